@@ -1,0 +1,63 @@
+/**
+ * Tiered maintenance margin (mechanics §1.6; Binance B-LIQ, Hyperliquid HL-margin-tiers).
+ * A table is given as floors and rates; the maintenance amount `cum` of each tier is derived from it, so the
+ * maintenance margin is a continuous function of notional at every tier boundary (mechanics §4 item 8).
+ */
+
+/** One bracket as published: it applies to notionals at or above `floor` (quote currency), rate `mmr`. */
+export interface TierSpec {
+  floor: number;
+  mmr: number;
+}
+
+/** A bracket with its derived maintenance amount (the "cum" / maintenance deduction). */
+export interface MaintenanceTier extends TierSpec {
+  cum: number;
+}
+
+/** Validates a table and derives each tier's maintenance amount: cum₁ = 0, cumₙ = cumₙ₋₁ + floorₙ·(MMRₙ − MMRₙ₋₁). */
+export function deriveTiers(specs: readonly TierSpec[]): MaintenanceTier[] {
+  if (specs.length === 0) throw new RangeError('tier table must have at least one tier (got none)');
+  const tiers: MaintenanceTier[] = [];
+  specs.forEach((spec, i) => {
+    if (!Number.isFinite(spec.floor) || spec.floor < 0)
+      throw new RangeError(`tier ${i + 1} floor must be a finite number ≥ 0 (got ${spec.floor})`);
+    if (!Number.isFinite(spec.mmr) || spec.mmr < 0 || spec.mmr >= 1)
+      throw new RangeError(`tier ${i + 1} maintenance rate must be between 0 and 1 (got ${spec.mmr})`);
+    const prev = tiers[i - 1];
+    if (i === 0) {
+      if (spec.floor !== 0) throw new RangeError(`the first tier's floor must be 0 (got ${spec.floor})`);
+      tiers.push({ ...spec, cum: 0 });
+      return;
+    }
+    if (!prev || spec.floor <= prev.floor)
+      throw new RangeError(`tier floors must increase (tier ${i + 1} floor ${spec.floor})`);
+    tiers.push({ ...spec, cum: prev.cum + spec.floor * (spec.mmr - prev.mmr) });
+  });
+  return tiers;
+}
+
+/** Index (from 0) of the tier whose bracket contains `notional`: the last tier whose floor ≤ notional. */
+export function tierIndexForNotional(tiers: readonly MaintenanceTier[], notional: number): number {
+  let index = 0;
+  for (let i = 1; i < tiers.length; i++) {
+    if ((tiers[i] as MaintenanceTier).floor <= notional) index = i;
+    else break;
+  }
+  return index;
+}
+
+/** MM = N·MMR_tier − cum_tier (mechanics §1.6), with the tier chosen by the notional itself. */
+export function maintenanceMargin(tiers: readonly MaintenanceTier[], notional: number): number {
+  const tier = tiers[tierIndexForNotional(tiers, notional)] as MaintenanceTier;
+  return notional * tier.mmr - tier.cum;
+}
+
+/** The 2021 Binance BTCUSDT bracket table (B-LIQ-GIST), used by mechanics §3 vectors 8, 11, 13–17. */
+export const BINANCE_BTCUSDT_2021: readonly TierSpec[] = [
+  { floor: 0, mmr: 0.004 },
+  { floor: 50_000, mmr: 0.005 },
+  { floor: 250_000, mmr: 0.01 },
+  { floor: 1_000_000, mmr: 0.025 },
+  { floor: 10_000_000, mmr: 0.05 },
+];
