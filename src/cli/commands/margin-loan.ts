@@ -1,0 +1,62 @@
+/**
+ * `margin-loan`: a loan against one collateral asset, its LTV and the prices at which LTV reaches the call
+ * and forced-sale thresholds (mechanics §2, B-LTV; guardrails §1A).
+ */
+import { allowOnly, optionalNumber, requireNumber, UsageError, type Flags } from '../args.ts';
+import {
+  lendingValue,
+  type CollateralHolding,
+  type CollateralRules,
+} from '../../engine/margin/collateral.ts';
+import { forcedSalePrice, loanToValue, marginCallPrice, maxLoan } from '../../engine/margin/loan-to-value.ts';
+
+export const usage = `margin-loan --collateral-qty Q --price P --loan D [--haircut 0.6] [--call-ltv 0.4]
+        [--liquidation-ltv 0.6]
+  A loan of D (principal + interest) against Q units of one asset priced P. LTV = D / (Q·P); lending value
+  = Q·P·(1 − haircut), the most the broker lends. Prints {"ltv", "lendingValue", "maxLoan", "marginCallPrice",
+  "forcedSalePrice"}: the prices at which LTV reaches the call and liquidation thresholds, D / (t·Q).
+  Defaults: SFC circular 26EC5's minimum 60% haircut on BTC/ETH; call at 40% and forced sale at 60% LTV
+  (simulator defaults, not SFC numbers).`;
+
+const FLAGS = ['collateral-qty', 'price', 'loan', 'haircut', 'call-ltv', 'liquidation-ltv'];
+
+// SFC circular 26EC5 (guardrails A6): VA collateral haircut at least 60%.
+const DEFAULT_HAIRCUT = 0.6;
+// guardrails §1A [DEFAULT] (not SFC numbers): margin call at LTV > 40%, immediate forced sale at LTV ≥ 60%.
+const DEFAULT_CALL_LTV = 0.4;
+const DEFAULT_LIQUIDATION_LTV = 0.6;
+
+export interface MarginLoanOutput {
+  ltv: number;
+  lendingValue: number;
+  maxLoan: number;
+  marginCallPrice: number;
+  forcedSalePrice: number;
+}
+
+export function run(flags: Flags): MarginLoanOutput {
+  allowOnly(flags, FLAGS);
+  const qty = requireNumber(flags, 'collateral-qty', { exclusiveMin: 0 });
+  const price = requireNumber(flags, 'price', { exclusiveMin: 0 });
+  const debt = requireNumber(flags, 'loan', { min: 0 });
+  const haircut = optionalNumber(flags, 'haircut', { min: 0, max: 1 }) ?? DEFAULT_HAIRCUT;
+  const callLtv = optionalNumber(flags, 'call-ltv', { exclusiveMin: 0, max: 1 }) ?? DEFAULT_CALL_LTV;
+  const liquidationLtv =
+    optionalNumber(flags, 'liquidation-ltv', { exclusiveMin: 0, max: 1 }) ?? DEFAULT_LIQUIDATION_LTV;
+  if (callLtv >= liquidationLtv)
+    throw new UsageError(
+      `--call-ltv must be below --liquidation-ltv (got --call-ltv ${callLtv}, --liquidation-ltv ${liquidationLtv})`,
+    );
+
+  // One asset: every kind is given the same rule, so which kind the holding is does not matter.
+  const rule = { eligible: true, haircut };
+  const rules: CollateralRules = { BTC: rule, ETH: rule, 'other-crypto': rule, securities: rule };
+  const holdings: CollateralHolding[] = [{ asset: 'BTC', qty, price }];
+  return {
+    ltv: loanToValue(debt, qty * price),
+    lendingValue: lendingValue(holdings, rules),
+    maxLoan: maxLoan(holdings, rules),
+    marginCallPrice: marginCallPrice({ debt, qty, callLtv }),
+    forcedSalePrice: forcedSalePrice({ debt, qty, liquidationLtv }),
+  };
+}

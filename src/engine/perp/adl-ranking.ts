@@ -1,0 +1,138 @@
+/**
+ * Auto-deleveraging queue (mechanics §1.14): which opposite-side positions are closed first when a bankrupt
+ * position cannot be absorbed by the insurance fund. Higher score = deleveraged earlier.
+ */
+import { sideSign, type Side } from './side.ts';
+
+export type AdlMethod = 'binance' | 'bitmex' | 'hyperliquid';
+
+export interface AdlCandidate {
+  id: string;
+  side: Side;
+  /** |position size| in coins, > 0. */
+  qty: number;
+  entry: number;
+  mark: number;
+  /** Margin behind the position (isolated margin, or the wallet balance it draws on). */
+  wallet: number;
+  /** Maintenance margin rate: MM = qty × mark × mmr. */
+  mmr: number;
+}
+
+function validate(p: AdlCandidate): void {
+  const positive = (name: string, v: number) => {
+    if (!(v > 0) || !Number.isFinite(v))
+      throw new RangeError(`position ${p.id}: ${name} must be a number > 0 (got ${v})`);
+  };
+  positive('qty', p.qty);
+  positive('entry', p.entry);
+  positive('mark', p.mark);
+  if (!Number.isFinite(p.wallet))
+    throw new RangeError(`position ${p.id}: wallet must be a finite number (got ${p.wallet})`);
+  if (!(p.mmr >= 0) || !(p.mmr < 1))
+    throw new RangeError(`position ${p.id}: mmr must be ≥ 0 and < 1 (got ${p.mmr})`);
+}
+
+function unrealisedPnl(p: AdlCandidate): number {
+  return sideSign(p.side) * p.qty * (p.mark - p.entry); // §1.2
+}
+
+/** B-ADL: LeveragePnL = PnL% × MarginRatio, PnL% = max(0, UPnL)/max(1, WB), MarginRatio = MM/(WB + UPnL). */
+export function binanceLeveragePnl(unrealisedPnl: number, wallet: number, maintenanceMargin: number): number {
+  const pnlFraction = Math.max(0, unrealisedPnl) / Math.max(1, wallet);
+  const balance = wallet + unrealisedPnl;
+  const marginRatio = balance > 0 ? maintenanceMargin / balance : 0;
+  return pnlFraction * marginRatio;
+}
+
+/**
+ * BM-ADL: PnL% × EffLev if PnL% > 0, PnL% / EffLev otherwise.
+ * Values are side-signed notionals; BankruptValue uses BP = entry − side × wallet / qty, so
+ * MarkValue − BankruptValue = wallet + UPnL. A position at or below bankruptcy (no positive equity) has no
+ * effective leverage; it is being liquidated, not deleveraged, so it goes last (−∞).
+ */
+export function bitmexAdlScore(p: AdlCandidate): number {
+  const s = sideSign(p.side);
+  const markValue = s * p.qty * p.mark;
+  const entryValue = s * p.qty * p.entry;
+  const bankruptValue = s * p.qty * (p.entry - (s * p.wallet) / p.qty);
+  const equity = markValue - bankruptValue;
+  if (!(equity > 0)) return -Infinity;
+  const pnlFraction = (markValue - entryValue) / Math.abs(entryValue);
+  const effectiveLeverage = Math.abs(markValue) / equity;
+  return pnlFraction > 0 ? pnlFraction * effectiveLeverage : pnlFraction / effectiveLeverage;
+}
+
+/**
+ * HL-auto-deleveraging: (mark_price / entry_price) × (notional_position / account_value), account value =
+ * wallet + UPnL. The doc gives no side; it ranks "by unrealized pnl and leverage", so for a short the price ratio
+ * is read as entry/mark (a short's profit grows as the mark falls). Taken literally, mark/entry would put the
+ * most profitable shorts last. A position with no positive account value goes last (−∞), as for BitMEX.
+ */
+export function hyperliquidAdlScore(p: AdlCandidate): number {
+  const accountValue = p.wallet + unrealisedPnl(p);
+  if (!(accountValue > 0)) return -Infinity;
+  const priceRatio = p.side === 'long' ? p.mark / p.entry : p.entry / p.mark;
+  return (priceRatio * p.qty * p.mark) / accountValue;
+}
+
+export function adlScore(p: AdlCandidate, method: AdlMethod): number {
+  validate(p);
+  switch (method) {
+    case 'binance':
+      return binanceLeveragePnl(unrealisedPnl(p), p.wallet, p.qty * p.mark * p.mmr);
+    case 'bitmex':
+      return bitmexAdlScore(p);
+    case 'hyperliquid':
+      return hyperliquidAdlScore(p);
+  }
+}
+
+export interface AdlRanking {
+  /** Ids, first to be deleveraged first. */
+  order: string[];
+  /** Scores in the same order as `order`. */
+  scores: number[];
+  /** Each side's ids in queue order. */
+  bySide: Record<Side, string[]>;
+}
+
+/**
+ * Ranks positions, highest score first, ties broken by id so the queue is deterministic.
+ * Binance and Hyperliquid rank everything given in one list; BitMEX ranks longs and shorts separately
+ * (BM-ADL), so `order` lists the longs' queue then the shorts' queue. Callers normally pass one side only:
+ * ADL always closes positions opposite to the bankrupt one.
+ */
+export function rankForAdl(positions: readonly AdlCandidate[], method: AdlMethod): AdlRanking {
+  const seen = new Set<string>();
+  for (const p of positions) {
+    if (seen.has(p.id)) throw new RangeError(`position ids must be unique (got "${p.id}" twice)`);
+    seen.add(p.id);
+  }
+  const scored = positions.map((p) => ({ id: p.id, side: p.side, score: adlScore(p, method) }));
+  scored.sort((a, b) => {
+    if (method === 'bitmex' && a.side !== b.side) return a.side === 'long' ? -1 : 1;
+    if (a.score !== b.score) return b.score - a.score;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+  return {
+    order: scored.map((x) => x.id),
+    scores: scored.map((x) => x.score),
+    bySide: {
+      long: scored.filter((x) => x.side === 'long').map((x) => x.id),
+      short: scored.filter((x) => x.side === 'short').map((x) => x.id),
+    },
+  };
+}
+
+/**
+ * The 1–5 indicator lights exchanges show (BM-ADL: 20% quintiles): 5 for the first fifth of the queue.
+ * `rank` counts from 1 (first in the queue).
+ */
+export function adlLights(rank: number, total: number): number {
+  if (!Number.isInteger(total) || total < 1)
+    throw new RangeError(`total must be an integer ≥ 1 (got ${total})`);
+  if (!Number.isInteger(rank) || rank < 1 || rank > total)
+    throw new RangeError(`rank must be an integer from 1 to ${total} (got ${rank})`);
+  return 5 - Math.floor(((rank - 1) * 5) / total);
+}

@@ -1,0 +1,87 @@
+/**
+ * The state of a perpetual-contract venue: its markets, its accounts (traders and liquidity providers), the
+ * fee collector and the bookkeeping needed to check that money is never created or lost (model.md, "Accounts
+ * and conservation"). A plain, serialisable object; the functions that change it live beside it.
+ */
+import { createMarket, MARKET_IDS, type MarketId, type MarketState } from './market.ts';
+import type { Position } from './position.ts';
+import { validatePerpRules, type InvestorClass, type PerpRules } from './rules.ts';
+
+export type AccountKind = 'trader' | 'liquidity-provider';
+
+export interface Account {
+  id: number;
+  kind: AccountKind;
+  investorClass: InvestorClass;
+  /** Cross wallet balance: cash not locked in isolated margin, realised PnL included. Negative = debt. */
+  wallet: number;
+  /** Σ deposits into this account. */
+  deposited: number;
+  positions: Partial<Record<MarketId, Position>>;
+}
+
+export interface ExchangeState {
+  step: number;
+  stepSeconds: number;
+  rules: PerpRules;
+  markets: Record<MarketId, MarketState>;
+  accounts: Account[];
+  feeCollector: number;
+  /** The account that takes the other side of market orders and liquidation fills (-1: none yet). */
+  liquidityProvider: number;
+  /** Σ deposits of every account plus the insurance funds' starting capital. */
+  totalDeposits: number;
+}
+
+export function createExchange(
+  rules: PerpRules,
+  openingPrices: Record<MarketId, number>,
+  stepSeconds = 60,
+): ExchangeState {
+  validatePerpRules(rules);
+  if (!(stepSeconds > 0)) throw new RangeError(`step length must be > 0 seconds (got ${stepSeconds})`);
+  const markets = {} as Record<MarketId, MarketState>;
+  for (const id of MARKET_IDS)
+    markets[id] = createMarket(id, openingPrices[id], rules.tiers[id], rules.insuranceFundStart);
+  return {
+    step: 0,
+    stepSeconds,
+    rules,
+    markets,
+    accounts: [],
+    feeCollector: 0,
+    liquidityProvider: -1,
+    totalDeposits: rules.insuranceFundStart * MARKET_IDS.length,
+  };
+}
+
+/** Opens an account with a first deposit and returns its id. */
+export function openAccount(
+  state: ExchangeState,
+  kind: AccountKind,
+  investorClass: InvestorClass,
+  deposit: number,
+): number {
+  if (!(deposit >= 0) || !Number.isFinite(deposit))
+    throw new RangeError(`deposit must be ≥ 0 (got ${deposit})`);
+  const id = state.accounts.length;
+  state.accounts.push({ id, kind, investorClass, wallet: deposit, deposited: deposit, positions: {} });
+  state.totalDeposits += deposit;
+  if (kind === 'liquidity-provider') state.liquidityProvider = id;
+  return id;
+}
+
+/** Adds cash to an account (a top-up). */
+export function deposit(state: ExchangeState, accountId: number, amount: number): void {
+  if (!(amount > 0) || !Number.isFinite(amount)) throw new RangeError(`deposit must be > 0 (got ${amount})`);
+  const account = accountOf(state, accountId);
+  account.wallet += amount;
+  account.deposited += amount;
+  state.totalDeposits += amount;
+}
+
+export function accountOf(state: ExchangeState, accountId: number): Account {
+  const account = state.accounts[accountId];
+  if (!account) throw new RangeError(`no account ${accountId} (there are ${state.accounts.length})`);
+  return account;
+}

@@ -1,0 +1,116 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import {
+  basisEmaValue,
+  emptyBasisEma,
+  fairPrice,
+  markPrice,
+  updateBasisEma,
+  type BasisEma,
+} from './mark-price.ts';
+
+const index = 50_000;
+
+/** Runs the EMA over `seconds` of a constant basis, one sample per `step` seconds (HL: about every 3 s). */
+function holdBasis(ema: BasisEma, basis: number, seconds: number, step = 3): BasisEma {
+  let state = ema;
+  for (let t = 0; t < seconds; t += step) state = updateBasisEma(state, basis, step);
+  return state;
+}
+
+describe('updateBasisEma (HL-robust-price-indices)', () => {
+  it('applies num ← num·exp(−t/τ) + sample·t, den ← den·exp(−t/τ) + t', () => {
+    const next = updateBasisEma({ num: 300, den: 30 }, 20, 15, 150);
+    const decay = Math.exp(-15 / 150);
+    expect(next.num).toBeCloseTo(300 * decay + 20 * 15, 12);
+    expect(next.den).toBeCloseTo(30 * decay + 15, 12);
+  });
+
+  it('a constant basis is reproduced exactly from the first sample', () => {
+    expect(basisEmaValue(holdBasis(emptyBasisEma(), 12.5, 60))).toBeCloseTo(12.5, 12);
+  });
+
+  it('converges to a new constant basis: after 10 τ less than e^−9 of the old gap is left', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -200, max: 200, noNaN: true }),
+        fc.double({ min: -200, max: 200, noNaN: true }),
+        (oldBasis, newBasis) => {
+          const settled = holdBasis(emptyBasisEma(), oldBasis, 1_500);
+          const moved = holdBasis(settled, newBasis, 1_500);
+          expect(Math.abs(basisEmaValue(moved) - newBasis)).toBeLessThanOrEqual(
+            Math.exp(-9) * Math.abs(oldBasis - newBasis) + 1e-9,
+          );
+        },
+      ),
+    );
+  });
+
+  it('is 0 before any sample and refuses a negative elapsed time', () => {
+    expect(basisEmaValue(emptyBasisEma())).toBe(0);
+    expect(() => updateBasisEma(emptyBasisEma(), 1, -3)).toThrow('elapsedSeconds must be ≥ 0 (got -3)');
+  });
+});
+
+describe('markPrice', () => {
+  const calm = holdBasis(emptyBasisEma(), 10, 600); // traded 10 above the index for ten minutes
+
+  it('last-traded: a 20% wick moves the mark fully', () => {
+    expect(markPrice({ method: 'last-traded', index, lastTraded: 60_000, basisEma: calm })).toBe(60_000);
+  });
+
+  it('index-anchored: a 20% wick moves the mark by at most the 0.5% clamp', () => {
+    const calmMark = markPrice({ method: 'index-anchored', index, lastTraded: 50_010, basisEma: calm });
+    expect(calmMark).toBeCloseTo(50_010, 9);
+    const brief = updateBasisEma(calm, 10_000, 3); // a 3-second wick
+    const briefMark = markPrice({ method: 'index-anchored', index, lastTraded: 60_000, basisEma: brief });
+    expect(briefMark - index).toBeLessThanOrEqual(0.005 * index);
+    expect(briefMark).toBeGreaterThan(calmMark);
+    const long = holdBasis(calm, 10_000, 60); // a minute-long wick hits the clamp
+    expect(markPrice({ method: 'index-anchored', index, lastTraded: 60_000, basisEma: long })).toBeCloseTo(
+      index * 1.005,
+      9,
+    );
+    // a downward wick is clamped the same way
+    const down = holdBasis(calm, -10_000, 60);
+    expect(markPrice({ method: 'index-anchored', index, lastTraded: 40_000, basisEma: down })).toBeCloseTo(
+      index * 0.995,
+      9,
+    );
+  });
+
+  it('honours a custom clamp and starts at the index', () => {
+    const wick = holdBasis(emptyBasisEma(), 5_000, 60);
+    const mark = markPrice({
+      method: 'index-anchored',
+      index,
+      lastTraded: 55_000,
+      basisEma: wick,
+      maxBasisFraction: 0.01,
+    });
+    expect(mark).toBeCloseTo(50_500, 9);
+    expect(
+      markPrice({ method: 'index-anchored', index, lastTraded: 55_000, basisEma: emptyBasisEma() }),
+    ).toBe(index);
+  });
+
+  it('refuses invalid arguments', () => {
+    expect(() => markPrice({ method: 'last-traded', index: 0, lastTraded: 1, basisEma: calm })).toThrow(
+      'index must be > 0 (got 0)',
+    );
+    expect(() =>
+      markPrice({ method: 'index-anchored', index, lastTraded: 1, basisEma: calm, maxBasisFraction: -1 }),
+    ).toThrow(/maxBasisFraction .*got -1/);
+  });
+});
+
+describe('fairPrice (BM-FAIR)', () => {
+  it('vector 54: index 50,000, rate 0.01%, 4 h of 8 h left → 50,002.5', () => {
+    expect(fairPrice(50_000, 0.0001, 4, 8)).toBeCloseTo(50_002.5, 9);
+  });
+
+  it('equals the index at settlement and refuses a time outside the interval', () => {
+    expect(fairPrice(50_000, 0.0001, 0, 8)).toBe(50_000);
+    expect(() => fairPrice(50_000, 0.0001, 9, 8)).toThrow(/hoursUntilFunding .*got 9/);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Mark price (mechanics §1.10): the price used for margin, liquidation and unrealised PnL (§1.7).
+ * Two methods, chosen by the rules in force:
+ * - 'index-anchored': index + a smoothed basis, so a wick in the traded price barely moves the mark
+ *   (HL-robust-price-indices component 1; Binance B-MARK Price2 has the same shape);
+ * - 'last-traded': the last traded price, which a wick moves fully (a venue without mark-price protection).
+ */
+
+export type MarkPriceMethod = 'index-anchored' | 'last-traded';
+
+/** HL-robust-price-indices EMA state: ema = num / den. */
+export interface BasisEma {
+  num: number;
+  den: number;
+}
+
+/** HL-robust-price-indices: a 150-second (2.5-minute) EMA of (mid − oracle). */
+export const BASIS_TIME_CONSTANT_SECONDS = 150;
+
+/**
+ * Largest |basis| as a fraction of the index. A modelling choice, not a venue rule (documented as an assumption):
+ * venues bound the mark by taking a median with other prices (B-MARK, HL-robust-price-indices), which this
+ * simulator has no second source for.
+ */
+export const MAX_BASIS_FRACTION = 0.005;
+
+export function emptyBasisEma(): BasisEma {
+  return { num: 0, den: 0 };
+}
+
+/**
+ * HL-robust-price-indices, for a sample that held `elapsedSeconds` since the last update:
+ * num ← num·exp(−t/τ) + sample·t;  den ← den·exp(−t/τ) + t.
+ * `basisSample` is traded price − index.
+ */
+export function updateBasisEma(
+  ema: BasisEma,
+  basisSample: number,
+  elapsedSeconds: number,
+  timeConstantSeconds = BASIS_TIME_CONSTANT_SECONDS,
+): BasisEma {
+  if (!Number.isFinite(basisSample))
+    throw new RangeError(`basisSample must be a finite number (got ${basisSample})`);
+  if (!(elapsedSeconds >= 0) || !Number.isFinite(elapsedSeconds))
+    throw new RangeError(`elapsedSeconds must be ≥ 0 (got ${elapsedSeconds})`);
+  if (!(timeConstantSeconds > 0) || !Number.isFinite(timeConstantSeconds))
+    throw new RangeError(`timeConstantSeconds must be > 0 (got ${timeConstantSeconds})`);
+  const decay = Math.exp(-elapsedSeconds / timeConstantSeconds);
+  return {
+    num: ema.num * decay + basisSample * elapsedSeconds,
+    den: ema.den * decay + elapsedSeconds,
+  };
+}
+
+/** The smoothed basis; 0 before the first sample, so the mark starts at the index. */
+export function basisEmaValue(ema: BasisEma): number {
+  return ema.den > 0 ? ema.num / ema.den : 0;
+}
+
+export interface MarkPriceInput {
+  method: MarkPriceMethod;
+  index: number;
+  lastTraded: number;
+  basisEma: BasisEma;
+  /** Default MAX_BASIS_FRACTION (0.5%). */
+  maxBasisFraction?: number;
+}
+
+export function markPrice(input: MarkPriceInput): number {
+  const { method, index, lastTraded, basisEma, maxBasisFraction = MAX_BASIS_FRACTION } = input;
+  if (!(index > 0) || !Number.isFinite(index)) throw new RangeError(`index must be > 0 (got ${index})`);
+  if (!(lastTraded > 0) || !Number.isFinite(lastTraded))
+    throw new RangeError(`lastTraded must be > 0 (got ${lastTraded})`);
+  if (method === 'last-traded') return lastTraded;
+  if (!(maxBasisFraction >= 0) || !(maxBasisFraction < 1))
+    throw new RangeError(`maxBasisFraction must be ≥ 0 and < 1 (got ${maxBasisFraction})`);
+  const limit = maxBasisFraction * index;
+  const basis = Math.min(limit, Math.max(-limit, basisEmaValue(basisEma)));
+  return index + basis;
+}
+
+/**
+ * BM-FAIR: Fair = Index × (1 + FundingRate × TimeUntilFunding / FundingInterval).
+ * Binance's Price1 (B-MARK) is the same with an 8-h interval.
+ */
+export function fairPrice(
+  index: number,
+  fundingRate: number,
+  hoursUntilFunding: number,
+  intervalHours: number,
+): number {
+  if (!(index > 0) || !Number.isFinite(index)) throw new RangeError(`index must be > 0 (got ${index})`);
+  if (!Number.isFinite(fundingRate))
+    throw new RangeError(`fundingRate must be a finite number (got ${fundingRate})`);
+  if (!(intervalHours > 0) || !Number.isFinite(intervalHours))
+    throw new RangeError(`intervalHours must be > 0 (got ${intervalHours})`);
+  if (!(hoursUntilFunding >= 0) || hoursUntilFunding > intervalHours)
+    throw new RangeError(
+      `hoursUntilFunding must be between 0 and intervalHours (${intervalHours}) (got ${hoursUntilFunding})`,
+    );
+  return index * (1 + (fundingRate * hoursUntilFunding) / intervalHours);
+}

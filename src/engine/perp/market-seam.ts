@@ -1,0 +1,26 @@
+/**
+ * The seam between the venue and its order book: where a market order or a liquidation order fills. The venue
+ * engine asks; the market model answers (and may record the order's price impact in the run state). This file
+ * holds the interface and the simplest answer, a fixed spread around the traded price; the depth-based impact
+ * model of the run loop plugs in here.
+ */
+import type { ExchangeState } from './exchange.ts';
+import type { MarketId } from './market.ts';
+import { sideSign, type Side } from './side.ts';
+
+export type FillPurpose = 'order' | 'liquidation';
+
+export interface MarketSeam {
+  /** Average fill price for a taker order of `qty` coins on `side` (long = buy). */
+  fillPrice(state: ExchangeState, market: MarketId, side: Side, qty: number, purpose: FillPurpose): number;
+}
+
+/** Fills every order at the traded price ± half the spread (buyers pay the ask, sellers get the bid). */
+export function fixedSpreadSeam(halfSpreadFraction = 0): MarketSeam {
+  if (!(halfSpreadFraction >= 0 && halfSpreadFraction < 0.5))
+    throw new RangeError(`half spread must be between 0 and 0.5 (got ${halfSpreadFraction})`);
+  return {
+    fillPrice: (state, market, side) =>
+      state.markets[market].tradedPrice * (1 + sideSign(side) * halfSpreadFraction),
+  };
+}

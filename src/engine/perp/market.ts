@@ -1,0 +1,61 @@
+/**
+ * One perpetual market's state: prices, the cumulative funding and socialised-loss indices, the premium being
+ * averaged for the next funding, open interest and its insurance fund (BTCUSDT and ETHUSDT each have their
+ * own fund at Binance, B-LIQP).
+ */
+import { emptyBasisEma, type BasisEma } from './mark-price.ts';
+import { emptyPremiumAverager, type PremiumAverager } from './premium.ts';
+import { deriveTiers, type MaintenanceTier, type TierSpec } from './tiers.ts';
+
+export type MarketId = 'BTC' | 'ETH';
+export const MARKET_IDS: readonly MarketId[] = ['BTC', 'ETH'];
+
+export interface MarketState {
+  id: MarketId;
+  tiers: MaintenanceTier[];
+  indexPrice: number;
+  tradedPrice: number;
+  markPrice: number;
+  basisEma: BasisEma;
+  /** Σ price × rate per coin long since the start (mechanics §1.11, dYdX-style funding index). */
+  fundingIndex: number;
+  /** Σ socialised loss per coin of |size| since the start (DR liquidation-and-bankruptcy). */
+  lossIndex: number;
+  premium: PremiumAverager;
+  lastFundingRate: number;
+  /** Coins held long (= coins held short, mechanics §4 item 1). */
+  longOpenInterest: number;
+  shortOpenInterest: number;
+  insuranceFund: number;
+}
+
+export function createMarket(
+  id: MarketId,
+  price: number,
+  tiers: readonly TierSpec[],
+  insuranceFund: number,
+): MarketState {
+  if (!(price > 0) || !Number.isFinite(price))
+    throw new RangeError(`${id} opening price must be > 0 (got ${price})`);
+  return {
+    id,
+    tiers: deriveTiers(tiers),
+    indexPrice: price,
+    tradedPrice: price,
+    markPrice: price,
+    basisEma: emptyBasisEma(),
+    fundingIndex: 0,
+    lossIndex: 0,
+    premium: emptyPremiumAverager(),
+    lastFundingRate: 0,
+    longOpenInterest: 0,
+    shortOpenInterest: 0,
+    insuranceFund,
+  };
+}
+
+/** Keeps long and short open interest in step with a change of one position's signed size. */
+export function updateOpenInterest(market: MarketState, sizeBefore: number, sizeAfter: number): void {
+  market.longOpenInterest += Math.max(sizeAfter, 0) - Math.max(sizeBefore, 0);
+  market.shortOpenInterest += Math.max(-sizeAfter, 0) - Math.max(-sizeBefore, 0);
+}

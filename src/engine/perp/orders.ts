@@ -1,0 +1,138 @@
+/**
+ * Market orders at the door (SFC framework P7: required margin collected before a client order is accepted).
+ * An order is refused, with its reason and numbers, when the investor class may not trade perpetuals, the
+ * leverage is above the cap, the margin mode is not offered or differs from the open position's, or the
+ * initial margin and fee exceed the available margin. A refusal is an event, never an exception.
+ */
+import type { PerpEvent, RefusalReason } from './events.ts';
+import { accountOf, type ExchangeState } from './exchange.ts';
+import { availableMargin } from './margin.ts';
+import type { FillPurpose, MarketSeam } from './market-seam.ts';
+import type { MarketId } from './market.ts';
+import type { MarginMode } from './position.ts';
+import { sideSign, type Side } from './side.ts';
+import { tradeBetween } from './trade.ts';
+
+export interface MarketOrder {
+  account: number;
+  market: MarketId;
+  side: Side;
+  qty: number;
+  leverage: number;
+  mode: MarginMode;
+}
+
+function refuse(
+  state: ExchangeState,
+  order: MarketOrder,
+  reason: RefusalReason,
+  events: PerpEvent[],
+  limit: number | null = null,
+  requested: number | null = null,
+): false {
+  events.push({ type: 'order-refused', step: state.step, ...pick(order), reason, limit, requested });
+  return false;
+}
+
+function pick(order: MarketOrder) {
+  return {
+    account: order.account,
+    market: order.market,
+    side: order.side,
+    qty: order.qty,
+    leverage: order.leverage,
+  };
+}
+
+/**
+ * Places a market order against the liquidity provider. An order that would flip a position is split into a
+ * close (always allowed) and an opening order checked at the door on its own. Returns whether anything filled.
+ */
+export function placeMarketOrder(
+  state: ExchangeState,
+  seam: MarketSeam,
+  order: MarketOrder,
+  events: PerpEvent[],
+): boolean {
+  if (!(order.qty > 0) || !Number.isFinite(order.qty))
+    throw new RangeError(`order quantity must be a number > 0 (got ${order.qty})`);
+  if (!(order.leverage >= 1) || !Number.isFinite(order.leverage))
+    throw new RangeError(`order leverage must be a number ≥ 1 (got ${order.leverage})`);
+  const account = accountOf(state, order.account);
+  const existing = account.positions[order.market];
+  const delta = sideSign(order.side) * order.qty;
+  if (existing && Math.sign(existing.size) !== Math.sign(delta)) {
+    const closeQty = Math.min(order.qty, Math.abs(existing.size));
+    fill(
+      state,
+      seam,
+      { ...order, qty: closeQty, mode: existing.mode, leverage: existing.leverage },
+      'order',
+      events,
+    );
+    const rest = order.qty - closeQty;
+    if (rest > 0) openOrIncrease(state, seam, { ...order, qty: rest }, events);
+    return true;
+  }
+  return openOrIncrease(state, seam, order, events);
+}
+
+function openOrIncrease(
+  state: ExchangeState,
+  seam: MarketSeam,
+  order: MarketOrder,
+  events: PerpEvent[],
+): boolean {
+  const { rules } = state;
+  const account = accountOf(state, order.account);
+  if (!rules.eligibleClasses.includes(account.investorClass))
+    return refuse(state, order, 'investor-class-excluded', events);
+  if (order.leverage > rules.maxLeverage)
+    return refuse(state, order, 'leverage-above-cap', events, rules.maxLeverage, order.leverage);
+  if (!rules.marginModes.includes(order.mode)) return refuse(state, order, 'margin-mode-not-allowed', events);
+  const existing = account.positions[order.market];
+  if (existing && existing.mode !== order.mode) return refuse(state, order, 'margin-mode-mismatch', events);
+  const price = seam.fillPrice(state, order.market, order.side, order.qty, 'order');
+  const required = (order.qty * price) / order.leverage + order.qty * price * rules.takerFeeRate;
+  const available = availableMargin(account, state.markets);
+  if (required > available) return refuse(state, order, 'insufficient-margin', events, available, required);
+  fill(state, seam, order, 'order', events, price);
+  return true;
+}
+
+/** Executes a taker order against the liquidity provider, with taker and maker fees to the fee collector. */
+export function fill(
+  state: ExchangeState,
+  seam: MarketSeam,
+  order: MarketOrder,
+  purpose: FillPurpose,
+  events: PerpEvent[],
+  knownPrice?: number,
+): number {
+  const provider = state.accounts[state.liquidityProvider];
+  if (!provider) throw new RangeError('the venue has no liquidity provider account to fill orders against');
+  const price = knownPrice ?? seam.fillPrice(state, order.market, order.side, order.qty, purpose);
+  const taker = accountOf(state, order.account);
+  const delta = sideSign(order.side) * order.qty;
+  const legs = tradeBetween(state, taker, provider, order.market, delta, price, order);
+  const notional = order.qty * price;
+  const takerFee = notional * state.rules.takerFeeRate;
+  const makerFee = notional * state.rules.makerFeeRate;
+  taker.wallet -= takerFee;
+  provider.wallet -= makerFee;
+  state.feeCollector += takerFee + makerFee;
+  events.push({
+    type: 'fill',
+    step: state.step,
+    account: order.account,
+    counterparty: provider.id,
+    market: order.market,
+    side: order.side,
+    qty: order.qty,
+    price,
+    fee: takerFee,
+    realisedPnl: legs.taker.realisedPnl,
+    sizeAfter: legs.taker.sizeAfter,
+  });
+  return price;
+}

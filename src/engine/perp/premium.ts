@@ -1,0 +1,75 @@
+/**
+ * Premium index and its time-weighted average over a funding interval (mechanics §1.11, B-FUND, HL-funding).
+ * The averager is a plain state object so it can live in the run state and be replayed exactly.
+ */
+
+export interface PremiumInput {
+  /** Average fill price of selling the impact margin notional into the bids. */
+  impactBid: number;
+  /** Average fill price of buying the impact margin notional from the asks. */
+  impactAsk: number;
+  /** Index (Binance) or oracle (Hyperliquid) price. */
+  index: number;
+}
+
+function requirePositive(name: string, value: number): void {
+  if (!(value > 0) || !Number.isFinite(value))
+    throw new RangeError(`${name} must be a number > 0 (got ${value})`);
+}
+
+/** B-FUND, HL-funding: P = [max(0, ImpactBid − Index) − max(0, Index − ImpactAsk)] / Index. */
+export function premiumIndex({ impactBid, impactAsk, index }: PremiumInput): number {
+  requirePositive('impactBid', impactBid);
+  requirePositive('impactAsk', impactAsk);
+  requirePositive('index', index);
+  return (Math.max(0, impactBid - index) - Math.max(0, index - impactAsk)) / index;
+}
+
+/** B-FUND / B-IMN: impact margin notional = 200 USDT / IMR at the maximum leverage. */
+export function impactMarginNotional(imrAtMaxLeverage: number, base = 200): number {
+  if (!(imrAtMaxLeverage > 0) || imrAtMaxLeverage > 1)
+    throw new RangeError(`imrAtMaxLeverage must be > 0 and ≤ 1 (got ${imrAtMaxLeverage})`);
+  requirePositive('base', base);
+  return base / imrAtMaxLeverage;
+}
+
+/** Running time-weighted sum of premium samples since the last funding settlement. */
+export interface PremiumAverager {
+  /** Σ premium × duration. */
+  weightedSum: number;
+  /** Σ duration (seconds). */
+  totalSeconds: number;
+}
+
+/** An averager with no samples: the state right after a settlement. */
+export function emptyPremiumAverager(): PremiumAverager {
+  return { weightedSum: 0, totalSeconds: 0 };
+}
+
+/** Adds a sample that held for `durationSeconds` (Binance samples every 5 s; B-FUND "wma"). */
+export function addPremiumSample(
+  averager: PremiumAverager,
+  premium: number,
+  durationSeconds: number,
+): PremiumAverager {
+  if (!Number.isFinite(premium)) throw new RangeError(`premium must be a finite number (got ${premium})`);
+  if (!(durationSeconds >= 0) || !Number.isFinite(durationSeconds))
+    throw new RangeError(`durationSeconds must be ≥ 0 (got ${durationSeconds})`);
+  return {
+    weightedSum: averager.weightedSum + premium * durationSeconds,
+    totalSeconds: averager.totalSeconds + durationSeconds,
+  };
+}
+
+/**
+ * P̄ for the funding formula. With no samples yet it is 0, so the funding rate falls back to the interest rate
+ * (through the clamp) rather than to a made-up premium.
+ */
+export function averagePremium(averager: PremiumAverager): number {
+  return averager.totalSeconds > 0 ? averager.weightedSum / averager.totalSeconds : 0;
+}
+
+/** At settlement the average starts afresh (B-FUND: P̄ is taken over the interval being settled). */
+export function resetPremiumAverager(): PremiumAverager {
+  return emptyPremiumAverager();
+}

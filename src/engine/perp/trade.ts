@@ -1,0 +1,100 @@
+/**
+ * Moving a position between two accounts at a price: the one primitive that market fills, liquidation fills
+ * and ADL all use, so every path keeps the same margin bookkeeping and open interest.
+ */
+import type { Account, ExchangeState } from './exchange.ts';
+import { settlePending } from './margin.ts';
+import { updateOpenInterest, type MarketId } from './market.ts';
+import { applyFill, type MarginMode } from './position.ts';
+
+export interface LegTerms {
+  /** Margin mode and leverage for a position this leg opens (ignored when it only reduces). */
+  mode: MarginMode;
+  leverage: number;
+}
+
+export interface LegResult {
+  realisedPnl: number;
+  sizeAfter: number;
+  closedQty: number;
+  openedQty: number;
+}
+
+/**
+ * Applies a signed fill `delta` at `price` to one account's position. Isolated: the closed share of the
+ * isolated margin and the realised PnL return to the wallet; the opened part's initial margin (notional ÷
+ * leverage, mechanics §1.5) moves from the wallet into the isolated margin. Cross: realised PnL to the wallet.
+ */
+export function applyLeg(
+  state: ExchangeState,
+  account: Account,
+  marketId: MarketId,
+  delta: number,
+  price: number,
+  terms: LegTerms,
+): LegResult {
+  const market = state.markets[marketId];
+  let position = account.positions[marketId];
+  if (position) settlePending(account, position, market);
+  const sizeBefore = position?.size ?? 0;
+  const fill = applyFill(sizeBefore, position?.entryPrice ?? 0, delta, price);
+
+  if (position && fill.closedQty > 0) {
+    const released = position.isolatedMargin * (fill.closedQty / Math.abs(sizeBefore));
+    position.isolatedMargin -= released;
+    account.wallet += released + fill.realisedPnl;
+  }
+  if (fill.size === 0) {
+    if (position) account.wallet += position.isolatedMargin; // float dust of the released margin
+    delete account.positions[marketId];
+  } else {
+    if (!position || Math.sign(fill.size) !== Math.sign(sizeBefore)) {
+      const isolatedMargin = position?.isolatedMargin ?? 0;
+      account.wallet += isolatedMargin;
+      position = {
+        size: 0,
+        entryPrice: 0,
+        mode: terms.mode,
+        isolatedMargin: 0,
+        leverage: terms.leverage,
+        fundingSnapshot: market.fundingIndex,
+        lossSnapshot: market.lossIndex,
+      };
+      account.positions[marketId] = position;
+    }
+    if (fill.openedQty > 0) {
+      position.leverage = terms.leverage;
+      if (position.mode === 'isolated') {
+        const initialMargin = (fill.openedQty * price) / terms.leverage;
+        account.wallet -= initialMargin;
+        position.isolatedMargin += initialMargin;
+      }
+    }
+    position.size = fill.size;
+    position.entryPrice = fill.entryPrice;
+  }
+  updateOpenInterest(market, sizeBefore, fill.size);
+  return {
+    realisedPnl: fill.realisedPnl,
+    sizeAfter: fill.size,
+    closedQty: fill.closedQty,
+    openedQty: fill.openedQty,
+  };
+}
+
+/** A trade between two accounts: `taker` gets `delta`, `maker` gets −delta, at one price. */
+export function tradeBetween(
+  state: ExchangeState,
+  taker: Account,
+  maker: Account,
+  marketId: MarketId,
+  delta: number,
+  price: number,
+  takerTerms: LegTerms,
+): { taker: LegResult; maker: LegResult } {
+  const takerLeg = applyLeg(state, taker, marketId, delta, price, takerTerms);
+  // The liquidity provider and ADL counterparties hold cross positions at leverage 1 for bookkeeping.
+  const makerTerms: LegTerms = { mode: maker.positions[marketId]?.mode ?? 'cross', leverage: 1 };
+  const makerLeg = applyLeg(state, maker, marketId, -delta, price, makerTerms);
+  return { taker: takerLeg, maker: makerLeg };
+}
