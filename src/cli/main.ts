@@ -6,6 +6,7 @@
 import { parseFlags, UsageError, type Flags } from './args.ts';
 import * as adlRank from './commands/adl-rank.ts';
 import * as funding from './commands/funding.ts';
+import * as marginLoan from './commands/margin-loan.ts';
 import * as position from './commands/position.ts';
 
 interface Command {
@@ -13,7 +14,12 @@ interface Command {
   run(flags: Flags): object;
 }
 
-const COMMANDS: Record<string, Command> = { position, funding, 'adl-rank': adlRank };
+const COMMANDS: Record<string, Command> = {
+  position,
+  funding,
+  'adl-rank': adlRank,
+  'margin-loan': marginLoan,
+};
 
 const USAGE = `usage: npx tsx src/cli/main.ts <command> [flags]    (npm run cli -- <command> [flags])
 
