@@ -184,7 +184,9 @@ function socialise(
 ): void {
   const market = state.markets[marketId];
   const openCoins = market.longOpenInterest + market.shortOpenInterest;
-  if (openCoins <= 0) {
+  // Tracked open interest can keep float dust after the last position closes; below a billionth of a coin
+  // there is nobody left to share the loss with.
+  if (openCoins <= 1e-9) {
     // Nobody left to share it: the loss stays with the trader as debt.
     account.wallet -= residual;
     events.push({
