@@ -48,7 +48,9 @@ export function validateFinancingRules(rules: MarginFinancingRules): void {
   if (!(rules.curePeriodMinutes >= 0) || !Number.isFinite(rules.curePeriodMinutes))
     throw new RangeError(`cure period must be ≥ 0 minutes (got ${rules.curePeriodMinutes})`);
   if (!(rules.hourlyInterestRate >= 0) || rules.hourlyInterestRate > 0.01)
-    throw new RangeError(`hourly interest rate must be between 0% and 1% (got ${rules.hourlyInterestRate * 100}%)`);
+    throw new RangeError(
+      `hourly interest rate must be between 0% and 1% (got ${rules.hourlyInterestRate * 100}%)`,
+    );
   if (rules.maxLoansToCapital !== null && !(rules.maxLoansToCapital > 0))
     throw new RangeError(`loans-to-capital multiple must be > 0 (got ${rules.maxLoansToCapital})`);
 }

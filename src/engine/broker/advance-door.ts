@@ -1,0 +1,55 @@
+/**
+ * The checks a new advance (a cash loan or a purchase on credit) must pass at the door, in this order
+ * (guardrails §1A, §1B). The first one failed is the refusal reported, with its limit and the amount asked:
+ *
+ * 1. the client's investor class is one the regime lets brokers lend to, and the client is a margin client
+ *    (A1–A3: existing securities-margin clients; spot-only clients never borrow);
+ * 2. the broker has not failed;
+ * 3. the client is not under a margin call (SMF Guidelines "stopping further advances", W15, W20);
+ * 4. debt after the advance ≤ lending value of the collateral after it (model.md: "a loan may not exceed
+ *    lending value at opening"); a purchased asset counts only if eligible (SFC 26EC5, A5: "other crypto
+ *    bought on credit counts 0");
+ * 5. LTV after the advance ≤ the call LTV, so that nobody is admitted straight into a margin call;
+ * 6. the crypto share of lending value ≤ maxCryptoShareOfLendingValue. An assumption, not an SFC number:
+ *    guardrails §1A [DEFAULT] reads "sufficient securities collateral" (A4) as securities supplying ≥ 50%;
+ * 7. the broker's loans after it ≤ maxLoansToCapital × capital (SMF Guidelines 5×, guardrails B3).
+ * Debt after includes the first hour's interest on the new loan (B-MGN charges it at once). Client cash is
+ * not counted as collateral here: the broker lends against collateral, not against the cash it lends.
+ */
+import type { BrokerState, Client, Holdings } from './broker-state.ts';
+import { LIMIT_TOLERANCE, valueHoldings } from './client-margin.ts';
+import { clientDebt } from './clients.ts';
+import type { Refusal } from './refusal.ts';
+
+const within = (value: number, limit: number) => value <= limit * (1 + LIMIT_TOLERANCE);
+
+/** null when the advance may be made; otherwise why not, with the numbers. */
+export function checkAdvance(
+  state: BrokerState,
+  client: Client,
+  loan: number,
+  holdingsAfter: Holdings,
+): Refusal | null {
+  const { rules, broker } = state;
+  if (!rules.eligibleClasses.includes(client.investorClass))
+    return { reason: 'investor-class-not-eligible', limit: null, requested: null };
+  if (!client.financing) return { reason: 'spot-only-client', limit: null, requested: null };
+  if (state.failed) return { reason: 'broker-failed', limit: null, requested: null };
+  if (client.marginCall) return { reason: 'under-margin-call', limit: null, requested: loan };
+  const after = valueHoldings(state, holdingsAfter);
+  const debtAfter = clientDebt(client) + loan * (1 + rules.hourlyInterestRate);
+  if (!within(debtAfter, after.lendingValue))
+    return { reason: 'loan-exceeds-lending-value', limit: after.lendingValue, requested: debtAfter };
+  const ltvAfter = debtAfter / after.collateralValue;
+  if (!within(ltvAfter, rules.callLtv))
+    return { reason: 'ltv-above-call', limit: rules.callLtv, requested: ltvAfter };
+  const cap = rules.maxCryptoShareOfLendingValue;
+  if (cap !== null && !within(after.cryptoShare, cap))
+    return { reason: 'crypto-share-above-cap', limit: cap, requested: after.cryptoShare };
+  if (rules.maxLoansToCapital !== null) {
+    const limit = rules.maxLoansToCapital * broker.capital;
+    const loansAfter = broker.loansOutstanding + loan;
+    if (!within(loansAfter, limit)) return { reason: 'broker-loan-limit', limit, requested: loansAfter };
+  }
+  return null;
+}

@@ -1,0 +1,132 @@
+/**
+ * The state of a margin-financing broker venue (model.md "Products: margin financing", "Accounts and
+ * conservation"): the broker, its clients, the spot liquidity provider that takes the other side of every
+ * client trade, the fee collector and an external estate that receives collateral lost in a broker failure.
+ * A plain, serialisable object; the functions that change it live beside it.
+ *
+ * Money is USD cash; assets are counted in units. `totalCash` and `totalUnits` record everything put in, so
+ * broker-invariants.ts can check that no step creates or destroys either.
+ */
+import { COLLATERAL_ASSETS, type CollateralAsset } from '../margin/collateral.ts';
+import { validateFinancingRules, type MarginFinancingRules } from '../margin/financing-rules.ts';
+import { requireNonNegative, requirePositive } from '../margin/validate.ts';
+import type { MarginTrigger } from '../margin/margin-call.ts';
+import type { InvestorClass } from '../perp/rules.ts';
+
+/** BTC, ETH, other crypto, and securities (an equity index with its own price path). */
+export type BrokerAsset = CollateralAsset;
+export const BROKER_ASSETS = COLLATERAL_ASSETS;
+
+export type AssetPrices = Record<BrokerAsset, number>;
+export type Holdings = Record<BrokerAsset, number>;
+
+export interface MarginCall {
+  sinceStep: number;
+  /** The forced sale falls due at this step if the client is still in breach (step + cure period). */
+  deadlineStep: number;
+  trigger: MarginTrigger[];
+}
+
+export interface Client {
+  id: number;
+  investorClass: InvestorClass;
+  cash: number;
+  holdings: Holdings;
+  /** Cash lent by the broker and not yet repaid. */
+  principal: number;
+  /** Interest accrued and not yet paid, owed to the broker. */
+  interest: number;
+  marginCall: MarginCall | null;
+  /** Σ cash deposited (opening cash and top-ups). */
+  deposited: number;
+  /** false: a spot-only client, who never borrows and is never checked for margin. */
+  financing: boolean;
+}
+
+export interface BrokerAccount {
+  /** Capital at the start: the base of the loans-to-capital limit (SMF Guidelines 5×, guardrails B3). */
+  capital: number;
+  /**
+   * Cash on hand. It goes below zero when the broker lends more than its capital: that part is funded by the
+   * broker's own borrowing (bank lines), which the simulator does not model separately.
+   */
+  cash: number;
+  loansOutstanding: number;
+  interestReceivable: number;
+}
+
+export interface BrokerState {
+  step: number;
+  stepMinutes: number;
+  rules: MarginFinancingRules;
+  /** Taker fee on every spot fill, client orders and forced sales alike, paid to the fee collector. */
+  spotFeeRate: number;
+  /** Prices the broker values collateral at (the scenario's path); fills come from the spot seam. */
+  prices: AssetPrices;
+  broker: BrokerAccount;
+  /**
+   * Stands for the rest of the spot market: it takes the other side of every client trade. Its balances may go
+   * below zero (a short); depth and price impact belong to the spot seam, not to this account.
+   */
+  liquidityProvider: { cash: number; holdings: Holdings };
+  feeCollector: number;
+  /** Collateral a failed broker re-used and cannot return (broker-failure.ts). */
+  estate: { holdings: Holdings };
+  /** Set by brokerFailure: no further advances. */
+  failed: boolean;
+  clients: Client[];
+  /** Σ client deposits + broker capital + the liquidity provider's opening cash. */
+  totalCash: number;
+  /** Units of each asset put in: the liquidity provider's and those clients opened with. */
+  totalUnits: Holdings;
+}
+
+export interface BrokerOptions {
+  rules: MarginFinancingRules;
+  prices: AssetPrices;
+  brokerCapital: number;
+  liquidityProvider: { cash: number; holdings: Holdings };
+  spotFeeRate?: number;
+  stepMinutes?: number;
+}
+
+export function emptyHoldings(): Holdings {
+  return { BTC: 0, ETH: 0, 'other-crypto': 0, securities: 0 };
+}
+
+export function requirePrices(prices: AssetPrices): AssetPrices {
+  for (const asset of BROKER_ASSETS) requirePositive(`${asset} price`, prices[asset]);
+  return prices;
+}
+
+export function requireHoldings(owner: string, holdings: Holdings): Holdings {
+  for (const asset of BROKER_ASSETS) requireNonNegative(`${owner} ${asset} units`, holdings[asset]);
+  return holdings;
+}
+
+export function createBroker(options: BrokerOptions): BrokerState {
+  const { rules, prices, brokerCapital, liquidityProvider, spotFeeRate = 0, stepMinutes = 1 } = options;
+  validateFinancingRules(rules);
+  requirePrices(prices);
+  requireNonNegative('broker capital', brokerCapital);
+  requireNonNegative('liquidity provider cash', liquidityProvider.cash);
+  requireHoldings('liquidity provider', liquidityProvider.holdings);
+  if (!(spotFeeRate >= 0 && spotFeeRate <= 0.1))
+    throw new RangeError(`spot fee rate must be between 0 and 0.1 (got ${spotFeeRate})`);
+  requirePositive('step minutes', stepMinutes);
+  return {
+    step: 0,
+    stepMinutes,
+    rules,
+    spotFeeRate,
+    prices: { ...prices },
+    broker: { capital: brokerCapital, cash: brokerCapital, loansOutstanding: 0, interestReceivable: 0 },
+    liquidityProvider: { cash: liquidityProvider.cash, holdings: { ...liquidityProvider.holdings } },
+    feeCollector: 0,
+    estate: { holdings: emptyHoldings() },
+    failed: false,
+    clients: [],
+    totalCash: brokerCapital + liquidityProvider.cash,
+    totalUnits: { ...liquidityProvider.holdings },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Where a client stands against its loan, at the broker's current prices (guardrails §1A "What the simulator
+ * should do"). Reuses the margin calculators; adds only what a stateful account needs:
+ *
+ * - Idle cash in the margin account is set off against the debt (a credit balance reduces the debit balance),
+ *   so margin is checked on net debt = max(0, principal + interest − cash). The door (advance-door.ts) does
+ *   not count cash: the broker lends against collateral, not against the cash it has just lent.
+ * - The call triggers allow a relative 1e-9, so that float rounding at a limit the client was admitted at, or
+ *   sold back to (HK defaults put the forced-sale target exactly on debt = lending value), is not read as a
+ *   breach. The forced-sale threshold is checked exactly.
+ */
+import {
+  collateralValue,
+  cryptoShareOfLendingValue,
+  lendingValue,
+  type CollateralHolding,
+} from '../margin/collateral.ts';
+import { loanToValue } from '../margin/loan-to-value.ts';
+import { checkMargin, type MarginCheck } from '../margin/margin-call.ts';
+import { BROKER_ASSETS, type BrokerState, type Client, type Holdings } from './broker-state.ts';
+import { clientDebt } from './clients.ts';
+
+export const LIMIT_TOLERANCE = 1e-9;
+
+/** The holdings as collateral at the broker's prices (assets held at zero are left out). */
+export function collateralOf(state: BrokerState, holdings: Holdings): CollateralHolding[] {
+  return BROKER_ASSETS.filter((asset) => holdings[asset] > 0).map((asset) => ({
+    asset,
+    qty: holdings[asset],
+    price: state.prices[asset],
+  }));
+}
+
+export interface Valuation {
+  collateralValue: number;
+  lendingValue: number;
+  cryptoShare: number;
+}
+
+export function valueHoldings(state: BrokerState, holdings: Holdings): Valuation {
+  const collateral = collateralOf(state, holdings);
+  const rules = state.rules.collateral;
+  return {
+    collateralValue: collateralValue(collateral),
+    lendingValue: lendingValue(collateral, rules),
+    cryptoShare: cryptoShareOfLendingValue(collateral, rules),
+  };
+}
+
+/** debt / collateral value, or null for debt on no collateral (events carry finite numbers only). */
+export function ltvOrNull(debt: number, value: number): number | null {
+  const ltv = loanToValue(Math.max(0, debt), value);
+  return Number.isFinite(ltv) ? ltv : null;
+}
+
+export interface ClientAssessment extends Valuation {
+  debt: number;
+  netDebt: number;
+  ltv: number | null;
+  /** status and triggers, with the tolerance applied */
+  check: MarginCheck;
+}
+
+export function assessClient(state: BrokerState, client: Client): ClientAssessment {
+  const valuation = valueHoldings(state, client.holdings);
+  const debt = clientDebt(client);
+  const netDebt = Math.max(0, debt - client.cash);
+  const check = (debtChecked: number) =>
+    checkMargin({
+      debt: debtChecked,
+      collateralValue: valuation.collateralValue,
+      lendingValue: valuation.lendingValue,
+      callLtv: state.rules.callLtv,
+      liquidationLtv: state.rules.liquidationLtv,
+    });
+  // The forced-sale threshold is inclusive ("LTV ≥ 60%") and is checked as it stands; only the call
+  // triggers, which the door and the forced-sale target sit exactly on, get the tolerance.
+  const exact = check(netDebt);
+  const lenient = exact.status === 'forced-sale' ? exact : check(netDebt / (1 + LIMIT_TOLERANCE));
+  return { ...valuation, debt, netDebt, ltv: ltvOrNull(netDebt, valuation.collateralValue), check: lenient };
+}
+
+export function hasCollateral(client: Client): boolean {
+  return BROKER_ASSETS.some((asset) => client.holdings[asset] > 0);
+}

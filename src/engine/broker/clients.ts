@@ -1,0 +1,55 @@
+/**
+ * Client accounts at the broker: opening one, finding one, and what it owes. A client is either a margin
+ * client (`financing: true`, may borrow if its investor class is eligible) or spot-only (never borrows, never
+ * force-closed: the control case, model.md "Products").
+ */
+import {
+  BROKER_ASSETS,
+  emptyHoldings,
+  requireHoldings,
+  type BrokerState,
+  type Client,
+  type Holdings,
+} from './broker-state.ts';
+import { requireNonNegative } from '../margin/validate.ts';
+import type { InvestorClass } from '../perp/rules.ts';
+
+export interface NewClient {
+  investorClass: InvestorClass;
+  cash: number;
+  financing: boolean;
+  /** Assets the client brings (an existing securities-margin client's portfolio, guardrails A3). */
+  holdings?: Partial<Holdings>;
+}
+
+/** Opens a client account and returns its id. */
+export function openClient(state: BrokerState, spec: NewClient): number {
+  requireNonNegative('client cash', spec.cash);
+  const holdings = requireHoldings('client', { ...emptyHoldings(), ...spec.holdings });
+  const id = state.clients.length;
+  state.clients.push({
+    id,
+    investorClass: spec.investorClass,
+    cash: spec.cash,
+    holdings,
+    principal: 0,
+    interest: 0,
+    marginCall: null,
+    deposited: spec.cash,
+    financing: spec.financing,
+  });
+  state.totalCash += spec.cash;
+  for (const asset of BROKER_ASSETS) state.totalUnits[asset] += holdings[asset];
+  return id;
+}
+
+export function clientOf(state: BrokerState, clientId: number): Client {
+  const client = state.clients[clientId];
+  if (!client) throw new RangeError(`no client ${clientId} (there are ${state.clients.length})`);
+  return client;
+}
+
+/** Principal + accrued interest. */
+export function clientDebt(client: Client): number {
+  return client.principal + client.interest;
+}

@@ -1,0 +1,50 @@
+/**
+ * Interest on margin loans, owed to the broker (mechanics §2 B-MGN; §4 item 12: on outstanding principal only,
+ * repaid first). B-MGN charges each clock hour a loan touches, the first partial hour in full: a new loan is
+ * charged one hour when it is made, and every principal outstanding is charged again at each top of the hour
+ * (hourBoundariesCrossed). Borrowed 13:20 and repaid 14:15 is two hours (vector 62).
+ */
+import { hourBoundariesCrossed, hourlyInterest } from '../margin/interest.ts';
+import type { BrokerEvent } from './broker-events.ts';
+import type { BrokerState, Client } from './broker-state.ts';
+import { chargeInterest } from './loan-ledger.ts';
+
+function charge(state: BrokerState, client: Client, principal: number, hours: number, events: BrokerEvent[]) {
+  const rate = state.rules.hourlyInterestRate;
+  const amount = hourlyInterest(principal, rate) * hours;
+  if (amount === 0) return;
+  chargeInterest(state, client, amount);
+  events.push({
+    type: 'interest',
+    step: state.step,
+    client: client.id,
+    principal,
+    hours,
+    hourlyRate: rate,
+    amount,
+    interestAfter: client.interest,
+  });
+}
+
+/** B-MGN: "the first partial hour counts as a full hour", charged on the amount just lent. */
+export function chargeFirstHour(
+  state: BrokerState,
+  client: Client,
+  newPrincipal: number,
+  events: BrokerEvent[],
+): void {
+  charge(state, client, newPrincipal, 1, events);
+}
+
+/** One accrual per top of the hour in (fromMinute, toMinute], on each client's principal at that moment. */
+export function accrueInterest(
+  state: BrokerState,
+  fromMinute: number,
+  toMinute: number,
+  events: BrokerEvent[],
+): void {
+  const hours = hourBoundariesCrossed(fromMinute, toMinute);
+  if (hours === 0) return;
+  for (const client of state.clients)
+    if (client.principal > 0) charge(state, client, client.principal, hours, events);
+}

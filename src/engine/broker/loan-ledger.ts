@@ -1,0 +1,71 @@
+/**
+ * The money movements of a margin loan, kept in one place so that Σ client principal = broker loans
+ * outstanding and Σ client interest = interest receivable hold by construction (broker-invariants.ts):
+ * lending moves cash from the broker to the client; interest is a claim, not cash, until paid; repayment moves
+ * cash back, interest first, then principal (B-MGN, via the margin calculator's applyRepayment).
+ */
+import { applyRepayment, type RepaymentResult } from '../margin/interest.ts';
+import { requireNonNegative } from '../margin/validate.ts';
+import type { BrokerEvent, RepaymentEvent } from './broker-events.ts';
+import type { BrokerState, Client } from './broker-state.ts';
+import { clientDebt } from './clients.ts';
+
+export function lendCash(state: BrokerState, client: Client, amount: number): void {
+  requireNonNegative('loan amount', amount);
+  state.broker.cash -= amount;
+  state.broker.loansOutstanding += amount;
+  client.cash += amount;
+  client.principal += amount;
+}
+
+/** Adds accrued interest to the client's debt and to the broker's receivable. */
+export function chargeInterest(state: BrokerState, client: Client, amount: number): void {
+  requireNonNegative('interest', amount);
+  client.interest += amount;
+  state.broker.interestReceivable += amount;
+}
+
+/**
+ * Pays up to `amount` of the client's debt from its cash, interest first. Never pays more than the debt or the
+ * cash; returns what was paid (excess = what was offered but not needed).
+ */
+export function repayFromCash(state: BrokerState, client: Client, amount: number): RepaymentResult {
+  const offered = Math.min(requireNonNegative('repayment amount', amount), Math.max(0, client.cash));
+  const result = applyRepayment({ principal: client.principal, interest: client.interest }, offered);
+  const paid = result.interestPaid + result.principalPaid;
+  client.cash -= paid;
+  client.principal = result.principal;
+  client.interest = result.interest;
+  state.broker.cash += paid;
+  state.broker.loansOutstanding -= result.principalPaid;
+  state.broker.interestReceivable -= result.interestPaid;
+  return result;
+}
+
+/** Repays up to `amount` from the client's cash and reports it when anything was paid. */
+export function repayWithEvent(
+  state: BrokerState,
+  client: Client,
+  amount: number,
+  source: RepaymentEvent['source'],
+  events: BrokerEvent[],
+): RepaymentResult {
+  const r = repayFromCash(state, client, amount);
+  if (r.interestPaid + r.principalPaid > 0)
+    events.push({
+      type: 'repayment',
+      step: state.step,
+      client: client.id,
+      source,
+      interestPaid: r.interestPaid,
+      principalPaid: r.principalPaid,
+      debtAfter: clientDebt(client),
+    });
+  return r;
+}
+
+/** Applies all the client's idle cash to its debt (before a forced sale: the broker uses the credit first). */
+export function setOffCash(state: BrokerState, client: Client, events: BrokerEvent[]): void {
+  if (client.cash > 0 && clientDebt(client) > 0)
+    repayWithEvent(state, client, client.cash, 'set-off', events);
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createExchange } from '../perp/exchange.ts';
+import { testRules } from '../perp/test-support.ts';
+import { createImpactState, decayGap, impactSeam } from './impact-seam.ts';
+import { BASE_LIQUIDITY, effectiveLiquidity } from './liquidity.ts';
+
+const venue = () => createExchange(testRules(), { BTC: 50_000, ETH: 2_500 });
+const noMaker = { affiliated: false, safeguards: true };
+
+describe('market impact of taker flow', () => {
+  it('fills a sell below the traded price by half spread + half impact and leaves the price moved', () => {
+    const state = venue();
+    const impact = createImpactState(1_000_000); // 1m USD moves the price 1%
+    const seam = impactSeam(impact, BASE_LIQUIDITY, noMaker);
+    const price = seam.fillPrice(state, 'BTC', 'short', 20, 'liquidation'); // 1m notional → 1%
+    expect(price).toBeCloseTo(50_000 * (1 - 0.0002 - 0.005), 6);
+    expect(impact.gap.BTC).toBeCloseTo(-0.01, 12);
+    expect(state.markets.BTC.tradedPrice).toBeCloseTo(49_500, 6);
+    // The next forced order starts from the moved price: the cascade compounds.
+    expect(seam.fillPrice(state, 'BTC', 'short', 20, 'liquidation')).toBeLessThan(price);
+  });
+
+  it('lets arbitrage pull the gap back: half of it per half-life', () => {
+    const impact = createImpactState(1_000_000);
+    impact.gap.BTC = -0.04;
+    decayGap(impact, BASE_LIQUIDITY, BASE_LIQUIDITY.gapHalfLifeMinutes);
+    expect(impact.gap.BTC).toBeCloseTo(-0.02, 12);
+  });
+
+  it('an affiliated market maker adds depth and narrows the spread (assumption)', () => {
+    const withMaker = effectiveLiquidity(BASE_LIQUIDITY, { affiliated: true, safeguards: true });
+    expect(withMaker.depthPerPercentPerDeposit).toBeGreaterThan(BASE_LIQUIDITY.depthPerPercentPerDeposit);
+    expect(withMaker.halfSpread).toBeLessThan(BASE_LIQUIDITY.halfSpread);
+  });
+
+  it('without safeguards it trades ahead of forced orders: worse fills, its gain reported; with them, none', () => {
+    const fills = (safeguards: boolean) => {
+      const state = venue();
+      const impact = createImpactState(1_000_000);
+      const seam = impactSeam(impact, BASE_LIQUIDITY, { affiliated: true, safeguards });
+      const liquidation = seam.fillPrice(state, 'BTC', 'short', 20, 'liquidation');
+      const voluntary = seam.fillPrice(venue(), 'BTC', 'short', 20, 'order');
+      return { liquidation, voluntary, gain: impact.frontRunGain };
+    };
+    const guarded = fills(true);
+    const unguarded = fills(false);
+    expect(guarded.gain).toBe(0);
+    expect(unguarded.liquidation).toBeLessThan(guarded.liquidation);
+    expect(unguarded.gain).toBeCloseTo(20 * 50_000 * 0.01 * BASE_LIQUIDITY.frontRunShareOfImpact, 6);
+    expect(unguarded.voluntary).toBe(guarded.voluntary); // only forced flow is traded ahead of
+    expect(unguarded.voluntary).toBeCloseTo(50_000 * (1 - BASE_LIQUIDITY.halfSpread), 6); // and moves no price
+  });
+
+  it('refuses a depth that is not a positive number', () => {
+    expect(() => createImpactState(0)).toThrow('market depth must be a positive number of USD (got 0)');
+  });
+});

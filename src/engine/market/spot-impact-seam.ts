@@ -1,0 +1,55 @@
+/**
+ * The market model behind the broker's spot seam: client orders and forced sales of collateral trade against
+ * finite depth around the price path, the same way perpetual flow does on the venue (impact-seam.ts). The gap
+ * between fills and the path decays back through arbitrage. An affiliated market maker without the SFC's
+ * safeguards trades ahead of forced sales too.
+ */
+import type { BrokerAsset, BrokerState } from '../broker/broker-state.ts';
+import type { SpotSeam } from '../broker/spot-seam.ts';
+import { frontRunsForcedFlow, type LiquiditySettings, type MarketMakerSwitches } from './liquidity.ts';
+
+export interface SpotImpactState {
+  gap: Record<BrokerAsset, number>;
+  depthPerPercent: number;
+  frontRunGain: number;
+}
+
+export function createSpotImpactState(depthPerPercent: number): SpotImpactState {
+  if (!(depthPerPercent > 0) || !Number.isFinite(depthPerPercent))
+    throw new RangeError(`spot market depth must be a positive number of USD (got ${depthPerPercent})`);
+  return { gap: { BTC: 0, ETH: 0, 'other-crypto': 0, securities: 0 }, depthPerPercent, frontRunGain: 0 };
+}
+
+export function decaySpotGap(impact: SpotImpactState, liquidity: LiquiditySettings, minutes: number): void {
+  const keep = Math.pow(0.5, minutes / liquidity.gapHalfLifeMinutes);
+  for (const asset of Object.keys(impact.gap) as BrokerAsset[]) impact.gap[asset] *= keep;
+}
+
+const MAX_IMPACT = 0.5;
+
+export function spotImpactSeam(
+  impact: SpotImpactState,
+  liquidity: LiquiditySettings,
+  maker: MarketMakerSwitches,
+): SpotSeam {
+  const frontRun = frontRunsForcedFlow(maker);
+  return {
+    fillPrice(state: BrokerState, asset, side, qty, purpose) {
+      const s = side === 'buy' ? 1 : -1;
+      const price = state.prices[asset] * (1 + impact.gap[asset]);
+      // Securities trade on a deep exchange of their own, and clients' own orders are worked patiently: only
+      // forced sales of crypto move the price.
+      const move =
+        asset === 'securities' || purpose === 'order'
+          ? 0
+          : Math.min(MAX_IMPACT, (qty * price) / (impact.depthPerPercent * 100));
+      let adverse = liquidity.halfSpread + move / 2;
+      if (purpose === 'forced-sale' && frontRun) {
+        adverse += move * liquidity.frontRunShareOfImpact;
+        impact.frontRunGain += qty * price * move * liquidity.frontRunShareOfImpact;
+      }
+      impact.gap[asset] = Math.max(-0.95, impact.gap[asset] + s * move);
+      return price * (1 + s * adverse);
+    },
+  };
+}

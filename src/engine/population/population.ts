@@ -1,0 +1,151 @@
+/**
+ * The trader population, drawn once from the seed and held as typed arrays (one entry per trader), so that
+ * every regime in a comparison meets exactly the same traders with the same wishes and the same later random
+ * choices (common random numbers, model.md "One run"). Rules act on these wishes at the door; they never
+ * change the draws.
+ */
+import { nextFloat, nextNormal, seedPrng, type PrngState } from '../prng.ts';
+import type { PopulationSettings } from './settings.ts';
+import { validatePopulation } from './settings.ts';
+import {
+  EARLY_ENTRY_SHARE,
+  PROFESSIONAL_TRAITS,
+  RETAIL_TRAITS,
+  type ClassTraits,
+  type ProductWish,
+} from './traits.ts';
+
+export const PRODUCT_CODES: readonly ProductWish[] = ['spot', 'margin', 'perp'];
+export const PERSONAS = { retailPerp20x: 0, professionalPerp5x: 1, marginFinancedBtcHolder: 2 } as const;
+export type PersonaName = keyof typeof PERSONAS;
+
+export interface Population {
+  count: number;
+  /** 0 retail, 1 professional. */
+  professional: Uint8Array;
+  capital: Float64Array;
+  /** Securities already pledged with the broker (USD), for margin-financing clients (existing SMF clients). */
+  securities: Float64Array;
+  /** Index into PRODUCT_CODES. */
+  product: Uint8Array;
+  /** 0 BTC, 1 ETH. */
+  asset: Uint8Array;
+  /** Perpetuals: leverage wished for; margin financing: gross exposure wished for (× own capital). */
+  leverageWish: Float64Array;
+  /** +1 long, −1 short (spot and margin financing are always long). */
+  direction: Int8Array;
+  isolated: Uint8Array;
+  deployShare: Float64Array;
+  entryMinute: Uint32Array;
+  exitMinute: Uint32Array;
+  takeProfitRoe: Float64Array;
+  /** 0: no stop-loss; otherwise a negative return on equity that triggers a close. */
+  stopLossRoe: Float64Array;
+  topUpProbability: Float64Array;
+  /** Uniform draws kept for later choices, identical under every regime. */
+  reactionDraw: Float64Array;
+  leakDraw: Float64Array;
+}
+
+function logNormal(rng: PrngState, median: number, sigma: number): number {
+  return median * Math.exp(sigma * nextNormal(rng));
+}
+
+function pickProduct(traits: ClassTraits, u: number): number {
+  const { spot, margin } = traits.productShares;
+  return u < spot ? 0 : u < spot + margin ? 1 : 2;
+}
+
+export function drawPopulation(settings: PopulationSettings, seed: number, runMinutes: number): Population {
+  validatePopulation(settings);
+  const n = settings.traders;
+  // A stream of its own, so the market's noise and the population never share draws.
+  const rng = seedPrng((seed ^ 0x5eed_0f7a) >>> 0);
+  const p: Population = {
+    count: n,
+    professional: new Uint8Array(n),
+    capital: new Float64Array(n),
+    securities: new Float64Array(n),
+    product: new Uint8Array(n),
+    asset: new Uint8Array(n),
+    leverageWish: new Float64Array(n),
+    direction: new Int8Array(n),
+    isolated: new Uint8Array(n),
+    deployShare: new Float64Array(n),
+    entryMinute: new Uint32Array(n),
+    exitMinute: new Uint32Array(n),
+    takeProfitRoe: new Float64Array(n),
+    stopLossRoe: new Float64Array(n),
+    topUpProbability: new Float64Array(n),
+    reactionDraw: new Float64Array(n),
+    leakDraw: new Float64Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const professional = nextFloat(rng) >= settings.retailShare;
+    const t = professional ? PROFESSIONAL_TRAITS : RETAIL_TRAITS;
+    p.professional[i] = professional ? 1 : 0;
+    p.capital[i] = Math.min(logNormal(rng, t.capitalMedian, t.capitalSigma), t.capitalMedian * 50);
+    p.product[i] = pickProduct(t, nextFloat(rng));
+    p.asset[i] = nextFloat(rng) < 0.65 ? 0 : 1;
+    const margin = p.product[i] === 1;
+    p.leverageWish[i] = margin
+      ? Math.max(1, logNormal(rng, t.exposureMedian, t.exposureSigma))
+      : Math.min(200, Math.max(1, logNormal(rng, t.leverageMedian, t.leverageSigma)));
+    p.securities[i] = margin ? p.capital[i]! * (0.5 + 1.5 * nextFloat(rng)) : 0;
+    p.direction[i] = p.product[i] === 2 && nextFloat(rng) >= t.longShare ? -1 : 1;
+    p.isolated[i] = nextFloat(rng) < t.isolatedShare ? 1 : 0;
+    p.deployShare[i] = t.deployShare;
+    const early = nextFloat(rng) < EARLY_ENTRY_SHARE;
+    const entry = early ? nextFloat(rng) * 60 : nextFloat(rng) * runMinutes * 0.8;
+    p.entryMinute[i] = Math.min(runMinutes, Math.floor(entry));
+    const horizon = logNormal(rng, t.horizonHoursMedian * 60, 0.8);
+    p.exitMinute[i] = Math.min(runMinutes + 1, p.entryMinute[i]! + Math.max(30, Math.floor(horizon)));
+    p.takeProfitRoe[i] = t.takeProfitRoe;
+    p.stopLossRoe[i] = nextFloat(rng) < t.stopLossShare ? t.stopLossRoe : 0;
+    p.topUpProbability[i] = t.topUpProbability;
+    p.reactionDraw[i] = nextFloat(rng);
+    p.leakDraw[i] = nextFloat(rng);
+  }
+  placePersonas(p, runMinutes);
+  return p;
+}
+
+/** The three named traders of the product brief, always at indices 0–2 and in the market from the start. */
+function placePersonas(p: Population, runMinutes: number): void {
+  const hold = (i: number) => {
+    p.entryMinute[i] = 0;
+    p.exitMinute[i] = runMinutes + 1;
+    p.takeProfitRoe[i] = 0;
+    p.stopLossRoe[i] = 0;
+    p.asset[i] = 0;
+    p.direction[i] = 1;
+  };
+  // A retail trader who wants 20× on BTC perpetuals, isolated margin, 5,000 USD.
+  hold(0);
+  p.professional[0] = 0;
+  p.product[0] = 2;
+  p.leverageWish[0] = 20;
+  p.capital[0] = 5_000;
+  p.isolated[0] = 1;
+  p.deployShare[0] = RETAIL_TRAITS.deployShare;
+  // A professional at 5×, cross margin, 250,000 USD.
+  hold(1);
+  p.professional[1] = 1;
+  p.product[1] = 2;
+  p.leverageWish[1] = 5;
+  p.capital[1] = 250_000;
+  p.isolated[1] = 0;
+  p.deployShare[1] = PROFESSIONAL_TRAITS.deployShare;
+  // A margin-financed BTC holder: 50,000 USD cash and 100,000 USD of pledged securities, wants 2× BTC exposure,
+  // and does nothing when called.
+  hold(2);
+  p.professional[2] = 0;
+  p.product[2] = 1;
+  p.leverageWish[2] = 2;
+  p.capital[2] = 50_000;
+  p.securities[2] = 100_000;
+  p.deployShare[2] = 1;
+  p.topUpProbability[2] = 0;
+  p.securities[0] = 0;
+  p.securities[1] = 0;
+}

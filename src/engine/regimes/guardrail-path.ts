@@ -1,0 +1,40 @@
+/**
+ * Reading and replacing one guardrail of a regime by its key ('perp.funding.cap'). Replacing copies every
+ * object along the path and shares the rest, so presets (which are frozen) are never changed.
+ */
+import type { GuardrailKey, GuardrailValue, RegimeParameters } from './guardrail-keys.ts';
+
+type Tree = { readonly [key: string]: unknown };
+
+function isTree(value: unknown): value is Tree {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function segments(key: GuardrailKey): string[] {
+  return key.split('.');
+}
+
+export function guardrailValue<K extends GuardrailKey>(regime: RegimeParameters, key: K): GuardrailValue<K> {
+  let node: unknown = regime;
+  for (const segment of segments(key)) {
+    if (!isTree(node) || !(segment in node)) throw new RangeError(`the regime has no parameter ${key}`);
+    node = node[segment];
+  }
+  return node as GuardrailValue<K>;
+}
+
+function replaceAt(node: unknown, path: readonly string[], value: unknown, key: string): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return value;
+  if (!isTree(node) || !(head in node)) throw new RangeError(`the regime has no parameter ${key}`);
+  return { ...node, [head]: replaceAt(node[head], rest, value, key) };
+}
+
+/** A copy of `regime` with the parameter at `key` replaced by `value`. */
+export function withGuardrailValue<T extends RegimeParameters, K extends GuardrailKey>(
+  regime: T,
+  key: K,
+  value: GuardrailValue<K>,
+): T {
+  return replaceAt(regime, segments(key), value, key) as T;
+}

@@ -1,0 +1,248 @@
+/**
+ * Hong Kong SFC guardrails of 11 Feb 2026 (guardrails.md §1): perpetual contracts on licensed platforms for
+ * professional investors only, and VA margin financing by brokers under circular 26EC5, "Circular" reading
+ * (BTC/ETH count at a 60% haircut). Where the public record gives no number, the guardrails [DEFAULT] is used
+ * and labelled an assumption.
+ */
+import type { Regime } from '../types.ts';
+import { assumption, derived, published } from '../provenance.ts';
+import {
+  HK_DEFAULT_FUNDING,
+  INSURANCE_FUND_START,
+  MARKET_MAKER_SPREAD_BPS,
+  MARKET_MAKER_SPREAD_PROVENANCE,
+  PERP_FEES,
+  PERP_FEES_PROVENANCE,
+  SPOT_PROVENANCE,
+  SPOT_TAKER_FEE_RATE,
+} from './shared.ts';
+
+/** HK best lending rate, % a year: not in the sources, used for W21's "Prime + 4%". */
+const HK_PRIME = 0.0525;
+const HOURS_PER_YEAR = 365 * 24;
+
+export const HK_SFC_2026: Regime = {
+  id: 'hk-sfc-2026',
+  title: 'Hong Kong SFC 2026 guardrails',
+  shortTitle: 'HK SFC 2026',
+  description:
+    'Perpetual contracts on SFC-licensed platforms for professional investors only, pre-funded, with losses limited to the margin posted. Brokers may lend against securities and against BTC and ETH at a haircut of at least 60%, without re-using the crypto.',
+  perp: {
+    eligibleClasses: ['professional'],
+    maxLeverage: 10,
+    marginModes: ['isolated', 'cross'],
+    tiers: { BTC: [{ floor: 0, mmr: 0.05 }], ETH: [{ floor: 0, mmr: 0.05 }] },
+    ...PERP_FEES,
+    liquidationFeeRate: 0.05,
+    partialLiquidation: { sliceFraction: 0.2, minNotional: 100_000 },
+    markMethod: 'index-anchored',
+    markEmaSeconds: 150,
+    markBasisClamp: 0.005,
+    funding: HK_DEFAULT_FUNDING,
+    lossAllocation: 'binance',
+    negativeBalanceProtection: true,
+    insuranceFundStart: INSURANCE_FUND_START,
+  },
+  financing: {
+    eligibleClasses: ['retail', 'professional'],
+    collateral: {
+      BTC: { eligible: true, haircut: 0.6 },
+      ETH: { eligible: true, haircut: 0.6 },
+      'other-crypto': { eligible: false, haircut: 1 },
+      securities: { eligible: true, haircut: 0.4 },
+    },
+    callLtv: 0.4,
+    liquidationLtv: 0.6,
+    targetLtv: 0.4,
+    curePeriodMinutes: 24 * 60,
+    hourlyInterestRate: (HK_PRIME + 0.04) / HOURS_PER_YEAR,
+    maxCryptoShareOfLendingValue: 0.5,
+    maxLoansToCapital: 5,
+    rehypothecationShare: 0,
+  },
+  spot: { takerFeeRate: SPOT_TAKER_FEE_RATE },
+  marketMaker: { affiliatedAllowed: true, safeguards: true },
+  retailLeverageAppetite: 1,
+  extras: {
+    maxLeverageByMarket: {},
+    newAccountMaxLeverage: null,
+    partialLiquidationCooldownSeconds: 30,
+    backstopEquityShareOfMaintenance: null,
+    insuranceFundShareOfOpenInterest: 0.01,
+    clientPositionLimitNotional: null,
+    // HK$8m at the 7.80 HKD/USD peg
+    professionalPortfolioMinUsd: Math.round(8_000_000 / 7.8),
+    financingExistingMarginClientsOnly: true,
+    financingStopsAdvancesOnCall: true,
+    marketMakerSpreadBps: MARKET_MAKER_SPREAD_BPS,
+  },
+  provenance: {
+    'perp.eligibleClasses': published(
+      'Perpetual contracts are for professional investors only; retail is excluded (framework P1).',
+      ['W5', 'W6', '001_974666ce637a126c.txt', '004_694564a0634c1f87.txt'],
+      'H',
+    ),
+    'perp.maxLeverage': assumption(
+      'guardrails [DEFAULT]: no SFC number exists; 10× as at comparable supervised venues (Coinbase International 10×, VARA retail 5×).',
+      ['W46', 'W48'],
+    ),
+    'perp.marginModes': assumption(
+      'The framework is silent on margin modes; isolated and cross both keep losses within the margin posted (P5).',
+      ['W5'],
+    ),
+    'perp.tiers.BTC': assumption(
+      'guardrails [DEFAULT]: maintenance 5% flat, half the initial margin at the 10× cap (Hyperliquid convention).',
+      ['W39'],
+    ),
+    'perp.tiers.ETH': assumption(
+      'guardrails [DEFAULT]: maintenance 5% flat, half the initial margin at the 10× cap (Hyperliquid convention).',
+      ['W39'],
+    ),
+    ...PERP_FEES_PROVENANCE,
+    'perp.liquidationFeeRate': assumption(
+      'guardrails [DEFAULT] sends any remainder above bankruptcy value to the insurance fund; a fee equal to the 5% maintenance rate takes all of it.',
+    ),
+    'perp.partialLiquidation': assumption(
+      'guardrails [DEFAULT]: 20% slices for notionals above US$100k, Hyperliquid practice.',
+      ['W42'],
+    ),
+    'perp.markMethod': assumption(
+      'guardrails [DEFAULT]: index from independent spot venues plus a clamped basis EMA, meeting P8 (transparent, independent prices).',
+      ['W6'],
+    ),
+    'perp.markEmaSeconds': assumption('The [DEFAULT] gives no EMA length; 150 s is Hyperliquid’s mark EMA.', [
+      'HL-robust-price-indices',
+    ]),
+    'perp.markBasisClamp': assumption(
+      'The [DEFAULT] gives no clamp; 0.5% keeps a thin-book wick from dragging the mark far from the index.',
+    ),
+    'perp.funding.intervalHours': assumption(
+      'guardrails [DEFAULT]: every 8 h (Binance practice), which meets P4 (convergence at least daily).',
+      ['W5', 'W34'],
+    ),
+    'perp.funding.interest': assumption(
+      'guardrails [DEFAULT]: 0.01% per 8 h, the Binance and Hyperliquid interest component.',
+      ['W34', 'W41'],
+    ),
+    'perp.funding.clamp': assumption(
+      'guardrails [DEFAULT]: premium clamp ±0.05%, the Binance and Hyperliquid formula.',
+      ['W34', 'W41'],
+    ),
+    'perp.funding.cap': assumption(
+      'guardrails [DEFAULT]: ±0.35% per interval, borrowing SGX’s ±35 bp cap as a regulated analogue.',
+      ['W47'],
+    ),
+    'perp.funding.priceSource': assumption('Not published; funding on the mark price as at Binance.', [
+      'B-FUND',
+    ]),
+    'perp.lossAllocation': assumption(
+      'guardrails [DEFAULT]: insurance fund, then ADL ranked by PnL% × leverage (Binance style); P6 only requires a defined mechanism.',
+      ['W32', 'W6'],
+    ),
+    'perp.negativeBalanceProtection': published(
+      'Potential loss is limited to the margin posted (framework P5).',
+      ['W5'],
+      'H',
+    ),
+    'perp.insuranceFundStart': assumption(
+      'US$1m per market as in every regime; the [DEFAULT] of 1% of open interest is kept in extras.insuranceFundShareOfOpenInterest.',
+    ),
+    'financing.eligibleClasses': published(
+      'Existing securities-margin clients with strong credit, retail or professional; the primary text does not say professional-only (A3).',
+      ['W1', 'W4'],
+      'H',
+    ),
+    'financing.collateral.BTC': published(
+      'BTC is eligible VA collateral (A5) at a haircut of at least 60% (A6).',
+      ['W1', 'W2', '002_77fb7649bbd2b217.txt'],
+      'M',
+    ),
+    'financing.collateral.ETH': published(
+      'ETH is eligible VA collateral (A5) at a haircut of at least 60% (A6).',
+      ['W1', 'W2', '002_77fb7649bbd2b217.txt'],
+      'M',
+    ),
+    'financing.collateral.other-crypto': published(
+      'Only BTC and ETH are eligible VA collateral, so other crypto lends nothing (A5).',
+      ['W1', '000_760c6478c75db79b.txt'],
+      'H',
+    ),
+    'financing.collateral.securities': assumption(
+      'Brokers set securities haircuts; 40% sits in the 30%–90% range one HK broker uses.',
+      ['W21'],
+    ),
+    'financing.callLtv': assumption('guardrails [DEFAULT]: margin call at LTV above 40%.'),
+    'financing.liquidationLtv': assumption(
+      'guardrails [DEFAULT]: immediate forced sale at LTV ≥ 60%, a 33.3% fall from the 40% opening LTV.',
+    ),
+    'financing.targetLtv': assumption('guardrails [DEFAULT]: a forced sale brings LTV back to 40%.'),
+    'financing.curePeriodMinutes': assumption(
+      'guardrails [DEFAULT]: 24 h because crypto trades around the clock, replacing one broker’s one business day.',
+      ['W21'],
+    ),
+    'financing.hourlyInterestRate': assumption(
+      'One HK broker charges Prime + 4% a year within marginable value; Prime taken as 5.25% (not in the sources).',
+      ['W21'],
+    ),
+    'financing.maxCryptoShareOfLendingValue': assumption(
+      'guardrails [DEFAULT]: securities supply at least 50% of lending value, reading A4’s "sufficient securities collateral".',
+      ['W1'],
+    ),
+    'financing.maxLoansToCapital': published(
+      'SMF Guidelines: total margin loans at most 5× the broker’s capital (B3).',
+      ['W13', 'W14'],
+      'H',
+    ),
+    'financing.rehypothecationShare': published(
+      'VA collateral must not be re-hypothecated, reused or encumbered (A7).',
+      ['002_77fb7649bbd2b217.txt'],
+      'M',
+    ),
+    ...SPOT_PROVENANCE,
+    'marketMaker.affiliatedAllowed': published(
+      'A platform’s affiliate may now make markets on it (M2).',
+      ['W7', '001_974666ce637a126c.txt'],
+      'H',
+    ),
+    'marketMaker.safeguards': published(
+      'Functional independence, no access to client flow, client-first policies and independent reviews (M3, M4).',
+      ['W7', '001_974666ce637a126c.txt', '002_77fb7649bbd2b217.txt'],
+      'M',
+    ),
+    retailLeverageAppetite: assumption(
+      'Baseline 1: no public measure of how much leverage retail traders want on a regulated venue.',
+    ),
+    'extras.maxLeverageByMarket': assumption('No per-market cap: the [DEFAULT] 10× applies to BTC and ETH.'),
+    'extras.newAccountMaxLeverage': assumption('No separate cap for new accounts: the cap is already 10×.'),
+    'extras.partialLiquidationCooldownSeconds': assumption(
+      'guardrails [DEFAULT]: 30 s between slices, Hyperliquid practice.',
+      ['W42'],
+    ),
+    'extras.backstopEquityShareOfMaintenance': assumption(
+      'No backstop vault: the [DEFAULT] waterfall is insurance fund, then ADL.',
+    ),
+    'extras.insuranceFundShareOfOpenInterest': assumption(
+      'guardrails [DEFAULT]: the fund starts at 1% of open interest and is shown live (P11).',
+      ['002_77fb7649bbd2b217.txt'],
+    ),
+    'extras.clientPositionLimitNotional': assumption(
+      'guardrails [DEFAULT]: no client-level position limit; the framework publishes none.',
+    ),
+    'extras.professionalPortfolioMinUsd': derived(
+      'HK$8m individual portfolio threshold (P1) at the 7.80 HKD/USD peg.',
+      ['W23'],
+      'H',
+    ),
+    'extras.financingExistingMarginClientsOnly': published(
+      'Only the broker’s existing securities-margin clients may borrow for VA (A3).',
+      ['W4', 'W1'],
+      'H',
+    ),
+    'extras.financingStopsAdvancesOnCall': published(
+      'SMF practice: clients with an outstanding margin call are stopped from further margin trading.',
+      ['W20', 'W15'],
+      'H',
+    ),
+    'extras.marketMakerSpreadBps': MARKET_MAKER_SPREAD_PROVENANCE,
+  },
+};

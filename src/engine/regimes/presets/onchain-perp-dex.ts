@@ -1,0 +1,174 @@
+/**
+ * An on-chain perpetuals exchange in the style of Hyperliquid (guardrails §2, W38–W42; mechanics HL-*):
+ * permissionless, hourly funding on the oracle price, partial liquidations, a liquidator vault and ADL.
+ */
+import type { Regime } from '../types.ts';
+import { assumption, derived, published } from '../provenance.ts';
+import {
+  INSURANCE_FUND_START,
+  MARKET_MAKER_SPREAD_BPS,
+  MARKET_MAKER_SPREAD_PROVENANCE,
+  NO_FINANCING,
+  noFinancingProvenance,
+  SPOT_PROVENANCE,
+  SPOT_TAKER_FEE_RATE,
+} from './shared.ts';
+
+/** HL-margin-tiers: maintenance rate = half the initial margin at the tier's maximum leverage. */
+const mmrAt = (maxLeverage: number) => 1 / maxLeverage / 2;
+
+export const ONCHAIN_PERP_DEX: Regime = {
+  id: 'onchain-perp-dex',
+  title: 'On-chain perpetuals exchange (Hyperliquid-style)',
+  shortTitle: 'On-chain DEX',
+  description:
+    'A permissionless on-chain exchange: anyone with a wallet can trade BTC at up to 40× and ETH at 25×, with hourly funding on the oracle price. Large positions are liquidated in 20% slices; a liquidator vault and auto-deleveraging absorb what margin cannot.',
+  perp: {
+    eligibleClasses: ['retail', 'professional'],
+    maxLeverage: 40,
+    marginModes: ['isolated', 'cross'],
+    tiers: {
+      // vector 12: 40× up to US$150m, 20× above
+      BTC: [
+        { floor: 0, mmr: mmrAt(40) },
+        { floor: 150_000_000, mmr: mmrAt(20) },
+      ],
+      // 25× up to US$100m, 15× above
+      ETH: [
+        { floor: 0, mmr: mmrAt(25) },
+        { floor: 100_000_000, mmr: mmrAt(15) },
+      ],
+    },
+    takerFeeRate: 0.00045,
+    makerFeeRate: 0.00015,
+    liquidationFeeRate: 0,
+    partialLiquidation: { sliceFraction: 0.2, minNotional: 100_000 },
+    markMethod: 'index-anchored',
+    markEmaSeconds: 150,
+    markBasisClamp: 0.005,
+    funding: { intervalHours: 1, interest: 0.0001, clamp: 0.0005, cap: 0.04, priceSource: 'index' },
+    lossAllocation: 'hyperliquid',
+    negativeBalanceProtection: true,
+    insuranceFundStart: INSURANCE_FUND_START,
+  },
+  financing: NO_FINANCING,
+  spot: { takerFeeRate: SPOT_TAKER_FEE_RATE },
+  marketMaker: { affiliatedAllowed: true, safeguards: false },
+  retailLeverageAppetite: 2,
+  extras: {
+    maxLeverageByMarket: { BTC: 40, ETH: 25 },
+    newAccountMaxLeverage: null,
+    partialLiquidationCooldownSeconds: 30,
+    backstopEquityShareOfMaintenance: 2 / 3,
+    insuranceFundShareOfOpenInterest: null,
+    clientPositionLimitNotional: null,
+    professionalPortfolioMinUsd: null,
+    financingExistingMarginClientsOnly: false,
+    financingStopsAdvancesOnCall: false,
+    marketMakerSpreadBps: MARKET_MAKER_SPREAD_BPS,
+  },
+  provenance: {
+    'perp.eligibleClasses': assumption(
+      'guardrails §2 calls the venue permissionless, without a source: anyone with a wallet may trade, retail included.',
+    ),
+    'perp.maxLeverage': published('BTC up to 40× (notional ≤ US$150m).', ['W39'], 'H'),
+    'perp.marginModes': published('Cross and isolated margin.', ['HL-margining'], 'H'),
+    'perp.tiers.BTC': derived(
+      'Maintenance = half the initial margin at each tier’s cap: 1.25% (40×) to US$150m, 2.5% (20×) above.',
+      ['W39', 'HL-margin-tiers'],
+      'H',
+    ),
+    'perp.tiers.ETH': derived(
+      'Maintenance = half the initial margin at each tier’s cap: 2% (25×) to US$100m, 3.33% (15×) above.',
+      ['W39', 'HL-margin-tiers'],
+      'H',
+    ),
+    'perp.takerFeeRate': assumption(
+      '0.045% taker, Hyperliquid’s base tier; the fee schedule is not among the sources.',
+    ),
+    'perp.makerFeeRate': assumption(
+      '0.015% maker, Hyperliquid’s base tier; the fee schedule is not among the sources.',
+    ),
+    'perp.liquidationFeeRate': published('No clearance fee on liquidations.', ['HL-liquidations'], 'H'),
+    'perp.partialLiquidation': published(
+      'Positions above US$100k are liquidated 20% at a time.',
+      ['W42', 'HL-liquidations'],
+      'H',
+    ),
+    'perp.markMethod': published(
+      'Mark = median of oracle plus basis EMA, the book’s own prices and other venues’ perp mids.',
+      ['HL-robust-price-indices'],
+      'H',
+    ),
+    'perp.markEmaSeconds': published(
+      'The basis EMA has a 150 s (2.5 min) time constant.',
+      ['HL-robust-price-indices'],
+      'H',
+    ),
+    'perp.markBasisClamp': assumption(
+      'The median of three prices bounds the mark but no clamp is published; 0.5% stands in for that bound.',
+      ['HL-robust-price-indices'],
+    ),
+    'perp.funding.intervalHours': published(
+      'Funding is paid every hour, at one eighth of the 8-h rate.',
+      ['W41', 'HL-funding'],
+      'H',
+    ),
+    'perp.funding.interest': published('Interest 0.01% per 8 h.', ['W41', 'HL-funding'], 'H'),
+    'perp.funding.clamp': published('Premium clamp ±0.05%.', ['W41', 'HL-funding'], 'H'),
+    'perp.funding.cap': published('Funding capped at 4% an hour.', ['W41', 'HL-funding'], 'H'),
+    'perp.funding.priceSource': published(
+      'Payments use the oracle (index) price, not the mark.',
+      ['HL-funding'],
+      'H',
+    ),
+    'perp.lossAllocation': published(
+      'Liquidator vault, then ADL ranked by (mark ÷ entry) × (notional ÷ account value).',
+      ['W40'],
+      'H',
+    ),
+    'perp.negativeBalanceProtection': published(
+      'The platform has no bad debt and a user with no open positions never bears losses.',
+      ['W40'],
+      'M',
+    ),
+    'perp.insuranceFundStart': assumption(
+      'The liquidator vault (HLP) plays the insurance fund’s part; US$1m per market as in every regime, not the vault’s size.',
+      ['W38'],
+    ),
+    ...noFinancingProvenance(
+      'No broker lends against collateral on the venue; leverage comes from the perpetuals alone.',
+    ),
+    ...SPOT_PROVENANCE,
+    'marketMaker.affiliatedAllowed': assumption(
+      'The protocol’s own vault (HLP) makes markets; no rule forbids it.',
+      ['W38'],
+    ),
+    'marketMaker.safeguards': assumption(
+      'No regulator separates the protocol vault from user flow, though its trades are public on chain.',
+    ),
+    retailLeverageAppetite: assumption(
+      'model.md: retail appetite for leverage is higher offshore; with no public measure, twice the regulated baseline.',
+    ),
+    'extras.maxLeverageByMarket': published('BTC 40×, ETH 25× in the first margin tier.', ['W39'], 'H'),
+    'extras.newAccountMaxLeverage': assumption('No separate cap for new accounts.'),
+    'extras.partialLiquidationCooldownSeconds': published(
+      '30 s cool-down after a partial liquidation.',
+      ['W42', 'HL-liquidations'],
+      'H',
+    ),
+    'extras.backstopEquityShareOfMaintenance': published(
+      'Backstop liquidation to the liquidator vault when equity falls below ⅔ of maintenance margin.',
+      ['W38', 'HL-liquidations'],
+      'H',
+    ),
+    'extras.insuranceFundShareOfOpenInterest': assumption('The fund starts at perp.insuranceFundStart.'),
+    'extras.clientPositionLimitNotional': assumption('No client position limit modelled.'),
+    'extras.professionalPortfolioMinUsd': assumption('No professional-investor threshold: anyone may trade.'),
+    'extras.financingExistingMarginClientsOnly': assumption('No margin loans on this venue.'),
+    'extras.financingStopsAdvancesOnCall': assumption(
+      'No margin loans on this venue, so no advances to stop.',
+    ),
+    'extras.marketMakerSpreadBps': MARKET_MAKER_SPREAD_PROVENANCE,
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * Frames for the charts: one row every `frameEveryMinutes`, kept as a struct of growable Float64Arrays so the
+ * worker can hand them to the page as transferable buffers.
+ */
+export const FRAME_FIELDS = [
+  'minute',
+  'btcIndex',
+  'btcMark',
+  'btcTraded',
+  'ethIndex',
+  'ethMark',
+  'ethTraded',
+  /** Long open interest on the venue, in USD at mark (= short open interest). */
+  'openInterest',
+  'fundingRateBtc',
+  'insuranceFund',
+  'liquidations',
+  'liquidatedNotional',
+  'adlEvents',
+  'equityRetail',
+  'equityProfessional',
+] as const;
+
+export type FrameField = (typeof FRAME_FIELDS)[number];
+export type FrameRow = Record<FrameField, number>;
+export type Frames = { length: number } & Record<FrameField, Float64Array>;
+
+export interface FrameBuilder {
+  length: number;
+  capacity: number;
+  columns: Record<FrameField, Float64Array>;
+}
+
+export function createFrameBuilder(capacity = 256): FrameBuilder {
+  const columns = {} as Record<FrameField, Float64Array>;
+  for (const field of FRAME_FIELDS) columns[field] = new Float64Array(capacity);
+  return { length: 0, capacity, columns };
+}
+
+export function pushFrame(builder: FrameBuilder, row: FrameRow): void {
+  if (builder.length === builder.capacity) {
+    const capacity = builder.capacity * 2;
+    for (const field of FRAME_FIELDS) {
+      const grown = new Float64Array(capacity);
+      grown.set(builder.columns[field]);
+      builder.columns[field] = grown;
+    }
+    builder.capacity = capacity;
+  }
+  for (const field of FRAME_FIELDS) builder.columns[field][builder.length] = row[field];
+  builder.length++;
+}
+
+/** The frames so far, trimmed to their length (copies, so the builder can keep growing). */
+export function framesOf(builder: FrameBuilder): Frames {
+  const frames = { length: builder.length } as Frames;
+  for (const field of FRAME_FIELDS) frames[field] = builder.columns[field].slice(0, builder.length);
+  return frames;
+}

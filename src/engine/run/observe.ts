@@ -1,0 +1,59 @@
+/**
+ * What the charts and the summary read off a run: equity per trader and by class, and one frame row.
+ */
+import { clientDebt } from '../broker/index.ts';
+import { accountEquity } from '../perp/margin.ts';
+import type { FrameRow } from './frames.ts';
+import { PHASE, VENUE, type RunState } from './run-state.ts';
+
+/** What the trader has now: deposits not yet made count as cash in hand. */
+export function traderEquity(run: RunState, i: number): number {
+  const venueCode = run.venueOf[i];
+  if (run.phase[i] === PHASE.waiting || venueCode === VENUE.none) return run.population.capital[i]!;
+  const account = run.accountOf[i]!;
+  if (venueCode === VENUE.broker) {
+    const client = run.broker.clients[account]!;
+    const prices = run.broker.prices;
+    let value = client.cash - clientDebt(client);
+    for (const asset of ['BTC', 'ETH', 'other-crypto', 'securities'] as const)
+      value += client.holdings[asset] * prices[asset];
+    return value + outside(run, i);
+  }
+  const venue = venueCode === VENUE.onshore ? run.onshore : run.offshore!;
+  return accountEquity(venue.exchange.accounts[account]!, venue.exchange.markets) + outside(run, i);
+}
+
+/** Cash a trader kept outside the venue: a margin client's reserve, until it tops up with it. */
+function outside(run: RunState, i: number): number {
+  return run.reserve[i]!;
+}
+
+export function frameRow(run: RunState): FrameRow {
+  const exchange = run.onshore.exchange;
+  const btc = exchange.markets.BTC;
+  const eth = exchange.markets.ETH;
+  let retail = 0;
+  let professional = 0;
+  for (let i = 0; i < run.population.count; i++) {
+    const equity = traderEquity(run, i);
+    if (run.population.professional[i]) professional += equity;
+    else retail += equity;
+  }
+  return {
+    minute: run.minute,
+    btcIndex: btc.indexPrice,
+    btcMark: btc.markPrice,
+    btcTraded: btc.tradedPrice,
+    ethIndex: eth.indexPrice,
+    ethMark: eth.markPrice,
+    ethTraded: eth.tradedPrice,
+    openInterest: btc.longOpenInterest * btc.markPrice + eth.longOpenInterest * eth.markPrice,
+    fundingRateBtc: btc.lastFundingRate,
+    insuranceFund: btc.insuranceFund + eth.insuranceFund,
+    liquidations: run.tally.liquidations,
+    liquidatedNotional: run.tally.liquidatedNotional,
+    adlEvents: run.tally.adlEvents,
+    equityRetail: retail,
+    equityProfessional: professional,
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Folding venue events into the run: tag each with its venue and trader, update the counters, the checksum
+ * and the liquidated flags. One place, so every path keeps the same bookkeeping.
+ */
+import type { BrokerEvent } from '../broker/broker-events.ts';
+import type { PerpEvent } from '../perp/events.ts';
+import { foldEvent } from './checksum.ts';
+import type { RunEvent } from './run-events.ts';
+import type { RunState, Venue } from './run-state.ts';
+
+export function record(run: RunState, event: RunEvent): void {
+  foldEvent(run.checksum, event);
+  run.events.push(event);
+}
+
+export function recordPerpEvents(run: RunState, venue: Venue, events: PerpEvent[]): void {
+  for (const e of events) {
+    const trader = 'account' in e ? (venue.traderOf[e.account] ?? null) : null;
+    const tagged = { ...e, venue: venue.name, trader: trader === -1 ? null : trader };
+    if (e.type === 'adl') {
+      const bankrupt = venue.traderOf[e.bankruptAccount] ?? null;
+      Object.assign(tagged, { bankruptTrader: bankrupt === -1 ? null : bankrupt });
+    }
+    if (venue.name === 'onshore') {
+      if (e.type === 'liquidation') {
+        run.tally.liquidations++;
+        run.tally.liquidatedNotional += e.qty * e.markPrice;
+      } else if (e.type === 'adl') {
+        run.tally.adlEvents++;
+        run.tally.adlNotional += e.qty * e.price;
+      }
+    }
+    if (e.type === 'liquidation' && trader !== null && trader >= 0) run.liquidated[trader] = 1;
+    record(run, tagged);
+  }
+  events.length = 0;
+}
+
+export function recordBrokerEvents(run: RunState, events: BrokerEvent[]): void {
+  for (const e of events) {
+    const trader = 'client' in e ? (run.brokerTraderOf[e.client] ?? null) : null;
+    if (e.type === 'forced-sale' && trader !== null) run.liquidated[trader] = 1;
+    record(run, { ...e, venue: 'broker', trader });
+  }
+  events.length = 0;
+}

@@ -1,0 +1,28 @@
+/**
+ * The run's event stream: every venue's events tagged with where they happened and which trader they concern
+ * (trader ids index the population; null for the liquidity provider), plus the population's own decisions.
+ */
+import type { BrokerEvent } from '../broker/broker-events.ts';
+import type { PerpEvent } from '../perp/events.ts';
+
+export type VenueName = 'onshore' | 'offshore';
+
+export type PerpRunEvent = PerpEvent & {
+  venue: VenueName;
+  trader: number | null;
+  bankruptTrader?: number | null;
+};
+export type BrokerRunEvent = BrokerEvent & { venue: 'broker'; trader: number | null };
+
+/** A trader whose wished-for product the rules refuse, and what they do instead (an assumption: labelled). */
+export interface ProductRefusedEvent {
+  type: 'product-refused';
+  venue: 'population';
+  step: number;
+  trader: number;
+  product: 'perp' | 'margin';
+  reason: 'investor-class-excluded';
+  substitute: 'offshore' | 'spot' | 'stay-out';
+}
+
+export type RunEvent = PerpRunEvent | BrokerRunEvent | ProductRefusedEvent;

@@ -1,0 +1,206 @@
+/**
+ * What traders do: enter with the product they want (or what the rules leave them), leave at their horizon,
+ * on a take-profit or a stop-loss, and react to margin calls. The rules act at the door (the venues refuse or
+ * cap); the wishes are the population's draws, identical under every regime.
+ */
+import {
+  buyOnCredit,
+  buySpot,
+  clientDebt,
+  maxCreditPurchase,
+  openClient,
+  repay,
+  sellSpot,
+  type BrokerEvent,
+  type ClientReactions,
+} from '../broker/index.ts';
+import { spotImpactSeam } from '../market/spot-impact-seam.ts';
+import { impactSeam } from '../market/impact-seam.ts';
+import type { PerpEvent } from '../perp/events.ts';
+import { openAccount } from '../perp/exchange.ts';
+import { MARKET_IDS } from '../perp/market.ts';
+import { placeMarketOrder } from '../perp/orders.ts';
+import type { InvestorClass } from '../perp/rules.ts';
+import { effectiveMaxLeverage } from '../regimes/extras.ts';
+import { record, recordBrokerEvents, recordPerpEvents } from './record.ts';
+import { PHASE, VENUE, type RunState, type Venue } from './run-state.ts';
+
+/** Orders are sized a little under the deposit so fees, spread and impact fit (an assumption). */
+const SIZING_SLACK = 0.97;
+
+const investorClass = (run: RunState, i: number): InvestorClass =>
+  run.population.professional[i] ? 'professional' : 'retail';
+
+export function enterTrader(run: RunState, i: number): void {
+  const p = run.population;
+  const cls = investorClass(run, i);
+  const product = p.product[i];
+  run.phase[i] = PHASE.open;
+  if (product === 2) {
+    if (run.regime.perp.eligibleClasses.includes(cls)) return openPerp(run, run.onshore, i);
+    const offshore = run.offshore !== null && p.leakDraw[i]! < run.config.population.leakage;
+    refused(run, i, 'perp', offshore ? 'offshore' : run.config.population.refusedChoice);
+    if (offshore) return openPerp(run, run.offshore!, i);
+  } else if (product === 1) {
+    if (run.regime.financing.eligibleClasses.includes(cls)) return openBrokerClient(run, i, true);
+    refused(run, i, 'margin', run.config.population.refusedChoice);
+  }
+  if (product === 0 || run.config.population.refusedChoice === 'spot') return openBrokerClient(run, i, false);
+  run.phase[i] = PHASE.closed; // stays out
+}
+
+function refused(
+  run: RunState,
+  i: number,
+  product: 'perp' | 'margin',
+  substitute: 'offshore' | 'spot' | 'stay-out',
+) {
+  record(run, {
+    type: 'product-refused',
+    venue: 'population',
+    step: run.minute,
+    trader: i,
+    product,
+    reason: 'investor-class-excluded',
+    substitute,
+  });
+}
+
+function openPerp(run: RunState, venue: Venue, i: number): void {
+  const p = run.population;
+  const state = venue.exchange;
+  const market = MARKET_IDS[p.asset[i]!]!;
+  const cls = investorClass(run, i);
+  const capital = p.capital[i]!;
+  const appetite = cls === 'retail' ? venue.regime.retailLeverageAppetite : 1;
+  // A wish above the cap becomes the cap (model.md "Population").
+  const leverage = Math.min(
+    Math.max(1, p.leverageWish[i]! * appetite),
+    effectiveMaxLeverage(venue.regime, market),
+  );
+  const account = openAccount(state, 'trader', cls, capital);
+  venue.traderOf[account] = i;
+  run.venueOf[i] = venue.name === 'onshore' ? VENUE.onshore : VENUE.offshore;
+  run.accountOf[i] = account;
+  const wanted = p.isolated[i] ? 'isolated' : 'cross';
+  const mode = state.rules.marginModes.includes(wanted) ? wanted : state.rules.marginModes[0]!;
+  const qty = (p.deployShare[i]! * capital * leverage * SIZING_SLACK) / state.markets[market].tradedPrice;
+  const events: PerpEvent[] = [];
+  const side = p.direction[i]! > 0 ? 'long' : 'short';
+  const seam = impactSeam(venue.impact, venue.liquidity, venue.maker);
+  const filled = placeMarketOrder(state, seam, { account, market, side, qty, leverage, mode }, events);
+  recordPerpEvents(run, venue, events);
+  if (filled) run.openPerps.add(i);
+  else run.phase[i] = PHASE.closed;
+}
+
+function openBrokerClient(run: RunState, i: number, financing: boolean): void {
+  const p = run.population;
+  const broker = run.broker;
+  const asset = p.asset[i] ? 'ETH' : 'BTC';
+  const capital = p.capital[i]!;
+  const cash = financing ? capital * p.deployShare[i]! : capital;
+  const securitiesUnits = financing ? p.securities[i]! / broker.prices.securities : 0;
+  const client = openClient(broker, {
+    investorClass: investorClass(run, i),
+    cash,
+    financing,
+    holdings: { securities: securitiesUnits },
+  });
+  run.brokerTraderOf[client] = i;
+  run.venueOf[i] = VENUE.broker;
+  run.accountOf[i] = client;
+  run.reserve[i] = capital - cash;
+  const seam = spotImpactSeam(run.spotImpact, run.onshore.liquidity, run.onshore.maker);
+  const price = broker.prices[asset];
+  const events: BrokerEvent[] = [];
+  if (!financing) {
+    buySpot(broker, seam, client, asset, (cash * p.deployShare[i]! * SIZING_SLACK) / price, events);
+  } else {
+    const wished = (cash * p.leverageWish[i]!) / price;
+    // The wish goes to the door first, so a refusal beyond lending value is seen with its reason; then the
+    // client buys what the rules allow.
+    if (!buyOnCredit(broker, seam, client, asset, wished, events)) {
+      const allowed = maxCreditPurchase(broker, client, asset, price * 1.01) * SIZING_SLACK;
+      const cashOnly = (cash * SIZING_SLACK) / price;
+      if (allowed > cashOnly) buyOnCredit(broker, seam, client, asset, allowed, events);
+      else if (cashOnly > 0) buySpot(broker, seam, client, asset, cashOnly, events);
+    }
+  }
+  recordBrokerEvents(run, events);
+}
+
+/** Closes a trader's position at the end of their horizon or on a take-profit or stop-loss. */
+export function exitTrader(run: RunState, i: number): void {
+  if (run.phase[i] !== PHASE.open) return;
+  run.phase[i] = PHASE.closed;
+  run.openPerps.delete(i);
+  const venueCode = run.venueOf[i];
+  if (venueCode === VENUE.broker) return exitBrokerClient(run, i);
+  const venue = venueCode === VENUE.onshore ? run.onshore : run.offshore;
+  if (!venue) return;
+  const market = MARKET_IDS[run.population.asset[i]!]!;
+  const account = run.accountOf[i]!;
+  const position = venue.exchange.accounts[account]?.positions[market];
+  if (!position) return;
+  const events: PerpEvent[] = [];
+  const seam = impactSeam(venue.impact, venue.liquidity, venue.maker);
+  const side = position.size > 0 ? 'short' : 'long';
+  placeMarketOrder(
+    venue.exchange,
+    seam,
+    { account, market, side, qty: Math.abs(position.size), leverage: position.leverage, mode: position.mode },
+    events,
+  );
+  recordPerpEvents(run, venue, events);
+}
+
+function exitBrokerClient(run: RunState, i: number): void {
+  const broker = run.broker;
+  const client = broker.clients[run.accountOf[i]!];
+  if (!client) return;
+  const asset = run.population.asset[i] ? 'ETH' : 'BTC';
+  const events: BrokerEvent[] = [];
+  const seam = spotImpactSeam(run.spotImpact, run.onshore.liquidity, run.onshore.maker);
+  if (client.holdings[asset] > 0) sellSpot(broker, seam, client.id, asset, client.holdings[asset], events);
+  const debt = clientDebt(client);
+  if (debt > 0 && client.cash > 0) repay(broker, client.id, Math.min(debt, client.cash), events);
+  recordBrokerEvents(run, events);
+}
+
+/** Take-profit and stop-loss on return on initial margin, checked against the mark each step. */
+export function checkExitTriggers(run: RunState): void {
+  const p = run.population;
+  const due: number[] = [];
+  for (const i of run.openPerps) {
+    const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore;
+    const market = MARKET_IDS[p.asset[i]!]!;
+    const position = venue?.exchange.accounts[run.accountOf[i]!]?.positions[market];
+    if (!venue || !position) {
+      due.push(i); // liquidated in full: nothing left to manage
+      continue;
+    }
+    const mark = venue.exchange.markets[market].markPrice;
+    const initialMargin = (Math.abs(position.size) * position.entryPrice) / position.leverage;
+    const roe = (position.size * (mark - position.entryPrice)) / initialMargin;
+    const tp = p.takeProfitRoe[i]!;
+    const sl = p.stopLossRoe[i]!;
+    if ((tp > 0 && roe >= tp) || (sl < 0 && roe <= sl)) due.push(i);
+  }
+  for (const i of due) exitTrader(run, i);
+}
+
+/** Margin-call reactions: a called client tops up once, with the reserve it kept outside, if its draw says so. */
+export function reactionsOf(run: RunState): ClientReactions {
+  return (_state, clientId) => {
+    const i = run.brokerTraderOf[clientId];
+    if (i === undefined || run.reacted[i]) return { kind: 'nothing' };
+    run.reacted[i] = 1;
+    const p = run.population;
+    if (p.reactionDraw[i]! >= p.topUpProbability[i]!) return { kind: 'nothing' };
+    const reserve = run.reserve[i]!;
+    if (reserve <= 0) return { kind: 'reduce' };
+    run.reserve[i] = 0;
+    return { kind: 'top-up', amount: reserve };
+  };
+}

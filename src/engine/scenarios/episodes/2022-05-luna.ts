@@ -1,0 +1,71 @@
+/**
+ * Terra LUNA/UST, 7–13 May 2022 (guardrails.md §3, third row; confidence M): BTC ≈ $26,700 on 12 May, about
+ * −25% over three days; the week closed near $30,100.
+ *
+ * §3 gives no ETH levels for this week. ETH's low and close below come from two reports outside the §5 list
+ * and are labelled where used; the other ETH levels are [shape].
+ */
+import { anchorClock, type Anchor, type HistoricalEpisode } from '../anchors.ts';
+import type { ScenarioInfo } from '../types.ts';
+
+const START_UTC = '2022-05-07T00:00:00Z';
+const at = anchorClock(START_UTC);
+
+export const LUNA_ANCHORS: readonly Anchor[] = [
+  // [shape] Levels when UST first slipped on 7 May assumed (not in §3).
+  at('2022-05-07T00:00:00Z', 36_000, 2_750),
+  // [DERIVED] 26,700 / 0.75 = 35,600: "about −25% over three days" to the 12 May low (forklog). [shape] ETH.
+  at('2022-05-09T00:00:00Z', 35_600, 2_650),
+  // [shape] After UST's second, larger depeg on the night of 9–10 May (forklog: UST fell to $0.62);
+  // levels assumed.
+  at('2022-05-10T00:00:00Z', 30_300, 2_250),
+  // [shape] A pause on 10 May; levels assumed.
+  at('2022-05-11T00:00:00Z', 31_000, 2_340),
+  // BTC ≈ 26,700 on 12 May, lowest since late 2020 (forklog; bitscreener). [shape] the minute, 07:00 UTC.
+  // ETH "just above $1,700" in May 2022 (Cointelegraph via fastcrypto.trade; outside §5): 1,710.
+  at('2022-05-12T07:00:00Z', 26_700, 1_710),
+  // [shape] Partial recovery on 13 May; levels assumed.
+  at('2022-05-13T00:00:00Z', 29_000, 1_950),
+  // BTC near 30,100 at the week's end (forklog). ETH "just over US$2,000" (newsbreak, May 2022; outside §5).
+  at('2022-05-14T00:00:00Z', 30_100, 2_050),
+];
+
+export const LUNA_INFO: ScenarioInfo = {
+  id: '2022-05-luna',
+  kind: 'historical',
+  title: 'Terra LUNA/UST collapse, 7–13 May 2022',
+  description:
+    'The UST stablecoin lost its dollar peg from 7 May and LUNA fell from about $80 to almost nothing, while ' +
+    'BTC fell about 25% in three days to about $26,700 on 12 May before closing the week near $30,100. ' +
+    'Futures liquidations exceeded $1bn a day, and Binance cut LUNA leverage to 8× and then delisted it.',
+  sources: [
+    {
+      name: 'forklog',
+      url: 'https://forklog.com/en/week-in-review-ust-stablecoin-crashes-crypto-market-as-elon-musk-freezes-twitter-deal/amp',
+      note: 'BTC $26,700 on 12 May; near $30,100 at the week end; > $1bn liquidations a day',
+    },
+    {
+      name: 'bitscreener',
+      url: 'https://bitscreener.com/crypto-news/weekly-crypto-news-may-15-2022',
+      note: 'UST low $0.19; Binance cut LUNA leverage to 8× on 11 May',
+    },
+    { name: 'b57', url: 'http://b57.net/bitcoins-wild-ride-analyzing-the-may-2022-market-meltdown' },
+    { name: 'techtalksbynoah', url: 'https://techtalksbynoah.com/the-meteoric-crash-of-terra-luna/' },
+    {
+      name: 'Cointelegraph via fastcrypto.trade',
+      url: 'https://fastcrypto.trade/?p=267619',
+      note: 'ETH "just above $1,700" in May 2022 (outside the guardrails source list)',
+    },
+    {
+      name: 'newsbreak',
+      url: 'https://www.newsbreak.com/news/2603389731894/binance-ceo-does-not-think-forking-terra-is-the-solution-to-luna-and-ust-s-woes',
+      note: 'ETH "just over US$2,000" late that week (outside the guardrails source list)',
+    },
+  ],
+  defaultDays: 7,
+  minDays: 7,
+  maxDays: 7,
+  startUtc: START_UTC,
+};
+
+export const LUNA: HistoricalEpisode = { info: LUNA_INFO, anchors: LUNA_ANCHORS };

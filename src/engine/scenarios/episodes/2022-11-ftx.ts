@@ -1,0 +1,76 @@
+/**
+ * FTX, 6–10 November 2022 (guardrails.md §3, fourth row; confidence H): BTC > $21k the week before, −11% on
+ * 8 Nov, −13% on 9 Nov, low $15,682.69 on 9 Nov, ~$15.6k on 10 Nov; ETH low $1,083.29 on 9 Nov.
+ * A venue failure more than a leverage event; the price path is what leveraged traders elsewhere lived
+ * through.
+ * "§3 row" below: socialbites (CoinGlass); benzinga; investopedia; forklog; coindesk.
+ */
+import { anchorClock, type Anchor, type HistoricalEpisode } from '../anchors.ts';
+import type { ScenarioInfo } from '../types.ts';
+
+const START_UTC = '2022-11-06T00:00:00Z';
+const at = anchorClock(START_UTC);
+
+export const FTX_ANCHORS: readonly Anchor[] = [
+  // BTC > $21k the prior week (§3 row): 21,200 [shape] as the level. ETH level assumed [shape].
+  at('2022-11-06T00:00:00Z', 21_200, 1_630),
+  // [shape] Drift as withdrawals from FTX mount (~$6bn in 72 h, §3 row); levels assumed.
+  at('2022-11-07T00:00:00Z', 20_900, 1_610),
+  // [shape] Start of 8 Nov; levels assumed.
+  at('2022-11-08T00:00:00Z', 20_600, 1_570),
+  // [shape] Binance's offer to buy FTX that afternoon (event not in §3); levels assumed.
+  at('2022-11-08T16:00:00Z', 20_650, 1_580),
+  // [shape] The 8 Nov intraday low; levels assumed.
+  at('2022-11-08T21:00:00Z', 17_200, 1_250),
+  // [DERIVED] −11% on 8 Nov (§3 row): 20,600 × 0.89 = 18,334. [shape] ETH.
+  at('2022-11-09T00:00:00Z', 18_334, 1_335),
+  // [shape] Binance walks away from the deal (event not in §3); levels assumed.
+  at('2022-11-09T12:00:00Z', 17_500, 1_270),
+  // BTC low $15,682.69 and ETH low $1,083.29 on 9 Nov (§3 row). [shape] the minute, 22:00 UTC.
+  at('2022-11-09T22:00:00Z', 15_682.69, 1_083.29),
+  // [DERIVED] −13% on 9 Nov (§3 row): 18,334 × 0.87 = 15,950.58. [shape] ETH.
+  at('2022-11-10T00:00:00Z', 15_950.58, 1_100),
+  // BTC ~$15.6k on 10 Nov (§3 row); put at 15,700 so the sourced 15,682.69 stays the low. [shape] ETH.
+  at('2022-11-10T06:00:00Z', 15_700, 1_150),
+  // [shape] Rebound later on 10 Nov (not in §3); levels assumed.
+  at('2022-11-11T00:00:00Z', 17_500, 1_300),
+];
+
+export const FTX_INFO: ScenarioInfo = {
+  id: '2022-11-ftx',
+  kind: 'historical',
+  title: 'FTX collapse, 6–10 November 2022',
+  description:
+    'About $6bn was withdrawn from FTX in 72 hours before it halted withdrawals, and BTC fell from above ' +
+    '$21,000 to $15,682.69, losing 11% on 8 November and 13% on 9 November. It was a venue failure more than ' +
+    'a leverage event, yet over $700m of positions were liquidated on some days.',
+  sources: [
+    {
+      name: 'socialbites (CoinGlass)',
+      url: 'https://socialbites.ca/business/116157.html',
+      note: '> $717m liquidated per day across ~330,000 positions',
+    },
+    {
+      name: 'benzinga',
+      url: 'https://www.benzinga.com/markets/cryptocurrency/22/11/29650600/bitcoin-ethereum-dogecoin-rout-deepens-analyst-says-implosion-of-ftx-means-no-one-is-safe',
+    },
+    {
+      name: 'investopedia',
+      url: 'https://www.investopedia.com/binance-ftx-deal-causes-crypto-bloodbath-6827167',
+    },
+    {
+      name: 'forklog',
+      url: 'https://forklog.com/en/november-in-numbers-the-ftx-collapse-outflows-from-centralized-exchanges-and-the-capitulation-of-bitcoin-miners/amp',
+    },
+    {
+      name: 'coindesk',
+      url: 'https://dev.coindesk.com/zh/markets/2022/11/22/first-mover-americas-bitcoin-drops-as-ftx-fallout-spreads',
+    },
+  ],
+  defaultDays: 5,
+  minDays: 5,
+  maxDays: 5,
+  startUtc: START_UTC,
+};
+
+export const FTX: HistoricalEpisode = { info: FTX_INFO, anchors: FTX_ANCHORS };

@@ -1,0 +1,68 @@
+/**
+ * The 10–11 October 2025 tariff crash (guardrails.md §3, fifth row; confidence H for the totals): after a
+ * 100% US tariff on Chinese imports was announced, BTC went from ~$122k to below $105k (≈ −14%); CoinGlass
+ * reports BTC −12% and ETH −16% within ~45 min; liquidations peaked at $3.21bn in 60 s at 21:15 UTC.
+ * "§3 row" below: followin; spectropunk (CoinGlass); yieldfund; ourcryptotalk; ainvest.
+ */
+import { anchorClock, type Anchor, type HistoricalEpisode } from '../anchors.ts';
+import type { ScenarioInfo } from '../types.ts';
+
+const START_UTC = '2025-10-10T12:00:00Z';
+const at = anchorClock(START_UTC);
+
+export const OCT_2025_ANCHORS: readonly Anchor[] = [
+  // BTC ~$122k before the crash (§3 row). [shape] ETH 4,350 assumed (not in §3).
+  at('2025-10-10T12:00:00Z', 122_000, 4_350),
+  // [DERIVED] Start of the ~45-min leg, CoinGlass BTC −12%, ETH −16% (§3 row): BTC 104,900 / 0.88 = 119,200;
+  // ETH 3,450 / 0.84 = 4,107. [shape] the minute: 45 min before the 21:15 UTC peak.
+  at('2025-10-10T20:30:00Z', 119_200, 4_107),
+  // BTC < $105k, ≈ −14% from 122k (§3 row): 122,000 × 0.86 = 104,920 → 104,900.
+  // ETH 3,450 [shape], inside the reported venue lows ~$3,374–3,900 (§3 row). The minute: the 21:15 UTC
+  // liquidation peak (§3 row).
+  at('2025-10-10T21:15:00Z', 104_900, 3_450),
+  // [shape] The rebound within the hour; levels assumed.
+  at('2025-10-10T22:00:00Z', 110_000, 3_750),
+  // [shape] A day after the start, partly recovered; levels assumed (not in §3).
+  at('2025-10-11T12:00:00Z', 111_500, 3_800),
+];
+
+export const OCT_2025_INFO: ScenarioInfo = {
+  id: '2025-10-tariff-crash',
+  kind: 'historical',
+  title: 'Tariff crash, 10–11 October 2025',
+  description:
+    'After a 100% US tariff on Chinese imports was announced, BTC fell from about $122,000 to below $105,000 ' +
+    'and ETH lost about 16% within some 45 minutes. About $19bn of positions were liquidated, $3.21bn of it ' +
+    'in the single minute at 21:15 UTC, and Hyperliquid auto-deleveraged $2.1bn of positions in 12 minutes.',
+  sources: [
+    { name: 'followin', url: 'https://followin.io/feed/22111099' },
+    {
+      name: 'spectropunk (CoinGlass)',
+      url: 'https://spectropunk.com/?p=179',
+      note: 'BTC −12%, ETH −16% within ~45 min; ~$19.1bn liquidated; $3.21bn in 60 s at 21:15 UTC',
+    },
+    {
+      name: 'yieldfund',
+      url: 'https://yieldfund.com/was-it-china-or-market-makers-that-caused-the-19-billion-liquidation/?wg-choose-original=true',
+    },
+    {
+      name: 'ourcryptotalk',
+      url: 'https://web.ourcryptotalk.com/blog/great-crypto-liquidation-october-2025-explained',
+    },
+    {
+      name: 'ainvest',
+      url: 'https://www.ainvest.com/news/bitcoin-news-today-leverage-tariffs-fuelled-crypto-19b-meltdown-2510',
+    },
+    {
+      name: 'arXiv 2512.01112',
+      url: 'https://huggingface.co/papers/2512.01112',
+      note: 'Hyperliquid ADL closed $2.1bn of positions in 12 min',
+    },
+  ],
+  defaultDays: 1,
+  minDays: 1,
+  maxDays: 1,
+  startUtc: START_UTC,
+};
+
+export const OCT_2025: HistoricalEpisode = { info: OCT_2025_INFO, anchors: OCT_2025_ANCHORS };

@@ -1,0 +1,47 @@
+/**
+ * Market scenarios: the exogenous BTC and ETH index price paths (USD) a run replays (model.md, "Prices").
+ */
+
+export type ScenarioId =
+  | '2020-03-black-thursday'
+  | '2021-05-crash'
+  | '2022-05-luna'
+  | '2022-11-ftx'
+  | '2025-10-tariff-crash'
+  | 'synthetic-calm'
+  | 'synthetic-volatile'
+  | 'synthetic-flash-crash'
+  | 'synthetic-short-squeeze';
+
+export interface ScenarioSource {
+  name: string;
+  url?: string;
+  note?: string;
+}
+
+export interface ScenarioInfo {
+  id: ScenarioId;
+  /** Historical: a stylised path through sourced anchors. Synthetic: a seeded generator. */
+  kind: 'historical' | 'synthetic';
+  title: string;
+  /** Two or three plain sentences: what happened, or what the scenario shows. */
+  description: string;
+  sources: ScenarioSource[];
+  defaultDays: number;
+  /** A synthetic length is the caller's choice within [minDays, maxDays]; a historical one is fixed. */
+  minDays: number;
+  maxDays: number;
+  /** ISO timestamp (UTC) of minute 0 for a historical episode; null for a synthetic one. */
+  startUtc: string | null;
+}
+
+/**
+ * Index prices at one-minute steps; element 0 is the opening price, so each array has `minutes + 1` values.
+ */
+export interface IndexPath {
+  stepMinutes: 1;
+  /** Number of steps. */
+  minutes: number;
+  btc: Float64Array;
+  eth: Float64Array;
+}
