@@ -5,6 +5,10 @@
  */
 import { parseFlags, UsageError, type Flags } from './args.ts';
 import * as adlRank from './commands/adl-rank.ts';
+import * as compare from './commands/compare.ts';
+import * as list from './commands/list.ts';
+import * as runCommand from './commands/run.ts';
+import * as scenario from './commands/scenario.ts';
 import * as funding from './commands/funding.ts';
 import * as marginLoan from './commands/margin-loan.ts';
 import * as position from './commands/position.ts';
@@ -19,6 +23,10 @@ const COMMANDS: Record<string, Command> = {
   funding,
   'adl-rank': adlRank,
   'margin-loan': marginLoan,
+  list,
+  scenario,
+  run: runCommand,
+  compare,
 };
 
 const USAGE = `usage: npx tsx src/cli/main.ts <command> [flags]    (npm run cli -- <command> [flags])

@@ -13,7 +13,8 @@
  *   recovered late and in part if at all; the simulator counts it as lost and reports it.
  * Only margin clients' crypto is at risk: spot-only clients' assets are not collateral, and securities fall
  * under their own repledging cap (Client Securities Rules s.8A, 140% of debt, guardrails B9), not modelled.
- * After a failure the broker makes no further advances.
+ * After a failure the broker makes no further advances; interest and margin checks go on, as the estate
+ * still collects the loans.
  */
 import { isCryptoAsset } from '../margin/collateral.ts';
 import { applyRepayment } from '../margin/interest.ts';

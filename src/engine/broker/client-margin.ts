@@ -5,9 +5,9 @@
  * - Idle cash in the margin account is set off against the debt (a credit balance reduces the debit balance),
  *   so margin is checked on net debt = max(0, principal + interest − cash). The door (advance-door.ts) does
  *   not count cash: the broker lends against collateral, not against the cash it has just lent.
- * - The call triggers allow a relative 1e-9, so that float rounding at a limit the client was admitted at, or
- *   sold back to (HK defaults put the forced-sale target exactly on debt = lending value), is not read as a
- *   breach. The forced-sale threshold is checked exactly.
+ * - The call triggers allow a relative 1e-9, so that float rounding at a limit the client was admitted at (the
+ *   door admits up to debt = lending value, which under HK defaults is also LTV = the call LTV) is not read as
+ *   a breach. The forced-sale threshold is checked exactly.
  */
 import {
   collateralValue,

@@ -7,7 +7,6 @@ import { stepBroker } from './broker-step.ts';
 import { assessClient } from './client-margin.ts';
 import { clientDebt, clientOf, openClient } from './clients.ts';
 import { buyOnCredit } from './financing.ts';
-import type { ForcedSaleEvent } from './margin-events.ts';
 import { NO_REACTION, type ClientReactions } from './reactions.ts';
 import { fixedSpreadSpotSeam } from './spot-seam.ts';
 import { HK_CIRCULAR, OFFSHORE, PRICES, testBroker, worstInvariant } from './test-support.ts';

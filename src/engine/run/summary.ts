@@ -71,7 +71,9 @@ export function summarize(run: RunState): RunSummary {
     outcome.liquidated += run.liquidated[i]!;
     outcome.pnl += pnlOf[i]!;
     liquidatedTraders += run.liquidated[i]!;
-    lossesBeyondDeposits += Math.max(0, -(equity - run.reserve[i]!));
+    // Below a billionth of what the trader brought, a negative balance is float dust, not a debt.
+    const venueEquity = equity - run.reserve[i]!;
+    if (venueEquity < -1e-9 * start) lossesBeyondDeposits -= venueEquity;
     if (offshore && run.venueOf[i] === VENUE.offshore) {
       offshore.traders++;
       offshore.deposits += start;

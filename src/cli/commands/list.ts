@@ -1,0 +1,12 @@
+/** `list`: the scenarios and regimes the other commands accept. */
+import { allowOnly, type Flags } from '../args.ts';
+import { regimeListForCli } from './list-regimes.ts';
+import { scenarioList } from './list-scenarios.ts';
+
+export const usage = `list
+  The scenario and regime ids the other commands accept, with their titles.`;
+
+export function run(flags: Flags) {
+  allowOnly(flags, []);
+  return { scenarios: scenarioList(), regimes: regimeListForCli() };
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { parseFlags } from '../args.ts';
+import * as compare from './compare.ts';
+import * as list from './list.ts';
+import * as runCommand from './run.ts';
+
+const flags = (...argv: string[]) => parseFlags(argv);
+
+describe('cli list, run and compare', () => {
+  it('lists the nine scenarios and seven regimes', () => {
+    const out = list.run(flags());
+    expect(out.scenarios.map((s) => s.id)).toContain('2025-10-tariff-crash');
+    expect(out.scenarios).toHaveLength(9);
+    expect(out.regimes.map((r) => r.id)).toEqual([
+      'hk-sfc-2026',
+      'hk-sfc-2026-securities-only',
+      'offshore-cex',
+      'onchain-perp-dex',
+      'eu-esma-retail',
+      'jp-fsa-retail',
+      'us-cftc',
+    ]);
+  });
+
+  it('run prints every summary field the issue names', () => {
+    const s = runCommand.run(
+      flags(
+        '--scenario',
+        'synthetic-flash-crash',
+        '--regime',
+        'offshore-cex',
+        '--days',
+        '0.5',
+        '--traders',
+        '50',
+      ),
+    );
+    for (const key of [
+      'scenario',
+      'regime',
+      'seed',
+      'traders',
+      'steps',
+      'liquidations',
+      'adl',
+      'insuranceFund',
+      'lossesBeyondDeposits',
+      'brokerShortfall',
+      'byClass',
+      'maxPriceDislocation',
+      'conservationError',
+      'checksum',
+    ])
+      expect(s).toHaveProperty(key);
+    expect(s.steps).toBe(720);
+    expect(s.traders).toBe(50);
+    expect(Object.keys(s.byClass.retail).sort()).toEqual(['deposits', 'liquidated', 'pnl', 'traders']);
+  });
+
+  it('compare gives the same summaries as separate runs', () => {
+    const common = ['--scenario', 'synthetic-volatile', '--days', '0.25', '--traders', '40', '--seed', '3'];
+    const both = compare.run(flags(...common, '--regimes', 'hk-sfc-2026,us-cftc'));
+    expect(both.runs[1]).toEqual(runCommand.run(flags(...common, '--regime', 'us-cftc')));
+  });
+
+  it.each([
+    [['--scenario', 'x', '--regime', 'hk-sfc-2026'], '--scenario must be one of'],
+    [['--scenario', 'synthetic-calm', '--regime', 'mars'], '--regime must be one of hk-sfc-2026'],
+    [
+      ['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--traders', '2'],
+      '--traders must be a number ≥ 3',
+    ],
+    [
+      ['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--traders', '10.5'],
+      '--traders must be a whole number',
+    ],
+    [
+      ['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--leakage', '2'],
+      '--leakage must be a number ≥ 0 and ≤ 1 (got "2")',
+    ],
+    [
+      ['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--affiliated-mm', 'yes'],
+      '--affiliated-mm must be one of on, off',
+    ],
+    [
+      ['--scenario', '2022-05-luna', '--regime', 'hk-sfc-2026', '--days', '3'],
+      'days can only be set for a synthetic scenario',
+    ],
+    [['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--days', '100'], 'days must be between'],
+    [['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--colour', 'red'], 'unknown flag --colour'],
+  ])('refuses %j with a message saying what is allowed', (argv, message) => {
+    expect(() => runCommand.run(flags(...argv))).toThrow(message);
+  });
+
+  it('exits non-zero with one line on stderr, no stack trace, through the real command line', () => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'compare',
+        '--scenario',
+        'synthetic-calm',
+        '--regimes',
+        'hk-sfc-2026,hk-sfc-2026',
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'error: --regimes lists a regime twice (got "hk-sfc-2026,hk-sfc-2026")',
+    );
+  });
+});
