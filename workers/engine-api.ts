@@ -5,6 +5,9 @@
 import { deriveTiers, BINANCE_BTCUSDT_2021, type TierSpec } from '../src/engine/perp/tiers.ts';
 import { liquidationPrice, type LiquidationResult } from '../src/engine/perp/liquidation-price.ts';
 import type { Side } from '../src/engine/perp/side.ts';
+import type { RunConfig } from '../src/engine/run/config.ts';
+import type { RunResult } from '../src/engine/run/run.ts';
+import { cancelJob, runJob, type JobListener } from './run-jobs.ts';
 
 export interface IsolatedPositionQuery {
   side: Side;
@@ -34,6 +37,19 @@ export const engineApi = {
       tiers,
     });
     return { ...result, initialMargin, notional };
+  },
+
+  /**
+   * Runs each config (rule set A, B, …) on the same scenario and population; streams progress and frames to
+   * `listener` (a comlink proxy) and resolves with every run's result. Rejects with a CancelledError after
+   * `cancel(job)`.
+   */
+  compare(job: number, configs: readonly RunConfig[], listener?: JobListener): Promise<RunResult[]> {
+    return runJob(job, configs, listener);
+  },
+
+  cancel(job: number): void {
+    cancelJob(job);
   },
 };
 

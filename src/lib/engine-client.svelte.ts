@@ -1,23 +1,49 @@
 /**
  * The one owner of the engine worker (svelte.dev's Bundler.svelte.ts pattern): components call methods here
- * and never touch postMessage. The worker starts lazily, and a crashed worker is replaced on the next call.
+ * and never touch postMessage. The worker starts lazily. Stop asks the worker to cancel between slices and,
+ * if it has not answered within 100 ms, terminates it; a crashed or terminated worker is replaced on the next
+ * call, and its failure reaches the page as a readable message.
  */
-import { wrap, releaseProxy, type Remote } from 'comlink';
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../../workers/engine-api.ts';
+import type { FrameBatch, JobProgress } from '../../workers/run-jobs.ts';
+import type { RunConfig } from '../engine/run/config.ts';
+import type { RunResult } from '../engine/run/run.ts';
 
-/** The calls a view may make; a Remote<EngineApi> or an in-process stand-in (component tests) fits it. */
-export type EngineCalls = {
-  [K in keyof EngineApi]: (...args: Parameters<EngineApi[K]>) => Promise<ReturnType<EngineApi[K]>>;
-};
+/** The calls a view may make; the client or an in-process stand-in (component tests) fits it. */
+export interface EngineCalls {
+  isolatedPosition(
+    ...args: Parameters<EngineApi['isolatedPosition']>
+  ): Promise<ReturnType<EngineApi['isolatedPosition']>>;
+  compare(configs: readonly RunConfig[], listener?: CompareListener): Promise<RunResult[]>;
+  stop(): void;
+}
+
+export interface CompareListener {
+  progress?(progress: JobProgress): void;
+  frames?(batch: FrameBatch): void;
+}
+
+/** Thrown to the caller of `compare` when the user pressed Stop. */
+export class RunStoppedError extends Error {
+  constructor() {
+    super('the run was stopped');
+    this.name = 'RunStoppedError';
+  }
+}
+
+const STOP_GRACE_MILLISECONDS = 100;
 
 export class EngineClient implements EngineCalls {
   /** Last worker failure as a readable sentence, or null. */
   error = $state.raw<string | null>(null);
-  /** Calls in flight. */
-  pending = $state(0);
+  /** A comparison is running in the worker. */
+  busy = $state(false);
 
   #worker: Worker | null = null;
   #remote: Remote<EngineApi> | null = null;
+  #job = 0;
+  #running: { job: number; reject: (e: Error) => void } | null = null;
 
   #remoteApi(): Remote<EngineApi> {
     if (this.#remote) return this.#remote;
@@ -28,6 +54,7 @@ export class EngineClient implements EngineCalls {
     });
     worker.addEventListener('error', (event) => {
       this.error = event.message || 'the engine worker stopped unexpectedly';
+      this.#running?.reject(new Error(this.error));
       this.#discard();
     });
     this.#worker = worker;
@@ -43,18 +70,53 @@ export class EngineClient implements EngineCalls {
   }
 
   async #call<T>(run: (api: Remote<EngineApi>) => Promise<T>): Promise<T> {
-    this.pending++;
-    try {
-      const result = await run(this.#remoteApi());
-      this.error = null;
-      return result;
-    } finally {
-      this.pending--;
-    }
+    const result = await run(this.#remoteApi());
+    this.error = null;
+    return result;
   }
 
   isolatedPosition: EngineCalls['isolatedPosition'] = (query) =>
     this.#call((api) => api.isolatedPosition(query));
+
+  /** Runs the configs as one comparison; a newer call stops an older one. */
+  compare(configs: readonly RunConfig[], listener: CompareListener = {}): Promise<RunResult[]> {
+    this.stop();
+    const job = ++this.#job;
+    return new Promise<RunResult[]>((resolve, reject) => {
+      this.#running = { job, reject };
+      this.busy = true;
+      const settle = () => {
+        if (this.#running?.job !== job) return;
+        this.#running = null;
+        this.busy = false;
+      };
+      this.#call((api) => api.compare(job, configs, proxy(listener))).then(
+        (results) => {
+          settle();
+          resolve(results);
+        },
+        (error: unknown) => {
+          settle();
+          const stopped = error instanceof Error && error.name === 'CancelledError';
+          reject(stopped ? new RunStoppedError() : error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+
+  /** Stops the running comparison: cancelled between slices, or the worker is terminated after 100 ms. */
+  stop(): void {
+    const running = this.#running;
+    if (!running) return;
+    void this.#remote?.cancel(running.job);
+    setTimeout(() => {
+      if (this.#running?.job !== running.job) return;
+      this.#running = null;
+      this.busy = false;
+      this.#discard();
+      running.reject(new RunStoppedError());
+    }, STOP_GRACE_MILLISECONDS);
+  }
 
   dispose(): void {
     this.#discard();

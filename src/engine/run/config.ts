@@ -24,6 +24,8 @@ export interface RunConfig {
   invariantEvery?: number;
   /** One chart frame every this many minutes; default: about 1,500 frames per run. */
   frameEveryMinutes?: number;
+  /** Traders to trace frame by frame besides the three personas (trader ids, from 0). */
+  follow?: readonly number[];
 }
 
 /** The embedded default of the app: the 10–11 Oct 2025 crash, a classroom-size population. */

@@ -22,6 +22,7 @@ import { emptyChecksum, type Checksum } from './checksum.ts';
 import { resolveRegime, validateRunConfig, type RunConfig } from './config.ts';
 import { createFrameBuilder, type FrameBuilder } from './frames.ts';
 import type { RunEvent, VenueName } from './run-events.ts';
+import type { TraceRow } from './traces.ts';
 
 export const VENUE = { none: 0, onshore: 1, offshore: 2, broker: 3 } as const;
 export const PHASE = { waiting: 0, open: 1, closed: 2 } as const;
@@ -77,6 +78,11 @@ export interface RunState {
   checksum: Checksum;
   events: RunEvent[];
   frames: FrameBuilder;
+  /** Followed traders (personas first) and one trace row per frame for each. */
+  followed: number[];
+  traces: TraceRow[][];
+  /** Per frame, the head of the BTC ADL queue on each side (trader ids, −1 for an empty place). */
+  queues: { long: number[]; short: number[] }[];
   frameEvery: number;
   invariantEvery: number;
 }
@@ -191,6 +197,9 @@ export function createRun(config: RunConfig): RunState {
     checksum: emptyChecksum(),
     events: [],
     frames: createFrameBuilder(),
+    followed: [...new Set([0, 1, 2, ...(config.follow ?? [])])].filter((id) => id < n),
+    traces: [],
+    queues: [],
     frameEvery: config.frameEveryMinutes ?? Math.max(1, Math.ceil(minutes / 1500)),
     invariantEvery: config.invariantEvery ?? (n * minutes <= 5e6 ? 1 : 60),
   };

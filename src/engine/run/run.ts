@@ -6,20 +6,55 @@ import type { PresetId } from '../regimes/types.ts';
 import type { RunConfig } from './config.ts';
 import { framesOf, type Frames } from './frames.ts';
 import type { RunEvent } from './run-events.ts';
-import { createRun } from './run-state.ts';
+import { createRun, type RunState } from './run-state.ts';
+import { TRACE_FIELDS, type TraceField } from './traces.ts';
+import { traderEquity } from './observe.ts';
 import { stepRun, isFinished } from './step-run.ts';
 import { summarize, type RunSummary } from './summary.ts';
+
+export interface TraderTrace {
+  trader: number;
+  columns: Record<TraceField, Float64Array>;
+}
 
 export interface RunResult {
   summary: RunSummary;
   frames: Frames;
   events: RunEvent[];
+  traces: TraderTrace[];
+  /** Per frame, QUEUE_HEAD trader ids at the head of each side's BTC ADL queue (−1: empty). */
+  adlQueue: { long: Int32Array; short: Int32Array };
+  /** Per trader at the end: return on the wealth they started with (−1 = lost everything), and class (1 = pro). */
+  outcomes: { returnOnWealth: Float64Array; professional: Uint8Array };
+}
+
+export function resultOf(run: RunState): RunResult {
+  const frames = framesOf(run.frames);
+  const traces = run.followed.map((trader, k) => {
+    const columns = {} as Record<TraceField, Float64Array>;
+    for (const field of TRACE_FIELDS) columns[field] = Float64Array.from(run.traces, (row) => row[k]![field]);
+    return { trader, columns };
+  });
+  const flat = (side: 'long' | 'short') => Int32Array.from(run.queues.flatMap((q) => q[side]));
+  const p = run.population;
+  const returnOnWealth = Float64Array.from({ length: p.count }, (_, i) => {
+    const start = p.capital[i]! + p.securities[i]!;
+    return (traderEquity(run, i) - start) / start;
+  });
+  return {
+    summary: summarize(run),
+    frames,
+    events: run.events,
+    traces,
+    adlQueue: { long: flat('long'), short: flat('short') },
+    outcomes: { returnOnWealth, professional: p.professional.slice() },
+  };
 }
 
 export function runScenario(config: RunConfig): RunResult {
   const run = createRun(config);
   while (!isFinished(run)) stepRun(run);
-  return { summary: summarize(run), frames: framesOf(run.frames), events: run.events };
+  return resultOf(run);
 }
 
 export function compareRegimes(config: Omit<RunConfig, 'regime'>, regimes: readonly PresetId[]): RunResult[] {

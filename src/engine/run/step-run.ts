@@ -12,6 +12,7 @@ import { checkInvariants } from '../perp/invariants.ts';
 import { stepExchange } from '../perp/step.ts';
 import { pushFrame } from './frames.ts';
 import { frameRow } from './observe.ts';
+import { queueHead, traceRow } from './traces.ts';
 import { recordBrokerEvents, recordPerpEvents } from './record.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { checkExitTriggers, enterTrader, exitTrader, reactionsOf } from './trader-actions.ts';
@@ -58,7 +59,7 @@ function stepVenue(run: RunState, venue: Venue, btc: number, eth: number): void 
 /** Advances the run by one minute. Does nothing once the path is over. */
 export function stepRun(run: RunState): void {
   if (isFinished(run)) return;
-  if (run.minute === 0) pushFrame(run.frames, frameRow(run));
+  if (run.minute === 0) takeFrame(run);
   actPopulation(run);
   run.minute++;
   const btc = run.path.btc[run.minute]!;
@@ -89,8 +90,14 @@ function observe(run: RunState): void {
       Math.abs(market.tradedPrice - market.indexPrice) / market.indexPrice,
     );
   const last = run.minute === run.path.minutes;
-  if (run.minute % run.frameEvery === 0 || last) pushFrame(run.frames, frameRow(run));
+  if (run.minute % run.frameEvery === 0 || last) takeFrame(run);
   if ((run.invariantEvery > 0 && run.minute % run.invariantEvery === 0) || last) checkAll(run);
+}
+
+function takeFrame(run: RunState): void {
+  pushFrame(run.frames, frameRow(run));
+  run.traces.push(run.followed.map((i) => traceRow(run, i)));
+  run.queues.push(queueHead(run));
 }
 
 function checkAll(run: RunState): void {

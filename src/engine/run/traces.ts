@@ -1,0 +1,106 @@
+/**
+ * Traces of followed traders (the personas, and any trader the user picks): one row per frame with their
+ * position, equity, liquidation line, margin ratio, ADL lights and loan-to-value, so the interface can tell
+ * each one's story under each rule set. Plus, per frame, the head of each side's ADL queue on BTC.
+ */
+import { assessClient } from '../broker/index.ts';
+import { adlIndicator, adlQueue } from '../perp/adl.ts';
+import { crossFigures, isolatedEquity, pendingCharges, positionMaintenance } from '../perp/margin.ts';
+import { MARKET_IDS } from '../perp/market.ts';
+import { liquidationPrice } from '../perp/liquidation-price.ts';
+import { traderEquity } from './observe.ts';
+import { VENUE, type RunState } from './run-state.ts';
+
+export const TRACE_FIELDS = [
+  'equity',
+  /** Signed size in coins (perpetuals) or units held (broker clients). */
+  'size',
+  'entryPrice',
+  /** 0 when there is no liquidation price (no position, or none reachable). */
+  'liquidationPrice',
+  'bankruptcyPrice',
+  /** Maintenance margin ÷ equity (Binance's margin ratio): liquidation at 1. */
+  'marginRatio',
+  /** 1–5 ADL lights, 0 when not in a queue. */
+  'adlLights',
+  /** Broker clients: debt ÷ collateral value; 0 otherwise. */
+  'ltv',
+] as const;
+export type TraceField = (typeof TRACE_FIELDS)[number];
+export type TraceRow = Record<TraceField, number>;
+
+/** Above this many traders, ADL standings are not computed per frame (each costs a sort of the book). */
+export const QUEUE_TRACE_LIMIT = 20_000;
+export const QUEUE_HEAD = 5;
+
+export function traceRow(run: RunState, i: number): TraceRow {
+  const row: TraceRow = {
+    equity: traderEquity(run, i),
+    size: 0,
+    entryPrice: 0,
+    liquidationPrice: 0,
+    bankruptcyPrice: 0,
+    marginRatio: 0,
+    adlLights: 0,
+    ltv: 0,
+  };
+  const code = run.venueOf[i];
+  const account = run.accountOf[i]!;
+  if (code === VENUE.broker) {
+    const client = run.broker.clients[account]!;
+    const asset = run.population.asset[i] ? 'ETH' : 'BTC';
+    row.size = client.holdings[asset];
+    row.ltv = assessClient(run.broker, client).ltv ?? 0;
+    return row;
+  }
+  const venue = code === VENUE.onshore ? run.onshore : code === VENUE.offshore ? run.offshore : null;
+  if (!venue) return row;
+  const market = MARKET_IDS[run.population.asset[i]!]!;
+  const state = venue.exchange;
+  const owner = state.accounts[account]!;
+  const position = owner.positions[market];
+  if (!position) return row;
+  const m = state.markets[market];
+  const isolated = position.mode === 'isolated';
+  const cross = isolated ? null : crossFigures(owner, state.markets);
+  const equity = cross ? cross.equity : isolatedEquity(position, m);
+  const maintenance = cross ? cross.maintenance : positionMaintenance(position, m);
+  const wallet = isolated
+    ? position.isolatedMargin - pendingCharges(position, m)
+    : owner.wallet - pendingCharges(position, m);
+  const prices = liquidationPrice({
+    side: position.size > 0 ? 'long' : 'short',
+    qty: Math.abs(position.size),
+    entryPrice: position.entryPrice,
+    wallet,
+    tiers: m.tiers,
+  });
+  row.size = position.size;
+  row.entryPrice = position.entryPrice;
+  row.liquidationPrice = prices.liquidationPrice ?? 0;
+  row.bankruptcyPrice = prices.bankruptcyPrice ?? 0;
+  row.marginRatio = equity > 0 ? maintenance / equity : 1;
+  const method = state.rules.lossAllocation;
+  if (method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT)
+    row.adlLights = adlIndicator(state, market, account, method) ?? 0;
+  return row;
+}
+
+/** The first QUEUE_HEAD traders of each side's BTC ADL queue on the venue (−1: empty place), and their scores. */
+export function queueHead(run: RunState): { long: number[]; short: number[] } {
+  const state = run.onshore.exchange;
+  const method = state.rules.lossAllocation;
+  const empty = () => Array<number>(QUEUE_HEAD).fill(-1);
+  if (method === 'socialised' || run.population.count > QUEUE_TRACE_LIMIT)
+    return { long: empty(), short: empty() };
+  const head = (side: 1 | -1) => {
+    const ids = empty();
+    adlQueue(state, 'BTC', side, method)
+      .map((entry) => run.onshore.traderOf[entry.account] ?? -1)
+      .filter((trader) => trader >= 0)
+      .slice(0, QUEUE_HEAD)
+      .forEach((trader, k) => (ids[k] = trader));
+    return ids;
+  };
+  return { long: head(1), short: head(-1) };
+}

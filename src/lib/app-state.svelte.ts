@@ -1,0 +1,172 @@
+/**
+ * The app's state: what the user chose (scenario, rule sets A and B, population, seed), what the worker
+ * computed (one result per rule set, same scenario and traders), and where playback stands. Views read it and
+ * call its methods; only `EngineClient` talks to the worker.
+ */
+import type { EngineCalls } from './engine-client.svelte.ts';
+import { RunStoppedError } from './engine-client.svelte.ts';
+import { DEFAULT_RUN, type RunConfig } from '../engine/run/config.ts';
+import type { RunResult } from '../engine/run/run.ts';
+import type { PresetId } from '../engine/regimes/types.ts';
+import type { RegimeOverrides } from '../engine/regimes/guardrail-keys.ts';
+import type { ScenarioId } from '../engine/scenarios/types.ts';
+import type { PopulationSettings } from '../engine/population/settings.ts';
+
+export interface RuleSetChoice {
+  preset: PresetId;
+  overrides: RegimeOverrides;
+}
+
+/** Playback speeds, in minutes of market time per second of wall time. */
+export const SPEEDS = [15, 30, 60, 120, 240, 480] as const;
+
+export class AppState {
+  scenario = $state<ScenarioId>(DEFAULT_RUN.scenario);
+  /** Synthetic scenarios only. */
+  days = $state<number | undefined>(undefined);
+  ruleSets = $state<[RuleSetChoice, RuleSetChoice]>([
+    { preset: 'hk-sfc-2026', overrides: {} },
+    { preset: 'offshore-cex', overrides: {} },
+  ]);
+  population = $state<PopulationSettings>({ ...DEFAULT_RUN.population });
+  affiliatedMarketMaker = $state(false);
+  seed = $state(DEFAULT_RUN.seed);
+  /** Traders followed besides the personas (picked from the event feed). */
+  follow = $state<number[]>([]);
+
+  /** Results for A and B, or null before the first run. */
+  results = $state.raw<[RunResult, RunResult] | null>(null);
+  /** 0–1 while the worker computes. */
+  progress = $state(0);
+  running = $state(false);
+  error = $state<string | null>(null);
+
+  /** Playback: the frame shown, whether it advances, and how fast. */
+  frame = $state(0);
+  playing = $state(false);
+  speedIndex = $state(2);
+
+  readonly #engine: EngineCalls;
+  #timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(engine: EngineCalls) {
+    this.#engine = engine;
+  }
+
+  /** The run configs for A and B: same scenario, seed and population (common random numbers). */
+  configs(): [RunConfig, RunConfig] {
+    const base = {
+      scenario: this.scenario,
+      seed: this.seed,
+      population: { ...this.population },
+      affiliatedMarketMaker: this.affiliatedMarketMaker,
+      follow: [...this.follow],
+      ...(this.days === undefined ? {} : { days: this.days }),
+    };
+    const config = (r: RuleSetChoice): RunConfig => ({
+      ...base,
+      regime: r.preset,
+      overrides: $state.snapshot(r.overrides) as RegimeOverrides,
+    });
+    return [config(this.ruleSets[0]), config(this.ruleSets[1])];
+  }
+
+  get frameCount(): number {
+    return this.results?.[0].frames.length ?? 0;
+  }
+
+  get speed(): number {
+    return SPEEDS[this.speedIndex] ?? 60;
+  }
+
+  /** Runs A and B in the worker; the previous comparison, if still running, is stopped. */
+  async run(): Promise<void> {
+    this.pause();
+    this.running = true;
+    this.error = null;
+    this.progress = 0;
+    try {
+      const results = await this.#engine.compare(this.configs(), {
+        progress: (p) => {
+          this.progress = (p.run + p.minute / p.minutes) / p.runs;
+        },
+      });
+      this.results = [results[0]!, results[1]!];
+      this.frame = Math.min(this.frame, this.frameCount - 1);
+      this.progress = 1;
+    } catch (error) {
+      if (!(error instanceof RunStoppedError))
+        this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  stop(): void {
+    this.#engine.stop();
+  }
+
+  play(): void {
+    if (this.frameCount === 0 || this.playing) return;
+    if (this.frame >= this.frameCount - 1) this.frame = 0;
+    this.playing = true;
+    const tickMilliseconds = 50;
+    this.#timer = setInterval(() => {
+      const minutesPerFrame = this.minutesPerFrame();
+      const framesPerTick = Math.max(1, Math.round((this.speed * tickMilliseconds) / 1000 / minutesPerFrame));
+      this.frame = Math.min(this.frameCount - 1, this.frame + framesPerTick);
+      if (this.frame >= this.frameCount - 1) this.pause();
+    }, tickMilliseconds);
+  }
+
+  pause(): void {
+    this.playing = false;
+    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  togglePlay(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  step(frames = 1): void {
+    this.pause();
+    this.frame = Math.max(0, Math.min(this.frameCount - 1, this.frame + frames));
+  }
+
+  reset(): void {
+    this.pause();
+    this.frame = 0;
+  }
+
+  seek(frame: number): void {
+    this.frame = Math.max(0, Math.min(this.frameCount - 1, Math.round(frame)));
+  }
+
+  /** Moves the scrubber to the frame that shows market minute `minute`. */
+  seekMinute(minute: number): void {
+    const minutes = this.results?.[0].frames.minute;
+    if (!minutes) return;
+    let i = 0;
+    while (i < minutes.length - 1 && minutes[i + 1]! <= minute) i++;
+    this.seek(i);
+  }
+
+  faster(): void {
+    this.speedIndex = Math.min(SPEEDS.length - 1, this.speedIndex + 1);
+  }
+
+  slower(): void {
+    this.speedIndex = Math.max(0, this.speedIndex - 1);
+  }
+
+  minutesPerFrame(): number {
+    const minutes = this.results?.[0].frames.minute;
+    return minutes && minutes.length > 1 ? minutes[1]! - minutes[0]! : 1;
+  }
+
+  dispose(): void {
+    this.pause();
+  }
+}

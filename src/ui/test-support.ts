@@ -1,0 +1,28 @@
+/**
+ * An engine that runs in-process for component tests (jsdom has no Worker): the same functions the worker
+ * exposes, called directly.
+ */
+import type { EngineCalls } from '../lib/engine-client.svelte.ts';
+import { engineApi } from '../../workers/engine-api.ts';
+import { runScenario } from '../engine/run/run.ts';
+
+export function inProcessEngine(): EngineCalls {
+  return {
+    isolatedPosition: async (query) => engineApi.isolatedPosition(query),
+    compare: async (configs, listener) => {
+      const results = configs.map((config, run) => {
+        const result = runScenario(config);
+        listener?.progress?.({
+          job: 0,
+          run,
+          runs: configs.length,
+          minute: result.summary.steps,
+          minutes: result.summary.steps,
+        });
+        return result;
+      });
+      return results;
+    },
+    stop: () => {},
+  };
+}
