@@ -90,7 +90,12 @@ export class EngineClient implements EngineCalls {
         this.#running = null;
         this.busy = false;
       };
-      this.#call((api) => api.compare(job, configs, proxy(listener))).then(
+      // Both callbacks always exist on the proxy: the worker cannot tell a missing one from a remote function.
+      const relay = {
+        progress: (p: JobProgress) => listener.progress?.(p),
+        frames: (b: FrameBatch) => listener.frames?.(b),
+      };
+      this.#call((api) => api.compare(job, configs, proxy(relay))).then(
         (results) => {
           settle();
           resolve(results);
