@@ -18,7 +18,7 @@ export default async function setup(project: TestProject) {
   if (!existsSync('dist/index.html'))
     throw new Error('dist/ is missing: run `npm run build` before the e2e tests');
   await mkdir('test-results', { recursive: true });
-  const servers: RunningServer[] = [await serveStatic('dist', '/'), await serveStatic('dist', SUB_PATH)];
+  const servers: RunningServer[] = [await serveStatic(dist, '/'), await serveStatic(dist, SUB_PATH)];
   project.provide('rootUrl', servers[0]!.url);
   project.provide('subPathUrl', servers[1]!.url);
   return async () => {
