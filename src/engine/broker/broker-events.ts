@@ -67,6 +67,16 @@ export interface LoanEvent {
   brokerLoansAfter: number;
 }
 
+/** The hourly accrual on every client's principal, as one event. */
+export interface InterestAccruedEvent {
+  type: 'interest-accrued';
+  step: number;
+  clients: number;
+  hours: number;
+  hourlyRate: number;
+  amount: number;
+}
+
 export interface InterestEvent {
   type: 'interest';
   step: number;
@@ -104,6 +114,7 @@ export type BrokerEvent =
   | SpotTradeEvent
   | LoanEvent
   | InterestEvent
+  | InterestAccruedEvent
   | RepaymentEvent
   | MarginCallEvent
   | TopUpEvent

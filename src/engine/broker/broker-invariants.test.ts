@@ -148,6 +148,7 @@ describe('broker invariants over seeded random runs', () => {
       'broker-refused',
       'loan',
       'interest',
+      'interest-accrued',
       'repayment',
       'margin-call',
       'top-up',

@@ -24,7 +24,7 @@ describe('stepBroker', () => {
     state.step = 59;
     const events: BrokerEvent[] = [];
     stepBroker(state, { ...PRICES, BTC: 59_000 }, seam, NO_REACTION, events);
-    expect(events.map((e) => e.type)).toEqual(['interest', 'margin-call']);
+    expect(events.map((e) => e.type)).toEqual(['interest-accrued', 'margin-call']);
     expect(events[1]).toMatchObject({ debt: clientOf(state, id).principal + clientOf(state, id).interest });
   });
 

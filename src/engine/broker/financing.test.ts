@@ -97,7 +97,8 @@ describe('borrowCash, repay, topUp', () => {
     expect(clientOf(state, id)).toMatchObject({ principal: 0, interest: 0 });
     expect(clientOf(state, id).cash).toBeCloseTo(0.98, 9);
     expect(state.broker.cash).toBeCloseTo(10_000_000.02, 6);
-    expect(events.filter((e) => e.type === 'interest').map((e) => e.step)).toEqual([800, 840]);
+    expect(events.filter((e) => e.type === 'interest').map((e) => e.step)).toEqual([800]); // first hour, at the loan
+    expect(events.filter((e) => e.type === 'interest-accrued').map((e) => e.step)).toEqual([840]);
     expect(worstInvariant(state).error).toBeLessThan(1e-9);
   });
 

@@ -35,7 +35,8 @@ describe('interest accrual (B-MGN; mechanics §4 item 12)', () => {
     expect(client.interest).toBeCloseTo(10_000 * 0.00001 * 3, 12);
     expect(state.broker.interestReceivable).toBe(client.interest);
     expect(events[1]).toMatchObject({
-      principal: 10_000,
+      type: 'interest-accrued',
+      clients: 1,
       hourlyRate: 0.00001,
       amount: expect.closeTo(0.2, 12),
     });

@@ -36,7 +36,10 @@ export function chargeFirstHour(
   charge(state, client, newPrincipal, 1, events);
 }
 
-/** One accrual per top of the hour in (fromMinute, toMinute], on each client's principal at that moment. */
+/**
+ * One accrual per top of the hour in (fromMinute, toMinute], on each client's principal at that moment.
+ * Reported as one event for all clients (a per-client event every hour would swamp the stream at scale).
+ */
 export function accrueInterest(
   state: BrokerState,
   fromMinute: number,
@@ -45,6 +48,24 @@ export function accrueInterest(
 ): void {
   const hours = hourBoundariesCrossed(fromMinute, toMinute);
   if (hours === 0) return;
-  for (const client of state.clients)
-    if (client.principal > 0) charge(state, client, client.principal, hours, events);
+  const rate = state.rules.hourlyInterestRate;
+  let clients = 0;
+  let total = 0;
+  for (const client of state.clients) {
+    if (!(client.principal > 0)) continue;
+    const amount = hourlyInterest(client.principal, rate) * hours;
+    if (amount === 0) continue;
+    chargeInterest(state, client, amount);
+    clients++;
+    total += amount;
+  }
+  if (clients > 0)
+    events.push({
+      type: 'interest-accrued',
+      step: state.step,
+      clients,
+      hours,
+      hourlyRate: rate,
+      amount: total,
+    });
 }
