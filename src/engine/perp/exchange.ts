@@ -6,6 +6,7 @@
 import { createMarket, MARKET_IDS, type MarketId, type MarketState } from './market.ts';
 import type { Position } from './position.ts';
 import { validatePerpRules, type InvestorClass, type PerpRules } from './rules.ts';
+import type { LiquidationWatch } from './liquidation-watch.ts';
 
 export type AccountKind = 'trader' | 'liquidity-provider';
 
@@ -31,6 +32,8 @@ export interface ExchangeState {
   liquidityProvider: number;
   /** Σ deposits of every account plus the insurance funds' starting capital. */
   totalDeposits: number;
+  /** The fast engine's threshold index; null for the reference engine, which scans every account. */
+  watch: LiquidationWatch | null;
 }
 
 export function createExchange(
@@ -51,6 +54,7 @@ export function createExchange(
     accounts: [],
     feeCollector: 0,
     liquidityProvider: -1,
+    watch: null,
     totalDeposits: rules.insuranceFundStart * MARKET_IDS.length,
   };
 }
@@ -78,6 +82,7 @@ export function deposit(state: ExchangeState, accountId: number, amount: number)
   account.wallet += amount;
   account.deposited += amount;
   state.totalDeposits += amount;
+  state.watch?.markDirty(accountId);
 }
 
 export function accountOf(state: ExchangeState, accountId: number): Account {

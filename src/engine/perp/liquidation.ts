@@ -13,6 +13,7 @@
 import { deleverageAgainstQueue } from './adl.ts';
 import type { PerpEvent } from './events.ts';
 import type { Account, ExchangeState } from './exchange.ts';
+import type { LiquidationWatch } from './liquidation-watch.ts';
 import { accountEquity, crossFigures, isolatedEquity, positionMaintenance, settlePending } from './margin.ts';
 import type { MarketSeam } from './market-seam.ts';
 import { MARKET_IDS, type MarketId } from './market.ts';
@@ -22,23 +23,68 @@ import { applyLeg, tradeBetween } from './trade.ts';
 /** Guards against a non-terminating loop if a market model kept filling at absurd prices. */
 const MAX_SLICES_PER_STEP = 200;
 
+/** The reference engine: every trader account, in id order, every step. */
 export function liquidateUnderwater(state: ExchangeState, seam: MarketSeam, events: PerpEvent[]): void {
-  for (const account of state.accounts) {
-    if (account.kind !== 'trader') continue;
-    for (const marketId of MARKET_IDS) {
-      for (let i = 0; i < MAX_SLICES_PER_STEP; i++) {
-        const position = account.positions[marketId];
-        if (!position || position.mode !== 'isolated') break;
-        const market = state.markets[marketId];
-        if (isolatedEquity(position, market) >= positionMaintenance(position, market)) break;
-        liquidateSlice(state, seam, account, marketId, events);
-      }
+  if (state.watch) return liquidateCandidates(state, seam, state.watch, events);
+  for (const account of state.accounts) liquidateAccount(state, seam, account, events);
+}
+
+/**
+ * The fast engine: only accounts whose threshold the mark crossed, still in id order. An account touched while
+ * the step liquidates others (an ADL counterparty), or any account after a socialised loss, is added if the
+ * reference loop would still reach it in this step (a higher id).
+ */
+function liquidateCandidates(
+  state: ExchangeState,
+  seam: MarketSeam,
+  watch: LiquidationWatch,
+  events: PerpEvent[],
+): void {
+  watch.refresh(state);
+  const queue = watch.candidates(state);
+  const queued = new Set(queue);
+  const lossIndex = () => state.markets.BTC.lossIndex + state.markets.ETH.lossIndex;
+  let losses = lossIndex();
+  for (let k = 0; k < queue.length; k++) {
+    const id = queue[k]!;
+    liquidateAccount(state, seam, state.accounts[id]!, events);
+    const more = watch.drainTouched(id);
+    if (lossIndex() !== losses) {
+      losses = lossIndex();
+      more.push(...watch.candidates(state).filter((other) => other > id));
     }
+    const fresh = more.filter((other) => !queued.has(other));
+    if (fresh.length === 0) continue;
+    for (const other of fresh) queued.add(other);
+    const rest = queue
+      .splice(k + 1)
+      .concat(fresh)
+      .sort((a, b) => a - b);
+    queue.push(...rest);
+  }
+}
+
+/** One account: its isolated positions market by market, then its cross positions, slice by slice. */
+function liquidateAccount(
+  state: ExchangeState,
+  seam: MarketSeam,
+  account: Account,
+  events: PerpEvent[],
+): void {
+  if (account.kind !== 'trader') return;
+  for (const marketId of MARKET_IDS) {
     for (let i = 0; i < MAX_SLICES_PER_STEP; i++) {
-      const cross = crossFigures(account, state.markets);
-      if (cross.positions === 0 || cross.equity >= cross.maintenance) break;
-      liquidateSlice(state, seam, account, largestCrossPosition(state, account), events);
+      const position = account.positions[marketId];
+      if (!position || position.mode !== 'isolated') break;
+      const market = state.markets[marketId];
+      if (isolatedEquity(position, market) >= positionMaintenance(position, market)) break;
+      liquidateSlice(state, seam, account, marketId, events);
     }
+  }
+  for (let i = 0; i < MAX_SLICES_PER_STEP; i++) {
+    const cross = crossFigures(account, state.markets);
+    if (cross.positions === 0 || cross.equity >= cross.maintenance) break;
+    liquidateSlice(state, seam, account, largestCrossPosition(state, account), events);
   }
 }
 

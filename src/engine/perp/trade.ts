@@ -34,6 +34,7 @@ export function applyLeg(
   terms: LegTerms,
 ): LegResult {
   const market = state.markets[marketId];
+  state.watch?.markDirty(account.id);
   let position = account.positions[marketId];
   if (position) settlePending(account, position, market);
   const sizeBefore = position?.size ?? 0;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { KeyedHeap } from './heap.ts';
+
+describe('KeyedHeap', () => {
+  it.each([1, -1] as const)('pops keys in order (order %i), ties and growth included', (order) => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { maxLength: 300 }), (keys) => {
+        const heap = new KeyedHeap(order);
+        keys.forEach((k, i) => heap.push(k, i, 0));
+        const out: number[] = [];
+        while (heap.size > 0) {
+          out.push(heap.peekKey());
+          heap.pop();
+        }
+        expect(out).toEqual([...keys].sort((a, b) => order * (a - b)));
+      }),
+    );
+  });
+
+  it('keeps the id and version with their key', () => {
+    const heap = new KeyedHeap(1);
+    heap.push(3, 30, 1);
+    heap.push(1, 10, 2);
+    heap.push(2, 20, 3);
+    expect([heap.peekKey(), heap.peekId(), heap.peekVersion()]).toEqual([1, 10, 2]);
+    heap.pop();
+    expect([heap.peekKey(), heap.peekId(), heap.peekVersion()]).toEqual([2, 20, 3]);
+    expect(new KeyedHeap(1).peekKey()).toBeNaN();
+  });
+});

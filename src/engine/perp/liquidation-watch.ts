@@ -1,0 +1,165 @@
+/**
+ * The fast engine's index of liquidation thresholds (model.md "Scale"): for a fixed position, "equity below
+ * maintenance" is a threshold on the mark price, its liquidation price, which funding and socialised losses
+ * only shift globally. Each market keeps longs in a max-heap and shorts in a min-heap keyed by that price, so a
+ * step touches only positions whose threshold the mark crossed.
+ *
+ * Keys are computed at the funding and loss indices of the moment. Between rebuilds the indices drift; the
+ * liquidation price moves by at most drift ÷ (1 − highest maintenance rate), so a position is a candidate when
+ * the mark is within that bound of its key, and the exact test (the reference engine's) decides. When the
+ * drift passes 0.1% of the mark, every key is recomputed. Accounts touched since their key was computed
+ * (fills, fees, liquidations, ADL, deposits) are recomputed before the next selection.
+ */
+import { KeyedHeap } from '../fast/heap.ts';
+import type { Account, ExchangeState } from './exchange.ts';
+import { pendingCharges } from './margin.ts';
+import { liquidationPrice } from './liquidation-price.ts';
+import { MARKET_IDS, type MarketId, type MarketState } from './market.ts';
+import type { Position } from './position.ts';
+
+interface Drift {
+  fundingLow: number;
+  fundingHigh: number;
+  lossAtRebuild: number;
+  /** 1 / (1 − highest maintenance rate of the market's tiers). */
+  factor: number;
+}
+
+const REBUILD_FRACTION = 0.001;
+
+export class LiquidationWatch {
+  readonly #longs = { BTC: new KeyedHeap(-1), ETH: new KeyedHeap(-1) };
+  readonly #shorts = { BTC: new KeyedHeap(1), ETH: new KeyedHeap(1) };
+  readonly #version: number[] = [];
+  readonly #dirty: number[] = [];
+  readonly #isDirty: boolean[] = [];
+  /** Cross accounts holding positions in both markets: checked every step. */
+  readonly #everyStep = new Set<number>();
+  readonly #drift: Record<MarketId, Drift>;
+
+  constructor(state: ExchangeState) {
+    const drift = (m: MarketState): Drift => ({
+      fundingLow: m.fundingIndex,
+      fundingHigh: m.fundingIndex,
+      lossAtRebuild: m.lossIndex,
+      factor: 1 / (1 - Math.max(...m.tiers.map((t) => t.mmr))),
+    });
+    this.#drift = { BTC: drift(state.markets.BTC), ETH: drift(state.markets.ETH) };
+  }
+
+  markDirty(accountId: number): void {
+    if (this.#isDirty[accountId]) return;
+    this.#isDirty[accountId] = true;
+    this.#dirty.push(accountId);
+  }
+
+  /** Recomputes the keys of touched accounts, or all keys when the indices drifted too far. */
+  refresh(state: ExchangeState): void {
+    let rebuild = false;
+    for (const id of MARKET_IDS) {
+      const m = state.markets[id];
+      const d = this.#drift[id];
+      d.fundingLow = Math.min(d.fundingLow, m.fundingIndex);
+      d.fundingHigh = Math.max(d.fundingHigh, m.fundingIndex);
+      if (this.#bound(id, m) > REBUILD_FRACTION * m.markPrice) rebuild = true;
+    }
+    if (rebuild) {
+      for (const id of MARKET_IDS) {
+        const m = state.markets[id];
+        this.#drift[id] = {
+          ...this.#drift[id],
+          fundingLow: m.fundingIndex,
+          fundingHigh: m.fundingIndex,
+          lossAtRebuild: m.lossIndex,
+        };
+        this.#longs[id].clear();
+        this.#shorts[id].clear();
+      }
+      for (const account of state.accounts) this.#index(state, account);
+      this.#dirty.length = 0;
+      this.#isDirty.fill(false);
+      return;
+    }
+    for (const accountId of this.#dirty) {
+      this.#isDirty[accountId] = false;
+      this.#index(state, state.accounts[accountId]!);
+    }
+    this.#dirty.length = 0;
+  }
+
+  /** Largest move of any liquidation price since its key was computed. */
+  #bound(id: MarketId, m: MarketState): number {
+    const d = this.#drift[id];
+    return (d.fundingHigh - d.fundingLow + (m.lossIndex - d.lossAtRebuild)) * d.factor;
+  }
+
+  #index(state: ExchangeState, account: Account): void {
+    const version = (this.#version[account.id] = (this.#version[account.id] ?? 0) + 1);
+    this.#everyStep.delete(account.id);
+    if (account.kind !== 'trader') return;
+    let cross = 0;
+    for (const id of MARKET_IDS) if (account.positions[id]?.mode === 'cross') cross++;
+    if (cross > 1) this.#everyStep.add(account.id);
+    for (const id of MARKET_IDS) {
+      const position = account.positions[id];
+      if (!position || (position.mode === 'cross' && cross > 1)) continue;
+      const m = state.markets[id];
+      const key = thresholdKey(account, position, m);
+      if (position.size > 0) this.#longs[id].push(key, account.id, version);
+      else this.#shorts[id].push(key, account.id, version);
+    }
+  }
+
+  /**
+   * Ids of accounts that may be liquidatable at the current marks, ascending. Their heap entries are taken
+   * out; `refresh` puts back whoever is still open after the step.
+   */
+  candidates(state: ExchangeState): number[] {
+    const found = new Set<number>(this.#everyStep);
+    for (const id of MARKET_IDS) {
+      const m = state.markets[id];
+      const bound = this.#bound(id, m);
+      const take = (heap: KeyedHeap, crossed: (key: number) => boolean) => {
+        while (heap.size > 0 && crossed(heap.peekKey())) {
+          const accountId = heap.peekId();
+          if (heap.peekVersion() === this.#version[accountId]) {
+            found.add(accountId);
+            this.markDirty(accountId);
+          }
+          heap.pop();
+        }
+      };
+      // A tiny relative slack keeps float rounding of the key from hiding a position the exact test would take.
+      take(this.#longs[id], (key) => m.markPrice < key + bound + 1e-9 * Math.abs(key));
+      take(this.#shorts[id], (key) => m.markPrice > key - bound - 1e-9 * Math.abs(key));
+    }
+    return [...found].sort((a, b) => a - b);
+  }
+
+  /** Touched during the liquidation phase and not yet queued: whoever the exact test should also see. */
+  drainTouched(after: number): number[] {
+    return this.#dirty.filter((id) => id > after);
+  }
+}
+
+/** The mark at which the position's equity meets its maintenance margin, at the current indices. */
+function thresholdKey(account: Account, position: Position, m: MarketState): number {
+  const qty = Math.abs(position.size);
+  const pending = pendingCharges(position, m);
+  const wallet = position.mode === 'isolated' ? position.isolatedMargin - pending : account.wallet - pending;
+  const side = position.size > 0 ? 'long' : 'short';
+  const lp = liquidationPrice({
+    side,
+    qty,
+    entryPrice: position.entryPrice,
+    wallet,
+    tiers: m.tiers,
+  }).liquidationPrice;
+  if (lp !== null) return lp;
+  // A long backed by more than its notional: no positive threshold; its (non-positive) first-tier solution keeps
+  // the ordering for later drift.
+  const first = m.tiers[0]!;
+  return side === 'long'
+    ? (wallet + first.cum - qty * position.entryPrice) / (qty * first.mmr - qty)
+    : Infinity;
+}

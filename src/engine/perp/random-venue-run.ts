@@ -1,0 +1,106 @@
+/**
+ * A seeded random multi-trader venue run for tests: random rules, traders, orders and a volatile price path
+ * with crash-like jumps. `fast` switches on the liquidation-threshold index (the fast engine).
+ */
+import { nextFloat, nextInt, nextNormal, seedPrng, type PrngState } from '../prng.ts';
+import type { PerpEvent } from './events.ts';
+import { openAccount, type ExchangeState } from './exchange.ts';
+import { checkInvariants } from './invariants.ts';
+import { LiquidationWatch } from './liquidation-watch.ts';
+import { fixedSpreadSeam } from './market-seam.ts';
+import { MARKET_IDS } from './market.ts';
+import { placeMarketOrder } from './orders.ts';
+import type { LossAllocation, PerpRules } from './rules.ts';
+import { stepExchange } from './step.ts';
+import { testRules, testVenue } from './test-support.ts';
+
+const ALLOCATIONS: LossAllocation[] = ['binance', 'bitmex', 'hyperliquid', 'socialised'];
+
+function rulesFor(rng: PrngState): PerpRules {
+  return testRules({
+    eligibleClasses: nextFloat(rng) < 0.5 ? ['professional'] : ['retail', 'professional'],
+    maxLeverage: [5, 20, 50, 125][nextInt(rng, 4)]!,
+    takerFeeRate: nextFloat(rng) * 0.001,
+    makerFeeRate: nextFloat(rng) * 0.0002,
+    liquidationFeeRate: nextFloat(rng) * 0.015,
+    partialLiquidation: nextFloat(rng) < 0.5 ? null : { sliceFraction: 0.2, minNotional: 20_000 },
+    markMethod: nextFloat(rng) < 0.5 ? 'index-anchored' : 'last-traded',
+    funding: {
+      intervalHours: [1, 4, 8][nextInt(rng, 3)]!,
+      interest: 0.0001,
+      clamp: 0.0005,
+      cap: nextFloat(rng) < 0.5 ? null : 0.004,
+      priceSource: nextFloat(rng) < 0.5 ? 'mark' : 'index',
+    },
+    lossAllocation: ALLOCATIONS[nextInt(rng, 4)]!,
+    negativeBalanceProtection: nextFloat(rng) < 0.8,
+    insuranceFundStart: nextFloat(rng) < 0.5 ? 0 : 20_000,
+  });
+}
+
+export interface RunResult {
+  events: PerpEvent[];
+  worst: { conservation: number; openInterest: number; fund: number };
+  state: ExchangeState;
+}
+
+/** A venue with `traders` random traders and a volatile price path with crash-like jumps. */
+export function randomRun(seed: number, traders: number, steps: number, fast = false): RunResult {
+  const rng = seedPrng(seed);
+  const rules = rulesFor(rng);
+  const state = testVenue(rules, 5e8);
+  if (fast) state.watch = new LiquidationWatch(state);
+  const seam = fixedSpreadSeam(nextFloat(rng) * 0.002);
+  for (let i = 0; i < traders; i++)
+    openAccount(
+      state,
+      'trader',
+      nextFloat(rng) < 0.6 ? 'retail' : 'professional',
+      1_000 + nextFloat(rng) * 50_000,
+    );
+  const events: PerpEvent[] = [];
+  const prices = { BTC: 50_000, ETH: 2_500 };
+  const worst = { conservation: 0, openInterest: 0, fund: Infinity };
+  for (let step = 0; step < steps; step++) {
+    for (let k = 0; k < Math.max(1, traders / 10); k++) {
+      const account = 1 + nextInt(rng, traders);
+      const market = MARKET_IDS[nextInt(rng, 2)]!;
+      const leverage = 1 + nextFloat(rng) * rules.maxLeverage * 1.2;
+      const wallet = state.accounts[account]!.wallet;
+      const qty = (Math.max(wallet, 100) * leverage * nextFloat(rng) * 0.9) / prices[market];
+      if (qty <= 0) continue;
+      placeMarketOrder(
+        state,
+        seam,
+        {
+          account,
+          market,
+          side: nextFloat(rng) < 0.6 ? 'long' : 'short',
+          qty,
+          leverage,
+          mode: nextFloat(rng) < 0.5 ? 'isolated' : 'cross',
+        },
+        events,
+      );
+    }
+    for (const market of MARKET_IDS) {
+      const jump = nextFloat(rng) < 0.01 ? -0.08 * nextFloat(rng) : 0;
+      prices[market] *= Math.exp(0.004 * nextNormal(rng) + jump);
+    }
+    const traded = (p: number) => p * (1 + 0.003 * nextNormal(rng));
+    stepExchange(
+      state,
+      {
+        BTC: { index: prices.BTC, traded: traded(prices.BTC) },
+        ETH: { index: prices.ETH, traded: traded(prices.ETH) },
+      },
+      seam,
+      events,
+    );
+    const report = checkInvariants(state);
+    worst.conservation = Math.max(worst.conservation, report.conservationError);
+    worst.openInterest = Math.max(worst.openInterest, report.openInterestError);
+    worst.fund = Math.min(worst.fund, report.minInsuranceFund);
+  }
+  return { events, worst, state };
+}
