@@ -55,6 +55,7 @@ function loseReusedCollateral(state: BrokerState, client: Client, share: number,
 }
 
 export function brokerFailure(state: BrokerState, events: BrokerEvent[]): void {
+  state.watch?.markAllDirty(state);
   if (state.failed) throw new RangeError('the broker has already failed (brokerFailure called twice)');
   state.failed = true;
   const share = state.rules.rehypothecationShare;

@@ -3,6 +3,7 @@
  * every step (mechanics §4; model.md "Accounts and conservation"): cash and units conserved, loans and interest
  * equal on both sides, the value identity at one price set, no NaN or Infinity in any event, determinism.
  */
+import { MarginWatch } from './margin-watch.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { MarginFinancingRules } from '../margin/financing-rules.ts';
@@ -85,7 +86,7 @@ function nextPrices(prices: AssetPrices, rng: PrngState): AssetPrices {
   };
 }
 
-function randomRun(seed: number, clients: number, steps: number) {
+function randomRun(seed: number, clients: number, steps: number, fast = false) {
   const rng = seedPrng(seed);
   const rules = rulesFor(rng);
   const state = testBroker(rules, {
@@ -93,6 +94,7 @@ function randomRun(seed: number, clients: number, steps: number) {
     stepMinutes: [1, 5, 15][nextInt(rng, 3)]!,
     brokerCapital: 2e5 + nextFloat(rng) * 5e6,
   });
+  if (fast) state.watch = new MarginWatch();
   const seam = fixedSpreadSpotSeam(nextFloat(rng) * 0.003);
   const reactions = randomReactions(seedPrng(seed ^ 0x5bd1e995));
   for (let i = 0; i < clients; i++)
@@ -176,5 +178,16 @@ describe('broker invariants over seeded random runs', () => {
     state.estate.holdings.BTC += 1;
     expect(checkBrokerInvariants(state).unitsError).toBeGreaterThan(1e-9);
     expect(checkBrokerInvariants(state).valueError).toBeGreaterThan(1e-12);
+  });
+
+  it('the fast engine (margin-check index) reviews the same clients to the same effect as the plain loop', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 1, max: 25 }), (seed, clients) => {
+        const reference = randomRun(seed, clients, 300, false);
+        const fast = randomRun(seed, clients, 300, true);
+        expect(JSON.stringify(fast.events)).toBe(JSON.stringify(reference.events));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -12,6 +12,7 @@ import { validateFinancingRules, type MarginFinancingRules } from '../margin/fin
 import { requireNonNegative, requirePositive } from '../margin/validate.ts';
 import type { MarginTrigger } from '../margin/margin-call.ts';
 import type { InvestorClass } from '../perp/rules.ts';
+import type { MarginWatch } from './margin-watch.ts';
 
 /** BTC, ETH, other crypto, and securities (an equity index with its own price path). */
 export type BrokerAsset = CollateralAsset;
@@ -79,6 +80,8 @@ export interface BrokerState {
   totalCash: number;
   /** Units of each asset put in: the liquidity provider's and those clients opened with. */
   totalUnits: Holdings;
+  /** The fast engine's index of margin checks; null for the reference engine, which reviews every client. */
+  watch: MarginWatch | null;
 }
 
 export interface BrokerOptions {
@@ -128,5 +131,6 @@ export function createBroker(options: BrokerOptions): BrokerState {
     clients: [],
     totalCash: brokerCapital + liquidityProvider.cash,
     totalUnits: { ...liquidityProvider.holdings },
+    watch: null,
   };
 }

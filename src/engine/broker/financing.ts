@@ -109,6 +109,7 @@ export function topUp(state: BrokerState, clientId: number, cash: number, events
   const client = clientOf(state, clientId);
   client.cash += cash;
   client.deposited += cash;
+  state.watch?.markDirty(clientId);
   state.totalCash += cash;
   const r = repayFromCash(state, client, cash);
   events.push({

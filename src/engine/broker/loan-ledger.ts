@@ -16,6 +16,7 @@ export function lendCash(state: BrokerState, client: Client, amount: number): vo
   state.broker.loansOutstanding += amount;
   client.cash += amount;
   client.principal += amount;
+  state.watch?.markDirty(client.id);
 }
 
 /** Adds accrued interest to the client's debt and to the broker's receivable. */
@@ -39,6 +40,7 @@ export function repayFromCash(state: BrokerState, client: Client, amount: number
   state.broker.cash += paid;
   state.broker.loansOutstanding -= result.principalPaid;
   state.broker.interestReceivable -= result.interestPaid;
+  state.watch?.markDirty(client.id);
   return result;
 }
 

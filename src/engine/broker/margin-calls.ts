@@ -96,7 +96,11 @@ export function checkMargins(
   reactions: ClientReactions,
   events: BrokerEvent[],
 ): void {
-  for (const client of state.clients)
+  // The fast engine reviews only the clients its index cannot vouch for, in the same (id) order.
+  const watch = state.watch;
+  const clients = watch ? watch.candidates(state).map((id) => state.clients[id]!) : state.clients;
+  for (const client of clients)
     if (client.financing && (client.marginCall !== null || clientDebt(client) > 0))
       reviewClient(state, seam, reactions, client, events);
+  watch?.refresh(state);
 }

@@ -48,6 +48,7 @@ export function executeSpotTrade(
   client.cash -= sign * notional + fee;
   lp.cash += sign * notional;
   state.feeCollector += fee;
+  state.watch?.markDirty(client.id);
   return { price, notional, fee };
 }
 

@@ -1,0 +1,92 @@
+/**
+ * The fast engine's index of margin checks. A client within limits stays within limits until its collateral
+ * value falls far enough or its debt grows: both collateral value and lending value are positive
+ * combinations of prices, so if no asset it holds fell by more than its headroom s, neither value fell by more
+ * than s. The headroom is computed with the debt grown by a full day of interest, and every client is checked
+ * again at least once a day. Each asset keeps a max-heap of trigger prices (price at check × (1 − s)); a step
+ * reviews only clients whose trigger the price crossed, clients under a call, clients touched since their
+ * last check, and clients due for the daily check. The review itself is the reference engine's.
+ */
+import { KeyedHeap } from '../fast/heap.ts';
+import { BROKER_ASSETS, type BrokerAsset, type BrokerState, type Client } from './broker-state.ts';
+import { valueHoldings } from './client-margin.ts';
+import { clientDebt } from './clients.ts';
+
+/** Longest time between two checks of a client within limits, in minutes; the interest bound covers it. */
+const RECHECK_MINUTES = 24 * 60;
+const INTEREST_HOURS_BOUND = 26;
+
+export class MarginWatch {
+  readonly #triggers = new Map<BrokerAsset, KeyedHeap>(BROKER_ASSETS.map((a) => [a, new KeyedHeap(-1)]));
+  readonly #version: number[] = [];
+  readonly #dirty: number[] = [];
+  readonly #isDirty: boolean[] = [];
+  readonly #everyStep = new Set<number>();
+  /** Step → clients due for their daily check. */
+  readonly #due = new Map<number, number[]>();
+
+  markDirty(clientId: number): void {
+    if (this.#isDirty[clientId]) return;
+    this.#isDirty[clientId] = true;
+    this.#dirty.push(clientId);
+  }
+
+  markAllDirty(state: BrokerState): void {
+    for (const client of state.clients) this.markDirty(client.id);
+  }
+
+  /** Clients the reference loop would review this step and that may not be within limits, ascending. */
+  candidates(state: BrokerState): number[] {
+    const found = new Set<number>(this.#everyStep);
+    for (const id of this.#dirty) found.add(id);
+    for (const id of this.#due.get(state.step) ?? []) found.add(id);
+    this.#due.delete(state.step);
+    for (const asset of BROKER_ASSETS) {
+      const heap = this.#triggers.get(asset)!;
+      const price = state.prices[asset];
+      while (heap.size > 0 && heap.peekKey() >= price * (1 - 1e-12)) {
+        if (heap.peekVersion() === this.#version[heap.peekId()]) found.add(heap.peekId());
+        heap.pop();
+      }
+    }
+    for (const id of found) this.markDirty(id);
+    return [...found].sort((a, b) => a - b);
+  }
+
+  /** Recomputes the headroom of every client touched or reviewed since the last refresh. */
+  refresh(state: BrokerState): void {
+    for (const id of this.#dirty) {
+      this.#isDirty[id] = false;
+      this.#index(state, state.clients[id]!);
+    }
+    this.#dirty.length = 0;
+  }
+
+  #index(state: BrokerState, client: Client): void {
+    const version = (this.#version[client.id] = (this.#version[client.id] ?? 0) + 1);
+    this.#everyStep.delete(client.id);
+    if (!client.financing) return;
+    if (client.marginCall) {
+      this.#everyStep.add(client.id);
+      return;
+    }
+    const debt = clientDebt(client);
+    if (!(debt > 0)) return; // the reference loop skips it too, until a loan (which touches it)
+    const rules = state.rules;
+    const grownDebt = debt - client.cash + client.principal * rules.hourlyInterestRate * INTEREST_HOURS_BOUND;
+    const { collateralValue, lendingValue } = valueHoldings(state, client.holdings);
+    const limit = Math.min(rules.callLtv * collateralValue, lendingValue);
+    const headroom = limit > 0 ? 1 - grownDebt / limit : -Infinity;
+    if (!(headroom > 1e-9)) {
+      this.#everyStep.add(client.id);
+      return;
+    }
+    for (const asset of BROKER_ASSETS)
+      if (client.holdings[asset] > 0)
+        this.#triggers.get(asset)!.push(state.prices[asset] * (1 - headroom), client.id, version);
+    const dueStep = state.step + Math.max(1, Math.floor(RECHECK_MINUTES / state.stepMinutes));
+    const list = this.#due.get(dueStep);
+    if (list) list.push(client.id);
+    else this.#due.set(dueStep, [client.id]);
+  }
+}
