@@ -19,7 +19,7 @@
 import { isCryptoAsset } from '../margin/collateral.ts';
 import { applyRepayment } from '../margin/interest.ts';
 import type { BrokerEvent } from './broker-events.ts';
-import { BROKER_ASSETS, type BrokerState, type Client } from './broker-state.ts';
+import { BROKER_ASSETS, type BrokerState, type Client, touchClient } from './broker-state.ts';
 import { valueHoldings } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
 
@@ -55,7 +55,7 @@ function loseReusedCollateral(state: BrokerState, client: Client, share: number,
 }
 
 export function brokerFailure(state: BrokerState, events: BrokerEvent[]): void {
-  state.watch?.markAllDirty(state);
+  for (const client of state.clients) touchClient(state, client.id);
   if (state.failed) throw new RangeError('the broker has already failed (brokerFailure called twice)');
   state.failed = true;
   const share = state.rules.rehypothecationShare;

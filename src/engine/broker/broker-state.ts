@@ -82,6 +82,18 @@ export interface BrokerState {
   totalUnits: Holdings;
   /** The fast engine's index of margin checks; null for the reference engine, which reviews every client. */
   watch: MarginWatch | null;
+  /** Clients changed since an observer last looked (for incremental sums); null when nobody watches. */
+  touched: { ids: number[]; flags: boolean[] } | null;
+}
+
+/** Records that a client's cash, holdings or debt changed, for the margin index and any observer. */
+export function touchClient(state: BrokerState, clientId: number): void {
+  state.watch?.markDirty(clientId);
+  const touched = state.touched;
+  if (touched && !touched.flags[clientId]) {
+    touched.flags[clientId] = true;
+    touched.ids.push(clientId);
+  }
 }
 
 export interface BrokerOptions {
@@ -132,5 +144,6 @@ export function createBroker(options: BrokerOptions): BrokerState {
     totalCash: brokerCapital + liquidityProvider.cash,
     totalUnits: { ...liquidityProvider.holdings },
     watch: null,
+    touched: null,
   };
 }

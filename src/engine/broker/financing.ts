@@ -5,7 +5,13 @@
  */
 import { requirePositive } from '../margin/validate.ts';
 import type { BrokerEvent } from './broker-events.ts';
-import type { BrokerAsset, BrokerState, Client, Holdings } from './broker-state.ts';
+import {
+  touchClient,
+  type BrokerAsset,
+  type BrokerState,
+  type Client,
+  type Holdings,
+} from './broker-state.ts';
 import { checkAdvance } from './advance-door.ts';
 import { ltvOrNull, valueHoldings } from './client-margin.ts';
 import { clientDebt, clientOf } from './clients.ts';
@@ -109,7 +115,7 @@ export function topUp(state: BrokerState, clientId: number, cash: number, events
   const client = clientOf(state, clientId);
   client.cash += cash;
   client.deposited += cash;
-  state.watch?.markDirty(clientId);
+  touchClient(state, clientId);
   state.totalCash += cash;
   const r = repayFromCash(state, client, cash);
   events.push({

@@ -7,7 +7,7 @@
 import { applyRepayment, type RepaymentResult } from '../margin/interest.ts';
 import { requireNonNegative } from '../margin/validate.ts';
 import type { BrokerEvent, RepaymentEvent } from './broker-events.ts';
-import type { BrokerState, Client } from './broker-state.ts';
+import { touchClient, type BrokerState, type Client } from './broker-state.ts';
 import { clientDebt } from './clients.ts';
 
 export function lendCash(state: BrokerState, client: Client, amount: number): void {
@@ -16,13 +16,14 @@ export function lendCash(state: BrokerState, client: Client, amount: number): vo
   state.broker.loansOutstanding += amount;
   client.cash += amount;
   client.principal += amount;
-  state.watch?.markDirty(client.id);
+  touchClient(state, client.id);
 }
 
 /** Adds accrued interest to the client's debt and to the broker's receivable. */
 export function chargeInterest(state: BrokerState, client: Client, amount: number): void {
   requireNonNegative('interest', amount);
   client.interest += amount;
+  touchClient(state, client.id);
   state.broker.interestReceivable += amount;
 }
 
@@ -40,7 +41,7 @@ export function repayFromCash(state: BrokerState, client: Client, amount: number
   state.broker.cash += paid;
   state.broker.loansOutstanding -= result.principalPaid;
   state.broker.interestReceivable -= result.interestPaid;
-  state.watch?.markDirty(client.id);
+  touchClient(state, client.id);
   return result;
 }
 

@@ -6,7 +6,7 @@
  */
 import { requirePositive } from '../margin/validate.ts';
 import type { BrokerEvent } from './broker-events.ts';
-import type { BrokerAsset, BrokerState, Client } from './broker-state.ts';
+import { touchClient, type BrokerAsset, type BrokerState, type Client } from './broker-state.ts';
 import { clientDebt, clientOf } from './clients.ts';
 import { repayWithEvent } from './loan-ledger.ts';
 import { refuse } from './refusal.ts';
@@ -48,7 +48,7 @@ export function executeSpotTrade(
   client.cash -= sign * notional + fee;
   lp.cash += sign * notional;
   state.feeCollector += fee;
-  state.watch?.markDirty(client.id);
+  touchClient(state, client.id);
   return { price, notional, fee };
 }
 

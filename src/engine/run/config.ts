@@ -26,6 +26,11 @@ export interface RunConfig {
   frameEveryMinutes?: number;
   /** Traders to trace frame by frame besides the three personas (trader ids, from 0). */
   follow?: readonly number[];
+  /**
+   * 'fast' (default): thresholds in ordered structures, a step touches only what crossed. 'reference': the
+   * plain per-trader-per-step loops, kept as the oracle; both give the same event stream and checksum.
+   */
+  engine?: 'fast' | 'reference';
 }
 
 /** The embedded default of the app: the 10–11 Oct 2025 crash, a classroom-size population. */

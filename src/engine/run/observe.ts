@@ -32,13 +32,7 @@ export function frameRow(run: RunState): FrameRow {
   const exchange = run.onshore.exchange;
   const btc = exchange.markets.BTC;
   const eth = exchange.markets.ETH;
-  let retail = 0;
-  let professional = 0;
-  for (let i = 0; i < run.population.count; i++) {
-    const equity = traderEquity(run, i);
-    if (run.population.professional[i]) professional += equity;
-    else retail += equity;
-  }
+  const [retail, professional] = run.classEquity.byClass(run);
   return {
     minute: run.minute,
     btcIndex: btc.indexPrice,

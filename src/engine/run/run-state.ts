@@ -23,6 +23,10 @@ import { resolveRegime, validateRunConfig, type RunConfig } from './config.ts';
 import { createFrameBuilder, type FrameBuilder } from './frames.ts';
 import type { RunEvent, VenueName } from './run-events.ts';
 import type { TraceRow } from './traces.ts';
+import { ClassEquity } from './class-equity.ts';
+import { ExitWatch } from './exit-watch.ts';
+import { LiquidationWatch } from '../perp/liquidation-watch.ts';
+import { MarginWatch } from '../broker/margin-watch.ts';
 
 export const VENUE = { none: 0, onshore: 1, offshore: 2, broker: 3 } as const;
 export const PHASE = { waiting: 0, open: 1, closed: 2 } as const;
@@ -74,6 +78,17 @@ export interface RunState {
   entered: number;
   /** Open perpetual traders, checked for take-profit and stop-loss each step (insertion order: deterministic). */
   openPerps: Set<number>;
+  /** Order in which traders joined openPerps (the reference engine's iteration order). */
+  openSeq: Float64Array;
+  nextSeq: number;
+  /** The fast engine: its indices and schedules (null / empty under the reference engine). */
+  fast: boolean;
+  exitWatch: ExitWatch | null;
+  perpExits: Map<number, number[]>;
+  brokerExits: Map<number, number[]>;
+  /** Traders whose position disappeared in the last step (liquidated or deleveraged in full). */
+  vanished: Set<number>;
+  classEquity: ClassEquity;
   tally: Tally;
   checksum: Checksum;
   events: RunEvent[];
@@ -158,6 +173,13 @@ export function createRun(config: RunConfig): RunState {
     spotFeeRate: regime.spot.takerFeeRate,
   });
   const spotLiquidity = onshore.liquidity;
+  const fast = (config.engine ?? 'fast') === 'fast';
+  if (fast) {
+    onshore.exchange.watch = new LiquidationWatch(onshore.exchange);
+    if (offshore) offshore.exchange.watch = new LiquidationWatch(offshore.exchange);
+    broker.watch = new MarginWatch();
+  }
+  broker.touched = { ids: [], flags: [] };
   const entryOrder = Uint32Array.from({ length: population.count }, (_, i) => i).sort(
     (a, b) => population.entryMinute[a]! - population.entryMinute[b]! || a - b,
   );
@@ -184,6 +206,14 @@ export function createRun(config: RunConfig): RunState {
     entryOrder,
     entered: 0,
     openPerps: new Set(),
+    openSeq: new Float64Array(n),
+    nextSeq: 0,
+    fast,
+    exitWatch: fast ? new ExitWatch() : null,
+    perpExits: new Map(),
+    brokerExits: new Map(),
+    vanished: new Set(),
+    classEquity: new ClassEquity({ population }),
     tally: {
       liquidations: 0,
       liquidatedNotional: 0,

@@ -32,7 +32,14 @@ function actPopulation(run: RunState): void {
     run.entered++;
   }
   checkExitTriggers(run);
-  // Horizons: few traders leave in any one minute, so a scan of the open ones is cheap next to the venues.
+  if (run.fast) {
+    // Scheduled at entry, in the order traders entered: the same order as the reference scan.
+    for (const i of run.perpExits.get(run.minute) ?? []) if (run.openPerps.has(i)) exitTrader(run, i);
+    run.perpExits.delete(run.minute);
+    for (const i of run.brokerExits.get(run.minute) ?? []) exitTrader(run, i);
+    run.brokerExits.delete(run.minute);
+    return;
+  }
   for (const i of [...run.openPerps]) if (p.exitMinute[i]! <= run.minute) exitTrader(run, i);
   for (let c = 0; c < run.brokerTraderOf.length; c++) {
     const i = run.brokerTraderOf[c]!;

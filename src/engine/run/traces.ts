@@ -29,8 +29,8 @@ export const TRACE_FIELDS = [
 export type TraceField = (typeof TRACE_FIELDS)[number];
 export type TraceRow = Record<TraceField, number>;
 
-/** Above this many traders, ADL standings are not computed per frame (each costs a sort of the book). */
-export const QUEUE_TRACE_LIMIT = 20_000;
+/** Above this many traders, ADL standings are not traced per frame (each costs a pass over the book). */
+export const QUEUE_TRACE_LIMIT = 2_000;
 export const QUEUE_HEAD = 5;
 
 export function traceRow(run: RunState, i: number): TraceRow {

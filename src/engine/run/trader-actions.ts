@@ -18,7 +18,11 @@ import { spotImpactSeam } from '../market/spot-impact-seam.ts';
 import { impactSeam } from '../market/impact-seam.ts';
 import type { PerpEvent } from '../perp/events.ts';
 import { openAccount } from '../perp/exchange.ts';
-import { MARKET_IDS } from '../perp/market.ts';
+import { MARKET_IDS, type MarketId } from '../perp/market.ts';
+import { accountEquity } from '../perp/margin.ts';
+import type { Position } from '../perp/position.ts';
+import { touchClient } from '../broker/broker-state.ts';
+import { exitLevels } from './exit-watch.ts';
 import { placeMarketOrder } from '../perp/orders.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 import { effectiveMaxLeverage } from '../regimes/extras.ts';
@@ -79,6 +83,7 @@ function openPerp(run: RunState, venue: Venue, i: number): void {
     effectiveMaxLeverage(venue.regime, market),
   );
   const account = openAccount(state, 'trader', cls, capital);
+  run.classEquity.entered(run, i);
   venue.traderOf[account] = i;
   run.venueOf[i] = venue.name === 'onshore' ? VENUE.onshore : VENUE.offshore;
   run.accountOf[i] = account;
@@ -90,8 +95,31 @@ function openPerp(run: RunState, venue: Venue, i: number): void {
   const seam = impactSeam(venue.impact, venue.liquidity, venue.maker);
   const filled = placeMarketOrder(state, seam, { account, market, side, qty, leverage, mode }, events);
   recordPerpEvents(run, venue, events);
-  if (filled) run.openPerps.add(i);
-  else run.phase[i] = PHASE.closed;
+  const position = state.accounts[account]!.positions[market];
+  if (!filled || !position) {
+    run.phase[i] = PHASE.closed;
+    run.classEquity.settled(run, i, accountEquity(state.accounts[account]!, state.markets));
+    return;
+  }
+  run.openPerps.add(i);
+  run.openSeq[i] = run.nextSeq++;
+  if (run.fast) {
+    schedule(run.perpExits, p.exitMinute[i]!, i);
+    const levels = exitLevels(
+      position.size > 0,
+      position.entryPrice,
+      position.leverage,
+      p.takeProfitRoe[i]!,
+      p.stopLossRoe[i]!,
+    );
+    run.exitWatch!.add(venue.name, market, i, levels);
+  }
+}
+
+function schedule(buckets: Map<number, number[]>, minute: number, trader: number): void {
+  const list = buckets.get(minute);
+  if (list) list.push(trader);
+  else buckets.set(minute, [trader]);
 }
 
 function openBrokerClient(run: RunState, i: number, financing: boolean): void {
@@ -111,6 +139,10 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
   run.venueOf[i] = VENUE.broker;
   run.accountOf[i] = client;
   run.reserve[i] = capital - cash;
+  run.classEquity.entered(run, i);
+  run.classEquity.reserveChanged(run, i, run.reserve[i]!);
+  touchClient(broker, client);
+  if (run.fast) schedule(run.brokerExits, p.exitMinute[i]!, i);
   const seam = spotImpactSeam(run.spotImpact, run.onshore.liquidity, run.onshore.maker);
   const price = broker.prices[asset];
   const events: BrokerEvent[] = [];
@@ -141,8 +173,19 @@ export function exitTrader(run: RunState, i: number): void {
   if (!venue) return;
   const market = MARKET_IDS[run.population.asset[i]!]!;
   const account = run.accountOf[i]!;
-  const position = venue.exchange.accounts[account]?.positions[market];
-  if (!position) return;
+  const owner = venue.exchange.accounts[account]!;
+  const position = owner.positions[market];
+  if (position) closePosition(run, venue, account, market, position);
+  run.classEquity.settled(run, i, accountEquity(owner, venue.exchange.markets));
+}
+
+function closePosition(
+  run: RunState,
+  venue: Venue,
+  account: number,
+  market: MarketId,
+  position: Position,
+): void {
   const events: PerpEvent[] = [];
   const seam = impactSeam(venue.impact, venue.liquidity, venue.maker);
   const side = position.size > 0 ? 'short' : 'long';
@@ -168,24 +211,52 @@ function exitBrokerClient(run: RunState, i: number): void {
   recordBrokerEvents(run, events);
 }
 
+/** Whether a perpetual trader is due to leave: its position is gone, or the mark reached its TP or SL. */
+function exitDue(run: RunState, i: number): boolean | null {
+  const p = run.population;
+  const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore;
+  const market = MARKET_IDS[p.asset[i]!]!;
+  const position = venue?.exchange.accounts[run.accountOf[i]!]?.positions[market];
+  if (!venue || !position) return true; // liquidated in full: nothing left to manage
+  const mark = venue.exchange.markets[market].markPrice;
+  const initialMargin = (Math.abs(position.size) * position.entryPrice) / position.leverage;
+  const roe = (position.size * (mark - position.entryPrice)) / initialMargin;
+  const tp = p.takeProfitRoe[i]!;
+  const sl = p.stopLossRoe[i]!;
+  return (tp > 0 && roe >= tp) || (sl < 0 && roe <= sl);
+}
+
 /** Take-profit and stop-loss on return on initial margin, checked against the mark each step. */
 export function checkExitTriggers(run: RunState): void {
-  const p = run.population;
   const due: number[] = [];
-  for (const i of run.openPerps) {
-    const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore;
-    const market = MARKET_IDS[p.asset[i]!]!;
-    const position = venue?.exchange.accounts[run.accountOf[i]!]?.positions[market];
-    if (!venue || !position) {
-      due.push(i); // liquidated in full: nothing left to manage
-      continue;
+  if (!run.fast) {
+    for (const i of run.openPerps) if (exitDue(run, i)) due.push(i);
+  } else {
+    const found = new Set<number>(run.vanished);
+    run.vanished.clear();
+    for (const venue of [run.onshore, run.offshore])
+      if (venue)
+        for (const market of MARKET_IDS)
+          run.exitWatch!.crossed(venue.name, market, venue.exchange.markets[market].markPrice, found);
+    const p = run.population;
+    for (const i of [...found].sort((a, b) => run.openSeq[a]! - run.openSeq[b]!)) {
+      if (!run.openPerps.has(i)) continue;
+      if (exitDue(run, i)) due.push(i);
+      else {
+        // Reached the level only within rounding: back in the index, exactly as it was.
+        const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore!;
+        const market = MARKET_IDS[p.asset[i]!]!;
+        const position = venue.exchange.accounts[run.accountOf[i]!]!.positions[market]!;
+        const levels = exitLevels(
+          position.size > 0,
+          position.entryPrice,
+          position.leverage,
+          p.takeProfitRoe[i]!,
+          p.stopLossRoe[i]!,
+        );
+        run.exitWatch!.add(venue.name, market, i, levels);
+      }
     }
-    const mark = venue.exchange.markets[market].markPrice;
-    const initialMargin = (Math.abs(position.size) * position.entryPrice) / position.leverage;
-    const roe = (position.size * (mark - position.entryPrice)) / initialMargin;
-    const tp = p.takeProfitRoe[i]!;
-    const sl = p.stopLossRoe[i]!;
-    if ((tp > 0 && roe >= tp) || (sl < 0 && roe <= sl)) due.push(i);
   }
   for (const i of due) exitTrader(run, i);
 }
@@ -201,6 +272,7 @@ export function reactionsOf(run: RunState): ClientReactions {
     const reserve = run.reserve[i]!;
     if (reserve <= 0) return { kind: 'reduce' };
     run.reserve[i] = 0;
+    run.classEquity.reserveChanged(run, i, -reserve);
     return { kind: 'top-up', amount: reserve };
   };
 }
