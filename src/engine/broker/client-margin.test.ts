@@ -1,3 +1,4 @@
+import { isWithinLimits } from './client-margin.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { marginCallPrice } from '../margin/loan-to-value.ts';
@@ -82,6 +83,29 @@ describe('assessClient', () => {
           expect(assessClient(state, client).check.triggers).toContain('ltv-above-call');
         },
       ),
+    );
+  });
+
+  it('isWithinLimits gives exactly the verdict of assessClient, including at the limits (fast-check)', () => {
+    const state = testBroker(HK_CIRCULAR);
+    const id = openClient(state, { investorClass: 'professional', cash: 0, financing: true });
+    const client = state.clients[id]!;
+    const amount = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e6, noNaN: true }));
+    fc.assert(
+      fc.property(amount, amount, amount, amount, amount, (btc, securities, principal, interest, cash) => {
+        client.holdings.BTC = btc / 1_000;
+        client.holdings.securities = securities / 10;
+        client.principal = principal;
+        client.interest = interest / 100;
+        client.cash = cash / 10;
+        expect(isWithinLimits(state, client)).toBe(assessClient(state, client).check.status === 'ok');
+        // Exactly at the call LTV (where the door admits clients), too.
+        client.principal =
+          (client.holdings.BTC * 60_000 + client.holdings.securities * 100) * 0.4 + client.cash;
+        client.interest = 0;
+        expect(isWithinLimits(state, client)).toBe(assessClient(state, client).check.status === 'ok');
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -9,12 +9,7 @@
  *   door admits up to debt = lending value, which under HK defaults is also LTV = the call LTV) is not read as
  *   a breach. The forced-sale threshold is checked exactly.
  */
-import {
-  collateralValue,
-  cryptoShareOfLendingValue,
-  lendingValue,
-  type CollateralHolding,
-} from '../margin/collateral.ts';
+import type { CollateralHolding } from '../margin/collateral.ts';
 import { loanToValue } from '../margin/loan-to-value.ts';
 import { checkMargin, type MarginCheck } from '../margin/margin-call.ts';
 import { BROKER_ASSETS, type BrokerState, type Client, type Holdings } from './broker-state.ts';
@@ -37,14 +32,49 @@ export interface Valuation {
   cryptoShare: number;
 }
 
+/**
+ * Market value, lending value and crypto share of lending value of the holdings at the broker's prices: the
+ * same sums as collateral.ts, in the same order, in one pass without allocation (it runs on every margin
+ * review; the rules were validated when the broker was created and holdings never go below zero).
+ */
 export function valueHoldings(state: BrokerState, holdings: Holdings): Valuation {
-  const collateral = collateralOf(state, holdings);
   const rules = state.rules.collateral;
+  let collateral = 0;
+  let lending = 0;
+  let crypto = 0;
+  for (const asset of BROKER_ASSETS) {
+    const qty = holdings[asset];
+    if (!(qty > 0)) continue;
+    const value = qty * state.prices[asset];
+    collateral += value;
+    const rule = rules[asset];
+    const lends = rule.eligible ? value * (1 - rule.haircut) : 0;
+    lending += lends;
+    if (asset !== 'securities') crypto += lends;
+  }
   return {
-    collateralValue: collateralValue(collateral),
-    lendingValue: lendingValue(collateral, rules),
-    cryptoShare: cryptoShareOfLendingValue(collateral, rules),
+    collateralValue: collateral,
+    lendingValue: lending,
+    cryptoShare: lending === 0 ? 0 : crypto / lending,
   };
+}
+
+/**
+ * The same verdict as `assessClient(state, client).check.status === 'ok'`, computed without allocating: the
+ * fast path of a margin review for a client with no open call, which is most reviews.
+ */
+export function isWithinLimits(state: BrokerState, client: Client): boolean {
+  const { collateralValue, lendingValue } = valueHoldings(state, client.holdings);
+  const netDebt = Math.max(0, clientDebt(client) - client.cash);
+  if (netDebt === 0) return true;
+  const { callLtv, liquidationLtv } = state.rules;
+  if (collateralValue === 0) return false;
+  if (netDebt / collateralValue >= liquidationLtv) return false;
+  const lenient = netDebt / (1 + LIMIT_TOLERANCE);
+  if (lenient === 0) return true;
+  const ltv = lenient / collateralValue;
+  const haircutLtv = lendingValue === 0 ? Infinity : lenient / lendingValue;
+  return !(ltv > callLtv) && !(haircutLtv > 1) && !(ltv >= liquidationLtv);
 }
 
 /** debt / collateral value, or null for debt on no collateral (events carry finite numbers only). */

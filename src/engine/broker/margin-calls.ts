@@ -11,15 +11,20 @@
  * still owes keeps its call open: a top-up can still settle the debt.
  */
 import type { BrokerEvent } from './broker-events.ts';
-import type { BrokerState, Client } from './broker-state.ts';
-import { assessClient, hasCollateral, type ClientAssessment } from './client-margin.ts';
+import type { BrokerState, Client, MarginCall } from './broker-state.ts';
+import { assessClient, hasCollateral, isWithinLimits, type ClientAssessment } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
 import { forceSale } from './forced-sales.ts';
 import type { CureEvent } from './margin-events.ts';
 import { applyReaction, type ClientReactions } from './reactions.ts';
 import type { SpotSeam } from './spot-seam.ts';
 
-function openCall(state: BrokerState, client: Client, a: ClientAssessment, events: BrokerEvent[]): void {
+function openCall(
+  state: BrokerState,
+  client: Client,
+  a: ClientAssessment,
+  events: BrokerEvent[],
+): MarginCall {
   const deadlineStep = state.step + Math.ceil(state.rules.curePeriodMinutes / state.stepMinutes);
   client.marginCall = { sinceStep: state.step, deadlineStep, trigger: a.check.triggers };
   events.push({
@@ -34,6 +39,7 @@ function openCall(state: BrokerState, client: Client, a: ClientAssessment, event
     triggers: a.check.triggers,
     deadlineStep,
   });
+  return client.marginCall;
 }
 
 function cure(
@@ -72,16 +78,22 @@ function reviewClient(
   client: Client,
   events: BrokerEvent[],
 ): void {
+  if (!client.marginCall && isWithinLimits(state, client)) return; // nothing to cure, nothing to call
   const a = assessClient(state, client);
   if (a.check.status === 'ok') return cure(state, client, 'within-limits', a, events);
   if (a.check.status === 'forced-sale' && hasCollateral(client)) {
     forceSale(state, seam, client, 'liquidation-ltv', events);
     return afterForcedSale(state, client, events);
   }
-  if (!client.marginCall) openCall(state, client, a, events);
-  const call = client.marginCall as NonNullable<Client['marginCall']>;
-  const how = applyReaction(state, seam, client, reactions(state, client.id, call), events);
-  const reacted = assessClient(state, client);
+  // The client answers a call once, when it opens (model.md: top up with some probability before the
+  // deadline, or let it run); afterwards the broker only watches prices and the deadline.
+  let how: ReturnType<typeof applyReaction> = 'nothing';
+  if (!client.marginCall) {
+    const opened = openCall(state, client, a, events);
+    how = applyReaction(state, seam, client, reactions(state, client.id, opened), events);
+  }
+  const call = client.marginCall ?? { deadlineStep: Infinity };
+  const reacted = how === 'nothing' ? a : assessClient(state, client);
   if (reacted.check.status === 'ok')
     return cure(state, client, how === 'nothing' ? 'within-limits' : how, reacted, events);
   if (state.step >= call.deadlineStep && hasCollateral(client)) {

@@ -17,7 +17,9 @@ const RECHECK_MINUTES = 24 * 60;
 const INTEREST_HOURS_BOUND = 26;
 
 export class MarginWatch {
+  /** Per asset: prices below which a client must be looked at (falls), and above which (rises, for a cure). */
   readonly #triggers = new Map<BrokerAsset, KeyedHeap>(BROKER_ASSETS.map((a) => [a, new KeyedHeap(-1)]));
+  readonly #rises = new Map<BrokerAsset, KeyedHeap>(BROKER_ASSETS.map((a) => [a, new KeyedHeap(1)]));
   readonly #version: number[] = [];
   readonly #dirty: number[] = [];
   readonly #isDirty: boolean[] = [];
@@ -48,6 +50,11 @@ export class MarginWatch {
         if (heap.peekVersion() === this.#version[heap.peekId()]) found.add(heap.peekId());
         heap.pop();
       }
+      const rises = this.#rises.get(asset)!;
+      while (rises.size > 0 && rises.peekKey() <= price * (1 + 1e-12)) {
+        if (rises.peekVersion() === this.#version[rises.peekId()]) found.add(rises.peekId());
+        rises.pop();
+      }
     }
     for (const id of found) this.markDirty(id);
     return [...found].sort((a, b) => a - b);
@@ -66,27 +73,49 @@ export class MarginWatch {
     const version = (this.#version[client.id] = (this.#version[client.id] ?? 0) + 1);
     this.#everyStep.delete(client.id);
     if (!client.financing) return;
-    if (client.marginCall) {
-      this.#everyStep.add(client.id);
-      return;
-    }
     const debt = clientDebt(client);
-    if (!(debt > 0)) return; // the reference loop skips it too, until a loan (which touches it)
+    if (!(debt > 0) && !client.marginCall) return; // the reference loop skips it too, until a loan touches it
     const rules = state.rules;
-    const grownDebt = debt - client.cash + client.principal * rules.hourlyInterestRate * INTEREST_HOURS_BOUND;
+    const netDebt = debt - client.cash;
+    const grownDebt = netDebt + client.principal * rules.hourlyInterestRate * INTEREST_HOURS_BOUND;
     const { collateralValue, lendingValue } = valueHoldings(state, client.holdings);
     const limit = Math.min(rules.callLtv * collateralValue, lendingValue);
-    const headroom = limit > 0 ? 1 - grownDebt / limit : -Infinity;
-    if (!(headroom > 1e-9)) {
-      this.#everyStep.add(client.id);
-      return;
-    }
-    for (const asset of BROKER_ASSETS)
-      if (client.holdings[asset] > 0)
+    const held = BROKER_ASSETS.filter((asset) => client.holdings[asset] > 0);
+    if (client.marginCall) {
+      // Under a call: reviewed again at its deadline, when prices rise enough to cure it, when they fall
+      // toward the forced-sale LTV, and daily. With no collateral left only a payment (a touch) changes it.
+      if (client.marginCall.deadlineStep <= state.step && collateralValue > 0) {
+        this.#everyStep.add(client.id); // past its deadline: sold again every step until within limits
+        return;
+      }
+      this.#schedule(client.marginCall.deadlineStep, client.id);
+      if (collateralValue > 0) {
+        const fall = 1 - grownDebt / (rules.liquidationLtv * collateralValue);
+        const rise = limit > 0 ? netDebt / limit - 1 : Infinity;
+        if (!(fall > 1e-9) || !(rise > 1e-9) || !Number.isFinite(rise)) {
+          this.#everyStep.add(client.id);
+          return;
+        }
+        for (const asset of held) {
+          this.#triggers.get(asset)!.push(state.prices[asset] * (1 - fall), client.id, version);
+          this.#rises.get(asset)!.push(state.prices[asset] * (1 + rise) * (1 - 1e-9), client.id, version);
+        }
+      }
+    } else {
+      const headroom = limit > 0 ? 1 - grownDebt / limit : -Infinity;
+      if (!(headroom > 1e-9)) {
+        this.#everyStep.add(client.id);
+        return;
+      }
+      for (const asset of held)
         this.#triggers.get(asset)!.push(state.prices[asset] * (1 - headroom), client.id, version);
-    const dueStep = state.step + Math.max(1, Math.floor(RECHECK_MINUTES / state.stepMinutes));
-    const list = this.#due.get(dueStep);
-    if (list) list.push(client.id);
-    else this.#due.set(dueStep, [client.id]);
+    }
+    this.#schedule(state.step + Math.max(1, Math.floor(RECHECK_MINUTES / state.stepMinutes)), client.id);
+  }
+
+  #schedule(step: number, clientId: number): void {
+    const list = this.#due.get(step);
+    if (list) list.push(clientId);
+    else this.#due.set(step, [clientId]);
   }
 }

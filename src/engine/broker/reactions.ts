@@ -1,7 +1,7 @@
 /**
  * What a called client does (model.md "Population: reaction to a margin call"). The engine does not decide:
- * whoever drives the run passes a ClientReactions plan, asked once per step for each client whose call is
- * open and not yet settled by a forced sale, so a population can react at once, after a delay, or never.
+ * whoever drives the run passes a ClientReactions plan, asked once for each call, when it opens (a client who
+ * acts later does so between steps, through topUp or reduceCollateral).
  *   top-up  new cash, which repays the loan (financing.ts topUp)
  *   reduce  sells collateral voluntarily, at the ordinary order price and fee; the proceeds repay the loan.
  *           With no value given, sells what brings the client back within limits.
