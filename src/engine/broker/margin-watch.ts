@@ -12,14 +12,23 @@ import { BROKER_ASSETS, type BrokerAsset, type BrokerState, type Client } from '
 import { valueHoldings } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
 
+function heaps(order: 1 | -1): Record<BrokerAsset, KeyedHeap> {
+  return {
+    BTC: new KeyedHeap(order),
+    ETH: new KeyedHeap(order),
+    'other-crypto': new KeyedHeap(order),
+    securities: new KeyedHeap(order),
+  };
+}
+
 /** Longest time between two checks of a client within limits, in minutes; the interest bound covers it. */
 const RECHECK_MINUTES = 24 * 60;
 const INTEREST_HOURS_BOUND = 26;
 
 export class MarginWatch {
   /** Per asset: prices below which a client must be looked at (falls), and above which (rises, for a cure). */
-  readonly #triggers = new Map<BrokerAsset, KeyedHeap>(BROKER_ASSETS.map((a) => [a, new KeyedHeap(-1)]));
-  readonly #rises = new Map<BrokerAsset, KeyedHeap>(BROKER_ASSETS.map((a) => [a, new KeyedHeap(1)]));
+  readonly #triggers: Record<BrokerAsset, KeyedHeap> = heaps(-1);
+  readonly #rises: Record<BrokerAsset, KeyedHeap> = heaps(1);
   readonly #version: number[] = [];
   readonly #dirty: number[] = [];
   readonly #isDirty: boolean[] = [];
@@ -44,13 +53,13 @@ export class MarginWatch {
     for (const id of this.#due.get(state.step) ?? []) found.add(id);
     this.#due.delete(state.step);
     for (const asset of BROKER_ASSETS) {
-      const heap = this.#triggers.get(asset)!;
+      const heap = this.#triggers[asset];
       const price = state.prices[asset];
       while (heap.size > 0 && heap.peekKey() >= price * (1 - 1e-12)) {
         if (heap.peekVersion() === this.#version[heap.peekId()]) found.add(heap.peekId());
         heap.pop();
       }
-      const rises = this.#rises.get(asset)!;
+      const rises = this.#rises[asset];
       while (rises.size > 0 && rises.peekKey() <= price * (1 + 1e-12)) {
         if (rises.peekVersion() === this.#version[rises.peekId()]) found.add(rises.peekId());
         rises.pop();
@@ -80,7 +89,6 @@ export class MarginWatch {
     const grownDebt = netDebt + client.principal * rules.hourlyInterestRate * INTEREST_HOURS_BOUND;
     const { collateralValue, lendingValue } = valueHoldings(state, client.holdings);
     const limit = Math.min(rules.callLtv * collateralValue, lendingValue);
-    const held = BROKER_ASSETS.filter((asset) => client.holdings[asset] > 0);
     if (client.marginCall) {
       // Under a call: reviewed again at its deadline, when prices rise enough to cure it, when they fall
       // toward the forced-sale LTV, and daily. With no collateral left only a payment (a touch) changes it.
@@ -96,9 +104,10 @@ export class MarginWatch {
           this.#everyStep.add(client.id);
           return;
         }
-        for (const asset of held) {
-          this.#triggers.get(asset)!.push(state.prices[asset] * (1 - fall), client.id, version);
-          this.#rises.get(asset)!.push(state.prices[asset] * (1 + rise) * (1 - 1e-9), client.id, version);
+        for (const asset of BROKER_ASSETS) {
+          if (!(client.holdings[asset] > 0)) continue;
+          this.#triggers[asset].push(state.prices[asset] * (1 - fall), client.id, version);
+          this.#rises[asset].push(state.prices[asset] * (1 + rise) * (1 - 1e-9), client.id, version);
         }
       }
     } else {
@@ -107,8 +116,9 @@ export class MarginWatch {
         this.#everyStep.add(client.id);
         return;
       }
-      for (const asset of held)
-        this.#triggers.get(asset)!.push(state.prices[asset] * (1 - headroom), client.id, version);
+      for (const asset of BROKER_ASSETS)
+        if (client.holdings[asset] > 0)
+          this.#triggers[asset].push(state.prices[asset] * (1 - headroom), client.id, version);
     }
     this.#schedule(state.step + Math.max(1, Math.floor(RECHECK_MINUTES / state.stepMinutes)), client.id);
   }

@@ -79,13 +79,16 @@ export function availableMargin(account: Account, markets: Markets): number {
 
 /** Everything the account would have if all positions were closed at mark with no fees. */
 export function accountEquity(account: Account, markets: Markets): number {
+  // The markets named one by one, not `for … in`: this runs for every open trader on every frame.
   let equity = account.wallet;
-  for (const id in account.positions) {
-    const position = account.positions[id as MarketId];
-    if (!position) continue;
-    const market = markets[id as MarketId];
-    equity += unrealisedPnl(position, market.markPrice) - pendingCharges(position, market);
-    if (position.mode === 'isolated') equity += position.isolatedMargin;
-  }
+  const btc = account.positions.BTC;
+  if (btc) equity += positionValue(btc, markets.BTC);
+  const eth = account.positions.ETH;
+  if (eth) equity += positionValue(eth, markets.ETH);
   return equity;
+}
+
+function positionValue(position: Position, market: MarketState): number {
+  const value = unrealisedPnl(position, market.markPrice) - pendingCharges(position, market);
+  return position.mode === 'isolated' ? value + position.isolatedMargin : value;
 }
