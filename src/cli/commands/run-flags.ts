@@ -8,10 +8,19 @@ import { MAX_TRADERS, MIN_TRADERS } from '../../engine/population/settings.ts';
 import { isPresetId, PRESET_IDS, type PresetId } from '../../engine/regimes/index.ts';
 import { SCENARIO_IDS } from '../../engine/scenarios/catalogue.ts';
 
-export const RUN_FLAGS = ['scenario', 'seed', 'traders', 'retail-share', 'leakage', 'affiliated-mm', 'days'];
+export const RUN_FLAGS = [
+  'scenario',
+  'seed',
+  'traders',
+  'retail-share',
+  'leakage',
+  'affiliated-mm',
+  'days',
+  'engine',
+];
 
 export const RUN_FLAGS_USAGE = `--scenario S [--seed N] [--traders N] [--retail-share X] [--leakage X]
-         [--affiliated-mm on|off] [--days D]`;
+         [--affiliated-mm on|off] [--days D] [--engine fast|reference]`;
 
 export function runConfigFromFlags(flags: Flags): Omit<RunConfig, 'regime'> {
   const scenario = choice(flags, 'scenario', SCENARIO_IDS);
@@ -30,11 +39,13 @@ export function runConfigFromFlags(flags: Flags): Omit<RunConfig, 'regime'> {
   const leakage = optionalNumber(flags, 'leakage', { min: 0, max: 1 }) ?? DEFAULT_RUN.population.leakage;
   const affiliated = choice(flags, 'affiliated-mm', ['on', 'off'] as const, 'off') === 'on';
   const days = optionalNumber(flags, 'days', { exclusiveMin: 0 });
+  const engine = choice(flags, 'engine', ['fast', 'reference'] as const, 'fast');
   return {
     scenario,
     seed,
     population: { ...DEFAULT_RUN.population, traders, retailShare, leakage },
     affiliatedMarketMaker: affiliated,
+    engine,
     ...(days === undefined ? {} : { days }),
   };
 }

@@ -64,7 +64,27 @@ describe('cli list, run and compare', () => {
     expect(both.runs[1]).toEqual(runCommand.run(flags(...common, '--regime', 'us-cftc')));
   });
 
+  it('--engine reference gives the same summary as the default fast engine', () => {
+    const common = [
+      '--scenario',
+      'synthetic-flash-crash',
+      '--regime',
+      'offshore-cex',
+      '--days',
+      '0.5',
+      '--traders',
+      '80',
+    ];
+    expect(runCommand.run(flags(...common, '--engine', 'reference'))).toEqual(
+      runCommand.run(flags(...common)),
+    );
+  });
+
   it.each([
+    [
+      ['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--engine', 'turbo'],
+      '--engine must be one of fast, reference',
+    ],
     [['--scenario', 'x', '--regime', 'hk-sfc-2026'], '--scenario must be one of'],
     [['--scenario', 'synthetic-calm', '--regime', 'mars'], '--regime must be one of hk-sfc-2026'],
     [
