@@ -56,7 +56,11 @@ function batchSince(run: RunState, from: number): Record<FrameField, Float64Arra
   return columns;
 }
 
-export async function runJob(job: number, configs: readonly RunConfig[], listener?: JobListener): Promise<RunResult[]> {
+export async function runJob(
+  job: number,
+  configs: readonly RunConfig[],
+  listener?: JobListener,
+): Promise<RunResult[]> {
   const results: RunResult[] = [];
   try {
     for (let k = 0; k < configs.length; k++) {
@@ -70,9 +74,20 @@ export async function runJob(job: number, configs: readonly RunConfig[], listene
           const columns = batchSince(run, sent);
           const batch: FrameBatch = { job, run: k, from: sent, columns };
           sent = run.frames.length;
-          listener.frames(transfer(batch, Object.values(columns).map((c) => c.buffer)));
+          listener.frames(
+            transfer(
+              batch,
+              Object.values(columns).map((c) => c.buffer),
+            ),
+          );
         }
-        listener?.progress?.({ job, run: k, runs: configs.length, minute: run.minute, minutes: run.path.minutes });
+        listener?.progress?.({
+          job,
+          run: k,
+          runs: configs.length,
+          minute: run.minute,
+          minutes: run.path.minutes,
+        });
         await yieldToMessages();
         if (cancelled.has(job)) throw new CancelledError(job);
       }
@@ -87,8 +102,12 @@ export async function runJob(job: number, configs: readonly RunConfig[], listene
 function transferables(result: RunResult): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
   for (const field of FRAME_FIELDS) buffers.push(result.frames[field].buffer as ArrayBuffer);
-  for (const trace of result.traces) for (const column of Object.values(trace.columns)) buffers.push(column.buffer as ArrayBuffer);
+  for (const trace of result.traces)
+    for (const column of Object.values(trace.columns)) buffers.push(column.buffer as ArrayBuffer);
   buffers.push(result.adlQueue.long.buffer as ArrayBuffer, result.adlQueue.short.buffer as ArrayBuffer);
-  buffers.push(result.outcomes.returnOnWealth.buffer as ArrayBuffer, result.outcomes.professional.buffer as ArrayBuffer);
+  buffers.push(
+    result.outcomes.returnOnWealth.buffer as ArrayBuffer,
+    result.outcomes.professional.buffer as ArrayBuffer,
+  );
   return buffers;
 }

@@ -33,9 +33,13 @@ export class AppState {
   seed = $state(DEFAULT_RUN.seed);
   /** Traders followed besides the personas (picked from the event feed). */
   follow = $state<number[]>([]);
+  /** The trader the trader panels show: a persona (0–2) or a trader id from `follow`. */
+  followedTrader = $state(0);
 
   /** Results for A and B, or null before the first run. */
   results = $state.raw<[RunResult, RunResult] | null>(null);
+  /** The configs `results` were computed from (the choices above may have changed since). */
+  resultConfigs = $state.raw<[RunConfig, RunConfig] | null>(null);
   /** 0–1 while the worker computes. */
   progress = $state(0);
   running = $state(false);
@@ -48,6 +52,7 @@ export class AppState {
 
   readonly #engine: EngineCalls;
   #timer: ReturnType<typeof setInterval> | null = null;
+  #generation = 0;
 
   constructor(engine: EngineCalls) {
     this.#engine = engine;
@@ -81,24 +86,29 @@ export class AppState {
 
   /** Runs A and B in the worker; the previous comparison, if still running, is stopped. */
   async run(): Promise<void> {
+    // Only the latest run may update the state: an older one settles (stopped) after a newer one started.
+    const generation = ++this.#generation;
     this.pause();
     this.running = true;
     this.error = null;
     this.progress = 0;
+    const configs = this.configs();
     try {
-      const results = await this.#engine.compare(this.configs(), {
+      const results = await this.#engine.compare(configs, {
         progress: (p) => {
-          this.progress = (p.run + p.minute / p.minutes) / p.runs;
+          if (generation === this.#generation) this.progress = (p.run + p.minute / p.minutes) / p.runs;
         },
       });
+      if (generation !== this.#generation) return;
       this.results = [results[0]!, results[1]!];
+      this.resultConfigs = configs;
       this.frame = Math.min(this.frame, this.frameCount - 1);
       this.progress = 1;
     } catch (error) {
-      if (!(error instanceof RunStoppedError))
+      if (generation === this.#generation && !(error instanceof RunStoppedError))
         this.error = error instanceof Error ? error.message : String(error);
     } finally {
-      this.running = false;
+      if (generation === this.#generation) this.running = false;
     }
   }
 
@@ -151,6 +161,22 @@ export class AppState {
     let i = 0;
     while (i < minutes.length - 1 && minutes[i + 1]! <= minute) i++;
     this.seek(i);
+  }
+
+  /**
+   * Shows trader `id` in the trader panels. A trader the results do not trace yet is added to `follow` and the
+   * comparison re-runs, so their story is computed frame by frame like the personas'.
+   */
+  async followTrader(id: number): Promise<void> {
+    if (!Number.isInteger(id) || id < 0 || id >= this.population.traders)
+      throw new RangeError(
+        `trader must be a whole number from 0 to ${this.population.traders - 1} (got ${id})`,
+      );
+    this.followedTrader = id;
+    const traced = this.results?.[0].traces.some((trace) => trace.trader === id) ?? false;
+    if (traced) return;
+    if (id >= 3 && !this.follow.includes(id)) this.follow.push(id);
+    await this.run();
   }
 
   faster(): void {

@@ -9,14 +9,23 @@ import type { EngineApi } from '../../workers/engine-api.ts';
 import type { FrameBatch, JobProgress } from '../../workers/run-jobs.ts';
 import type { RunConfig } from '../engine/run/config.ts';
 import type { RunResult } from '../engine/run/run.ts';
+import type { RunSummary } from '../engine/run/summary.ts';
+import { WorkerPool } from './worker-pool.ts';
 
 /** The calls a view may make; the client or an in-process stand-in (component tests) fits it. */
 export interface EngineCalls {
   isolatedPosition(
     ...args: Parameters<EngineApi['isolatedPosition']>
   ): Promise<ReturnType<EngineApi['isolatedPosition']>>;
+  positionQuote(
+    ...args: Parameters<EngineApi['positionQuote']>
+  ): Promise<ReturnType<EngineApi['positionQuote']>>;
   compare(configs: readonly RunConfig[], listener?: CompareListener): Promise<RunResult[]>;
   stop(): void;
+  sweep?(
+    configs: readonly RunConfig[],
+    onDone?: (done: number, total: number) => void,
+  ): Promise<RunSummary[]>;
 }
 
 export interface CompareListener {
@@ -45,13 +54,11 @@ export class EngineClient implements EngineCalls {
   #job = 0;
   #running: { job: number; reject: (e: Error) => void } | null = null;
 
+  #pool = new WorkerPool(() => spawnEngineWorker('leverage-lab-sweep'));
+
   #remoteApi(): Remote<EngineApi> {
     if (this.#remote) return this.#remote;
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off URL for Vite's worker import, not state
-    const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'leverage-lab-engine',
-    });
+    const worker = spawnEngineWorker('leverage-lab-engine');
     worker.addEventListener('error', (event) => {
       this.error = event.message || 'the engine worker stopped unexpectedly';
       this.#running?.reject(new Error(this.error));
@@ -77,6 +84,8 @@ export class EngineClient implements EngineCalls {
 
   isolatedPosition: EngineCalls['isolatedPosition'] = (query) =>
     this.#call((api) => api.isolatedPosition(query));
+
+  positionQuote: EngineCalls['positionQuote'] = (query) => this.#call((api) => api.positionQuote(query));
 
   /** Runs the configs as one comparison; a newer call stops an older one. */
   compare(configs: readonly RunConfig[], listener: CompareListener = {}): Promise<RunResult[]> {
@@ -123,7 +132,25 @@ export class EngineClient implements EngineCalls {
     }, STOP_GRACE_MILLISECONDS);
   }
 
+  /** A parameter sweep: one run per config, spread over a small pool of workers; summaries in config order. */
+  sweep(
+    configs: readonly RunConfig[],
+    onDone?: (done: number, total: number) => void,
+  ): Promise<RunSummary[]> {
+    return this.#pool.run(configs, onDone);
+  }
+
+  stopSweep(): void {
+    this.#pool.stop();
+  }
+
   dispose(): void {
     this.#discard();
+    this.#pool.dispose();
   }
+}
+
+function spawnEngineWorker(name: string): Worker {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off URL for Vite's worker import, not state
+  return new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name });
 }
