@@ -19,7 +19,7 @@
 import { isCryptoAsset } from '../margin/collateral.ts';
 import { applyRepayment } from '../margin/interest.ts';
 import type { BrokerEvent } from './broker-events.ts';
-import { BROKER_ASSETS, type BrokerState, type Client, touchClient } from './broker-state.ts';
+import { BROKER_ASSETS, type BrokerState, type Client, touchClient, trackDebtor } from './broker-state.ts';
 import { valueHoldings } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
 
@@ -27,6 +27,7 @@ import { clientDebt } from './clients.ts';
 function setOffDebt(state: BrokerState, client: Client, amount: number): number {
   const r = applyRepayment({ principal: client.principal, interest: client.interest }, amount);
   client.principal = r.principal;
+  trackDebtor(state, client);
   client.interest = r.interest;
   state.broker.loansOutstanding -= r.principalPaid;
   state.broker.interestReceivable -= r.interestPaid;

@@ -123,6 +123,9 @@ function randomRun(seed: number, clients: number, steps: number, fast = false) {
     check();
     // The value identity holds at any one common price set, not only the current one.
     worst = Math.max(worst, checkBrokerInvariants(state, PRICES).valueError);
+    // Interest accrues on the debtor list: it must hold exactly the clients owing principal.
+    const owing = state.clients.filter((c) => c.principal > 0).map((c) => c.id);
+    if (owing.join() !== state.debtors.join()) worst = Infinity;
   }
   return { state, events, worst };
 }

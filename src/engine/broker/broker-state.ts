@@ -82,8 +82,25 @@ export interface BrokerState {
   totalUnits: Holdings;
   /** The fast engine's index of margin checks; null for the reference engine, which reviews every client. */
   watch: MarginWatch | null;
+  /** Ids of clients owing principal, ascending (interest accrues on these only). */
+  debtors: number[];
   /** Clients changed since an observer last looked (for incremental sums); null when nobody watches. */
   touched: { ids: number[]; flags: boolean[] } | null;
+}
+
+/** Keeps `debtors` in step after a client's principal changed. */
+export function trackDebtor(state: BrokerState, client: Client): void {
+  const list = state.debtors;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < client.id) lo = mid + 1;
+    else hi = mid;
+  }
+  const present = list[lo] === client.id;
+  if (client.principal > 0 && !present) list.splice(lo, 0, client.id);
+  else if (!(client.principal > 0) && present) list.splice(lo, 1);
 }
 
 /** Records that a client's cash, holdings or debt changed, for the margin index and any observer. */
@@ -144,6 +161,7 @@ export function createBroker(options: BrokerOptions): BrokerState {
     totalCash: brokerCapital + liquidityProvider.cash,
     totalUnits: { ...liquidityProvider.holdings },
     watch: null,
+    debtors: [],
     touched: null,
   };
 }

@@ -51,7 +51,8 @@ export function accrueInterest(
   const rate = state.rules.hourlyInterestRate;
   let clients = 0;
   let total = 0;
-  for (const client of state.clients) {
+  for (const id of state.debtors) {
+    const client = state.clients[id]!;
     if (!(client.principal > 0)) continue;
     const amount = hourlyInterest(client.principal, rate) * hours;
     if (amount === 0) continue;

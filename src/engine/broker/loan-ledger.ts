@@ -7,7 +7,7 @@
 import { applyRepayment, type RepaymentResult } from '../margin/interest.ts';
 import { requireNonNegative } from '../margin/validate.ts';
 import type { BrokerEvent, RepaymentEvent } from './broker-events.ts';
-import { touchClient, type BrokerState, type Client } from './broker-state.ts';
+import { touchClient, trackDebtor, type BrokerState, type Client } from './broker-state.ts';
 import { clientDebt } from './clients.ts';
 
 export function lendCash(state: BrokerState, client: Client, amount: number): void {
@@ -16,6 +16,7 @@ export function lendCash(state: BrokerState, client: Client, amount: number): vo
   state.broker.loansOutstanding += amount;
   client.cash += amount;
   client.principal += amount;
+  trackDebtor(state, client);
   touchClient(state, client.id);
 }
 
@@ -37,6 +38,7 @@ export function repayFromCash(state: BrokerState, client: Client, amount: number
   const paid = result.interestPaid + result.principalPaid;
   client.cash -= paid;
   client.principal = result.principal;
+  trackDebtor(state, client);
   client.interest = result.interest;
   state.broker.cash += paid;
   state.broker.loansOutstanding -= result.principalPaid;
