@@ -24,6 +24,8 @@ export interface RunResult {
   traces: TraderTrace[];
   /** Per frame, QUEUE_HEAD trader ids at the head of each side's BTC ADL queue (−1: empty). */
   adlQueue: { long: Int32Array; short: Int32Array };
+  /** Events left out of `events` by whoever passed the result on (the worker trims routine ones); 0 here. */
+  eventsOmitted: number;
   /** Per trader at the end: return on the wealth they started with (−1 = lost everything), and class (1 = pro). */
   outcomes: { returnOnWealth: Float64Array; professional: Uint8Array };
 }
@@ -48,6 +50,7 @@ export function resultOf(run: RunState): RunResult {
     traces,
     adlQueue: { long: flat('long'), short: flat('short') },
     outcomes: { returnOnWealth, professional: p.professional.slice() },
+    eventsOmitted: 0,
   };
 }
 
