@@ -52,7 +52,7 @@ describe.skipIf(!chromiumAvailable)('the built site in Chromium', () => {
   it('recomputes through the worker when the user edits the leverage', async () => {
     const page = await browser.newPage();
     await page.goto(inject('rootUrl'));
-    const leverage = page.getByLabel('Leverage (×)');
+    const leverage = page.getByLabel('Leverage (×)', { exact: true });
     await leverage.fill('125');
     // Mechanics vector 17: isolated long 1 BTC @ 50,000, 125× (WB 400) → LP 49,799.1968, BP 49,600.
     await expect.poll(() => page.getByTestId('liquidation-price').textContent()).toBe('$49,799.20');
