@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import OutcomeCard from './OutcomeCard.svelte';
+import { AppState } from '../../lib/app-state.svelte.ts';
+import { I18n } from '../../lib/i18n/i18n.svelte.ts';
+import { inProcessEngine } from '../test-support.ts';
+
+function smallApp(): AppState {
+  const app = new AppState(inProcessEngine());
+  app.population.traders = 30;
+  return app;
+}
+
+describe('OutcomeCard', () => {
+  it('reserves its table before the first run', () => {
+    render(OutcomeCard, { app: smallApp(), i18n: new I18n('en') });
+    const table = screen.getByRole('table', { name: /What each rule set led to/ });
+    expect(within(table).getAllByRole('row')).toHaveLength(9);
+    expect(within(table).getAllByText('—')).toHaveLength(16);
+    expect(screen.getByTestId('outcome-sentence')).toHaveTextContent('Computing the comparison…');
+  });
+
+  it('compares A and B at the end of the run, as a table with a caption, and says what changed and why', async () => {
+    const app = smallApp();
+    render(OutcomeCard, { app, i18n: new I18n('en') });
+    await app.run();
+    flushSync();
+    const table = screen.getByRole('table', { name: /What each rule set led to/ });
+    expect(within(table).getByRole('columnheader', { name: 'Rule set A: HK SFC 2026' })).toBeInTheDocument();
+    expect(within(table).getByRole('columnheader', { name: 'Rule set B: Offshore CEX' })).toBeInTheDocument();
+    const [a, b] = app.results!;
+    expect(screen.getByTestId('outcome-liquidated-A')).toHaveTextContent('0 of 30');
+    expect(screen.getByTestId('outcome-liquidated-B')).toHaveTextContent(
+      `${b.summary.liquidations.traders} of 30`,
+    );
+    expect(b.summary.liquidations.traders).toBeGreaterThan(0);
+    expect(screen.getByTestId('outcome-refusedPerp-A')).toHaveTextContent(
+      String(a.summary.refusedProducts.perp),
+    );
+    expect(screen.getByTestId('outcome-retailLosses-B')).toHaveTextContent(
+      new I18n('en').usd(-b.summary.byClass.retail.pnl, 0),
+    );
+    expect(screen.getByTestId('outcome-lossesBeyond-A')).toHaveTextContent('none');
+    const drawdown = b.summary.insuranceFund.start - b.summary.insuranceFund.min;
+    expect(screen.getByTestId('outcome-fundDrawdown-B')).toHaveTextContent(new I18n('en').usd(drawdown, 0));
+    expect(screen.getByTestId('outcome-dislocation-B')).toHaveTextContent(/^\d+(\.\d+)?%$/);
+    expect(screen.getByRole('rowheader', { name: 'Broker shortfall' })).toBeInTheDocument();
+    const sentence = screen.getByTestId('outcome-sentence');
+    expect(sentence).toHaveAttribute('aria-live', 'polite');
+    expect(sentence).toHaveTextContent(
+      `Rule set A (HK SFC 2026) liquidated none of the 30 traders, against ${b.summary.liquidations.traders} under ` +
+        `rule set B (Offshore CEX), mainly because it kept retail investors out of perpetual contracts ` +
+        `(${a.summary.refusedProducts.perp} refused).`,
+    );
+  });
+
+  it('names a changed rule set as custom and updates the sentence after a new run', async () => {
+    const app = smallApp();
+    render(OutcomeCard, { app, i18n: new I18n('en') });
+    await app.run();
+    flushSync();
+    const before = screen.getByTestId('outcome-sentence').textContent;
+    app.ruleSets[0] = { preset: 'offshore-cex', overrides: { 'perp.maxLeverage': 5 } };
+    await app.run();
+    flushSync();
+    expect(
+      screen.getByRole('columnheader', { name: 'Rule set A: Offshore CEX, changed' }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('outcome-sentence').textContent).not.toBe(before);
+    expect(screen.getByTestId('outcome-sentence')).toHaveTextContent(/5× against 125×|differ/);
+  });
+
+  it('speaks Traditional Chinese', async () => {
+    const app = smallApp();
+    render(OutcomeCard, { app, i18n: new I18n('zh-Hant-HK') });
+    await app.run();
+    flushSync();
+    expect(screen.getByRole('columnheader', { name: '規則組合 A：香港證監會 2026' })).toBeInTheDocument();
+    expect(screen.getByRole('rowheader', { name: '被強制平倉的交易者' })).toBeInTheDocument();
+    expect(screen.getByTestId('outcome-liquidated-A')).toHaveTextContent('30 人中 0 人');
+    expect(screen.getByTestId('outcome-sentence')).toHaveTextContent(/^規則組合 A（香港證監會 2026）/);
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { I18n } from '../../lib/i18n/i18n.svelte.ts';
+import type { RunSummary } from '../../engine/run/summary.ts';
+import { outcomeSentence, outcomeStory, retailLoss, type RuleSetFacts } from './outcome-sentence.ts';
+
+type Changes = {
+  liquidated?: number;
+  refusedPerp?: number;
+  lossesBeyondDeposits?: number;
+  retailPnl?: number;
+  marketMakerGain?: number;
+};
+
+function summary(changes: Changes = {}): RunSummary {
+  const outcome = { traders: 0, deposits: 0, liquidated: 0, pnl: 0 };
+  return {
+    scenario: '2025-10-tariff-crash',
+    regime: 'hk-sfc-2026',
+    seed: 1,
+    traders: 200,
+    steps: 1440,
+    liquidations: { count: 0, notional: 0, traders: changes.liquidated ?? 0 },
+    adl: { count: 0, notional: 0 },
+    insuranceFund: { start: 1e6, min: 1e6, end: 1e6 },
+    lossesBeyondDeposits: changes.lossesBeyondDeposits ?? 0,
+    brokerShortfall: 0,
+    byClass: { retail: { ...outcome, pnl: changes.retailPnl ?? 0 }, professional: { ...outcome } },
+    maxPriceDislocation: 0,
+    conservationError: 0,
+    checksum: '0',
+    refusedProducts: { perp: changes.refusedPerp ?? 0, margin: 0 },
+    marketMakerGain: changes.marketMakerGain ?? 0,
+    offshore: null,
+    personas: {} as RunSummary['personas'],
+    events: 0,
+  };
+}
+
+function facts(
+  letter: 'A' | 'B',
+  name: string,
+  changes: Changes,
+  rules: Partial<RuleSetFacts> = {},
+): RuleSetFacts {
+  return {
+    letter,
+    name,
+    summary: summary(changes),
+    maxLeverage: 10,
+    negativeBalanceProtection: true,
+    ...rules,
+  };
+}
+
+const en = new I18n('en');
+
+describe('the outcome sentence', () => {
+  it('says who liquidated fewer traders and that retail investors were kept out of perpetuals', () => {
+    const a = facts('A', 'HK SFC 2026', { liquidated: 0, refusedPerp: 95 });
+    const b = facts('B', 'Offshore CEX', { liquidated: 42 }, { maxLeverage: 125 });
+    expect(outcomeSentence(en, a, b)).toBe(
+      'Rule set A (HK SFC 2026) liquidated none of the 200 traders, against 42 under rule set B (Offshore CEX), ' +
+        'mainly because it kept retail investors out of perpetual contracts (95 refused).',
+    );
+  });
+
+  it('points at the lower leverage cap when nobody was refused, whichever side is better', () => {
+    const a = facts('A', 'Offshore CEX', { liquidated: 42 }, { maxLeverage: 125 });
+    const b = facts('B', 'EU ESMA retail', { liquidated: 7 }, { maxLeverage: 2 });
+    expect(outcomeSentence(en, a, b)).toBe(
+      'Rule set B (EU ESMA retail) liquidated 7 of 200 traders, against 42 under rule set A (Offshore CEX), ' +
+        'mainly because its leverage cap is 2× against 125×.',
+    );
+  });
+
+  it('changes when the numbers change', () => {
+    const b = facts('B', 'Offshore CEX', { liquidated: 42 }, { maxLeverage: 125 });
+    const before = outcomeSentence(en, facts('A', 'Custom', { liquidated: 10 }, { maxLeverage: 125 }), b);
+    const after = outcomeSentence(en, facts('A', 'Custom', { liquidated: 50 }, { maxLeverage: 125 }), b);
+    expect(before).toContain('Rule set A (Custom) liquidated 10 of 200 traders, against 42');
+    expect(before).toContain('the difference comes from its other rules');
+    expect(after).toContain('Rule set B (Offshore CEX) liquidated 42 of 200 traders, against 50');
+    expect(after).not.toBe(before);
+  });
+
+  it('names an affiliated market maker’s gain when that is the visible difference', () => {
+    const a = facts('A', 'HK SFC 2026', { liquidated: 3 });
+    const b = facts('B', 'Offshore CEX', { liquidated: 5, marketMakerGain: 12_345 });
+    expect(outcomeStory(a, b, { usd: String, count: String }).reason).toEqual({
+      key: 'outcome.reason.marketMaker',
+      params: { gain: '12345', worse: 'B' },
+    });
+  });
+
+  it('with as many liquidations, turns to losses beyond deposits and negative-balance protection', () => {
+    const a = facts('A', 'HK SFC 2026', { liquidated: 4 });
+    const b = facts(
+      'B',
+      'Japan FSA retail',
+      { liquidated: 4, lossesBeyondDeposits: 5_000 },
+      {
+        negativeBalanceProtection: false,
+      },
+    );
+    expect(outcomeSentence(en, a, b)).toBe(
+      'Both rule sets liquidated 4 of the 200 traders, but traders lost $5,000 beyond their deposits under ' +
+        'rule set B, which has no negative-balance protection.',
+    );
+  });
+
+  it('with no liquidations at all, compares retail losses, or says the rest differs little', () => {
+    const a = facts('A', 'HK SFC 2026', { retailPnl: -1_000 });
+    const b = facts('B', 'Offshore CEX', { retailPnl: -9_000 });
+    expect(outcomeSentence(en, a, b)).toBe(
+      'Neither rule set liquidated any of the 200 traders, but retail investors lost $9,000 under rule set B ' +
+        'against $1,000 under rule set A.',
+    );
+    expect(outcomeSentence(en, facts('A', 'x', {}), facts('B', 'y', { retailPnl: 0.5 }))).toBe(
+      'Neither rule set liquidated any of the 200 traders, and the other numbers differ little.',
+    );
+  });
+
+  it('counts retail losses only when retail investors lost money', () => {
+    expect(retailLoss(summary({ retailPnl: -250 }))).toBe(250);
+    expect(retailLoss(summary({ retailPnl: 250 }))).toBe(0);
+  });
+
+  it('is translated through the catalogue', () => {
+    const a = facts('A', '香港證監會 2026', { liquidated: 0, refusedPerp: 95 });
+    const b = facts('B', '境外交易所', { liquidated: 42 }, { maxLeverage: 125 });
+    expect(outcomeSentence(new I18n('zh-Hant-HK'), a, b)).toBe(
+      '規則組合 A（香港證監會 2026）在 200 名交易者中沒有強制平倉任何人，規則組合 B（境外交易所）則有 42 人，' +
+        '主要因為它不讓散戶投資者買賣永續合約（95 人被拒）。',
+    );
+  });
+});
