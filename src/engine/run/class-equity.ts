@@ -25,11 +25,12 @@ export class ClassEquity {
 
   constructor(run: Pick<RunState, 'population'>) {
     const p = run.population;
-    for (let i = 0; i < p.count; i++) this.waiting[p.professional[i]!]! += p.capital[i]!;
+    for (let i = 0; i < p.count; i++) this.waiting[p.professional[i]!]! += p.capital[i]! + p.securities[i]!;
   }
 
   entered(run: RunState, i: number): void {
-    this.waiting[run.population.professional[i]!]! -= run.population.capital[i]!;
+    this.waiting[run.population.professional[i]!]! -=
+      run.population.capital[i]! + run.population.securities[i]!;
   }
 
   reserveChanged(run: RunState, i: number, delta: number): void {

@@ -6,10 +6,11 @@ import { accountEquity } from '../perp/margin.ts';
 import type { FrameRow } from './frames.ts';
 import { PHASE, VENUE, type RunState } from './run-state.ts';
 
-/** What the trader has now: deposits not yet made count as cash in hand. */
+/** What the trader has now: deposits not yet made, and securities not pledged, count at their start value. */
 export function traderEquity(run: RunState, i: number): number {
   const venueCode = run.venueOf[i];
-  if (run.phase[i] === PHASE.waiting || venueCode === VENUE.none) return run.population.capital[i]!;
+  if (run.phase[i] === PHASE.waiting || venueCode === VENUE.none)
+    return run.population.capital[i]! + run.population.securities[i]!;
   const account = run.accountOf[i]!;
   if (venueCode === VENUE.broker) {
     const client = run.broker.clients[account]!;

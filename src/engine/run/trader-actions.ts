@@ -128,7 +128,8 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
   const asset = p.asset[i] ? 'ETH' : 'BTC';
   const capital = p.capital[i]!;
   const cash = financing ? capital * p.deployShare[i]! : capital;
-  const securitiesUnits = financing ? p.securities[i]! / broker.prices.securities : 0;
+  // Pledged securities come along whether or not the broker lends against them, so nobody's wealth vanishes.
+  const securitiesUnits = p.securities[i]! / broker.prices.securities;
   const client = openClient(broker, {
     investorClass: investorClass(run, i),
     cash,

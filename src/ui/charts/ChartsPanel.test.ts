@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import ChartsPanel from './ChartsPanel.svelte';
+import { AppState } from '../../lib/app-state.svelte.ts';
+import { I18n } from '../../lib/i18n/i18n.svelte.ts';
+import { inProcessEngine } from '../test-support.ts';
+
+const TITLES = [
+  'BTC price: index, mark and traded',
+  'Insurance fund',
+  'Open interest',
+  'Funding rate (BTC)',
+  'Equity by investor class',
+  'Trader outcomes at the end',
+];
+
+describe('ChartsPanel', () => {
+  let app: AppState;
+  beforeAll(async () => {
+    app = new AppState(inProcessEngine());
+    app.population = { ...app.population, traders: 30 };
+    await app.run();
+  });
+
+  it('waits for a run, then shows six charts with titles, descriptions and lines', () => {
+    render(ChartsPanel, { app: new AppState(inProcessEngine()), i18n: new I18n('en') });
+    expect(screen.getByText('The charts appear when the run has finished.')).toBeInTheDocument();
+  });
+
+  it('renders the six charts of a small run', () => {
+    const { container } = render(ChartsPanel, { app, i18n: new I18n('en') });
+    const figures = screen.getAllByRole('figure');
+    expect(figures).toHaveLength(6);
+    figures.forEach((figure, k) => {
+      expect(within(figure).getByRole('heading', { level: 3 })).toHaveTextContent(TITLES[k]!);
+      expect(figure.getAttribute('aria-describedby')).toBeTruthy();
+      expect(within(figure).getByRole('button', { name: 'Show data table' })).toBeInTheDocument();
+    });
+    // Five time charts (equity has one per investor class) and the histogram.
+    expect(screen.getAllByRole('slider')).toHaveLength(6);
+    for (const path of container.querySelectorAll('g.played path[data-series]'))
+      expect((path.getAttribute('d') ?? '').length).toBeGreaterThan(20);
+    expect(container.querySelectorAll('[data-panel] rect[data-rule-set]').length).toBeGreaterThan(0);
+    expect(
+      screen.getByText(/^The BTC index price fell from \$122,000 to a low of \$104,900/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/NaN|undefined/)).toBeNull();
+  });
+
+  it('moves every playhead together with the app frame', () => {
+    render(ChartsPanel, { app, i18n: new I18n('en') });
+    app.seek(600);
+    flushSync();
+    for (const slider of screen.getAllByRole('slider').slice(0, 5))
+      expect(slider).toHaveAttribute('aria-valuenow', '600');
+    app.seek(0);
+    flushSync();
+  });
+
+  it('opens a data table of at most 200 rows', async () => {
+    const user = userEvent.setup();
+    render(ChartsPanel, { app, i18n: new I18n('en') });
+    const price = screen.getByRole('figure', { name: TITLES[0] });
+    await user.click(within(price).getByRole('button', { name: 'Show data table' }));
+    const table = within(price).getByRole('table');
+    const rows = within(table).getAllByRole('row');
+    expect(rows.length - 1).toBeLessThanOrEqual(200);
+    expect(rows.length - 1).toBeGreaterThan(20);
+    expect(table.querySelector('caption')).toHaveTextContent(/of 1,441 points/);
+  });
+
+  it('speaks Traditional Chinese', () => {
+    render(ChartsPanel, { app, i18n: new I18n('zh-Hant-HK') });
+    for (const title of ['保險基金', '未平倉合約', '資金費率（BTC）', '按投資者類別劃分的權益'])
+      expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
+    expect(screen.getAllByText('指數價格').length).toBeGreaterThan(0);
+  });
+});
