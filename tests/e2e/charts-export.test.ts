@@ -66,8 +66,8 @@ describe.skipIf(!chromiumAvailable)('charts and exports in Chromium', () => {
     const blankCanvases = await page.$$eval(
       '[data-testid="charts-panel"] canvas',
       (canvases) =>
-        canvases.filter((canvas) => {
-          const context = (canvas as HTMLCanvasElement).getContext('2d');
+        (canvases as HTMLCanvasElement[]).filter((canvas) => {
+          const context = canvas.getContext('2d');
           if (!context) return true;
           const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
           return !data.some((value, i) => i % 4 === 3 && value > 0);
