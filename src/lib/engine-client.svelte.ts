@@ -151,6 +151,5 @@ export class EngineClient implements EngineCalls {
 }
 
 function spawnEngineWorker(name: string): Worker {
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off URL for Vite's worker import, not state
   return new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name });
 }
