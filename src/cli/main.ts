@@ -3,70 +3,9 @@
  * Prints one JSON object on stdout. On error prints one line `error: <message>` on stderr, never a stack
  * trace, and exits with code 2 for bad usage or invalid values, 1 for anything unexpected.
  */
-import { parseFlags, UsageError, type Flags } from './args.ts';
-import * as adlRank from './commands/adl-rank.ts';
-import * as compare from './commands/compare.ts';
-import * as list from './commands/list.ts';
-import * as runCommand from './commands/run.ts';
-import * as scenario from './commands/scenario.ts';
-import * as funding from './commands/funding.ts';
-import * as marginLoan from './commands/margin-loan.ts';
-import * as position from './commands/position.ts';
+import { runCli } from './dispatch.ts';
 
-interface Command {
-  usage: string;
-  run(flags: Flags): object;
-}
-
-const COMMANDS: Record<string, Command> = {
-  position,
-  funding,
-  'adl-rank': adlRank,
-  'margin-loan': marginLoan,
-  list,
-  scenario,
-  run: runCommand,
-  compare,
-};
-
-const USAGE = `usage: npx tsx src/cli/main.ts <command> [flags]    (npm run cli -- <command> [flags])
-
-${Object.values(COMMANDS)
-  .map((c) => c.usage)
-  .join('\n\n')}
-`;
-
-interface Outcome {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-function oneLine(message: string): string {
-  return message.replace(/\s*\n\s*/g, ' ');
-}
-
-function main(argv: readonly string[]): Outcome {
-  const [name, ...rest] = argv;
-  if (name === '--help' || name === '-h' || name === 'help')
-    return { exitCode: 0, stdout: USAGE, stderr: '' };
-  if (name === undefined) return { exitCode: 2, stdout: '', stderr: `error: no command given\n\n${USAGE}` };
-  try {
-    const command = COMMANDS[name];
-    if (command === undefined)
-      throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
-    if (rest.includes('--help')) return { exitCode: 0, stdout: `usage: ${command.usage}\n`, stderr: '' };
-    const result = command.run(parseFlags(rest));
-    return { exitCode: 0, stdout: `${JSON.stringify(result)}\n`, stderr: '' };
-  } catch (e) {
-    // RangeError: the engine refused a value the flags let through; still the caller's input.
-    const badInput = e instanceof UsageError || e instanceof RangeError;
-    const message = e instanceof Error ? e.message : String(e);
-    return { exitCode: badInput ? 2 : 1, stdout: '', stderr: `error: ${oneLine(message)}\n` };
-  }
-}
-
-const outcome = main(process.argv.slice(2));
+const outcome = runCli(process.argv.slice(2));
 process.stdout.write(outcome.stdout);
 process.stderr.write(outcome.stderr);
 process.exitCode = outcome.exitCode;
