@@ -1,11 +1,75 @@
-import { defineConfig } from 'vitest/config';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+
+/** In public/sw.js; replaced by the build hash in the copy written to the build folder. */
+export const SW_BUILD_PLACEHOLDER = '__LEVERAGE_LAB_BUILD__';
+const NOT_PRECACHED = new Set(['sw.js', 'precache-manifest.json']);
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((file) => !NOT_PRECACHED.has(file) && !file.endsWith('.map'))
+    .sort();
+}
+
+/**
+ * Offline (issue 8): lists every file of the built site in `precache-manifest.json`, under a version that is a
+ * hash of their contents, and writes `sw.js` from public/sw.js with that version in it, so that a new build is a
+ * new service worker (browsers compare sw.js byte for byte) with a new cache. Paths are relative: the worker
+ * resolves them against its own URL, so the site works offline from any sub-path. Runs again after the
+ * element's build (vite.element.config.ts), which adds its script to the same folder.
+ */
+export async function writePrecache(
+  outDir: string,
+  root: string,
+): Promise<{ version: string; files: string[] }> {
+  const files = await filesUnder(outDir);
+  const hash = createHash('sha256');
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(join(outDir, file)));
+  const version = hash.digest('hex').slice(0, 16);
+  const manifest = { version, files: ['./', ...files] };
+  await writeFile(join(outDir, 'precache-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  const template = await readFile(join(root, 'public', 'sw.js'), 'utf8');
+  if (template.split(SW_BUILD_PLACEHOLDER).length !== 2)
+    throw new Error(`public/sw.js must contain ${SW_BUILD_PLACEHOLDER} exactly once`);
+  await writeFile(join(outDir, 'sw.js'), template.replace(SW_BUILD_PLACEHOLDER, version));
+  return manifest;
+}
+
+export function precacheManifest(): Plugin {
+  let outDir = '';
+  let root = '';
+  return {
+    name: 'leverage-lab:precache-manifest',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle(error?: Error) {
+      // Only a site (an index.html) is precached: a build of the element alone elsewhere is not a site.
+      if (error || !existsSync(join(outDir, 'index.html'))) return;
+      const { version, files } = await writePrecache(outDir, root);
+      this.info(`precache-manifest.json: ${files.length} files, version ${version}`);
+    },
+  };
+}
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any sub-path of a static host.
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), precacheManifest()],
   worker: { format: 'es' },
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
   server: { host: '127.0.0.1' },
@@ -17,7 +81,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/engine/**/*.test.ts', 'src/cli/**/*.test.ts', 'src/lib/**/*.test.ts'],
+          include: [
+            'src/engine/**/*.test.ts',
+            'src/cli/**/*.test.ts',
+            'src/lib/**/*.test.ts',
+            'src/element/**/*.test.ts',
+          ],
+          setupFiles: ['tests/setup-i18n.ts'],
         },
       },
       {
@@ -27,7 +97,7 @@ export default defineConfig({
           name: 'component',
           environment: 'jsdom',
           include: ['src/ui/**/*.test.ts'],
-          setupFiles: ['tests/setup-component.ts'],
+          setupFiles: ['tests/setup-i18n.ts', 'tests/setup-component.ts'],
         },
       },
       {
@@ -41,6 +111,15 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One browser at a time: the machine has two cores.
           fileParallelism: false,
+        },
+      },
+      {
+        // Size budgets of the built files (issue 8); run after the build, in test:e2e.
+        extends: true,
+        test: {
+          name: 'budget',
+          environment: 'node',
+          include: ['tests/budgets.test.ts'],
         },
       },
     ],

@@ -11,6 +11,7 @@ import charts from './messages/en/charts.json';
 import controls from './messages/en/controls.json';
 import errors from './messages/en/errors.json';
 import events from './messages/en/events.json';
+import figure from './messages/en/figure.json';
 import lessons from './messages/en/lessons.json';
 import outcome from './messages/en/outcome.json';
 import regimes from './messages/en/regimes.json';
@@ -26,6 +27,7 @@ const english = {
   ...controls,
   ...errors,
   ...events,
+  ...figure,
   ...lessons,
   ...outcome,
   ...regimes,
@@ -37,38 +39,57 @@ const english = {
 export type MessageKey = keyof typeof english;
 export type Catalogue = Record<MessageKey, string>;
 
-const files = import.meta.glob<Record<string, string>>('./messages/*/*.json', {
-  eager: true,
-  import: 'default',
-});
+type Messages = Record<string, string>;
 
-function gather(): Record<string, Catalogue> {
-  const found: Record<string, Record<string, string>> = { en: english };
-  for (const [path, messages] of Object.entries(files)) {
-    const locale = path.split('/')[2]!;
-    if (locale === 'en') continue;
-    found[locale] = { ...found[locale], ...messages };
-  }
-  return found as Record<string, Catalogue>;
+/**
+ * Other languages load when first chosen, so an English page does not carry every translation in its first
+ * download (the size budget). Tests load them all first (tests/setup-i18n.ts).
+ */
+const lazyFiles = import.meta.glob<Messages>(
+  ['./messages/*/*.json', '!./messages/en/*.json', '!./messages/*/app.json'],
+  {
+    import: 'default',
+  },
+);
+/** Each language's `app.json` is small and holds its own name: loaded up front for the language switch. */
+const appFiles = import.meta.glob<Messages>('./messages/*/app.json', { eager: true, import: 'default' });
+
+const localeOf = (path: string) => path.split('/')[2]!;
+
+function merge(files: Record<string, Messages>, locale: string): Messages {
+  const merged: Messages = {};
+  for (const [path, messages] of Object.entries(files))
+    if (localeOf(path) === locale) Object.assign(merged, messages);
+  return merged;
 }
 
-export const catalogues: Readonly<Record<string, Catalogue>> = gather();
+/** Catalogues loaded so far: English always, the others once `loadLocale` has run. */
+export const catalogues: Record<string, Catalogue> = { en: english };
 
 export type Locale = string;
-
-/** Native names shown in the language switch (each language names itself in its `app.json`). */
-export const localeNames: Readonly<Record<Locale, string>> = Object.fromEntries(
-  Object.entries(catalogues).map(([locale, catalogue]) => [locale, catalogue['app.languageName'] ?? locale]),
-);
 
 /** English first, then the others in a stable order. */
 export const locales: readonly Locale[] = [
   'en',
-  ...Object.keys(catalogues)
-    .filter((l) => l !== 'en')
-    .sort(),
+  ...[...new Set(Object.keys(appFiles).map(localeOf))].filter((l) => l !== 'en').sort(),
 ];
 
+/** Native names shown in the language switch (each language names itself in its `app.json`). */
+export const localeNames: Readonly<Record<Locale, string>> = Object.fromEntries(
+  locales.map((locale) => [locale, merge(appFiles, locale)['app.languageName'] ?? locale]),
+);
+
 export function isLocale(value: string): value is Locale {
-  return Object.hasOwn(catalogues, value);
+  return locales.includes(value);
+}
+
+/** Loads a language's catalogue (all its area files) if it is not loaded yet. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (catalogues[locale] || !isLocale(locale)) return;
+  const entries = Object.entries(lazyFiles).filter(([path]) => localeOf(path) === locale);
+  const loaded = await Promise.all(entries.map(async ([path, load]) => [path, await load()] as const));
+  catalogues[locale] = {
+    ...merge(appFiles, locale),
+    ...merge(Object.fromEntries(loaded), locale),
+  } as Catalogue;
 }

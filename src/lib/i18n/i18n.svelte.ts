@@ -1,22 +1,32 @@
 /** The app's language, as reactive state, with translation and Intl number formatting for it. */
-import { isLocale, type Locale, type MessageKey } from './catalogues.ts';
+import { catalogues, isLocale, loadLocale, type Locale, type MessageKey } from './catalogues.ts';
 import { translate, type MessageParams } from './translate.ts';
 
 export class I18n {
   locale = $state<Locale>('en');
 
   constructor(initial: Locale = 'en') {
-    this.locale = initial;
+    if (!this.setLocale(initial)) this.locale = 'en';
   }
 
   t = (key: MessageKey, params?: MessageParams): string => translate(this.locale, key, params);
 
-  /** Sets the language from any string; unknown values are ignored and reported as false. */
+  /**
+   * Sets the language from any string; unknown values are ignored and reported as false. A language not yet
+   * loaded is switched to as soon as its catalogue arrives (the page stays in the current one meanwhile).
+   */
   setLocale(value: string): boolean {
     if (!isLocale(value)) return false;
-    this.locale = value;
+    this.#requested = value;
+    if (catalogues[value]) this.locale = value;
+    else
+      void loadLocale(value).then(() => {
+        if (this.#requested === value) this.locale = value;
+      });
     return true;
   }
+
+  #requested: Locale = 'en';
 
   usd = (value: number, fractionDigits = 2): string =>
     new Intl.NumberFormat(this.locale, {

@@ -1,0 +1,43 @@
+/**
+ * The words of `<leverage-lab-figure>`: its own `figure` catalogue area, and the scenario and rule-set names
+ * from the app's catalogues. Only these areas are imported (not the whole app's catalogues), so that the
+ * element's script stays small.
+ */
+import enFigure from '../lib/i18n/messages/en/figure.json';
+import enRegimes from '../lib/i18n/messages/en/regimes.json';
+import enScenarios from '../lib/i18n/messages/en/scenarios.json';
+import zhFigure from '../lib/i18n/messages/zh-Hant-HK/figure.json';
+import zhRegimes from '../lib/i18n/messages/zh-Hant-HK/regimes.json';
+import zhScenarios from '../lib/i18n/messages/zh-Hant-HK/scenarios.json';
+import type { PresetId } from '../engine/regimes/types.ts';
+import type { ScenarioId } from '../engine/scenarios/types.ts';
+
+export const FIGURE_LOCALES = ['en', 'zh-Hant-HK'] as const;
+export type FigureLocale = (typeof FIGURE_LOCALES)[number];
+export type FigureKey = keyof typeof enFigure;
+
+const CATALOGUES: Record<FigureLocale, Readonly<Record<string, string>>> = {
+  en: { ...enFigure, ...enScenarios, ...enRegimes },
+  'zh-Hant-HK': { ...zhFigure, ...zhScenarios, ...zhRegimes },
+};
+
+function lookUp(locale: FigureLocale, key: string): string {
+  return CATALOGUES[locale][key] ?? CATALOGUES.en[key] ?? key;
+}
+
+/** A figure message with its `{name}` placeholders filled (as the app's `translate` does). */
+export function figureText(
+  locale: FigureLocale,
+  key: FigureKey,
+  params: Record<string, string | number> = {},
+): string {
+  return lookUp(locale, key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export const scenarioTitle = (locale: FigureLocale, id: ScenarioId): string =>
+  lookUp(locale, `scenarios.${id}.title`);
+
+export const regimeName = (locale: FigureLocale, id: PresetId): string =>
+  lookUp(locale, `regimes.${id}.shortTitle`);

@@ -1,0 +1,44 @@
+/**
+ * What a figure can compare, read from each run's summary, and how each value reads in a sentence. The same
+ * measures and formats as the app's outcome card (src/ui/outcome), so a reader who opens the app finds the
+ * same numbers there.
+ */
+import type { RunSummary } from '../engine/run/summary.ts';
+import type { FigureMetric } from './attributes.ts';
+import { figureText, type FigureLocale } from './figure-text.ts';
+
+/** The number a bar shows. */
+export function metricValue(metric: FigureMetric, summary: RunSummary): number {
+  switch (metric) {
+    case 'liquidations':
+      return summary.liquidations.traders;
+    case 'losses':
+      // Retail investors' losses, as the outcome card's row: a net gain counts as no loss.
+      return Math.max(0, -summary.byClass.retail.pnl);
+    case 'dislocation':
+      return summary.maxPriceDislocation;
+  }
+}
+
+/** The value as text in the figure's language. */
+export function formatMetric(metric: FigureMetric, summary: RunSummary, locale: FigureLocale): string {
+  const value = metricValue(metric, summary);
+  switch (metric) {
+    case 'liquidations': {
+      const count = new Intl.NumberFormat(locale);
+      return figureText(locale, 'figure.value.ofTraders', {
+        count: count.format(value),
+        traders: count.format(summary.traders),
+      });
+    }
+    case 'losses':
+      return new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: 'USD',
+        maximumFractionDigits: 0,
+        minimumFractionDigits: 0,
+      }).format(value);
+    case 'dislocation':
+      return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value);
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The size budgets of issue 8 hold for the built site (run after `npm run build`, in `npm run test:e2e`):
+ * app initial JS + CSS ≤ 150 KB, engine worker ≤ 60 KB, custom element with its inlined worker ≤ 100 KB (gzip).
+ */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatBudgets, measureBudgets } from '../scripts/size-budgets.ts';
+
+const dist = process.env.E2E_DIST ?? 'dist';
+
+describe(`size budgets of ${dist}/`, () => {
+  it('has a build to measure', () => {
+    expect(existsSync(`${dist}/index.html`), `${dist}/ is missing: run npm run build first`).toBe(true);
+  });
+
+  const reports = existsSync(`${dist}/index.html`) ? measureBudgets(dist) : [];
+  it.each(reports)('$name is within its budget', (report) => {
+    expect(report.files.length, `no files found for ${report.name}`).toBeGreaterThan(0);
+    expect(report.gzipBytes, formatBudgets(reports)).toBeLessThanOrEqual(report.limitBytes);
+  });
+
+  it('measures the three budgets, and the worker only in its own', () => {
+    expect(reports.map((r) => r.name)).toHaveLength(3);
+    const [app, worker] = reports;
+    expect(app!.files.some((file) => /worker/.test(file))).toBe(false);
+    expect(worker!.files.length).toBeGreaterThan(0);
+  });
+});
