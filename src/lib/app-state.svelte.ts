@@ -11,6 +11,7 @@ import type { PresetId } from '../engine/regimes/types.ts';
 import type { RegimeOverrides } from '../engine/regimes/guardrail-keys.ts';
 import type { ScenarioId } from '../engine/scenarios/types.ts';
 import type { PopulationSettings } from '../engine/population/settings.ts';
+import type { AppSettings } from './app-settings.ts';
 
 export interface RuleSetChoice {
   preset: PresetId;
@@ -49,6 +50,13 @@ export class AppState {
   frame = $state(0);
   playing = $state(false);
   speedIndex = $state(2);
+
+  /** The open lesson (a lesson file's id), or null; the lesson panel applies its steps. */
+  lessonId = $state<string | null>(null);
+  /** The lesson's current step, counted from 0 (a link's `step=` counts from 1). */
+  lessonStep = $state(0);
+  /** Presentation mode: large type, high contrast, only the essential panels. */
+  presenting = $state(false);
 
   readonly #engine: EngineCalls;
   #timer: ReturnType<typeof setInterval> | null = null;
@@ -110,6 +118,47 @@ export class AppState {
     } finally {
       if (generation === this.#generation) this.running = false;
     }
+  }
+
+  /** The current settings, as plain data. */
+  settings(): AppSettings {
+    return $state.snapshot({
+      scenario: this.scenario,
+      days: this.days,
+      ruleSets: this.ruleSets,
+      population: this.population,
+      seed: this.seed,
+      affiliatedMarketMaker: this.affiliatedMarketMaker,
+    }) as AppSettings;
+  }
+
+  /**
+   * Replaces every setting at once (a lesson step, a link) and pauses playback at the start; followed traders
+   * beyond the new population are dropped. Does not run: the caller decides when.
+   */
+  applySettings(settings: AppSettings): void {
+    this.pause();
+    this.scenario = settings.scenario;
+    this.days = settings.days;
+    this.ruleSets = [
+      { preset: settings.ruleSets[0].preset, overrides: { ...settings.ruleSets[0].overrides } },
+      { preset: settings.ruleSets[1].preset, overrides: { ...settings.ruleSets[1].overrides } },
+    ];
+    this.population = { ...settings.population };
+    this.seed = settings.seed;
+    this.affiliatedMarketMaker = settings.affiliatedMarketMaker;
+    this.follow = this.follow.filter((id) => id < settings.population.traders);
+    if (this.followedTrader >= settings.population.traders) this.followedTrader = 0;
+    this.frame = 0;
+  }
+
+  /** True when the results were computed from the current settings (nothing changed since the last run). */
+  get resultsCurrent(): boolean {
+    return (
+      this.results !== null &&
+      this.resultConfigs !== null &&
+      JSON.stringify(this.resultConfigs) === JSON.stringify(this.configs())
+    );
   }
 
   stop(): void {

@@ -31,7 +31,7 @@ describe('ShortcutsDialog', () => {
     expect(dialog).toHaveAttribute('open');
     expect(dialog).toHaveTextContent('Play or pause');
     expect(dialog).toHaveTextContent('Step back one frame');
-    expect(screen.getAllByRole('row')).toHaveLength(10);
+    expect(screen.getAllByRole('row')).toHaveLength(13);
     await user.keyboard('{Escape}');
     expect(dialog).not.toHaveAttribute('open');
     expect(button).toHaveFocus();
