@@ -156,10 +156,11 @@ function thresholdKey(account: Account, position: Position, m: MarketState): num
     tiers: m.tiers,
   }).liquidationPrice;
   if (lp !== null) return lp;
-  // A long backed by more than its notional: no positive threshold; its (non-positive) first-tier solution keeps
-  // the ordering for later drift.
+  // No positive threshold. A long backed by more than its notional is never liquidated at a positive price: its
+  // (non-positive) first-tier solution keeps the ordering for later drift. A short with no positive threshold
+  // has a negative buffer (its account is in debt): it is liquidatable at any mark, so always a candidate.
   const first = m.tiers[0]!;
   return side === 'long'
     ? (wallet + first.cum - qty * position.entryPrice) / (qty * first.mmr - qty)
-    : Infinity;
+    : -Infinity;
 }
