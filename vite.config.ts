@@ -87,7 +87,7 @@ export default defineConfig({
             'src/lib/**/*.test.ts',
             'src/element/**/*.test.ts',
           ],
-          setupFiles: ['tests/setup-i18n.ts'],
+          setupFiles: ['tests/setup-fast-check.ts', 'tests/setup-i18n.ts'],
         },
       },
       {
@@ -97,7 +97,7 @@ export default defineConfig({
           name: 'component',
           environment: 'jsdom',
           include: ['src/ui/**/*.test.ts'],
-          setupFiles: ['tests/setup-i18n.ts', 'tests/setup-component.ts'],
+          setupFiles: ['tests/setup-fast-check.ts', 'tests/setup-i18n.ts', 'tests/setup-component.ts'],
         },
       },
       {

@@ -165,6 +165,14 @@ describe('the command line under fuzzing', () => {
     );
   });
 
+  it('refuses command names that exist on Object.prototype (found by fuzzing: "toString")', () => {
+    for (const name of ['toString', '__proto__', 'constructor', 'hasOwnProperty'])
+      expect(runCli([name])).toMatchObject({
+        exitCode: 2,
+        stderr: expect.stringMatching(/^error: unknown command/),
+      });
+  });
+
   it('unknown commands and empty input end cleanly', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 10 }), { maxLength: 4 }), (argv) => check(argv)),

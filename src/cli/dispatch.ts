@@ -51,7 +51,8 @@ export function runCli(argv: readonly string[]): Outcome {
     return { exitCode: 0, stdout: USAGE, stderr: '' };
   if (name === undefined) return { exitCode: 2, stdout: '', stderr: `error: no command given\n\n${USAGE}` };
   try {
-    const command = COMMANDS[name];
+    // Own properties only: "toString" or "__proto__" must not reach Object.prototype.
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (command === undefined)
       throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
     if (rest.includes('--help')) return { exitCode: 0, stdout: `usage: ${command.usage}\n`, stderr: '' };
