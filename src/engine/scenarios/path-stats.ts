@@ -21,7 +21,7 @@ export function largestRise(prices: ArrayLike<number>, windowMinutes: number): M
 }
 
 /**
- * One pass with a monotonic queue of candidate start minutes (the window's running high for a fall, its
+ * One pass with a monotonic queue of candidate start minutes (the span's running high for a fall, its
  * running low for a rise), so a week-long window costs the same as a 30-minute one.
  */
 function extremeMove(prices: ArrayLike<number>, windowMinutes: number, kind: 'fall' | 'rise'): Move {
