@@ -37,6 +37,12 @@ export interface Client {
   principal: number;
   /** Interest accrued and not yet paid, owed to the broker. */
   interest: number;
+  /**
+   * Σ interest charged at tops of hours, never reset. The hourly accrual reaches every debtor without marking
+   * it touched (its margin headroom already allows for a day of interest), so an observer that sums debt
+   * counts this part from `hourlyInterestByClass` instead of from the client.
+   */
+  hourlyInterest: number;
   marginCall: MarginCall | null;
   /** Σ cash deposited (opening cash and top-ups). */
   deposited: number;
@@ -86,6 +92,8 @@ export interface BrokerState {
   debtors: number[];
   /** Clients changed since an observer last looked (for incremental sums); null when nobody watches. */
   touched: { ids: number[]; flags: boolean[] } | null;
+  /** Σ `Client.hourlyInterest` by investor class. */
+  hourlyInterestByClass: Record<InvestorClass, number>;
 }
 
 /** Keeps `debtors` in step after a client's principal changed. */
@@ -163,5 +171,6 @@ export function createBroker(options: BrokerOptions): BrokerState {
     watch: null,
     debtors: [],
     touched: null,
+    hourlyInterestByClass: { retail: 0, professional: 0 },
   };
 }

@@ -18,6 +18,7 @@ describe('client accounts', () => {
       deposited: 1_000,
       principal: 0,
       interest: 0,
+      hourlyInterest: 0,
       marginCall: null,
     });
     expect(clientOf(state, id).holdings).toEqual({ BTC: 0, ETH: 0, 'other-crypto': 0, securities: 50 });

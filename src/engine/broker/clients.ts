@@ -34,6 +34,7 @@ export function openClient(state: BrokerState, spec: NewClient): number {
     holdings,
     principal: 0,
     interest: 0,
+    hourlyInterest: 0,
     marginCall: null,
     deposited: spec.cash,
     financing: spec.financing,

@@ -7,7 +7,7 @@
 import { hourBoundariesCrossed, hourlyInterest } from '../margin/interest.ts';
 import type { BrokerEvent } from './broker-events.ts';
 import type { BrokerState, Client } from './broker-state.ts';
-import { chargeInterest } from './loan-ledger.ts';
+import { accrueHourlyInterest, chargeInterest } from './loan-ledger.ts';
 
 function charge(state: BrokerState, client: Client, principal: number, hours: number, events: BrokerEvent[]) {
   const rate = state.rules.hourlyInterestRate;
@@ -55,8 +55,8 @@ export function accrueInterest(
     const client = state.clients[id]!;
     if (!(client.principal > 0)) continue;
     const amount = hourlyInterest(client.principal, rate) * hours;
-    if (amount === 0) continue;
-    chargeInterest(state, client, amount);
+    if (!(amount > 0)) continue;
+    accrueHourlyInterest(state, client, amount);
     clients++;
     total += amount;
   }

@@ -29,6 +29,17 @@ export function chargeInterest(state: BrokerState, client: Client, amount: numbe
 }
 
 /**
+ * The top-of-the-hour accrual: like `chargeInterest` but without marking the client touched, since every
+ * debtor accrues every hour (see `Client.hourlyInterest`).
+ */
+export function accrueHourlyInterest(state: BrokerState, client: Client, amount: number): void {
+  client.interest += amount;
+  client.hourlyInterest += amount;
+  state.hourlyInterestByClass[client.investorClass] += amount;
+  state.broker.interestReceivable += amount;
+}
+
+/**
  * Pays up to `amount` of the client's debt from its cash, interest first. Never pays more than the debt or the
  * cash; returns what was paid (excess = what was offered but not needed).
  */

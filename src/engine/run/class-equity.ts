@@ -2,7 +2,9 @@
  * Equity by investor class for every frame, kept incrementally so a frame costs O(open positions + clients
  * touched since the last frame) rather than O(traders): money not yet deposited and the settled wallets of
  * traders who left the perpetual venue are running totals; broker clients are summed as cash, units and debt
- * per class (valued at the frame's prices), updated from the clients the broker reports as touched.
+ * per class (valued at the frame's prices), updated from the clients the broker reports as touched. The
+ * hourly interest accrual touches no one: it is counted from the broker's per-class total, and each client's
+ * debt is seen net of it.
  * Both engines use it, so their frames are identical.
  */
 import { clientDebt } from '../broker/clients.ts';
@@ -58,16 +60,16 @@ export class ClassEquity {
       const k = run.population.professional[trader]!;
       const at = id * stride;
       const cash = client.cash;
-      const debt = clientDebt(client);
+      const debt = clientDebt(client) - client.hourlyInterest;
       this.#cash[k]! += cash - this.#seen[at]!;
       this.#debt[k]! += debt - this.#seen[at + 1]!;
       this.#seen[at] = cash;
       this.#seen[at + 1] = debt;
-      BROKER_ASSETS.forEach((asset, a) => {
-        const units = client.holdings[asset];
+      for (let a = 0; a < ASSETS; a++) {
+        const units = client.holdings[BROKER_ASSETS[a]!];
         this.#units[k]![a]! += units - this.#seen[at + 2 + a]!;
         this.#seen[at + 2 + a] = units;
-      });
+      }
     }
     touched.ids.length = 0;
   }
@@ -77,10 +79,11 @@ export class ClassEquity {
     this.#syncBroker(run);
     const prices = run.broker.prices;
     const out: [number, number] = [0, 0];
+    const hourly = run.broker.hourlyInterestByClass;
     for (const k of [0, 1] as const) {
-      let value =
-        this.waiting[k]! + this.reserve[k]! + this.settledPerps[k]! + this.#cash[k]! - this.#debt[k]!;
-      BROKER_ASSETS.forEach((asset, a) => (value += this.#units[k]![a]! * prices[asset]));
+      const debt = this.#debt[k]! + (k === 1 ? hourly.professional : hourly.retail);
+      let value = this.waiting[k]! + this.reserve[k]! + this.settledPerps[k]! + this.#cash[k]! - debt;
+      for (let a = 0; a < ASSETS; a++) value += this.#units[k]![a]! * prices[BROKER_ASSETS[a]!];
       out[k] = value;
     }
     for (const i of run.openPerps) {

@@ -8,6 +8,18 @@ import { foldEvent } from './checksum.ts';
 import type { RunEvent } from './run-events.ts';
 import type { RunState, Venue } from './run-state.ts';
 
+/** Tags a venue's event in place (the venue's list is emptied after recording; nothing else holds it). */
+function tag<E extends object, V extends string>(
+  e: E,
+  venue: V,
+  trader: number | null,
+): E & { venue: V; trader: number | null } {
+  const tagged = e as E & { venue: V; trader: number | null };
+  tagged.venue = venue;
+  tagged.trader = trader;
+  return tagged;
+}
+
 export function record(run: RunState, event: RunEvent): void {
   foldEvent(run.checksum, event);
   run.events.push(event);
@@ -16,7 +28,7 @@ export function record(run: RunState, event: RunEvent): void {
 export function recordPerpEvents(run: RunState, venue: Venue, events: PerpEvent[]): void {
   for (const e of events) {
     const trader = 'account' in e ? (venue.traderOf[e.account] ?? null) : null;
-    const tagged = { ...e, venue: venue.name, trader: trader === -1 ? null : trader };
+    const tagged = tag(e, venue.name, trader === -1 ? null : trader);
     if (e.type === 'adl') {
       const bankrupt = venue.traderOf[e.bankruptAccount] ?? null;
       Object.assign(tagged, { bankruptTrader: bankrupt === -1 ? null : bankrupt });
@@ -43,7 +55,7 @@ export function recordBrokerEvents(run: RunState, events: BrokerEvent[]): void {
   for (const e of events) {
     const trader = 'client' in e ? (run.brokerTraderOf[e.client] ?? null) : null;
     if (e.type === 'forced-sale' && trader !== null) run.liquidated[trader] = 1;
-    record(run, { ...e, venue: 'broker', trader });
+    record(run, tag(e, 'broker', trader));
   }
   events.length = 0;
 }
