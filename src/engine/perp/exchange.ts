@@ -34,6 +34,21 @@ export interface ExchangeState {
   totalDeposits: number;
   /** The fast engine's threshold index; null for the reference engine, which scans every account. */
   watch: LiquidationWatch | null;
+  /**
+   * Accounts whose wallet or positions changed other than by mark, funding or socialised loss, since an
+   * observer last read the list (the run's equity by class); null when nobody reads it.
+   */
+  touched: { ids: number[]; flags: boolean[] } | null;
+}
+
+/** Records that an account's wallet or positions changed, for the liquidation index and any observer. */
+export function touchAccount(state: ExchangeState, accountId: number): void {
+  state.watch?.markDirty(accountId);
+  const touched = state.touched;
+  if (touched && !touched.flags[accountId]) {
+    touched.flags[accountId] = true;
+    touched.ids.push(accountId);
+  }
 }
 
 export function createExchange(
@@ -55,6 +70,7 @@ export function createExchange(
     feeCollector: 0,
     liquidityProvider: -1,
     watch: null,
+    touched: null,
     totalDeposits: rules.insuranceFundStart * MARKET_IDS.length,
   };
 }
@@ -82,7 +98,7 @@ export function deposit(state: ExchangeState, accountId: number, amount: number)
   account.wallet += amount;
   account.deposited += amount;
   state.totalDeposits += amount;
-  state.watch?.markDirty(accountId);
+  touchAccount(state, accountId);
 }
 
 export function accountOf(state: ExchangeState, accountId: number): Account {

@@ -2,7 +2,7 @@
  * Moving a position between two accounts at a price: the one primitive that market fills, liquidation fills
  * and ADL all use, so every path keeps the same margin bookkeeping and open interest.
  */
-import type { Account, ExchangeState } from './exchange.ts';
+import { touchAccount, type Account, type ExchangeState } from './exchange.ts';
 import { settlePending } from './margin.ts';
 import { updateOpenInterest, type MarketId } from './market.ts';
 import { applyFill, type MarginMode } from './position.ts';
@@ -34,7 +34,7 @@ export function applyLeg(
   terms: LegTerms,
 ): LegResult {
   const market = state.markets[marketId];
-  state.watch?.markDirty(account.id);
+  touchAccount(state, account.id);
   let position = account.positions[marketId];
   if (position) settlePending(account, position, market);
   const sizeBefore = position?.size ?? 0;

@@ -1,18 +1,33 @@
 /**
- * Equity by investor class for every frame, kept incrementally so a frame costs O(open positions + clients
- * touched since the last frame) rather than O(traders): money not yet deposited and the settled wallets of
+ * Equity by investor class for every frame, kept incrementally so a frame costs O(accounts and clients
+ * touched since the last frame) rather than O(traders) or O(open positions): money not yet deposited and the settled wallets of
  * traders who left the perpetual venue are running totals; broker clients are summed as cash, units and debt
  * per class (valued at the frame's prices), updated from the clients the broker reports as touched. The
  * hourly interest accrual touches no one: it is counted from the broker's per-class total, and each client's
  * debt is seen net of it.
+ *
+ * Open perpetual accounts are summed the same way. A position's value at mark is
+ *   size × (mark − entry) − size × (fundingIndex − fundingSnapshot) − |size| × (lossIndex − lossSnapshot)
+ *   (+ isolated margin),
+ * linear in the market's mark and indices, so per class, venue and market the sums Σ size, Σ size × entry,
+ * Σ size × fundingSnapshot, Σ |size|, Σ |size| × lossSnapshot and Σ isolated margin give every open
+ * position's value at once. An account is re-read only when the exchange reports it touched (a fill, a fee, a
+ * deposit); settling funding or losses moves money without changing that value (margin.ts).
  * Both engines use it, so their frames are identical.
  */
 import { clientDebt } from '../broker/clients.ts';
 import { BROKER_ASSETS } from '../broker/broker-state.ts';
-import { accountEquity } from '../perp/margin.ts';
-import type { RunState } from './run-state.ts';
+import { MARKET_IDS } from '../perp/market.ts';
+import { VENUE, type RunState, type Venue } from './run-state.ts';
 
 const ASSETS = BROKER_ASSETS.length;
+/** Per market: Σ size, Σ size × entry, Σ size × fundingSnapshot, Σ |size|, Σ |size| × lossSnapshot, Σ isolated margin. */
+const SUMS = 6;
+/** Per open trader: wallet, then SUMS per market. */
+const PERP_STRIDE = 1 + SUMS * MARKET_IDS.length;
+
+const venueIndex = (run: RunState, i: number) => (run.venueOf[i] === VENUE.onshore ? 0 : 1);
+const sumsAt = (k: number, v: number, m: number) => ((k * 2 + v) * MARKET_IDS.length + m) * SUMS;
 
 export class ClassEquity {
   /** Index 0 retail, 1 professional. */
@@ -24,6 +39,12 @@ export class ClassEquity {
   readonly #units = [new Float64Array(ASSETS), new Float64Array(ASSETS)];
   /** Per broker client: its last counted cash, debt and units. */
   #seen = new Float64Array(0);
+  /** Open perpetual traders: Σ wallet by class, and the position sums by class, venue and market. */
+  readonly #perpWallet = [0, 0];
+  readonly #perpSums = new Float64Array(2 * 2 * MARKET_IDS.length * SUMS);
+  /** Per trader: its last counted wallet and position sums, and whether it is counted (open). */
+  #perpSeen = new Float64Array(0);
+  #perpOpen = new Uint8Array(0);
 
   constructor(run: Pick<RunState, 'population'>) {
     const p = run.population;
@@ -42,6 +63,98 @@ export class ClassEquity {
   /** A perpetual trader left for good (closed, or liquidated in full): its wallet no longer moves. */
   settled(run: RunState, i: number, equity: number): void {
     this.settledPerps[run.population.professional[i]!]! += equity;
+  }
+
+  /** A trader now holds an open perpetual position: counted from here on, at every frame. */
+  perpOpened(run: RunState, i: number): void {
+    if (this.#perpOpen.length < run.population.count) {
+      this.#perpOpen = new Uint8Array(run.population.count);
+      this.#perpSeen = new Float64Array(run.population.count * PERP_STRIDE);
+    }
+    this.#perpOpen[i] = 1;
+    this.#recount(run, i, 1);
+  }
+
+  /** The trader is closing out (then `settled`): no longer counted as open. */
+  perpClosing(run: RunState, i: number): void {
+    if (!this.#perpOpen[i]) return;
+    this.#perpOpen[i] = 0;
+    this.#recount(run, i, 0);
+  }
+
+  /** Replaces trader i's counted contribution with its account now (weight 1), or removes it (weight 0). */
+  #recount(run: RunState, i: number, weight: 0 | 1): void {
+    const k = run.population.professional[i]!;
+    const v = venueIndex(run, i);
+    const venue = v === 0 ? run.onshore : run.offshore!;
+    const account = venue.exchange.accounts[run.accountOf[i]!]!;
+    const at = i * PERP_STRIDE;
+    const seen = this.#perpSeen;
+    const wallet = weight * account.wallet;
+    this.#perpWallet[k]! += wallet - seen[at]!;
+    seen[at] = wallet;
+    const sums = this.#perpSums;
+    for (let m = 0; m < MARKET_IDS.length; m++) {
+      const position = weight ? account.positions[MARKET_IDS[m]!] : undefined;
+      const base = sumsAt(k, v, m);
+      const own = at + 1 + m * SUMS;
+      let size = 0;
+      let entry = 0;
+      let funding = 0;
+      let loss = 0;
+      let isolated = 0;
+      if (position) {
+        size = position.size;
+        entry = position.entryPrice;
+        funding = position.fundingSnapshot;
+        loss = position.lossSnapshot;
+        isolated = position.mode === 'isolated' ? position.isolatedMargin : 0;
+      }
+      const abs = Math.abs(size);
+      this.#add(sums, seen, base, own, 0, size);
+      this.#add(sums, seen, base, own, 1, size * entry);
+      this.#add(sums, seen, base, own, 2, size * funding);
+      this.#add(sums, seen, base, own, 3, abs);
+      this.#add(sums, seen, base, own, 4, abs * loss);
+      this.#add(sums, seen, base, own, 5, isolated);
+    }
+  }
+
+  #add(sums: Float64Array, seen: Float64Array, base: number, own: number, f: number, value: number): void {
+    sums[base + f]! += value - seen[own + f]!;
+    seen[own + f] = value;
+  }
+
+  #syncPerps(run: RunState, venue: Venue | null): void {
+    const touched = venue?.exchange.touched;
+    if (!venue || !touched) return;
+    for (const id of touched.ids) {
+      touched.flags[id] = false;
+      const trader = venue.traderOf[id];
+      if (trader !== undefined && trader >= 0 && this.#perpOpen[trader]) this.#recount(run, trader, 1);
+    }
+    touched.ids.length = 0;
+  }
+
+  /** Σ value of open perpetual positions and wallets for class k, at the markets' marks and indices now. */
+  #openPerps(run: RunState, k: number): number {
+    let value = this.#perpWallet[k]!;
+    for (let v = 0; v < 2; v++) {
+      const venue = v === 0 ? run.onshore : run.offshore;
+      if (!venue) continue;
+      for (let m = 0; m < MARKET_IDS.length; m++) {
+        const market = venue.exchange.markets[MARKET_IDS[m]!];
+        const base = sumsAt(k, v, m);
+        const s = this.#perpSums;
+        value +=
+          s[base]! * market.markPrice -
+          s[base + 1]! -
+          (s[base]! * market.fundingIndex - s[base + 2]!) -
+          (s[base + 3]! * market.lossIndex - s[base + 4]!) +
+          s[base + 5]!;
+      }
+    }
+    return value;
   }
 
   #syncBroker(run: RunState): void {
@@ -86,11 +199,10 @@ export class ClassEquity {
       for (let a = 0; a < ASSETS; a++) value += this.#units[k]![a]! * prices[BROKER_ASSETS[a]!];
       out[k] = value;
     }
-    for (const i of run.openPerps) {
-      const venue = run.venueOf[i] === 1 ? run.onshore : run.offshore!;
-      const equity = accountEquity(venue.exchange.accounts[run.accountOf[i]!]!, venue.exchange.markets);
-      out[run.population.professional[i]!]! += equity;
-    }
+    this.#syncPerps(run, run.onshore);
+    this.#syncPerps(run, run.offshore);
+    out[0] += this.#openPerps(run, 0);
+    out[1] += this.#openPerps(run, 1);
     return out;
   }
 }

@@ -180,6 +180,8 @@ export function createRun(config: RunConfig): RunState {
     broker.watch = new MarginWatch();
   }
   broker.touched = { ids: [], flags: [] };
+  onshore.exchange.touched = { ids: [], flags: [] };
+  if (offshore) offshore.exchange.touched = { ids: [], flags: [] };
   const entryOrder = Uint32Array.from({ length: population.count }, (_, i) => i).sort(
     (a, b) => population.entryMinute[a]! - population.entryMinute[b]! || a - b,
   );

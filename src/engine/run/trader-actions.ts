@@ -102,6 +102,7 @@ function openPerp(run: RunState, venue: Venue, i: number): void {
     return;
   }
   run.openPerps.add(i);
+  run.classEquity.perpOpened(run, i);
   run.openSeq[i] = run.nextSeq++;
   if (run.fast) {
     schedule(run.perpExits, p.exitMinute[i]!, i);
@@ -168,6 +169,7 @@ export function exitTrader(run: RunState, i: number): void {
   if (run.phase[i] !== PHASE.open) return;
   run.phase[i] = PHASE.closed;
   run.openPerps.delete(i);
+  run.classEquity.perpClosing(run, i);
   const venueCode = run.venueOf[i];
   if (venueCode === VENUE.broker) return exitBrokerClient(run, i);
   const venue = venueCode === VENUE.onshore ? run.onshore : run.offshore;

@@ -1,0 +1,75 @@
+/**
+ * The incremental equity by class (the charts' equity lines) against the plain sum it replaces: every broker
+ * client valued at the step's prices, every open perpetual account at mark with its unsettled funding and
+ * losses. Checked after every step of crash runs with liquidations, ADL, socialised losses, margin calls and
+ * hourly interest, in both engines.
+ */
+import { describe, expect, it } from 'vitest';
+import { BROKER_ASSETS } from '../broker/broker-state.ts';
+import { accountEquity } from '../perp/margin.ts';
+import { DEFAULT_RUN, type RunConfig } from './config.ts';
+import { createRun, type RunState } from './run-state.ts';
+import { isFinished, stepRun } from './step-run.ts';
+
+function plainByClass(run: RunState): [number, number] {
+  const ce = run.classEquity;
+  const out: [number, number] = [0, 0];
+  for (const k of [0, 1] as const) out[k] = ce.waiting[k]! + ce.reserve[k]! + ce.settledPerps[k]!;
+  const broker = run.broker;
+  for (const client of broker.clients) {
+    const k = run.population.professional[run.brokerTraderOf[client.id]!]!;
+    let value = client.cash - client.principal - client.interest;
+    for (const asset of BROKER_ASSETS) value += client.holdings[asset] * broker.prices[asset];
+    out[k] += value;
+  }
+  for (const i of run.openPerps) {
+    const venue = run.venueOf[i] === 1 ? run.onshore : run.offshore!;
+    out[run.population.professional[i]!]! += accountEquity(
+      venue.exchange.accounts[run.accountOf[i]!]!,
+      venue.exchange.markets,
+    );
+  }
+  return out;
+}
+
+const configs: [string, Partial<RunConfig>][] = [
+  ['Oct 2025 crash, offshore', { regime: 'offshore-cex' }],
+  ['Oct 2025 crash, Hong Kong with leakage', { regime: 'hk-sfc-2026' }],
+  ['LUNA, on-chain perpetual DEX', { scenario: '2022-05-luna', regime: 'onchain-perp-dex' }],
+  [
+    'flash crash, socialised losses, no insurance fund',
+    {
+      scenario: 'synthetic-flash-crash',
+      days: 2,
+      regime: 'offshore-cex',
+      overrides: { 'perp.lossAllocation': 'socialised', 'perp.insuranceFundStart': 0 },
+    },
+  ],
+];
+
+describe('equity by class, kept incrementally', () => {
+  for (const engine of ['fast', 'reference'] as const)
+    for (const [name, over] of configs)
+      it(`equals the plain sum after every step (${name}, ${engine})`, { timeout: 60_000 }, () => {
+        const run = createRun({
+          ...DEFAULT_RUN,
+          population: { ...DEFAULT_RUN.population, traders: 300, leakage: 0.4 },
+          engine,
+          ...over,
+        });
+        let steps = 0;
+        let worst = 0;
+        while (!isFinished(run)) {
+          stepRun(run);
+          if (steps++ % 7 !== 0) continue;
+          const incremental = run.classEquity.byClass(run);
+          const plain = plainByClass(run);
+          for (const k of [0, 1]) {
+            const error = Math.abs(incremental[k]! - plain[k]!) / Math.max(1, Math.abs(plain[k]!));
+            worst = Math.max(worst, error);
+          }
+        }
+        expect(steps).toBeGreaterThan(100);
+        expect(worst).toBeLessThan(1e-9);
+      });
+});
