@@ -12,6 +12,24 @@ export default ts.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Issue 10: no markup is ever built from text (links, lessons and attributes are hostile). Text goes
+      // through textContent or Svelte's escaped {expressions}; svelte/no-at-html-tags forbids {@html}.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Set textContent, or build elements; never parse markup.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]',
+          message: 'Never parse markup from data.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
+          message: 'Never parse markup from data.',
+        },
+      ],
+      'svelte/no-at-html-tags': 'error',
     },
   },
   {
