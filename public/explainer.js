@@ -10,6 +10,11 @@
  * It is believed only when it comes from one of the page's embeds (event.source) AND from the origin that
  * embed's src points to (event.origin), and only if it has exactly that shape with a sane height. Anything else is
  * ignored, silently. The height is set through the iframe's height attribute: no inline style, no HTML.
+ *
+ * A static file (no build), so it cannot import the app's validation layer; `heightFrom` accepts exactly what
+ * `readHeightMessage` in src/ui/share/embed-listener.ts accepts: a plain object whose own `type` and `version`
+ * match and whose own `height` is a finite number from 0 to 10,000. (The frame is then kept at least
+ * MIN_HEIGHT tall.)
  */
 (function () {
   'use strict';
@@ -17,7 +22,7 @@
   var MESSAGE_TYPE = 'leverage-lab:height';
   var MESSAGE_VERSION = 1;
   var MIN_HEIGHT = 120;
-  var MAX_HEIGHT = 20000;
+  var MAX_HEIGHT = 10000;
 
   function embeds() {
     return Array.prototype.slice.call(document.querySelectorAll('iframe[data-leverage-lab-embed]'));
@@ -31,11 +36,17 @@
     }
   }
 
+  function own(data, key) {
+    return Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
+  }
+
   function heightFrom(data) {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
-    if (data.type !== MESSAGE_TYPE || data.version !== MESSAGE_VERSION) return null;
-    var height = data.height;
-    if (typeof height !== 'number' || !isFinite(height) || height <= 0 || height > MAX_HEIGHT) return null;
+    var proto = Object.getPrototypeOf(data);
+    if (proto !== Object.prototype && proto !== null) return null;
+    if (own(data, 'type') !== MESSAGE_TYPE || own(data, 'version') !== MESSAGE_VERSION) return null;
+    var height = own(data, 'height');
+    if (typeof height !== 'number' || !isFinite(height) || height < 0 || height > MAX_HEIGHT) return null;
     return Math.max(MIN_HEIGHT, Math.ceil(height));
   }
 

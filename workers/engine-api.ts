@@ -1,6 +1,10 @@
 /**
  * What the worker offers the page. Kept apart from the worker entry so that component tests can call the
  * same functions in-process, without a Worker.
+ *
+ * Every entry point checks its arguments with the validation layer before it computes anything: a message
+ * from the page is data like any other input, so a malformed one is refused with a Refusal naming the
+ * argument (run configs through `validateRunConfig`), never a TypeError from deep inside the engine.
  */
 import { fundingPayment } from '../src/engine/perp/funding.ts';
 import { liquidationPrice, type LiquidationResult } from '../src/engine/perp/liquidation-price.ts';
@@ -18,7 +22,21 @@ import {
 import { effectiveMaxLeverage } from '../src/engine/regimes/extras.ts';
 import { regime as presetRegime } from '../src/engine/regimes/catalogue.ts';
 import type { PresetId } from '../src/engine/regimes/types.ts';
-import type { RunConfig } from '../src/engine/run/config.ts';
+import { validateRunConfig, type RunConfig } from '../src/engine/run/config.ts';
+import {
+  above,
+  atLeast,
+  between,
+  check,
+  described,
+  finiteNumber,
+  isPlainRecord,
+  isRefusal,
+  listOf,
+  oneOf,
+  wholeNumber,
+} from '../src/engine/validation/index.ts';
+import { MARKET_IDS } from '../src/engine/perp/market.ts';
 import type { RunResult } from '../src/engine/run/run.ts';
 import type { RunSummary } from '../src/engine/run/summary.ts';
 import { cancelJob, runJob, type JobListener } from './run-jobs.ts';
@@ -103,17 +121,46 @@ export interface PositionQuote {
   };
 }
 
-function requirePositive(name: string, value: number): void {
-  if (!(value > 0) || !Number.isFinite(value))
-    throw new RangeError(`${name} must be a number greater than 0 (got ${value})`);
+/** At most this many runs in one comparison (the app compares two rule sets). */
+export const MAX_COMPARED = 16;
+
+const QUERY = described('an object', isPlainRecord);
+const SIDE = oneOf(['long', 'short'] as const);
+const ASSET = oneOf(MARKET_IDS);
+const POSITIVE = above(0);
+const LEVERAGE = atLeast(1);
+const HOURS = atLeast(0, { unit: 'hours' });
+const JOB = wholeNumber(0, Number.MAX_SAFE_INTEGER);
+const CONFIGS = listOf(described('a run configuration (an object)', isPlainRecord), {
+  minLength: 1,
+  maxLength: MAX_COMPARED,
+});
+const LISTENER = described(
+  'an object with progress and frames callbacks, or nothing',
+  (v): v is JobListener | undefined =>
+    v === undefined || typeof v === 'function' || (typeof v === 'object' && v !== null),
+);
+
+/** A config as the page sent it, checked whole; a refusal names the run ("run 2, seed …"). */
+function checkedConfig(config: unknown, index: number, count: number): RunConfig {
+  try {
+    validateRunConfig(config as RunConfig);
+  } catch (error) {
+    throw isRefusal(error) && count > 1 ? error.within(`run ${index + 1}`) : error;
+  }
+  return config as RunConfig;
 }
 
 export const engineApi = {
   /** Isolated position opened at `leverage`: its initial margin is the whole isolated wallet (mechanics §1.5). */
   isolatedPosition(query: IsolatedPositionQuery): IsolatedPositionAnswer {
+    check('position query', query, QUERY);
+    check('side', query.side, SIDE);
+    check('qty', query.qty, POSITIVE);
+    check('entry price', query.entryPrice, POSITIVE);
+    check('leverage', query.leverage, LEVERAGE);
     const tiers = deriveTiers(query.tiers ?? BINANCE_BTCUSDT_2021);
     const notional = query.qty * query.entryPrice;
-    if (!(query.leverage >= 1)) throw new RangeError(`leverage must be at least 1 (got ${query.leverage})`);
     const initialMargin = notional / query.leverage;
     const result = liquidationPrice({
       side: query.side,
@@ -131,23 +178,18 @@ export const engineApi = {
    * holding time. Refuses what the rule set does not allow, naming the limit.
    */
   positionQuote(query: PositionQuery): PositionQuote {
+    check('position query', query, QUERY);
     const rules = presetRegime(query.ruleSet);
     const perp = rules.perp;
-    requirePositive('size', query.qty);
-    requirePositive('entry price', query.entryPrice);
+    check('market', query.asset, ASSET);
+    check('side', query.side, SIDE);
+    check('size', query.qty, POSITIVE);
+    check('entry price', query.entryPrice, POSITIVE);
     const maxLeverage = effectiveMaxLeverage(rules, query.asset);
-    if (!(query.leverage >= 1 && query.leverage <= maxLeverage))
-      throw new RangeError(
-        `leverage must be from 1 to ${maxLeverage} under ${rules.shortTitle} (got ${query.leverage})`,
-      );
-    if (!perp.marginModes.includes(query.marginMode))
-      throw new RangeError(
-        `${query.marginMode} margin is not offered under ${rules.shortTitle} (allowed: ${perp.marginModes.join(', ')})`,
-      );
-    if (!(query.holdingHours >= 0) || !Number.isFinite(query.holdingHours))
-      throw new RangeError(`holding time must be a number of hours ≥ 0 (got ${query.holdingHours})`);
-    if (!Number.isFinite(query.fundingRatePer8h))
-      throw new RangeError(`funding rate must be a finite number (got ${query.fundingRatePer8h})`);
+    check(`leverage under ${rules.shortTitle}`, query.leverage, between(1, maxLeverage));
+    check(`margin mode under ${rules.shortTitle}`, query.marginMode, oneOf(perp.marginModes));
+    check('holding time', query.holdingHours, HOURS);
+    check('funding rate', query.fundingRatePer8h, finiteNumber);
 
     const tiers = deriveTiers(perp.tiers[query.asset]);
     const notional = query.qty * query.entryPrice;
@@ -155,12 +197,8 @@ export const engineApi = {
     const initialMargin = notional * initialMarginRate;
     let wallet = initialMargin;
     if (query.marginMode === 'cross') {
-      const balance = query.walletBalance ?? NaN;
-      if (!(balance >= initialMargin) || !Number.isFinite(balance))
-        throw new RangeError(
-          `wallet balance must be at least the initial margin ${initialMargin} (got ${balance})`,
-        );
-      wallet = balance;
+      // The wallet must at least hold the initial margin.
+      wallet = check('wallet balance', query.walletBalance, atLeast(initialMargin, { unit: 'USD' }));
     }
 
     const tierAtEntry = tierIndexForNotional(tiers, notional);
@@ -223,18 +261,23 @@ export const engineApi = {
    * `listener` (a comlink proxy) and resolves with every run's result. Rejects with a CancelledError after
    * `cancel(job)`.
    */
-  compare(job: number, configs: readonly RunConfig[], listener?: JobListener): Promise<RunResult[]> {
-    return runJob(job, configs, listener);
+  async compare(job: number, configs: readonly RunConfig[], listener?: JobListener): Promise<RunResult[]> {
+    check('job', job, JOB);
+    check('run configurations', configs, CONFIGS);
+    const checked = configs.map((config, k) => checkedConfig(config, k, configs.length));
+    check('listener', listener, LISTENER);
+    return runJob(job, checked, listener);
   },
 
   /** One run, summary only: the unit of a parameter sweep spread over a pool of workers. */
   async summary(job: number, config: RunConfig): Promise<RunSummary> {
-    const [result] = await runJob(job, [config]);
+    check('job', job, JOB);
+    const [result] = await runJob(job, [checkedConfig(config, 0, 1)]);
     return result!.summary;
   },
 
   cancel(job: number): void {
-    cancelJob(job);
+    cancelJob(check('job', job, JOB));
   },
 };
 

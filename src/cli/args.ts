@@ -1,7 +1,22 @@
 /**
  * A small flag parser for the command line: `--name value` and `--name=value`, nothing else.
- * Every error names the flag, the value given and what is allowed.
+ * Values are checked with the shared validation layer (src/engine/validation): every refusal names the flag,
+ * the value given and what is allowed. Usage errors (a stray word, a flag given twice, a missing or unknown
+ * flag) are UsageErrors; both end the command with exit code 2 and one `error:` line (dispatch.ts).
  */
+import {
+  Refusal,
+  check,
+  describeAllowed,
+  described,
+  finiteNumber,
+  isPlainRecord,
+  numberFromText,
+  oneOf,
+  ownField,
+  type Allowed,
+  type Rule,
+} from '../engine/validation/index.ts';
 
 /** Flag values by name (without the leading dashes), as given on the command line. */
 export type Flags = ReadonlyMap<string, string>;
@@ -46,66 +61,47 @@ export function allowOnly(flags: Flags, allowed: readonly string[]): void {
   }
 }
 
-export interface NumberBounds {
-  min?: number;
-  exclusiveMin?: number;
-  max?: number;
-  exclusiveMax?: number;
+/**
+ * A flag's text as a number, checked by `rule` (a rule of the shared validation layer). Plain decimal notation
+ * only (`numberFromText`): "0x10", "1e400", " 5" and "" stay text and are refused as given. A refusal is a
+ * Refusal (a RangeError): "--traders must be a whole number from 3 to 1000000 (got 2.5)".
+ */
+export function parseNumber(label: string, raw: string, rule: Rule<number> = finiteNumber): number {
+  // -0 reads as 0: "-0" is a zero, and JSON would print it as 0 anyway.
+  return check(label, numberFromText(raw), rule) + 0;
 }
 
-/** "a number > 0", "a number ≥ 0 and ≤ 1", "a number". */
-function describeNumber(bounds: NumberBounds): string {
-  const parts: string[] = [];
-  if (bounds.exclusiveMin !== undefined) parts.push(`> ${bounds.exclusiveMin}`);
-  if (bounds.min !== undefined) parts.push(`≥ ${bounds.min}`);
-  if (bounds.max !== undefined) parts.push(`≤ ${bounds.max}`);
-  if (bounds.exclusiveMax !== undefined) parts.push(`< ${bounds.exclusiveMax}`);
-  return parts.length === 0 ? 'a number' : `a number ${parts.join(' and ')}`;
-}
-
-const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
-
-function inBounds(value: number, { min, exclusiveMin, max, exclusiveMax }: NumberBounds): boolean {
-  return (
-    Number.isFinite(value) &&
-    (min === undefined || value >= min) &&
-    (exclusiveMin === undefined || value > exclusiveMin) &&
-    (max === undefined || value <= max) &&
-    (exclusiveMax === undefined || value < exclusiveMax)
-  );
-}
-
-/** Parses a decimal number within bounds; `label` is how the error names it (e.g. `--qty`). */
-export function parseNumber(label: string, raw: string, bounds: NumberBounds = {}): number {
-  const value = NUMBER_PATTERN.test(raw.trim()) ? Number(raw) : NaN;
-  if (!inBounds(value, bounds))
-    throw new UsageError(`${label} must be ${describeNumber(bounds)} (got "${raw}")`);
-  return value;
-}
-
-export function optionalNumber(flags: Flags, name: string, bounds: NumberBounds = {}): number | undefined {
+export function optionalNumber(
+  flags: Flags,
+  name: string,
+  rule: Rule<number> = finiteNumber,
+): number | undefined {
   const raw = flags.get(name);
-  return raw === undefined ? undefined : parseNumber(`--${name}`, raw, bounds);
+  return raw === undefined ? undefined : parseNumber(`--${name}`, raw, rule);
 }
 
-export function requireNumber(flags: Flags, name: string, bounds: NumberBounds = {}): number {
-  const value = optionalNumber(flags, name, bounds);
-  if (value === undefined) throw new UsageError(`--${name} is required (${describeNumber(bounds)})`);
+export function requireNumber(flags: Flags, name: string, rule: Rule<number> = finiteNumber): number {
+  const value = optionalNumber(flags, name, rule);
+  if (value === undefined) throw new UsageError(`--${name} is required (${describeAllowed(rule.allowed)})`);
   return value;
 }
 
 /** One of a fixed list of words; `fallback` when the flag is absent, else the flag is required. */
-export function choice<T extends string>(flags: Flags, name: string, options: readonly T[], fallback?: T): T {
+export function choice<const T extends string>(
+  flags: Flags,
+  name: string,
+  options: readonly T[],
+  fallback?: T,
+): T {
   const raw = flags.get(name);
   if (raw === undefined) {
     if (fallback !== undefined) return fallback;
-    throw new UsageError(`--${name} is required (one of ${options.join(', ')})`);
+    throw new UsageError(`--${name} is required (${describeAllowed(oneOf(options).allowed)})`);
   }
-  const found = options.find((o) => o === raw);
-  if (found === undefined)
-    throw new UsageError(`--${name} must be one of ${options.join(', ')} (got "${raw}")`);
-  return found;
+  return check(`--${name}`, raw, oneOf(options));
 }
+
+const JSON_ARRAY: Allowed = { kind: 'words', text: 'a JSON array' };
 
 /** A JSON array; undefined when the flag is absent. Elements are checked by the caller. */
 export function jsonArray(flags: Flags, name: string): unknown[] | undefined {
@@ -114,51 +110,33 @@ export function jsonArray(flags: Flags, name: string): unknown[] | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
-  } catch (e) {
-    throw new UsageError(
-      `--${name} must be a JSON array (got ${JSON.stringify(raw)}: ${(e as Error).message})`,
-    );
+  } catch {
+    throw new Refusal(`--${name}`, raw, JSON_ARRAY);
   }
-  if (!Array.isArray(parsed))
-    throw new UsageError(`--${name} must be a JSON array (got ${JSON.stringify(raw)})`);
+  if (!Array.isArray(parsed)) throw new Refusal(`--${name}`, raw, JSON_ARRAY);
   return parsed;
 }
 
 /**
- * Checks that a JSON array element is an object with only the allowed fields (a misspelt field is refused,
- * as an unknown flag is); errors read `--tiers[1] …`.
+ * Checks that a JSON array element is a plain object with only the allowed fields (a misspelt field is
+ * refused, as an unknown flag is); refusals read `--tiers[1] …`.
  */
 export function objectElement(
   label: string,
   element: unknown,
   fields: readonly string[],
 ): Record<string, unknown> {
-  if (!isRecord(element))
-    throw new UsageError(
-      `${label} must be an object with ${fields.join(', ')} (got ${JSON.stringify(element)})`,
-    );
-  for (const key of Object.keys(element)) {
-    if (!fields.includes(key))
-      throw new UsageError(`${label} has unknown field "${key}" (allowed: ${fields.join(', ')})`);
-  }
-  return element;
+  const record = check(label, element, described(`an object with ${fields.join(', ')}`, isPlainRecord));
+  for (const key of Object.keys(record)) check(`${label} field name`, key, oneOf(fields));
+  return record;
 }
 
-/** A field of an element checked by `objectElement`, as a number within bounds: `--tiers[1].mmr must be …`. */
+/** A field of an element checked by `objectElement`, by `rule`: `--tiers[1].mmr must be …`. */
 export function numberField(
   label: string,
   element: Readonly<Record<string, unknown>>,
   field: string,
-  bounds: NumberBounds = {},
+  rule: Rule<number> = finiteNumber,
 ): number {
-  const value = element[field];
-  if (typeof value !== 'number' || !inBounds(value, bounds))
-    throw new UsageError(
-      `${label}.${field} must be ${describeNumber(bounds)} (got ${JSON.stringify(value) ?? 'nothing'})`,
-    );
-  return value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return check(`${label}.${field}`, ownField(element, field), rule);
 }

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseFlags, requireNumber, UsageError } from './args.ts';
+import { above } from '../engine/validation/index.ts';
 import * as adlRank from './commands/adl-rank.ts';
 import * as funding from './commands/funding.ts';
 import * as position from './commands/position.ts';
@@ -24,14 +25,14 @@ describe('args', () => {
   });
 
   it('names the flag, the value and what is allowed', () => {
-    expect(() => requireNumber(parseFlags(['--qty', 'abc']), 'qty', { exclusiveMin: 0 })).toThrow(
-      '--qty must be a number > 0 (got "abc")',
+    expect(() => requireNumber(parseFlags(['--qty', 'abc']), 'qty', above(0))).toThrow(
+      '--qty must be a number greater than 0 (got "abc")',
     );
     expect(() => requireNumber(parseFlags(['--qty', '0x10']), 'qty')).toThrow(
-      '--qty must be a number (got "0x10")',
+      '--qty must be a finite number (got "0x10")',
     );
-    expect(() => requireNumber(parseFlags([]), 'qty', { exclusiveMin: 0 })).toThrow(
-      '--qty is required (a number > 0)',
+    expect(() => requireNumber(parseFlags([]), 'qty', above(0))).toThrow(
+      '--qty is required (a number greater than 0)',
     );
   });
 });
@@ -71,10 +72,10 @@ describe('position', () => {
     expect(() => run(...base, '--other-mm', '5')).toThrow('--other-mm is only allowed with --margin cross');
     expect(() => run(...base, '--side2', 'x')).toThrow(/unknown flag --side2 \(allowed: --side, --entry/);
     expect(() => run(...base, '--tiers', '[{"floor":0,"mmr":2}]')).toThrow(
-      '--tiers[0].mmr must be a number ≥ 0 and < 1 (got 2)',
+      '--tiers[0].mmr must be between 0 and 1 (1 excluded) (got 2)',
     );
     expect(() => run(...base, '--tiers', '[{"floor":0,"rate":0.01}]')).toThrow(
-      '--tiers[0] has unknown field "rate"',
+      '--tiers[0] field name must be floor or mmr (got "rate")',
     );
     expect(() => run(...base, '--tiers', '{"floor":0}')).toThrow(/--tiers must be a JSON array/);
   });
@@ -142,10 +143,10 @@ describe('adl-rank', () => {
   it('refuses malformed positions, naming the element and field', () => {
     const bad = (p: object) => run('--method', 'hyperliquid', '--positions', JSON.stringify([p]));
     const ok = { id: 'A', side: 'long', qty: 1, entry: 100, mark: 120, wallet: 10, mmr: 0.004 };
-    expect(() => bad({ ...ok, qty: -1 })).toThrow('--positions[0].qty must be a number > 0 (got -1)');
-    expect(() => bad({ ...ok, side: 'up' })).toThrow(
-      '--positions[0].side must be one of long, short (got "up")',
+    expect(() => bad({ ...ok, qty: -1 })).toThrow(
+      '--positions[0].qty must be a number greater than 0 (got -1)',
     );
+    expect(() => bad({ ...ok, side: 'up' })).toThrow('--positions[0].side must be long or short (got "up")');
     expect(() => bad({ ...ok, id: 7 })).toThrow('--positions[0].id must be a non-empty string (got 7)');
     expect(() => run('--method', 'okx', '--positions', '[]')).toThrow(
       '--method must be one of binance, bitmex, hyperliquid (got "okx")',

@@ -3,6 +3,7 @@
  * `runCli(argv)` never throws; it returns the exit code and what to print.
  */
 import { parseFlags, UsageError, type Flags } from './args.ts';
+import { isRefusal } from '../engine/validation/index.ts';
 import * as adlRank from './commands/adl-rank.ts';
 import * as compare from './commands/compare.ts';
 import * as list from './commands/list.ts';
@@ -59,8 +60,9 @@ export function runCli(argv: readonly string[]): Outcome {
     const result = command.run(parseFlags(rest));
     return { exitCode: 0, stdout: `${JSON.stringify(result)}\n`, stderr: '' };
   } catch (e) {
-    // RangeError: the engine refused a value the flags let through; still the caller's input.
-    const badInput = e instanceof UsageError || e instanceof RangeError;
+    // A Refusal (a flag's value, or one the engine refused) names the field, the value and what is allowed;
+    // a plain RangeError from the engine is still the caller's input. Only these exit with 2.
+    const badInput = e instanceof UsageError || isRefusal(e) || e instanceof RangeError;
     const message = e instanceof Error ? e.message : String(e);
     return { exitCode: badInput ? 2 : 1, stdout: '', stderr: `error: ${oneLine(message)}\n` };
   }

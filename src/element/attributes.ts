@@ -2,10 +2,26 @@
  * The attributes of `<leverage-lab-figure>`, read and checked before anything is computed. Every attribute is
  * hostile until checked (issue 10): a refusal names the attribute, the value given and what is allowed, and a
  * value is only ever shown as text.
+ *
+ * Acceptance is decided by the rules of the shared validation layer (src/engine/validation), the same as for
+ * links and the command line: attribute text is trimmed (HTML authors pad attributes), numbers are read with
+ * `numberFromText` (plain decimals only: "0x10", "1e400" and "Infinity" are refused), and each refusal is a
+ * Refusal. The figure says what is allowed in its own catalogue (figure-text.ts, kept small for the script's
+ * size): one message per attribute, with its parameters taken from the rule's `Allowed` data.
  */
 import { MIN_TRADERS } from '../engine/population/settings.ts';
 import { PRESET_IDS, type PresetId } from '../engine/regimes/types.ts';
 import type { ScenarioId } from '../engine/scenarios/types.ts';
+import {
+  listOf,
+  numberFromText,
+  oneOf,
+  read,
+  wholeNumber,
+  type Allowed,
+  type Refusal,
+  type Rule,
+} from '../engine/validation/index.ts';
 import { FIGURE_LOCALES, type FigureKey, type FigureLocale } from './figure-text.ts';
 
 export const FIGURE_ATTRIBUTES = ['scenario', 'regimes', 'seed', 'lang', 'metric', 'traders'] as const;
@@ -58,105 +74,91 @@ export interface FigureSettings {
 
 export interface AttributeProblem {
   attribute: FigureAttribute;
+  /** The attribute's text as given (untrimmed). */
   value: string;
   /** What is allowed, as a figure-catalogue message and its parameters. */
   allowed: { key: FigureKey; params: Record<string, string | number> };
+  /** The layer's refusal: the field, the value read and the rule, in English in its message. */
+  refusal: Refusal;
 }
 
 export type FigureReading =
   { ok: true; settings: FigureSettings } | { ok: false; problems: AttributeProblem[] };
 
-const WHOLE_NUMBER = /^\d{1,16}$/;
+/** The rule of each attribute (after trimming, and after reading numbers), with its catalogue message. */
+const RULES = {
+  scenario: oneOf(FIGURE_SCENARIOS),
+  regimes: listOf(oneOf(PRESET_IDS), { minLength: 2, maxLength: 2, distinct: true }),
+  seed: wholeNumber(0, Number.MAX_SAFE_INTEGER),
+  lang: oneOf(FIGURE_LOCALES),
+  metric: oneOf(FIGURE_METRICS),
+  traders: wholeNumber(MIN_TRADERS, MAX_FIGURE_TRADERS),
+} as const satisfies Record<FigureAttribute, Rule<unknown>>;
 
-function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
-  return (list as readonly string[]).includes(value);
+/** The catalogue message's parameters, from what the rule allows: {list} for a choice, {min} and {max}. */
+function catalogueParams(allowed: Allowed): Record<string, string | number> {
+  switch (allowed.kind) {
+    case 'one-of':
+      return { list: allowed.options.join(', ') };
+    case 'whole':
+      return allowed.max === undefined ? { min: allowed.min } : { min: allowed.min, max: allowed.max };
+    case 'list':
+      return { ...catalogueParams(allowed.each), count: allowed.minLength };
+    default:
+      return {};
+  }
 }
 
 /** Reads every attribute; returns the settings, or every problem found (not just the first). */
 export function readFigureAttributes(get: (name: FigureAttribute) => string | null): FigureReading {
   const problems: AttributeProblem[] = [];
   const given: Partial<Record<FigureAttribute, string>> = {};
-  const refuse = (attribute: FigureAttribute, value: string, allowed: AttributeProblem['allowed']) =>
-    problems.push({ attribute, value, allowed });
-  const read = (attribute: FigureAttribute): string | null => {
-    const value = get(attribute);
-    if (value !== null) given[attribute] = value;
-    return value === null ? null : value.trim();
+
+  /** The attribute's value if its rule allows it (`fallback` when absent); a problem noted otherwise. */
+  const attribute = <A extends FigureAttribute, T>(
+    name: A,
+    rule: Rule<T>,
+    fallback: T,
+    fromText: (text: string) => unknown,
+  ): T => {
+    const value = get(name);
+    if (value === null) return fallback;
+    given[name] = value;
+    const reading = read(name, fromText(value.trim()), rule);
+    if (reading.ok) return reading.value;
+    problems.push({
+      attribute: name,
+      value,
+      allowed: { key: `figure.allowed.${name}`, params: catalogueParams(rule.allowed) },
+      refusal: reading.refusal,
+    });
+    return fallback;
+  };
+  const asText = (text: string) => text;
+  // -0 reads as 0 (numberFromText keeps the sign; a seed or a count of traders has none).
+  const asNumber = (text: string) => {
+    const n = numberFromText(text);
+    return typeof n === 'number' ? n + 0 : n;
   };
 
-  let scenario = FIGURE_DEFAULTS.scenario;
-  const scenarioText = read('scenario');
-  if (scenarioText !== null) {
-    if (isOneOf(FIGURE_SCENARIOS, scenarioText)) scenario = scenarioText;
-    else
-      refuse('scenario', given.scenario!, {
-        key: 'figure.allowed.scenario',
-        params: { list: FIGURE_SCENARIOS.join(', ') },
-      });
-  }
-
-  let regimes = FIGURE_DEFAULTS.regimes;
-  const regimesText = read('regimes');
-  if (regimesText !== null) {
-    const ids = regimesText.split(',').map((id) => id.trim());
-    const [a, b] = ids;
-    if (ids.length === 2 && a !== b && isOneOf(PRESET_IDS, a!) && isOneOf(PRESET_IDS, b!)) regimes = [a, b];
-    else
-      refuse('regimes', given.regimes!, {
-        key: 'figure.allowed.regimes',
-        params: { list: PRESET_IDS.join(', ') },
-      });
-  }
-
-  let seed = FIGURE_DEFAULTS.seed;
-  const seedText = read('seed');
-  if (seedText !== null) {
-    const value = Number(seedText);
-    if (WHOLE_NUMBER.test(seedText) && Number.isSafeInteger(value)) seed = value;
-    else
-      refuse('seed', given.seed!, {
-        key: 'figure.allowed.seed',
-        params: { max: Number.MAX_SAFE_INTEGER },
-      });
-  }
-
-  let lang = FIGURE_DEFAULTS.lang;
-  const langText = read('lang');
-  if (langText !== null) {
-    // Language tags are case-insensitive (BCP 47): zh-hant-hk is zh-Hant-HK.
-    const locale = FIGURE_LOCALES.find((l) => l.toLowerCase() === langText.toLowerCase());
-    if (locale !== undefined) lang = locale;
-    else
-      refuse('lang', given.lang!, {
-        key: 'figure.allowed.lang',
-        params: { list: FIGURE_LOCALES.join(', ') },
-      });
-  }
-
-  let metric = FIGURE_DEFAULTS.metric;
-  const metricText = read('metric');
-  if (metricText !== null) {
-    if (isOneOf(FIGURE_METRICS, metricText)) metric = metricText;
-    else
-      refuse('metric', given.metric!, {
-        key: 'figure.allowed.metric',
-        params: { list: FIGURE_METRICS.join(', ') },
-      });
-  }
-
-  let traders = FIGURE_DEFAULTS.traders;
-  const tradersText = read('traders');
-  if (tradersText !== null) {
-    const value = Number(tradersText);
-    if (WHOLE_NUMBER.test(tradersText) && value >= MIN_TRADERS && value <= MAX_FIGURE_TRADERS)
-      traders = value;
-    else
-      refuse('traders', given.traders!, {
-        key: 'figure.allowed.traders',
-        params: { min: MIN_TRADERS, max: MAX_FIGURE_TRADERS },
-      });
-  }
+  const scenario = attribute('scenario', RULES.scenario, FIGURE_DEFAULTS.scenario, asText);
+  const [a, b] = attribute('regimes', RULES.regimes, FIGURE_DEFAULTS.regimes, (text) =>
+    text.split(',').map((id) => id.trim()),
+  );
+  const seed = attribute('seed', RULES.seed, FIGURE_DEFAULTS.seed, asNumber);
+  // Language tags are case-insensitive (BCP 47): zh-hant-hk is zh-Hant-HK.
+  const lang = attribute(
+    'lang',
+    RULES.lang,
+    FIGURE_DEFAULTS.lang,
+    (text) => FIGURE_LOCALES.find((l) => l.toLowerCase() === text.toLowerCase()) ?? text,
+  );
+  const metric = attribute('metric', RULES.metric, FIGURE_DEFAULTS.metric, asText);
+  const traders = attribute('traders', RULES.traders, FIGURE_DEFAULTS.traders, asNumber);
 
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, settings: { scenario, regimes, seed, lang, metric, traders, given } };
+  return {
+    ok: true,
+    settings: { scenario, regimes: [a!, b!], seed, lang, metric, traders, given },
+  };
 }

@@ -58,6 +58,8 @@ describe('seeded PRNG (state in the run)', () => {
   });
 
   it('refuses a seed that is not a safe integer', () => {
-    expect(() => seedPrng(1.5)).toThrow('seed must be a safe integer (got 1.5)');
+    expect(() => seedPrng(1.5)).toThrow(
+      'seed must be a whole number from -9007199254740991 to 9007199254740991 (got 1.5)',
+    );
   });
 });

@@ -5,6 +5,10 @@
  *
  * Algorithm: sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, 32-bit), seeded through splitmix32.
  */
+import { check, wholeNumber } from './validation/index.ts';
+
+/** Any safe integer (the high bits are folded in). */
+const SEED = wholeNumber(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
 
 /** Four unsigned 32-bit words. Copy it to fork a stream; never share one between two consumers. */
 export type PrngState = [number, number, number, number];
@@ -22,7 +26,7 @@ function splitmix32(seed: number): () => number {
 
 /** A fresh state from an integer seed (any safe integer; the high bits are folded in). */
 export function seedPrng(seed: number): PrngState {
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a safe integer (got ${seed})`);
+  check('seed', seed, SEED);
   const hi = Math.floor(seed / 2 ** 32) >>> 0;
   const next = splitmix32((seed >>> 0) ^ Math.imul(hi, 0x85ebca6b));
   const state: PrngState = [next(), next(), next(), next()];

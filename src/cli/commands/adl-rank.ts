@@ -2,6 +2,7 @@
  * `adl-rank`: the auto-deleveraging queue of the given positions (mechanics §1.14).
  */
 import { allowOnly, choice, jsonArray, numberField, objectElement, UsageError, type Flags } from '../args.ts';
+import { Refusal, above, between, check, described, oneOf } from '../../engine/validation/index.ts';
 import { rankForAdl, type AdlCandidate, type AdlMethod } from '../../engine/perp/adl-ranking.ts';
 import type { Side } from '../../engine/perp/side.ts';
 
@@ -15,6 +16,10 @@ export const usage = `adl-rank --method binance|bitmex|hyperliquid --positions '
 const FLAGS = ['method', 'positions'];
 const METHODS = ['binance', 'bitmex', 'hyperliquid'] as const satisfies readonly AdlMethod[];
 const FIELDS = ['id', 'side', 'qty', 'entry', 'mark', 'wallet', 'mmr'];
+const ID = described('a non-empty string', (v): v is string => typeof v === 'string' && v !== '');
+const SIDE = oneOf(['long', 'short']);
+const POSITIVE = above(0);
+const MMR = between(0, 1, { maxExcluded: true });
 
 export interface AdlRankOutput {
   order: string[];
@@ -26,21 +31,14 @@ export interface AdlRankOutput {
 function parsePosition(element: unknown, i: number): AdlCandidate {
   const label = `--positions[${i}]`;
   const record = objectElement(label, element, FIELDS);
-  const { id, side } = record;
-  if (typeof id !== 'string' || id === '')
-    throw new UsageError(`${label}.id must be a non-empty string (got ${JSON.stringify(id) ?? 'nothing'})`);
-  if (side !== 'long' && side !== 'short')
-    throw new UsageError(
-      `${label}.side must be one of long, short (got ${JSON.stringify(side) ?? 'nothing'})`,
-    );
   return {
-    id,
-    side,
-    qty: numberField(label, record, 'qty', { exclusiveMin: 0 }),
-    entry: numberField(label, record, 'entry', { exclusiveMin: 0 }),
-    mark: numberField(label, record, 'mark', { exclusiveMin: 0 }),
+    id: check(`${label}.id`, record.id, ID),
+    side: check(`${label}.side`, record.side, SIDE),
+    qty: numberField(label, record, 'qty', POSITIVE),
+    entry: numberField(label, record, 'entry', POSITIVE),
+    mark: numberField(label, record, 'mark', POSITIVE),
     wallet: numberField(label, record, 'wallet'),
-    mmr: numberField(label, record, 'mmr', { min: 0, exclusiveMax: 1 }),
+    mmr: numberField(label, record, 'mmr', MMR),
   };
 }
 
@@ -51,8 +49,12 @@ export function run(flags: Flags): AdlRankOutput {
   if (raw === undefined) throw new UsageError('--positions is required (a JSON array of positions)');
   const positions = raw.map(parsePosition);
   const ids = new Set<string>();
-  for (const p of positions) {
-    if (ids.has(p.id)) throw new UsageError(`--positions ids must be unique (got "${p.id}" twice)`);
+  for (const [i, p] of positions.entries()) {
+    if (ids.has(p.id))
+      throw new Refusal(`--positions[${i}].id`, p.id, {
+        kind: 'words',
+        text: 'an id no earlier position has',
+      });
     ids.add(p.id);
   }
   const ranking = rankForAdl(positions, method);

@@ -1,5 +1,6 @@
 /** `compare`: several regimes on the same scenario, the same price shocks and the same population. */
 import { allowOnly, UsageError, type Flags } from '../args.ts';
+import { Refusal } from '../../engine/validation/index.ts';
 import { compareRegimes } from '../../engine/run/run.ts';
 import type { RunSummary } from '../../engine/run/summary.ts';
 import { regimeFromText, RUN_FLAGS, RUN_FLAGS_USAGE, runConfigFromFlags } from './run-flags.ts';
@@ -14,6 +15,6 @@ export function run(flags: Flags): { runs: RunSummary[] } {
     throw new UsageError('--regimes is required (comma-separated ids)');
   const regimes = text.split(',').map((id) => regimeFromText('--regimes', id.trim()));
   if (new Set(regimes).size !== regimes.length)
-    throw new UsageError(`--regimes lists a regime twice (got "${text}")`);
+    throw new Refusal('--regimes', text, { kind: 'words', text: 'a list of distinct rule-set ids' });
   return { runs: compareRegimes(runConfigFromFlags(flags), regimes).map((result) => result.summary) };
 }

@@ -3,6 +3,7 @@
  */
 import { allowOnly, choice, optionalNumber, requireNumber, UsageError, type Flags } from '../args.ts';
 import { fundingPayment, fundingRate } from '../../engine/perp/funding.ts';
+import { above, atLeast } from '../../engine/validation/index.ts';
 
 export const usage = `funding --premium P [--interest 0.0001] [--clamp 0.0005] [--cap C] [--interval-hours 8]
         [--size Q --price X]
@@ -23,12 +24,12 @@ export function run(flags: Flags): FundingOutput {
   allowOnly(flags, FLAGS);
   const premium = requireNumber(flags, 'premium');
   const interest = optionalNumber(flags, 'interest');
-  const clamp = optionalNumber(flags, 'clamp', { min: 0 });
-  const cap = optionalNumber(flags, 'cap', { min: 0 });
+  const clamp = optionalNumber(flags, 'clamp', atLeast(0));
+  const cap = optionalNumber(flags, 'cap', atLeast(0));
   // B-FUND25: intervals of 8, 4 or 1 h at Binance; 1 h at Hyperliquid; 2 h completes the divisors of 8.
   const intervalHours = Number(choice(flags, 'interval-hours', INTERVAL_HOURS, '8'));
   const size = optionalNumber(flags, 'size');
-  const price = optionalNumber(flags, 'price', { exclusiveMin: 0 });
+  const price = optionalNumber(flags, 'price', above(0));
   if ((size === undefined) !== (price === undefined))
     throw new UsageError('--size and --price must be given together (or neither)');
 

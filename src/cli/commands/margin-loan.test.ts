@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseFlags, UsageError } from '../args.ts';
+import { parseFlags } from '../args.ts';
+import { Refusal } from '../../engine/validation/index.ts';
 import { run } from './margin-loan.ts';
 
 const marginLoan = (...argv: string[]) => run(parseFlags(argv));
@@ -43,35 +44,35 @@ describe('margin-loan', () => {
   it('refuses a haircut outside [0, 1], naming the flag, the value and what is allowed', () => {
     expect(() =>
       marginLoan('--collateral-qty', '1', '--price', '1', '--loan', '0', '--haircut', '1.2'),
-    ).toThrow('--haircut must be a number ≥ 0 and ≤ 1 (got "1.2")');
+    ).toThrow('--haircut must be between 0 and 1 (got 1.2)');
   });
 
   it('refuses negative or zero quantities and prices, and a negative loan', () => {
     expect(() => marginLoan('--collateral-qty', '-1', '--price', '1', '--loan', '0')).toThrow(
-      '--collateral-qty must be a number > 0 (got "-1")',
+      '--collateral-qty must be a number greater than 0 (got -1)',
     );
     expect(() => marginLoan('--collateral-qty', '1', '--price', '0', '--loan', '0')).toThrow(
-      '--price must be a number > 0 (got "0")',
+      '--price must be a number greater than 0 (got 0)',
     );
     expect(() => marginLoan('--collateral-qty', '1', '--price', '1', '--loan', '-5')).toThrow(
-      '--loan must be a number ≥ 0 (got "-5")',
+      '--loan must be a number ≥ 0 (got -5)',
     );
   });
 
   it('refuses a call LTV at or above the liquidation LTV', () => {
     const base = ['--collateral-qty', '1', '--price', '1', '--loan', '0'];
     expect(() => marginLoan(...base, '--call-ltv', '0.6')).toThrow(
-      '--call-ltv must be below --liquidation-ltv (got --call-ltv 0.6, --liquidation-ltv 0.6)',
+      '--call-ltv must be below 0.6 (the --liquidation-ltv) (got 0.6)',
     );
-    expect(() => marginLoan(...base, '--call-ltv', '0.7', '--liquidation-ltv', '0.5')).toThrow(UsageError);
+    expect(() => marginLoan(...base, '--call-ltv', '0.7', '--liquidation-ltv', '0.5')).toThrow(Refusal);
     expect(() => marginLoan(...base, '--liquidation-ltv', '1.5')).toThrow(
-      '--liquidation-ltv must be a number > 0 and ≤ 1 (got "1.5")',
+      '--liquidation-ltv must be greater than 0 and at most 1 (got 1.5)',
     );
   });
 
   it('refuses missing and unknown flags', () => {
     expect(() => marginLoan('--price', '1', '--loan', '0')).toThrow(
-      '--collateral-qty is required (a number > 0)',
+      '--collateral-qty is required (a number greater than 0)',
     );
     expect(() => marginLoan('--collateral-qty', '1', '--price', '1', '--loan', '0', '--lev', '2')).toThrow(
       /unknown flag --lev/,

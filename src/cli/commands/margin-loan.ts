@@ -2,7 +2,8 @@
  * `margin-loan`: a loan against one collateral asset, its LTV and the prices at which LTV reaches the call
  * and forced-sale thresholds (mechanics §2, B-LTV; guardrails §1A).
  */
-import { allowOnly, optionalNumber, requireNumber, UsageError, type Flags } from '../args.ts';
+import { allowOnly, optionalNumber, requireNumber, type Flags } from '../args.ts';
+import { above, atLeast, below, between, check } from '../../engine/validation/index.ts';
 import {
   lendingValue,
   type CollateralHolding,
@@ -36,17 +37,13 @@ export interface MarginLoanOutput {
 
 export function run(flags: Flags): MarginLoanOutput {
   allowOnly(flags, FLAGS);
-  const qty = requireNumber(flags, 'collateral-qty', { exclusiveMin: 0 });
-  const price = requireNumber(flags, 'price', { exclusiveMin: 0 });
-  const debt = requireNumber(flags, 'loan', { min: 0 });
-  const haircut = optionalNumber(flags, 'haircut', { min: 0, max: 1 }) ?? DEFAULT_HAIRCUT;
-  const callLtv = optionalNumber(flags, 'call-ltv', { exclusiveMin: 0, max: 1 }) ?? DEFAULT_CALL_LTV;
-  const liquidationLtv =
-    optionalNumber(flags, 'liquidation-ltv', { exclusiveMin: 0, max: 1 }) ?? DEFAULT_LIQUIDATION_LTV;
-  if (callLtv >= liquidationLtv)
-    throw new UsageError(
-      `--call-ltv must be below --liquidation-ltv (got --call-ltv ${callLtv}, --liquidation-ltv ${liquidationLtv})`,
-    );
+  const qty = requireNumber(flags, 'collateral-qty', above(0));
+  const price = requireNumber(flags, 'price', above(0));
+  const debt = requireNumber(flags, 'loan', atLeast(0));
+  const haircut = optionalNumber(flags, 'haircut', between(0, 1)) ?? DEFAULT_HAIRCUT;
+  const callLtv = optionalNumber(flags, 'call-ltv', above(0, 1)) ?? DEFAULT_CALL_LTV;
+  const liquidationLtv = optionalNumber(flags, 'liquidation-ltv', above(0, 1)) ?? DEFAULT_LIQUIDATION_LTV;
+  check('--call-ltv', callLtv, below(liquidationLtv, 'the --liquidation-ltv'));
 
   // One asset: every kind is given the same rule, so which kind the holding is does not matter.
   const rule = { eligible: true, haircut };

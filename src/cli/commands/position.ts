@@ -13,6 +13,7 @@ import {
   type Flags,
 } from '../args.ts';
 import { liquidationPrice } from '../../engine/perp/liquidation-price.ts';
+import { above, atLeast, between, isRefusal } from '../../engine/validation/index.ts';
 import {
   BINANCE_BTCUSDT_2021,
   deriveTiers,
@@ -29,6 +30,9 @@ export const usage = `position --side long|short --entry P --qty Q --wallet W [-
   a price is null when no positive price reaches it).`;
 
 const FLAGS = ['side', 'entry', 'qty', 'wallet', 'margin', 'other-mm', 'other-upnl', 'tiers'];
+const POSITIVE = above(0);
+const FLOOR = atLeast(0);
+const MMR = between(0, 1, { maxExcluded: true });
 
 export interface PositionOutput {
   liquidationPrice: number | null;
@@ -43,13 +47,14 @@ function parseTiers(flags: Flags): MaintenanceTier[] {
     const label = `--tiers[${i}]`;
     const tier = objectElement(label, element, ['floor', 'mmr']);
     return {
-      floor: numberField(label, tier, 'floor', { min: 0 }),
-      mmr: numberField(label, tier, 'mmr', { min: 0, exclusiveMax: 1 }),
+      floor: numberField(label, tier, 'floor', FLOOR),
+      mmr: numberField(label, tier, 'mmr', MMR),
     };
   });
   try {
     return deriveTiers(specs);
   } catch (e) {
+    if (isRefusal(e)) throw e.within('--tiers');
     if (e instanceof RangeError) throw new UsageError(`--tiers: ${e.message}`);
     throw e;
   }
@@ -57,18 +62,18 @@ function parseTiers(flags: Flags): MaintenanceTier[] {
 
 export function run(flags: Flags): PositionOutput {
   allowOnly(flags, FLAGS);
-  const side = choice(flags, 'side', ['long', 'short'] as const);
-  const entryPrice = requireNumber(flags, 'entry', { exclusiveMin: 0 });
-  const qty = requireNumber(flags, 'qty', { exclusiveMin: 0 });
-  const wallet = requireNumber(flags, 'wallet', { exclusiveMin: 0 });
-  const margin = choice(flags, 'margin', ['isolated', 'cross'] as const, 'isolated');
+  const side = choice(flags, 'side', ['long', 'short']);
+  const entryPrice = requireNumber(flags, 'entry', POSITIVE);
+  const qty = requireNumber(flags, 'qty', POSITIVE);
+  const wallet = requireNumber(flags, 'wallet', POSITIVE);
+  const margin = choice(flags, 'margin', ['isolated', 'cross'], 'isolated');
   if (margin === 'isolated') {
     // B-LIQ: in isolated mode TMM1 = UPNL1 = 0; other positions cannot affect the price.
     for (const name of ['other-mm', 'other-upnl']) {
       if (flags.has(name)) throw new UsageError(`--${name} is only allowed with --margin cross`);
     }
   }
-  const otherMaintenance = optionalNumber(flags, 'other-mm', { min: 0 }) ?? 0;
+  const otherMaintenance = optionalNumber(flags, 'other-mm', atLeast(0)) ?? 0;
   const otherUnrealisedPnl = optionalNumber(flags, 'other-upnl') ?? 0;
   const result = liquidationPrice({
     side,

@@ -2,11 +2,13 @@
  * Flags shared by `run` and `compare`: scenario, seed, population, market maker and length. Every value is
  * checked here with the flag's name, the value given and what is allowed.
  */
-import { choice, optionalNumber, UsageError, type Flags } from '../args.ts';
+import { choice, optionalNumber, type Flags } from '../args.ts';
 import { DEFAULT_RUN, type RunConfig } from '../../engine/run/config.ts';
 import { MAX_TRADERS, MIN_TRADERS } from '../../engine/population/settings.ts';
-import { isPresetId, PRESET_IDS, type PresetId } from '../../engine/regimes/index.ts';
-import { SCENARIO_IDS } from '../../engine/scenarios/catalogue.ts';
+import { PRESET_IDS, type PresetId } from '../../engine/regimes/index.ts';
+import { SCENARIO_IDS, scenarioInfo } from '../../engine/scenarios/catalogue.ts';
+import type { ScenarioId } from '../../engine/scenarios/types.ts';
+import { Refusal, between, check, oneOf, wholeNumber } from '../../engine/validation/index.ts';
 
 export const RUN_FLAGS = [
   'scenario',
@@ -22,24 +24,35 @@ export const RUN_FLAGS = [
 export const RUN_FLAGS_USAGE = `--scenario S [--seed N] [--traders N] [--retail-share X] [--leakage X]
          [--affiliated-mm on|off] [--days D] [--engine fast|reference]`;
 
+const SEED = wholeNumber(0, Number.MAX_SAFE_INTEGER);
+const TRADERS = wholeNumber(MIN_TRADERS, MAX_TRADERS);
+const SHARE = between(0, 1);
+const REGIME = oneOf(PRESET_IDS);
+
+/** --days: synthetic scenarios only, within the scenario's range; undefined when absent. */
+export function daysFromFlags(flags: Flags, scenario: ScenarioId): number | undefined {
+  const info = scenarioInfo(scenario);
+  if (info.kind === 'historical') {
+    const raw = flags.get('days');
+    if (raw !== undefined)
+      throw new Refusal('--days', raw, {
+        kind: 'words',
+        text: `left out for ${scenario}, a historical scenario with a fixed length (${info.defaultDays} days)`,
+      });
+    return undefined;
+  }
+  return optionalNumber(flags, 'days', between(info.minDays, info.maxDays));
+}
+
 export function runConfigFromFlags(flags: Flags): Omit<RunConfig, 'regime'> {
   const scenario = choice(flags, 'scenario', SCENARIO_IDS);
-  const seed = optionalNumber(flags, 'seed', { min: 0, max: Number.MAX_SAFE_INTEGER }) ?? DEFAULT_RUN.seed;
-  if (!Number.isInteger(seed))
-    throw new UsageError(`--seed must be a whole number ≥ 0 (got "${flags.get('seed')}")`);
-  const traders =
-    optionalNumber(flags, 'traders', { min: MIN_TRADERS, max: MAX_TRADERS }) ??
-    DEFAULT_RUN.population.traders;
-  if (!Number.isInteger(traders))
-    throw new UsageError(
-      `--traders must be a whole number from ${MIN_TRADERS} to ${MAX_TRADERS} (got "${flags.get('traders')}")`,
-    );
-  const retailShare =
-    optionalNumber(flags, 'retail-share', { min: 0, max: 1 }) ?? DEFAULT_RUN.population.retailShare;
-  const leakage = optionalNumber(flags, 'leakage', { min: 0, max: 1 }) ?? DEFAULT_RUN.population.leakage;
-  const affiliated = choice(flags, 'affiliated-mm', ['on', 'off'] as const, 'off') === 'on';
-  const days = optionalNumber(flags, 'days', { exclusiveMin: 0 });
-  const engine = choice(flags, 'engine', ['fast', 'reference'] as const, 'fast');
+  const seed = optionalNumber(flags, 'seed', SEED) ?? DEFAULT_RUN.seed;
+  const traders = optionalNumber(flags, 'traders', TRADERS) ?? DEFAULT_RUN.population.traders;
+  const retailShare = optionalNumber(flags, 'retail-share', SHARE) ?? DEFAULT_RUN.population.retailShare;
+  const leakage = optionalNumber(flags, 'leakage', SHARE) ?? DEFAULT_RUN.population.leakage;
+  const affiliated = choice(flags, 'affiliated-mm', ['on', 'off'], 'off') === 'on';
+  const days = daysFromFlags(flags, scenario);
+  const engine = choice(flags, 'engine', ['fast', 'reference'], 'fast');
   return {
     scenario,
     seed,
@@ -51,7 +64,5 @@ export function runConfigFromFlags(flags: Flags): Omit<RunConfig, 'regime'> {
 }
 
 export function regimeFromText(flag: string, text: string): PresetId {
-  if (!isPresetId(text))
-    throw new UsageError(`${flag} must be one of ${PRESET_IDS.join(', ')} (got "${text}")`);
-  return text;
+  return check(flag, text, REGIME);
 }

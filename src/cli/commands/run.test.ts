@@ -83,31 +83,34 @@ describe('cli list, run and compare', () => {
   it.each([
     [
       ['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--engine', 'turbo'],
-      '--engine must be one of fast, reference',
+      '--engine must be fast or reference (got "turbo")',
     ],
     [['--scenario', 'x', '--regime', 'hk-sfc-2026'], '--scenario must be one of'],
     [['--scenario', 'synthetic-calm', '--regime', 'mars'], '--regime must be one of hk-sfc-2026'],
     [
       ['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--traders', '2'],
-      '--traders must be a number ≥ 3',
+      '--traders must be a whole number from 3 to 1000000 (got 2)',
     ],
     [
       ['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--traders', '10.5'],
-      '--traders must be a whole number',
+      '--traders must be a whole number from 3 to 1000000 (got 10.5)',
     ],
     [
       ['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--leakage', '2'],
-      '--leakage must be a number ≥ 0 and ≤ 1 (got "2")',
+      '--leakage must be between 0 and 1 (got 2)',
     ],
     [
       ['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--affiliated-mm', 'yes'],
-      '--affiliated-mm must be one of on, off',
+      '--affiliated-mm must be on or off (got "yes")',
     ],
     [
       ['--scenario', '2022-05-luna', '--regime', 'hk-sfc-2026', '--days', '3'],
-      'days can only be set for a synthetic scenario',
+      '--days must be left out for 2022-05-luna, a historical scenario with a fixed length',
     ],
-    [['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--days', '100'], 'days must be between'],
+    [
+      ['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--days', '100'],
+      '--days must be between 0.25 and 60 (got 100)',
+    ],
     [['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--colour', 'red'], 'unknown flag --colour'],
   ])('refuses %j with a message saying what is allowed', (argv, message) => {
     expect(() => runCommand.run(flags(...argv))).toThrow(message);
@@ -132,7 +135,7 @@ describe('cli list, run and compare', () => {
     );
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe(
-      'error: --regimes lists a regime twice (got "hk-sfc-2026,hk-sfc-2026")',
+      'error: --regimes must be a list of distinct rule-set ids (got "hk-sfc-2026,hk-sfc-2026")',
     );
   });
 });

@@ -1,14 +1,11 @@
 /**
  * `scenario`: a scenario's BTC and ETH index price paths, one value a minute (model.md, "Prices").
  */
-import { allowOnly, choice, optionalNumber, parseNumber, UsageError, type Flags } from '../args.ts';
-import {
-  generateIndexPath,
-  SCENARIO_IDS,
-  SCENARIOS,
-  scenarioInfo,
-} from '../../engine/scenarios/catalogue.ts';
+import { allowOnly, choice, optionalNumber, type Flags } from '../args.ts';
+import { wholeNumber } from '../../engine/validation/index.ts';
+import { generateIndexPath, SCENARIO_IDS, SCENARIOS } from '../../engine/scenarios/catalogue.ts';
 import type { ScenarioId } from '../../engine/scenarios/types.ts';
+import { daysFromFlags } from './run-flags.ts';
 
 const idsOfKind = (kind: 'historical' | 'synthetic') =>
   SCENARIOS.filter((s) => s.kind === kind)
@@ -25,6 +22,8 @@ export const usage = `scenario --id S [--seed 1] [--days D]
 
 const FLAGS = ['id', 'seed', 'days'];
 const DEFAULT_SEED = 1;
+/** Any whole number: the path's generator takes negative seeds too. */
+const SEED = wholeNumber(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
 
 export interface ScenarioOutput {
   id: ScenarioId;
@@ -33,38 +32,14 @@ export interface ScenarioOutput {
   eth: number[];
 }
 
-function parseSeed(flags: Flags): number {
-  const raw = flags.get('seed');
-  if (raw === undefined) return DEFAULT_SEED;
-  const seed = parseNumber('--seed', raw);
-  if (!Number.isSafeInteger(seed))
-    throw new UsageError(
-      `--seed must be a whole number between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER} (got "${raw}")`,
-    );
-  return seed;
-}
-
-function parseDays(flags: Flags, id: ScenarioId): number | undefined {
-  const info = scenarioInfo(id);
-  if (info.kind === 'historical') {
-    const raw = flags.get('days');
-    if (raw !== undefined)
-      throw new UsageError(
-        `--days cannot be set for ${id}: historical scenarios have a fixed length (${info.defaultDays} days) (got "${raw}")`,
-      );
-    return undefined;
-  }
-  return optionalNumber(flags, 'days', { min: info.minDays, max: info.maxDays });
-}
-
 /** Cents: enough for a chart or a check by hand, and shorter JSON (60 days = 86,401 prices per asset). */
 const toCents = (price: number) => Math.round(price * 100) / 100;
 
 export function run(flags: Flags): ScenarioOutput {
   allowOnly(flags, FLAGS);
   const id = choice(flags, 'id', SCENARIO_IDS);
-  const seed = parseSeed(flags);
-  const days = parseDays(flags, id);
+  const seed = optionalNumber(flags, 'seed', SEED) ?? DEFAULT_SEED;
+  const days = daysFromFlags(flags, id);
   const path = generateIndexPath(id, days === undefined ? { seed } : { seed, days });
   return {
     id,

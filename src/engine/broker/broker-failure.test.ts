@@ -91,7 +91,7 @@ describe('brokerFailure', () => {
     expect(borrowCash(state, margin.id, 1, events)).toBe(false);
     expect(events[0]).toMatchObject({ reason: 'broker-failed' });
     expect(() => brokerFailure(state, [])).toThrow(
-      'the broker has already failed (brokerFailure called twice)',
+      'brokerFailure call must be the first for this broker (got "second")',
     );
   });
 });

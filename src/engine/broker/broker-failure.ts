@@ -22,6 +22,7 @@ import type { BrokerEvent } from './broker-events.ts';
 import { BROKER_ASSETS, type BrokerState, type Client, touchClient, trackDebtor } from './broker-state.ts';
 import { valueHoldings } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
+import { Refusal } from '../validation/index.ts';
 
 /** Sets off `amount` of the client's debt without cash changing hands. */
 function setOffDebt(state: BrokerState, client: Client, amount: number): number {
@@ -57,7 +58,8 @@ function loseReusedCollateral(state: BrokerState, client: Client, share: number,
 
 export function brokerFailure(state: BrokerState, events: BrokerEvent[]): void {
   for (const client of state.clients) touchClient(state, client.id);
-  if (state.failed) throw new RangeError('the broker has already failed (brokerFailure called twice)');
+  if (state.failed)
+    throw new Refusal('brokerFailure call', 'second', { kind: 'words', text: 'the first for this broker' });
   state.failed = true;
   const share = state.rules.rehypothecationShare;
   for (const client of state.clients) {

@@ -37,23 +37,23 @@ describe('createBroker', () => {
   it('refuses unusable rules, prices and options, naming the field and the value', () => {
     const base = { rules: HK_CIRCULAR, prices: PRICES, brokerCapital: 0, liquidityProvider: LP };
     expect(() => createBroker({ ...base, rules: { ...HK_CIRCULAR, targetLtv: 0.5 } })).toThrow(
-      /LTV thresholds must satisfy target ≤ call < forced sale/,
+      'LTV thresholds must be in the order target ≤ call < forced sale (got [0.5,0.4,0.6])',
     );
     expect(() => createBroker({ ...base, prices: { ...PRICES, ETH: 0 } })).toThrow(
-      'ETH price must be a finite number > 0 (got 0)',
+      'ETH price must be a number greater than 0 (got 0)',
     );
     expect(() => createBroker({ ...base, brokerCapital: -1 })).toThrow(
-      'broker capital must be a finite number ≥ 0 (got -1)',
+      'broker capital must be a number ≥ 0 (got -1)',
     );
     expect(() => createBroker({ ...base, spotFeeRate: 0.2 })).toThrow(
       'spot fee rate must be between 0 and 0.1 (got 0.2)',
     );
     expect(() => createBroker({ ...base, stepMinutes: 0 })).toThrow(
-      'step minutes must be a finite number > 0 (got 0)',
+      'step minutes must be a number greater than 0 (got 0)',
     );
     expect(() =>
       createBroker({ ...base, liquidityProvider: { cash: 0, holdings: { ...emptyHoldings(), BTC: -1 } } }),
-    ).toThrow('liquidity provider BTC units must be a finite number ≥ 0 (got -1)');
+    ).toThrow('liquidity provider BTC units must be a number ≥ 0 (got -1)');
   });
 
   it('requirePrices accepts a full positive price set', () => {

@@ -10,6 +10,7 @@
 import { COLLATERAL_ASSETS, type CollateralAsset } from '../margin/collateral.ts';
 import { validateFinancingRules, type MarginFinancingRules } from '../margin/financing-rules.ts';
 import { requireNonNegative, requirePositive } from '../margin/validate.ts';
+import { between, check } from '../validation/index.ts';
 import type { MarginTrigger } from '../margin/margin-call.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 import type { MarginWatch } from './margin-watch.ts';
@@ -144,6 +145,8 @@ export function requireHoldings(owner: string, holdings: Holdings): Holdings {
   return holdings;
 }
 
+const SPOT_FEE_RATE = between(0, 0.1);
+
 export function createBroker(options: BrokerOptions): BrokerState {
   const { rules, prices, brokerCapital, liquidityProvider, spotFeeRate = 0, stepMinutes = 1 } = options;
   validateFinancingRules(rules);
@@ -151,8 +154,7 @@ export function createBroker(options: BrokerOptions): BrokerState {
   requireNonNegative('broker capital', brokerCapital);
   requireNonNegative('liquidity provider cash', liquidityProvider.cash);
   requireHoldings('liquidity provider', liquidityProvider.holdings);
-  if (!(spotFeeRate >= 0 && spotFeeRate <= 0.1))
-    throw new RangeError(`spot fee rate must be between 0 and 0.1 (got ${spotFeeRate})`);
+  check('spot fee rate', spotFeeRate, SPOT_FEE_RATE);
   requirePositive('step minutes', stepMinutes);
   return {
     step: 0,

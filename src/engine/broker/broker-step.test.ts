@@ -31,7 +31,7 @@ describe('stepBroker', () => {
   it('refuses a price set with a missing, zero or non-finite price', () => {
     const state = testBroker();
     expect(() => stepBroker(state, { ...PRICES, BTC: 0 }, seam, NO_REACTION, [])).toThrow(
-      'BTC price must be a finite number > 0 (got 0)',
+      'BTC price must be a number greater than 0 (got 0)',
     );
     expect(() => stepBroker(state, { ...PRICES, securities: NaN }, seam, NO_REACTION, [])).toThrow(
       /securities price/,

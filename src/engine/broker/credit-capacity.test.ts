@@ -49,7 +49,7 @@ describe('maxCreditPurchase', () => {
     const state = testBroker();
     const id = openClient(state, { investorClass: 'professional', cash: 1, financing: true });
     expect(() => maxCreditPurchase(state, id, 'BTC', 0)).toThrow(
-      'fill price must be a finite number > 0 (got 0)',
+      'fill price must be a number greater than 0 (got 0)',
     );
   });
 });

@@ -185,7 +185,7 @@ describe('borrowCash, repay, topUp', () => {
 
   it('throws on amounts that are not positive numbers', () => {
     const { state, id } = hk();
-    expect(() => borrowCash(state, id, 0, [])).toThrow('loan amount must be a finite number > 0 (got 0)');
+    expect(() => borrowCash(state, id, 0, [])).toThrow('loan amount must be a number greater than 0 (got 0)');
     expect(() => repay(state, id, -1, [])).toThrow(/repayment amount/);
     expect(() => topUp(state, id, NaN, [])).toThrow(/top-up amount/);
     expect(() => buyOnCredit(state, seam, id, 'BTC', -1, [])).toThrow(/buy quantity/);

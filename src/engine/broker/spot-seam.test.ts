@@ -12,7 +12,9 @@ describe('fixedSpreadSpotSeam', () => {
   });
 
   it('refuses a negative or absurd spread', () => {
-    expect(() => fixedSpreadSpotSeam(-0.1)).toThrow('half spread must be between 0 and 0.5 (got -0.1)');
+    expect(() => fixedSpreadSpotSeam(-0.1)).toThrow(
+      'half spread must be between 0 and 0.5 (0.5 excluded) (got -0.1)',
+    );
     expect(() => fixedSpreadSpotSeam(0.5)).toThrow(RangeError);
   });
 });

@@ -5,6 +5,9 @@
  * impact model of a later issue plugs in here, which is how forced sales come to move prices (model.md).
  */
 import type { BrokerAsset, BrokerState } from './broker-state.ts';
+import { between, check } from '../validation/index.ts';
+
+const HALF_SPREAD = between(0, 0.5, { maxExcluded: true });
 
 export type SpotSide = 'buy' | 'sell';
 export type SpotPurpose = 'order' | 'forced-sale';
@@ -22,8 +25,7 @@ export interface SpotSeam {
 
 /** Fills every order at the price path ± half the spread (buyers pay the ask, sellers get the bid). */
 export function fixedSpreadSpotSeam(halfSpread = 0): SpotSeam {
-  if (!(halfSpread >= 0 && halfSpread < 0.5))
-    throw new RangeError(`half spread must be between 0 and 0.5 (got ${halfSpread})`);
+  check('half spread', halfSpread, HALF_SPREAD);
   return {
     fillPrice: (state, asset, side) => state.prices[asset] * (1 + (side === 'buy' ? 1 : -1) * halfSpread),
   };

@@ -92,7 +92,7 @@ describe('spot trading with cash (mechanics §1.1)', () => {
     const state = testBroker();
     const id = openClient(state, { investorClass: 'retail', cash: 1, financing: false });
     expect(() => buySpot(state, seam, id, 'BTC', 0, [])).toThrow(
-      'buy quantity must be a finite number > 0 (got 0)',
+      'buy quantity must be a number greater than 0 (got 0)',
     );
     expect(() => sellSpot(state, seam, id, 'BTC', NaN, [])).toThrow(/sell quantity .*got NaN/);
   });

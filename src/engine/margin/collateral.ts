@@ -8,6 +8,7 @@
  * BTC and ETH only (guardrails A5), so other crypto bought on credit counts 0 as collateral.
  */
 
+import { check, described, isPlainRecord, oneOf } from '../validation/index.ts';
 import { requireFraction, requireNonNegative } from './validate.ts';
 
 export type CollateralAsset = 'BTC' | 'ETH' | 'other-crypto' | 'securities';
@@ -37,18 +38,21 @@ export function isCryptoAsset(asset: CollateralAsset): boolean {
   return CRYPTO_ASSETS.includes(asset);
 }
 
+const ASSET = oneOf(COLLATERAL_ASSETS);
+const RULE = described('an object with eligible and haircut', isPlainRecord);
+
 export function validateHolding(holding: CollateralHolding, index = 0): void {
   const { asset, qty, price } = holding;
-  if (!COLLATERAL_ASSETS.includes(asset))
-    throw new RangeError(
-      `holding ${index + 1} asset must be one of ${COLLATERAL_ASSETS.join(', ')} (got ${String(asset)})`,
-    );
+  check(`holding ${index + 1} asset`, asset, ASSET);
   requireNonNegative(`holding ${index + 1} qty`, qty);
   requireNonNegative(`holding ${index + 1} price`, price);
 }
 
 export function validateRules(rules: CollateralRules): void {
-  for (const asset of COLLATERAL_ASSETS) requireFraction(`${asset} haircut`, rules[asset].haircut);
+  for (const asset of COLLATERAL_ASSETS) {
+    check(`${asset} collateral`, rules[asset], RULE);
+    requireFraction(`${asset} haircut`, rules[asset].haircut);
+  }
 }
 
 /** Market value of one holding. */

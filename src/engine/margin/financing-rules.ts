@@ -2,6 +2,7 @@
  * The margin-financing rules a regime sets for a broker lending to its clients (guardrails §1A, §1B, §2).
  * Presets with their sources live with the regimes; this file says what each parameter means and checks it.
  */
+import { Refusal, above, atLeast, between, check, orNone } from '../validation/index.ts';
 import { validateRules, type CollateralRules } from './collateral.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 
@@ -28,29 +29,30 @@ export interface MarginFinancingRules {
   rehypothecationShare: number;
 }
 
-/** Throws a RangeError naming the first unusable parameter and what is allowed. */
+/** What the three LTV thresholds must satisfy together, in words (surfaces translate it by this text). */
+export const LTV_ORDER = 'in the order target ≤ call < forced sale';
+
+const FRACTION = between(0, 1);
+const SHARE_CAP = orNone(FRACTION);
+const CURE_PERIOD = atLeast(0, { unit: 'minutes' });
+const HOURLY_RATE = between(0, 0.01);
+const MULTIPLE = orNone(above(0));
+
+/** Throws a Refusal naming the first unusable parameter and what is allowed. */
 export function validateFinancingRules(rules: MarginFinancingRules): void {
   validateRules(rules.collateral);
-  const fraction = (name: string, value: number) => {
-    if (!Number.isFinite(value) || value < 0 || value > 1)
-      throw new RangeError(`${name} must be between 0% and 100% (got ${value * 100}%)`);
-  };
-  fraction('margin-call LTV', rules.callLtv);
-  fraction('forced-sale LTV', rules.liquidationLtv);
-  fraction('target LTV after a forced sale', rules.targetLtv);
-  fraction('re-hypothecation share', rules.rehypothecationShare);
-  if (rules.maxCryptoShareOfLendingValue !== null)
-    fraction('crypto share of lending value', rules.maxCryptoShareOfLendingValue);
-  if (!(rules.targetLtv <= rules.callLtv && rules.callLtv < rules.liquidationLtv))
-    throw new RangeError(
-      `LTV thresholds must satisfy target ≤ call < forced sale (got ${rules.targetLtv}, ${rules.callLtv}, ${rules.liquidationLtv})`,
-    );
-  if (!(rules.curePeriodMinutes >= 0) || !Number.isFinite(rules.curePeriodMinutes))
-    throw new RangeError(`cure period must be ≥ 0 minutes (got ${rules.curePeriodMinutes})`);
-  if (!(rules.hourlyInterestRate >= 0) || rules.hourlyInterestRate > 0.01)
-    throw new RangeError(
-      `hourly interest rate must be between 0% and 1% (got ${rules.hourlyInterestRate * 100}%)`,
-    );
-  if (rules.maxLoansToCapital !== null && !(rules.maxLoansToCapital > 0))
-    throw new RangeError(`loans-to-capital multiple must be > 0 (got ${rules.maxLoansToCapital})`);
+  check('margin-call LTV', rules.callLtv, FRACTION);
+  check('forced-sale LTV', rules.liquidationLtv, FRACTION);
+  check('target LTV after a forced sale', rules.targetLtv, FRACTION);
+  check('re-hypothecation share', rules.rehypothecationShare, FRACTION);
+  check('crypto share of lending value', rules.maxCryptoShareOfLendingValue, SHARE_CAP);
+  const { targetLtv, callLtv, liquidationLtv } = rules;
+  if (!(targetLtv <= callLtv && callLtv < liquidationLtv))
+    throw new Refusal('LTV thresholds', [targetLtv, callLtv, liquidationLtv], {
+      kind: 'words',
+      text: LTV_ORDER,
+    });
+  check('cure period', rules.curePeriodMinutes, CURE_PERIOD);
+  check('hourly interest rate', rules.hourlyInterestRate, HOURLY_RATE);
+  check('loans-to-capital multiple', rules.maxLoansToCapital, MULTIPLE);
 }

@@ -106,7 +106,7 @@ describe('forcedSaleOfHoldings (several assets)', () => {
     expect(r.sales.map((s) => s.asset)).toEqual(['securities']);
     expect(r.holdingsAfter[0]?.qty).toBeCloseTo(100 - 93.333333, 5);
     expect(() => forcedSaleOfHoldings({ holdings, debt: 1, targetLtv: 0.4, order: ['BTC'] })).toThrow(
-      'sale order must list every asset kind (missing ETH, other-crypto, securities)',
+      'sale order must be a list of exactly 4 distinct entries, each one of BTC, ETH, other-crypto, securities (got ["BTC"])',
     );
   });
 

@@ -12,6 +12,7 @@ import {
   type CollateralHolding,
   validateHolding,
 } from './collateral.ts';
+import { check, listOf, oneOf } from '../validation/index.ts';
 import { requireFraction, requireNonNegative } from './validate.ts';
 
 export interface ForcedSaleResult {
@@ -59,6 +60,13 @@ export function forcedSale(input: {
  */
 export const DEFAULT_SALE_ORDER: readonly CollateralAsset[] = ['other-crypto', 'BTC', 'ETH', 'securities'];
 
+/** Every asset kind, once each. */
+const SALE_ORDER = listOf(oneOf(COLLATERAL_ASSETS), {
+  minLength: COLLATERAL_ASSETS.length,
+  maxLength: COLLATERAL_ASSETS.length,
+  distinct: true,
+});
+
 export interface HoldingSale {
   /** index of the holding in the input array */
   index: number;
@@ -85,9 +93,7 @@ export function forcedSaleOfHoldings(input: {
 }): PortfolioForcedSaleResult {
   const { holdings, debt, targetLtv, order = DEFAULT_SALE_ORDER } = input;
   holdings.forEach(validateHolding);
-  const missing = COLLATERAL_ASSETS.filter((a) => !order.includes(a));
-  if (missing.length > 0)
-    throw new RangeError(`sale order must list every asset kind (missing ${missing.join(', ')})`);
+  check('sale order', order, SALE_ORDER);
   const value = holdings.reduce((sum, h) => sum + h.qty * h.price, 0);
   const sellsAll = debt > 0 && debt >= value;
   let remaining = saleValueToTarget(debt, value, targetLtv);

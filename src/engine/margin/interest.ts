@@ -9,22 +9,25 @@
  * Time is market time in minutes from the run's origin, which is a top of the hour; the engine has no clock.
  * Minute m lies in hour floor(m / 60). A top-of-hour accrual at minute m comes before a repayment at minute m.
  */
+import { Refusal, atLeast, check, described } from '../validation/index.ts';
 import { requireNonNegative } from './validate.ts';
 
 const MINUTES_PER_HOUR = 60;
 
+const MINUTE = described(
+  'a finite number of minutes',
+  (v): v is number => typeof v === 'number' && Number.isFinite(v),
+);
+
 function requireMinute(field: string, minute: number): number {
-  if (!Number.isFinite(minute))
-    throw new RangeError(`${field} must be a finite number of minutes (got ${minute})`);
-  return minute;
+  return check(field, minute, MINUTE);
 }
 
 /** Tops of the hour in (fromMinute, toMinute]: the accruals a stepping simulation applies over that step. */
 export function hourBoundariesCrossed(fromMinute: number, toMinute: number): number {
   requireMinute('from minute', fromMinute);
   requireMinute('to minute', toMinute);
-  if (toMinute < fromMinute)
-    throw new RangeError(`to minute must not be before from minute (got ${toMinute} < ${fromMinute})`);
+  if (toMinute < fromMinute) throw new Refusal('to minute', toMinute, atLeast(fromMinute).allowed);
   return Math.floor(toMinute / MINUTES_PER_HOUR) - Math.floor(fromMinute / MINUTES_PER_HOUR);
 }
 

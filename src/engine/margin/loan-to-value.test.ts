@@ -33,8 +33,8 @@ describe('loanToValue', () => {
   });
 
   it('refuses negative debt or value', () => {
-    expect(() => loanToValue(-1, 10)).toThrow('debt must be a finite number ≥ 0 (got -1)');
-    expect(() => loanToValue(1, -10)).toThrow('collateral value must be a finite number ≥ 0 (got -10)');
+    expect(() => loanToValue(-1, 10)).toThrow('debt must be a number ≥ 0 (got -1)');
+    expect(() => loanToValue(1, -10)).toThrow('collateral value must be a number ≥ 0 (got -10)');
   });
 });
 
@@ -91,7 +91,7 @@ describe('priceAtLtv and the call / forced-sale prices', () => {
 
   it('refuses a zero quantity or a threshold outside (0, 1]', () => {
     expect(() => priceAtLtv({ debt: 1, qty: 0, threshold: 0.5 })).toThrow(
-      'collateral qty must be a finite number > 0 (got 0)',
+      'collateral qty must be a number greater than 0 (got 0)',
     );
     expect(() => marginCallPrice({ debt: 1, qty: 1, callLtv: 1.5 })).toThrow(
       'call LTV must be greater than 0 and at most 1 (got 1.5)',

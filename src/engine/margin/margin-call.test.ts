@@ -33,6 +33,6 @@ describe('checkMargin', () => {
   it('refuses a call threshold at or above the liquidation threshold', () => {
     expect(() =>
       checkMargin({ debt: 1, collateralValue: 2, lendingValue: 1, callLtv: 0.6, liquidationLtv: 0.6 }),
-    ).toThrow('call LTV must be below liquidation LTV (got call 0.6, liquidation 0.6)');
+    ).toThrow('call LTV must be below 0.6 (the liquidation LTV) (got 0.6)');
   });
 });

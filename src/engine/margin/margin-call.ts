@@ -8,6 +8,7 @@
  * A forced sale outranks a call: the call's cure period no longer protects the client.
  */
 import { haircutLoanToValue, loanToValue } from './loan-to-value.ts';
+import { Refusal, below } from '../validation/index.ts';
 import { requireThreshold } from './validate.ts';
 
 export type MarginStatus = 'ok' | 'margin-call' | 'forced-sale';
@@ -35,9 +36,7 @@ export function checkMargin(input: MarginCheckInput): MarginCheck {
   requireThreshold('call LTV', input.callLtv);
   requireThreshold('liquidation LTV', input.liquidationLtv);
   if (input.callLtv >= input.liquidationLtv)
-    throw new RangeError(
-      `call LTV must be below liquidation LTV (got call ${input.callLtv}, liquidation ${input.liquidationLtv})`,
-    );
+    throw new Refusal('call LTV', input.callLtv, below(input.liquidationLtv, 'the liquidation LTV').allowed);
   const ltv = loanToValue(input.debt, input.collateralValue);
   const haircutLtv = haircutLoanToValue(input.debt, input.lendingValue);
   const triggers: MarginTrigger[] = [];

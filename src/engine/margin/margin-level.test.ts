@@ -30,11 +30,13 @@ describe('Kraken margin level (KR)', () => {
     expect(krakenMarginState(0.4)).toBe('liquidation');
     expect(krakenMarginState(0.8)).toBe('margin-call');
     expect(krakenMarginState(0.81)).toBe('ok');
-    expect(() => krakenMarginState(1, 0.4, 0.8)).toThrow(/liquidation level must be below the call level/);
+    expect(() => krakenMarginState(1, 0.4, 0.8)).toThrow(
+      'liquidation level must be below 0.4 (the call level) (got 0.8)',
+    );
   });
 
   it('refuses a zero used margin', () => {
-    expect(() => marginLevel(100, 0)).toThrow('used margin must be a finite number > 0 (got 0)');
+    expect(() => marginLevel(100, 0)).toThrow('used margin must be a number greater than 0 (got 0)');
   });
 });
 

@@ -6,11 +6,12 @@
  *                  revalued with the price (vector 66).
  *   Binance (B-MGN): margin level = total asset value / (liabilities + outstanding interest).
  */
+import { Refusal, below, check, finiteNumber } from '../validation/index.ts';
 import { requireNonNegative, requirePositive } from './validate.ts';
 
 /** KR: MarginLevel = Equity / UsedMargin (vector 65: 7,199.95 / 9,000 = 79.999%). */
 export function marginLevel(equity: number, usedMargin: number): number {
-  if (!Number.isFinite(equity)) throw new RangeError(`equity must be a finite number (got ${equity})`);
+  check('equity', equity, finiteNumber);
   requirePositive('used margin', usedMargin);
   return equity / usedMargin;
 }
@@ -50,9 +51,7 @@ export type KrakenMarginState = 'ok' | 'margin-call' | 'liquidation';
  */
 export function krakenMarginState(level: number, callLevel = 0.8, liquidationLevel = 0.4): KrakenMarginState {
   if (!(liquidationLevel < callLevel))
-    throw new RangeError(
-      `liquidation level must be below the call level (got liquidation ${liquidationLevel}, call ${callLevel})`,
-    );
+    throw new Refusal('liquidation level', liquidationLevel, below(callLevel, 'the call level').allowed);
   if (level <= liquidationLevel) return 'liquidation';
   return level <= callLevel ? 'margin-call' : 'ok';
 }

@@ -10,8 +10,8 @@ describe('margin argument checks', () => {
   });
 
   it('name the field, the value given and what is allowed', () => {
-    expect(() => requireNonNegative('debt', -5)).toThrow('debt must be a finite number ≥ 0 (got -5)');
-    expect(() => requirePositive('qty', 0)).toThrow('qty must be a finite number > 0 (got 0)');
+    expect(() => requireNonNegative('debt', -5)).toThrow('debt must be a number ≥ 0 (got -5)');
+    expect(() => requirePositive('qty', 0)).toThrow('qty must be a number greater than 0 (got 0)');
     expect(() => requireFraction('haircut', 1.2)).toThrow('haircut must be between 0 and 1 (got 1.2)');
     expect(() => requireFraction('target LTV', 1, true)).toThrow(
       'target LTV must be between 0 and 1 (1 excluded) (got 1)',

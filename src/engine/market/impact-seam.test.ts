@@ -52,6 +52,8 @@ describe('market impact of taker flow', () => {
   });
 
   it('refuses a depth that is not a positive number', () => {
-    expect(() => createImpactState(0)).toThrow('market depth must be a positive number of USD (got 0)');
+    expect(() => createImpactState(0)).toThrow(
+      'market depth in USD per 1% of price must be a number greater than 0 (got 0)',
+    );
   });
 });

@@ -14,6 +14,9 @@ import type { MarketSeam } from '../perp/market-seam.ts';
 import type { MarketId } from '../perp/market.ts';
 import { sideSign } from '../perp/side.ts';
 import { frontRunsForcedFlow, type LiquiditySettings, type MarketMakerSwitches } from './liquidity.ts';
+import { above, check } from '../validation/index.ts';
+
+const DEPTH = above(0);
 
 export interface ImpactState {
   /** (traded − index) / index per market. */
@@ -27,8 +30,7 @@ export interface ImpactState {
 }
 
 export function createImpactState(depthPerPercent: number): ImpactState {
-  if (!(depthPerPercent > 0) || !Number.isFinite(depthPerPercent))
-    throw new RangeError(`market depth must be a positive number of USD (got ${depthPerPercent})`);
+  check('market depth in USD per 1% of price', depthPerPercent, DEPTH);
   return { gap: { BTC: 0, ETH: 0 }, depthPerPercent, depthShare: { BTC: 1, ETH: 1 }, frontRunGain: 0 };
 }
 

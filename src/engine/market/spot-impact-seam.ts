@@ -7,6 +7,9 @@
 import type { BrokerAsset, BrokerState } from '../broker/broker-state.ts';
 import type { SpotSeam } from '../broker/spot-seam.ts';
 import { frontRunsForcedFlow, type LiquiditySettings, type MarketMakerSwitches } from './liquidity.ts';
+import { above, check } from '../validation/index.ts';
+
+const DEPTH = above(0);
 
 export interface SpotImpactState {
   gap: Record<BrokerAsset, number>;
@@ -15,8 +18,7 @@ export interface SpotImpactState {
 }
 
 export function createSpotImpactState(depthPerPercent: number): SpotImpactState {
-  if (!(depthPerPercent > 0) || !Number.isFinite(depthPerPercent))
-    throw new RangeError(`spot market depth must be a positive number of USD (got ${depthPerPercent})`);
+  check('spot market depth in USD per 1% of price', depthPerPercent, DEPTH);
   return { gap: { BTC: 0, ETH: 0, 'other-crypto': 0, securities: 0 }, depthPerPercent, frontRunGain: 0 };
 }
 

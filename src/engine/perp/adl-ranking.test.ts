@@ -91,12 +91,14 @@ describe('rankForAdl', () => {
   it('breaks ties by id and refuses duplicate ids', () => {
     const twins = [position('b', {}), position('a', {}), position('c', {})];
     expect(rankForAdl(twins, 'binance').order).toEqual(['a', 'b', 'c']);
-    expect(() => rankForAdl([position('a', {}), position('a', {})], 'binance')).toThrow(/"a" twice/);
+    expect(() => rankForAdl([position('a', {}), position('a', {})], 'binance')).toThrow(
+      'position 2 id must be an id no other position has (got "a")',
+    );
   });
 
   it('refuses invalid positions, naming the position and field', () => {
     expect(() => rankForAdl([position('a', { qty: 0 })], 'binance')).toThrow(
-      'position a: qty must be a number > 0 (got 0)',
+      'position a, qty must be a number greater than 0 (got 0)',
     );
   });
 
@@ -143,7 +145,7 @@ describe('adlLights (BM-ADL quintiles)', () => {
   });
 
   it('refuses a rank outside 1..total', () => {
-    expect(() => adlLights(0, 10)).toThrow('rank must be an integer from 1 to 10 (got 0)');
-    expect(() => adlLights(1, 0)).toThrow('total must be an integer ≥ 1 (got 0)');
+    expect(() => adlLights(0, 10)).toThrow('rank must be a whole number from 1 to 10 (got 0)');
+    expect(() => adlLights(1, 0)).toThrow('total must be a whole number ≥ 1 (got 0)');
   });
 });

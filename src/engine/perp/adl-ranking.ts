@@ -2,6 +2,7 @@
  * Auto-deleveraging queue (mechanics §1.14): which opposite-side positions are closed first when a bankrupt
  * position cannot be absorbed by the insurance fund. Higher score = deleveraged earlier.
  */
+import { Refusal, above, between, check, finiteNumber, wholeNumber, type Rule } from '../validation/index.ts';
 import { sideSign, type Side } from './side.ts';
 
 export type AdlMethod = 'binance' | 'bitmex' | 'hyperliquid';
@@ -19,18 +20,19 @@ export interface AdlCandidate {
   mmr: number;
 }
 
+const POSITIVE = above(0);
+const MMR = between(0, 1, { maxExcluded: true });
+const LIGHTS_TOTAL = wholeNumber(1);
+
 function validate(p: AdlCandidate): void {
-  const positive = (name: string, v: number) => {
-    if (!(v > 0) || !Number.isFinite(v))
-      throw new RangeError(`position ${p.id}: ${name} must be a number > 0 (got ${v})`);
+  const require = (name: string, v: number, rule: Rule<number>) => {
+    if (!rule.accepts(v)) throw new Refusal(`position ${p.id}, ${name}`, v, rule.allowed);
   };
-  positive('qty', p.qty);
-  positive('entry', p.entry);
-  positive('mark', p.mark);
-  if (!Number.isFinite(p.wallet))
-    throw new RangeError(`position ${p.id}: wallet must be a finite number (got ${p.wallet})`);
-  if (!(p.mmr >= 0) || !(p.mmr < 1))
-    throw new RangeError(`position ${p.id}: mmr must be ≥ 0 and < 1 (got ${p.mmr})`);
+  require('qty', p.qty, POSITIVE);
+  require('entry', p.entry, POSITIVE);
+  require('mark', p.mark, POSITIVE);
+  require('wallet', p.wallet, finiteNumber);
+  require('mmr', p.mmr, MMR);
 }
 
 function unrealisedPnl(p: AdlCandidate): number {
@@ -105,10 +107,11 @@ export interface AdlRanking {
  */
 export function rankForAdl(positions: readonly AdlCandidate[], method: AdlMethod): AdlRanking {
   const seen = new Set<string>();
-  for (const p of positions) {
-    if (seen.has(p.id)) throw new RangeError(`position ids must be unique (got "${p.id}" twice)`);
+  positions.forEach((p, i) => {
+    if (seen.has(p.id))
+      throw new Refusal(`position ${i + 1} id`, p.id, { kind: 'words', text: 'an id no other position has' });
     seen.add(p.id);
-  }
+  });
   const scored = positions.map((p) => ({ id: p.id, side: p.side, score: adlScore(p, method) }));
   scored.sort((a, b) => {
     if (method === 'bitmex' && a.side !== b.side) return a.side === 'long' ? -1 : 1;
@@ -130,9 +133,8 @@ export function rankForAdl(positions: readonly AdlCandidate[], method: AdlMethod
  * `rank` counts from 1 (first in the queue).
  */
 export function adlLights(rank: number, total: number): number {
-  if (!Number.isInteger(total) || total < 1)
-    throw new RangeError(`total must be an integer ≥ 1 (got ${total})`);
-  if (!Number.isInteger(rank) || rank < 1 || rank > total)
-    throw new RangeError(`rank must be an integer from 1 to ${total} (got ${rank})`);
+  check('total', total, LIGHTS_TOTAL);
+  if (!(Number.isInteger(rank) && rank >= 1 && rank <= total))
+    throw new Refusal('rank', rank, wholeNumber(1, total).allowed);
   return 5 - Math.floor(((rank - 1) * 5) / total);
 }

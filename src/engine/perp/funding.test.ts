@@ -52,11 +52,11 @@ describe('fundingRate (B-FUND, B-FUND25)', () => {
   });
 
   it('refuses invalid arguments, naming the field', () => {
-    expect(() => fundingRate({ premium: 0, clamp: -1 })).toThrow('clamp must be ≥ 0 (got -1)');
+    expect(() => fundingRate({ premium: 0, clamp: -1 })).toThrow('clamp must be a number ≥ 0 (got -1)');
     expect(() => fundingRate({ premium: NaN })).toThrow('premium must be a finite number (got NaN)');
-    expect(() => fundingRate({ premium: 0, cap: -0.01 })).toThrow('cap must be ≥ 0 (got -0.01)');
+    expect(() => fundingRate({ premium: 0, cap: -0.01 })).toThrow('cap must be a number ≥ 0 (got -0.01)');
     expect(() => fundingRate({ premium: 0, intervalHours: 0 })).toThrow(/intervalHours .*got 0/);
-    expect(() => fundingPayment(1, 0, 0.01)).toThrow('price must be > 0 (got 0)');
+    expect(() => fundingPayment(1, 0, 0.01)).toThrow('price must be a number greater than 0 (got 0)');
   });
 });
 

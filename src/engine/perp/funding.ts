@@ -7,6 +7,7 @@
  * expressed per settlement interval (Hyperliquid: 4% per hour) and applied after scaling.
  * Sign: a positive rate means longs pay shorts.
  */
+import { above, atLeast, check, finiteNumber } from '../validation/index.ts';
 
 /** Cumulative Σ price × rate per unit of long position since the market opened (quote currency per coin). */
 export type FundingIndex = number;
@@ -24,8 +25,11 @@ export interface FundingRateInput {
   intervalHours?: number;
 }
 
+const NON_NEGATIVE = atLeast(0);
+const POSITIVE = above(0);
+
 function requireFinite(name: string, value: number): void {
-  if (!Number.isFinite(value)) throw new RangeError(`${name} must be a finite number (got ${value})`);
+  check(name, value, finiteNumber);
 }
 
 function clampTo(value: number, low: number, high: number): number {
@@ -37,11 +41,9 @@ export function fundingRate(input: FundingRateInput): number {
   const { premium, interest = 0.0001, clamp = 0.0005, cap, intervalHours = 8 } = input;
   requireFinite('premium', premium);
   requireFinite('interest', interest);
-  if (!(clamp >= 0) || !Number.isFinite(clamp)) throw new RangeError(`clamp must be ≥ 0 (got ${clamp})`);
-  if (cap !== undefined && (!(cap >= 0) || !Number.isFinite(cap)))
-    throw new RangeError(`cap must be ≥ 0 (got ${cap})`);
-  if (!(intervalHours > 0) || !Number.isFinite(intervalHours))
-    throw new RangeError(`intervalHours must be a number of hours > 0 (got ${intervalHours})`);
+  check('clamp', clamp, NON_NEGATIVE);
+  if (cap !== undefined) check('cap', cap, NON_NEGATIVE);
+  check('intervalHours', intervalHours, POSITIVE);
   // B-FUND: F = P̄ + clamp(I − P̄, −0.05%, 0.05%); so F = I whenever |I − P̄| ≤ 0.05%
   const per8h = premium + clampTo(interest - premium, -clamp, clamp);
   // B-FUND25: F / (8/N) for an N-hour interval; HL-funding: paid hourly at one eighth of the 8-h rate
@@ -61,8 +63,7 @@ export function interestFromBorrowRates(
 ): number {
   requireFinite('quoteRatePerDay', quoteRatePerDay);
   requireFinite('baseRatePerDay', baseRatePerDay);
-  if (!(intervalsPerDay > 0) || !Number.isFinite(intervalsPerDay))
-    throw new RangeError(`intervalsPerDay must be > 0 (got ${intervalsPerDay})`);
+  check('intervalsPerDay', intervalsPerDay, POSITIVE);
   return (quoteRatePerDay - baseRatePerDay) / intervalsPerDay;
 }
 
@@ -73,7 +74,7 @@ export function interestFromBorrowRates(
  */
 export function fundingPayment(signedSize: number, price: number, rate: number): number {
   requireFinite('signedSize', signedSize);
-  if (!(price > 0) || !Number.isFinite(price)) throw new RangeError(`price must be > 0 (got ${price})`);
+  check('price', price, POSITIVE);
   requireFinite('rate', rate);
   return signedSize * price * rate;
 }

@@ -68,7 +68,9 @@ describe('liquidationPrice (B-LIQ one-way mode, isolated)', () => {
 
   it('refuses invalid arguments, naming the field', () => {
     const base = { side: 'long' as const, qty: 1, entryPrice: 50_000, wallet: 5_000, tiers: btcusdt };
-    expect(() => liquidationPrice({ ...base, qty: 0 })).toThrow(/qty must be a positive number \(got 0\)/);
+    expect(() => liquidationPrice({ ...base, qty: 0 })).toThrow(
+      'qty must be a number greater than 0 (got 0)',
+    );
     expect(() => liquidationPrice({ ...base, entryPrice: -1 })).toThrow(/entry price .*got -1/);
     expect(() => liquidationPrice({ ...base, wallet: NaN })).toThrow(/wallet .*got NaN/);
   });

@@ -9,8 +9,11 @@
  * Isolated: WB is the isolated margin and TMM1 = UPNL1 = 0.
  * Bankruptcy price (mechanics §1.9): equity = 0, BP = EP − side·(WB + UPNL1)/Q.
  */
+import { above, check, finiteNumber } from '../validation/index.ts';
 import { sideSign, type Side } from './side.ts';
 import { tierIndexForNotional, type MaintenanceTier } from './tiers.ts';
+
+const POSITIVE = above(0);
 
 export interface LiquidationInput {
   side: Side;
@@ -52,11 +55,9 @@ function nearBracket(tiers: readonly MaintenanceTier[], i: number, notional: num
 
 export function liquidationPrice(input: LiquidationInput): LiquidationResult {
   const { qty, entryPrice, tiers } = input;
-  if (!(qty > 0) || !Number.isFinite(qty)) throw new RangeError(`qty must be a positive number (got ${qty})`);
-  if (!(entryPrice > 0) || !Number.isFinite(entryPrice))
-    throw new RangeError(`entry price must be a positive number (got ${entryPrice})`);
-  if (!Number.isFinite(input.wallet))
-    throw new RangeError(`wallet must be a finite number (got ${input.wallet})`);
+  check('qty', qty, POSITIVE);
+  check('entry price', entryPrice, POSITIVE);
+  check('wallet', input.wallet, finiteNumber);
   const s = sideSign(input.side);
   const otherMm = input.otherMaintenance ?? 0;
   const otherUpnl = input.otherUnrealisedPnl ?? 0;

@@ -48,7 +48,9 @@ describe('updateBasisEma (HL-robust-price-indices)', () => {
 
   it('is 0 before any sample and refuses a negative elapsed time', () => {
     expect(basisEmaValue(emptyBasisEma())).toBe(0);
-    expect(() => updateBasisEma(emptyBasisEma(), 1, -3)).toThrow('elapsedSeconds must be ≥ 0 (got -3)');
+    expect(() => updateBasisEma(emptyBasisEma(), 1, -3)).toThrow(
+      'elapsedSeconds must be a number ≥ 0 (got -3)',
+    );
   });
 });
 
@@ -96,7 +98,7 @@ describe('markPrice', () => {
 
   it('refuses invalid arguments', () => {
     expect(() => markPrice({ method: 'last-traded', index: 0, lastTraded: 1, basisEma: calm })).toThrow(
-      'index must be > 0 (got 0)',
+      'index must be a number greater than 0 (got 0)',
     );
     expect(() =>
       markPrice({ method: 'index-anchored', index, lastTraded: 1, basisEma: calm, maxBasisFraction: -1 }),

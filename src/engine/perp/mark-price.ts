@@ -5,6 +5,11 @@
  *   (HL-robust-price-indices component 1; Binance B-MARK Price2 has the same shape);
  * - 'last-traded': the last traded price, which a wick moves fully (a venue without mark-price protection).
  */
+import { Refusal, above, atLeast, between, check, finiteNumber } from '../validation/index.ts';
+
+const POSITIVE = above(0);
+const NON_NEGATIVE = atLeast(0);
+const BASIS_FRACTION = between(0, 1, { maxExcluded: true });
 
 export type MarkPriceMethod = 'index-anchored' | 'last-traded';
 
@@ -39,12 +44,9 @@ export function updateBasisEma(
   elapsedSeconds: number,
   timeConstantSeconds = BASIS_TIME_CONSTANT_SECONDS,
 ): BasisEma {
-  if (!Number.isFinite(basisSample))
-    throw new RangeError(`basisSample must be a finite number (got ${basisSample})`);
-  if (!(elapsedSeconds >= 0) || !Number.isFinite(elapsedSeconds))
-    throw new RangeError(`elapsedSeconds must be ≥ 0 (got ${elapsedSeconds})`);
-  if (!(timeConstantSeconds > 0) || !Number.isFinite(timeConstantSeconds))
-    throw new RangeError(`timeConstantSeconds must be > 0 (got ${timeConstantSeconds})`);
+  check('basisSample', basisSample, finiteNumber);
+  check('elapsedSeconds', elapsedSeconds, NON_NEGATIVE);
+  check('timeConstantSeconds', timeConstantSeconds, POSITIVE);
   const decay = Math.exp(-elapsedSeconds / timeConstantSeconds);
   return {
     num: ema.num * decay + basisSample * elapsedSeconds,
@@ -68,12 +70,10 @@ export interface MarkPriceInput {
 
 export function markPrice(input: MarkPriceInput): number {
   const { method, index, lastTraded, basisEma, maxBasisFraction = MAX_BASIS_FRACTION } = input;
-  if (!(index > 0) || !Number.isFinite(index)) throw new RangeError(`index must be > 0 (got ${index})`);
-  if (!(lastTraded > 0) || !Number.isFinite(lastTraded))
-    throw new RangeError(`lastTraded must be > 0 (got ${lastTraded})`);
+  check('index', index, POSITIVE);
+  check('lastTraded', lastTraded, POSITIVE);
   if (method === 'last-traded') return lastTraded;
-  if (!(maxBasisFraction >= 0) || !(maxBasisFraction < 1))
-    throw new RangeError(`maxBasisFraction must be ≥ 0 and < 1 (got ${maxBasisFraction})`);
+  check('maxBasisFraction', maxBasisFraction, BASIS_FRACTION);
   const limit = maxBasisFraction * index;
   const basis = Math.min(limit, Math.max(-limit, basisEmaValue(basisEma)));
   return index + basis;
@@ -89,14 +89,10 @@ export function fairPrice(
   hoursUntilFunding: number,
   intervalHours: number,
 ): number {
-  if (!(index > 0) || !Number.isFinite(index)) throw new RangeError(`index must be > 0 (got ${index})`);
-  if (!Number.isFinite(fundingRate))
-    throw new RangeError(`fundingRate must be a finite number (got ${fundingRate})`);
-  if (!(intervalHours > 0) || !Number.isFinite(intervalHours))
-    throw new RangeError(`intervalHours must be > 0 (got ${intervalHours})`);
-  if (!(hoursUntilFunding >= 0) || hoursUntilFunding > intervalHours)
-    throw new RangeError(
-      `hoursUntilFunding must be between 0 and intervalHours (${intervalHours}) (got ${hoursUntilFunding})`,
-    );
+  check('index', index, POSITIVE);
+  check('fundingRate', fundingRate, finiteNumber);
+  check('intervalHours', intervalHours, POSITIVE);
+  if (!(hoursUntilFunding >= 0 && hoursUntilFunding <= intervalHours))
+    throw new Refusal('hoursUntilFunding', hoursUntilFunding, between(0, intervalHours).allowed);
   return index * (1 + (fundingRate * hoursUntilFunding) / intervalHours);
 }

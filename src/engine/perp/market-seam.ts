@@ -7,6 +7,9 @@
 import type { ExchangeState } from './exchange.ts';
 import type { MarketId } from './market.ts';
 import { sideSign, type Side } from './side.ts';
+import { between, check } from '../validation/index.ts';
+
+const HALF_SPREAD = between(0, 0.5, { maxExcluded: true });
 
 export type FillPurpose = 'order' | 'liquidation';
 
@@ -17,8 +20,7 @@ export interface MarketSeam {
 
 /** Fills every order at the traded price ± half the spread (buyers pay the ask, sellers get the bid). */
 export function fixedSpreadSeam(halfSpreadFraction = 0): MarketSeam {
-  if (!(halfSpreadFraction >= 0 && halfSpreadFraction < 0.5))
-    throw new RangeError(`half spread must be between 0 and 0.5 (got ${halfSpreadFraction})`);
+  check('half spread', halfSpreadFraction, HALF_SPREAD);
   return {
     fillPrice: (state, market, side) =>
       state.markets[market].tradedPrice * (1 + sideSign(side) * halfSpreadFraction),

@@ -6,6 +6,9 @@
 import { emptyBasisEma, type BasisEma } from './mark-price.ts';
 import { emptyPremiumAverager, type PremiumAverager } from './premium.ts';
 import { deriveTiers, type MaintenanceTier, type TierSpec } from './tiers.ts';
+import { above, check } from '../validation/index.ts';
+
+const POSITIVE = above(0);
 
 export type MarketId = 'BTC' | 'ETH';
 export const MARKET_IDS: readonly MarketId[] = ['BTC', 'ETH'];
@@ -35,8 +38,7 @@ export function createMarket(
   tiers: readonly TierSpec[],
   insuranceFund: number,
 ): MarketState {
-  if (!(price > 0) || !Number.isFinite(price))
-    throw new RangeError(`${id} opening price must be > 0 (got ${price})`);
+  check(`${id} opening price`, price, POSITIVE);
   return {
     id,
     tiers: deriveTiers(tiers),

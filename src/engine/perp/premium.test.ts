@@ -25,7 +25,7 @@ describe('premiumIndex (B-FUND, HL-funding)', () => {
 
   it('refuses a non-positive index', () => {
     expect(() => premiumIndex({ impactBid: 1, impactAsk: 1, index: 0 })).toThrow(
-      'index must be a number > 0 (got 0)',
+      'index must be a number greater than 0 (got 0)',
     );
   });
 });
@@ -36,7 +36,9 @@ describe('impactMarginNotional (B-IMN)', () => {
   });
 
   it('refuses an IMR outside (0, 1]', () => {
-    expect(() => impactMarginNotional(0)).toThrow('imrAtMaxLeverage must be > 0 and ≤ 1 (got 0)');
+    expect(() => impactMarginNotional(0)).toThrow(
+      'imrAtMaxLeverage must be greater than 0 and at most 1 (got 0)',
+    );
   });
 });
 
@@ -72,7 +74,7 @@ describe('PremiumAverager', () => {
 
   it('refuses a negative duration', () => {
     expect(() => addPremiumSample(emptyPremiumAverager(), 0, -5)).toThrow(
-      'durationSeconds must be ≥ 0 (got -5)',
+      'durationSeconds must be a number ≥ 0 (got -5)',
     );
   });
 });

@@ -2,6 +2,7 @@
  * Premium index and its time-weighted average over a funding interval (mechanics §1.11, B-FUND, HL-funding).
  * The averager is a plain state object so it can live in the run state and be replayed exactly.
  */
+import { above, atLeast, check, finiteNumber } from '../validation/index.ts';
 
 export interface PremiumInput {
   /** Average fill price of selling the impact margin notional into the bids. */
@@ -12,9 +13,12 @@ export interface PremiumInput {
   index: number;
 }
 
+const POSITIVE = above(0);
+const IMR = above(0, 1);
+const NON_NEGATIVE = atLeast(0);
+
 function requirePositive(name: string, value: number): void {
-  if (!(value > 0) || !Number.isFinite(value))
-    throw new RangeError(`${name} must be a number > 0 (got ${value})`);
+  check(name, value, POSITIVE);
 }
 
 /** B-FUND, HL-funding: P = [max(0, ImpactBid − Index) − max(0, Index − ImpactAsk)] / Index. */
@@ -27,8 +31,7 @@ export function premiumIndex({ impactBid, impactAsk, index }: PremiumInput): num
 
 /** B-FUND / B-IMN: impact margin notional = 200 USDT / IMR at the maximum leverage. */
 export function impactMarginNotional(imrAtMaxLeverage: number, base = 200): number {
-  if (!(imrAtMaxLeverage > 0) || imrAtMaxLeverage > 1)
-    throw new RangeError(`imrAtMaxLeverage must be > 0 and ≤ 1 (got ${imrAtMaxLeverage})`);
+  check('imrAtMaxLeverage', imrAtMaxLeverage, IMR);
   requirePositive('base', base);
   return base / imrAtMaxLeverage;
 }
@@ -52,9 +55,8 @@ export function addPremiumSample(
   premium: number,
   durationSeconds: number,
 ): PremiumAverager {
-  if (!Number.isFinite(premium)) throw new RangeError(`premium must be a finite number (got ${premium})`);
-  if (!(durationSeconds >= 0) || !Number.isFinite(durationSeconds))
-    throw new RangeError(`durationSeconds must be ≥ 0 (got ${durationSeconds})`);
+  check('premium', premium, finiteNumber);
+  check('durationSeconds', durationSeconds, NON_NEGATIVE);
   return {
     weightedSum: averager.weightedSum + premium * durationSeconds,
     totalSeconds: averager.totalSeconds + durationSeconds,

@@ -5,6 +5,17 @@
 import type { TierSpec } from './tiers.ts';
 import type { MarginMode } from './position.ts';
 import type { AdlMethod } from './adl-ranking.ts';
+import {
+  above,
+  atLeast,
+  between,
+  check,
+  described,
+  isPlainRecord,
+  listOf,
+  oneOf,
+  orNone,
+} from '../validation/index.ts';
 
 export type InvestorClass = 'retail' | 'professional';
 export type MarkMethod = 'index-anchored' | 'last-traded';
@@ -55,34 +66,38 @@ export interface PerpRules {
   insuranceFundStart: number;
 }
 
-/** Throws a RangeError naming the first unusable parameter and what is allowed. */
+export const MARGIN_MODES: readonly MarginMode[] = ['isolated', 'cross'];
+export const FUNDING_INTERVAL_HOURS: readonly number[] = [1, 2, 4, 8];
+
+const LEVERAGE = atLeast(1);
+const MODES = listOf(oneOf(MARGIN_MODES), { minLength: 1, distinct: true });
+const FEE_RATE = between(0, 0.1);
+const HALF = between(0, 0.5);
+const POSITIVE = above(0);
+const INTERVAL = oneOf(FUNDING_INTERVAL_HOURS, 'hours');
+const FUNDING_INTEREST = between(-0.1, 0.1);
+const FUNDING_CAP = orNone(between(0, 1));
+const PARTIAL = orNone(described('an object with sliceFraction and minNotional', isPlainRecord));
+const SLICE = above(0, 1);
+const NON_NEGATIVE = atLeast(0);
+
+/** Throws a Refusal naming the first unusable parameter and what is allowed. */
 export function validatePerpRules(rules: PerpRules): void {
-  const rate = (name: string, value: number, max = 1) => {
-    if (!Number.isFinite(value) || value < 0 || value > max)
-      throw new RangeError(`${name} must be between 0 and ${max} (got ${value})`);
-  };
-  if (!(rules.maxLeverage >= 1) || !Number.isFinite(rules.maxLeverage))
-    throw new RangeError(`maximum leverage must be a number ≥ 1 (got ${rules.maxLeverage})`);
-  if (rules.marginModes.length === 0)
-    throw new RangeError('at least one margin mode must be allowed (got none)');
-  rate('taker fee rate', rules.takerFeeRate, 0.1);
-  rate('maker fee rate', rules.makerFeeRate, 0.1);
-  rate('liquidation fee rate', rules.liquidationFeeRate, 0.5);
-  rate('mark basis clamp', rules.markBasisClamp, 0.5);
-  if (!(rules.markEmaSeconds > 0))
-    throw new RangeError(`mark EMA seconds must be > 0 (got ${rules.markEmaSeconds})`);
-  if (![1, 2, 4, 8].includes(rules.funding.intervalHours))
-    throw new RangeError(`funding interval must be 1, 2, 4 or 8 hours (got ${rules.funding.intervalHours})`);
-  rate('funding interest', Math.abs(rules.funding.interest), 0.1);
-  rate('funding clamp', rules.funding.clamp, 0.1);
-  if (rules.funding.cap !== null) rate('funding cap', rules.funding.cap, 1);
-  if (rules.partialLiquidation) {
-    const { sliceFraction, minNotional } = rules.partialLiquidation;
-    if (!(sliceFraction > 0 && sliceFraction <= 1))
-      throw new RangeError(`partial liquidation slice must be in (0, 1] (got ${sliceFraction})`);
-    if (!(minNotional >= 0))
-      throw new RangeError(`partial liquidation minimum notional must be ≥ 0 (got ${minNotional})`);
+  check('maximum leverage', rules.maxLeverage, LEVERAGE);
+  check('margin modes', rules.marginModes, MODES);
+  check('taker fee rate', rules.takerFeeRate, FEE_RATE);
+  check('maker fee rate', rules.makerFeeRate, FEE_RATE);
+  check('liquidation fee rate', rules.liquidationFeeRate, HALF);
+  check('mark basis clamp', rules.markBasisClamp, HALF);
+  check('mark EMA seconds', rules.markEmaSeconds, POSITIVE);
+  check('funding interval', rules.funding.intervalHours, INTERVAL);
+  check('funding interest', rules.funding.interest, FUNDING_INTEREST);
+  check('funding clamp', rules.funding.clamp, FEE_RATE);
+  check('funding cap', rules.funding.cap, FUNDING_CAP);
+  const partial = check('partial liquidation', rules.partialLiquidation, PARTIAL);
+  if (partial) {
+    check('partial liquidation slice', partial.sliceFraction, SLICE);
+    check('partial liquidation minimum notional', partial.minNotional, NON_NEGATIVE);
   }
-  if (!(rules.insuranceFundStart >= 0) || !Number.isFinite(rules.insuranceFundStart))
-    throw new RangeError(`insurance fund at start must be ≥ 0 (got ${rules.insuranceFundStart})`);
+  check('insurance fund at start', rules.insuranceFundStart, NON_NEGATIVE);
 }

@@ -57,7 +57,7 @@ describe('deriveTiers', () => {
         { floor: 0, mmr: 0.01 },
         { floor: 0, mmr: 0.02 },
       ]),
-    ).toThrow(/tier floors must increase/);
+    ).toThrow('tier 2 floor must be a number greater than 0 (got 0)');
     expect(() => deriveTiers([{ floor: -1, mmr: 0.01 }])).toThrow(/tier 1 floor .*got -1/);
   });
 });

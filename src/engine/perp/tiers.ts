@@ -4,6 +4,18 @@
  * maintenance margin is a continuous function of notional at every tier boundary (mechanics §4 item 8).
  */
 
+import {
+  Refusal,
+  above,
+  atLeast,
+  between,
+  check,
+  described,
+  isPlainRecord,
+  listOf,
+  oneOf,
+} from '../validation/index.ts';
+
 /** One bracket as published: it applies to notionals at or above `floor` (quote currency), rate `mmr`. */
 export interface TierSpec {
   floor: number;
@@ -15,23 +27,32 @@ export interface MaintenanceTier extends TierSpec {
   cum: number;
 }
 
+/** Published tables have a dozen tiers at most; a longer one is not a table a venue publishes. */
+export const MAX_TIERS = 100;
+const TABLE = listOf(described('an object with floor and mmr', isPlainRecord), {
+  minLength: 1,
+  maxLength: MAX_TIERS,
+});
+const FLOOR = atLeast(0);
+const RATE = between(0, 1, { maxExcluded: true });
+const FIRST_FLOOR = oneOf([0]);
+
 /** Validates a table and derives each tier's maintenance amount: cum₁ = 0, cumₙ = cumₙ₋₁ + floorₙ·(MMRₙ − MMRₙ₋₁). */
 export function deriveTiers(specs: readonly TierSpec[]): MaintenanceTier[] {
-  if (specs.length === 0) throw new RangeError('tier table must have at least one tier (got none)');
+  check('tier table', specs, TABLE);
   const tiers: MaintenanceTier[] = [];
   specs.forEach((spec, i) => {
-    if (!Number.isFinite(spec.floor) || spec.floor < 0)
-      throw new RangeError(`tier ${i + 1} floor must be a finite number ≥ 0 (got ${spec.floor})`);
-    if (!Number.isFinite(spec.mmr) || spec.mmr < 0 || spec.mmr >= 1)
-      throw new RangeError(`tier ${i + 1} maintenance rate must be between 0 and 1 (got ${spec.mmr})`);
-    const prev = tiers[i - 1];
+    check(`tier ${i + 1} floor`, spec.floor, FLOOR);
+    check(`tier ${i + 1} maintenance rate`, spec.mmr, RATE);
     if (i === 0) {
-      if (spec.floor !== 0) throw new RangeError(`the first tier's floor must be 0 (got ${spec.floor})`);
+      check("the first tier's floor", spec.floor, FIRST_FLOOR);
       tiers.push({ ...spec, cum: 0 });
       return;
     }
-    if (!prev || spec.floor <= prev.floor)
-      throw new RangeError(`tier floors must increase (tier ${i + 1} floor ${spec.floor})`);
+    const prev = tiers[i - 1]!;
+    // Floors increase: each tier starts above the one before it.
+    if (!(spec.floor > prev.floor))
+      throw new Refusal(`tier ${i + 1} floor`, spec.floor, above(prev.floor).allowed);
     tiers.push({ ...spec, cum: prev.cum + spec.floor * (spec.mmr - prev.mmr) });
   });
   return tiers;

@@ -1,4 +1,6 @@
 /** What a user sets about the population, with validation that names the field and what is allowed. */
+import { between, check, described, isPlainRecord, oneOf, wholeNumber } from '../validation/index.ts';
+
 export type RefusedChoice = 'spot' | 'stay-out';
 
 export interface PopulationSettings {
@@ -24,18 +26,18 @@ export const DEFAULT_POPULATION: PopulationSettings = {
 export const MIN_TRADERS = 3;
 export const MAX_TRADERS = 1_000_000;
 
+export const REFUSED_CHOICES: readonly RefusedChoice[] = ['spot', 'stay-out'];
+
+const TRADERS = wholeNumber(MIN_TRADERS, MAX_TRADERS);
+const SHARE = between(0, 1, { scale: 'percent' });
+const CHOICE = oneOf(REFUSED_CHOICES);
+const SETTINGS = described('an object with traders, retailShare, leakage and refusedChoice', isPlainRecord);
+
 export function validatePopulation(settings: PopulationSettings): void {
+  check('population', settings, SETTINGS);
   const { traders, retailShare, leakage, refusedChoice } = settings;
-  if (!Number.isInteger(traders) || traders < MIN_TRADERS || traders > MAX_TRADERS)
-    throw new RangeError(
-      `traders must be a whole number from ${MIN_TRADERS} to ${MAX_TRADERS} (got ${traders})`,
-    );
-  if (!(retailShare >= 0 && retailShare <= 1))
-    throw new RangeError(`retail share must be between 0% and 100% (got ${retailShare * 100}%)`);
-  if (!(leakage >= 0 && leakage <= 1))
-    throw new RangeError(`leakage must be between 0% and 100% (got ${leakage * 100}%)`);
-  if (refusedChoice !== 'spot' && refusedChoice !== 'stay-out')
-    throw new RangeError(
-      `what refused traders do must be "spot" or "stay-out" (got "${String(refusedChoice)}")`,
-    );
+  check('traders', traders, TRADERS);
+  check('retail share', retailShare, SHARE);
+  check('leakage', leakage, SHARE);
+  check('what refused traders do', refusedChoice, CHOICE);
 }

@@ -2,10 +2,11 @@
  * The regimes a user can pick, and custom regimes derived from them. Presets are deeply frozen: a run that
  * wants different rules builds a custom regime instead of changing a shared preset.
  */
-import { GUARDRAIL_KEYS, isGuardrailKey, type RegimeOverrides } from './guardrail-keys.ts';
+import { GUARDRAIL_KEYS, type RegimeOverrides } from './guardrail-keys.ts';
 import { withGuardrailValue } from './guardrail-path.ts';
 import { isSetByUser, setByUser } from './provenance.ts';
 import { validateRegime } from './validate-regime.ts';
+import { check, described, isPlainRecord, oneOf } from '../validation/index.ts';
 import { PRESET_IDS, type PresetId, type Regime, type RegimeId } from './types.ts';
 import { HK_SFC_2026 } from './presets/hk-sfc-2026.ts';
 import { HK_SFC_2026_SECURITIES_ONLY } from './presets/hk-sfc-2026-securities-only.ts';
@@ -41,11 +42,13 @@ export function isPresetId(value: unknown): value is PresetId {
   return typeof value === 'string' && (PRESET_IDS as readonly string[]).includes(value);
 }
 
-/** A preset by id; a RangeError listing the presets for anything else. */
+const PRESET = oneOf(PRESET_IDS);
+const OVERRIDES = described('an object of regime parameters and their values', isPlainRecord);
+const PARAMETER = oneOf(GUARDRAIL_KEYS);
+
+/** A preset by id; a Refusal listing the presets for anything else. */
 export function regime(id: PresetId): Regime {
-  if (!isPresetId(id))
-    throw new RangeError(`regime must be one of ${PRESET_IDS.join(', ')} (got ${String(id)})`);
-  return REGIMES[id];
+  return REGIMES[check('regime', id, PRESET)];
 }
 
 /** The presets in display order, for menus and the CLI. */
@@ -56,16 +59,16 @@ export function regimeList(): { id: PresetId; title: string }[] {
 /**
  * A `custom` regime: `base` (a preset, or an earlier custom regime) with the given guardrails replaced. Every
  * overridden parameter's provenance becomes "set by the user"; the result is validated as a whole, so an
- * unusable value is refused with a RangeError naming it.
+ * unusable value is refused with a Refusal naming it.
  */
 export function customRegime(base: PresetId | Regime, overrides: RegimeOverrides): Regime {
   const start = typeof base === 'string' ? regime(base) : base;
   const basedOn = start.basedOn ?? (start.id === 'custom' ? undefined : start.id);
   let result: Regime = { ...start, id: 'custom', provenance: { ...start.provenance } };
   if (basedOn !== undefined) result.basedOn = basedOn;
-  for (const [key, value] of Object.entries(overrides)) {
-    if (!isGuardrailKey(key))
-      throw new RangeError(`unknown regime parameter "${key}" (allowed: ${GUARDRAIL_KEYS.join(', ')})`);
+  check('regime overrides', overrides, OVERRIDES);
+  for (const [name, value] of Object.entries(overrides)) {
+    const key = check('regime parameter', name, PARAMETER);
     if (value === undefined) continue;
     result = withGuardrailValue(result, key, value as never);
     result.provenance[key] = setByUser();

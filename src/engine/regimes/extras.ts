@@ -3,7 +3,18 @@
  * Each is a published rule or a guardrails.md [DEFAULT] that a later engine step can act on; until then they
  * are shown with their provenance like every other parameter.
  */
-import type { MarketId } from '../perp/market.ts';
+import { MARKET_IDS, type MarketId } from '../perp/market.ts';
+import {
+  above,
+  atLeast,
+  between,
+  check,
+  described,
+  flag,
+  isPlainRecord,
+  oneOf,
+  orNone,
+} from '../validation/index.ts';
 import type { Regime } from './types.ts';
 
 export interface RegimeExtras {
@@ -35,47 +46,34 @@ export function effectiveMaxLeverage(regime: Pick<Regime, 'perp' | 'extras'>, ma
   return own === undefined ? regime.perp.maxLeverage : Math.min(own, regime.perp.maxLeverage);
 }
 
-function nullOr(name: string, value: number | null, ok: (v: number) => boolean, allowed: string): void {
-  if (value !== null && !(Number.isFinite(value) && ok(value)))
-    throw new RangeError(`${name} must be ${allowed} or none (got ${value})`);
-}
+const RECORD = described('an object', isPlainRecord);
+const LEVERAGE = atLeast(1);
+const PER_MARKET = oneOf(MARKET_IDS);
+const NEW_ACCOUNT_LEVERAGE = orNone(LEVERAGE);
+const COOL_DOWN = orNone(atLeast(0, { unit: 's' }));
+const SHARE_ABOVE_0 = orNone(above(0, 1));
+const SHARE = orNone(between(0, 1));
+const POSITIVE = orNone(above(0));
+const NON_NEGATIVE = orNone(atLeast(0));
+const SPREAD_BPS = between(0, 10_000, { unit: 'bp' });
 
-function flag(name: string, value: unknown): void {
-  if (typeof value !== 'boolean')
-    throw new RangeError(`${name} must be true or false (got ${String(value)})`);
-}
-
-/** Throws a RangeError naming the first unusable extra and what is allowed. */
+/** Throws a Refusal naming the first unusable extra and what is allowed. */
 export function validateExtras(extras: RegimeExtras): void {
+  check('per-market leverage caps', extras.maxLeverageByMarket, RECORD);
   for (const [market, cap] of Object.entries(extras.maxLeverageByMarket)) {
-    if (market !== 'BTC' && market !== 'ETH')
-      throw new RangeError(`per-market leverage caps apply to BTC or ETH (got ${market})`);
-    if (!(typeof cap === 'number' && Number.isFinite(cap) && cap >= 1))
-      throw new RangeError(`${market} maximum leverage must be a number ≥ 1 (got ${String(cap)})`);
+    check('market of a per-market leverage cap', market, PER_MARKET);
+    check(`${market} maximum leverage`, cap, LEVERAGE);
   }
-  nullOr('new-account maximum leverage', extras.newAccountMaxLeverage, (v) => v >= 1, 'a number ≥ 1');
-  nullOr('partial-liquidation cool-down', extras.partialLiquidationCooldownSeconds, (v) => v >= 0, '≥ 0 s');
-  nullOr(
-    'backstop share of maintenance margin',
-    extras.backstopEquityShareOfMaintenance,
-    (v) => v > 0 && v <= 1,
-    'in (0, 1]',
-  );
-  nullOr(
-    'insurance fund share of open interest',
-    extras.insuranceFundShareOfOpenInterest,
-    (v) => v >= 0 && v <= 1,
-    'between 0 and 1',
-  );
-  nullOr('client position limit', extras.clientPositionLimitNotional, (v) => v > 0, '> 0');
-  nullOr('professional-investor portfolio minimum', extras.professionalPortfolioMinUsd, (v) => v >= 0, '≥ 0');
-  flag('financing for existing margin clients only', extras.financingExistingMarginClientsOnly);
-  flag('no further advances under a margin call', extras.financingStopsAdvancesOnCall);
+  check('new-account maximum leverage', extras.newAccountMaxLeverage, NEW_ACCOUNT_LEVERAGE);
+  check('partial-liquidation cool-down', extras.partialLiquidationCooldownSeconds, COOL_DOWN);
+  check('backstop share of maintenance margin', extras.backstopEquityShareOfMaintenance, SHARE_ABOVE_0);
+  check('insurance fund share of open interest', extras.insuranceFundShareOfOpenInterest, SHARE);
+  check('client position limit', extras.clientPositionLimitNotional, POSITIVE);
+  check('professional-investor portfolio minimum', extras.professionalPortfolioMinUsd, NON_NEGATIVE);
+  check('financing for existing margin clients only', extras.financingExistingMarginClientsOnly, flag);
+  check('no further advances under a margin call', extras.financingStopsAdvancesOnCall, flag);
+  check('market-maker spreads', extras.marketMakerSpreadBps, RECORD);
   const { withoutAffiliated, withAffiliated } = extras.marketMakerSpreadBps;
-  for (const [name, bps] of [
-    ['spread without', withoutAffiliated],
-    ['spread with', withAffiliated],
-  ] as const)
-    if (!(Number.isFinite(bps) && bps >= 0 && bps <= 10_000))
-      throw new RangeError(`${name} an affiliated market maker must be between 0 and 10,000 bp (got ${bps})`);
+  check('spread without an affiliated market maker', withoutAffiliated, SPREAD_BPS);
+  check('spread with an affiliated market maker', withAffiliated, SPREAD_BPS);
 }

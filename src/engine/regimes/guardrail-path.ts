@@ -2,7 +2,18 @@
  * Reading and replacing one guardrail of a regime by its key ('perp.funding.cap'). Replacing copies every
  * object along the path and shares the rest, so presets (which are frozen) are never changed.
  */
-import type { GuardrailKey, GuardrailValue, RegimeParameters } from './guardrail-keys.ts';
+import {
+  GUARDRAIL_KEYS,
+  type GuardrailKey,
+  type GuardrailValue,
+  type RegimeParameters,
+} from './guardrail-keys.ts';
+import { Refusal, oneOf } from '../validation/index.ts';
+
+/** What a key must be; thrown only when a key that passed as a GuardrailKey does not lead to a value. */
+function noParameter(key: string): Refusal {
+  return new Refusal('regime parameter', key, oneOf(GUARDRAIL_KEYS).allowed);
+}
 
 type Tree = { readonly [key: string]: unknown };
 
@@ -17,7 +28,7 @@ function segments(key: GuardrailKey): string[] {
 export function guardrailValue<K extends GuardrailKey>(regime: RegimeParameters, key: K): GuardrailValue<K> {
   let node: unknown = regime;
   for (const segment of segments(key)) {
-    if (!isTree(node) || !(segment in node)) throw new RangeError(`the regime has no parameter ${key}`);
+    if (!isTree(node) || !Object.hasOwn(node, segment)) throw noParameter(key);
     node = node[segment];
   }
   return node as GuardrailValue<K>;
@@ -26,7 +37,7 @@ export function guardrailValue<K extends GuardrailKey>(regime: RegimeParameters,
 function replaceAt(node: unknown, path: readonly string[], value: unknown, key: string): unknown {
   const [head, ...rest] = path;
   if (head === undefined) return value;
-  if (!isTree(node) || !(head in node)) throw new RangeError(`the regime has no parameter ${key}`);
+  if (!isTree(node) || !Object.hasOwn(node, head)) throw noParameter(key);
   return { ...node, [head]: replaceAt(node[head], rest, value, key) };
 }
 

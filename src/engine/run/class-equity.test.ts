@@ -20,7 +20,7 @@ function plainByClass(run: RunState): [number, number] {
     const k = run.population.professional[run.brokerTraderOf[client.id]!]!;
     let value = client.cash - client.principal - client.interest;
     for (const asset of BROKER_ASSETS) value += client.holdings[asset] * broker.prices[asset];
-    out[k] += value;
+    out[k]! += value;
   }
   for (const i of run.openPerps) {
     const venue = run.venueOf[i] === 1 ? run.onshore : run.offshore!;

@@ -2,12 +2,22 @@
  * What defines a run: `(scenario, population, regime, seed)` plus the market-maker switch (model.md, "One run").
  * Validation names the field, the value given and what is allowed.
  */
-import { customRegime, isPresetId, regime as presetRegime } from '../regimes/catalogue.ts';
-import type { PresetId, Regime } from '../regimes/types.ts';
+import { customRegime, regime as presetRegime } from '../regimes/catalogue.ts';
+import { PRESET_IDS, type PresetId, type Regime } from '../regimes/types.ts';
 import type { RegimeOverrides } from '../regimes/guardrail-keys.ts';
-import { isScenarioId, scenarioInfo } from '../scenarios/catalogue.ts';
+import { SCENARIO_IDS, scenarioInfo } from '../scenarios/catalogue.ts';
 import type { ScenarioId } from '../scenarios/types.ts';
 import { DEFAULT_POPULATION, validatePopulation, type PopulationSettings } from '../population/settings.ts';
+import {
+  between,
+  check,
+  described,
+  flag,
+  isPlainRecord,
+  listOf,
+  oneOf,
+  wholeNumber,
+} from '../validation/index.ts';
 
 export interface RunConfig {
   scenario: ScenarioId;
@@ -42,35 +52,49 @@ export const DEFAULT_RUN: RunConfig = {
   affiliatedMarketMaker: false,
 };
 
+/** Traders a run traces besides the personas: each is traced frame by frame, so a run keeps the count small. */
+export const MAX_FOLLOWED = 1_000;
+export const ENGINES: readonly NonNullable<RunConfig['engine']>[] = ['fast', 'reference'];
+
+const CONFIG = described('a run configuration (an object)', isPlainRecord);
+const SCENARIO = oneOf(SCENARIO_IDS);
+const REGIME = oneOf(PRESET_IDS);
+const SEED = wholeNumber(0);
+const INVARIANT_EVERY = wholeNumber(0);
+const FRAME_EVERY = wholeNumber(1);
+const FOLLOW = listOf(wholeNumber(0), { maxLength: MAX_FOLLOWED });
+const ENGINE = oneOf(ENGINES);
+const OVERRIDES = described('an object of regime parameters and their values', isPlainRecord);
+
+/**
+ * Checks a whole config as it may arrive from outside (a link, a lesson, a worker message): every field,
+ * overrides included (the custom regime is built and validated), so a config that passes can run.
+ */
 export function validateRunConfig(config: RunConfig): void {
-  if (!isScenarioId(config.scenario)) throw new RangeError(`unknown scenario "${String(config.scenario)}"`);
-  if (!isPresetId(config.regime)) throw new RangeError(`unknown regime "${String(config.regime)}"`);
-  if (!Number.isSafeInteger(config.seed) || config.seed < 0)
-    throw new RangeError(`seed must be a whole number ≥ 0 (got ${config.seed})`);
+  check('run configuration', config, CONFIG);
+  check('scenario', config.scenario, SCENARIO);
+  check('regime', config.regime, REGIME);
+  check('seed', config.seed, SEED);
   validatePopulation(config.population);
+  check('affiliated market maker', config.affiliatedMarketMaker, flag);
   const info = scenarioInfo(config.scenario);
   if (config.days !== undefined) {
     if (info.kind === 'historical')
       throw new RangeError(
         `days can only be set for a synthetic scenario (${config.scenario} has a fixed length)`,
       );
-    if (!(config.days >= info.minDays && config.days <= info.maxDays))
-      throw new RangeError(`days must be between ${info.minDays} and ${info.maxDays} (got ${config.days})`);
+    check('days', config.days, between(info.minDays, info.maxDays));
   }
-  if (
-    config.invariantEvery !== undefined &&
-    !(Number.isInteger(config.invariantEvery) && config.invariantEvery >= 0)
-  )
-    throw new RangeError(
-      `invariant check interval must be a whole number ≥ 0 (got ${config.invariantEvery})`,
-    );
-  if (
-    config.frameEveryMinutes !== undefined &&
-    !(Number.isInteger(config.frameEveryMinutes) && config.frameEveryMinutes >= 1)
-  )
-    throw new RangeError(
-      `frame interval must be a whole number of minutes ≥ 1 (got ${config.frameEveryMinutes})`,
-    );
+  if (config.invariantEvery !== undefined)
+    check('invariant check interval', config.invariantEvery, INVARIANT_EVERY);
+  if (config.frameEveryMinutes !== undefined)
+    check('frame interval in minutes', config.frameEveryMinutes, FRAME_EVERY);
+  if (config.follow !== undefined) check('followed traders', config.follow, FOLLOW);
+  if (config.engine !== undefined) check('engine', config.engine, ENGINE);
+  if (config.overrides !== undefined) {
+    check('regime overrides', config.overrides, OVERRIDES);
+    resolveRegime(config);
+  }
 }
 
 /** The regime a config asks for: the preset, or a custom regime derived from it. */

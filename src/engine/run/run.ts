@@ -2,7 +2,8 @@
  * Whole runs: one regime on a scenario, or several regimes on the same scenario with the same price shocks
  * and the same population draws (common random numbers), so differences come from the rules alone.
  */
-import type { PresetId } from '../regimes/types.ts';
+import { PRESET_IDS, type PresetId } from '../regimes/types.ts';
+import { check, listOf, oneOf } from '../validation/index.ts';
 import type { RunConfig } from './config.ts';
 import { framesOf, type Frames } from './frames.ts';
 import type { RunEvent } from './run-events.ts';
@@ -60,7 +61,9 @@ export function runScenario(config: RunConfig): RunResult {
   return resultOf(run);
 }
 
+const REGIMES = listOf(oneOf(PRESET_IDS), { minLength: 1 });
+
 export function compareRegimes(config: Omit<RunConfig, 'regime'>, regimes: readonly PresetId[]): RunResult[] {
-  if (regimes.length < 1) throw new RangeError('compare needs at least one regime (got none)');
+  check('regimes to compare', regimes, REGIMES);
   return regimes.map((regime) => runScenario({ ...config, regime }));
 }

@@ -11,10 +11,10 @@ describe('anchorClock', () => {
 
   it('refuses a time that is not UTC ISO, or not on a whole minute', () => {
     expect(() => at('2020-03-12 10:00', 1, 1)).toThrow(
-      'anchor time must be an ISO timestamp in UTC such as 2020-03-12T00:00:00Z (got 2020-03-12 10:00)',
+      'anchor time must be an ISO timestamp in UTC such as 2020-03-12T00:00:00Z (got "2020-03-12 10:00")',
     );
     expect(() => at('2020-03-12T10:00:30Z', 1, 1)).toThrow(
-      'anchor time must fall on a whole minute after 2020-03-12T00:00:00Z (got 2020-03-12T10:00:30Z)',
+      'anchor time must be on a whole minute after 2020-03-12T00:00:00Z (got "2020-03-12T10:00:30Z")',
     );
     expect(() => anchorClock('yesterday')).toThrow(RangeError);
   });
@@ -31,7 +31,9 @@ describe('checkAnchors', () => {
   });
 
   it('names the field, the value and what is allowed', () => {
-    expect(() => checkAnchors(good.slice(0, 1), 0)).toThrow('anchors must list at least 2 points (got 1)');
+    expect(() => checkAnchors(good.slice(0, 1), 0)).toThrow(
+      'number of anchors must be a whole number ≥ 2 (got 1)',
+    );
     expect(() => checkAnchors(good, 90)).toThrow(
       "the last anchor's minute must be the episode length 90 (got 60)",
     );
@@ -42,10 +44,10 @@ describe('checkAnchors', () => {
       'anchors[1].minute must be after anchors[0].minute 0 (got 0)',
     );
     expect(() => checkAnchors([good[0]!, { minute: 60, btc: -1, eth: 7 }], 60)).toThrow(
-      'anchors[1].btc must be a finite price > 0 (got -1)',
+      'anchors[1].btc must be a number greater than 0 (got -1)',
     );
     expect(() => checkAnchors([good[0]!, { minute: 60, btc: 1, eth: NaN }], 60)).toThrow(
-      'anchors[1].eth must be a finite price > 0 (got NaN)',
+      'anchors[1].eth must be a number greater than 0 (got NaN)',
     );
   });
 });

@@ -2,6 +2,7 @@
  * Anchor points of a historical episode: the sourced levels, lows and timing a stylised path must go through
  * exactly (guardrails.md §3). Each episode file lists its anchors with the source of every number.
  */
+import { Refusal, above, check, oneOf, wholeNumber } from '../validation/index.ts';
 import type { ScenarioInfo } from './types.ts';
 
 export interface Anchor {
@@ -19,6 +20,11 @@ export interface HistoricalEpisode {
 }
 
 const MS_PER_MINUTE = 60_000;
+const UTC_TIME = { kind: 'words', text: 'an ISO timestamp in UTC such as 2020-03-12T00:00:00Z' } as const;
+const COUNT = wholeNumber(2);
+const FIRST_MINUTE = oneOf([0]);
+const MINUTE = wholeNumber(0);
+const PRICE = above(0);
 
 /**
  * Anchors written against wall-clock UTC times, which is how the sources report them:
@@ -30,17 +36,14 @@ export function anchorClock(startUtc: string): (utc: string, btc: number, eth: n
   return (utc, btc, eth) => {
     const ms = parseUtc('anchor time', utc) - start;
     if (ms % MS_PER_MINUTE !== 0)
-      throw new RangeError(`anchor time must fall on a whole minute after ${startUtc} (got ${utc})`);
+      throw new Refusal('anchor time', utc, { kind: 'words', text: `on a whole minute after ${startUtc}` });
     return { minute: ms / MS_PER_MINUTE, btc, eth };
   };
 }
 
 function parseUtc(field: string, utc: string): number {
   const ms = utc.endsWith('Z') ? Date.parse(utc) : NaN;
-  if (!Number.isFinite(ms))
-    throw new RangeError(
-      `${field} must be an ISO timestamp in UTC such as 2020-03-12T00:00:00Z (got ${utc})`,
-    );
+  if (!Number.isFinite(ms)) throw new Refusal(field, utc, UTC_TIME);
   return ms;
 }
 
@@ -51,25 +54,22 @@ function parseUtc(field: string, utc: string): number {
 export function checkAnchors(anchors: readonly Anchor[], minutes: number): void {
   const first = anchors[0];
   const last = anchors[anchors.length - 1];
-  if (first === undefined || last === undefined || anchors.length < 2)
-    throw new RangeError(`anchors must list at least 2 points (got ${anchors.length})`);
-  if (first.minute !== 0) throw new RangeError(`anchors[0].minute must be 0 (got ${first.minute})`);
+  check('number of anchors', anchors.length, COUNT);
+  if (first === undefined || last === undefined) return;
+  check('anchors[0].minute', first.minute, FIRST_MINUTE);
   if (last.minute !== minutes)
-    throw new RangeError(
-      `the last anchor's minute must be the episode length ${minutes} (got ${last.minute})`,
-    );
+    throw new Refusal("the last anchor's minute", last.minute, {
+      kind: 'words',
+      text: `the episode length ${minutes}`,
+    });
   anchors.forEach((a, i) => {
-    if (!Number.isInteger(a.minute))
-      throw new RangeError(`anchors[${i}].minute must be whole (got ${a.minute})`);
+    check(`anchors[${i}].minute`, a.minute, MINUTE);
     const before = anchors[i - 1];
     if (before !== undefined && a.minute <= before.minute)
-      throw new RangeError(
-        `anchors[${i}].minute must be after anchors[${i - 1}].minute ${before.minute} (got ${a.minute})`,
-      );
-    for (const asset of ['btc', 'eth'] as const) {
-      const price = a[asset];
-      if (!Number.isFinite(price) || price <= 0)
-        throw new RangeError(`anchors[${i}].${asset} must be a finite price > 0 (got ${price})`);
-    }
+      throw new Refusal(`anchors[${i}].minute`, a.minute, {
+        kind: 'words',
+        text: `after anchors[${i - 1}].minute ${before.minute}`,
+      });
+    for (const asset of ['btc', 'eth'] as const) check(`anchors[${i}].${asset}`, a[asset], PRICE);
   });
 }

@@ -71,7 +71,7 @@ describe('scenario catalogue', () => {
   });
 
   it('refuses an unknown id, listing the allowed ones', () => {
-    const message = `scenario id must be one of ${SCENARIO_IDS.join(', ')} (got 1987-10-black-monday)`;
+    const message = `scenario id must be one of ${SCENARIO_IDS.join(', ')} (got "1987-10-black-monday")`;
     expect(() => scenarioInfo('1987-10-black-monday' as ScenarioId)).toThrow(message);
     expect(() => generateIndexPath('1987-10-black-monday' as ScenarioId, { seed: 1 })).toThrow(RangeError);
   });
@@ -131,13 +131,13 @@ describe('scenario catalogue', () => {
 
   it('refuses days for a historical scenario: its length is fixed', () => {
     expect(() => generateIndexPath('2022-11-ftx', { seed: 1, days: 3 })).toThrow(
-      'days cannot be set for 2022-11-ftx: a historical scenario has a fixed length of 5 days (got 3)',
+      'days for 2022-11-ftx must be left out: a historical scenario has a fixed length of 5 days (got 3)',
     );
   });
 
   it('refuses a seed that is not a safe integer', () => {
     expect(() => generateIndexPath('synthetic-calm', { seed: 1.5 })).toThrow(
-      'seed must be a safe integer (got 1.5)',
+      'seed must be a whole number from -9007199254740991 to 9007199254740991 (got 1.5)',
     );
   });
 });

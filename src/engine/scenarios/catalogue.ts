@@ -13,6 +13,7 @@ import { OCT_2025 } from './episodes/2025-10-tariff-crash.ts';
 import { SYNTHETIC_DAYS, SYNTHETIC_INFOS } from './synthetic-info.ts';
 import { isSyntheticId, syntheticPath } from './synthetic.ts';
 import type { IndexPath, ScenarioId, ScenarioInfo } from './types.ts';
+import { Refusal, between, check, oneOf } from '../validation/index.ts';
 
 export const HISTORICAL_EPISODES: readonly HistoricalEpisode[] = [
   BLACK_THURSDAY,
@@ -39,8 +40,8 @@ export function isScenarioId(value: unknown): value is ScenarioId {
   return typeof value === 'string' && (SCENARIO_IDS as readonly string[]).includes(value);
 }
 
-function unknownId(id: unknown): RangeError {
-  return new RangeError(`scenario id must be one of ${SCENARIO_IDS.join(', ')} (got ${String(id)})`);
+function unknownId(id: unknown): Refusal {
+  return new Refusal('scenario id', id, oneOf(SCENARIO_IDS).allowed);
 }
 
 export function scenarioInfo(id: ScenarioId): ScenarioInfo {
@@ -56,12 +57,11 @@ export interface PathOptions {
   days?: number;
 }
 
+const DAYS = between(SYNTHETIC_DAYS.min, SYNTHETIC_DAYS.max);
+
 /** Steps for a synthetic length: days × 1440, rounded to a whole minute. */
 export function syntheticMinutes(days: number): number {
-  if (!(days >= SYNTHETIC_DAYS.min && days <= SYNTHETIC_DAYS.max))
-    throw new RangeError(
-      `days must be between ${SYNTHETIC_DAYS.min} and ${SYNTHETIC_DAYS.max} (got ${days})`,
-    );
+  check('days', days, DAYS);
   return Math.round(days * 1440);
 }
 
@@ -74,9 +74,9 @@ export function generateIndexPath(id: ScenarioId, { seed, days }: PathOptions): 
   const episode = HISTORICAL_EPISODES.find((e) => e.info.id === id);
   if (episode === undefined) throw unknownId(id);
   if (days !== undefined)
-    throw new RangeError(
-      `days cannot be set for ${id}: a historical scenario has a fixed length of ${episode.info.defaultDays} ` +
-        `days (got ${days})`,
-    );
+    throw new Refusal(`days for ${id}`, days, {
+      kind: 'words',
+      text: `left out: a historical scenario has a fixed length of ${episode.info.defaultDays} days`,
+    });
   return bridgePath(episode.anchors, prng);
 }

@@ -3,6 +3,9 @@
  * (z₂ = ρ·z₁ + √(1 − ρ²)·ε, the two-asset Cholesky factor).
  */
 import { nextNormal, type PrngState } from '../prng.ts';
+import { between, check } from '../validation/index.ts';
+
+const CORRELATION = between(-1, 1);
 
 /**
  * BTC–ETH correlation of minute shocks. [DEFAULT] ETH has moved with BTC through every episode in
@@ -11,7 +14,7 @@ import { nextNormal, type PrngState } from '../prng.ts';
 export const BTC_ETH_CORRELATION = 0.8;
 
 export function checkCorrelation(rho: number): void {
-  if (!(rho >= -1 && rho <= 1)) throw new RangeError(`rho must be between -1 and 1 (got ${rho})`);
+  check('rho', rho, CORRELATION);
 }
 
 /** Writes the pair into `out` (no allocation per minute) and returns it. */

@@ -2,6 +2,11 @@
  * Measures of a price path, used to check each scenario against the sizes its sources report and to
  * summarise a path for a reader ("BTC fell 49% within 24 h").
  */
+import { wholeNumber, check } from '../validation/index.ts';
+
+const AT_LEAST_1 = wholeNumber(1);
+const AT_LEAST_2 = wholeNumber(2);
+const AT_LEAST_3 = wholeNumber(3);
 
 export interface Move {
   /** p[to] / p[from] − 1: negative for a fall, positive for a rise. */
@@ -25,9 +30,8 @@ export function largestRise(prices: ArrayLike<number>, windowMinutes: number): M
  * running low for a rise), so a week-long window costs the same as a 30-minute one.
  */
 function extremeMove(prices: ArrayLike<number>, windowMinutes: number, kind: 'fall' | 'rise'): Move {
-  if (!Number.isInteger(windowMinutes) || windowMinutes < 1)
-    throw new RangeError(`windowMinutes must be a whole number ≥ 1 (got ${windowMinutes})`);
-  if (prices.length < 2) throw new RangeError(`prices must hold at least 2 values (got ${prices.length})`);
+  check('windowMinutes', windowMinutes, AT_LEAST_1);
+  check('number of prices', prices.length, AT_LEAST_2);
   const sign = kind === 'fall' ? 1 : -1;
   const queue = new Int32Array(prices.length);
   let head = 0;
@@ -56,7 +60,7 @@ function extremeMove(prices: ArrayLike<number>, windowMinutes: number, kind: 'fa
 /** Standard deviation of one-minute log returns, scaled to one day (× √1440). */
 export function dailyVolatility(prices: ArrayLike<number>): number {
   const n = prices.length - 1;
-  if (n < 2) throw new RangeError(`prices must hold at least 3 values (got ${prices.length})`);
+  check('number of prices', prices.length, AT_LEAST_3);
   const returns = new Float64Array(n);
   for (let t = 1; t <= n; t++) returns[t - 1] = Math.log((prices[t] as number) / (prices[t - 1] as number));
   // Two passes (mean, then squared deviations): no cancellation when every return is nearly the same.

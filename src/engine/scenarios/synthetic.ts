@@ -8,6 +8,9 @@ import { BTC_ETH_CORRELATION, nextCorrelatedNormals } from './correlated-normals
 import { impulseNoise, impulseProgress, type Impulse } from './impulse.ts';
 import { drawFlashCrash, drawShortSqueeze } from './synthetic-events.ts';
 import type { IndexPath, ScenarioId } from './types.ts';
+import { check, wholeNumber } from '../validation/index.ts';
+
+const MINUTES = wholeNumber(1);
 
 export type SyntheticId = Extract<ScenarioId, `synthetic-${string}`>;
 
@@ -76,8 +79,7 @@ export function isSyntheticId(id: ScenarioId): id is SyntheticId {
 
 /** Advances `prng`; the same state and length give the same path. */
 export function syntheticPath(id: SyntheticId, prng: PrngState, minutes: number): IndexPath {
-  if (!Number.isInteger(minutes) || minutes < 1)
-    throw new RangeError(`minutes must be a whole number ≥ 1 (got ${minutes})`);
+  check('minutes', minutes, MINUTES);
   switch (id) {
     case 'synthetic-calm':
       return walk(

@@ -74,11 +74,14 @@ export function describeAllowed(allowed: Allowed): string {
     case 'list': {
       const count =
         allowed.maxLength === undefined
-          ? `at least ${allowed.minLength}`
+          ? allowed.minLength === 0
+            ? ''
+            : `at least ${allowed.minLength}`
           : allowed.minLength === allowed.maxLength
             ? `exactly ${allowed.minLength}`
             : `${allowed.minLength} to ${allowed.maxLength}`;
-      return `a list of ${count}${allowed.distinct ? ' distinct' : ''} entries, each ${describeAllowed(allowed.each)}`;
+      const words = [count, allowed.distinct ? 'distinct' : '', 'entries'].filter(Boolean).join(' ');
+      return `a list of ${words}, each ${describeAllowed(allowed.each)}`;
     }
     case 'or-none':
       return `${describeAllowed(allowed.inner)} or none`;

@@ -8,6 +8,7 @@ export {
   between,
   check,
   described,
+  finiteNumber,
   flag,
   isPlainRecord,
   listOf,

@@ -18,6 +18,12 @@ interface NumberOptions {
   unit?: string;
 }
 
+/** Any finite number (never NaN or ±Infinity): a price move, a P&L, a rate that may be negative. */
+export const finiteNumber: Rule<number> = {
+  allowed: { kind: 'words', text: 'a finite number' },
+  accepts: isNumber,
+};
+
 /** A finite number in [min, max] (or [min, max) with maxExcluded). */
 export function between(
   min: number,

@@ -73,16 +73,16 @@ describe('parseLesson', () => {
       ]),
     );
     expect(problems).toEqual([
-      'step 1: unknown field "sey" (allowed: set, say, ask, run, reveal)',
+      'step 1, field name must be one of set, say, ask, run, reveal (got "sey")',
       'step 1, say: "lessons.t.missing" is missing from the English catalogue (messages/en/lessons.json)',
-      'step 2, say: must be a text key of the lessons catalogue, starting with "lessons." (got "app.title")',
-      'step 2, set: unknown field "senario" (allowed: scenario, days, ruleSets, population, seed, affiliatedMarketMaker)',
+      'step 2, say must be a text key of the lessons catalogue, starting with "lessons." (got "app.title")',
+      'step 2, set, field name must be one of scenario, days, ruleSets, population, seed, affiliatedMarketMaker (got "senario")',
       expect.stringMatching(
-        /^step 2, set\.scenario: unknown scenario "moon-landing" \(allowed: 2020-03-black-thursday, /,
+        /^step 2, set\.scenario must be one of 2020-03-black-thursday, .* \(got "moon-landing"\)$/,
       ),
-      'step 2, set.ruleSets: unknown field "C" (allowed: A, B)',
+      'step 2, set.ruleSets, field name must be A or B (got "C")',
       expect.stringMatching(
-        /^step 2, set\.ruleSets\.A\.preset: unknown preset "nowhere" \(allowed: hk-sfc-2026, /,
+        /^step 2, set\.ruleSets\.A\.preset must be one of hk-sfc-2026, .* \(got "nowhere"\)$/,
       ),
     ]);
     expect(() => parseLesson(lesson([{ say: 'lessons.t.missing' }]), 'x.json', TEXTS)).toThrow(
@@ -108,10 +108,7 @@ describe('parseLesson', () => {
           },
         ]),
       ),
-    ).toEqual([
-      'step 1, set: rule set A: traders must be a whole number from 3 to 1000000 (got 2)',
-      'step 1, set: rule set B: traders must be a whole number from 3 to 1000000 (got 2)',
-    ]);
+    ).toEqual(['step 1, set.population.traders must be a whole number from 3 to 1000000 (got 2)']);
     expect(
       problemsOf(
         lesson([
@@ -128,12 +125,17 @@ describe('parseLesson', () => {
           },
         ]),
       ),
-    ).toEqual(['step 1, set: rule set B: BTC haircut must be between 0 and 1 (got 1.5)']);
+    ).toEqual([
+      // The engine's Refusal, under the step and the rule set (at whatever scale the engine writes it).
+      expect.stringMatching(
+        /^step 1, rule set B, BTC haircut must be between 0%? and 1(00%)? \(got 1(\.5|50%)\)$/,
+      ),
+    ]);
     expect(
       problemsOf(lesson([{ set: { scenario: '2022-05-luna', days: 3 }, say: 'lessons.t.say' }])),
     ).toEqual([
-      'step 1, set: rule set A: days can only be set for a synthetic scenario (2022-05-luna has a fixed length)',
-      'step 1, set: rule set B: days can only be set for a synthetic scenario (2022-05-luna has a fixed length)',
+      expect.stringMatching(/^step 1, (set: rule set A:|rule set A,) days .*2022-05-luna/),
+      expect.stringMatching(/^step 1, (set: rule set B:|rule set B,) days .*2022-05-luna/),
     ]);
     expect(
       problemsOf(
@@ -145,7 +147,7 @@ describe('parseLesson', () => {
         ]),
       ),
     ).toEqual([
-      'step 1, set.ruleSets.A.overrides: unknown guardrail "perp.leverage" (see regimes/guardrail-keys.ts)',
+      'step 1, set.ruleSets.A.overrides, guardrail key must be a key from regimes/guardrail-keys.ts (got "perp.leverage")',
     ]);
   });
 
@@ -154,7 +156,7 @@ describe('parseLesson', () => {
       expect.stringMatching(/^step 1, ask\.answer\.most\[0\]: unknown number "liquidation\.traders"/),
     ]);
     expect(problemsOf(lesson([ask({ compare: ['A.adl.count', '=>', 1] })]))).toEqual([
-      'step 1, ask.answer.compare: must be [number, comparison, number] with a comparison among < <= > >= == != (got ["A.adl.count","=>",1])',
+      'step 1, ask.answer.compare must be [number, comparison, number] with a comparison among < <= > >= == != (got ["A.adl.count","=>",1])',
     ]);
     expect(problemsOf(lesson([ask({ compare: ['A.adl.count', '>', 0] })]))).toEqual([
       'step 1, ask.answer: a "compare" answer over these numbers needs 2 choices (the question has 3): the first for true, the second for false',
@@ -166,7 +168,7 @@ describe('parseLesson', () => {
       expect.stringMatching(
         /^step 1, ask\.answer\.pick: events\.fill is not an event the page counts \(allowed: liquidation, /,
       ),
-      'step 1, ask.answer.bands: must be ascending numbers, such as [1, 50] (got [5,1])',
+      'step 1, ask.answer.bands must be ascending numbers, such as [1, 50] (got [5,1])',
     ]);
     expect(problemsOf(lesson([ask({ most: ['A.adl.count', 'B.adl.count'], least: [] })]))).toEqual([
       'step 1, ask.answer: must have exactly one of compare, most, least or pick (got most, least)',
@@ -231,7 +233,7 @@ describe('parseLesson', () => {
     expect(lessons.map((l) => l.id)).toEqual(['a', 'b']);
     expect(problems.map((p) => p.message)).toEqual([
       'lesson 03-a-again.json cannot be used:\n  - id: another lesson file already uses the id "a"',
-      'lesson 04-broken.json cannot be used:\n  - the file must hold one JSON object (got "not an object")',
+      'lesson 04-broken.json cannot be used:\n  - the file must be a single JSON object (got "not an object")',
     ]);
   });
 });

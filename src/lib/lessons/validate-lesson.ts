@@ -2,28 +2,49 @@
  * Checking a lesson file when it loads, with messages a teacher can act on: which file, which step, which
  * field, what was wrong and what is allowed. Every text key must exist in every language's catalogue; every
  * state a step sets must pass the engine's own validators (the run config and the custom regime); every number
- * a question or reveal uses must exist.
+ * a question or reveal uses must exist. Values are checked with the rules of the shared validation layer
+ * (src/engine/validation): a refused value reads "step 2, set.seed must be a whole number from 0 to … (got 1.5)".
  */
 import { catalogues, type Catalogue, type MessageKey } from '../i18n/catalogues.ts';
 import { resolveRegime, validateRunConfig } from '../../engine/run/config.ts';
-import { isPresetId } from '../../engine/regimes/catalogue.ts';
 import { PRESET_IDS } from '../../engine/regimes/types.ts';
-import { isGuardrailKey } from '../../engine/regimes/guardrail-keys.ts';
-import { isScenarioId, SCENARIO_IDS } from '../../engine/scenarios/catalogue.ts';
+import { isGuardrailKey, type GuardrailKey } from '../../engine/regimes/guardrail-keys.ts';
+import { SCENARIO_IDS } from '../../engine/scenarios/catalogue.ts';
+import { MAX_TRADERS, MIN_TRADERS } from '../../engine/population/settings.ts';
+import {
+  Refusal,
+  above,
+  between,
+  described,
+  finiteNumber,
+  flag,
+  isPlainRecord,
+  isRefusal,
+  oneOf,
+  orNone,
+  ownField,
+  read,
+  textMatching,
+  wholeNumber,
+  type Rule,
+} from '../../engine/validation/index.ts';
 import { defaultSettings } from '../app-settings.ts';
+import { overrideRule } from '../url-state/override-shapes.ts';
+import { LESSON_ID, MAX_LESSON_ID_LENGTH } from '../url-state/validate.ts';
 import { choiceCount, COMPARISONS, PLACEHOLDER, placeholdersOf, type Answer } from './answers.ts';
 import { applySet, configsOf, freshAtEntry, SET_FIELDS, type Lesson, type LessonStep } from './lesson.ts';
 import { numberSpec } from './run-numbers.ts';
 
 const STEP_FIELDS = ['set', 'say', 'ask', 'run', 'reveal'];
 const LESSON_FIELDS = ['id', 'title', 'summary', 'steps'];
-const POPULATION_FIELDS = ['traders', 'retailShare', 'leakage', 'refusedChoice'];
 
 /** A lesson file that cannot be used; `problems` lists every one found, each on its own line. */
 export class LessonError extends Error {
   constructor(
     readonly file: string,
     readonly problems: string[],
+    /** The problems that are refused values, as data: field, value given and what is allowed. */
+    readonly refusals: readonly Refusal[] = [],
   ) {
     super(`lesson ${file} cannot be used:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'LessonError';
@@ -32,34 +53,106 @@ export class LessonError extends Error {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const show = (value: unknown) => JSON.stringify(value) ?? String(value);
+
+const object = (words: string): Rule<Json> => described(words, isPlainRecord);
+
+/** The rules of the shared validation layer for a lesson file's fields. */
+const RULES = {
+  file: object('a single JSON object'),
+  // A lesson id travels in links (`#lesson=…`, the link state's `ls`), so it follows their rule.
+  id: textMatching(
+    LESSON_ID,
+    `lower-case letters, digits and hyphens, such as "insurance-fund" (at most ${MAX_LESSON_ID_LENGTH} characters)`,
+    MAX_LESSON_ID_LENGTH,
+  ),
+  textKey: described(
+    'a text key of the lessons catalogue, starting with "lessons."',
+    (v): v is string => typeof v === 'string' && v.startsWith('lessons.'),
+  ),
+  steps: described('a list of at least one step', (v): v is unknown[] => Array.isArray(v) && v.length > 0),
+  step: object('an object'),
+  run: flag,
+  ask: object('an object with question, choices and answer'),
+  choices: described(
+    'a list of at least two text keys',
+    (v): v is unknown[] => Array.isArray(v) && v.length >= 2,
+  ),
+  answer: object('an object with one of compare, most, least or pick'),
+  compare: described(
+    `[number, comparison, number] with a comparison among ${COMPARISONS.join(' ')}`,
+    (c): c is [unknown, string, unknown] =>
+      Array.isArray(c) && c.length === 3 && (COMPARISONS as readonly unknown[]).includes(c[1]),
+  ),
+  operands: described(
+    'a list of at least two numbers to compare',
+    (v): v is unknown[] => Array.isArray(v) && v.length >= 2,
+  ),
+  operand: described(
+    'a number or a run number such as "A.liquidations.traders"',
+    (v): v is number | string => finiteNumber.accepts(v) || typeof v === 'string',
+  ),
+  tolerance: described(
+    'a share from 0 up to 1, such as 0.1 for 10%',
+    between(0, 1, { maxExcluded: true }).accepts,
+  ),
+  bands: described(
+    'ascending numbers, such as [1, 50]',
+    (v): v is number[] =>
+      Array.isArray(v) &&
+      v.length > 0 &&
+      v.every((b, i) => finiteNumber.accepts(b) && (i === 0 || b > (v[i - 1] as number))),
+  ),
+  set: object('an object'),
+  scenario: oneOf(SCENARIO_IDS),
+  days: orNone(above(0, undefined, { unit: 'days' })),
+  seed: wholeNumber(0, Number.MAX_SAFE_INTEGER),
+  population: object('an object'),
+  population_: {
+    traders: wholeNumber(MIN_TRADERS, MAX_TRADERS),
+    retailShare: between(0, 1),
+    leakage: between(0, 1),
+    refusedChoice: oneOf(['spot', 'stay-out']),
+  } as Readonly<Record<string, Rule<unknown>>>,
+  ruleSets: object('an object with A and/or B'),
+  ruleSet: object('an object with a preset'),
+  preset: oneOf(PRESET_IDS),
+  overrides: object('an object of guardrails'),
+  guardrailKey: described(
+    'a key from regimes/guardrail-keys.ts',
+    (k): k is GuardrailKey => typeof k === 'string' && isGuardrailKey(k),
+  ),
+} as const;
 
 class Checker {
   readonly problems: string[] = [];
+  readonly refusals: Refusal[] = [];
   constructor(private readonly texts: Readonly<Record<string, Catalogue>>) {}
 
   problem(where: string, message: string) {
     this.problems.push(`${where}: ${message}`);
   }
 
+  /** A refused value, in the layer's one form: "step 2, set.seed must be a whole number … (got 1.5)". */
+  refuse(refusal: Refusal) {
+    this.refusals.push(refusal);
+    this.problems.push(refusal.message);
+  }
+
+  /** Whether `rule` allows `value`; a refusal naming `where` is noted otherwise. */
+  check<T>(where: string, value: unknown, rule: Rule<T>): value is T {
+    const reading = read(where, value, rule);
+    if (!reading.ok) this.refuse(reading.refusal);
+    return reading.ok;
+  }
+
   unknownFields(where: string, value: Json, allowed: readonly string[]) {
-    for (const field of Object.keys(value))
-      if (!allowed.includes(field))
-        this.problem(where, `unknown field "${field}" (allowed: ${allowed.join(', ')})`);
+    for (const field of Object.keys(value)) this.check(`${where}, field name`, field, oneOf(allowed));
   }
 
   /** A catalogue key of the lessons area that every language has. */
   key(where: string, value: unknown, { numbers = false } = {}): value is MessageKey {
-    if (typeof value !== 'string' || !value.startsWith('lessons.')) {
-      this.problem(
-        where,
-        `must be a text key of the lessons catalogue, starting with "lessons." (got ${show(value)})`,
-      );
-      return false;
-    }
+    if (!this.check(where, value, RULES.textKey)) return false;
     const english = this.texts.en?.[value as MessageKey];
     if (english === undefined) {
       this.problem(where, `"${value}" is missing from the English catalogue (messages/en/lessons.json)`);
@@ -102,14 +195,7 @@ class Checker {
   }
 
   operand(where: string, value: unknown) {
-    if (typeof value === 'number' && Number.isFinite(value)) return;
-    if (typeof value !== 'string') {
-      this.problem(
-        where,
-        `must be a number or a run number such as "A.liquidations.traders" (got ${show(value)})`,
-      );
-      return;
-    }
+    if (!this.check(where, value, RULES.operand) || typeof value !== 'string') return;
     try {
       numberSpec(value);
     } catch (error) {
@@ -118,10 +204,7 @@ class Checker {
   }
 
   answer(where: string, value: unknown, choices: number | null) {
-    if (!isObject(value)) {
-      this.problem(where, `must be an object with one of compare, most, least or pick (got ${show(value)})`);
-      return;
-    }
+    if (!this.check(where, value, RULES.answer)) return;
     const kinds = ['compare', 'most', 'least', 'pick'].filter((k) => Object.hasOwn(value, k));
     if (kinds.length !== 1) {
       this.problem(
@@ -133,43 +216,22 @@ class Checker {
     const kind = kinds[0]!;
     if (kind === 'compare') {
       this.unknownFields(where, value, ['compare']);
-      const c = value.compare;
-      if (!Array.isArray(c) || c.length !== 3 || !(COMPARISONS as readonly unknown[]).includes(c[1])) {
-        this.problem(
-          `${where}.compare`,
-          `must be [number, comparison, number] with a comparison among ${COMPARISONS.join(' ')} (got ${show(c)})`,
-        );
-        return;
-      }
+      const c = ownField(value, 'compare');
+      if (!this.check(`${where}.compare`, c, RULES.compare)) return;
       this.operand(`${where}.compare[0]`, c[0]);
       this.operand(`${where}.compare[2]`, c[2]);
     } else if (kind === 'most' || kind === 'least') {
       this.unknownFields(where, value, [kind, 'tolerance']);
-      const operands = value[kind];
-      if (!Array.isArray(operands) || operands.length < 2) {
-        this.problem(`${where}.${kind}`, `must list at least two numbers to compare (got ${show(operands)})`);
-        return;
-      }
+      const operands = ownField(value, kind);
+      if (!this.check(`${where}.${kind}`, operands, RULES.operands)) return;
       operands.forEach((o, i) => this.operand(`${where}.${kind}[${i}]`, o));
-      const tolerance = value.tolerance;
-      if (tolerance !== undefined && !(typeof tolerance === 'number' && tolerance >= 0 && tolerance < 1))
-        this.problem(
-          `${where}.tolerance`,
-          `must be a share from 0 up to 1, such as 0.1 for 10% (got ${show(tolerance)})`,
-        );
+      const tolerance = ownField(value, 'tolerance');
+      if (tolerance !== undefined) this.check(`${where}.tolerance`, tolerance, RULES.tolerance);
     } else {
       this.unknownFields(where, value, ['pick', 'bands']);
-      this.operand(`${where}.pick`, value.pick);
-      const bands = value.bands;
-      if (
-        bands !== undefined &&
-        !(
-          Array.isArray(bands) &&
-          bands.length > 0 &&
-          bands.every((b, i) => typeof b === 'number' && Number.isFinite(b) && (i === 0 || b > bands[i - 1]))
-        )
-      )
-        this.problem(`${where}.bands`, `must be ascending numbers, such as [1, 50] (got ${show(bands)})`);
+      this.operand(`${where}.pick`, ownField(value, 'pick'));
+      const bands = ownField(value, 'bands');
+      if (bands !== undefined) this.check(`${where}.bands`, bands, RULES.bands);
     }
     if (choices !== null && this.problems.length === 0) {
       const needed = choiceCount(value as unknown as Answer);
@@ -187,59 +249,40 @@ class Checker {
     }
   }
 
+  /** An optional field: checked by `rule` when present. */
+  optional(where: string, record: Json, field: string, rule: Rule<unknown>) {
+    const value = ownField(record, field);
+    if (value !== undefined) this.check(`${where}.${field}`, value, rule);
+  }
+
   set(where: string, value: unknown) {
-    if (!isObject(value)) {
-      this.problem(where, `must be an object (got ${show(value)})`);
-      return;
-    }
+    if (!this.check(where, value, RULES.set)) return;
     this.unknownFields(where, value, SET_FIELDS);
-    if (value.scenario !== undefined && !isScenarioId(value.scenario))
-      this.problem(
-        `${where}.scenario`,
-        `unknown scenario ${show(value.scenario)} (allowed: ${SCENARIO_IDS.join(', ')})`,
-      );
-    if (value.days !== undefined && value.days !== null && typeof value.days !== 'number')
-      this.problem(`${where}.days`, `must be a number of days or null (got ${show(value.days)})`);
-    if (value.seed !== undefined && typeof value.seed !== 'number')
-      this.problem(`${where}.seed`, `must be a whole number (got ${show(value.seed)})`);
-    if (value.affiliatedMarketMaker !== undefined && typeof value.affiliatedMarketMaker !== 'boolean')
-      this.problem(
-        `${where}.affiliatedMarketMaker`,
-        `must be true or false (got ${show(value.affiliatedMarketMaker)})`,
-      );
-    if (value.population !== undefined) {
-      if (isObject(value.population))
-        this.unknownFields(`${where}.population`, value.population, POPULATION_FIELDS);
-      else this.problem(`${where}.population`, `must be an object (got ${show(value.population)})`);
+    this.optional(where, value, 'scenario', RULES.scenario);
+    this.optional(where, value, 'days', RULES.days);
+    this.optional(where, value, 'seed', RULES.seed);
+    this.optional(where, value, 'affiliatedMarketMaker', flag);
+    const population = ownField(value, 'population');
+    if (population !== undefined && this.check(`${where}.population`, population, RULES.population)) {
+      this.unknownFields(`${where}.population`, population, Object.keys(RULES.population_));
+      for (const [field, rule] of Object.entries(RULES.population_))
+        this.optional(`${where}.population`, population, field, rule);
     }
-    if (value.ruleSets !== undefined) {
-      if (!isObject(value.ruleSets)) {
-        this.problem(`${where}.ruleSets`, `must be an object with A and/or B (got ${show(value.ruleSets)})`);
-        return;
-      }
-      this.unknownFields(`${where}.ruleSets`, value.ruleSets, ['A', 'B']);
-      for (const letter of ['A', 'B'] as const) {
-        const choice = value.ruleSets[letter];
-        if (choice === undefined) continue;
-        const at = `${where}.ruleSets.${letter}`;
-        if (!isObject(choice)) {
-          this.problem(at, `must be an object with a preset (got ${show(choice)})`);
-          continue;
-        }
-        this.unknownFields(at, choice, ['preset', 'overrides']);
-        if (!isPresetId(choice.preset))
-          this.problem(
-            `${at}.preset`,
-            `unknown preset ${show(choice.preset)} (allowed: ${PRESET_IDS.join(', ')})`,
-          );
-        if (choice.overrides !== undefined) {
-          if (!isObject(choice.overrides)) this.problem(`${at}.overrides`, `must be an object of guardrails`);
-          else
-            for (const key of Object.keys(choice.overrides))
-              if (!isGuardrailKey(key))
-                this.problem(`${at}.overrides`, `unknown guardrail "${key}" (see regimes/guardrail-keys.ts)`);
-        }
-      }
+    const ruleSets = ownField(value, 'ruleSets');
+    if (ruleSets === undefined || !this.check(`${where}.ruleSets`, ruleSets, RULES.ruleSets)) return;
+    this.unknownFields(`${where}.ruleSets`, ruleSets, ['A', 'B']);
+    for (const letter of ['A', 'B'] as const) {
+      const choice = ownField(ruleSets, letter);
+      const at = `${where}.ruleSets.${letter}`;
+      if (choice === undefined || !this.check(at, choice, RULES.ruleSet)) continue;
+      this.unknownFields(at, choice, ['preset', 'overrides']);
+      this.check(`${at}.preset`, ownField(choice, 'preset'), RULES.preset);
+      const overrides = ownField(choice, 'overrides');
+      if (overrides === undefined || !this.check(`${at}.overrides`, overrides, RULES.overrides)) continue;
+      // Each value has the JSON shape of its guardrail (as in a link); the engine then checks its range.
+      for (const [key, given] of Object.entries(overrides))
+        if (this.check(`${at}.overrides, guardrail key`, key, RULES.guardrailKey))
+          this.check(`${at}.overrides.${key}`, given, overrideRule(key));
     }
   }
 }
@@ -258,52 +301,38 @@ export function parseLesson(
   texts: Readonly<Record<string, Catalogue>> = catalogues,
 ): Lesson {
   const check = new Checker(texts);
-  if (!isObject(raw)) throw new LessonError(file, [`the file must hold one JSON object (got ${show(raw)})`]);
+  const fail = () => new LessonError(file, check.problems, check.refusals);
+  if (!check.check('the file', raw, RULES.file)) throw fail();
   check.unknownFields('lesson', raw, LESSON_FIELDS);
-  if (typeof raw.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(raw.id))
-    check.problem(
-      'id',
-      `must be lower-case letters, digits and hyphens, such as "insurance-fund" (got ${show(raw.id)})`,
-    );
-  check.key('title', raw.title);
-  check.key('summary', raw.summary);
-  if (!Array.isArray(raw.steps) || raw.steps.length === 0) {
-    check.problem('steps', `must be a list of at least one step (got ${show(raw.steps)})`);
-    throw new LessonError(file, check.problems);
-  }
-  raw.steps.forEach((step: unknown, i: number) => {
-    if (!isObject(step)) {
-      check.problem(`step ${i + 1}`, `must be an object (got ${show(step)})`);
-      return;
-    }
+  check.check('id', ownField(raw, 'id'), RULES.id);
+  check.key('title', ownField(raw, 'title'));
+  check.key('summary', ownField(raw, 'summary'));
+  const steps = ownField(raw, 'steps');
+  if (!check.check('steps', steps, RULES.steps)) throw fail();
+  steps.forEach((step: unknown, i: number) => {
+    if (!check.check(`step ${i + 1}`, step, RULES.step)) return;
     check.unknownFields(`step ${i + 1}`, step, STEP_FIELDS);
-    check.key(where(i, 'say'), step.say);
-    if (step.set !== undefined) check.set(where(i, 'set'), step.set);
-    if (step.run !== undefined && typeof step.run !== 'boolean')
-      check.problem(where(i, 'run'), `must be true or false (got ${show(step.run)})`);
-    if (step.reveal !== undefined) check.key(where(i, 'reveal'), step.reveal, { numbers: true });
-    if (step.ask !== undefined) {
-      const ask = step.ask;
-      if (!isObject(ask)) {
-        check.problem(
-          where(i, 'ask'),
-          `must be an object with question, choices and answer (got ${show(ask)})`,
-        );
-        return;
-      }
-      check.unknownFields(where(i, 'ask'), ask, ['question', 'choices', 'answer']);
-      check.key(where(i, 'ask.question'), ask.question);
-      const choices = Array.isArray(ask.choices) && ask.choices.length >= 2 ? ask.choices : null;
-      if (!choices)
-        check.problem(where(i, 'ask.choices'), `must list at least two text keys (got ${show(ask.choices)})`);
-      else choices.forEach((c, k) => check.key(where(i, `ask.choices[${k}]`), c));
-      // A checker of its own: the choice count is compared only when the answer itself is sound.
-      const answers = new Checker(texts);
-      answers.answer(where(i, 'ask.answer'), ask.answer, choices ? choices.length : null);
-      check.problems.push(...answers.problems);
-    }
+    check.key(where(i, 'say'), ownField(step, 'say'));
+    const set = ownField(step, 'set');
+    if (set !== undefined) check.set(where(i, 'set'), set);
+    const run = ownField(step, 'run');
+    if (run !== undefined) check.check(where(i, 'run'), run, RULES.run);
+    const reveal = ownField(step, 'reveal');
+    if (reveal !== undefined) check.key(where(i, 'reveal'), reveal, { numbers: true });
+    const ask = ownField(step, 'ask');
+    if (ask === undefined || !check.check(where(i, 'ask'), ask, RULES.ask)) return;
+    check.unknownFields(where(i, 'ask'), ask, ['question', 'choices', 'answer']);
+    check.key(where(i, 'ask.question'), ownField(ask, 'question'));
+    const given = ownField(ask, 'choices');
+    const choices = check.check(where(i, 'ask.choices'), given, RULES.choices) ? given : null;
+    choices?.forEach((c, k) => check.key(where(i, `ask.choices[${k}]`), c));
+    // A checker of its own: the choice count is compared only when the answer itself is sound.
+    const answers = new Checker(texts);
+    answers.answer(where(i, 'ask.answer'), ownField(ask, 'answer'), choices ? choices.length : null);
+    check.problems.push(...answers.problems);
+    check.refusals.push(...answers.refusals);
   });
-  if (check.problems.length > 0) throw new LessonError(file, check.problems);
+  if (check.problems.length > 0) throw fail();
 
   // The state each step sets, as the engine sees it: run configs and custom regimes.
   const lesson = raw as unknown as Lesson;
@@ -324,11 +353,14 @@ export function parseLesson(
         validateRunConfig(config);
         resolveRegime(config);
       } catch (error) {
-        check.problem(where(i, 'set'), `rule set ${letter}: ${(error as Error).message}`);
+        // The engine's refusal, as it stands, under the step and the rule set ("step 3, rule set B, BTC
+        // haircut must be …"); a plain error keeps its message.
+        if (isRefusal(error)) check.refuse(error.within(`step ${i + 1}, rule set ${letter}`));
+        else check.problem(where(i, 'set'), `rule set ${letter}: ${(error as Error).message}`);
       }
     });
   });
-  if (check.problems.length > 0) throw new LessonError(file, check.problems);
+  if (check.problems.length > 0) throw fail();
   return lesson;
 }
 

@@ -2,7 +2,16 @@
  * What the reader of a link says when it refuses a link or drops part of it. Every notice names the field, the
  * value given (shortened, as text: the view renders it as text, never as HTML) and what is allowed, in the
  * engine's wording ("seed must be a whole number ≥ 0 (got -1)"). The view translates the frame around it.
+ * Fields are checked with the shared validation layer (src/engine/validation); its refusals become notices here.
  */
+import {
+  describeAllowed,
+  isRefusal,
+  shorten,
+  shown,
+  shownAgainst,
+  type Refusal,
+} from '../../engine/validation/index.ts';
 
 export type NoticeCode =
   /** The hash cannot be read at all: no version marker, bad base64url, corrupt compression, not JSON. */
@@ -30,30 +39,8 @@ export interface UrlNotice {
   message: string;
 }
 
-const MAX_SHOWN = 48;
-
-/** A value as a short, single-line text for a notice (strings quoted, long values cut with "…"). */
-export function shown(value: unknown): string {
-  let text: string;
-  if (typeof value === 'string') text = JSON.stringify(value);
-  else if (typeof value === 'number' || typeof value === 'boolean' || value === null) text = String(value);
-  else if (value === undefined) text = 'nothing';
-  else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = Object.prototype.toString.call(value);
-    }
-  }
-  return shorten(text);
-}
-
-/** One line, at most MAX_SHOWN characters. */
-function shorten(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this removes
-  const line = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  return line.length > MAX_SHOWN ? `${line.slice(0, MAX_SHOWN - 1)}…` : line;
-}
+/** Values are shown the layer's way: one line, at most 48 characters, strings quoted. */
+export { shown, shorten };
 
 export function notice(code: NoticeCode, field: string, value: unknown, allowed: string): UrlNotice {
   return described(code, field, shown(value), allowed);
@@ -65,11 +52,28 @@ export function described(code: NoticeCode, field: string, value: string, allowe
   return { code, field, value: given, allowed, message: `${field} must be ${allowed} (got ${given})` };
 }
 
+/** A notice from a refusal of the shared layer, as it stands: its field, the value given and what is allowed. */
+export function refusalNotice(refusal: Refusal): UrlNotice {
+  return {
+    code: 'invalid-field',
+    field: refusal.field,
+    value: shownAgainst(refusal.given, refusal.allowed),
+    allowed: describeAllowed(refusal.allowed),
+    message: refusal.message,
+  };
+}
+
 /**
- * A notice from an engine validator's RangeError ("maximum leverage must be a number ≥ 1 (got 0)"), placed
- * under `field` ("rule set A"). A message without that shape is kept whole as what is allowed.
+ * A notice from an engine validator's error, placed under `field` ("rule set A"). A Refusal is read field by
+ * field ("maximum leverage", 0, "a number ≥ 1"); a plain RangeError in the same words ("maximum leverage must
+ * be a number ≥ 1 (got 0)") is taken apart by its message, and a message without that shape is kept whole as
+ * what is allowed.
  */
 export function engineNotice(field: string, error: unknown, value: unknown): UrlNotice {
+  if (isRefusal(error)) {
+    const inner = refusalNotice(error);
+    return { ...inner, field: `${field}, ${inner.field}`, message: `${field}: ${inner.message}` };
+  }
   const message = error instanceof Error ? error.message : String(error);
   const m = /^(.*?) must (?:be )?(.*) \(got (.*)\)$/s.exec(message);
   if (m) {

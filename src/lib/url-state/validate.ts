@@ -8,23 +8,44 @@
  *   default; the run is kept and a notice says what was dropped.
  *
  * Missing fields take their defaults; unknown fields are ignored (a newer app may add display fields within
- * v1). Only own properties of plain objects are read, and every object built here is fresh.
+ * v1). Only own properties of plain objects are read, and every object built here is fresh. Every field is
+ * checked with a rule of the shared validation layer (src/engine/validation), whose refusal becomes the notice.
  */
-import { isLocale, locales } from '../i18n/catalogues.ts';
+import { locales } from '../i18n/catalogues.ts';
 import { PRESET_IDS, type PresetId } from '../../engine/regimes/types.ts';
-import { GUARDRAIL_KEYS, isGuardrailKey, type RegimeOverrides } from '../../engine/regimes/guardrail-keys.ts';
-import { customRegime, isPresetId } from '../../engine/regimes/catalogue.ts';
-import { SCENARIO_IDS, isScenarioId, scenarioInfo } from '../../engine/scenarios/catalogue.ts';
+import {
+  GUARDRAIL_KEYS,
+  type GuardrailKey,
+  type RegimeOverrides,
+} from '../../engine/regimes/guardrail-keys.ts';
+import { customRegime } from '../../engine/regimes/catalogue.ts';
+import { SCENARIO_IDS, scenarioInfo } from '../../engine/scenarios/catalogue.ts';
 import {
   MAX_TRADERS,
   MIN_TRADERS,
   validatePopulation,
   type PopulationSettings,
+  type RefusedChoice,
 } from '../../engine/population/settings.ts';
 import { validateRunConfig } from '../../engine/run/config.ts';
+import {
+  between,
+  check,
+  described,
+  flag,
+  isPlainRecord,
+  isRefusal,
+  listOf,
+  oneOf,
+  ownField as own,
+  read,
+  textMatching,
+  wholeNumber,
+  type Rule,
+} from '../../engine/validation/index.ts';
 import type { RuleSetChoice } from '../app-state.svelte.ts';
-import { LinkRefused, engineNotice, notice, type UrlNotice } from './notice.ts';
-import { overrideShapeProblem } from './override-shapes.ts';
+import { LinkRefused, engineNotice, refusalNotice, type UrlNotice } from './notice.ts';
+import { overrideRule } from './override-shapes.ts';
 import {
   LINK_SPEEDS,
   VIEWS,
@@ -45,47 +66,60 @@ export const MAX_LESSON_ID_LENGTH = 64;
 export type Validation =
   { ok: true; state: SharedState; notices: UrlNotice[] } | { ok: false; notice: UrlNotice };
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A plain JSON object, described as the link's format calls it. */
+const object = (words: string): Rule<Record<string, unknown>> => described(words, isPlainRecord);
 
-/** An own property, or undefined (never one inherited from a prototype). */
-function own(record: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
+/** Nothing is allowed: for a field that must be left out. */
+const leftOut = (words: string): Rule<never> => described(words, (_v): _v is never => false);
 
-function refuse(field: string, value: unknown, allowed: string): never {
-  throw new LinkRefused(notice('invalid-field', field, value, allowed));
-}
+const RULES = {
+  state: object('a JSON object'),
+  scenario: oneOf(SCENARIO_IDS),
+  ruleSets: described(
+    'a list of two rule sets, A and B',
+    (v): v is unknown[] => Array.isArray(v) && v.length === 2,
+  ),
+  ruleSet: object('an object { p: preset, o: changes }'),
+  preset: oneOf(PRESET_IDS),
+  overrides: object('an object of guardrail values by key'),
+  guardrailKey: oneOf(GUARDRAIL_KEYS),
+  population: object('an object { n, r, l, c }'),
+  traders: wholeNumber(MIN_TRADERS, MAX_TRADERS),
+  share: between(0, 1),
+  refusedChoice: oneOf<RefusedChoice>(['spot', 'stay-out']),
+  seed: wholeNumber(0, Number.MAX_SAFE_INTEGER),
+  frame: wholeNumber(0, MAX_FRAME),
+  speed: oneOf(LINK_SPEEDS, 'market minutes per second'),
+  lang: oneOf(locales),
+  view: oneOf<View>(VIEWS),
+  lesson: textMatching(
+    LESSON_ID,
+    `an id of lower-case letters, digits and hyphens, at most ${MAX_LESSON_ID_LENGTH} characters`,
+    MAX_LESSON_ID_LENGTH,
+  ),
+} as const;
 
 const LETTERS = ['A', 'B'] as const;
 
 function readScenario(raw: unknown, fallback: SharedState['scenario']): SharedState['scenario'] {
-  if (raw === undefined) return fallback;
-  if (!isScenarioId(raw)) refuse('scenario', raw, `one of ${SCENARIO_IDS.join(', ')}`);
-  return raw;
+  return raw === undefined ? fallback : check('scenario', raw, RULES.scenario);
 }
 
 function readDays(raw: unknown, scenario: SharedState['scenario']): number | undefined {
   if (raw === undefined) return undefined;
   const info = scenarioInfo(scenario);
   if (info.kind === 'historical')
-    refuse('days', raw, `left out for ${scenario}, a historical scenario with a fixed length`);
-  if (typeof raw !== 'number' || !(raw >= info.minDays && raw <= info.maxDays))
-    refuse('days', raw, `a number between ${info.minDays} and ${info.maxDays}`);
-  return raw;
+    check('days', raw, leftOut(`left out for ${scenario}, a historical scenario with a fixed length`));
+  return check('days', raw, between(info.minDays, info.maxDays));
 }
 
 function readOverrides(raw: unknown, letter: string): RegimeOverrides {
-  const field = `rule set ${letter}, changed guardrails`;
   if (raw === undefined) return {};
-  if (!isPlainObject(raw)) refuse(field, raw, 'an object of guardrail values by key');
+  const given = check(`rule set ${letter}, changed guardrails`, raw, RULES.overrides);
   const overrides: Record<string, unknown> = {};
-  for (const key of Object.keys(raw)) {
-    if (!isGuardrailKey(key))
-      refuse(`rule set ${letter}, guardrail key`, key, `one of ${GUARDRAIL_KEYS.join(', ')}`);
-    const value = raw[key];
-    const problem = overrideShapeProblem(key, value);
-    if (problem !== null) refuse(`rule set ${letter}, ${key}`, value, problem);
+  for (const key of Object.keys(given)) {
+    const guardrail: GuardrailKey = check(`rule set ${letter}, guardrail key`, key, RULES.guardrailKey);
+    const value = check(`rule set ${letter}, ${guardrail}`, given[key], overrideRule(guardrail));
     overrides[key] = structuredClone(value);
   }
   return overrides as RegimeOverrides;
@@ -94,15 +128,11 @@ function readOverrides(raw: unknown, letter: string): RegimeOverrides {
 function readRuleSet(raw: unknown, index: 0 | 1, fallback: RuleSetChoice): RuleSetChoice {
   const letter = LETTERS[index];
   if (raw === undefined) return { preset: fallback.preset, overrides: {} };
-  if (!isPlainObject(raw)) refuse(`rule set ${letter}`, raw, 'an object { p: preset, o: changes }');
-  const presetRaw = own(raw, 'p');
+  const given = check(`rule set ${letter}`, raw, RULES.ruleSet);
+  const presetRaw = own(given, 'p');
   const preset: PresetId =
-    presetRaw === undefined
-      ? fallback.preset
-      : isPresetId(presetRaw)
-        ? presetRaw
-        : refuse(`rule set ${letter}, preset`, presetRaw, `one of ${PRESET_IDS.join(', ')}`);
-  const overrides = readOverrides(own(raw, 'o'), letter);
+    presetRaw === undefined ? fallback.preset : check(`rule set ${letter}, preset`, presetRaw, RULES.preset);
+  const overrides = readOverrides(own(given, 'o'), letter);
   if (Object.keys(overrides).length > 0) {
     try {
       customRegime(preset, overrides);
@@ -116,23 +146,23 @@ function readRuleSet(raw: unknown, index: 0 | 1, fallback: RuleSetChoice): RuleS
 function readRuleSets(raw: unknown, fallback: SharedState['ruleSets']): SharedState['ruleSets'] {
   if (raw === undefined)
     return [readRuleSet(undefined, 0, fallback[0]), readRuleSet(undefined, 1, fallback[1])];
-  if (!Array.isArray(raw) || raw.length !== 2) refuse('rule sets', raw, 'a list of two rule sets, A and B');
-  return [readRuleSet(raw[0], 0, fallback[0]), readRuleSet(raw[1], 1, fallback[1])];
+  const given = check('rule sets', raw, RULES.ruleSets);
+  return [readRuleSet(given[0], 0, fallback[0]), readRuleSet(given[1], 1, fallback[1])];
 }
 
 function readPopulation(raw: unknown, fallback: PopulationSettings): PopulationSettings {
   if (raw === undefined) return { ...fallback };
-  if (!isPlainObject(raw)) refuse('population', raw, 'an object { n, r, l, c }');
-  const n = own(raw, 'n') ?? fallback.traders;
-  const r = own(raw, 'r') ?? fallback.retailShare;
-  const l = own(raw, 'l') ?? fallback.leakage;
-  const c = own(raw, 'c') ?? fallback.refusedChoice;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < MIN_TRADERS || n > MAX_TRADERS)
-    refuse('traders', n, `a whole number from ${MIN_TRADERS} to ${MAX_TRADERS}`);
-  if (typeof r !== 'number' || !(r >= 0 && r <= 1)) refuse('retail share', r, 'a number between 0 and 1');
-  if (typeof l !== 'number' || !(l >= 0 && l <= 1)) refuse('leakage', l, 'a number between 0 and 1');
-  if (c !== 'spot' && c !== 'stay-out') refuse('what refused traders do', c, '"spot" or "stay-out"');
-  const population: PopulationSettings = { traders: n, retailShare: r, leakage: l, refusedChoice: c };
+  const given = check('population', raw, RULES.population);
+  const population: PopulationSettings = {
+    traders: check('traders', own(given, 'n') ?? fallback.traders, RULES.traders),
+    retailShare: check('retail share', own(given, 'r') ?? fallback.retailShare, RULES.share),
+    leakage: check('leakage', own(given, 'l') ?? fallback.leakage, RULES.share),
+    refusedChoice: check(
+      'what refused traders do',
+      own(given, 'c') ?? fallback.refusedChoice,
+      RULES.refusedChoice,
+    ),
+  };
   try {
     validatePopulation(population);
   } catch (error) {
@@ -142,105 +172,62 @@ function readPopulation(raw: unknown, fallback: PopulationSettings): PopulationS
 }
 
 function readSeed(raw: unknown, fallback: number): number {
-  if (raw === undefined) return fallback;
-  if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 0)
-    refuse('seed', raw, `a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`);
-  return raw;
+  return raw === undefined ? fallback : check('seed', raw, RULES.seed);
 }
 
 function readFlag(raw: unknown, field: string, fallback: boolean): boolean {
-  if (raw === undefined) return fallback;
-  if (typeof raw !== 'boolean') refuse(field, raw, 'true or false');
-  return raw;
+  return raw === undefined ? fallback : check(field, raw, flag);
 }
 
 function readFollow(raw: unknown, traders: number): number[] {
   if (raw === undefined) return [];
-  const allowed = `a list of at most ${MAX_FOLLOWED} distinct whole numbers from 0 to ${traders - 1}`;
-  if (!Array.isArray(raw) || raw.length > MAX_FOLLOWED) refuse('followed traders', raw, allowed);
-  for (const id of raw)
-    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= traders)
-      refuse('followed traders', raw, allowed);
-  if (new Set(raw).size !== raw.length) refuse('followed traders', raw, allowed);
-  return [...(raw as number[])];
+  const rule = listOf(wholeNumber(0, traders - 1), { maxLength: MAX_FOLLOWED, distinct: true });
+  // The same test, in the words the format has always used ("at most 50", not "0 to 50").
+  const words = `a list of at most ${MAX_FOLLOWED} distinct whole numbers from 0 to ${traders - 1}`;
+  return [...check('followed traders', raw, described(words, rule.accepts))];
 }
 
 /** Display fields: a value that is not allowed is dropped with a notice, and the default is used. */
 class DisplayReader {
   readonly notices: UrlNotice[] = [];
 
-  read<T>(raw: unknown, field: string, allowed: string, accept: (v: unknown) => v is T, fallback: T): T {
+  read<T>(raw: unknown, field: string, rule: Rule<T>, fallback: T): T {
     if (raw === undefined) return fallback;
-    if (accept(raw)) return raw;
-    this.notices.push(notice('invalid-field', field, raw, allowed));
+    const reading = read(field, raw, rule);
+    if (reading.ok) return reading.value;
+    this.notices.push(refusalNotice(reading.refusal));
     return fallback;
   }
 }
 
-const isWhole =
-  (min: number, max: number) =>
-  (v: unknown): v is number =>
-    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-
 function readState(raw: unknown): { state: SharedState; notices: UrlNotice[] } {
-  if (!isPlainObject(raw)) refuse('link state', raw, 'a JSON object');
+  const given = check('link state', raw, RULES.state);
   const defaults = defaultSharedState();
 
-  const scenario = readScenario(own(raw, 'sc'), defaults.scenario);
-  const days = readDays(own(raw, 'dy'), scenario);
-  const ruleSets = readRuleSets(own(raw, 'rs'), defaults.ruleSets);
-  const population = readPopulation(own(raw, 'po'), defaults.population);
-  const seed = readSeed(own(raw, 'sd'), defaults.seed);
+  const scenario = readScenario(own(given, 'sc'), defaults.scenario);
+  const days = readDays(own(given, 'dy'), scenario);
+  const ruleSets = readRuleSets(own(given, 'rs'), defaults.ruleSets);
+  const population = readPopulation(own(given, 'po'), defaults.population);
+  const seed = readSeed(own(given, 'sd'), defaults.seed);
   const affiliatedMarketMaker = readFlag(
-    own(raw, 'mm'),
+    own(given, 'mm'),
     'affiliated market maker',
     defaults.affiliatedMarketMaker,
   );
-  const follow = readFollow(own(raw, 'fo'), population.traders);
+  const follow = readFollow(own(given, 'fo'), population.traders);
 
   const display = new DisplayReader();
   const followedTrader = display.read(
-    own(raw, 'ft'),
+    own(given, 'ft'),
     'followed trader',
-    `a persona (0, 1 or 2) or one of the followed traders (${follow.join(', ') || 'none'})`,
-    (v): v is number => isWhole(0, 2)(v) || (typeof v === 'number' && follow.includes(v)),
+    oneOf([0, 1, 2, ...follow]),
     defaults.followedTrader,
   );
-  const frame = display.read(
-    own(raw, 'fr'),
-    'playback frame',
-    `a whole number from 0 to ${MAX_FRAME}`,
-    isWhole(0, MAX_FRAME),
-    0,
-  );
-  const speed = display.read(
-    own(raw, 'sp'),
-    'playback speed',
-    `one of ${LINK_SPEEDS.join(', ')} market minutes per second`,
-    (v): v is number => typeof v === 'number' && LINK_SPEEDS.includes(v),
-    defaults.speed,
-  );
-  const lang = display.read(
-    own(raw, 'lg'),
-    'language',
-    `one of ${locales.join(', ')}`,
-    (v): v is string => typeof v === 'string' && isLocale(v),
-    defaults.lang,
-  );
-  const view = display.read(
-    own(raw, 'vw'),
-    'view',
-    VIEWS.join(' or '),
-    (v): v is View => typeof v === 'string' && (VIEWS as readonly string[]).includes(v),
-    defaults.view,
-  );
-  const lesson = display.read<string | undefined>(
-    own(raw, 'ls'),
-    'lesson',
-    `an id of lower-case letters, digits and hyphens, at most ${MAX_LESSON_ID_LENGTH} characters`,
-    (v): v is string => typeof v === 'string' && v.length <= MAX_LESSON_ID_LENGTH && LESSON_ID.test(v),
-    undefined,
-  );
+  const frame = display.read(own(given, 'fr'), 'playback frame', RULES.frame, 0);
+  const speed = display.read(own(given, 'sp'), 'playback speed', RULES.speed, defaults.speed);
+  const lang = display.read<string>(own(given, 'lg'), 'language', RULES.lang, defaults.lang);
+  const view = display.read(own(given, 'vw'), 'view', RULES.view, defaults.view);
+  const lesson = display.read<string | undefined>(own(given, 'ls'), 'lesson', RULES.lesson, undefined);
 
   const state: SharedState = {
     scenario,
@@ -276,6 +263,8 @@ export function validateSharedState(raw: unknown): Validation {
     return { ok: true, state, notices };
   } catch (error) {
     if (error instanceof LinkRefused) return { ok: false, notice: error.notice };
+    // A field refused by the layer, as it stands; anything else (an engine error) under "link state".
+    if (isRefusal(error)) return { ok: false, notice: refusalNotice(error) };
     return { ok: false, notice: engineNotice('link state', error, raw) };
   }
 }

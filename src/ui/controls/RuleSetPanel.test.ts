@@ -147,7 +147,9 @@ describe('RuleSetPanel', () => {
     await user.clear(call);
     await user.type(call, '0.7');
     expect(
-      screen.getByText('LTV thresholds must satisfy target ≤ call < forced sale (got 0.4, 0.7, 0.6)'),
+      screen.getByText(
+        'LTV thresholds must be in the order: after a forced sale ≤ margin call < forced sale (got [0.4,0.7,0.6])',
+      ),
     ).toBeInTheDocument();
     const forced = screen.getByLabelText('Forced sale at loan-to-value');
     await user.clear(forced);

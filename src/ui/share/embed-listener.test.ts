@@ -5,7 +5,9 @@ import {
   heightMessage,
   isHeightMessage,
   listenForHeight,
+  readHeightMessage,
 } from './embed-listener.ts';
+import explainerScript from '../../../public/explainer.js?raw';
 import { escapeAttribute, figureSnippet, iframeSnippet, newFrameId } from './snippets.ts';
 
 const EMBED_ORIGIN = 'https://lab.example';
@@ -37,6 +39,24 @@ const BAD: [string, unknown][] = [
   ['a string', JSON.stringify(good)],
   ['null', null],
   ['an array', [good]],
+  // Hostile shapes, refused by the validation layer's rules (and by both plain scripts, which match them).
+  ['a height as text in exponent notation', { ...good, height: '1e400' }],
+  ['a height as hex text', { ...good, height: '0x10' }],
+  ['a height as padded text', { ...good, height: ' 5' }],
+  ['a boxed number height', { ...good, height: Object(5) as unknown }],
+  ['a version as text', { ...good, version: '1' }],
+  ['a very long type', { ...good, type: `${good.type}${'x'.repeat(100_000)}` }],
+  ['an array carrying the fields', Object.assign([], good)],
+  ['fields inherited from a prototype', Object.create(good) as unknown],
+  ['fields behind a "__proto__" key', JSON.parse(`{"__proto__":${JSON.stringify(good)}}`) as unknown],
+  [
+    'a class instance',
+    new (class {
+      type = good.type;
+      version = 1;
+      height = 5;
+    })(),
+  ],
 ];
 
 afterEach(() => {
@@ -54,6 +74,57 @@ describe('the height message', () => {
 
   it.each(BAD)('is refused with %s', (_reason, data) => {
     expect(isHeightMessage(data)).toBe(false);
+  });
+
+  it('is read by the validation layer, naming the field that does not fit', () => {
+    expect(readHeightMessage({ ...good, height: -0 })).toEqual({ ok: true, value: { ...good, height: -0 } });
+    const field = (data: unknown) => {
+      const reading = readHeightMessage(data);
+      return reading.ok ? null : reading.refusal.field;
+    };
+    expect(field([good])).toBe('height message');
+    expect(field(Object.create(good))).toBe('height message');
+    expect(field({ ...good, type: '__proto__' })).toBe('height message, type');
+    expect(field({ ...good, version: '1' })).toBe('height message, version');
+    expect(field({ type: good.type, version: 1 })).toBe('height message, height');
+    const reading = readHeightMessage({ ...good, height: '1e400' });
+    expect(reading.ok ? '' : reading.refusal.message).toBe(
+      'height message, height must be between 0 and 10000 CSS pixels (got "1e400")',
+    );
+  });
+});
+
+describe('public/explainer.js on the article page', () => {
+  // A static plain script (no build): it must accept exactly the messages the layer's rules accept.
+  new Function(explainerScript)();
+
+  function embed(): HTMLIFrameElement {
+    const iframe = frame();
+    iframe.setAttribute('data-leverage-lab-embed', '');
+    return iframe;
+  }
+
+  it('sets the height from a good message, at least its minimum', () => {
+    const iframe = embed();
+    post(good, EMBED_ORIGIN, iframe.contentWindow);
+    expect(iframe.getAttribute('height')).toBe('813');
+    post({ ...good, height: 0 }, EMBED_ORIGIN, iframe.contentWindow);
+    expect(iframe.getAttribute('height')).toBe('120');
+    post({ ...good, height: 10_000 }, EMBED_ORIGIN, iframe.contentWindow);
+    expect(iframe.getAttribute('height')).toBe('10000');
+  });
+
+  it.each(BAD)('ignores %s, as the layer does', (_reason, data) => {
+    const iframe = embed();
+    post(data, EMBED_ORIGIN, iframe.contentWindow);
+    expect(iframe.getAttribute('height')).toBeNull();
+  });
+
+  it('ignores another origin and another window', () => {
+    const iframe = embed();
+    post(good, 'https://evil.example', iframe.contentWindow);
+    post(good, EMBED_ORIGIN, null);
+    expect(iframe.getAttribute('height')).toBeNull();
   });
 });
 

@@ -6,8 +6,21 @@
  * `height` is the embed's content height in CSS pixels. The message carries no state, so sending it to any
  * origin ('*') discloses nothing. The parent side accepts a message only when it comes from the iframe's own
  * window and origin and fits the schema (type, version, a finite height from 0 to 10,000); anything else is
- * ignored. `heightListenerScript` is the same check as plain script for the iframe snippet.
+ * ignored. The schema is checked with the rules of the shared validation layer (src/engine/validation): only
+ * own fields of a plain object are read. `heightListenerScript` is the same check as plain script for the iframe
+ * snippet, and public/explainer.js (static, plain script) makes it too.
  */
+import {
+  between,
+  described,
+  isPlainRecord,
+  oneOf,
+  ownField,
+  read,
+  type Reading,
+  type Refusal,
+  type Rule,
+} from '../../engine/validation/index.ts';
 
 export const HEIGHT_MESSAGE_TYPE = 'leverage-lab:height';
 export const HEIGHT_MESSAGE_VERSION = 1;
@@ -29,18 +42,39 @@ export function heightMessage(height: number): HeightMessage {
   };
 }
 
+const MESSAGE = described('an object { type, version, height }', isPlainRecord);
+
+/** The rule of each field of the message (doc/url-state.md, "The embed view and its height message"). */
+const FIELDS: Readonly<Record<keyof HeightMessage, Rule<unknown>>> = {
+  type: oneOf([HEIGHT_MESSAGE_TYPE]),
+  version: oneOf([HEIGHT_MESSAGE_VERSION]),
+  height: between(0, MAX_EMBED_HEIGHT, { unit: 'CSS pixels' }),
+};
+
+/**
+ * The message, read field by field from its own properties; or the refusal of the first field that does not
+ * fit ("height message, height must be between 0 and 10000 CSS pixels (got "812")"), for a test or a console.
+ */
+export function readHeightMessage(data: unknown): Reading<HeightMessage> {
+  const refused = (refusal: Refusal): Reading<HeightMessage> => ({ ok: false, refusal });
+  const whole = read('height message', data, MESSAGE);
+  if (!whole.ok) return refused(whole.refusal);
+  for (const [field, rule] of Object.entries(FIELDS)) {
+    const reading = read(`height message, ${field}`, ownField(whole.value, field), rule);
+    if (!reading.ok) return refused(reading.refusal);
+  }
+  return {
+    ok: true,
+    value: {
+      type: HEIGHT_MESSAGE_TYPE,
+      version: HEIGHT_MESSAGE_VERSION,
+      height: ownField(whole.value, 'height') as number,
+    },
+  };
+}
+
 export function isHeightMessage(data: unknown): data is HeightMessage {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
-  const message = data as Record<string, unknown>;
-  const height = message.height;
-  return (
-    message.type === HEIGHT_MESSAGE_TYPE &&
-    message.version === HEIGHT_MESSAGE_VERSION &&
-    typeof height === 'number' &&
-    Number.isFinite(height) &&
-    height >= 0 &&
-    height <= MAX_EMBED_HEIGHT
-  );
+  return readHeightMessage(data).ok;
 }
 
 /** The origin of the page an iframe shows, or null when its src is not an http(s) URL. */
@@ -59,8 +93,9 @@ export function listenForHeight(iframe: HTMLIFrameElement, win: Window = window)
     const origin = frameOrigin(iframe);
     if (origin === null || event.origin !== origin) return;
     if (event.source !== iframe.contentWindow) return;
-    if (!isHeightMessage(event.data)) return;
-    iframe.style.height = `${Math.ceil(event.data.height)}px`;
+    const message = readHeightMessage(event.data);
+    if (!message.ok) return;
+    iframe.style.height = `${Math.ceil(message.value.height)}px`;
   };
   win.addEventListener('message', listener);
   return () => win.removeEventListener('message', listener);
@@ -83,11 +118,15 @@ export function heightListenerScript(iframeId: string): string {
     "  window.addEventListener('message', function (event) {",
     '    if (event.origin !== origin || event.source !== frame.contentWindow) return;',
     '    var d = event.data;',
-    "    if (!d || typeof d !== 'object') return;",
-    `    if (d.type !== '${HEIGHT_MESSAGE_TYPE}' || d.version !== ${HEIGHT_MESSAGE_VERSION}) return;`,
-    "    if (typeof d.height !== 'number' || !isFinite(d.height)) return;",
-    `    if (d.height < 0 || d.height > ${MAX_EMBED_HEIGHT}) return;`,
-    "    frame.style.height = Math.ceil(d.height) + 'px';",
+    "    if (!d || typeof d !== 'object' || Array.isArray(d)) return;",
+    '    var proto = Object.getPrototypeOf(d);',
+    '    if (proto !== Object.prototype && proto !== null) return;',
+    '    var own = function (k) { return Object.prototype.hasOwnProperty.call(d, k) ? d[k] : undefined; };',
+    "    var height = own('height');",
+    `    if (own('type') !== '${HEIGHT_MESSAGE_TYPE}' || own('version') !== ${HEIGHT_MESSAGE_VERSION}) return;`,
+    "    if (typeof height !== 'number' || !isFinite(height)) return;",
+    `    if (height < 0 || height > ${MAX_EMBED_HEIGHT}) return;`,
+    "    frame.style.height = Math.ceil(height) + 'px';",
     '  });',
     '})();',
   ].join('\n');
