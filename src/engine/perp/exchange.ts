@@ -7,6 +7,7 @@ import { createMarket, MARKET_IDS, type MarketId, type MarketState } from './mar
 import type { Position } from './position.ts';
 import { validatePerpRules, type InvestorClass, type PerpRules } from './rules.ts';
 import type { LiquidationWatch } from './liquidation-watch.ts';
+import { above, atLeast, check } from '../validation/index.ts';
 
 export type AccountKind = 'trader' | 'liquidity-provider';
 
@@ -57,7 +58,7 @@ export function createExchange(
   stepSeconds = 60,
 ): ExchangeState {
   validatePerpRules(rules);
-  if (!(stepSeconds > 0)) throw new RangeError(`step length must be > 0 seconds (got ${stepSeconds})`);
+  check('step length', stepSeconds, above(0, undefined, { unit: 's' }));
   const markets = {} as Record<MarketId, MarketState>;
   for (const id of MARKET_IDS)
     markets[id] = createMarket(id, openingPrices[id], rules.tiers[id], rules.insuranceFundStart);
@@ -82,8 +83,7 @@ export function openAccount(
   investorClass: InvestorClass,
   deposit: number,
 ): number {
-  if (!(deposit >= 0) || !Number.isFinite(deposit))
-    throw new RangeError(`deposit must be ≥ 0 (got ${deposit})`);
+  check('deposit', deposit, atLeast(0));
   const id = state.accounts.length;
   state.accounts.push({ id, kind, investorClass, wallet: deposit, deposited: deposit, positions: {} });
   state.totalDeposits += deposit;
@@ -93,7 +93,7 @@ export function openAccount(
 
 /** Adds cash to an account (a top-up). */
 export function deposit(state: ExchangeState, accountId: number, amount: number): void {
-  if (!(amount > 0) || !Number.isFinite(amount)) throw new RangeError(`deposit must be > 0 (got ${amount})`);
+  check('deposit', amount, above(0));
   const account = accountOf(state, accountId);
   account.wallet += amount;
   account.deposited += amount;

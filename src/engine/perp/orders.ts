@@ -12,6 +12,10 @@ import type { MarketId } from './market.ts';
 import type { MarginMode } from './position.ts';
 import { sideSign, type Side } from './side.ts';
 import { tradeBetween } from './trade.ts';
+import { above, atLeast, check } from '../validation/index.ts';
+
+const ORDER_QTY = above(0);
+const ORDER_LEVERAGE = atLeast(1);
 
 export interface MarketOrder {
   account: number;
@@ -54,10 +58,8 @@ export function placeMarketOrder(
   order: MarketOrder,
   events: PerpEvent[],
 ): boolean {
-  if (!(order.qty > 0) || !Number.isFinite(order.qty))
-    throw new RangeError(`order quantity must be a number > 0 (got ${order.qty})`);
-  if (!(order.leverage >= 1) || !Number.isFinite(order.leverage))
-    throw new RangeError(`order leverage must be a number ≥ 1 (got ${order.leverage})`);
+  check('order quantity', order.qty, ORDER_QTY);
+  check('order leverage', order.leverage, ORDER_LEVERAGE);
   const account = accountOf(state, order.account);
   const existing = account.positions[order.market];
   const delta = sideSign(order.side) * order.qty;

@@ -10,6 +10,9 @@ import { liquidateUnderwater } from './liquidation.ts';
 import { markPrice, updateBasisEma } from './mark-price.ts';
 import type { MarketSeam } from './market-seam.ts';
 import { MARKET_IDS, type MarketId } from './market.ts';
+import { above, check } from '../validation/index.ts';
+
+const PRICE = above(0);
 
 export interface MarketQuote {
   index: number;
@@ -27,10 +30,8 @@ export function stepExchange(
   for (const id of MARKET_IDS) {
     const market = state.markets[id];
     const { index, traded } = quotes[id];
-    if (!(index > 0) || !Number.isFinite(index))
-      throw new RangeError(`${id} index price must be > 0 (got ${index})`);
-    if (!(traded > 0) || !Number.isFinite(traded))
-      throw new RangeError(`${id} traded price must be > 0 (got ${traded})`);
+    if (!PRICE.accepts(index)) check(`${id} index price`, index, PRICE);
+    if (!PRICE.accepts(traded)) check(`${id} traded price`, traded, PRICE);
     market.indexPrice = index;
     market.tradedPrice = traded;
     market.basisEma = updateBasisEma(

@@ -16,6 +16,7 @@ import {
   isPlainRecord,
   listOf,
   oneOf,
+  Refusal,
   wholeNumber,
 } from '../validation/index.ts';
 
@@ -80,9 +81,10 @@ export function validateRunConfig(config: RunConfig): void {
   const info = scenarioInfo(config.scenario);
   if (config.days !== undefined) {
     if (info.kind === 'historical')
-      throw new RangeError(
-        `days can only be set for a synthetic scenario (${config.scenario} has a fixed length)`,
-      );
+      throw new Refusal('days', config.days, {
+        kind: 'words',
+        text: `left out for ${config.scenario}, a historical scenario with a fixed length`,
+      });
     check('days', config.days, between(info.minDays, info.maxDays));
   }
   if (config.invariantEvery !== undefined)

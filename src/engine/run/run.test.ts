@@ -115,6 +115,8 @@ describe('the run loop', () => {
 
   it('refuses a config outside what is allowed, naming the field', () => {
     expect(() => runScenario(small({ seed: -1 }))).toThrow('seed must be a whole number ≥ 0 (got -1)');
-    expect(() => runScenario(small({ days: 2 }))).toThrow('days can only be set for a synthetic scenario');
+    expect(() => runScenario(small({ days: 2 }))).toThrow(
+      'days must be left out for 2025-10-tariff-crash, a historical scenario with a fixed length (got 2)',
+    );
   });
 });
