@@ -4,7 +4,7 @@
  * call its methods; only `EngineClient` talks to the worker.
  */
 import type { EngineCalls } from './engine-client.svelte.ts';
-import { RunStoppedError } from './engine-client.svelte.ts';
+import { EngineLostError, RunStoppedError } from './engine-client.svelte.ts';
 import { DEFAULT_RUN, type RunConfig } from '../engine/run/config.ts';
 import type { RunResult } from '../engine/run/run.ts';
 import type { PresetId } from '../engine/regimes/types.ts';
@@ -45,6 +45,8 @@ export class AppState {
   progress = $state(0);
   running = $state(false);
   error = $state<string | null>(null);
+  /** The last run ended because the engine worker died (not a model error): the page says so and offers a re-run. */
+  engineLost = $state(false);
 
   /** Playback: the frame shown, whether it advances, and how fast. */
   frame = $state(0);
@@ -99,6 +101,7 @@ export class AppState {
     this.pause();
     this.running = true;
     this.error = null;
+    this.engineLost = false;
     this.progress = 0;
     const configs = this.configs();
     try {
@@ -113,8 +116,9 @@ export class AppState {
       this.frame = Math.min(this.frame, this.frameCount - 1);
       this.progress = 1;
     } catch (error) {
-      if (generation === this.#generation && !(error instanceof RunStoppedError))
-        this.error = error instanceof Error ? error.message : String(error);
+      if (generation !== this.#generation || error instanceof RunStoppedError) return;
+      if (error instanceof EngineLostError) this.engineLost = true;
+      else this.error = error instanceof Error ? error.message : String(error);
     } finally {
       if (generation === this.#generation) this.running = false;
     }

@@ -2,7 +2,9 @@
  * The one owner of the engine worker (svelte.dev's Bundler.svelte.ts pattern): components call methods here
  * and never touch postMessage. The worker starts lazily. Stop asks the worker to cancel between slices and,
  * if it has not answered within 100 ms, terminates it; a crashed or terminated worker is replaced on the next
- * call, and its failure reaches the page as a readable message.
+ * call, and its failure reaches the page as a readable message. A worker that dies without a word (it closed
+ * itself, or the browser ended it) is noticed through its lifeline (workers/lifeline.ts): every call still
+ * waiting on it is rejected with an EngineLostError, and the next call starts a fresh worker.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../../workers/engine-api.ts';
@@ -10,6 +12,7 @@ import type { FrameBatch, JobProgress } from '../../workers/run-jobs.ts';
 import type { RunConfig } from '../engine/run/config.ts';
 import type { RunResult } from '../engine/run/run.ts';
 import type { RunSummary } from '../engine/run/summary.ts';
+import { watchLifeline } from '../../workers/lifeline.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 /** The calls a view may make; the client or an in-process stand-in (component tests) fits it. */
@@ -41,6 +44,17 @@ export class RunStoppedError extends Error {
   }
 }
 
+/**
+ * Thrown to every caller still waiting on the engine worker when it died without a word (it closed itself, or
+ * the browser ended it): the call will never be answered. The next call starts a fresh worker.
+ */
+export class EngineLostError extends Error {
+  constructor() {
+    super('the engine worker stopped unexpectedly');
+    this.name = 'EngineLostError';
+  }
+}
+
 const STOP_GRACE_MILLISECONDS = 100;
 
 export class EngineClient implements EngineCalls {
@@ -51,6 +65,9 @@ export class EngineClient implements EngineCalls {
 
   #worker: Worker | null = null;
   #remote: Remote<EngineApi> | null = null;
+  #unwatch: (() => void) | null = null;
+  /** Rejects of the calls waiting on the current worker: settled at once if it dies or is discarded. */
+  #pending: ((error: Error) => void)[] = [];
   #job = 0;
   #running: { job: number; reject: (e: Error) => void } | null = null;
 
@@ -60,26 +77,56 @@ export class EngineClient implements EngineCalls {
     if (this.#remote) return this.#remote;
     const worker = spawnEngineWorker('leverage-lab-engine');
     worker.addEventListener('error', (event) => {
+      if (worker !== this.#worker) return;
       this.error = event.message || 'the engine worker stopped unexpectedly';
-      this.#running?.reject(new Error(this.error));
-      this.#discard();
+      this.#discard(new Error(this.error));
     });
     this.#worker = worker;
     this.#remote = wrap<EngineApi>(worker);
+    this.#unwatch = watchLifeline(worker, () => {
+      if (worker === this.#worker) this.#discard(new EngineLostError());
+    });
     return this.#remote;
   }
 
-  #discard(): void {
+  /** Ends the current worker (a fresh one starts on the next call) and rejects what still waits on it. */
+  #discard(reason: Error = new RunStoppedError()): void {
+    // First stop watching: the lock the terminated worker releases must not read as a death.
+    this.#unwatch?.();
     this.#remote?.[releaseProxy]();
     this.#worker?.terminate();
+    this.#unwatch = null;
     this.#remote = null;
     this.#worker = null;
+    const pending = this.#pending;
+    this.#pending = [];
+    for (const reject of pending) reject(reason);
   }
 
-  async #call<T>(run: (api: Remote<EngineApi>) => Promise<T>): Promise<T> {
-    const result = await run(this.#remoteApi());
-    this.error = null;
-    return result;
+  /** Takes `reject` off the waiting list; false if it was already settled (its worker was discarded). */
+  #settled(reject: (error: Error) => void): boolean {
+    const at = this.#pending.indexOf(reject);
+    if (at < 0) return false;
+    this.#pending.splice(at, 1);
+    return true;
+  }
+
+  #call<T>(run: (api: Remote<EngineApi>) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      // A worker that cannot start (a throw here) rejects this call like any failure.
+      const api = this.#remoteApi();
+      this.#pending.push(reject);
+      run(api).then(
+        (result) => {
+          if (!this.#settled(reject)) return;
+          this.error = null;
+          resolve(result);
+        },
+        (error: unknown) => {
+          if (this.#settled(reject)) reject(error);
+        },
+      );
+    });
   }
 
   isolatedPosition: EngineCalls['isolatedPosition'] = (query) =>
