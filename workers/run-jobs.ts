@@ -64,7 +64,8 @@ export async function runJob(
   const results: RunResult[] = [];
   try {
     for (let k = 0; k < configs.length; k++) {
-      const run = createRun(configs[k]!);
+      // The page's runs keep notable events only: a long or large run's memory stays flat (issue 10).
+      const run = createRun({ ...configs[k]!, eventLog: 'notable' });
       let sent = 0;
       while (!isFinished(run)) {
         const sliceEnd = performance.now() + SLICE_MILLISECONDS;
@@ -91,31 +92,12 @@ export async function runJob(
         await yieldToMessages();
         if (cancelled.has(job)) throw new CancelledError(job);
       }
-      results.push(forThePage(resultOf(run)));
+      results.push(resultOf(run));
     }
   } finally {
     cancelled.delete(job);
   }
   return transfer(results, results.flatMap(transferables));
-}
-
-/**
- * Routine events (fills, spot trades, loans, interest, repayments) are counted in the summary but not sent to
- * the page, and at most PAGE_EVENT_LIMIT events are: a 100,000-trader run makes hundreds of thousands, and
- * copying them all onto the main thread would freeze it. The feed shows what matters: liquidations, margin
- * calls, forced sales, ADL, fund draws, refusals.
- */
-const ROUTINE_EVENTS = new Set(['fill', 'spot-trade', 'loan', 'interest', 'interest-accrued', 'repayment']);
-export const PAGE_EVENT_LIMIT = 20_000;
-
-function forThePage(result: RunResult): RunResult {
-  const kept: RunResult['events'] = [];
-  for (const event of result.events) {
-    if (ROUTINE_EVENTS.has(event.type)) continue;
-    if (kept.length === PAGE_EVENT_LIMIT) break;
-    kept.push(event);
-  }
-  return { ...result, events: kept, eventsOmitted: result.events.length - kept.length };
 }
 
 function transferables(result: RunResult): ArrayBuffer[] {

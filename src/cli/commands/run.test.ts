@@ -108,8 +108,8 @@ describe('cli list, run and compare', () => {
       '--days must be left out for 2022-05-luna, a historical scenario with a fixed length',
     ],
     [
-      ['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--days', '100'],
-      '--days must be between 0.25 and 60 (got 100)',
+      ['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--days', '1000'],
+      '--days must be between 0.25 and 730 (got 1000)',
     ],
     [['--scenario', 'synthetic-calm', '--regime', 'hk-sfc-2026', '--colour', 'red'], 'unknown flag --colour'],
   ])('refuses %j with a message saying what is allowed', (argv, message) => {

@@ -39,9 +39,9 @@ describe('scenario', () => {
     expect(() => scenario()).toThrow(`--id is required (one of ${SCENARIO_IDS.join(', ')})`);
   });
 
-  it('refuses --days outside 0.25–60, and any --days for a historical scenario', () => {
-    expect(() => scenario('--id', 'synthetic-calm', '--days', '90')).toThrow(
-      '--days must be between 0.25 and 60 (got 90)',
+  it('refuses --days outside 0.25–730, and any --days for a historical scenario', () => {
+    expect(() => scenario('--id', 'synthetic-calm', '--days', '900')).toThrow(
+      '--days must be between 0.25 and 730 (got 900)',
     );
     expect(() => scenario('--id', '2020-03-black-thursday', '--days', '3')).toThrow(
       '--days must be left out for 2020-03-black-thursday, a historical scenario with a fixed length (2 days) (got "3")',

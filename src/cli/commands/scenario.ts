@@ -16,7 +16,7 @@ export const usage = `scenario --id S [--seed 1] [--days D]
   The BTC and ETH index prices (USD) of scenario S, one a minute from its start. S is one of
     historical: ${idsOfKind('historical')}
     synthetic: ${idsOfKind('synthetic')}
-  --seed: any whole number (the same seed gives the same path). --days: synthetic scenarios only, 0.25 to 60
+  --seed: any whole number (the same seed gives the same path). --days: synthetic scenarios only, 0.25 to 730
   (default per scenario); historical ones have a fixed length. Prints {"id", "t", "btc", "eth"}: t in minutes
   from the start, prices rounded to cents.`;
 

@@ -42,6 +42,12 @@ export interface RunConfig {
    * plain per-trader-per-step loops, kept as the oracle; both give the same event stream and checksum.
    */
   engine?: 'fast' | 'reference';
+  /**
+   * Which events the run keeps in `events`: 'all' (default: tests, the CLI, the differential oracle) or
+   * 'notable' (the app's worker): no routine events and at most NOTABLE_EVENT_LIMIT, so a long run's memory
+   * stays flat. Every event is counted and in the checksum either way.
+   */
+  eventLog?: 'all' | 'notable';
 }
 
 /** The embedded default of the app: the 10–11 Oct 2025 crash, a classroom-size population. */
@@ -65,6 +71,7 @@ const INVARIANT_EVERY = wholeNumber(0);
 const FRAME_EVERY = wholeNumber(1);
 const FOLLOW = listOf(wholeNumber(0), { maxLength: MAX_FOLLOWED });
 const ENGINE = oneOf(ENGINES);
+const EVENT_LOG = oneOf(['all', 'notable']);
 const OVERRIDES = described('an object of regime parameters and their values', isPlainRecord);
 
 /**
@@ -89,6 +96,7 @@ export function validateRunConfig(config: RunConfig): void {
   }
   if (config.invariantEvery !== undefined)
     check('invariant check interval', config.invariantEvery, INVARIANT_EVERY);
+  if (config.eventLog !== undefined) check('event log', config.eventLog, EVENT_LOG);
   if (config.frameEveryMinutes !== undefined)
     check('frame interval in minutes', config.frameEveryMinutes, FRAME_EVERY);
   if (config.follow !== undefined) check('followed traders', config.follow, FOLLOW);

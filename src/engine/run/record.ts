@@ -5,7 +5,7 @@
 import type { BrokerEvent } from '../broker/broker-events.ts';
 import type { PerpEvent } from '../perp/events.ts';
 import { foldEvent } from './checksum.ts';
-import type { RunEvent } from './run-events.ts';
+import { NOTABLE_EVENT_LIMIT, ROUTINE_EVENT_TYPES, type RunEvent } from './run-events.ts';
 import type { RunState, Venue } from './run-state.ts';
 
 /** Tags a venue's event in place (the venue's list is emptied after recording; nothing else holds it). */
@@ -22,7 +22,12 @@ function tag<E extends object, V extends string>(
 
 export function record(run: RunState, event: RunEvent): void {
   foldEvent(run.checksum, event);
-  run.events.push(event);
+  const tally = run.tally;
+  tally.events++;
+  if (event.type === 'product-refused') tally.refusedProducts[event.product]++;
+  if (run.notableOnly && (ROUTINE_EVENT_TYPES.has(event.type) || run.events.length >= NOTABLE_EVENT_LIMIT))
+    tally.eventsOmitted++;
+  else run.events.push(event);
 }
 
 export function recordPerpEvents(run: RunState, venue: Venue, events: PerpEvent[]): void {

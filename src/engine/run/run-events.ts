@@ -26,3 +26,20 @@ export interface ProductRefusedEvent {
 }
 
 export type RunEvent = PerpRunEvent | BrokerRunEvent | ProductRefusedEvent;
+
+/**
+ * Routine events: every fill, spot trade, loan, interest charge and repayment. Counted and folded into the
+ * checksum always; kept in a 'notable' event log never (the feed, the markers and the export show what
+ * matters: liquidations, margin calls, forced sales, ADL, fund draws, refusals).
+ */
+export const ROUTINE_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'fill',
+  'spot-trade',
+  'loan',
+  'interest',
+  'interest-accrued',
+  'repayment',
+]);
+
+/** A 'notable' event log keeps at most this many events; the rest are counted (memory stays flat). */
+export const NOTABLE_EVENT_LIMIT = 20_000;

@@ -27,6 +27,7 @@ import { ClassEquity } from './class-equity.ts';
 import { ExitWatch } from './exit-watch.ts';
 import { LiquidationWatch } from '../perp/liquidation-watch.ts';
 import { MarginWatch } from '../broker/margin-watch.ts';
+import { check, wholeNumber } from '../validation/index.ts';
 
 export const VENUE = { none: 0, onshore: 1, offshore: 2, broker: 3 } as const;
 export const PHASE = { waiting: 0, open: 1, closed: 2 } as const;
@@ -51,6 +52,11 @@ export interface Tally {
   insuranceFundMin: number;
   maxDislocation: number;
   conservationError: number;
+  /** Every event recorded, kept or not. */
+  events: number;
+  /** Events recorded but not kept (an event log of notable events only). */
+  eventsOmitted: number;
+  refusedProducts: { perp: number; margin: number };
 }
 
 export interface RunState {
@@ -100,6 +106,18 @@ export interface RunState {
   queues: { long: number[]; short: number[] }[];
   frameEvery: number;
   invariantEvery: number;
+  /** Keep only notable events, at most NOTABLE_EVENT_LIMIT (config.eventLog). */
+  notableOnly: boolean;
+}
+
+/** Frames are for charts: at most this many per run, so a run's frames stay small whatever its length. */
+export const MAX_FRAMES = 20_000;
+
+/** About 1,500 frames by default; a chosen interval may not give more than MAX_FRAMES. */
+function frameInterval(config: RunConfig, minutes: number): number {
+  const fewest = Math.max(1, Math.ceil(minutes / MAX_FRAMES));
+  if (config.frameEveryMinutes === undefined) return Math.max(1, Math.ceil(minutes / 1500));
+  return check('frame interval in minutes', config.frameEveryMinutes, wholeNumber(fewest));
 }
 
 /** Venue capital and insurance funds scale with the simulated population (assumptions, doc/model.md). */
@@ -225,6 +243,9 @@ export function createRun(config: RunConfig): RunState {
       insuranceFundMin: fund,
       maxDislocation: 0,
       conservationError: 0,
+      events: 0,
+      eventsOmitted: 0,
+      refusedProducts: { perp: 0, margin: 0 },
     },
     checksum: emptyChecksum(),
     events: [],
@@ -232,7 +253,8 @@ export function createRun(config: RunConfig): RunState {
     followed: [...new Set([0, 1, 2, ...(config.follow ?? [])])].filter((id) => id < n),
     traces: [],
     queues: [],
-    frameEvery: config.frameEveryMinutes ?? Math.max(1, Math.ceil(minutes / 1500)),
+    frameEvery: frameInterval(config, minutes),
     invariantEvery: config.invariantEvery ?? (n * minutes <= 5e6 ? 1 : 60),
+    notableOnly: config.eventLog === 'notable',
   };
 }

@@ -51,7 +51,7 @@ export function resultOf(run: RunState): RunResult {
     traces,
     adlQueue: { long: flat('long'), short: flat('short') },
     outcomes: { returnOnWealth, professional: p.professional.slice() },
-    eventsOmitted: 0,
+    eventsOmitted: run.tally.eventsOmitted,
   };
 }
 

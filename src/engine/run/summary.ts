@@ -82,8 +82,7 @@ export function summarize(run: RunState): RunSummary {
     }
   }
   const markets = run.onshore.exchange.markets;
-  const refusedProducts = { perp: 0, margin: 0 };
-  for (const e of run.events) if (e.type === 'product-refused') refusedProducts[e.product]++;
+  const refusedProducts = { ...run.tally.refusedProducts };
   const personas = {} as Record<PersonaName, PersonaOutcome>;
   for (const [name, i] of Object.entries(PERSONAS) as [PersonaName, number][])
     personas[name] = {
@@ -118,6 +117,6 @@ export function summarize(run: RunState): RunSummary {
     marketMakerGain: run.onshore.impact.frontRunGain + run.spotImpact.frontRunGain,
     offshore,
     personas,
-    events: run.events.length,
+    events: run.tally.events,
   };
 }

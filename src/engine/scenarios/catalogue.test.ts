@@ -58,7 +58,7 @@ describe('scenario catalogue', () => {
         expect(s.maxDays).toBe(s.defaultDays);
         expect(s.startUtc).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/);
       } else {
-        expect([s.minDays, s.maxDays]).toEqual([0.25, 60]);
+        expect([s.minDays, s.maxDays]).toEqual([0.25, 730]);
         expect(s.startUtc).toBeNull();
       }
     }
@@ -121,9 +121,9 @@ describe('scenario catalogue', () => {
     expect(syntheticMinutes(1 / 3)).toBe(480);
   });
 
-  it('refuses a synthetic length outside 0.25–60 days', () => {
-    expect(() => generateIndexPath('synthetic-calm', { seed: 1, days: 90 })).toThrow(
-      'days must be between 0.25 and 60 (got 90)',
+  it('refuses a synthetic length outside 0.25–730 days', () => {
+    expect(() => generateIndexPath('synthetic-calm', { seed: 1, days: 900 })).toThrow(
+      'days must be between 0.25 and 730 (got 900)',
     );
     expect(() => generateIndexPath('synthetic-calm', { seed: 1, days: 0.1 })).toThrow(RangeError);
     expect(() => generateIndexPath('synthetic-calm', { seed: 1, days: NaN })).toThrow(RangeError);

@@ -53,7 +53,7 @@ export function scenarioInfo(id: ScenarioId): ScenarioInfo {
 export interface PathOptions {
   /** Any safe integer. */
   seed: number;
-  /** Synthetic scenarios only: 0.25–60 days (default per scenario). Historical lengths are fixed. */
+  /** Synthetic scenarios only: 0.25–730 days (default per scenario). Historical lengths are fixed. */
   days?: number;
 }
 

@@ -49,7 +49,7 @@ describe('ScenarioPicker', () => {
     expect(screen.getByLabelText('Length (days)')).toHaveValue('2');
   });
 
-  it('refuses a length outside 0.25–60 days with the engine’s message, and runs once it is fixed', async () => {
+  it('refuses a length outside 0.25–730 days with the engine’s message, and runs once it is fixed', async () => {
     const user = userEvent.setup();
     const app = smallApp();
     app.scenario = 'synthetic-calm';
@@ -57,10 +57,10 @@ describe('ScenarioPicker', () => {
     render(ScenarioPicker, { app, i18n: new I18n('en'), rerunDelayMs: 50 });
     const days = screen.getByLabelText('Length (days)');
     await user.clear(days);
-    await user.type(days, '100');
-    expect(screen.getByText('Days must be between 0.25 and 60 (got 100)')).toBeInTheDocument();
+    await user.type(days, '1000');
+    expect(screen.getByText('Days must be between 0.25 and 730 (got 1000)')).toBeInTheDocument();
     expect(days).toHaveAttribute('aria-invalid', 'true');
-    // "1" and "10" were fine while typing, but the refusal cancels the pending run.
+    // "1", "10" and "100" were fine while typing, but the refusal cancels the pending run.
     await new Promise((resolve) => setTimeout(resolve, 120));
     expect(run).not.toHaveBeenCalled();
 
@@ -81,6 +81,6 @@ describe('ScenarioPicker', () => {
     const days = screen.getByLabelText('長度（日）');
     await user.clear(days);
     await user.type(days, '0');
-    expect(screen.getByText('長度（日）必須介乎 0.25 至 60（輸入了 0）')).toBeInTheDocument();
+    expect(screen.getByText('長度（日）必須介乎 0.25 至 730（輸入了 0）')).toBeInTheDocument();
   });
 });
