@@ -111,28 +111,37 @@ export class EngineClient implements EngineCalls {
     return true;
   }
 
-  #call<T>(run: (api: Remote<EngineApi>) => Promise<T>): Promise<T> {
+  /**
+   * One call to the worker. `retryAfterStop`: a short query (the calculator's) caught in the worker that Stop
+   * terminated is asked again once, of the fresh worker, instead of failing with "the run was stopped".
+   */
+  #call<T>(run: (api: Remote<EngineApi>) => Promise<T>, retryAfterStop = false): Promise<T> {
     return new Promise<T>((resolve, reject) => {
+      const fail = (error: Error) => {
+        if (retryAfterStop && error instanceof RunStoppedError) this.#call(run).then(resolve, reject);
+        else reject(error);
+      };
       // A worker that cannot start (a throw here) rejects this call like any failure.
       const api = this.#remoteApi();
-      this.#pending.push(reject);
+      this.#pending.push(fail);
       run(api).then(
         (result) => {
-          if (!this.#settled(reject)) return;
+          if (!this.#settled(fail)) return;
           this.error = null;
           resolve(result);
         },
         (error: unknown) => {
-          if (this.#settled(reject)) reject(error);
+          if (this.#settled(fail)) reject(error);
         },
       );
     });
   }
 
   isolatedPosition: EngineCalls['isolatedPosition'] = (query) =>
-    this.#call((api) => api.isolatedPosition(query));
+    this.#call((api) => api.isolatedPosition(query), true);
 
-  positionQuote: EngineCalls['positionQuote'] = (query) => this.#call((api) => api.positionQuote(query));
+  positionQuote: EngineCalls['positionQuote'] = (query) =>
+    this.#call((api) => api.positionQuote(query), true);
 
   /** Runs the configs as one comparison; a newer call stops an older one. */
   compare(configs: readonly RunConfig[], listener: CompareListener = {}): Promise<RunResult[]> {

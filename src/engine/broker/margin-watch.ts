@@ -23,7 +23,12 @@ function heaps(order: 1 | -1): Record<BrokerAsset, KeyedHeap> {
 
 /** Longest time between two checks of a client within limits, in minutes; the interest bound covers it. */
 const RECHECK_MINUTES = 24 * 60;
-const INTEREST_HOURS_BOUND = 26;
+/**
+ * Tops of the hour a client within limits can be charged before its next review: the daily recheck window
+ * plus one step (the review runs in the step after the window ends), rounded up, plus one for slack. 26 for
+ * one-minute steps.
+ */
+const interestHoursBound = (stepMinutes: number) => Math.ceil((RECHECK_MINUTES + stepMinutes) / 60) + 1;
 
 export class MarginWatch {
   /** Per asset: prices below which a client must be looked at (falls), and above which (rises, for a cure). */
@@ -86,7 +91,8 @@ export class MarginWatch {
     if (!(debt > 0) && !client.marginCall) return; // the reference loop skips it too, until a loan touches it
     const rules = state.rules;
     const netDebt = debt - client.cash;
-    const grownDebt = netDebt + client.principal * rules.hourlyInterestRate * INTEREST_HOURS_BOUND;
+    const grownDebt =
+      netDebt + client.principal * rules.hourlyInterestRate * interestHoursBound(state.stepMinutes);
     const { collateralValue, lendingValue } = valueHoldings(state, client.holdings);
     const limit = Math.min(rules.callLtv * collateralValue, lendingValue);
     if (client.marginCall) {

@@ -1,9 +1,11 @@
 /**
  * A checksum of a run's event stream, so two runs (in Node and in the worker, today and from a shared link
- * next year) can be compared with one string. FNV-1a, 2 × 32 bits, over each event's fields in order: a key's
- * characters, then its value (a number as the two halves of its IEEE-754 bits, so no text formatting sits in
- * the hot path and no two numbers collide by printing alike; a string by its characters; nested objects and
- * arrays field by field). Fields whose value is undefined are skipped, as JSON would.
+ * next year) can be compared with one string. FNV-1a, 2 × 32 bits, over each event's fields in order: the
+ * length of the key, then its value (a number as the two halves of its IEEE-754 bits, so no text formatting
+ * sits in the hot path and no two numbers collide by printing alike; a string by its characters; nested
+ * objects and arrays field by field). Key names are not hashed character by character: the same code builds
+ * the same shape, and the event's type (a value) says which shape. Fields whose value is undefined are
+ * skipped. (So -0 and 0 differ, and checksums from before 2026-11-22, taken over JSON text, do not match.)
  */
 export interface Checksum {
   a: number;

@@ -6,6 +6,7 @@ import { customRegime, regime as presetRegime } from '../regimes/catalogue.ts';
 import { PRESET_IDS, type PresetId, type Regime } from '../regimes/types.ts';
 import type { RegimeOverrides } from '../regimes/guardrail-keys.ts';
 import { SCENARIO_IDS, scenarioInfo } from '../scenarios/catalogue.ts';
+import { MAX_FRAMES } from './frames.ts';
 import type { ScenarioId } from '../scenarios/types.ts';
 import { DEFAULT_POPULATION, validatePopulation, type PopulationSettings } from '../population/settings.ts';
 import {
@@ -97,8 +98,16 @@ export function validateRunConfig(config: RunConfig): void {
   if (config.invariantEvery !== undefined)
     check('invariant check interval', config.invariantEvery, INVARIANT_EVERY);
   if (config.eventLog !== undefined) check('event log', config.eventLog, EVENT_LOG);
-  if (config.frameEveryMinutes !== undefined)
+  if (config.frameEveryMinutes !== undefined) {
+    // At most MAX_FRAMES frames a run: the interval must be at least the run's minutes ÷ MAX_FRAMES.
+    const minutes = (config.days ?? info.defaultDays) * 1440;
     check('frame interval in minutes', config.frameEveryMinutes, FRAME_EVERY);
+    check(
+      'frame interval in minutes',
+      config.frameEveryMinutes,
+      wholeNumber(Math.ceil(minutes / MAX_FRAMES)),
+    );
+  }
   if (config.follow !== undefined) check('followed traders', config.follow, FOLLOW);
   if (config.engine !== undefined) check('engine', config.engine, ENGINE);
   if (config.overrides !== undefined) {

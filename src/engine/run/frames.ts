@@ -21,6 +21,9 @@ export const FRAME_FIELDS = [
   'equityProfessional',
 ] as const;
 
+/** Frames are for charts: at most this many per run, so a run's frames stay small whatever its length. */
+export const MAX_FRAMES = 20_000;
+
 export type FrameField = (typeof FRAME_FIELDS)[number];
 export type FrameRow = Record<FrameField, number>;
 export type Frames = { length: number } & Record<FrameField, Float64Array>;

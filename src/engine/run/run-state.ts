@@ -20,7 +20,7 @@ import { generateIndexPath } from '../scenarios/catalogue.ts';
 import type { IndexPath } from '../scenarios/types.ts';
 import { emptyChecksum, type Checksum } from './checksum.ts';
 import { resolveRegime, validateRunConfig, type RunConfig } from './config.ts';
-import { createFrameBuilder, type FrameBuilder } from './frames.ts';
+import { createFrameBuilder, MAX_FRAMES, type FrameBuilder } from './frames.ts';
 import type { RunEvent, VenueName } from './run-events.ts';
 import type { TraceRow } from './traces.ts';
 import { ClassEquity } from './class-equity.ts';
@@ -110,8 +110,7 @@ export interface RunState {
   notableOnly: boolean;
 }
 
-/** Frames are for charts: at most this many per run, so a run's frames stay small whatever its length. */
-export const MAX_FRAMES = 20_000;
+export { MAX_FRAMES };
 
 /** About 1,500 frames by default; a chosen interval may not give more than MAX_FRAMES. */
 function frameInterval(config: RunConfig, minutes: number): number {

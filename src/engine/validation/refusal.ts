@@ -14,22 +14,31 @@ export function shorten(text: string): string {
   return line.length > MAX_SHOWN ? `${line.slice(0, MAX_SHOWN - 1)}…` : line;
 }
 
+/** At most this many entries of an array are written out; the rest are counted. */
+const MAX_ENTRIES_SHOWN = 8;
+
+function text(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 200 ? value.slice(0, 200) : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'function' || typeof value === 'symbol') return typeof value;
+  if (Array.isArray(value) && value.length > MAX_ENTRIES_SHOWN) {
+    // A hostile list of millions of entries is not stringified whole just to be cut to 48 characters.
+    const head = value.slice(0, MAX_ENTRIES_SHOWN).map(text).join(',');
+    return `[${head},… ${value.length} entries]`;
+  }
+  return JSON.stringify(value) ?? String(value);
+}
+
 /** A value as short, single-line text (strings quoted, long values cut with "…"); never throws. */
 export function shown(value: unknown): string {
-  let text: string;
-  if (typeof value === 'string') text = JSON.stringify(value);
-  else if (typeof value === 'number' || typeof value === 'boolean' || value === null) text = String(value);
-  else if (value === undefined) text = 'nothing';
-  else if (typeof value === 'bigint') text = `${value}n`;
-  else if (typeof value === 'function' || typeof value === 'symbol') text = typeof value;
-  else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = Object.prototype.toString.call(value);
-    }
+  try {
+    return shorten(text(value));
+  } catch {
+    // A revoked proxy, a throwing getter or toJSON: say what kind of thing it was.
+    return typeof value;
   }
-  return shorten(text);
 }
 
 /** The value given, written at the rule's scale when it is a number ("120%" for 1.2 against a percent rule). */

@@ -139,7 +139,7 @@ export function read<T>(field: string, value: unknown, rule: Rule<T>): Reading<T
 }
 
 /**
- * Text (a flag, an attribute, a form field) as a number: plain decimal notation only, so "0x10", "1e400",
+ * Text (a flag, an attribute, a form field) as a number: decimal notation only (an exponent allowed), so "0x10", "1e400",
  * " 5" and "" stay text and are refused by the number rule with what was typed.
  */
 export function numberFromText(text: string): number | string {

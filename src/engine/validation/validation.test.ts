@@ -13,6 +13,7 @@ import {
   oneOf,
   orNone,
   read,
+  shown,
   wholeNumber,
 } from './index.ts';
 
@@ -50,9 +51,27 @@ describe('refusals', () => {
     if (!r.ok) expect(r.refusal.message.length).toBeLessThan(140);
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(() => check('state', cyclic, flag)).toThrow(
-      /state must be true or false \(got \[object Object\]\)/,
-    );
+    expect(() => check('state', cyclic, flag)).toThrow(/state must be true or false \(got object\)/);
+  });
+});
+
+describe('shown', () => {
+  it('never throws, and does not write out a huge list to cut it to one line', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(shown(proxy)).toBe('object');
+    const getter = Object.defineProperty({}, 'x', {
+      enumerable: true,
+      get() {
+        throw new Error('no');
+      },
+    });
+    expect(shown(getter)).toBe('object');
+    expect(() => check('follow', proxy, flag)).toThrow(/follow must be true or false \(got object\)/);
+    const huge = Array.from({ length: 2_000_000 }, (_, i) => i);
+    const started = performance.now();
+    expect(shown(huge)).toMatch(/^\[0,1,2,3,4,5,6,7,… 2000000 entries\]$/);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 

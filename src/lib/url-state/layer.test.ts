@@ -114,7 +114,9 @@ describe('guardrail shapes as rules of the layer', () => {
     const tiers = overrideRule('perp.tiers.BTC');
     expect(tiers.accepts([{ floor: 0, mmr: 0.004 }])).toBe(true);
     expect(tiers.accepts([{ floor: 0, mmr: 0.004, x: 1 }])).toBe(false);
-    expect(() => check('tiers', [], tiers)).toThrow(/tiers must be a list of 1 to 64 entries, each \{ floor/);
+    expect(() => check('tiers', [], tiers)).toThrow(
+      /tiers must be a list of 1 to 100 entries, each \{ floor/,
+    );
     expect(() => check('classes', ['retail', 'retail'], overrideRule('perp.eligibleClasses'))).toThrow(
       'classes must be a list of 0 to 2 distinct entries, each retail or professional (got ["retail","retail"])',
     );

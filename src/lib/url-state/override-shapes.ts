@@ -54,8 +54,9 @@ function record(
 const classes = setOf(['retail', 'professional']);
 const collateral = record(['eligible', 'haircut']);
 
-/** At most this many maintenance tiers (published tables have about a dozen). */
-export const MAX_TIERS = 64;
+/** At most as many maintenance tiers as the engine takes (published tables have about a dozen). */
+import { MAX_TIERS } from '../../engine/perp/tiers.ts';
+export { MAX_TIERS };
 
 /** A maintenance tier table: [{ floor, mmr }, …]. */
 const tiers = listOf(
