@@ -14,6 +14,7 @@ import { between, check } from '../validation/index.ts';
 import type { MarginTrigger } from '../margin/margin-call.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 import type { MarginWatch } from './margin-watch.ts';
+import { markTouched, type Touched } from '../fast/touched.ts';
 
 /** BTC, ETH, other crypto, and securities (an equity index with its own price path). */
 export type BrokerAsset = CollateralAsset;
@@ -92,7 +93,7 @@ export interface BrokerState {
   /** Ids of clients owing principal, ascending (interest accrues on these only). */
   debtors: number[];
   /** Clients changed since an observer last looked (for incremental sums); null when nobody watches. */
-  touched: { ids: number[]; flags: boolean[] } | null;
+  touched: Touched | null;
   /** Σ `Client.hourlyInterest` by investor class. */
   hourlyInterestByClass: Record<InvestorClass, number>;
 }
@@ -115,11 +116,7 @@ export function trackDebtor(state: BrokerState, client: Client): void {
 /** Records that a client's cash, holdings or debt changed, for the margin index and any observer. */
 export function touchClient(state: BrokerState, clientId: number): void {
   state.watch?.markDirty(clientId);
-  const touched = state.touched;
-  if (touched && !touched.flags[clientId]) {
-    touched.flags[clientId] = true;
-    touched.ids.push(clientId);
-  }
+  markTouched(state.touched, clientId);
 }
 
 export interface BrokerOptions {

@@ -24,8 +24,8 @@ function heaps(order: 1 | -1): Record<BrokerAsset, KeyedHeap> {
 /** Longest time between two checks of a client within limits, in minutes; the interest bound covers it. */
 const RECHECK_MINUTES = 24 * 60;
 /**
- * Tops of the hour a client within limits can be charged before its next review: the daily recheck window
- * plus one step (the review runs in the step after the window ends), rounded up, plus one for slack. 26 for
+ * Tops of the hour a client within limits can be charged before its next review: the day between rechecks
+ * plus one step (the review runs in the step after that day ends), rounded up, plus one for slack. 26 for
  * one-minute steps.
  */
 const interestHoursBound = (stepMinutes: number) => Math.ceil((RECHECK_MINUTES + stepMinutes) / 60) + 1;

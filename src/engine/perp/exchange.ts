@@ -6,6 +6,7 @@
 import { createMarket, MARKET_IDS, type MarketId, type MarketState } from './market.ts';
 import type { Position } from './position.ts';
 import { validatePerpRules, type InvestorClass, type PerpRules } from './rules.ts';
+import { markTouched, type Touched } from '../fast/touched.ts';
 import type { LiquidationWatch } from './liquidation-watch.ts';
 import { above, atLeast, check } from '../validation/index.ts';
 
@@ -39,17 +40,13 @@ export interface ExchangeState {
    * Accounts whose wallet or positions changed other than by mark, funding or socialised loss, since an
    * observer last read the list (the run's equity by class); null when nobody reads it.
    */
-  touched: { ids: number[]; flags: boolean[] } | null;
+  touched: Touched | null;
 }
 
 /** Records that an account's wallet or positions changed, for the liquidation index and any observer. */
 export function touchAccount(state: ExchangeState, accountId: number): void {
   state.watch?.markDirty(accountId);
-  const touched = state.touched;
-  if (touched && !touched.flags[accountId]) {
-    touched.flags[accountId] = true;
-    touched.ids.push(accountId);
-  }
+  markTouched(state.touched, accountId);
 }
 
 export function createExchange(

@@ -1,7 +1,7 @@
 /**
  * Equity by investor class for every frame, kept incrementally so a frame costs O(accounts and clients
- * touched since the last frame) rather than O(traders) or O(open positions): money not yet deposited and the settled wallets of
- * traders who left the perpetual venue are running totals; broker clients are summed as cash, units and debt
+ * touched since the last frame) rather than O(traders) or O(open positions): money not yet deposited and the
+ * settled wallets of traders who left the perpetual venue are running totals; broker clients are summed as cash, units and debt
  * per class (valued at the frame's prices), updated from the clients the broker reports as touched. The
  * hourly interest accrual touches no one: it is counted from the broker's per-class total, and each client's
  * debt is seen net of it.
@@ -18,6 +18,7 @@
 import { clientDebt } from '../broker/clients.ts';
 import { BROKER_ASSETS } from '../broker/broker-state.ts';
 import { MARKET_IDS } from '../perp/market.ts';
+import { drainTouched } from '../fast/touched.ts';
 import { VENUE, type RunState, type Venue } from './run-state.ts';
 
 const ASSETS = BROKER_ASSETS.length;
@@ -128,12 +129,10 @@ export class ClassEquity {
   #syncPerps(run: RunState, venue: Venue | null): void {
     const touched = venue?.exchange.touched;
     if (!venue || !touched) return;
-    for (const id of touched.ids) {
-      touched.flags[id] = false;
+    drainTouched(touched, (id) => {
       const trader = venue.traderOf[id];
       if (trader !== undefined && trader >= 0 && this.#perpOpen[trader]) this.#recount(run, trader, 1);
-    }
-    touched.ids.length = 0;
+    });
   }
 
   /** Σ value of open perpetual positions and wallets for class k, at the markets' marks and indices now. */
@@ -159,15 +158,13 @@ export class ClassEquity {
 
   #syncBroker(run: RunState): void {
     const broker = run.broker;
-    const touched = broker.touched!;
     const stride = 2 + ASSETS;
     if (this.#seen.length < broker.clients.length * stride) {
       const grown = new Float64Array(Math.max(broker.clients.length * stride * 2, 64));
       grown.set(this.#seen);
       this.#seen = grown;
     }
-    for (const id of touched.ids) {
-      touched.flags[id] = false;
+    drainTouched(broker.touched!, (id) => {
       const client = broker.clients[id]!;
       const trader = run.brokerTraderOf[id]!;
       const k = run.population.professional[trader]!;
@@ -183,8 +180,7 @@ export class ClassEquity {
         this.#units[k]![a]! += units - this.#seen[at + 2 + a]!;
         this.#seen[at + 2 + a] = units;
       }
-    }
-    touched.ids.length = 0;
+    });
   }
 
   /** Equity of [retail, professional] now. */

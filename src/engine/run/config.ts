@@ -69,7 +69,6 @@ const SCENARIO = oneOf(SCENARIO_IDS);
 const REGIME = oneOf(PRESET_IDS);
 const SEED = wholeNumber(0);
 const INVARIANT_EVERY = wholeNumber(0);
-const FRAME_EVERY = wholeNumber(1);
 const FOLLOW = listOf(wholeNumber(0), { maxLength: MAX_FOLLOWED });
 const ENGINE = oneOf(ENGINES);
 const EVENT_LOG = oneOf(['all', 'notable']);
@@ -101,12 +100,8 @@ export function validateRunConfig(config: RunConfig): void {
   if (config.frameEveryMinutes !== undefined) {
     // At most MAX_FRAMES frames a run: the interval must be at least the run's minutes ÷ MAX_FRAMES.
     const minutes = (config.days ?? info.defaultDays) * 1440;
-    check('frame interval in minutes', config.frameEveryMinutes, FRAME_EVERY);
-    check(
-      'frame interval in minutes',
-      config.frameEveryMinutes,
-      wholeNumber(Math.ceil(minutes / MAX_FRAMES)),
-    );
+    const fewest = Math.max(1, Math.ceil(minutes / MAX_FRAMES));
+    check('frame interval in minutes', config.frameEveryMinutes, wholeNumber(fewest));
   }
   if (config.follow !== undefined) check('followed traders', config.follow, FOLLOW);
   if (config.engine !== undefined) check('engine', config.engine, ENGINE);

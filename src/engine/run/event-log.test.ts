@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN, type RunConfig } from './config.ts';
-import { createRun, MAX_FRAMES } from './run-state.ts';
+import { MAX_FRAMES } from './frames.ts';
+import { createRun } from './run-state.ts';
 import { runScenario } from './run.ts';
 import { NOTABLE_EVENT_LIMIT, ROUTINE_EVENT_TYPES } from './run-events.ts';
 

@@ -20,14 +20,14 @@ import { generateIndexPath } from '../scenarios/catalogue.ts';
 import type { IndexPath } from '../scenarios/types.ts';
 import { emptyChecksum, type Checksum } from './checksum.ts';
 import { resolveRegime, validateRunConfig, type RunConfig } from './config.ts';
-import { createFrameBuilder, MAX_FRAMES, type FrameBuilder } from './frames.ts';
+import { createFrameBuilder, type FrameBuilder } from './frames.ts';
 import type { RunEvent, VenueName } from './run-events.ts';
 import type { TraceRow } from './traces.ts';
 import { ClassEquity } from './class-equity.ts';
 import { ExitWatch } from './exit-watch.ts';
 import { LiquidationWatch } from '../perp/liquidation-watch.ts';
 import { MarginWatch } from '../broker/margin-watch.ts';
-import { check, wholeNumber } from '../validation/index.ts';
+import { createTouched } from '../fast/touched.ts';
 
 export const VENUE = { none: 0, onshore: 1, offshore: 2, broker: 3 } as const;
 export const PHASE = { waiting: 0, open: 1, closed: 2 } as const;
@@ -110,15 +110,6 @@ export interface RunState {
   notableOnly: boolean;
 }
 
-export { MAX_FRAMES };
-
-/** About 1,500 frames by default; a chosen interval may not give more than MAX_FRAMES. */
-function frameInterval(config: RunConfig, minutes: number): number {
-  const fewest = Math.max(1, Math.ceil(minutes / MAX_FRAMES));
-  if (config.frameEveryMinutes === undefined) return Math.max(1, Math.ceil(minutes / 1500));
-  return check('frame interval in minutes', config.frameEveryMinutes, wholeNumber(fewest));
-}
-
 /** Venue capital and insurance funds scale with the simulated population (assumptions, doc/model.md). */
 const PROVIDER_CASH_PER_DEPOSIT = 10;
 const BROKER_CAPITAL_PER_DEPOSIT = 0.5;
@@ -196,9 +187,9 @@ export function createRun(config: RunConfig): RunState {
     if (offshore) offshore.exchange.watch = new LiquidationWatch(offshore.exchange);
     broker.watch = new MarginWatch();
   }
-  broker.touched = { ids: [], flags: [] };
-  onshore.exchange.touched = { ids: [], flags: [] };
-  if (offshore) offshore.exchange.touched = { ids: [], flags: [] };
+  broker.touched = createTouched();
+  onshore.exchange.touched = createTouched();
+  if (offshore) offshore.exchange.touched = createTouched();
   const entryOrder = Uint32Array.from({ length: population.count }, (_, i) => i).sort(
     (a, b) => population.entryMinute[a]! - population.entryMinute[b]! || a - b,
   );
@@ -252,7 +243,8 @@ export function createRun(config: RunConfig): RunState {
     followed: [...new Set([0, 1, 2, ...(config.follow ?? [])])].filter((id) => id < n),
     traces: [],
     queues: [],
-    frameEvery: frameInterval(config, minutes),
+    // About 1,500 frames by default; a chosen interval was checked against MAX_FRAMES by validateRunConfig.
+    frameEvery: config.frameEveryMinutes ?? Math.max(1, Math.ceil(minutes / 1500)),
     invariantEvery: config.invariantEvery ?? (n * minutes <= 5e6 ? 1 : 60),
     notableOnly: config.eventLog === 'notable',
   };

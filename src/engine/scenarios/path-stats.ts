@@ -27,7 +27,7 @@ export function largestRise(prices: ArrayLike<number>, windowMinutes: number): M
 
 /**
  * One pass with a monotonic queue of candidate start minutes (the span's running high for a fall, its
- * running low for a rise), so a week-long window costs the same as a 30-minute one.
+ * running low for a rise), so a week-long span costs the same as a 30-minute one.
  */
 function extremeMove(prices: ArrayLike<number>, windowMinutes: number, kind: 'fall' | 'rise'): Move {
   check('windowMinutes', windowMinutes, AT_LEAST_1);

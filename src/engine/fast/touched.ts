@@ -1,0 +1,29 @@
+/**
+ * The ids of things (broker clients, exchange accounts) changed since an observer last read them, each once:
+ * the venue marks, the observer drains. Plain data, so it lives in the run state.
+ */
+export interface Touched {
+  ids: number[];
+  flags: boolean[];
+}
+
+export function createTouched(): Touched {
+  return { ids: [], flags: [] };
+}
+
+/** Records `id` once until the next drain; nothing when nobody observes (`touched` null). */
+export function markTouched(touched: Touched | null, id: number): void {
+  if (touched && !touched.flags[id]) {
+    touched.flags[id] = true;
+    touched.ids.push(id);
+  }
+}
+
+/** Hands every id marked since the last drain to `each`, in the order marked, and empties the set. */
+export function drainTouched(touched: Touched, each: (id: number) => void): void {
+  for (const id of touched.ids) {
+    touched.flags[id] = false;
+    each(id);
+  }
+  touched.ids.length = 0;
+}
