@@ -53,25 +53,33 @@ export class MarginWatch {
 
   /** Clients the reference loop would review this step and that may not be within limits, ascending. */
   candidates(state: BrokerState): number[] {
-    const found = new Set<number>(this.#everyStep);
-    for (const id of this.#dirty) found.add(id);
-    for (const id of this.#due.get(state.step) ?? []) found.add(id);
-    this.#due.delete(state.step);
+    const found: number[] = [...this.#everyStep, ...this.#dirty];
+    const due = this.#due.get(state.step);
+    if (due) {
+      for (const id of due) found.push(id);
+      this.#due.delete(state.step);
+    }
     for (const asset of BROKER_ASSETS) {
       const heap = this.#triggers[asset];
       const price = state.prices[asset];
       while (heap.size > 0 && heap.peekKey() >= price * (1 - 1e-12)) {
-        if (heap.peekVersion() === this.#version[heap.peekId()]) found.add(heap.peekId());
+        if (heap.peekVersion() === this.#version[heap.peekId()]) found.push(heap.peekId());
         heap.pop();
       }
       const rises = this.#rises[asset];
       while (rises.size > 0 && rises.peekKey() <= price * (1 + 1e-12)) {
-        if (rises.peekVersion() === this.#version[rises.peekId()]) found.add(rises.peekId());
+        if (rises.peekVersion() === this.#version[rises.peekId()]) found.push(rises.peekId());
         rises.pop();
       }
     }
+    if (found.length === 0) return found;
+    found.sort((a, b) => a - b);
+    // A client can be found several ways (every step, touched, due, several assets): keep each id once.
+    let kept = 1;
+    for (let k = 1; k < found.length; k++) if (found[k] !== found[kept - 1]) found[kept++] = found[k]!;
+    found.length = kept;
     for (const id of found) this.markDirty(id);
-    return [...found].sort((a, b) => a - b);
+    return found;
   }
 
   /** Recomputes the headroom of every client touched or reviewed since the last refresh. */

@@ -53,7 +53,7 @@ describe('funding on its schedule, settled through the cumulative index', () => 
     let sum = 0;
     for (const account of state.accounts)
       for (const position of Object.values(account.positions))
-        sum += pendingCharges(position!, state.markets.BTC);
+        if (position) sum += pendingCharges(position, state.markets.BTC);
     expect(Math.abs(sum)).toBeLessThan(1e-9);
   });
 

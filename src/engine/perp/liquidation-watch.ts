@@ -115,25 +115,35 @@ export class LiquidationWatch {
    * out; `refresh` puts back whoever is still open after the step.
    */
   candidates(state: ExchangeState): number[] {
-    const found = new Set<number>(this.#everyStep);
+    const found: number[] = [...this.#everyStep];
     for (const id of MARKET_IDS) {
       const m = state.markets[id];
       const bound = this.#bound(id, m);
-      const take = (heap: KeyedHeap, crossed: (key: number) => boolean) => {
-        while (heap.size > 0 && crossed(heap.peekKey())) {
-          const accountId = heap.peekId();
-          if (heap.peekVersion() === this.#version[accountId]) {
-            found.add(accountId);
-            this.markDirty(accountId);
-          }
-          heap.pop();
-        }
-      };
       // A tiny relative slack keeps float rounding of the key from hiding a position the exact test would take.
-      take(this.#longs[id], (key) => m.markPrice < key + bound + 1e-9 * Math.abs(key));
-      take(this.#shorts[id], (key) => m.markPrice > key - bound - 1e-9 * Math.abs(key));
+      const longs = this.#longs[id];
+      while (longs.size > 0 && m.markPrice < longs.peekKey() + bound + 1e-9 * Math.abs(longs.peekKey()))
+        this.#take(longs, found);
+      const shorts = this.#shorts[id];
+      while (shorts.size > 0 && m.markPrice > shorts.peekKey() - bound - 1e-9 * Math.abs(shorts.peekKey()))
+        this.#take(shorts, found);
     }
-    return [...found].sort((a, b) => a - b);
+    if (found.length < 2) return found;
+    found.sort((a, b) => a - b);
+    // An account can sit in several heaps (both markets): keep each id once.
+    let kept = 1;
+    for (let k = 1; k < found.length; k++) if (found[k] !== found[kept - 1]) found[kept++] = found[k]!;
+    found.length = kept;
+    return found;
+  }
+
+  /** Pops the heap's top; a current entry (not superseded by a newer key) becomes a candidate. */
+  #take(heap: KeyedHeap, found: number[]): void {
+    const accountId = heap.peekId();
+    if (heap.peekVersion() === this.#version[accountId]) {
+      found.push(accountId);
+      this.markDirty(accountId);
+    }
+    heap.pop();
   }
 
   /** Touched during the liquidation phase and not yet queued: whoever the exact test should also see. */

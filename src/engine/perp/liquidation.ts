@@ -42,6 +42,7 @@ function liquidateCandidates(
 ): void {
   watch.refresh(state);
   const queue = watch.candidates(state);
+  if (queue.length === 0) return; // the usual step: nobody crossed
   const queued = new Set(queue);
   const lossIndex = () => state.markets.BTC.lossIndex + state.markets.ETH.lossIndex;
   let losses = lossIndex();

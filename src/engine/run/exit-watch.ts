@@ -46,16 +46,16 @@ export class ExitWatch {
   }
 
   /** Traders whose level the mark reached (with a hair of slack for rounding); they leave the index. */
-  crossed(venue: string, market: MarketId, mark: number, into: Set<number>): void {
+  crossed(venue: string, market: MarketId, mark: number, into: number[]): void {
     const key = `${venue}:${market}`;
     const up = this.#up.get(key);
     while (up && up.size > 0 && up.peekKey() <= mark * (1 + 1e-12)) {
-      into.add(up.peekId());
+      into.push(up.peekId());
       up.pop();
     }
     const down = this.#down.get(key);
     while (down && down.size > 0 && down.peekKey() >= mark * (1 - 1e-12)) {
-      into.add(down.peekId());
+      into.push(down.peekId());
       down.pop();
     }
   }

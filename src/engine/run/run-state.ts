@@ -2,8 +2,11 @@
  * The whole state of a run: prices, venues, the broker, the population and its progress, counters, the event
  * checksum and the frames. A plain object (typed arrays included): the step function changes it, nothing else.
  */
-import { createBroker, type BrokerState } from '../broker/index.ts';
-import { createImpactState, type ImpactState } from '../market/impact-seam.ts';
+import { createBroker, type AssetPrices, type BrokerState } from '../broker/index.ts';
+import { createImpactState, impactSeam, type ImpactState } from '../market/impact-seam.ts';
+import type { MarketSeam } from '../perp/market-seam.ts';
+import type { MarketQuote } from '../perp/step.ts';
+import type { MarketId } from '../perp/market.ts';
 import {
   BASE_LIQUIDITY,
   effectiveLiquidity,
@@ -11,7 +14,8 @@ import {
   type MarketMakerSwitches,
 } from '../market/liquidity.ts';
 import { securitiesPath } from '../market/securities-path.ts';
-import { createSpotImpactState, type SpotImpactState } from '../market/spot-impact-seam.ts';
+import { createSpotImpactState, spotImpactSeam, type SpotImpactState } from '../market/spot-impact-seam.ts';
+import type { ClientReactions, SpotSeam } from '../broker/index.ts';
 import { createExchange, openAccount, type ExchangeState } from '../perp/exchange.ts';
 import { drawPopulation, type Population } from '../population/population.ts';
 import { regime as presetRegime } from '../regimes/catalogue.ts';
@@ -41,6 +45,10 @@ export interface Venue {
   maker: MarketMakerSwitches;
   /** Trader id of each account (−1: the liquidity provider). */
   traderOf: number[];
+  /** How orders and liquidations move this venue's prices (built once: it reads the objects above). */
+  seam: MarketSeam;
+  /** The step's quotes, rewritten each step rather than allocated (the exchange reads them at once). */
+  quotes: Record<MarketId, MarketQuote>;
 }
 
 export interface Tally {
@@ -70,6 +78,12 @@ export interface RunState {
   offshore: Venue | null;
   broker: BrokerState;
   spotImpact: SpotImpactState;
+  /** How spot orders and forced sales move the spot prices (built once: it reads spotImpact and the venue's liquidity). */
+  spotSeam: SpotSeam;
+  /** Margin-call reactions, built on the first step (they read the run). */
+  reactions: ClientReactions | null;
+  /** The broker's prices for the step, rewritten each step rather than allocated. */
+  brokerPrices: AssetPrices;
   brokerTraderOf: number[];
   /** Per trader: VENUE code, account or client id, PHASE code, liquidated flag, reserve kept outside. */
   venueOf: Uint8Array;
@@ -128,6 +142,7 @@ function createVenue(
     safeguards: regime.marketMaker.safeguards,
   };
   const liquidity = effectiveLiquidity(BASE_LIQUIDITY, maker);
+  const impact = createImpactState(liquidity.depthPerPercentPerDeposit * totalCapital);
   const rules = {
     ...regime.perp,
     insuranceFundStart: (regime.perp.insuranceFundStart * totalCapital) / FUND_REFERENCE_DEPOSITS,
@@ -138,10 +153,12 @@ function createVenue(
     name,
     regime,
     exchange,
-    impact: createImpactState(liquidity.depthPerPercentPerDeposit * totalCapital),
+    impact,
     liquidity,
     maker,
     traderOf: [-1],
+    seam: impactSeam(impact, liquidity, maker),
+    quotes: { BTC: { index: 0, traded: 0 }, ETH: { index: 0, traded: 0 } },
   };
 }
 
@@ -181,6 +198,7 @@ export function createRun(config: RunConfig): RunState {
     spotFeeRate: regime.spot.takerFeeRate,
   });
   const spotLiquidity = onshore.liquidity;
+  const spotImpact = createSpotImpactState(spotLiquidity.depthPerPercentPerDeposit * totalCapital);
   const fast = (config.engine ?? 'fast') === 'fast';
   if (fast) {
     onshore.exchange.watch = new LiquidationWatch(onshore.exchange);
@@ -205,7 +223,10 @@ export function createRun(config: RunConfig): RunState {
     onshore,
     offshore,
     broker,
-    spotImpact: createSpotImpactState(spotLiquidity.depthPerPercentPerDeposit * totalCapital),
+    spotImpact,
+    spotSeam: spotImpactSeam(spotImpact, spotLiquidity, onshore.maker),
+    reactions: null,
+    brokerPrices: { ...prices },
     brokerTraderOf: [],
     venueOf: new Uint8Array(n),
     accountOf: new Int32Array(n).fill(-1),

@@ -5,8 +5,8 @@
  * invariant checks follow. The whole state lives in `run`: same config and seed, same stream.
  */
 import { stepBroker, checkBrokerInvariants, type BrokerEvent } from '../broker/index.ts';
-import { decayGap, impactSeam, stressedDepthShare, STRESS_WINDOW_MINUTES } from '../market/impact-seam.ts';
-import { decaySpotGap, spotImpactSeam } from '../market/spot-impact-seam.ts';
+import { decayGap, stressedDepthShare, STRESS_WINDOW_MINUTES } from '../market/impact-seam.ts';
+import { decaySpotGap } from '../market/spot-impact-seam.ts';
 import type { PerpEvent } from '../perp/events.ts';
 import { checkInvariants } from '../perp/invariants.ts';
 import { stepExchange } from '../perp/step.ts';
@@ -34,10 +34,16 @@ function actPopulation(run: RunState): void {
   checkExitTriggers(run);
   if (run.fast) {
     // Scheduled at entry, in the order traders entered: the same order as the reference scan.
-    for (const i of run.perpExits.get(run.minute) ?? []) if (run.openPerps.has(i)) exitTrader(run, i);
-    run.perpExits.delete(run.minute);
-    for (const i of run.brokerExits.get(run.minute) ?? []) exitTrader(run, i);
-    run.brokerExits.delete(run.minute);
+    const perpExits = run.perpExits.get(run.minute);
+    if (perpExits) {
+      for (const i of perpExits) if (run.openPerps.has(i)) exitTrader(run, i);
+      run.perpExits.delete(run.minute);
+    }
+    const brokerExits = run.brokerExits.get(run.minute);
+    if (brokerExits) {
+      for (const i of brokerExits) exitTrader(run, i);
+      run.brokerExits.delete(run.minute);
+    }
     return;
   }
   for (const i of [...run.openPerps]) if (p.exitMinute[i]! <= run.minute) exitTrader(run, i);
@@ -47,20 +53,23 @@ function actPopulation(run: RunState): void {
   }
 }
 
+/** The step's venue and broker events, recorded (and the list emptied) before the next phase uses it. */
+const stepEvents: PerpEvent[] = [];
+const stepBrokerEvents: BrokerEvent[] = [];
+
 function stepVenue(run: RunState, venue: Venue, btc: number, eth: number): void {
   decayGap(venue.impact, venue.liquidity, 1);
   const before = Math.max(0, run.minute - STRESS_WINDOW_MINUTES);
   venue.impact.depthShare.BTC = stressedDepthShare(btc, run.path.btc[before]!);
   venue.impact.depthShare.ETH = stressedDepthShare(eth, run.path.eth[before]!);
   const gap = venue.impact.gap;
-  const events: PerpEvent[] = [];
-  stepExchange(
-    venue.exchange,
-    { BTC: { index: btc, traded: btc * (1 + gap.BTC) }, ETH: { index: eth, traded: eth * (1 + gap.ETH) } },
-    impactSeam(venue.impact, venue.liquidity, venue.maker),
-    events,
-  );
-  recordPerpEvents(run, venue, events);
+  const { quotes } = venue;
+  quotes.BTC.index = btc;
+  quotes.BTC.traded = btc * (1 + gap.BTC);
+  quotes.ETH.index = eth;
+  quotes.ETH.traded = eth * (1 + gap.ETH);
+  stepExchange(venue.exchange, quotes, venue.seam, stepEvents);
+  recordPerpEvents(run, venue, stepEvents);
 }
 
 /** Advances the run by one minute. Does nothing once the path is over. */
@@ -74,15 +83,14 @@ export function stepRun(run: RunState): void {
   stepVenue(run, run.onshore, btc, eth);
   if (run.offshore) stepVenue(run, run.offshore, btc, eth);
   decaySpotGap(run.spotImpact, run.onshore.liquidity, 1);
-  const brokerEvents: BrokerEvent[] = [];
-  stepBroker(
-    run.broker,
-    { BTC: btc, ETH: eth, 'other-crypto': 1, securities: run.securities[run.minute]! },
-    spotImpactSeam(run.spotImpact, run.onshore.liquidity, run.onshore.maker),
-    reactionsOf(run),
-    brokerEvents,
-  );
-  recordBrokerEvents(run, brokerEvents);
+  const prices = run.brokerPrices;
+  prices.BTC = btc;
+  prices.ETH = eth;
+  prices['other-crypto'] = 1;
+  prices.securities = run.securities[run.minute]!;
+  run.reactions ??= reactionsOf(run);
+  stepBroker(run.broker, prices, run.spotSeam, run.reactions, stepBrokerEvents);
+  recordBrokerEvents(run, stepBrokerEvents);
   observe(run);
 }
 
@@ -91,15 +99,14 @@ function observe(run: RunState): void {
   const markets = run.onshore.exchange.markets;
   const fund = markets.BTC.insuranceFund + markets.ETH.insuranceFund;
   tally.insuranceFundMin = Math.min(tally.insuranceFundMin, fund);
-  for (const market of [markets.BTC, markets.ETH])
-    tally.maxDislocation = Math.max(
-      tally.maxDislocation,
-      Math.abs(market.tradedPrice - market.indexPrice) / market.indexPrice,
-    );
+  tally.maxDislocation = Math.max(tally.maxDislocation, dislocation(markets.BTC), dislocation(markets.ETH));
   const last = run.minute === run.path.minutes;
   if (run.minute % run.frameEvery === 0 || last) takeFrame(run);
   if ((run.invariantEvery > 0 && run.minute % run.invariantEvery === 0) || last) checkAll(run);
 }
+
+const dislocation = (market: { tradedPrice: number; indexPrice: number }) =>
+  Math.abs(market.tradedPrice - market.indexPrice) / market.indexPrice;
 
 function takeFrame(run: RunState): void {
   pushFrame(run.frames, frameRow(run));

@@ -14,8 +14,6 @@ import {
   type BrokerEvent,
   type ClientReactions,
 } from '../broker/index.ts';
-import { spotImpactSeam } from '../market/spot-impact-seam.ts';
-import { impactSeam } from '../market/impact-seam.ts';
 import type { PerpEvent } from '../perp/events.ts';
 import { openAccount } from '../perp/exchange.ts';
 import { MARKET_IDS, type MarketId } from '../perp/market.ts';
@@ -92,7 +90,7 @@ function openPerp(run: RunState, venue: Venue, i: number): void {
   const qty = (p.deployShare[i]! * capital * leverage * SIZING_SLACK) / state.markets[market].tradedPrice;
   const events: PerpEvent[] = [];
   const side = p.direction[i]! > 0 ? 'long' : 'short';
-  const seam = impactSeam(venue.impact, venue.liquidity, venue.maker);
+  const seam = venue.seam;
   const filled = placeMarketOrder(state, seam, { account, market, side, qty, leverage, mode }, events);
   recordPerpEvents(run, venue, events);
   const position = state.accounts[account]!.positions[market];
@@ -145,7 +143,7 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
   run.classEquity.reserveChanged(run, i, run.reserve[i]!);
   touchClient(broker, client);
   if (run.fast) schedule(run.brokerExits, p.exitMinute[i]!, i);
-  const seam = spotImpactSeam(run.spotImpact, run.onshore.liquidity, run.onshore.maker);
+  const seam = run.spotSeam;
   const price = broker.prices[asset];
   const events: BrokerEvent[] = [];
   if (!financing) {
@@ -190,7 +188,7 @@ function closePosition(
   position: Position,
 ): void {
   const events: PerpEvent[] = [];
-  const seam = impactSeam(venue.impact, venue.liquidity, venue.maker);
+  const seam = venue.seam;
   const side = position.size > 0 ? 'short' : 'long';
   placeMarketOrder(
     venue.exchange,
@@ -207,7 +205,7 @@ function exitBrokerClient(run: RunState, i: number): void {
   if (!client) return;
   const asset = run.population.asset[i] ? 'ETH' : 'BTC';
   const events: BrokerEvent[] = [];
-  const seam = spotImpactSeam(run.spotImpact, run.onshore.liquidity, run.onshore.maker);
+  const seam = run.spotSeam;
   if (client.holdings[asset] > 0) sellSpot(broker, seam, client.id, asset, client.holdings[asset], events);
   const debt = clientDebt(client);
   if (debt > 0 && client.cash > 0) repay(broker, client.id, Math.min(debt, client.cash), events);
@@ -235,14 +233,19 @@ export function checkExitTriggers(run: RunState): void {
   if (!run.fast) {
     for (const i of run.openPerps) if (exitDue(run, i)) due.push(i);
   } else {
-    const found = new Set<number>(run.vanished);
+    const found: number[] = [...run.vanished];
     run.vanished.clear();
     for (const venue of [run.onshore, run.offshore])
       if (venue)
         for (const market of MARKET_IDS)
           run.exitWatch!.crossed(venue.name, market, venue.exchange.markets[market].markPrice, found);
+    if (found.length === 0) return; // the usual step: no level reached
     const p = run.population;
-    for (const i of [...found].sort((a, b) => run.openSeq[a]! - run.openSeq[b]!)) {
+    // In the order they opened (the reference scan's), each trader once.
+    found.sort((a, b) => run.openSeq[a]! - run.openSeq[b]!);
+    for (let k = 0; k < found.length; k++) {
+      const i = found[k]!;
+      if (k > 0 && found[k - 1] === i) continue;
       if (!run.openPerps.has(i)) continue;
       if (exitDue(run, i)) due.push(i);
       else {
