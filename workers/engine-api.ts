@@ -136,7 +136,7 @@ const CONFIGS = listOf(described('a run configuration (an object)', isPlainRecor
   maxLength: MAX_COMPARED,
 });
 const LISTENER = described(
-  'an object with progress and frames callbacks, or nothing',
+  'an object with progress, frames and events callbacks, or nothing',
   (v): v is JobListener | undefined =>
     v === undefined || typeof v === 'function' || (typeof v === 'object' && v !== null),
 );

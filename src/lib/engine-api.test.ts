@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { engineApi, MAX_COMPARED } from '../../workers/engine-api.ts';
+import { EVENT_BATCH, type EventBatch } from '../../workers/run-jobs.ts';
 import { DEFAULT_RUN, type RunConfig } from '../engine/run/config.ts';
 import { Refusal, isRefusal } from '../engine/validation/index.ts';
 
@@ -121,6 +122,34 @@ describe('worker messages', () => {
   it('run a well-formed comparison', async () => {
     const results = await engineApi.compare(1, [TINY, { ...TINY, regime: 'offshore-cex' }]);
     expect(results.map((r) => r.summary.traders)).toEqual([3, 3]);
+  });
+
+  it('stream a comparison’s events in awaited batches of EVENT_BATCH, in order, when asked', async () => {
+    const configs: RunConfig[] = [
+      { ...TINY, population: { ...TINY.population, traders: 5_000 } },
+      { ...TINY, population: { ...TINY.population, traders: 5_000 }, regime: 'offshore-cex' },
+    ];
+    const whole = await engineApi.compare(2, configs);
+    const batches: EventBatch[] = [];
+    let pending = 0;
+    const streamed = await engineApi.compare(3, configs, {
+      events: async (batch) => {
+        expect(pending).toBe(0); // the worker waits for each batch before sending the next
+        pending++;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        batches.push(batch);
+        pending--;
+      },
+    });
+    for (const [k, result] of streamed.entries()) {
+      expect(result.events).toEqual([]);
+      const mine = batches.filter((b) => b.run === k);
+      expect(mine.every((b) => b.job === 3 && b.events.length <= EVENT_BATCH)).toBe(true);
+      expect(mine.flatMap((b) => b.events)).toEqual(whole[k]!.events);
+      expect(result.summary).toEqual(whole[k]!.summary);
+    }
+    // Rule set A's run is large enough to need several batches (the HK rules refuse thousands of orders).
+    expect(whole[0]!.events.length).toBeGreaterThan(EVENT_BATCH);
   });
 
   it('answer any message with a result or a Refusal, never another error', async () => {

@@ -8,7 +8,8 @@
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../../workers/engine-api.ts';
-import type { FrameBatch, JobProgress } from '../../workers/run-jobs.ts';
+import type { EventBatch, FrameBatch, JobProgress } from '../../workers/run-jobs.ts';
+import type { RunEvent } from '../engine/run/run-events.ts';
 import type { RunConfig } from '../engine/run/config.ts';
 import type { RunResult } from '../engine/run/run.ts';
 import type { RunSummary } from '../engine/run/summary.ts';
@@ -156,13 +157,22 @@ export class EngineClient implements EngineCalls {
         this.busy = false;
       };
       // Both callbacks always exist on the proxy: the worker cannot tell a missing one from a remote function.
+      // Events arrive in batches (each deserialised in a task of its own) and join their results at the end.
+      const events: RunEvent[][] = [];
       const relay = {
         progress: (p: JobProgress) => listener.progress?.(p),
         frames: (b: FrameBatch) => listener.frames?.(b),
+        events: (b: EventBatch) => {
+          const list = (events[b.run] ??= []);
+          for (const event of b.events) list.push(event);
+        },
       };
       this.#call((api) => api.compare(job, configs, proxy(relay))).then(
         (results) => {
           settle();
+          results.forEach((result, k) => {
+            if (result.events.length === 0 && events[k]) result.events = events[k];
+          });
           resolve(results);
         },
         (error: unknown) => {

@@ -58,14 +58,19 @@ describe.skipIf(!chromiumAvailable)('the worker bridge in Chromium', () => {
         .poll(() => page.getByRole('button', { name: 'Stop' }).count(), { timeout: 170_000 })
         .toBe(0);
       const finished = await page.evaluate(() => performance.now());
+      // The charts and the event feed render in tasks of their own after the results: let them run.
+      await page.waitForTimeout(1_500);
       const tasks = await page.evaluate(() => window.__longTasks);
       // While the worker computes; the results' arrival and the charts' first render come after.
       const lastProgress = finished - 1_000;
       const during = tasks.filter((t) => t.start >= started + 1_000 && t.start + t.duration <= lastProgress);
       const longest = Math.max(0, ...during.map((t) => t.duration));
       const longestOverall = Math.max(0, ...tasks.map((t) => t.duration));
+      const afterwards = tasks
+        .filter((t) => t.start + t.duration > lastProgress)
+        .map((t) => t.duration.toFixed(0));
       console.log(
-        `100,000 traders: computed in ${((finished - started) / 1000).toFixed(1)} s; longest main-thread task while computing ${longest.toFixed(0)} ms; longest including the results' arrival and render ${longestOverall.toFixed(0)} ms (${tasks.length} long tasks)`,
+        `100,000 traders: computed in ${((finished - started) / 1000).toFixed(1)} s; longest main-thread task while computing ${longest.toFixed(0)} ms; longest including the results' arrival and render ${longestOverall.toFixed(0)} ms (${tasks.length} long tasks; from the results on: ${afterwards.join(', ') || 'none'} ms)`,
       );
       expect(longest).toBeLessThanOrEqual(50);
       await page.screenshot({ path: 'test-results/bridge-100k.png' });

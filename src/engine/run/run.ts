@@ -12,6 +12,7 @@ import { TRACE_FIELDS, type TraceField } from './traces.ts';
 import { traderEquity } from './observe.ts';
 import { stepRun, isFinished } from './step-run.ts';
 import { summarize, type RunSummary } from './summary.ts';
+import { sortReturnsByClass, type SortedReturns } from './sorted-returns.ts';
 
 export interface TraderTrace {
   trader: number;
@@ -29,6 +30,8 @@ export interface RunResult {
   eventsOmitted: number;
   /** Per trader at the end: return on the wealth they started with (−1 = lost everything), and class (1 = pro). */
   outcomes: { returnOnWealth: Float64Array; professional: Uint8Array };
+  /** The same returns, by class, sorted ascending (NaN last), for the page's charts. */
+  sortedReturns: SortedReturns;
 }
 
 export function resultOf(run: RunState): RunResult {
@@ -51,6 +54,7 @@ export function resultOf(run: RunState): RunResult {
     traces,
     adlQueue: { long: flat('long'), short: flat('short') },
     outcomes: { returnOnWealth, professional: p.professional.slice() },
+    sortedReturns: sortReturnsByClass(returnOnWealth, p.professional),
     eventsOmitted: run.tally.eventsOmitted,
   };
 }

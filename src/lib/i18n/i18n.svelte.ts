@@ -28,11 +28,23 @@ export class I18n {
 
   #requested: Locale = 'en';
 
-  usd = (value: number, fractionDigits = 2): string =>
-    new Intl.NumberFormat(this.locale, {
+  usd = (value: number, fractionDigits = 2): string => usdFormat(this.locale, fractionDigits).format(value);
+}
+
+/** US dollar formatters, built once per locale and precision (a feed formats hundreds of amounts at once). */
+const usdFormats = new Map<string, Intl.NumberFormat>();
+
+function usdFormat(locale: string, fractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${fractionDigits}`;
+  let found = usdFormats.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: 'USD',
       minimumFractionDigits: fractionDigits,
       maximumFractionDigits: fractionDigits,
-    }).format(value);
+    });
+    usdFormats.set(key, found);
+  }
+  return found;
 }

@@ -4,6 +4,57 @@ import { runScenario } from '../../engine/run/run.ts';
 import { translate } from '../../lib/i18n/translate.ts';
 import { chartFormats, clock } from './chart-format.ts';
 import * as data from './chart-data.ts';
+import fc from 'fast-check';
+import { median, tickStep } from 'd3-array';
+import type { RunResult } from '../../engine/run/run.ts';
+import { sortReturnsByClass } from '../../engine/run/sorted-returns.ts';
+
+/** A result with these outcomes (and their sorted copies, as the engine makes them). */
+const withReturns = (base: RunResult, returnOnWealth: Float64Array, professional: Uint8Array): RunResult => ({
+  ...base,
+  outcomes: { returnOnWealth, professional },
+  sortedReturns: sortReturnsByClass(returnOnWealth, professional),
+});
+
+/** The histogram as a pass over every trader computes it: the oracle for the binary-search version. */
+function histogramByPass(pair: data.Pair): data.OutcomeHistogramData {
+  const clean = (v: number) => (v < -1 && v > -1 - 1e-9 ? -1 : v);
+  let lo = -1;
+  let hi = 0.1;
+  for (const result of pair)
+    for (const raw of result.outcomes.returnOnWealth) {
+      const v = clean(raw);
+      if (!Number.isFinite(v)) continue;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  const step = tickStep(lo, hi, 16);
+  lo = Math.floor(lo / step + 1e-9) * step;
+  hi = Math.ceil(hi / step - 1e-9) * step;
+  const count = Math.max(1, Math.round((hi - lo) / step));
+  const bins: data.OutcomeBin[] = Array.from({ length: count }, (_, k) => ({
+    x0: lo + k * step,
+    x1: lo + (k + 1) * step,
+    counts: [
+      [0, 0],
+      [0, 0],
+    ],
+  }));
+  const traders: [number, number] = [0, 0];
+  pair.forEach((result, r) => {
+    const { returnOnWealth, professional } = result.outcomes;
+    for (let i = 0; i < returnOnWealth.length; i++) {
+      const v = clean(returnOnWealth[i]!);
+      if (!Number.isFinite(v)) continue;
+      const c = professional[i] ? 1 : 0;
+      if (r === 0) traders[c]++;
+      bins[Math.min(count - 1, Math.max(0, Math.floor((v - lo) / step + 1e-9)))]!.counts[r]![c]!++;
+    }
+  });
+  let maxCount = 0;
+  for (const b of bins) for (const row of b.counts) for (const n of row) maxCount = Math.max(maxCount, n);
+  return { bins, traders, maxCount };
+}
 
 const contextFor = (locale: string, startUtc: string | null = '2025-10-10T12:00:00Z'): data.ChartContext => {
   const t: data.Translate = (key, params) => translate(locale, key, params);
@@ -75,6 +126,33 @@ describe('chart data', () => {
     expect(table.columns).toHaveLength(5);
   });
 
+  it('bins sorted returns exactly as a pass over every trader does (NaN, ±∞, dust below −100%, ties)', () => {
+    const value = fc.oneof(
+      fc.double({ min: -1.5, max: 3, noNaN: true }),
+      fc.constantFrom(-1, -1 - 1e-12, -1 - 2e-9, 0, -0.5, NaN, Infinity, -Infinity, 2.5),
+    );
+    const outcomes = fc
+      .array(fc.tuple(value, value, fc.boolean()), { maxLength: 400 })
+      .map((rows): data.Pair => [
+        withReturns(
+          results[0],
+          Float64Array.from(rows, (row) => row[0]),
+          Uint8Array.from(rows, (row) => (row[2] ? 1 : 0)),
+        ),
+        withReturns(
+          results[1],
+          Float64Array.from(rows, (row) => row[1]),
+          Uint8Array.from(rows, (row) => (row[2] ? 1 : 0)),
+        ),
+      ]);
+    fc.assert(
+      fc.property(outcomes, (pair) => {
+        expect(data.outcomeHistogram(pair)).toEqual(histogramByPass(pair));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('tables a time series in at most 200 rows, times formatted for the scenario', () => {
     const context = contextFor('en');
     const table = data.priceTable(context, results, data.priceSeries(context, results));
@@ -84,5 +162,30 @@ describe('chart data', () => {
     expect(table.columns[0]).toBe('Time');
     const synthetic = contextFor('zh-Hant-HK', null);
     expect(synthetic.clock.format(1440 + 65)).toBe('第 2 天 01:05');
+  });
+
+  it('gives each class’s median and "lost over half" count as d3 does, NaN left out, for odd and even counts', () => {
+    const context = contextFor('en');
+    // Retail (0) and professional (1) interleaved; one NaN in each class; even and odd class sizes.
+    const withOutcomes = (returns: number[], professional: number[]): RunResult =>
+      withReturns(results[0], Float64Array.from(returns), Uint8Array.from(professional));
+    const a = withOutcomes([-0.9, 0.2, 0.4, NaN, -0.6, 0.1, 0.3, -0.7, NaN], [0, 1, 0, 1, 0, 1, 0, 1, 0]);
+    const b = withOutcomes([0.05, -0.2, -1, 0.5, 0.25, 0, 0.15, 0.35, -0.55], [0, 1, 0, 1, 0, 1, 0, 1, 0]);
+    const text = data.outcomeDescription(context, [a, b]);
+    const classOf = (r: RunResult, c: number) =>
+      Array.from(r.outcomes.returnOnWealth).filter((_, i) => r.outcomes.professional[i] === c);
+    for (const [r, c] of [
+      [a, 0],
+      [a, 1],
+      [b, 0],
+      [b, 1],
+    ] as const) {
+      const expected = context.formats.change(median(classOf(r, c))!);
+      expect(text).toContain(expected);
+    }
+    // Retail A: −0.9, 0.4, −0.6, 0.3, NaN → median of four numbers (−0.6 + 0.3) / 2 = −15%; two lost over half.
+    expect(median(classOf(a, 0))).toBeCloseTo(-0.15, 12);
+    expect(text).toContain(context.formats.change(-0.15));
+    expect(text).toMatch(/\b5\b/); // five retail traders (the NaN one counts as a trader)
   });
 });

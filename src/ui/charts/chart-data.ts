@@ -2,11 +2,12 @@
  * What each chart shows, read off the results of A and B: its series, markers, a description in words generated
  * from the numbers, and a data table. Pure functions of (results, language), so they are tested without a DOM.
  */
-import { median, tickStep } from 'd3-array';
+import { tickStep } from 'd3-array';
 import type { MessageKey } from '../../lib/i18n/catalogues.ts';
 import type { MessageParams } from '../../lib/i18n/translate.ts';
 import type { RunResult } from '../../engine/run/run.ts';
 import type { RunEvent } from '../../engine/run/run-events.ts';
+import { firstWhere } from '../../engine/run/sorted-returns.ts';
 import type { ChartFormats, Clock } from './chart-format.ts';
 import { tableIndices } from './decimate.ts';
 
@@ -376,22 +377,41 @@ export interface OutcomeHistogramData {
 /** Float dust below −100% (−1.0000000000000004) is "lost everything", not a debt. */
 const DUST = 1e-9;
 
+/** Float dust just below −100% counts as −100% (monotone, so sorted values stay sorted). */
+const cleanReturn = (v: number) => (v < -1 && v > -1 - DUST ? -1 : v);
+
+/** Indices [from, to) of the finite values in values sorted ascending (−∞ first, then +∞, then NaN). */
+function finiteRange(sorted: Float64Array): [number, number] {
+  const from = firstWhere(sorted.length, (i) => !(sorted[i]! === -Infinity));
+  const to = firstWhere(sorted.length, (i) => !(sorted[i]! < Infinity));
+  return [from, Math.max(from, to)];
+}
+
+const CLASSES = ['retail', 'professional'] as const;
+
+/**
+ * The outcome histogram, read off each class's sorted returns (`RunResult.sortedReturns`, sorted in the
+ * worker) by binary search: the bin of a value is a non-decreasing function of it, so each bin is one run of
+ * the sorted array. The same counts as a pass over every trader, in O(bins × log traders) on the main thread.
+ */
 export function outcomeHistogram(results: Pair): OutcomeHistogramData {
-  const clean = (v: number) => (v < -1 && v > -1 - DUST ? -1 : v);
   let lo = -1;
   let hi = 0.1;
   for (const result of results)
-    for (const raw of result.outcomes.returnOnWealth) {
-      const v = clean(raw);
-      if (!Number.isFinite(v)) continue;
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
+    for (const c of CLASSES) {
+      const sorted = result.sortedReturns[c];
+      const [from, to] = finiteRange(sorted);
+      if (from === to) continue;
+      lo = Math.min(lo, cleanReturn(sorted[from]!));
+      hi = Math.max(hi, cleanReturn(sorted[to - 1]!));
     }
   // Nice steps (5%, 10%, 20%, 50%…) for about 16 bins, with −100% ("lost everything") on an edge.
   const step = tickStep(lo, hi, 16);
   lo = Math.floor(lo / step + DUST) * step;
   hi = Math.ceil(hi / step - DUST) * step;
   const count = Math.max(1, Math.round((hi - lo) / step));
+  const binOf = (v: number) =>
+    Math.min(count - 1, Math.max(0, Math.floor((cleanReturn(v) - lo) / step + DUST)));
   const bins: OutcomeBin[] = Array.from({ length: count }, (_, k) => ({
     x0: lo + k * step,
     x1: lo + (k + 1) * step,
@@ -402,36 +422,53 @@ export function outcomeHistogram(results: Pair): OutcomeHistogramData {
   }));
   const traders: [number, number] = [0, 0];
   results.forEach((result, r) => {
-    const { returnOnWealth, professional } = result.outcomes;
-    for (let i = 0; i < returnOnWealth.length; i++) {
-      const v = clean(returnOnWealth[i]!);
-      if (!Number.isFinite(v)) continue;
-      const c = professional[i] ? 1 : 0;
-      if (r === 0) traders[c]++;
-      const k = Math.min(count - 1, Math.max(0, Math.floor((v - lo) / step + DUST)));
-      bins[k]!.counts[r]![c]!++;
-    }
+    CLASSES.forEach((name, c) => {
+      const sorted = result.sortedReturns[name];
+      const [from, to] = finiteRange(sorted);
+      if (r === 0) traders[c] = to - from;
+      let start = from;
+      for (let k = 0; k < count; k++) {
+        const end = from + firstWhere(to - from, (i) => binOf(sorted[from + i]!) > k);
+        bins[k]!.counts[r]![c] = end - start;
+        start = end;
+      }
+    });
   });
   let maxCount = 0;
   for (const b of bins) for (const row of b.counts) for (const n of row) maxCount = Math.max(maxCount, n);
   return { bins, traders, maxCount };
 }
 
+/**
+ * Median of values sorted ascending, as d3's `median` computes it (the mean of the two middle values for an
+ * even count); undefined when there are none.
+ */
+function sortedMedian(sorted: Float64Array): number | undefined {
+  const n = sorted.length;
+  if (n === 0) return undefined;
+  const i = (n - 1) * 0.5;
+  const i0 = Math.floor(i);
+  const value0 = sorted[i0]!;
+  return i0 === i ? value0 : value0 + (sorted[i0 + 1]! - value0) * (i - i0);
+}
+
 export function outcomeDescription(context: ChartContext, results: Pair): string {
   const { t, formats } = context;
   const params: MessageParams = {};
-  for (const [c, key] of [
-    [0, 'Retail'],
-    [1, 'Pro'],
-  ] as const) {
+  CLASSES.forEach((name, c) => {
+    const key = c === 0 ? 'Retail' : 'Pro';
     results.forEach((result, r) => {
-      const { returnOnWealth, professional } = result.outcomes;
-      const mine = Array.from(returnOnWealth).filter((_, i) => (professional[i] ? 1 : 0) === c);
-      if (r === 0) params[`traders${key}`] = formats.count(mine.length);
-      params[`half${key}${RULE_SETS[r]}`] = formats.count(mine.filter((v) => v < -0.5).length);
-      params[`median${key}${RULE_SETS[r]}`] = formats.change(median(mine) ?? NaN);
+      const sorted = result.sortedReturns[name];
+      // NaN sorts last and is left out, as d3's median leaves it out.
+      const numbers = firstWhere(sorted.length, (i) => Number.isNaN(sorted[i]!));
+      const halfLost = firstWhere(numbers, (i) => !(sorted[i]! < -0.5));
+      if (r === 0) params[`traders${key}`] = formats.count(sorted.length);
+      params[`half${key}${RULE_SETS[r]}`] = formats.count(halfLost);
+      params[`median${key}${RULE_SETS[r]}`] = formats.change(
+        sortedMedian(sorted.subarray(0, numbers)) ?? NaN,
+      );
     });
-  }
+  });
   return t('charts.outcomes.description', params);
 }
 

@@ -31,6 +31,28 @@ describe('EventFeed', () => {
     expect(screen.getByText('Events appear here once the comparison has run.')).toBeInTheDocument();
   });
 
+  it('renders results that arrive later two tasks after them, not in the task that brought them', async () => {
+    const app = new AppState(inProcessEngine());
+    render(EventFeed, { app, i18n: new I18n('en') });
+    const waiting = 'Events appear here once the comparison has run.';
+    app.results = ran.results;
+    flushSync();
+    expect(screen.getByText(waiting)).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    flushSync();
+    expect(screen.getByText(waiting)).toBeInTheDocument(); // the charts' task
+    await waitFor(() => expect(items().length).toBeGreaterThan(0));
+    // A newer change cancels one still waiting: the cleared results never reach the feed.
+    app.results = null;
+    flushSync();
+    app.results = ran.results;
+    flushSync();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    flushSync();
+    expect(screen.queryByText(waiting)).toBeNull();
+    expect(items().length).toBeGreaterThan(0);
+  });
+
   it('shows only the events up to the current time, newest first, or all of them', async () => {
     const user = userEvent.setup();
     const app = sameRun();

@@ -43,11 +43,31 @@ export function traderOf(event: RunEvent): number | null {
   return 'trader' in event && typeof event.trader === 'number' ? event.trader : null;
 }
 
+interface NumberFormats {
+  coins: Intl.NumberFormat;
+  ratio: Intl.NumberFormat;
+  whole: Intl.NumberFormat;
+}
+
+/** Built once per locale: a feed of hundreds of events would otherwise build three formatters for each. */
+const numberFormats = new Map<string, NumberFormats>();
+
+function numberFormatsFor(locale: string): NumberFormats {
+  let found = numberFormats.get(locale);
+  if (!found) {
+    found = {
+      coins: new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }),
+      // Two decimals, so an LTV just over its limit does not read as equal to it ("40.04%, above 40%").
+      ratio: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
+      whole: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+    };
+    numberFormats.set(locale, found);
+  }
+  return found;
+}
+
 function formats(i18n: I18n) {
-  const coins = new Intl.NumberFormat(i18n.locale, { maximumFractionDigits: 4 });
-  // Two decimals, so an LTV just over its limit does not read as equal to it ("40.04%, above 40%").
-  const ratio = new Intl.NumberFormat(i18n.locale, { style: 'percent', maximumFractionDigits: 2 });
-  const whole = new Intl.NumberFormat(i18n.locale, { maximumFractionDigits: 1 });
+  const { coins, ratio, whole } = numberFormatsFor(i18n.locale);
   return {
     usd: (value: number) => i18n.usd(value),
     coins: (value: number) => coins.format(Math.abs(value)),
