@@ -8,6 +8,7 @@
  * last check, and clients due for the daily check. The review itself is the reference engine's.
  */
 import { KeyedHeap } from '../fast/heap.ts';
+import { sortUnique } from '../fast/sorted-ids.ts';
 import { BROKER_ASSETS, type BrokerAsset, type BrokerState, type Client } from './broker-state.ts';
 import { valueHoldings } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
@@ -72,12 +73,7 @@ export class MarginWatch {
         rises.pop();
       }
     }
-    if (found.length === 0) return found;
-    found.sort((a, b) => a - b);
-    // A client can be found several ways (every step, touched, due, several assets): keep each id once.
-    let kept = 1;
-    for (let k = 1; k < found.length; k++) if (found[k] !== found[kept - 1]) found[kept++] = found[k]!;
-    found.length = kept;
+    sortUnique(found); // found several ways: every step, touched, due, several assets
     for (const id of found) this.markDirty(id);
     return found;
   }

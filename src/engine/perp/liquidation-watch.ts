@@ -11,6 +11,7 @@
  * (fills, fees, liquidations, ADL, deposits) are recomputed before the next selection.
  */
 import { KeyedHeap } from '../fast/heap.ts';
+import { sortUnique } from '../fast/sorted-ids.ts';
 import type { Account, ExchangeState } from './exchange.ts';
 import { pendingCharges } from './margin.ts';
 import { liquidationPrice } from './liquidation-price.ts';
@@ -127,13 +128,7 @@ export class LiquidationWatch {
       while (shorts.size > 0 && m.markPrice > shorts.peekKey() - bound - 1e-9 * Math.abs(shorts.peekKey()))
         this.#take(shorts, found);
     }
-    if (found.length < 2) return found;
-    found.sort((a, b) => a - b);
-    // An account can sit in several heaps (both markets): keep each id once.
-    let kept = 1;
-    for (let k = 1; k < found.length; k++) if (found[k] !== found[kept - 1]) found[kept++] = found[k]!;
-    found.length = kept;
-    return found;
+    return sortUnique(found); // an account can sit in both markets' heaps
   }
 
   /** Pops the heap's top; a current entry (not superseded by a newer key) becomes a candidate. */

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { sortUnique } from './sorted-ids.ts';
+
+describe('sortUnique', () => {
+  it('gives the ids ascending, each once, in the same array', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 60 }), (ids) => {
+        const expected = [...new Set(ids)].sort((a, b) => a - b);
+        const same = ids;
+        expect(sortUnique(ids)).toBe(same);
+        expect(ids).toEqual(expected);
+      }),
+    );
+  });
+});
