@@ -132,6 +132,22 @@ export function emptyHoldings(): Holdings {
   return { BTC: 0, ETH: 0, 'other-crypto': 0, securities: 0 };
 }
 
+/**
+ * The holdings with one asset's units replaced, as a new object (the door prices a purchase before it
+ * happens). Written out field by field: a spread with a computed key costs several times more, and the
+ * credit-capacity search asks this dozens of times per purchase.
+ */
+export function holdingsWith(holdings: Holdings, asset: BrokerAsset, units: number): Holdings {
+  const after: Holdings = {
+    BTC: holdings.BTC,
+    ETH: holdings.ETH,
+    'other-crypto': holdings['other-crypto'],
+    securities: holdings.securities,
+  };
+  after[asset] = units;
+  return after;
+}
+
 export function requirePrices(prices: AssetPrices): AssetPrices {
   for (const asset of BROKER_ASSETS) requirePositive(`${asset} price`, prices[asset]);
   return prices;

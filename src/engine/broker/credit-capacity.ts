@@ -6,7 +6,7 @@
  */
 import { requirePositive } from '../margin/validate.ts';
 import { checkAdvance } from './advance-door.ts';
-import type { BrokerAsset, BrokerState } from './broker-state.ts';
+import { holdingsWith, type BrokerAsset, type BrokerState } from './broker-state.ts';
 import { clientOf } from './clients.ts';
 import { buyCost } from './spot.ts';
 
@@ -26,7 +26,7 @@ export function maxCreditPurchase(
   const accepts = (qty: number) => {
     const loan = Math.max(0, buyCost(state, qty, fillPrice) - cash);
     if (loan === 0) return true;
-    const holdingsAfter = { ...client.holdings, [asset]: client.holdings[asset] + qty };
+    const holdingsAfter = holdingsWith(client.holdings, asset, client.holdings[asset] + qty);
     return checkAdvance(state, client, loan, holdingsAfter) === null;
   };
   let lo = 0;

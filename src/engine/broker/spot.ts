@@ -81,7 +81,8 @@ export function fillClientOrder(
   price: number,
   events: BrokerEvent[],
 ): SpotFill {
-  const fill = executeSpotTrade(state, seam, client, { ...order, purpose: 'order' }, price);
+  const { asset, side, qty } = order;
+  const fill = executeSpotTrade(state, seam, client, { asset, side, qty, purpose: 'order' }, price);
   events.push(tradeEvent(state, client, order.asset, order.side, order.qty, fill));
   return fill;
 }
