@@ -18,12 +18,13 @@ export class Lagging<T> {
     $effect(() => {
       const next = read();
       if (next === untrack(() => this.current)) return;
+      const apply = () => (this.current = next);
       let remaining = tasks;
-      let timer = setTimeout(function wait(this: void) {
+      const wait = () => {
         if (--remaining > 0) timer = setTimeout(wait, 0);
         else apply();
-      }, 0);
-      const apply = () => (this.current = next);
+      };
+      let timer = setTimeout(wait, 0);
       return () => clearTimeout(timer);
     });
   }

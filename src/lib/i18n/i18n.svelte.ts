@@ -1,6 +1,7 @@
 /** The app's language, as reactive state, with translation and Intl number formatting for it. */
 import { catalogues, isLocale, loadLocale, type Locale, type MessageKey } from './catalogues.ts';
 import { translate, type MessageParams } from './translate.ts';
+import { usdFormat } from './usd-format.ts';
 
 export class I18n {
   locale = $state<Locale>('en');
@@ -29,22 +30,4 @@ export class I18n {
   #requested: Locale = 'en';
 
   usd = (value: number, fractionDigits = 2): string => usdFormat(this.locale, fractionDigits).format(value);
-}
-
-/** US dollar formatters, built once per locale and precision (a feed formats hundreds of amounts at once). */
-const usdFormats = new Map<string, Intl.NumberFormat>();
-
-function usdFormat(locale: string, fractionDigits: number): Intl.NumberFormat {
-  const key = `${locale}|${fractionDigits}`;
-  let found = usdFormats.get(key);
-  if (!found) {
-    found = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: 'USD',
-      minimumFractionDigits: fractionDigits,
-      maximumFractionDigits: fractionDigits,
-    });
-    usdFormats.set(key, found);
-  }
-  return found;
 }
