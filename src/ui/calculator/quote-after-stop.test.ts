@@ -4,59 +4,34 @@
  * faked in-process: comlink over a MessageChannel, one fake per spawned worker.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { expose } from 'comlink';
 import { EngineClient, RunStoppedError } from '../../lib/engine-client.svelte.ts';
+import { fakeWorkerClass } from '../fake-worker.ts';
 
 let spawned = 0;
 let terminated = 0;
 
-class FakeWorker {
-  readonly #port: MessagePort;
-  readonly #other: MessagePort;
-
-  constructor() {
-    const instance = ++spawned;
-    const { port1, port2 } = new MessageChannel();
-    this.#port = port1;
-    this.#other = port2;
-    expose(
-      {
+/** A fresh class per test, so its workers count from 1 again. */
+const fakeWorker = () =>
+  fakeWorkerClass({
+    api: (instance) => {
+      spawned = instance;
+      return {
         // A comparison that never ends and does not hear the cancel: Stop must terminate this worker.
         compare: () => new Promise(() => {}),
         cancel: () => {},
         // The first worker is busy with that comparison, so its quote never comes back.
         positionQuote: (query: { n: number }) =>
           instance === 1 ? new Promise(() => {}) : { quotedBy: instance, n: query.n },
-      },
-      port2,
-    );
-    port1.start();
-  }
-
-  postMessage(message: unknown, transfer: Transferable[] = []): void {
-    this.#port.postMessage(message, transfer);
-  }
-
-  addEventListener(type: string, listener: EventListener): void {
-    this.#port.addEventListener(type, listener);
-  }
-
-  removeEventListener(type: string, listener: EventListener): void {
-    this.#port.removeEventListener(type, listener);
-  }
-
-  terminate(): void {
-    terminated++;
-    this.#port.close();
-    this.#other.close();
-  }
-}
+      };
+    },
+    onTerminate: () => terminated++,
+  });
 
 describe('a calculator quote when Stop terminates the worker', () => {
   beforeEach(() => {
     spawned = 0;
     terminated = 0;
-    vi.stubGlobal('Worker', FakeWorker);
+    vi.stubGlobal('Worker', fakeWorker());
   });
   afterEach(() => vi.unstubAllGlobals());
 

@@ -5,7 +5,7 @@ import { translate } from '../../lib/i18n/translate.ts';
 import { chartFormats, clock } from './chart-format.ts';
 import * as data from './chart-data.ts';
 import fc from 'fast-check';
-import { median, tickStep } from 'd3-array';
+import { median } from 'd3-array';
 import type { RunResult } from '../../engine/run/run.ts';
 import { sortReturnsByClass } from '../../engine/run/sorted-returns.ts';
 
@@ -16,7 +16,7 @@ const withReturns = (base: RunResult, returnOnWealth: Float64Array, professional
   sortedReturns: sortReturnsByClass(returnOnWealth, professional),
 });
 
-/** The histogram as a pass over every trader computes it: the oracle for the binary-search version. */
+/** The histogram as a pass over every trader counts it: the oracle for the binary-search counting. */
 function histogramByPass(pair: data.Pair): data.OutcomeHistogramData {
   const clean = (v: number) => (v < -1 && v > -1 - 1e-9 ? -1 : v);
   let lo = -1;
@@ -28,27 +28,15 @@ function histogramByPass(pair: data.Pair): data.OutcomeHistogramData {
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
-  const step = tickStep(lo, hi, 16);
-  lo = Math.floor(lo / step + 1e-9) * step;
-  hi = Math.ceil(hi / step - 1e-9) * step;
-  const count = Math.max(1, Math.round((hi - lo) / step));
-  const bins: data.OutcomeBin[] = Array.from({ length: count }, (_, k) => ({
-    x0: lo + k * step,
-    x1: lo + (k + 1) * step,
-    counts: [
-      [0, 0],
-      [0, 0],
-    ],
-  }));
+  const { bins, binOf } = data.outcomeBins(lo, hi);
   const traders: [number, number] = [0, 0];
   pair.forEach((result, r) => {
     const { returnOnWealth, professional } = result.outcomes;
     for (let i = 0; i < returnOnWealth.length; i++) {
-      const v = clean(returnOnWealth[i]!);
-      if (!Number.isFinite(v)) continue;
+      if (!Number.isFinite(clean(returnOnWealth[i]!))) continue;
       const c = professional[i] ? 1 : 0;
       if (r === 0) traders[c]++;
-      bins[Math.min(count - 1, Math.max(0, Math.floor((v - lo) / step + 1e-9)))]!.counts[r]![c]!++;
+      bins[binOf(returnOnWealth[i]!)]!.counts[r]![c]!++;
     }
   });
   let maxCount = 0;

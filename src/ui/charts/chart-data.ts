@@ -390,6 +390,28 @@ function finiteRange(sorted: Float64Array): [number, number] {
 const CLASSES = ['retail', 'professional'] as const;
 
 /**
+ * Empty bins covering [lo, hi] in nice steps (5%, 10%, 20%, 50%…), about 16 of them, with −100% ("lost
+ * everything") on an edge; and the bin of a return (float dust below −100% counts as −100%).
+ */
+export function outcomeBins(lo: number, hi: number): { bins: OutcomeBin[]; binOf: (v: number) => number } {
+  const step = tickStep(lo, hi, 16);
+  const from = Math.floor(lo / step + DUST) * step;
+  const to = Math.ceil(hi / step - DUST) * step;
+  const count = Math.max(1, Math.round((to - from) / step));
+  const bins: OutcomeBin[] = Array.from({ length: count }, (_, k) => ({
+    x0: from + k * step,
+    x1: from + (k + 1) * step,
+    counts: [
+      [0, 0],
+      [0, 0],
+    ],
+  }));
+  const binOf = (v: number) =>
+    Math.min(count - 1, Math.max(0, Math.floor((cleanReturn(v) - from) / step + DUST)));
+  return { bins, binOf };
+}
+
+/**
  * The outcome histogram, read off each class's sorted returns (`RunResult.sortedReturns`, sorted in the
  * worker) by binary search: the bin of a value is a non-decreasing function of it, so each bin is one run of
  * the sorted array. The same counts as a pass over every trader, in O(bins × log traders) on the main thread.
@@ -405,21 +427,8 @@ export function outcomeHistogram(results: Pair): OutcomeHistogramData {
       lo = Math.min(lo, cleanReturn(sorted[from]!));
       hi = Math.max(hi, cleanReturn(sorted[to - 1]!));
     }
-  // Nice steps (5%, 10%, 20%, 50%…) for about 16 bins, with −100% ("lost everything") on an edge.
-  const step = tickStep(lo, hi, 16);
-  lo = Math.floor(lo / step + DUST) * step;
-  hi = Math.ceil(hi / step - DUST) * step;
-  const count = Math.max(1, Math.round((hi - lo) / step));
-  const binOf = (v: number) =>
-    Math.min(count - 1, Math.max(0, Math.floor((cleanReturn(v) - lo) / step + DUST)));
-  const bins: OutcomeBin[] = Array.from({ length: count }, (_, k) => ({
-    x0: lo + k * step,
-    x1: lo + (k + 1) * step,
-    counts: [
-      [0, 0],
-      [0, 0],
-    ],
-  }));
+  const { bins, binOf } = outcomeBins(lo, hi);
+  const count = bins.length;
   const traders: [number, number] = [0, 0];
   results.forEach((result, r) => {
     CLASSES.forEach((name, c) => {

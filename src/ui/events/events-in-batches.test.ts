@@ -4,60 +4,35 @@
  * is faked in-process (the real engine API, exposed with comlink over a MessageChannel).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { expose } from 'comlink';
 import { EngineClient } from '../../lib/engine-client.svelte.ts';
+import { fakeWorkerClass } from '../fake-worker.ts';
 import { engineApi } from '../../../workers/engine-api.ts';
 import { EVENT_BATCH, type EventBatch, type JobListener } from '../../../workers/run-jobs.ts';
 import { DEFAULT_RUN, type RunConfig } from '../../engine/run/config.ts';
 
 const batches: EventBatch[] = [];
 
-class FakeWorker {
-  readonly #port: MessagePort;
-
-  constructor() {
-    const { port1, port2 } = new MessageChannel();
-    this.#port = port1;
-    expose(
-      {
-        ...engineApi,
-        // The real comparison, watching the batches go by on their way to the page.
-        compare: (job: number, configs: RunConfig[], listener: JobListener) =>
-          engineApi.compare(job, configs, {
-            progress: (p) => listener.progress?.(p),
-            frames: (b) => listener.frames?.(b),
-            events: async (b) => {
-              batches.push(b);
-              await listener.events?.(b);
-            },
-          }),
-      },
-      port2,
-    );
-    port1.start();
-  }
-
-  postMessage(message: unknown, transfer: Transferable[] = []): void {
-    this.#port.postMessage(message, transfer);
-  }
-
-  addEventListener(type: string, listener: EventListener): void {
-    this.#port.addEventListener(type, listener);
-  }
-
-  removeEventListener(type: string, listener: EventListener): void {
-    this.#port.removeEventListener(type, listener);
-  }
-
-  terminate(): void {
-    this.#port.close();
-  }
-}
+const fakeWorker = () =>
+  fakeWorkerClass({
+    api: () => ({
+      ...engineApi,
+      // The real comparison, watching the batches go by on their way to the page.
+      compare: (job: number, configs: RunConfig[], listener: JobListener) =>
+        engineApi.compare(job, configs, {
+          progress: (p) => listener.progress?.(p),
+          frames: (b) => listener.frames?.(b),
+          events: async (b) => {
+            batches.push(b);
+            await listener.events?.(b);
+          },
+        }),
+    }),
+  });
 
 describe('events of a comparison', () => {
   beforeEach(() => {
     batches.length = 0;
-    vi.stubGlobal('Worker', FakeWorker);
+    vi.stubGlobal('Worker', fakeWorker());
   });
   afterEach(() => vi.unstubAllGlobals());
 
