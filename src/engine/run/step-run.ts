@@ -53,7 +53,10 @@ function actPopulation(run: RunState): void {
   }
 }
 
-/** The step's venue and broker events, recorded (and the list emptied) before the next phase uses it. */
+/**
+ * The step's venue and broker events, recorded (and the list emptied) before the next phase uses it. Emptied
+ * before use too, so a run that threw mid-step leaves nothing behind for the next.
+ */
 const stepEvents: PerpEvent[] = [];
 const stepBrokerEvents: BrokerEvent[] = [];
 
@@ -68,6 +71,7 @@ function stepVenue(run: RunState, venue: Venue, btc: number, eth: number): void 
   quotes.BTC.traded = btc * (1 + gap.BTC);
   quotes.ETH.index = eth;
   quotes.ETH.traded = eth * (1 + gap.ETH);
+  stepEvents.length = 0;
   stepExchange(venue.exchange, quotes, venue.seam, stepEvents);
   recordPerpEvents(run, venue, stepEvents);
 }
@@ -89,6 +93,7 @@ export function stepRun(run: RunState): void {
   prices['other-crypto'] = 1;
   prices.securities = run.securities[run.minute]!;
   run.reactions ??= reactionsOf(run);
+  stepBrokerEvents.length = 0;
   stepBroker(run.broker, prices, run.spotSeam, run.reactions, stepBrokerEvents);
   recordBrokerEvents(run, stepBrokerEvents);
   observe(run);
