@@ -22,15 +22,3 @@ export function sortReturnsByClass(returnOnWealth: Float64Array, professional: U
   // A typed array sorts numerically, NaN last.
   return { retail: retail.sort(), professional: pro.sort() };
 }
-
-/** The first index in [0, n) where `reached(i)` holds, for a predicate false then true along the array. */
-export function firstWhere(n: number, reached: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (reached(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}

@@ -7,7 +7,6 @@ import type { MessageKey } from '../../lib/i18n/catalogues.ts';
 import type { MessageParams } from '../../lib/i18n/translate.ts';
 import type { RunResult } from '../../engine/run/run.ts';
 import type { RunEvent } from '../../engine/run/run-events.ts';
-import { firstWhere } from '../../engine/run/sorted-returns.ts';
 import type { ChartFormats, Clock } from './chart-format.ts';
 import { tableIndices } from './decimate.ts';
 
@@ -379,6 +378,18 @@ const DUST = 1e-9;
 
 /** Float dust just below −100% counts as −100% (monotone, so sorted values stay sorted). */
 const cleanReturn = (v: number) => (v < -1 && v > -1 - DUST ? -1 : v);
+
+/** The first index in [0, n) where `reached(i)` holds, for a predicate false then true along the array. */
+function firstWhere(n: number, reached: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (reached(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
 
 /** Indices [from, to) of the finite values in values sorted ascending (−∞ first, then +∞, then NaN). */
 function finiteRange(sorted: Float64Array): [number, number] {
