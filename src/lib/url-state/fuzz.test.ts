@@ -106,7 +106,9 @@ const mutated = fc
   )
   .map(([state, edits]) => ({ state, edits }));
 
-describe('fuzzing the hash reader', () => {
+// 2,500 cases a property take up to 4 s on the project's machine when it is quiet; the default 5 s timeout
+// failed a run when the machine was slow. A property's time is bounded by its case count, not by a hang.
+describe('fuzzing the hash reader', { timeout: 30_000 }, () => {
   it('survives random strings', async () => {
     await fc.assert(
       fc.asyncProperty(
