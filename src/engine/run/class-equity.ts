@@ -19,7 +19,8 @@ import { clientDebt } from '../broker/clients.ts';
 import { BROKER_ASSETS } from '../broker/broker-state.ts';
 import { MARKET_IDS } from '../perp/market.ts';
 import { drainTouched } from '../fast/touched.ts';
-import { VENUE, type RunState, type Venue } from './run-state.ts';
+import type { RunState, Venue } from './run-state.ts';
+import { VENUE } from './trader-codes.ts';
 
 const ASSETS = BROKER_ASSETS.length;
 /** Per market: Σ size, Σ size × entry, Σ size × fundingSnapshot, Σ |size|, Σ |size| × lossSnapshot, Σ isolated margin. */

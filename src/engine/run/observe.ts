@@ -4,7 +4,8 @@
 import { clientDebt } from '../broker/index.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { FrameRow } from './frames.ts';
-import { PHASE, VENUE, type RunState } from './run-state.ts';
+import type { RunState } from './run-state.ts';
+import { PHASE, VENUE } from './trader-codes.ts';
 
 /** What the trader has now: deposits not yet made, and securities not pledged, count at their start value. */
 export function traderEquity(run: RunState, i: number): number {

@@ -33,8 +33,8 @@ import { LiquidationWatch } from '../perp/liquidation-watch.ts';
 import { MarginWatch } from '../broker/margin-watch.ts';
 import { createTouched } from '../fast/touched.ts';
 
-export const VENUE = { none: 0, onshore: 1, offshore: 2, broker: 3 } as const;
-export const PHASE = { waiting: 0, open: 1, closed: 2 } as const;
+// Re-exported for the modules that already read the codes from here; class-equity.ts must not (import cycle).
+export { PHASE, VENUE } from './trader-codes.ts';
 
 export interface Venue {
   name: VenueName;

@@ -9,7 +9,8 @@ import { crossFigures, isolatedEquity, pendingCharges, positionMaintenance } fro
 import { MARKET_IDS } from '../perp/market.ts';
 import { liquidationPrice } from '../perp/liquidation-price.ts';
 import { traderEquity } from './observe.ts';
-import { VENUE, type RunState } from './run-state.ts';
+import type { RunState } from './run-state.ts';
+import { VENUE } from './trader-codes.ts';
 
 export const TRACE_FIELDS = [
   'equity',
