@@ -49,8 +49,8 @@ export function recordPerpEvents(run: RunState, venue: Venue, events: PerpEvent[
     }
     if (e.type === 'liquidation' && trader !== null && trader >= 0) run.liquidated[trader] = 1;
     // The fast engine learns here which positions vanished, where the reference scan would notice next step.
-    if (run.fast && (e.type === 'liquidation' || e.type === 'adl') && trader !== null && trader >= 0)
-      if (!venue.exchange.accounts[e.account]!.positions[e.market]) run.vanished.add(trader);
+    if ((e.type === 'liquidation' || e.type === 'adl') && trader !== null && trader >= 0)
+      if (!venue.exchange.accounts[e.account]!.positions[e.market]) run.engine.positionVanished(trader);
     record(run, tagged);
   }
   events.length = 0;

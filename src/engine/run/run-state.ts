@@ -28,9 +28,7 @@ import { createFrameBuilder, type FrameBuilder } from './frames.ts';
 import type { RunEvent, VenueName } from './run-events.ts';
 import type { TraceRow } from './traces.ts';
 import { ClassEquity } from './class-equity.ts';
-import { ExitWatch } from './exit-watch.ts';
-import { LiquidationWatch } from '../perp/liquidation-watch.ts';
-import { MarginWatch } from '../broker/margin-watch.ts';
+import { createRunEngine, type RunEngine } from './run-engine.ts';
 import { createTouched } from '../fast/touched.ts';
 
 // Re-exported for the modules that already read the codes from here; class-equity.ts must not (import cycle).
@@ -101,13 +99,8 @@ export interface RunState {
   /** Order in which traders joined openPerps (the reference engine's iteration order). */
   openSeq: Float64Array;
   nextSeq: number;
-  /** The fast engine: its indices and schedules (null / empty under the reference engine). */
-  fast: boolean;
-  exitWatch: ExitWatch | null;
-  perpExits: Map<number, number[]>;
-  brokerExits: Map<number, number[]>;
-  /** Traders whose position disappeared in the last step (liquidated or deleveraged in full). */
-  vanished: Set<number>;
+  /** The fast or the reference engine (config.engine), with the fast engine's indices and schedules. */
+  engine: RunEngine;
   classEquity: ClassEquity;
   tally: Tally;
   checksum: Checksum;
@@ -199,12 +192,8 @@ export function createRun(config: RunConfig): RunState {
   });
   const spotLiquidity = onshore.liquidity;
   const spotImpact = createSpotImpactState(spotLiquidity.depthPerPercentPerDeposit * totalCapital);
-  const fast = (config.engine ?? 'fast') === 'fast';
-  if (fast) {
-    onshore.exchange.watch = new LiquidationWatch(onshore.exchange);
-    if (offshore) offshore.exchange.watch = new LiquidationWatch(offshore.exchange);
-    broker.watch = new MarginWatch();
-  }
+  const exchanges = offshore ? [onshore.exchange, offshore.exchange] : [onshore.exchange];
+  const engine = createRunEngine(config, exchanges, broker);
   broker.touched = createTouched();
   onshore.exchange.touched = createTouched();
   if (offshore) offshore.exchange.touched = createTouched();
@@ -239,11 +228,7 @@ export function createRun(config: RunConfig): RunState {
     openPerps: new Set(),
     openSeq: new Float64Array(n),
     nextSeq: 0,
-    fast,
-    exitWatch: fast ? new ExitWatch() : null,
-    perpExits: new Map(),
-    brokerExits: new Map(),
-    vanished: new Set(),
+    engine,
     classEquity: new ClassEquity({ population }),
     tally: {
       liquidations: 0,

@@ -32,25 +32,7 @@ function actPopulation(run: RunState): void {
     run.entered++;
   }
   checkExitTriggers(run);
-  if (run.fast) {
-    // Scheduled at entry, in the order traders entered: the same order as the reference scan.
-    const perpExits = run.perpExits.get(run.minute);
-    if (perpExits) {
-      for (const i of perpExits) if (run.openPerps.has(i)) exitTrader(run, i);
-      run.perpExits.delete(run.minute);
-    }
-    const brokerExits = run.brokerExits.get(run.minute);
-    if (brokerExits) {
-      for (const i of brokerExits) exitTrader(run, i);
-      run.brokerExits.delete(run.minute);
-    }
-    return;
-  }
-  for (const i of [...run.openPerps]) if (p.exitMinute[i]! <= run.minute) exitTrader(run, i);
-  for (let c = 0; c < run.brokerTraderOf.length; c++) {
-    const i = run.brokerTraderOf[c]!;
-    if (p.exitMinute[i]! === run.minute) exitTrader(run, i);
-  }
+  run.engine.horizonExits(run, (i) => exitTrader(run, i));
 }
 
 /**

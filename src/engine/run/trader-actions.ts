@@ -20,7 +20,6 @@ import { MARKET_IDS, type MarketId } from '../perp/market.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { Position } from '../perp/position.ts';
 import { touchClient } from '../broker/broker-state.ts';
-import { exitLevels } from './exit-watch.ts';
 import { placeMarketOrder } from '../perp/orders.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 import { effectiveMaxLeverage } from '../regimes/extras.ts';
@@ -102,23 +101,7 @@ function openPerp(run: RunState, venue: Venue, i: number): void {
   run.openPerps.add(i);
   run.classEquity.perpOpened(run, i);
   run.openSeq[i] = run.nextSeq++;
-  if (run.fast) {
-    schedule(run.perpExits, p.exitMinute[i]!, i);
-    const levels = exitLevels(
-      position.size > 0,
-      position.entryPrice,
-      position.leverage,
-      p.takeProfitRoe[i]!,
-      p.stopLossRoe[i]!,
-    );
-    run.exitWatch!.add(venue.name, market, i, levels);
-  }
-}
-
-function schedule(buckets: Map<number, number[]>, minute: number, trader: number): void {
-  const list = buckets.get(minute);
-  if (list) list.push(trader);
-  else buckets.set(minute, [trader]);
+  run.engine.perpOpened(run, i, venue, market, position);
 }
 
 function openBrokerClient(run: RunState, i: number, financing: boolean): void {
@@ -142,7 +125,7 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
   run.classEquity.entered(run, i);
   run.classEquity.reserveChanged(run, i, run.reserve[i]!);
   touchClient(broker, client);
-  if (run.fast) schedule(run.brokerExits, p.exitMinute[i]!, i);
+  run.engine.brokerClientOpened(run, i);
   const seam = run.spotSeam;
   const price = broker.prices[asset];
   const events: BrokerEvent[] = [];
@@ -213,7 +196,7 @@ function exitBrokerClient(run: RunState, i: number): void {
 }
 
 /** Whether a perpetual trader is due to leave: its position is gone, or the mark reached its TP or SL. */
-function exitDue(run: RunState, i: number): boolean | null {
+function exitDue(run: RunState, i: number): boolean {
   const p = run.population;
   const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore;
   const market = MARKET_IDS[p.asset[i]!]!;
@@ -229,42 +212,7 @@ function exitDue(run: RunState, i: number): boolean | null {
 
 /** Take-profit and stop-loss on return on initial margin, checked against the mark each step. */
 export function checkExitTriggers(run: RunState): void {
-  const due: number[] = [];
-  if (!run.fast) {
-    for (const i of run.openPerps) if (exitDue(run, i)) due.push(i);
-  } else {
-    const found: number[] = [...run.vanished];
-    run.vanished.clear();
-    for (const venue of [run.onshore, run.offshore])
-      if (venue)
-        for (const market of MARKET_IDS)
-          run.exitWatch!.crossed(venue.name, market, venue.exchange.markets[market].markPrice, found);
-    if (found.length === 0) return; // the usual step: no level reached
-    const p = run.population;
-    // In the order they opened (the reference scan's), each trader once.
-    found.sort((a, b) => run.openSeq[a]! - run.openSeq[b]!);
-    for (let k = 0; k < found.length; k++) {
-      const i = found[k]!;
-      if (k > 0 && found[k - 1] === i) continue;
-      if (!run.openPerps.has(i)) continue;
-      if (exitDue(run, i)) due.push(i);
-      else {
-        // Reached the level only within rounding: back in the index, exactly as it was.
-        const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore!;
-        const market = MARKET_IDS[p.asset[i]!]!;
-        const position = venue.exchange.accounts[run.accountOf[i]!]!.positions[market]!;
-        const levels = exitLevels(
-          position.size > 0,
-          position.entryPrice,
-          position.leverage,
-          p.takeProfitRoe[i]!,
-          p.stopLossRoe[i]!,
-        );
-        run.exitWatch!.add(venue.name, market, i, levels);
-      }
-    }
-  }
-  for (const i of due) exitTrader(run, i);
+  for (const i of run.engine.triggeredExits(run, (k) => exitDue(run, k))) exitTrader(run, i);
 }
 
 /** Margin-call reactions: a called client tops up once, with the reserve it kept outside, if its draw says so. */

@@ -1,0 +1,155 @@
+/**
+ * The fast and the reference engine (doc/implementation-notes.md "Fast engine and reference engine") as one
+ * strategy, chosen once by `createRun`. Both run the same mechanics; they differ in how a step finds the traders
+ * and accounts it must look at. The reference engine scans everyone each step (the oracle); the fast engine keeps
+ * indices (threshold heaps, exit schedules) and tests only what they name, with the reference's exact test and
+ * in the reference's order, so both produce the same event stream.
+ *
+ * The venues' liquidation index and the broker's margin index live on their states (`ExchangeState.watch`,
+ * `BrokerState.watch`, null under the reference engine): the fast engine fits them here.
+ */
+import type { BrokerState } from '../broker/index.ts';
+import { MarginWatch } from '../broker/margin-watch.ts';
+import type { ExchangeState } from '../perp/exchange.ts';
+import { LiquidationWatch } from '../perp/liquidation-watch.ts';
+import { MARKET_IDS, type MarketId } from '../perp/market.ts';
+import type { Position } from '../perp/position.ts';
+import type { RunConfig } from './config.ts';
+import { ExitWatch, exitLevels } from './exit-watch.ts';
+import type { RunState, Venue } from './run-state.ts';
+import { VENUE } from './trader-codes.ts';
+
+export interface RunEngine {
+  readonly name: NonNullable<RunConfig['engine']>;
+  /** Trader i's perpetual position opened on `venue`: its horizon and its take-profit and stop-loss levels. */
+  perpOpened(run: RunState, i: number, venue: Venue, market: MarketId, position: Position): void;
+  /** Trader i became a broker client: its horizon. */
+  brokerClientOpened(run: RunState, i: number): void;
+  /** A liquidation or ADL left trader i's position empty (the reference scan notices it next step anyway). */
+  positionVanished(i: number): void;
+  /**
+   * Perpetual traders due to leave on a take-profit, a stop-loss or a vanished position, each confirmed by
+   * `isDue` (the exact test), in the order they opened.
+   */
+  triggeredExits(run: RunState, isDue: (i: number) => boolean): number[];
+  /** Calls `exit` for each trader whose horizon is this minute: perpetual traders first, in entry order. */
+  horizonExits(run: RunState, exit: (i: number) => void): void;
+}
+
+/** The engine a config names ('fast' by default), fitting the venues and the broker with its indices. */
+export function createRunEngine(
+  config: RunConfig,
+  exchanges: readonly ExchangeState[],
+  broker: BrokerState,
+): RunEngine {
+  return (config.engine ?? 'fast') === 'fast' ? new FastEngine(exchanges, broker) : REFERENCE;
+}
+
+/** The oracle: every open trader tested every step. */
+const REFERENCE: RunEngine = {
+  name: 'reference',
+  perpOpened() {},
+  brokerClientOpened() {},
+  positionVanished() {},
+  triggeredExits(run, isDue) {
+    const due: number[] = [];
+    for (const i of run.openPerps) if (isDue(i)) due.push(i);
+    return due;
+  },
+  horizonExits(run, exit) {
+    const p = run.population;
+    for (const i of [...run.openPerps]) if (p.exitMinute[i]! <= run.minute) exit(i);
+    for (let c = 0; c < run.brokerTraderOf.length; c++) {
+      const i = run.brokerTraderOf[c]!;
+      if (p.exitMinute[i]! === run.minute) exit(i);
+    }
+  },
+};
+
+/** A position's take-profit and stop-loss levels on the mark, from trader i's draws. */
+function levelsOf(run: RunState, i: number, position: Position) {
+  const p = run.population;
+  return exitLevels(
+    position.size > 0,
+    position.entryPrice,
+    position.leverage,
+    p.takeProfitRoe[i]!,
+    p.stopLossRoe[i]!,
+  );
+}
+
+function schedule(buckets: Map<number, number[]>, minute: number, trader: number): void {
+  const list = buckets.get(minute);
+  if (list) list.push(trader);
+  else buckets.set(minute, [trader]);
+}
+
+class FastEngine implements RunEngine {
+  readonly name = 'fast';
+  readonly #exitWatch = new ExitWatch();
+  /** Traders by the minute their horizon ends, in the order they entered. */
+  readonly #perpExits = new Map<number, number[]>();
+  readonly #brokerExits = new Map<number, number[]>();
+  /** Traders whose position disappeared in the last step (liquidated or deleveraged in full). */
+  readonly #vanished = new Set<number>();
+
+  constructor(exchanges: readonly ExchangeState[], broker: BrokerState) {
+    for (const exchange of exchanges) exchange.watch = new LiquidationWatch(exchange);
+    broker.watch = new MarginWatch();
+  }
+
+  perpOpened(run: RunState, i: number, venue: Venue, market: MarketId, position: Position): void {
+    schedule(this.#perpExits, run.population.exitMinute[i]!, i);
+    this.#exitWatch.add(venue.name, market, i, levelsOf(run, i, position));
+  }
+
+  brokerClientOpened(run: RunState, i: number): void {
+    schedule(this.#brokerExits, run.population.exitMinute[i]!, i);
+  }
+
+  positionVanished(i: number): void {
+    this.#vanished.add(i);
+  }
+
+  triggeredExits(run: RunState, isDue: (i: number) => boolean): number[] {
+    const due: number[] = [];
+    const found: number[] = [...this.#vanished];
+    this.#vanished.clear();
+    for (const venue of [run.onshore, run.offshore])
+      if (venue)
+        for (const market of MARKET_IDS)
+          this.#exitWatch.crossed(venue.name, market, venue.exchange.markets[market].markPrice, found);
+    if (found.length === 0) return due; // the usual step: no level reached
+    const p = run.population;
+    // In the order they opened (the reference scan's), each trader once.
+    found.sort((a, b) => run.openSeq[a]! - run.openSeq[b]!);
+    for (let k = 0; k < found.length; k++) {
+      const i = found[k]!;
+      if (k > 0 && found[k - 1] === i) continue;
+      if (!run.openPerps.has(i)) continue;
+      if (isDue(i)) due.push(i);
+      else {
+        // Reached the level only within rounding: back in the index, exactly as it was.
+        const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore!;
+        const market = MARKET_IDS[p.asset[i]!]!;
+        const position = venue.exchange.accounts[run.accountOf[i]!]!.positions[market]!;
+        this.#exitWatch.add(venue.name, market, i, levelsOf(run, i, position));
+      }
+    }
+    return due;
+  }
+
+  horizonExits(run: RunState, exit: (i: number) => void): void {
+    // Scheduled at entry, in the order traders entered: the same order as the reference scan.
+    const perpExits = this.#perpExits.get(run.minute);
+    if (perpExits) {
+      for (const i of perpExits) if (run.openPerps.has(i)) exit(i);
+      this.#perpExits.delete(run.minute);
+    }
+    const brokerExits = this.#brokerExits.get(run.minute);
+    if (brokerExits) {
+      for (const i of brokerExits) exit(i);
+      this.#brokerExits.delete(run.minute);
+    }
+  }
+}
