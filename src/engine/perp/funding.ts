@@ -46,10 +46,18 @@ export function fundingRate(input: FundingRateInput): number {
   check('intervalHours', intervalHours, POSITIVE);
   // B-FUND: F = P̄ + clamp(I − P̄, −0.05%, 0.05%); so F = I whenever |I − P̄| ≤ 0.05%
   const per8h = premium + clampTo(interest - premium, -clamp, clamp);
+  return ratePerInterval(per8h, intervalHours, cap);
+}
+
+/**
+ * An 8-hour rate as one settlement's rate: scaled to the interval, then held within the cap (none when
+ * `cap` is undefined or null).
+ */
+export function ratePerInterval(ratePer8h: number, intervalHours: number, cap?: number | null): number {
   // B-FUND25: F / (8/N) for an N-hour interval; HL-funding: paid hourly at one eighth of the 8-h rate
-  const perInterval = (per8h * intervalHours) / 8;
+  const perInterval = (ratePer8h * intervalHours) / 8;
   // B-CAP / HL-funding cap, per interval
-  return cap === undefined ? perInterval : clampTo(perInterval, -cap, cap);
+  return cap === undefined || cap === null ? perInterval : clampTo(perInterval, -cap, cap);
 }
 
 /**
