@@ -7,45 +7,22 @@
  * argument (run configs through `validateRunConfig`), never a TypeError from deep inside the engine.
  */
 import { quotePosition, type PositionQuery, type PositionQuote } from '../src/engine/perp/position-quote.ts';
-import { liquidationPrice, type LiquidationResult } from '../src/engine/perp/liquidation-price.ts';
-import type { Side } from '../src/engine/perp/side.ts';
-import { BINANCE_BTCUSDT_2021, deriveTiers, type TierSpec } from '../src/engine/perp/tiers.ts';
 import { validateRunConfig, type RunConfig } from '../src/engine/run/config.ts';
 import {
-  above,
-  atLeast,
   check,
   described,
   isPlainRecord,
   isRefusal,
   listOf,
-  oneOf,
   wholeNumber,
 } from '../src/engine/validation/index.ts';
 import type { RunResult } from '../src/engine/run/run.ts';
 import type { RunSummary } from '../src/engine/run/summary.ts';
 import { cancelJob, runJob, type JobListener } from './run-jobs.ts';
 
-export interface IsolatedPositionQuery {
-  side: Side;
-  qty: number;
-  entryPrice: number;
-  leverage: number;
-  tiers?: readonly TierSpec[];
-}
-
-export interface IsolatedPositionAnswer extends LiquidationResult {
-  initialMargin: number;
-  notional: number;
-}
-
 /** At most this many runs in one comparison (the app compares two rule sets). */
 export const MAX_COMPARED = 16;
 
-const QUERY = described('an object', isPlainRecord);
-const SIDE = oneOf(['long', 'short'] as const);
-const POSITIVE = above(0);
-const LEVERAGE = atLeast(1);
 const JOB = wholeNumber(0, Number.MAX_SAFE_INTEGER);
 const CONFIGS = listOf(described('a run configuration (an object)', isPlainRecord), {
   minLength: 1,
@@ -68,26 +45,6 @@ function checkedConfig(config: unknown, index: number, count: number): RunConfig
 }
 
 export const engineApi = {
-  /** Isolated position opened at `leverage`: its initial margin is the whole isolated wallet (mechanics §1.5). */
-  isolatedPosition(query: IsolatedPositionQuery): IsolatedPositionAnswer {
-    check('position query', query, QUERY);
-    check('side', query.side, SIDE);
-    check('qty', query.qty, POSITIVE);
-    check('entry price', query.entryPrice, POSITIVE);
-    check('leverage', query.leverage, LEVERAGE);
-    const tiers = deriveTiers(query.tiers ?? BINANCE_BTCUSDT_2021);
-    const notional = query.qty * query.entryPrice;
-    const initialMargin = notional / query.leverage;
-    const result = liquidationPrice({
-      side: query.side,
-      qty: query.qty,
-      entryPrice: query.entryPrice,
-      wallet: initialMargin,
-      tiers,
-    });
-    return { ...result, initialMargin, notional };
-  },
-
   /** Everything about one position under a rule set, or a refusal naming the limit it breaks. */
   positionQuote(query: PositionQuery): PositionQuote {
     return quotePosition(query);

@@ -4,7 +4,6 @@ import type { EngineCalls } from './engine-client.svelte.ts';
 import { defaultSettings } from './app-settings.ts';
 
 const idle: EngineCalls = {
-  isolatedPosition: () => Promise.reject(new Error('not used')),
   positionQuote: () => Promise.reject(new Error('not used')),
   compare: () => Promise.reject(new Error('not used')),
   stop: () => {},

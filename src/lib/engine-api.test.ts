@@ -109,14 +109,6 @@ describe('worker messages', () => {
     expect(
       (await refusalOf(call('positionQuote', { ...quote, marginMode: 'cross', walletBalance: 1 }))).field,
     ).toBe('wallet balance');
-    expect((await refusalOf(call('isolatedPosition', { side: 'up', qty: 1 }))).field).toBe('side');
-    expect(
-      (
-        await refusalOf(
-          call('isolatedPosition', { side: 'long', qty: 1, entryPrice: 1, leverage: 2, tiers: 7 }),
-        )
-      ).field,
-    ).toBe('tier table');
   });
 
   it('run a well-formed comparison', async () => {
@@ -175,11 +167,7 @@ describe('worker messages', () => {
     );
     fc.assert(
       fc.property(anything, anything, (a, b) => {
-        for (const act of [
-          () => engineApi.isolatedPosition(a as never),
-          () => engineApi.positionQuote(a as never),
-          () => engineApi.cancel(b as never),
-        ])
+        for (const act of [() => engineApi.positionQuote(a as never), () => engineApi.cancel(b as never)])
           try {
             act();
           } catch (error) {

@@ -18,9 +18,6 @@ import { WorkerPool } from './worker-pool.ts';
 
 /** The calls a view may make; the client or an in-process stand-in (component tests) fits it. */
 export interface EngineCalls {
-  isolatedPosition(
-    ...args: Parameters<EngineApi['isolatedPosition']>
-  ): Promise<ReturnType<EngineApi['isolatedPosition']>>;
   positionQuote(
     ...args: Parameters<EngineApi['positionQuote']>
   ): Promise<ReturnType<EngineApi['positionQuote']>>;
@@ -137,9 +134,6 @@ export class EngineClient implements EngineCalls {
       );
     });
   }
-
-  isolatedPosition: EngineCalls['isolatedPosition'] = (query) =>
-    this.#call((api) => api.isolatedPosition(query), true);
 
   positionQuote: EngineCalls['positionQuote'] = (query) =>
     this.#call((api) => api.positionQuote(query), true);

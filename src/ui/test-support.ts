@@ -8,7 +8,6 @@ import { runScenario } from '../engine/run/run.ts';
 
 export function inProcessEngine(): EngineCalls {
   return {
-    isolatedPosition: async (query) => engineApi.isolatedPosition(query),
     positionQuote: async (query) => engineApi.positionQuote(query),
     compare: async (configs, listener) => {
       const results = configs.map((config, run) => {
