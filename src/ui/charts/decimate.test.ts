@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lttbIndices, minMaxIndices, tableIndices } from './decimate.ts';
+import { minMaxIndices, tableIndices } from './decimate.ts';
 
 const minutes = (n: number) => Float64Array.from({ length: n }, (_, i) => i);
 const wave = (n: number) => Float64Array.from({ length: n }, (_, i) => 100 + 10 * Math.sin(i / 50) + (i % 7));
@@ -51,26 +51,6 @@ describe('minMaxIndices', () => {
   it('returns short series whole and skips values that are not finite', () => {
     expect(Array.from(minMaxIndices(minutes(4), Float64Array.from([1, NaN, 3, 4]), 10))).toEqual([0, 2, 3]);
     expect(minMaxIndices(minutes(0), new Float64Array(0), 10)).toHaveLength(0);
-  });
-});
-
-describe('lttbIndices', () => {
-  it('returns exactly the threshold (or the whole series), first and last included, increasing', () => {
-    fc.assert(
-      fc.property(series, fc.integer({ min: 2, max: 500 }), ({ x, y }, threshold) => {
-        const kept = lttbIndices(x, y, threshold);
-        expect(kept.length).toBe(Math.min(threshold, y.length));
-        expect(kept[0]).toBe(0);
-        expect(kept[kept.length - 1]).toBe(y.length - 1);
-        expect(increasing(kept)).toBe(true);
-      }),
-    );
-  });
-
-  it('lets a spike survive', () => {
-    const y = wave(20_000);
-    y[12_345] = 10_000;
-    expect(lttbIndices(minutes(y.length), y, 200)).toContain(12_345);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Decimation for charts: pick a few hundred of a series' points so that a line drawn through them looks like
- * the whole series at the chart's width. Both functions return indices into the series, in increasing order,
+ * the whole series at the chart's width. The functions return indices into the series, in increasing order,
  * always with the first and the last point, and skip values that are not finite.
  */
 
@@ -44,52 +44,6 @@ export function minMaxIndices(x: ArrayLike<number>, y: ArrayLike<number>, bucket
   }
   push(n - 1);
   return Uint32Array.from(out);
-}
-
-/**
- * Largest-Triangle-Three-Buckets (Steinarsson 2013): keeps `threshold` points chosen for the visual area they
- * span, so the shape (and a lone spike) survives at a fixed count. Good for a table or a small multiple.
- */
-export function lttbIndices(x: ArrayLike<number>, y: ArrayLike<number>, threshold: number): Uint32Array {
-  const all = finiteIndices(y, Math.min(x.length, y.length));
-  const n = all.length;
-  const keep = Math.max(2, Math.floor(threshold));
-  if (n <= keep) return all;
-  const out = new Uint32Array(keep);
-  out[0] = all[0]!;
-  const every = (n - 2) / (keep - 2);
-  let a = 0;
-  for (let k = 0; k < keep - 2; k++) {
-    // The average of the next bucket is the third corner of the triangle.
-    const nextStart = Math.floor((k + 1) * every) + 1;
-    const nextEnd = Math.min(n, Math.floor((k + 2) * every) + 1);
-    let avgX = 0;
-    let avgY = 0;
-    for (let j = nextStart; j < nextEnd; j++) {
-      avgX += x[all[j]!]!;
-      avgY += y[all[j]!]!;
-    }
-    const count = Math.max(1, nextEnd - nextStart);
-    avgX /= count;
-    avgY /= count;
-    const start = Math.floor(k * every) + 1;
-    const end = Math.floor((k + 1) * every) + 1;
-    const ax = x[all[a]!]!;
-    const ay = y[all[a]!]!;
-    let best = start;
-    let bestArea = -1;
-    for (let j = start; j < end; j++) {
-      const area = Math.abs((ax - avgX) * (y[all[j]!]! - ay) - (ax - x[all[j]!]!) * (avgY - ay));
-      if (area > bestArea) {
-        bestArea = area;
-        best = j;
-      }
-    }
-    out[k + 1] = all[best]!;
-    a = best;
-  }
-  out[keep - 1] = all[n - 1]!;
-  return out;
 }
 
 /**
