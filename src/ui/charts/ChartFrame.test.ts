@@ -98,7 +98,8 @@ describe('ChartFrame', () => {
     });
     renderFrame();
     await user.click(screen.getByRole('button', { name: 'Download SVG image: Insurance fund' }));
-    expect(clicked).toHaveBeenCalledTimes(1);
+    // The image module loads on the first download, so the file follows the click a moment later.
+    await vi.waitFor(() => expect(clicked).toHaveBeenCalledTimes(1));
     expect(blobs[0]!.type).toBe('image/svg+xml;charset=utf-8');
     const svg = await readText(blobs[0]!);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
