@@ -2,7 +2,7 @@
  * What each chart shows, read off the results of A and B: its series, markers, a description in words generated
  * from the numbers, and a data table. Pure functions of (results, language), so they are tested without a DOM.
  */
-import { tickStep } from 'd3-array';
+import { bisectLeft, bisectRight, bisector, tickStep } from 'd3-array';
 import type { MessageKey } from '../../lib/i18n/catalogues.ts';
 import type { MessageParams } from '../../lib/i18n/translate.ts';
 import type { RunResult } from '../../engine/run/run.ts';
@@ -379,22 +379,13 @@ const DUST = 1e-9;
 /** Float dust just below −100% counts as −100% (monotone, so sorted values stay sorted). */
 const cleanReturn = (v: number) => (v < -1 && v > -1 - DUST ? -1 : v);
 
-/** The first index in [0, n) where `reached(i)` holds, for a predicate false then true along the array. */
-function firstWhere(n: number, reached: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (reached(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** Indices [from, to) of the finite values in values sorted ascending (−∞ first, then +∞, then NaN). */
+/**
+ * Indices [from, to) of the finite values in values sorted ascending (−∞ first, then +∞, then NaN). d3's
+ * bisectors order NaN after every number, as the sort does.
+ */
 function finiteRange(sorted: Float64Array): [number, number] {
-  const from = firstWhere(sorted.length, (i) => !(sorted[i]! === -Infinity));
-  const to = firstWhere(sorted.length, (i) => !(sorted[i]! < Infinity));
+  const from = bisectRight(sorted, -Infinity);
+  const to = bisectLeft(sorted, Infinity);
   return [from, Math.max(from, to)];
 }
 
@@ -446,9 +437,10 @@ export function outcomeHistogram(results: Pair): OutcomeHistogramData {
       const sorted = result.sortedReturns[name];
       const [from, to] = finiteRange(sorted);
       if (r === 0) traders[c] = to - from;
+      const byBin = bisector(binOf);
       let start = from;
       for (let k = 0; k < count; k++) {
-        const end = from + firstWhere(to - from, (i) => binOf(sorted[from + i]!) > k);
+        const end = byBin.right(sorted, k, from, to);
         bins[k]!.counts[r]![c] = end - start;
         start = end;
       }
@@ -480,8 +472,8 @@ export function outcomeDescription(context: ChartContext, results: Pair): string
     results.forEach((result, r) => {
       const sorted = result.sortedReturns[name];
       // NaN sorts last and is left out, as d3's median leaves it out.
-      const numbers = firstWhere(sorted.length, (i) => Number.isNaN(sorted[i]!));
-      const halfLost = firstWhere(numbers, (i) => !(sorted[i]! < -0.5));
+      const numbers = bisectRight(sorted, Infinity);
+      const halfLost = bisectLeft(sorted, -0.5, 0, numbers);
       if (r === 0) params[`traders${key}`] = formats.count(sorted.length);
       params[`half${key}${RULE_SETS[r]}`] = formats.count(halfLost);
       params[`median${key}${RULE_SETS[r]}`] = formats.change(

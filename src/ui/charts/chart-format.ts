@@ -2,6 +2,7 @@
  * Numbers and times on the charts, formatted with Intl for the app's language. Historical scenarios have a clock
  * (minute 0 is `startUtc`), shown in UTC as the sources are; synthetic ones count time from the start.
  */
+import { bisectRight } from 'd3-array';
 import { scaleUtc } from 'd3-scale';
 
 export interface ChartFormats {
@@ -132,13 +133,9 @@ export function clock(locale: string, startUtc: string | null, words: ClockWords
 /** The index of the frame whose minute is nearest `minute` (minutes increase). */
 export function nearestFrame(minutes: ArrayLike<number>, minute: number): number {
   const n = minutes.length;
-  if (n === 0) return 0;
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (minutes[mid]! <= minute) lo = mid;
-    else hi = mid;
-  }
+  if (n <= 1 || Number.isNaN(minute)) return 0;
+  // The frames either side of `minute` (the first two or the last two beyond the ends); a tie goes to the earlier.
+  const lo = Math.min(n - 2, Math.max(0, bisectRight(minutes, minute) - 1));
+  const hi = lo + 1;
   return Math.abs(minutes[hi]! - minute) < Math.abs(minute - minutes[lo]!) ? hi : lo;
 }
