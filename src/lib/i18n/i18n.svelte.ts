@@ -1,7 +1,7 @@
 /** The app's language, as reactive state, with translation and Intl number formatting for it. */
 import { catalogues, isLocale, loadLocale, type Locale, type MessageKey } from './catalogues.ts';
 import { translate, type MessageParams } from './translate.ts';
-import { usdFormat } from './usd-format.ts';
+import { usdFormat } from './number-format.ts';
 
 export class I18n {
   locale = $state<Locale>('en');

@@ -1,21 +1,22 @@
 /**
  * Guardrail values and their provenance as text, in the page's language (Intl for numbers).
  */
+import { numberFormat } from '../../lib/i18n/number-format.ts';
 import type { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import type { Provenance, SourceRef } from '../../engine/regimes/index.ts';
 import type { TierSpec } from '../../engine/perp/tiers.ts';
 import type { NumberUnit } from './guardrails.ts';
 
 export function percent(i18n: I18n, value: number): string {
-  return new Intl.NumberFormat(i18n.locale, { style: 'percent', maximumSignificantDigits: 3 }).format(value);
+  return numberFormat(i18n.locale, { style: 'percent', maximumSignificantDigits: 3 }).format(value);
 }
 
 export function plain(i18n: I18n, value: number): string {
-  return new Intl.NumberFormat(i18n.locale, { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(i18n.locale, { maximumFractionDigits: 2 }).format(value);
 }
 
 function compactUsd(i18n: I18n, value: number): string {
-  return new Intl.NumberFormat(i18n.locale, {
+  return numberFormat(i18n.locale, {
     style: 'currency',
     currency: 'USD',
     notation: 'compact',

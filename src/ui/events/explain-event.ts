@@ -3,6 +3,7 @@
  * them, so nothing is recomputed here). Sentences come from the catalogue with placeholders; amounts are
  * formatted with Intl for the page's language.
  */
+import { numberFormat } from '../../lib/i18n/number-format.ts';
 import type { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import type { RunEvent } from '../../engine/run/run-events.ts';
 
@@ -56,10 +57,10 @@ function numberFormatsFor(locale: string): NumberFormats {
   let found = numberFormats.get(locale);
   if (!found) {
     found = {
-      coins: new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }),
+      coins: numberFormat(locale, { maximumFractionDigits: 4 }),
       // Two decimals, so an LTV just over its limit does not read as equal to it ("40.04%, above 40%").
-      ratio: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
-      whole: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+      ratio: numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
+      whole: numberFormat(locale, { maximumFractionDigits: 1 }),
     };
     numberFormats.set(locale, found);
   }

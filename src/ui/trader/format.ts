@@ -3,17 +3,18 @@
  * (The playback bar's `marketTime` does the same for its own catalogue; this one keeps the trader panels'
  * strings in the `trader` area.)
  */
+import { numberFormat } from '../../lib/i18n/number-format.ts';
 import type { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import { isScenarioId, scenarioInfo } from '../../engine/scenarios/catalogue.ts';
 
 const MINUTE_MS = 60_000;
 
 export function coins(i18n: I18n, value: number): string {
-  return new Intl.NumberFormat(i18n.locale, { maximumFractionDigits: 4 }).format(value);
+  return numberFormat(i18n.locale, { maximumFractionDigits: 4 }).format(value);
 }
 
 export function percent(i18n: I18n, fraction: number, digits = 1): string {
-  return new Intl.NumberFormat(i18n.locale, {
+  return numberFormat(i18n.locale, {
     style: 'percent',
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
@@ -22,7 +23,7 @@ export function percent(i18n: I18n, fraction: number, digits = 1): string {
 
 /** Dollars, short for axes: 105,000 → "$105K" (the narrow symbol: axis labels have little room). */
 export function usdCompact(i18n: I18n, value: number): string {
-  return new Intl.NumberFormat(i18n.locale, {
+  return numberFormat(i18n.locale, {
     style: 'currency',
     currency: 'USD',
     currencyDisplay: 'narrowSymbol',
