@@ -7,6 +7,7 @@ import {
   type PositionQuery,
 } from './position-quote.ts';
 import { fundingRate } from './funding.ts';
+import { REGIMES } from '../regimes/catalogue.ts';
 
 // Mechanics vector 13: isolated long 1 BTC @ 50,000 at 10× on the 2021 Binance tiers.
 const VECTOR_13: PositionQuery = {
@@ -31,12 +32,25 @@ describe('position quote', () => {
   });
 
   it('scales and caps funding as the engine does at settlement (funding.ts)', () => {
-    // Hyperliquid-style: hourly settlement, 4%/h cap; 8% per 8 h is 1%/h, under the cap.
-    const query = { ...VECTOR_13, ruleSet: 'onchain-perp-dex', leverage: 5, fundingRatePer8h: 0.08 } as const;
-    const quote = quotePosition(query);
+    // Hyperliquid-style hourly settlement: 8% per 8 h is 1% an hour, under its 4%/h cap.
+    const hourly = quotePosition({
+      ...VECTOR_13,
+      ruleSet: 'onchain-perp-dex',
+      leverage: 5,
+      fundingRatePer8h: 0.08,
+    });
     const settled = fundingRate({ premium: 0.08, interest: 0.08, intervalHours: 1, cap: 0.04 });
-    expect(quote.funding.ratePerInterval).toBe(settled);
-    expect(quote.funding.accrual).toBeCloseTo(50_000 * settled * 24, 6);
+    expect(hourly.funding.ratePerInterval).toBe(settled);
+    expect(hourly.funding.capped).toBe(false);
+    expect(hourly.funding.accrual).toBeCloseTo(50_000 * settled * 24, 6);
+    // Hong Kong's default: 1% per 8 h is held at the rule set's cap per settlement.
+    const { cap, intervalHours } = REGIMES['hk-sfc-2026'].perp.funding;
+    const capped = quotePosition({ ...VECTOR_13, ruleSet: 'hk-sfc-2026', fundingRatePer8h: 0.01 });
+    expect(capped.funding.ratePerInterval).toBe(
+      fundingRate({ premium: 0.01, interest: 0.01, intervalHours, cap: cap! }),
+    );
+    expect(capped.funding.ratePerInterval).toBeLessThan(0.01);
+    expect(capped.funding.capped).toBe(true);
   });
 
   it('names every refused field at once, with the limits the calculator shows', () => {
