@@ -10,6 +10,7 @@ import { resultOf, type RunResult } from '../src/engine/run/run.ts';
 import type { RunEvent } from '../src/engine/run/run-events.ts';
 import { createRun, type RunState } from '../src/engine/run/run-state.ts';
 import { isFinished, stepRun } from '../src/engine/run/step-run.ts';
+import { asWorkerRuns } from './run-settings.ts';
 
 export interface JobProgress {
   job: number;
@@ -80,8 +81,7 @@ export async function runJob(
   const results: RunResult[] = [];
   try {
     for (let k = 0; k < configs.length; k++) {
-      // The page's runs keep notable events only: a long or large run's memory stays flat (issue 10).
-      const run = createRun({ ...configs[k]!, eventLog: 'notable' });
+      const run = createRun(asWorkerRuns(configs[k]!));
       let sent = 0;
       while (!isFinished(run)) {
         const sliceEnd = performance.now() + SLICE_MILLISECONDS;

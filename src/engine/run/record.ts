@@ -7,6 +7,7 @@ import type { PerpEvent } from '../perp/events.ts';
 import { foldEvent } from './checksum.ts';
 import { NOTABLE_EVENT_LIMIT, ROUTINE_EVENT_TYPES, type RunEvent } from './run-events.ts';
 import type { RunState, Venue } from './run-state.ts';
+import { noteTraderEvent } from './trader-facts.ts';
 
 /** Tags a venue's event in place (the venue's list is emptied after recording; nothing else holds it). */
 function tag<E extends object, V extends string>(
@@ -25,6 +26,11 @@ export function record(run: RunState, event: RunEvent): void {
   const tally = run.tally;
   tally.events++;
   if (event.type === 'product-refused') tally.refusedProducts[event.product]++;
+  // A followed trader's facts see every event, before the event log drops routine ones (issue 17).
+  if (event.trader !== null) {
+    const facts = run.facts.get(event.trader);
+    if (facts) noteTraderEvent(facts, event);
+  }
   if (run.notableOnly && (ROUTINE_EVENT_TYPES.has(event.type) || run.events.length >= NOTABLE_EVENT_LIMIT))
     tally.eventsOmitted++;
   else run.events.push(event);

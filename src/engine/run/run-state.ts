@@ -27,6 +27,7 @@ import { resolveRegime, validateRunConfig, type RunConfig } from './config.ts';
 import { createFrameBuilder, type FrameBuilder } from './frames.ts';
 import type { RunEvent, VenueName } from './run-events.ts';
 import type { TraceRow } from './traces.ts';
+import { emptyFacts, type TraderFacts } from './trader-facts.ts';
 import { ClassEquity } from './class-equity.ts';
 import { createRunEngine, type RunEngine } from './run-engine.ts';
 import { createTouched } from '../fast/touched.ts';
@@ -109,6 +110,8 @@ export interface RunState {
   /** Followed traders (personas first) and one trace row per frame for each. */
   followed: number[];
   traces: TraceRow[][];
+  /** Each followed trader's facts, gathered from every event whatever the event log keeps. */
+  facts: Map<number, TraderFacts>;
   /** Per frame, the head of the BTC ADL queue on each side (trader ids, −1 for an empty place). */
   queues: { long: number[]; short: number[] }[];
   frameEvery: number;
@@ -202,6 +205,7 @@ export function createRun(config: RunConfig): RunState {
   );
   const fund = onshore.exchange.markets.BTC.insuranceFund + onshore.exchange.markets.ETH.insuranceFund;
   const n = population.count;
+  const followed = [...new Set([0, 1, 2, ...(config.follow ?? [])])].filter((id) => id < n);
   return {
     config,
     regime,
@@ -246,8 +250,9 @@ export function createRun(config: RunConfig): RunState {
     checksum: emptyChecksum(),
     events: [],
     frames: createFrameBuilder(),
-    followed: [...new Set([0, 1, 2, ...(config.follow ?? [])])].filter((id) => id < n),
+    followed,
     traces: [],
+    facts: new Map(followed.map((trader) => [trader, emptyFacts(population, trader)])),
     queues: [],
     // About 1,500 frames by default; a chosen interval was checked against MAX_FRAMES by validateRunConfig.
     frameEvery: config.frameEveryMinutes ?? Math.max(1, Math.ceil(minutes / 1500)),

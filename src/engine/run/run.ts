@@ -9,6 +9,7 @@ import { framesOf, type Frames } from './frames.ts';
 import type { RunEvent } from './run-events.ts';
 import { createRun, type RunState } from './run-state.ts';
 import { TRACE_FIELDS, type TraceField } from './traces.ts';
+import type { TraderFacts } from './trader-facts.ts';
 import { traderEquity } from './observe.ts';
 import { stepRun, isFinished } from './step-run.ts';
 import { summarize, type RunSummary } from './summary.ts';
@@ -17,6 +18,8 @@ import { sortReturnsByClass, type SortedReturns } from './sorted-returns.ts';
 export interface TraderTrace {
   trader: number;
   columns: Record<TraceField, Float64Array>;
+  /** What happened to the trader over the whole run, from every event (the story's source, not the log). */
+  facts: TraderFacts;
 }
 
 export interface RunResult {
@@ -39,7 +42,8 @@ export function resultOf(run: RunState): RunResult {
   const traces = run.followed.map((trader, k) => {
     const columns = {} as Record<TraceField, Float64Array>;
     for (const field of TRACE_FIELDS) columns[field] = Float64Array.from(run.traces, (row) => row[k]![field]);
-    return { trader, columns };
+    const facts = { ...run.facts.get(trader)!, endWealth: traderEquity(run, trader) };
+    return { trader, columns, facts };
   });
   const flat = (side: 'long' | 'short') => Int32Array.from(run.queues.flatMap((q) => q[side]));
   const p = run.population;
