@@ -63,12 +63,13 @@ describe('checkAdvance: the door for a new loan (guardrails §1A, §1B)', () => 
     });
   });
 
-  it('the securities-only variant (A12) counts BTC at 0 too', () => {
+  it('the securities-only variant (A12) counts BTC at 0 too: not collateral at all (issue 15)', () => {
     const { state, client } = hkClient(HK_SECURITIES_ONLY);
-    expect(checkAdvance(state, client, 7_500, plus(client.holdings, 'BTC', 0.2875))?.reason).toBe(
-      'loan-exceeds-lending-value',
+    // the call LTV on the $10,000 of securities alone: at most $4,000, whatever BTC is bought
+    expect(checkAdvance(state, client, 4_100, plus(client.holdings, 'BTC', 0.2))?.reason).toBe(
+      'ltv-above-call',
     );
-    expect(checkAdvance(state, client, 6_000, plus(client.holdings, 'BTC', 0.2675))).toBeNull();
+    expect(checkAdvance(state, client, 3_900, plus(client.holdings, 'BTC', 0.2))).toBeNull();
   });
 
   it('refuses a loan that would put the client straight into a margin call (LTV above the call LTV)', () => {

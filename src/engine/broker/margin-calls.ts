@@ -81,7 +81,7 @@ function reviewClient(
   if (!client.marginCall && isWithinLimits(state, client)) return; // nothing to cure, nothing to call
   const a = assessClient(state, client);
   if (a.check.status === 'ok') return cure(state, client, 'within-limits', a, events);
-  if (a.check.status === 'forced-sale' && hasCollateral(client)) {
+  if (a.check.status === 'forced-sale' && hasCollateral(state, client)) {
     forceSale(state, seam, client, 'liquidation-ltv', events);
     return afterForcedSale(state, client, events);
   }
@@ -96,7 +96,7 @@ function reviewClient(
   const reacted = how === 'nothing' ? a : assessClient(state, client);
   if (reacted.check.status === 'ok')
     return cure(state, client, how === 'nothing' ? 'within-limits' : how, reacted, events);
-  if (state.step >= call.deadlineStep && hasCollateral(client)) {
+  if (state.step >= call.deadlineStep && hasCollateral(state, client)) {
     forceSale(state, seam, client, 'cure-period-ended', events);
     afterForcedSale(state, client, events);
   }

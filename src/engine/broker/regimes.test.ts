@@ -78,8 +78,9 @@ describe('Hong Kong variants vs offshore: same client, same crash', () => {
     // (a) loan·(1 + r) = 0.4 × (100,000 + 60,000·q) with loan = q·cost − 50,000: ≈ 99,799 for 2.49 BTC
     const q = (40_000 + 50_000 * (1 + r)) / (cost * (1 + r) - 24_000);
     expect(circular.loan).toBeCloseTo(q * cost - 50_000, 2);
-    // (b) BTC lends nothing: loan·(1 + r) ≤ 70% of $100,000 of securities
-    expect(securitiesOnly.loan).toBeCloseTo(70_000 / (1 + r), 2);
+    // (b) BTC is not collateral at all (issue 15): the call LTV on the securities alone binds,
+    // loan·(1 + r) ≤ 40% of $100,000
+    expect(securitiesOnly.loan).toBeCloseTo(40_000 / (1 + r), 2);
     // offshore the whole wish is financed: $500,000 of BTC at the ask, with fee, less the $50,000 cash
     expect(offshore.loan).toBeCloseTo((WISH_USD / 60_000) * cost - 50_000, 4);
     expect(securitiesOnly.loan).toBeLessThan(circular.loan);
@@ -99,13 +100,14 @@ describe('Hong Kong variants vs offshore: same client, same crash', () => {
     expect(securitiesOnly.exposure.unsecuredDebt).toBe(0);
   });
 
-  it('HK (a) sells at once (LTV past 60%); HK (b) is called and sold only when the 24-hour cure period ends', () => {
+  it('HK (a) sells at once (LTV past 60%); HK (b) is called and sells its collateral (the securities) only when the 24-hour cure period ends', () => {
     expect(circular.firstSale).toMatchObject({ step: 1, reason: 'liquidation-ltv', asset: 'BTC' });
     expect(securitiesOnly.firstCall).toMatchObject({ step: 1, deadlineStep: 1 + 24 * 60 });
+    // BTC counts zero there, so it is not collateral and is not force-sold
     expect(securitiesOnly.firstSale).toMatchObject({
       step: 1 + 24 * 60,
       reason: 'cure-period-ended',
-      asset: 'BTC',
+      asset: 'securities',
     });
     expect(offshore.firstSale).toMatchObject({ step: 1, reason: 'liquidation-ltv' });
   });
