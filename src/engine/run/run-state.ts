@@ -20,7 +20,7 @@ import { createExchange, openAccount, type ExchangeState } from '../perp/exchang
 import { drawPopulation, type Population } from '../population/population.ts';
 import { regime as presetRegime } from '../regimes/catalogue.ts';
 import type { Regime } from '../regimes/types.ts';
-import { generateIndexPath } from '../scenarios/catalogue.ts';
+import { generateIndexPath, scenarioInfo } from '../scenarios/catalogue.ts';
 import type { IndexPath } from '../scenarios/types.ts';
 import { emptyChecksum, type Checksum } from './checksum.ts';
 import { resolveRegime, validateRunConfig, type RunConfig } from './config.ts';
@@ -162,6 +162,13 @@ function createVenue(
   };
 }
 
+/** Minutes past 00:00 UTC at a historical episode's start; synthetic scenarios start at 00:00. */
+function startMinuteOfDay(startUtc: string | null): number {
+  if (startUtc === null) return 0;
+  const ms = Date.parse(startUtc);
+  return Math.floor((ms % 86_400_000) / 60_000);
+}
+
 export function createRun(config: RunConfig): RunState {
   validateRunConfig(config);
   const regime = resolveRegime(config);
@@ -196,6 +203,8 @@ export function createRun(config: RunConfig): RunState {
       },
     },
     spotFeeRate: regime.spot.takerFeeRate,
+    startMinuteOfDay: startMinuteOfDay(scenarioInfo(config.scenario).startUtc),
+    stopsAdvancesOnCall: regime.extras.financingStopsAdvancesOnCall,
   });
   const spotLiquidity = onshore.liquidity;
   const spotImpact = createSpotImpactState(spotLiquidity.depthPerPercentPerDeposit * totalCapital);
