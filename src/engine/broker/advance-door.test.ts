@@ -43,7 +43,7 @@ describe('checkAdvance: the door for a new loan (guardrails §1A, §1B)', () => 
 
   it('stops further advances to a failed broker or a client under a margin call (W15, W20)', () => {
     const { state, client } = hkClient();
-    client.marginCall = { sinceStep: 0, deadlineStep: 1_440, trigger: ['ltv-above-call'] };
+    client.marginCall = { sinceStep: 0, deadlineStep: 1_440, trigger: ['ltv-above-call'], metAtNetDebt: 0 };
     expect(checkAdvance(state, client, 100, client.holdings)).toEqual({
       reason: 'under-margin-call',
       limit: null,
@@ -106,7 +106,7 @@ describe('checkAdvance: the door for a new loan (guardrails §1A, §1B)', () => 
 
   it('reports the first limit breached, in the documented order', () => {
     const { state, client } = hkClient(HK_CIRCULAR, { investorClass: 'retail' });
-    client.marginCall = { sinceStep: 0, deadlineStep: 1, trigger: [] };
+    client.marginCall = { sinceStep: 0, deadlineStep: 1, trigger: [], metAtNetDebt: 0 };
     state.failed = true;
     expect(checkAdvance(state, client, 1e9, client.holdings)?.reason).toBe('investor-class-not-eligible');
   });

@@ -65,6 +65,8 @@ export interface Tally {
   /** Events recorded but not kept (an event log of notable events only). */
   eventsOmitted: number;
   refusedProducts: { perp: number; margin: number };
+  /** Σ what margin clients lost in the broker's failure, net of debt set off (broker-failure.ts). */
+  venueFailureClientLoss: number;
 }
 
 export interface RunState {
@@ -106,6 +108,8 @@ export interface RunState {
   exitWatch: ExitWatch | null;
   perpExits: Map<number, number[]>;
   brokerExits: Map<number, number[]>;
+  /** The minute the broker fails (the scenario's venueFailureUtc), or null. */
+  venueFailureMinute: number | null;
   /** Traders whose position disappeared in the last step (liquidated or deleveraged in full). */
   vanished: Set<number>;
   classEquity: ClassEquity;
@@ -167,6 +171,13 @@ function startMinuteOfDay(startUtc: string | null): number {
   if (startUtc === null) return 0;
   const ms = Date.parse(startUtc);
   return Math.floor((ms % 86_400_000) / 60_000);
+}
+
+/** Minutes from the episode's start to its venue failure, or null (none, or none within the path). */
+function venueFailureMinute(scenario: RunConfig['scenario']): number | null {
+  const info = scenarioInfo(scenario);
+  if (!info.venueFailureUtc || !info.startUtc) return null;
+  return Math.round((Date.parse(info.venueFailureUtc) - Date.parse(info.startUtc)) / 60_000);
 }
 
 export function createRun(config: RunConfig): RunState {
@@ -252,6 +263,7 @@ export function createRun(config: RunConfig): RunState {
     exitWatch: fast ? new ExitWatch() : null,
     perpExits: new Map(),
     brokerExits: new Map(),
+    venueFailureMinute: venueFailureMinute(config.scenario),
     vanished: new Set(),
     classEquity: new ClassEquity({ population }),
     tally: {
@@ -266,6 +278,7 @@ export function createRun(config: RunConfig): RunState {
       events: 0,
       eventsOmitted: 0,
       refusedProducts: { perp: 0, margin: 0 },
+      venueFailureClientLoss: 0,
     },
     checksum: emptyChecksum(),
     events: [],
