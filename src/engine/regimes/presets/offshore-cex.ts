@@ -182,7 +182,7 @@ export const OFFSHORE_CEX: Regime = {
       ['B-MGN'],
     ),
     'financing.curePeriodMinutes': assumption(
-      'The margin call is only a notice: the account is closed out at margin level 1.1 at once, with no cure period (B-MGN). 30 days stands for none, as the close-out always comes first.',
+      'The margin call is only a notice and the account is closed out at margin level 1.1 at once, so 30 days stands for no cure period: the close-out always comes first.',
       ['B-MGN'],
     ),
     'financing.hourlyInterestRate': published(
