@@ -43,7 +43,7 @@ describe('checkAdvance: the door for a new loan (guardrails §1A, §1B)', () => 
 
   it('stops further advances to a failed broker or a client under a margin call (W15, W20)', () => {
     const { state, client } = hkClient();
-    client.marginCall = { sinceStep: 0, deadlineStep: 1_440, trigger: ['ltv-above-call'] };
+    client.marginCall = { sinceStep: 0, deadlineStep: 1_440, trigger: ['ltv-above-call'], metAtNetDebt: 0 };
     expect(checkAdvance(state, client, 100, client.holdings)).toEqual({
       reason: 'under-margin-call',
       limit: null,
@@ -63,12 +63,13 @@ describe('checkAdvance: the door for a new loan (guardrails §1A, §1B)', () => 
     });
   });
 
-  it('the securities-only variant (A12) counts BTC at 0 too', () => {
+  it('the securities-only variant (A12) counts BTC at 0 too: not collateral at all (issue 15)', () => {
     const { state, client } = hkClient(HK_SECURITIES_ONLY);
-    expect(checkAdvance(state, client, 7_500, plus(client.holdings, 'BTC', 0.2875))?.reason).toBe(
-      'loan-exceeds-lending-value',
+    // the call LTV on the $10,000 of securities alone: at most $4,000, whatever BTC is bought
+    expect(checkAdvance(state, client, 4_100, plus(client.holdings, 'BTC', 0.2))?.reason).toBe(
+      'ltv-above-call',
     );
-    expect(checkAdvance(state, client, 6_000, plus(client.holdings, 'BTC', 0.2675))).toBeNull();
+    expect(checkAdvance(state, client, 3_900, plus(client.holdings, 'BTC', 0.2))).toBeNull();
   });
 
   it('refuses a loan that would put the client straight into a margin call (LTV above the call LTV)', () => {
@@ -105,7 +106,7 @@ describe('checkAdvance: the door for a new loan (guardrails §1A, §1B)', () => 
 
   it('reports the first limit breached, in the documented order', () => {
     const { state, client } = hkClient(HK_CIRCULAR, { investorClass: 'retail' });
-    client.marginCall = { sinceStep: 0, deadlineStep: 1, trigger: [] };
+    client.marginCall = { sinceStep: 0, deadlineStep: 1, trigger: [], metAtNetDebt: 0 };
     state.failed = true;
     expect(checkAdvance(state, client, 1e9, client.holdings)?.reason).toBe('investor-class-not-eligible');
   });

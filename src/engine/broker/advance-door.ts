@@ -5,7 +5,8 @@
  * 1. the client's investor class is one the regime lets brokers lend to, and the client is a margin client
  *    (A1–A3: existing securities-margin clients; spot-only clients never borrow);
  * 2. the broker has not failed;
- * 3. the client is not under a margin call (SMF Guidelines "stopping further advances", W15, W20);
+ * 3. the client is not under a margin call (SMF Guidelines "stopping further advances", W15, W20), where the
+ *    preset says so (extras.financingStopsAdvancesOnCall);
  * 4. debt after the advance ≤ lending value of the collateral after it (model.md: "a loan may not exceed
  *    lending value at opening"); a purchased asset counts only if eligible (SFC 26EC5, A5: "other crypto
  *    bought on credit counts 0");
@@ -35,7 +36,8 @@ export function checkAdvance(
     return { reason: 'investor-class-not-eligible', limit: null, requested: null };
   if (!client.financing) return { reason: 'spot-only-client', limit: null, requested: null };
   if (state.failed) return { reason: 'broker-failed', limit: null, requested: null };
-  if (client.marginCall) return { reason: 'under-margin-call', limit: null, requested: loan };
+  if (client.marginCall && state.stopsAdvancesOnCall)
+    return { reason: 'under-margin-call', limit: null, requested: loan };
   const after = valueHoldings(state, holdingsAfter);
   const debtAfter = clientDebt(client) + loan * (1 + rules.hourlyInterestRate);
   if (!within(debtAfter, after.lendingValue))

@@ -69,7 +69,7 @@ export function brokerFailure(state: BrokerState, events: BrokerEvent[]): void {
       type: 'broker-failure-return',
       step: state.step,
       client: client.id,
-      value: valueHoldings(state, client.holdings).collateralValue,
+      value: valueHoldings(state, client.holdings).marketValue,
       debt: clientDebt(client),
     });
   }

@@ -28,6 +28,12 @@ export interface MarginCall {
   /** The forced sale falls due at this step if the client is still in breach (step + cure period). */
   deadlineStep: number;
   trigger: MarginTrigger[];
+  /**
+   * The call is met when net debt is at most this: the limit the client stood at when called (the smaller of
+   * the call LTV's debt and the lending value). Paying or selling down to it meets the call, whatever prices
+   * did since (SMF practice: a call is for an amount).
+   */
+  metAtNetDebt: number;
 }
 
 export interface Client {
@@ -83,6 +89,10 @@ export interface BrokerState {
   estate: { holdings: Holdings };
   /** Set by brokerFailure: no further advances. */
   failed: boolean;
+  /** Minutes past 00:00 UTC at step 0: margin calls are made at the day's close (margin-calls.ts). */
+  startMinuteOfDay: number;
+  /** A client under a margin call may not borrow more (the preset's extras.financingStopsAdvancesOnCall). */
+  stopsAdvancesOnCall: boolean;
   clients: Client[];
   /** Σ client deposits + broker capital + the liquidity provider's opening cash. */
   totalCash: number;
@@ -126,6 +136,10 @@ export interface BrokerOptions {
   liquidityProvider: { cash: number; holdings: Holdings };
   spotFeeRate?: number;
   stepMinutes?: number;
+  /** Minutes past 00:00 UTC at step 0 (default 0: the run starts at the day's close). */
+  startMinuteOfDay?: number;
+  /** Default true (SMF practice, guardrails §1A: "stopped from further margin trading"). */
+  stopsAdvancesOnCall?: boolean;
 }
 
 export function emptyHoldings(): Holdings {
@@ -159,9 +173,11 @@ export function requireHoldings(owner: string, holdings: Holdings): Holdings {
 }
 
 const SPOT_FEE_RATE = between(0, 0.1);
+const MINUTE_OF_DAY = between(0, 24 * 60 - 1);
 
 export function createBroker(options: BrokerOptions): BrokerState {
   const { rules, prices, brokerCapital, liquidityProvider, spotFeeRate = 0, stepMinutes = 1 } = options;
+  const { startMinuteOfDay = 0, stopsAdvancesOnCall = true } = options;
   validateFinancingRules(rules);
   requirePrices(prices);
   requireNonNegative('broker capital', brokerCapital);
@@ -169,6 +185,7 @@ export function createBroker(options: BrokerOptions): BrokerState {
   requireHoldings('liquidity provider', liquidityProvider.holdings);
   check('spot fee rate', spotFeeRate, SPOT_FEE_RATE);
   requirePositive('step minutes', stepMinutes);
+  check('start minute of the day', startMinuteOfDay, MINUTE_OF_DAY);
   return {
     step: 0,
     stepMinutes,
@@ -180,6 +197,8 @@ export function createBroker(options: BrokerOptions): BrokerState {
     feeCollector: 0,
     estate: { holdings: emptyHoldings() },
     failed: false,
+    startMinuteOfDay,
+    stopsAdvancesOnCall,
     clients: [],
     totalCash: brokerCapital + liquidityProvider.cash,
     totalUnits: { ...liquidityProvider.holdings },

@@ -18,7 +18,11 @@ describe('stepBroker', () => {
   });
 
   it('accrues interest on the hour before checking margin, at the new prices', () => {
-    const state = testBroker({ ...HK_CIRCULAR, maxCryptoShareOfLendingValue: null });
+    // Step 60 ends at the day's close, where the broker makes its calls.
+    const state = testBroker(
+      { ...HK_CIRCULAR, maxCryptoShareOfLendingValue: null },
+      { startMinuteOfDay: 24 * 60 - 60 },
+    );
     const id = openClient(state, { investorClass: 'professional', cash: 36_001, financing: true });
     expect(buyOnCredit(state, seam, id, 'BTC', 1, [])).toBe(true); // LTV just under 40%
     state.step = 59;

@@ -24,14 +24,15 @@ describe('valuing a client’s holdings', () => {
   it('lists held assets at the broker’s prices and values them by the margin calculators', () => {
     const state = testBroker();
     const holdings = { BTC: 1, ETH: 0, 'other-crypto': 1_000, securities: 100 };
+    // other crypto counts 0 (A5): it is not collateral (issue 15), though it is worth $10,000
     expect(collateralOf(state, holdings)).toEqual([
       { asset: 'BTC', qty: 1, price: 60_000 },
-      { asset: 'other-crypto', qty: 1_000, price: 10 },
       { asset: 'securities', qty: 100, price: 100 },
     ]);
     // HK: 40% of BTC + 0 for other crypto (A5) + 70% of securities
     expect(valueHoldings(state, holdings)).toEqual({
-      collateralValue: 80_000,
+      collateralValue: 70_000,
+      marketValue: 80_000,
       lendingValue: 24_000 + 7_000,
       cryptoShare: 24_000 / 31_000,
     });
@@ -53,7 +54,7 @@ describe('assessClient', () => {
     const a = assessClient(state, client);
     expect(a).toMatchObject({ debt: 30_000, netDebt: 20_000, ltv: 20_000 / 60_000 });
     expect(a.check.status).toBe('ok');
-    expect(hasCollateral(client)).toBe(true);
+    expect(hasCollateral(state, client)).toBe(true);
   });
 
   it('does not read float rounding at a limit as a breach', () => {

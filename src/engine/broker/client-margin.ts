@@ -17,9 +17,14 @@ import { clientDebt } from './clients.ts';
 
 export const LIMIT_TOLERANCE = 1e-9;
 
-/** The holdings as collateral at the broker's prices (assets held at zero are left out). */
+/**
+ * The holdings that are collateral, at the broker's prices: held, and eligible under the rules. An asset the
+ * rules count at zero (HK: other crypto, A5; offshore: securities, which a crypto venue does not take) covers
+ * no part of the loan, so it is neither in the LTV's denominator nor sold in a forced sale (issue 15).
+ */
 export function collateralOf(state: BrokerState, holdings: Holdings): CollateralHolding[] {
-  return BROKER_ASSETS.filter((asset) => holdings[asset] > 0).map((asset) => ({
+  const rules = state.rules.collateral;
+  return BROKER_ASSETS.filter((asset) => holdings[asset] > 0 && rules[asset].eligible).map((asset) => ({
     asset,
     qty: holdings[asset],
     price: state.prices[asset],
@@ -27,7 +32,10 @@ export function collateralOf(state: BrokerState, holdings: Holdings): Collateral
 }
 
 export interface Valuation {
+  /** Market value of the eligible holdings: the loan's cover, the denominator of LTV. */
   collateralValue: number;
+  /** Market value of all holdings, eligible or not. */
+  marketValue: number;
   lendingValue: number;
   cryptoShare: number;
 }
@@ -40,20 +48,24 @@ export interface Valuation {
 export function valueHoldings(state: BrokerState, holdings: Holdings): Valuation {
   const rules = state.rules.collateral;
   let collateral = 0;
+  let market = 0;
   let lending = 0;
   let crypto = 0;
   for (const asset of BROKER_ASSETS) {
     const qty = holdings[asset];
     if (!(qty > 0)) continue;
     const value = qty * state.prices[asset];
-    collateral += value;
+    market += value;
     const rule = rules[asset];
-    const lends = rule.eligible ? value * (1 - rule.haircut) : 0;
+    if (!rule.eligible) continue;
+    collateral += value;
+    const lends = value * (1 - rule.haircut);
     lending += lends;
     if (asset !== 'securities') crypto += lends;
   }
   return {
     collateralValue: collateral,
+    marketValue: market,
     lendingValue: lending,
     cryptoShare: lending === 0 ? 0 : crypto / lending,
   };
@@ -110,6 +122,7 @@ export function assessClient(state: BrokerState, client: Client): ClientAssessme
   // Fields written out rather than spread from `valuation`: a spread costs more than the rest of the review.
   return {
     collateralValue: valuation.collateralValue,
+    marketValue: valuation.marketValue,
     lendingValue: valuation.lendingValue,
     cryptoShare: valuation.cryptoShare,
     debt,
@@ -119,6 +132,8 @@ export function assessClient(state: BrokerState, client: Client): ClientAssessme
   };
 }
 
-export function hasCollateral(client: Client): boolean {
-  return BROKER_ASSETS.some((asset) => client.holdings[asset] > 0);
+/** Whether the client holds any eligible collateral (what a forced sale can sell). */
+export function hasCollateral(state: BrokerState, client: Client): boolean {
+  const rules = state.rules.collateral;
+  return BROKER_ASSETS.some((asset) => client.holdings[asset] > 0 && rules[asset].eligible);
 }

@@ -38,23 +38,30 @@ describe('planRestoringSale', () => {
     expect(assessClient(state, client).ltv).toBeCloseTo(0.4 / cushion, 9);
   });
 
-  it('sells ineligible collateral until the loan is back within the lending value, though LTV is below target', () => {
-    // $30,000 of other crypto (counts 0, A5) and 1 BTC: LTV 31% but debt 28,000 > lending value 24,000.
+  it('never force-sells what the rules count at zero: other crypto (A5) is not collateral (issue 15)', () => {
+    // $30,000 of other crypto and 1 BTC ($60,000 of cover): LTV 28,000 / 60,000 = 46.7% > 40%.
     const { state, client } = owing({ 'other-crypto': 3_000, BTC: 1 }, 28_000);
     const plan = planRestoringSale(state, client);
-    expect(plan['other-crypto'] * 10).toBeCloseTo(4_000, 4);
-    expect(plan.BTC).toBe(0);
+    expect(plan['other-crypto']).toBe(0);
+    // LTV pass on BTC alone: (28,000 − 0.4 × 60,000) / 0.6 = 6,666.67 of BTC
+    expect(plan.BTC * 60_000).toBeCloseTo(6_666.67, 1);
   });
 
   it('runs the lending-value pass after the LTV pass when both are needed', () => {
-    const { state, client } = owing({ 'other-crypto': 3_000, BTC: 1 }, 40_000);
+    // 1 BTC and $10,000 of securities (lend 40% and 70%): LTV pass (30,000 − 0.4 × 70,000) / 0.6 = 3,333.33
+    // of BTC, leaving debt 26,666.67 > lending value 0.4 × 56,666.67 + 7,000 = 29,666.67: no second pass needed
+    // here, so make the securities lend less than BTC's LTV target: debt ≤ LV needs its own pass.
+    const rules = {
+      ...NO_INTEREST,
+      collateral: { ...NO_INTEREST.collateral, securities: { eligible: true, haircut: 0.9 } },
+    };
+    const { state, client } = owing({ securities: 300, BTC: 1 }, 30_000, 0, rules);
     const plan = planRestoringSale(state, client);
-    // LTV pass: (40,000 − 0.4 × 90,000) / 0.6 = 6,666.67; then debt 33,333.33 − lending value 24,000
-    expect(plan['other-crypto'] * 10).toBeCloseTo(6_666.67 + 9_333.33, 1);
     sellCollateral(state, fixedSpreadSpotSeam(0), client, plan, 'forced-sale');
     const after = assessClient(state, client);
     expect(after.check.status).toBe('ok');
-    expect(after.netDebt).toBeCloseTo(24_000, 4);
+    expect(after.netDebt).toBeCloseTo(after.lendingValue, 4);
+    expect(after.ltv!).toBeLessThan(0.4);
   });
 
   it('sells everything when the debt is at least the collateral value', () => {

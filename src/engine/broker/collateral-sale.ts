@@ -33,8 +33,12 @@ const SALE_BUFFER = 1e-10;
 /** Units to sell per asset, capped at what the client holds. */
 export type SalePlan = Holdings;
 
-function everything(client: Client): SalePlan {
-  return { ...client.holdings };
+/** All the eligible collateral (holdings the rules count at zero are not collateral: never force-sold). */
+function everything(state: BrokerState, client: Client): SalePlan {
+  const plan = emptyHoldings();
+  for (const asset of BROKER_ASSETS)
+    if (state.rules.collateral[asset].eligible) plan[asset] = client.holdings[asset];
+  return plan;
 }
 
 /** Sale restoring LTV ≤ target and debt ≤ lending value at current prices; everything when debt ≥ value. */
@@ -49,7 +53,7 @@ export function planRestoringSale(state: BrokerState, client: Client): SalePlan 
     debt,
     targetLtv: (targetLtv * (1 - SALE_BUFFER)) / cushion,
   });
-  if (ltvSale.shortfall > 0) return everything(client);
+  if (ltvSale.shortfall > 0) return everything(state, client);
   const plan = emptyHoldings();
   for (const sale of ltvSale.sales) plan[sale.asset] += sale.qtySold;
   let gap = ltvSale.debtAfter * cushion - lendingValue(ltvSale.holdingsAfter, rules) * (1 - SALE_BUFFER);
@@ -63,7 +67,7 @@ export function planRestoringSale(state: BrokerState, client: Client): SalePlan 
     plan[asset] += value / left.price;
     gap -= value * (1 - weight);
   }
-  if (gap > 0) return everything(client);
+  if (gap > 0) return everything(state, client);
   for (const asset of BROKER_ASSETS) plan[asset] = Math.min(plan[asset], client.holdings[asset]);
   return plan;
 }

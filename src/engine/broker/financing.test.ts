@@ -113,7 +113,7 @@ describe('borrowCash, repay, topUp', () => {
       hourlyInterestRate: 0,
       maxCryptoShareOfLendingValue: null,
     };
-    const state = testBroker(rules);
+    const state = testBroker(rules, { startMinuteOfDay: 24 * 60 - 2 }); // step 2 is the day's call check
     state.prices.BTC = 7_400;
     // The client pays 43.454254 of the 143.454254 and borrows the 100 (cash first, mechanics §3.7 vector 63).
     const id = openClient(state, { investorClass: 'professional', cash: 43.454254, financing: true });

@@ -30,7 +30,7 @@ export function forceSale(
   setOffCash(state, client, events);
   const sold = new Map<BrokerAsset, SaleLine>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    if (assessClient(state, client).check.status === 'ok' || !hasCollateral(client)) break;
+    if (assessClient(state, client).check.status === 'ok' || !hasCollateral(state, client)) break;
     for (const line of sellCollateral(state, seam, client, planRestoringSale(state, client), 'forced-sale')) {
       const total = sold.get(line.asset);
       if (!total) sold.set(line.asset, { ...line });
@@ -54,6 +54,6 @@ export function forceSale(
       ltvAfter: after.ltv,
       debtAfter: after.debt,
     });
-  if (!hasCollateral(client) && after.netDebt > 0)
+  if (!hasCollateral(state, client) && after.netDebt > 0)
     events.push({ type: 'shortfall', step: state.step, client: client.id, amount: after.netDebt });
 }

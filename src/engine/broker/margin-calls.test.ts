@@ -60,6 +60,7 @@ describe('margin calls (guardrails §1A, SMF Guidelines B5)', () => {
       sinceStep: 1,
       deadlineStep: 1_441,
       trigger: ['ltv-above-call', 'loan-exceeds-lending-value'],
+      metAtNetDebt: expect.closeTo(9_800, 9), // 70% of $14,000: the call asks for $200
     });
   });
 
@@ -141,14 +142,28 @@ describe('margin calls (guardrails §1A, SMF Guidelines B5)', () => {
     expect(clientOf(state, id).marginCall).toBeNull();
   });
 
-  it('a call stops further advances until it is cured, and clears when the price comes back', () => {
+  it('a call stops further advances until it is cured, and clears at the next day’s check when the price comes back', () => {
     const events: BrokerEvent[] = [];
     const { state, id, client } = vector68(NO_REACTION, events);
     expect(buyOnCredit(state, seam, id, 'securities', 1, events)).toBe(false);
     expect(events.at(-1)).toMatchObject({ type: 'broker-refused', reason: 'under-margin-call' });
+    // Back within limits at once, but the call stands until the broker's next check (issue 15, defect 5).
     stepBroker(state, { ...PRICES, securities: 75 }, seam, NO_REACTION, events);
-    expect(of(events, 'cure')[0]).toMatchObject({ how: 'within-limits', step: 2, stepsUnderCall: 1 });
+    expect(of(events, 'cure')).toEqual([]);
+    expect(buyOnCredit(state, seam, id, 'securities', 1, events)).toBe(false);
+    for (let i = 0; i < 1_439; i++)
+      stepBroker(state, { ...PRICES, securities: 75 }, seam, NO_REACTION, events);
+    expect(of(events, 'cure')).toEqual([expect.objectContaining({ how: 'within-limits', step: 1_441 })]);
     expect(client.marginCall).toBeNull();
+  });
+
+  it('advances go on under a call where the preset does not stop them (extras.financingStopsAdvancesOnCall)', () => {
+    const events: BrokerEvent[] = [];
+    const { state, id } = vector68(NO_REACTION, events);
+    state.stopsAdvancesOnCall = false;
+    // Refused for another reason now: the loan, not the call.
+    expect(buyOnCredit(state, seam, id, 'securities', 1, events)).toBe(false);
+    expect(events.at(-1)).toMatchObject({ type: 'broker-refused', reason: 'loan-exceeds-lending-value' });
   });
 
   it('asks for a reaction once, when the call opens', () => {
@@ -202,7 +217,7 @@ describe('margin calls (guardrails §1A, SMF Guidelines B5)', () => {
     topUp(state, id, 100_000, events); // the client pays in later, outside the broker's step
     stepBroker(state, { ...PRICES, BTC: 30_000 }, seam, NO_REACTION, events);
     expect(of(events, 'top-up')).toHaveLength(1);
-    expect(of(events, 'cure')[0]).toMatchObject({ how: 'within-limits', debt: 0 });
+    expect(of(events, 'cure')[0]).toMatchObject({ how: 'call-met', debt: 0 });
     expect(of(events, 'forced-sale')).toHaveLength(1);
     expect(worstInvariant(state).error).toBeLessThan(1e-9);
   });

@@ -41,7 +41,7 @@ export interface CureEvent {
   step: number;
   client: number;
   /** within-limits: prices moved back, or the client repaid between steps */
-  how: 'within-limits' | 'top-up' | 'reduce' | 'forced-sale';
+  how: 'within-limits' | 'top-up' | 'reduce' | 'forced-sale' | 'call-met';
   ltv: number | null;
   debt: number;
   lendingValue: number;

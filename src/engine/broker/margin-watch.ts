@@ -4,14 +4,17 @@
  * combinations of prices, so if no asset it holds fell by more than its headroom s, neither value fell by more
  * than s. The headroom is computed with the debt grown by a full day of interest, and every client is checked
  * again at least once a day. Each asset keeps a max-heap of trigger prices (price at check × (1 − s)); a step
- * reviews only clients whose trigger the price crossed, clients under a call, clients touched since their
- * last check, and clients due for the daily check. The review itself is the reference engine's.
+ * reviews only clients whose trigger the price crossed, clients touched since their last check, and clients
+ * due at a scheduled step. A client under a call or in breach waits for the broker's scheduled steps (the
+ * day's call check, its deadline), a payment (a touch), or a fall to the forced-sale LTV: a price rise alone
+ * changes nothing for it between checks (margin-calls.ts). The review itself is the reference engine's.
  */
 import { KeyedHeap } from '../fast/heap.ts';
 import { sortUnique } from '../fast/sorted-ids.ts';
 import { BROKER_ASSETS, type BrokerAsset, type BrokerState, type Client } from './broker-state.ts';
 import { valueHoldings } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
+import { nextCallCheckStep } from './margin-calls.ts';
 
 function heaps(order: 1 | -1): Record<BrokerAsset, KeyedHeap> {
   return {
@@ -32,9 +35,8 @@ const RECHECK_MINUTES = 24 * 60;
 const interestHoursBound = (stepMinutes: number) => Math.ceil((RECHECK_MINUTES + stepMinutes) / 60) + 1;
 
 export class MarginWatch {
-  /** Per asset: prices below which a client must be looked at (falls), and above which (rises, for a cure). */
+  /** Per asset: prices below which a client must be looked at. */
   readonly #triggers: Record<BrokerAsset, KeyedHeap> = heaps(-1);
-  readonly #rises: Record<BrokerAsset, KeyedHeap> = heaps(1);
   readonly #version: number[] = [];
   readonly #dirty: number[] = [];
   readonly #isDirty: boolean[] = [];
@@ -67,11 +69,6 @@ export class MarginWatch {
         if (heap.peekVersion() === this.#version[heap.peekId()]) found.push(heap.peekId());
         heap.pop();
       }
-      const rises = this.#rises[asset];
-      while (rises.size > 0 && rises.peekKey() <= price * (1 + 1e-12)) {
-        if (rises.peekVersion() === this.#version[rises.peekId()]) found.push(rises.peekId());
-        rises.pop();
-      }
     }
     sortUnique(found); // found several ways: every step, touched, due, several assets
     for (const id of found) this.markDirty(id);
@@ -99,33 +96,29 @@ export class MarginWatch {
       netDebt + client.principal * rules.hourlyInterestRate * interestHoursBound(state.stepMinutes);
     const { collateralValue, lendingValue } = valueHoldings(state, client.holdings);
     const limit = Math.min(rules.callLtv * collateralValue, lendingValue);
-    if (client.marginCall) {
-      // Under a call: reviewed again at its deadline, when prices rise enough to cure it, when they fall
-      // toward the forced-sale LTV, and daily. With no collateral left only a payment (a touch) changes it.
-      if (client.marginCall.deadlineStep <= state.step && collateralValue > 0) {
+    const headroom = limit > 0 ? 1 - grownDebt / limit : -Infinity;
+    const call = client.marginCall;
+    if (call || !(headroom > 1e-9)) {
+      // Under a call, or in breach and waiting for the day's check: reviewed at the check, at the deadline,
+      // when prices fall toward the forced-sale LTV, and when touched (a payment). With no collateral left
+      // only a payment or the check changes it.
+      if (call && call.deadlineStep <= state.step && collateralValue > 0) {
         this.#everyStep.add(client.id); // past its deadline: sold again every step until within limits
         return;
       }
-      this.#schedule(client.marginCall.deadlineStep, client.id);
+      if (call && call.deadlineStep > state.step) this.#schedule(call.deadlineStep, client.id);
+      this.#schedule(nextCallCheckStep(state), client.id);
       if (collateralValue > 0) {
         const fall = 1 - grownDebt / (rules.liquidationLtv * collateralValue);
-        const rise = limit > 0 ? netDebt / limit - 1 : Infinity;
-        if (!(fall > 1e-9) || !(rise > 1e-9) || !Number.isFinite(rise)) {
+        if (!(fall > 1e-9)) {
           this.#everyStep.add(client.id);
           return;
         }
-        for (const asset of BROKER_ASSETS) {
-          if (!(client.holdings[asset] > 0)) continue;
-          this.#triggers[asset].push(state.prices[asset] * (1 - fall), client.id, version);
-          this.#rises[asset].push(state.prices[asset] * (1 + rise) * (1 - 1e-9), client.id, version);
-        }
+        for (const asset of BROKER_ASSETS)
+          if (client.holdings[asset] > 0)
+            this.#triggers[asset].push(state.prices[asset] * (1 - fall), client.id, version);
       }
     } else {
-      const headroom = limit > 0 ? 1 - grownDebt / limit : -Infinity;
-      if (!(headroom > 1e-9)) {
-        this.#everyStep.add(client.id);
-        return;
-      }
       for (const asset of BROKER_ASSETS)
         if (client.holdings[asset] > 0)
           this.#triggers[asset].push(state.prices[asset] * (1 - headroom), client.id, version);

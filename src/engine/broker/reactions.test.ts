@@ -17,7 +17,7 @@ function called() {
   lendCash(state, client, 30_000);
   client.cash = 0;
   state.liquidityProvider.cash += 30_000;
-  client.marginCall = { sinceStep: 0, deadlineStep: 1_440, trigger: ['ltv-above-call'] };
+  client.marginCall = { sinceStep: 0, deadlineStep: 1_440, trigger: ['ltv-above-call'], metAtNetDebt: 0 };
   return { state, client };
 }
 

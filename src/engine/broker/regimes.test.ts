@@ -15,6 +15,8 @@ import { maxCreditPurchase } from './credit-capacity.ts';
 import { buyOnCredit } from './financing.ts';
 import { NO_REACTION } from './reactions.ts';
 import { fixedSpreadSpotSeam } from './spot-seam.ts';
+import { OFFSHORE_CEX } from '../regimes/presets/offshore-cex.ts';
+import { HK_SFC_2026 } from '../regimes/presets/hk-sfc-2026.ts';
 import {
   HK_CIRCULAR,
   HK_SECURITIES_ONLY,
@@ -78,8 +80,9 @@ describe('Hong Kong variants vs offshore: same client, same crash', () => {
     // (a) loan·(1 + r) = 0.4 × (100,000 + 60,000·q) with loan = q·cost − 50,000: ≈ 99,799 for 2.49 BTC
     const q = (40_000 + 50_000 * (1 + r)) / (cost * (1 + r) - 24_000);
     expect(circular.loan).toBeCloseTo(q * cost - 50_000, 2);
-    // (b) BTC lends nothing: loan·(1 + r) ≤ 70% of $100,000 of securities
-    expect(securitiesOnly.loan).toBeCloseTo(70_000 / (1 + r), 2);
+    // (b) BTC is not collateral at all (issue 15): the call LTV on the securities alone binds,
+    // loan·(1 + r) ≤ 40% of $100,000
+    expect(securitiesOnly.loan).toBeCloseTo(40_000 / (1 + r), 2);
     // offshore the whole wish is financed: $500,000 of BTC at the ask, with fee, less the $50,000 cash
     expect(offshore.loan).toBeCloseTo((WISH_USD / 60_000) * cost - 50_000, 4);
     expect(securitiesOnly.loan).toBeLessThan(circular.loan);
@@ -99,13 +102,14 @@ describe('Hong Kong variants vs offshore: same client, same crash', () => {
     expect(securitiesOnly.exposure.unsecuredDebt).toBe(0);
   });
 
-  it('HK (a) sells at once (LTV past 60%); HK (b) is called and sold only when the 24-hour cure period ends', () => {
+  it('HK (a) sells at once (LTV past 60%); HK (b) is called and sells its collateral (the securities) only when the 24-hour cure period ends', () => {
     expect(circular.firstSale).toMatchObject({ step: 1, reason: 'liquidation-ltv', asset: 'BTC' });
     expect(securitiesOnly.firstCall).toMatchObject({ step: 1, deadlineStep: 1 + 24 * 60 });
+    // BTC counts zero there, so it is not collateral and is not force-sold
     expect(securitiesOnly.firstSale).toMatchObject({
       step: 1 + 24 * 60,
       reason: 'cure-period-ended',
-      asset: 'BTC',
+      asset: 'securities',
     });
     expect(offshore.firstSale).toMatchObject({ step: 1, reason: 'liquidation-ltv' });
   });
@@ -122,5 +126,27 @@ describe('Hong Kong variants vs offshore: same client, same crash', () => {
     expect(loss(HK_SECURITIES_ONLY)).toBe(0);
     // $500,000 of BTC taken, ~$450,000 of debt set off: the client's own ~$50,000 in it is gone.
     expect(loss(OFFSHORE)).toBeGreaterThan(45_000);
+  });
+});
+
+describe('doc/model.md’s example under the shipped presets (issue 15, defect 8)', () => {
+  const r = 0.00001; // both presets' hourly rate is about 0.001%; the door counts the first hour
+  const cost = 60_060 * 1.001; // per BTC: the ask and the 0.1% fee
+
+  it('offshore 3× (haircut ⅓): about $99,400 on $50,000 of cash, the shares counting nothing; −70% leaves ~$54,800 owed', () => {
+    const offshore = run(OFFSHORE_CEX.financing);
+    // loan·(1 + r) = ⅔ × 60,000·q with loan = q·cost − 50,000
+    const q = (50_000 * (1 + r)) / ((1 + r) * cost - 40_000);
+    expect(offshore.loan).toBeCloseTo(q * cost - 50_000, 2);
+    expect(offshore.loan).toBeCloseTo(99_400, -2);
+    expect(offshore.firstSale).toMatchObject({ step: 1, reason: 'liquidation-ltv', asset: 'BTC' });
+    expect(offshore.shortfall).toBeCloseTo(54_760, -1);
+  });
+
+  it('HK (a): the 40% call LTV binds, and the crash is covered', () => {
+    const hk = run(HK_SFC_2026.financing);
+    expect(hk.shortfall).toBe(0);
+    // loan ≈ 0.4 × ($100,000 of shares + the BTC bought): about $99,800
+    expect(hk.loan).toBeCloseTo(99_800, -2);
   });
 });

@@ -61,7 +61,12 @@ export const PRICES: AssetPrices = { BTC: 60_000, ETH: 3_000, 'other-crypto': 10
 
 export function testBroker(
   rules: MarginFinancingRules = HK_CIRCULAR,
-  options: { spotFeeRate?: number; brokerCapital?: number; stepMinutes?: number } = {},
+  options: {
+    spotFeeRate?: number;
+    brokerCapital?: number;
+    stepMinutes?: number;
+    startMinuteOfDay?: number;
+  } = {},
 ): BrokerState {
   return createBroker({
     rules,
@@ -73,6 +78,8 @@ export function testBroker(
     },
     spotFeeRate: options.spotFeeRate ?? 0,
     stepMinutes: options.stepMinutes ?? 1,
+    // One step before the day's close unless a test says otherwise: step 1 is the broker's daily call check.
+    startMinuteOfDay: options.startMinuteOfDay ?? 24 * 60 - (options.stepMinutes ?? 1),
   });
 }
 

@@ -30,11 +30,11 @@ describe('the notable-only event log', () => {
 
   it(`keeps at most ${NOTABLE_EVENT_LIMIT} events however many happen`, { timeout: 60_000 }, () => {
     const big = runScenario(
-      config({ population: { ...DEFAULT_RUN.population, traders: 30_000, leakage: 0.3 }, invariantEvery: 0 }),
+      config({ population: { ...DEFAULT_RUN.population, traders: 36_000, leakage: 0.3 }, invariantEvery: 0 }),
     );
     const notable = runScenario(
       config({
-        population: { ...DEFAULT_RUN.population, traders: 30_000, leakage: 0.3 },
+        population: { ...DEFAULT_RUN.population, traders: 36_000, leakage: 0.3 },
         invariantEvery: 0,
         eventLog: 'notable',
       }),

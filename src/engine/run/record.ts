@@ -66,6 +66,7 @@ export function recordBrokerEvents(run: RunState, events: BrokerEvent[]): void {
   for (const e of events) {
     const trader = 'client' in e ? (run.brokerTraderOf[e.client] ?? null) : null;
     if (e.type === 'forced-sale' && trader !== null) run.liquidated[trader] = 1;
+    if (e.type === 'broker-failure-loss') run.tally.venueFailureClientLoss += e.netLoss;
     record(run, tag(e, 'broker', trader));
   }
   events.length = 0;

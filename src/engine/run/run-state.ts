@@ -20,7 +20,7 @@ import { createExchange, openAccount, type ExchangeState } from '../perp/exchang
 import { drawPopulation, type Population } from '../population/population.ts';
 import { regime as presetRegime } from '../regimes/catalogue.ts';
 import type { Regime } from '../regimes/types.ts';
-import { generateIndexPath } from '../scenarios/catalogue.ts';
+import { generateIndexPath, scenarioInfo } from '../scenarios/catalogue.ts';
 import type { IndexPath } from '../scenarios/types.ts';
 import { emptyChecksum, type Checksum } from './checksum.ts';
 import { resolveRegime, validateRunConfig, type RunConfig } from './config.ts';
@@ -64,6 +64,8 @@ export interface Tally {
   /** Events recorded but not kept (an event log of notable events only). */
   eventsOmitted: number;
   refusedProducts: { perp: number; margin: number };
+  /** Σ what margin clients lost in the broker's failure, net of debt set off (broker-failure.ts). */
+  venueFailureClientLoss: number;
 }
 
 export interface RunState {
@@ -102,6 +104,10 @@ export interface RunState {
   nextSeq: number;
   /** The fast or the reference engine (config.engine), with the fast engine's indices and schedules. */
   engine: RunEngine;
+  /** The minute the broker fails (the scenario's venueFailureUtc), or null. */
+  venueFailureMinute: number | null;
+  /** Traders whose position disappeared in the last step (liquidated or deleveraged in full). */
+  vanished: Set<number>;
   classEquity: ClassEquity;
   tally: Tally;
   checksum: Checksum;
@@ -158,6 +164,20 @@ function createVenue(
   };
 }
 
+/** Minutes past 00:00 UTC at a historical episode's start; synthetic scenarios start at 00:00. */
+function startMinuteOfDay(startUtc: string | null): number {
+  if (startUtc === null) return 0;
+  const ms = Date.parse(startUtc);
+  return Math.floor((ms % 86_400_000) / 60_000);
+}
+
+/** Minutes from the episode's start to its venue failure, or null (none, or none within the path). */
+function venueFailureMinute(scenario: RunConfig['scenario']): number | null {
+  const info = scenarioInfo(scenario);
+  if (!info.venueFailureUtc || !info.startUtc) return null;
+  return Math.round((Date.parse(info.venueFailureUtc) - Date.parse(info.startUtc)) / 60_000);
+}
+
 export function createRun(config: RunConfig): RunState {
   validateRunConfig(config);
   const regime = resolveRegime(config);
@@ -192,6 +212,8 @@ export function createRun(config: RunConfig): RunState {
       },
     },
     spotFeeRate: regime.spot.takerFeeRate,
+    startMinuteOfDay: startMinuteOfDay(scenarioInfo(config.scenario).startUtc),
+    stopsAdvancesOnCall: regime.extras.financingStopsAdvancesOnCall,
   });
   const spotLiquidity = onshore.liquidity;
   const spotImpact = createSpotImpactState(spotLiquidity.depthPerPercentPerDeposit * totalCapital);
@@ -233,6 +255,8 @@ export function createRun(config: RunConfig): RunState {
     openSeq: new Float64Array(n),
     nextSeq: 0,
     engine,
+    venueFailureMinute: venueFailureMinute(config.scenario),
+    vanished: new Set(),
     classEquity: new ClassEquity({ population }),
     tally: {
       liquidations: 0,
@@ -246,6 +270,7 @@ export function createRun(config: RunConfig): RunState {
       events: 0,
       eventsOmitted: 0,
       refusedProducts: { perp: 0, margin: 0 },
+      venueFailureClientLoss: 0,
     },
     checksum: emptyChecksum(),
     events: [],

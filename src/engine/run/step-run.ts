@@ -4,7 +4,7 @@
  * funding, liquidations, ADL) and the broker steps (interest, margin calls, forced sales). Frames and
  * invariant checks follow. The whole state lives in `run`: same config and seed, same stream.
  */
-import { stepBroker, checkBrokerInvariants, type BrokerEvent } from '../broker/index.ts';
+import { brokerFailure, stepBroker, checkBrokerInvariants, type BrokerEvent } from '../broker/index.ts';
 import { decayGap, stressedDepthShare, STRESS_WINDOW_MINUTES } from '../market/impact-seam.ts';
 import { decaySpotGap } from '../market/spot-impact-seam.ts';
 import type { PerpEvent } from '../perp/events.ts';
@@ -77,6 +77,8 @@ export function stepRun(run: RunState): void {
   run.reactions ??= reactionsOf(run);
   stepBrokerEvents.length = 0;
   stepBroker(run.broker, prices, run.spotSeam, run.reactions, stepBrokerEvents);
+  // The episode's venue failure (FTX, 11 Nov 2022), after the minute's margin checks.
+  if (run.minute === run.venueFailureMinute) brokerFailure(run.broker, stepBrokerEvents);
   recordBrokerEvents(run, stepBrokerEvents);
   observe(run);
 }

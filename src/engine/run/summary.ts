@@ -43,6 +43,8 @@ export interface RunSummary {
   conservationError: number;
   checksum: string;
   refusedProducts: { perp: number; margin: number };
+  /** The episode's venue failure (FTX): what the broker's clients lost, net of debt set off; null: none. */
+  venueFailure: { minute: number; clientLoss: number } | null;
   /** What an affiliated market maker without safeguards gained by trading ahead of forced orders. */
   marketMakerGain: number;
   /** Where some traders were refused and traded offshore instead (leakage > 0). */
@@ -114,6 +116,10 @@ export function summarize(run: RunState): RunSummary {
     conservationError: run.tally.conservationError,
     checksum: checksumHex(run.checksum),
     refusedProducts,
+    venueFailure:
+      run.venueFailureMinute === null
+        ? null
+        : { minute: run.venueFailureMinute, clientLoss: run.tally.venueFailureClientLoss },
     marketMakerGain: run.onshore.impact.frontRunGain + run.spotImpact.frontRunGain,
     offshore,
     personas,

@@ -33,6 +33,11 @@ export interface ScenarioInfo {
   maxDays: number;
   /** ISO timestamp (UTC) of minute 0 for a historical episode; null for a synthetic one. */
   startUtc: string | null;
+  /**
+   * When the episode's venue that re-uses client assets fails (FTX: 11 Nov 2022): the run's broker fails at
+   * that minute (broker/broker-failure.ts). Absent: no failure.
+   */
+  venueFailureUtc?: string;
 }
 
 /**

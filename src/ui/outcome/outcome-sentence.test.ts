@@ -29,6 +29,7 @@ function summary(changes: Changes = {}): RunSummary {
     conservationError: 0,
     checksum: '0',
     refusedProducts: { perp: changes.refusedPerp ?? 0, margin: 0 },
+    venueFailure: null,
     marketMakerGain: changes.marketMakerGain ?? 0,
     offshore: null,
     personas: {} as RunSummary['personas'],

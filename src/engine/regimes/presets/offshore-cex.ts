@@ -182,7 +182,7 @@ export const OFFSHORE_CEX: Regime = {
       ['B-MGN'],
     ),
     'financing.curePeriodMinutes': assumption(
-      'The margin call is only a notice and sales start at the liquidation level; a 30-day cure period reproduces that.',
+      'The margin call is only a notice and the account is closed out at margin level 1.1 at once, so 30 days stands for no cure period: the close-out always comes first.',
       ['B-MGN'],
     ),
     'financing.hourlyInterestRate': published(
@@ -197,7 +197,7 @@ export const OFFSHORE_CEX: Regime = {
       'No published limit on an offshore venue’s lending against its capital.',
     ),
     'financing.rehypothecationShare': assumption(
-      'No rule like 26EC5’s A7 forbids re-use, so the venue may re-use all client collateral.',
+      'No rule like 26EC5’s A7 forbids re-use; assumed: the venue re-uses all client crypto collateral, so in a failure (FTX episode, 11 Nov 2022) its margin clients lose all of it, net of their debt.',
     ),
     ...SPOT_PROVENANCE,
     'marketMaker.affiliatedAllowed': assumption(

@@ -2,7 +2,9 @@
  * FTX, 6–10 November 2022 (guardrails.md §3, fourth row; confidence H): BTC > $21k the week before, −11% on
  * 8 Nov, −13% on 9 Nov, low $15,682.69 on 9 Nov, ~$15.6k on 10 Nov; ETH low $1,083.29 on 9 Nov.
  * A venue failure more than a leverage event; the price path is what leveraged traders elsewhere lived
- * through.
+ * through. The venue fails at the end of the path, 11 Nov 2022 00:00 UTC (guardrails §3 suggestion: a venue
+ * insolvency for FTX; FTX filed for bankruptcy on 11 Nov 2022, a date not in §3's table): the run's margin
+ * broker fails then, and its clients lose the share of their collateral the rules let it re-use.
  * "§3 row" below: socialbites (CoinGlass); benzinga; investopedia; forklog; coindesk.
  */
 import { anchorClock, type Anchor, type HistoricalEpisode } from '../anchors.ts';
@@ -43,7 +45,8 @@ export const FTX_INFO: ScenarioInfo = {
   description:
     'About $6bn was withdrawn from FTX in 72 hours before it halted withdrawals, and BTC fell from above ' +
     '$21,000 to $15,682.69, losing 11% on 8 November and 13% on 9 November. It was a venue failure more than ' +
-    'a leverage event, yet over $700m of positions were liquidated on some days.',
+    'a leverage event, yet over $700m of positions were liquidated on some days. At the end of the run, on ' +
+    '11 November, the venue fails: a margin lender that re-used its clients’ collateral cannot return it.',
   sources: [
     {
       name: 'socialbites (CoinGlass)',
@@ -71,6 +74,7 @@ export const FTX_INFO: ScenarioInfo = {
   minDays: 5,
   maxDays: 5,
   startUtc: START_UTC,
+  venueFailureUtc: '2022-11-11T00:00:00Z',
 };
 
 export const FTX: HistoricalEpisode = { info: FTX_INFO, anchors: FTX_ANCHORS };
