@@ -154,8 +154,10 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
   const cash = financing ? capital * p.deployShare[i]! : capital;
   // Pledged securities come along whether or not the broker lends against them, so nobody's wealth vanishes.
   const securitiesUnits = p.securities[i]! / broker.prices.securities;
+  // The door (enterTrader) has applied the regime's class; the broker keeps the drawn class, the one the
+  // charts' equity by class and the broker's interest by class are counted in.
   const client = openClient(broker, {
-    investorClass: investorClass(run, i),
+    investorClass: run.population.professional[i] ? 'professional' : 'retail',
     cash,
     financing,
     holdings: { securities: securitiesUnits },

@@ -105,7 +105,7 @@ export const HK_SFC_2026: Regime = {
     ),
     ...PERP_FEES_PROVENANCE,
     'perp.liquidationFeeRate': assumption(
-      'No fee rate is published or in the [DEFAULT]: 0.5% of the amount closed, the offshore preset’s clearance fee (B-LIQP), held equal so fees do not drive differences; it goes to the insurance fund and never takes a trader below bankruptcy. A fee as large as the 5% maintenance rate would take all of each slice’s margin, so no 20% slice could restore maintenance and every partial liquidation would become a full one.',
+      'No rate is published or in the [DEFAULT]: 0.5% of the amount closed goes to the insurance fund, the offshore preset’s clearance fee (B-LIQP) held equal, because a fee as large as the 5% maintenance rate would take each slice’s whole margin and turn every partial liquidation into a full one.',
       ['B-LIQP'],
     ),
     'perp.partialLiquidation': assumption(

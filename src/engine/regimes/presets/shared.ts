@@ -56,7 +56,7 @@ export const MARKET_MAKER_SPREAD_PROVENANCE = assumption(
  */
 export const DEEP_BOOK_SPREAD_BPS = { withoutAffiliated: 4, withAffiliated: 2.4 };
 export const DEEP_BOOK_SPREAD_PROVENANCE = assumption(
-  'A deep offshore book: 4 bp quoted, 2.4 bp with an in-house market maker; no venue publishes a spread, and the largest books quote BTC tighter still. The 20 bp / 8 bp of guardrails §1D describe thin HK platforms.',
+  'A deep offshore book quotes 4 bp, 2.4 bp with an in-house market maker (no venue publishes a spread and the largest books quote BTC tighter still), where guardrails §1D’s 20 bp / 8 bp describe thin HK platforms.',
 );
 
 /** Extras that do not apply unless a preset says otherwise. */
