@@ -38,7 +38,10 @@ export interface VenueOptions {
   sliceCoolDownSeconds: number | null;
   /** Backstop takeover when equity falls below this share of maintenance (Hyperliquid: ⅔, W38). */
   backstopShareOfMaintenance: number | null;
-  /** The operator pays into each market's fund up to this share of open interest's notional (SFC [DEFAULT]: 1%). */
+  /**
+   * The fund is this share of open interest's notional (SFC [DEFAULT]: 1%) instead of rules.insuranceFundStart:
+   * it starts empty and the operator pays in as open interest reaches new highs.
+   */
   fundShareOfOpenInterest: number | null;
   /** UTC seconds past midnight at step 0, so funding settles on the venue's clock hours (B-FUND). */
   clockStartSecond: number;
@@ -93,22 +96,23 @@ export function createExchange(
   check('backstop share of maintenance margin', options.backstopShareOfMaintenance, SHARE);
   check('insurance fund share of open interest', options.fundShareOfOpenInterest, SHARE);
   check('venue clock at the start', options.clockStartSecond, CLOCK);
+  // A fund tied to open interest starts with it, at nothing (SFC [DEFAULT]: "starts at 1% of open interest").
+  const fundStart = options.fundShareOfOpenInterest === null ? rules.insuranceFundStart : 0;
   const markets = {} as Record<MarketId, MarketState>;
-  for (const id of MARKET_IDS)
-    markets[id] = createMarket(id, openingPrices[id], rules.tiers[id], rules.insuranceFundStart);
+  for (const id of MARKET_IDS) markets[id] = createMarket(id, openingPrices[id], rules.tiers[id], fundStart);
   return {
     step: 0,
     stepSeconds,
     rules,
     venue: options,
     markets,
-    fundCommitted: { BTC: rules.insuranceFundStart, ETH: rules.insuranceFundStart },
+    fundCommitted: { BTC: fundStart, ETH: fundStart },
     accounts: [],
     feeCollector: 0,
     liquidityProvider: -1,
     watch: null,
     touched: null,
-    totalDeposits: rules.insuranceFundStart * MARKET_IDS.length,
+    totalDeposits: fundStart * MARKET_IDS.length,
   };
 }
 

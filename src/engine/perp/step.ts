@@ -23,7 +23,7 @@ export interface MarketQuote {
 /**
  * SFC [DEFAULT]: the insurance fund starts at a share (1%) of open interest. Open interest builds during a run, so
  * the operator pays in whenever that share of open interest's notional at the mark passes what it has paid in so
- * far (the start included); draws are not refilled. The payments count as deposits (conservation).
+ * far; draws are not refilled. The payments count as deposits (conservation).
  */
 function payIntoFunds(state: ExchangeState): void {
   const share = state.venue.fundShareOfOpenInterest;

@@ -151,7 +151,7 @@ export const HK_SFC_2026: Regime = {
       'H',
     ),
     'perp.insuranceFundStart': assumption(
-      'US$1m per market as in every regime; the [DEFAULT] of 1% of open interest is kept in extras.insuranceFundShareOfOpenInterest.',
+      'Not used while extras.insuranceFundShareOfOpenInterest is set (the [DEFAULT] ties the fund to open interest); without it, US$1m per market as in every regime.',
     ),
     'financing.eligibleClasses': published(
       'Existing securities-margin clients with strong credit, retail or professional; the primary text does not say professional-only (A3).',
@@ -228,7 +228,7 @@ export const HK_SFC_2026: Regime = {
       'No backstop vault: the [DEFAULT] waterfall is insurance fund, then ADL.',
     ),
     'extras.insuranceFundShareOfOpenInterest': assumption(
-      'guardrails [DEFAULT]: the fund starts at 1% of open interest and is shown live (P11).',
+      'guardrails [DEFAULT]: the fund starts at 1% of open interest, paid in by the operator as open interest grows, and is shown live (P11).',
       ['002_77fb7649bbd2b217.txt'],
     ),
     'extras.clientPositionLimitNotional': assumption(
