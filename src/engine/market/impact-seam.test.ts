@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createExchange } from '../perp/exchange.ts';
 import { testRules } from '../perp/test-support.ts';
-import { createImpactState, decayGap, impactSeam } from './impact-seam.ts';
+import {
+  createImpactState,
+  CROWDING_PREMIUM,
+  decayGap,
+  impactSeam,
+  quotedBasis,
+  TREND_PREMIUM,
+} from './impact-seam.ts';
 import { BASE_LIQUIDITY, effectiveLiquidity } from './liquidity.ts';
 
 const venue = () => createExchange(testRules(), { BTC: 50_000, ETH: 2_500 });
@@ -27,10 +34,31 @@ describe('market impact of taker flow', () => {
     expect(impact.gap.BTC).toBeCloseTo(-0.02, 12);
   });
 
-  it('an affiliated market maker adds depth and narrows the spread (assumption)', () => {
-    const withMaker = effectiveLiquidity(BASE_LIQUIDITY, { affiliated: true, safeguards: true });
+  it('an affiliated market maker adds depth; the spread is the regime’s quoted one (guardrails §1D)', () => {
+    const spreads = { withoutAffiliated: 20, withAffiliated: 8 };
+    const withMaker = effectiveLiquidity(BASE_LIQUIDITY, { affiliated: true, safeguards: true }, spreads);
+    const without = effectiveLiquidity(BASE_LIQUIDITY, noMaker, spreads);
     expect(withMaker.depthPerPercentPerDeposit).toBeGreaterThan(BASE_LIQUIDITY.depthPerPercentPerDeposit);
-    expect(withMaker.halfSpread).toBeLessThan(BASE_LIQUIDITY.halfSpread);
+    expect(without.depthPerPercentPerDeposit).toBe(BASE_LIQUIDITY.depthPerPercentPerDeposit);
+    expect(withMaker.halfSpread).toBeCloseTo(0.0004, 15); // 8 bp quoted
+    expect(without.halfSpread).toBeCloseTo(0.001, 15); // 20 bp quoted
+  });
+
+  it('quotes impact bid and ask for the premium index without moving the price (B-FUND, B-IMN)', () => {
+    const state = venue();
+    const impact = createImpactState(1_000_000);
+    const seam = impactSeam(impact, BASE_LIQUIDITY, noMaker);
+    const { bid, ask } = seam.impactPrices(state, 'BTC', 100_000); // 0.1% impact, half of it on the average
+    expect(bid).toBeCloseTo(50_000 * (1 - 0.0002 - 0.0005), 6);
+    expect(ask).toBeCloseTo(50_000 * (1 + 0.0002 + 0.0005), 6);
+    expect(state.markets.BTC.tradedPrice).toBe(50_000);
+    expect(impact.gap.BTC).toBe(0);
+  });
+
+  it('leans the book with crowding and the trend (assumption)', () => {
+    expect(quotedBasis(1, 0)).toBeCloseTo(CROWDING_PREMIUM, 15);
+    expect(quotedBasis(0, -0.15)).toBeCloseTo(-0.15 * TREND_PREMIUM, 15);
+    expect(quotedBasis(-0.5, 0.1)).toBeCloseTo(-0.5 * CROWDING_PREMIUM + 0.1 * TREND_PREMIUM, 15);
   });
 
   it('without safeguards it trades ahead of forced orders: worse fills, its gain reported; with them, none', () => {

@@ -27,11 +27,22 @@ export interface ImpactState {
   depthShare: Record<MarketId, number>;
   /** Σ extra paid by forced orders to a market maker trading ahead of them (USD). */
   frontRunGain: number;
+  /**
+   * Where the book's mid sits against the index apart from forced-flow gaps (fraction of index): crowding and
+   * the trend (see `quotedBasis`). Rebuilt every step; the traded price is index × (1 + gap + basis).
+   */
+  basis: Record<MarketId, number>;
 }
 
 export function createImpactState(depthPerPercent: number): ImpactState {
   check('market depth in USD per 1% of price', depthPerPercent, DEPTH);
-  return { gap: { BTC: 0, ETH: 0 }, depthPerPercent, depthShare: { BTC: 1, ETH: 1 }, frontRunGain: 0 };
+  return {
+    gap: { BTC: 0, ETH: 0 },
+    depthPerPercent,
+    depthShare: { BTC: 1, ETH: 1 },
+    frontRunGain: 0,
+    basis: { BTC: 0, ETH: 0 },
+  };
 }
 
 /** Arbitrage: the gap halves every `gapHalfLifeMinutes`. */
@@ -45,9 +56,9 @@ export function decayGap(impact: ImpactState, liquidity: LiquiditySettings, minu
 const MAX_IMPACT = 0.5;
 
 /**
- * Assumption: quoted depth falls as the index moves: depth share = 1 / (1 + 1.5 × |15-minute move| / 1%), so a
- * 3% move in 15 minutes leaves about a fifth of the book (the Oct 2025 crash saw book depth fall by ~98%,
- * guardrails §3, low-to-medium confidence).
+ * Assumption: quoted depth falls as the index moves: depth share = 1 / (1 + 0.5 × |15-minute move| / 1%), so a
+ * 3% move in 15 minutes leaves 40% of the book and a 10% move a sixth (the Oct 2025 crash saw book depth fall
+ * by ~98%, guardrails §3, low-to-medium confidence).
  */
 export const DEPTH_STRESS_PER_PERCENT = 0.5;
 export const STRESS_WINDOW_MINUTES = 15;
@@ -55,6 +66,36 @@ export const STRESS_WINDOW_MINUTES = 15;
 export function stressedDepthShare(indexNow: number, indexBefore: number): number {
   const move = Math.abs(indexNow / indexBefore - 1);
   return 1 / (1 + (DEPTH_STRESS_PER_PERCENT * move) / 0.01);
+}
+
+/**
+ * Assumptions (model.md "Funding"): the book's mid leans away from the index in two ways the premium index, and
+ * so funding, reads.
+ * - Crowding: the liquidity provider holds the other side of the traders' net position and quotes away from
+ *   it: a book all on one side trades CROWDING_PREMIUM above (longs) or below (shorts) the index.
+ * - Trend: perpetuals trade at a premium in rallies and below the index after falls (guardrails §3: after each
+ *   crash in the episodes table perpetuals traded below index and funding turned negative on 8-hour venues):
+ *   TREND_PREMIUM × the index's move over the last TREND_WINDOW_MINUTES.
+ * No published figure gives either size; they keep calm-market funding within a few basis points of the 0.01%
+ * interest rate and let a 15% fall push the 8-hour rate to about −0.1%.
+ */
+export const CROWDING_PREMIUM = 0.002;
+export const TREND_PREMIUM = 0.03;
+export const TREND_WINDOW_MINUTES = 8 * 60;
+
+/**
+ * The basis for one market: `crowding` is the traders' net position as a share of open interest (−1 all
+ * short … +1 all long); `trend` the index's relative move over the trend window.
+ */
+export function quotedBasis(crowding: number, trend: number): number {
+  return CROWDING_PREMIUM * crowding + TREND_PREMIUM * trend;
+}
+
+/** The traders' net position as a share of open interest: what the liquidity provider holds, reversed. */
+export function crowdingOf(state: ExchangeState, marketId: MarketId): number {
+  const market = state.markets[marketId];
+  const held = state.accounts[state.liquidityProvider]?.positions[marketId]?.size ?? 0;
+  return market.longOpenInterest > 1e-12 ? Math.max(-1, Math.min(1, -held / market.longOpenInterest)) : 0;
 }
 
 export function impactSeam(
@@ -83,8 +124,17 @@ export function impactSeam(
         impact.frontRunGain += qty * price * extra;
       }
       impact.gap[marketId] = Math.max(-0.95, impact.gap[marketId] + s * move);
-      market.tradedPrice = market.indexPrice * (1 + impact.gap[marketId]);
+      market.tradedPrice = market.indexPrice * (1 + impact.gap[marketId] + impact.basis[marketId]);
       return price * (1 + s * adverse);
+    },
+    impactPrices(state: ExchangeState, marketId: MarketId, notional: number) {
+      const mid = state.markets[marketId].tradedPrice;
+      const move = Math.min(
+        MAX_IMPACT,
+        notional / (impact.depthPerPercent * impact.depthShare[marketId] * 100),
+      );
+      const adverse = liquidity.halfSpread + move / 2;
+      return { bid: mid * (1 - adverse), ask: mid * (1 + adverse) };
     },
   };
 }

@@ -24,7 +24,10 @@ export interface MarketMakerSwitches {
   safeguards: boolean;
 }
 
-/** Assumption: liquidity providers' depth and spread without an affiliated market maker. */
+/**
+ * Assumption: liquidity providers' depth without an affiliated market maker. The spread is the regime's quoted
+ * market-maker spread (extras.marketMakerSpreadBps), set by `effectiveLiquidity`; 4 bp here is only a default.
+ */
 export const BASE_LIQUIDITY: LiquiditySettings = {
   depthPerPercentPerDeposit: 0.1,
   halfSpread: 0.0002,
@@ -32,16 +35,31 @@ export const BASE_LIQUIDITY: LiquiditySettings = {
   frontRunShareOfImpact: 0.5,
 };
 
-/** Assumption: an affiliated market maker adds half again the depth and narrows the spread by 40%. */
+/** Assumption: an affiliated market maker adds half again the depth. */
 export const AFFILIATED_DEPTH_MULTIPLIER = 1.5;
-export const AFFILIATED_SPREAD_MULTIPLIER = 0.6;
 
-export function effectiveLiquidity(base: LiquiditySettings, maker: MarketMakerSwitches): LiquiditySettings {
-  if (!maker.affiliated) return base;
+/** Quoted spreads in basis points, without and with an affiliated market maker (guardrails §1D [DEFAULT]). */
+export interface QuotedSpreads {
+  withoutAffiliated: number;
+  withAffiliated: number;
+}
+
+/**
+ * The venue's liquidity: half the regime's quoted spread (with or without an affiliated market maker), and the
+ * affiliated market maker's extra depth. Without `spreads` the base spread stands.
+ */
+export function effectiveLiquidity(
+  base: LiquiditySettings,
+  maker: MarketMakerSwitches,
+  spreads?: QuotedSpreads,
+): LiquiditySettings {
+  const spreadBps = spreads && (maker.affiliated ? spreads.withAffiliated : spreads.withoutAffiliated);
+  const halfSpread = spreadBps === undefined ? base.halfSpread : spreadBps / 2 / 10_000;
   return {
     ...base,
-    depthPerPercentPerDeposit: base.depthPerPercentPerDeposit * AFFILIATED_DEPTH_MULTIPLIER,
-    halfSpread: base.halfSpread * AFFILIATED_SPREAD_MULTIPLIER,
+    depthPerPercentPerDeposit:
+      base.depthPerPercentPerDeposit * (maker.affiliated ? AFFILIATED_DEPTH_MULTIPLIER : 1),
+    halfSpread,
   };
 }
 

@@ -71,7 +71,7 @@ export interface LiquidationEvent {
   partial: boolean;
   sizeAfter: number;
   /** How the loss beyond the bankruptcy price, if any, was absorbed. */
-  settlement: 'within-margin' | 'insurance-fund' | 'adl' | 'socialised' | 'trader-debt';
+  settlement: LiquidationSettlement;
 }
 
 export interface InsuranceDrawEvent {
@@ -127,3 +127,10 @@ export type PerpEvent =
   | AdlEvent
   | SocialisedLossEvent
   | BadDebtEvent;
+
+/**
+ * How a liquidation was settled; 'backstop': the position passed to the venue's liquidator vault at the mark
+ * (HL-liquidations, W38).
+ */
+export type LiquidationSettlement =
+  'within-margin' | 'insurance-fund' | 'adl' | 'socialised' | 'trader-debt' | 'backstop';

@@ -8,7 +8,11 @@ import type { Position } from './position.ts';
 import { validatePerpRules, type InvestorClass, type PerpRules } from './rules.ts';
 import { markTouched, type Touched } from '../fast/touched.ts';
 import type { LiquidationWatch } from './liquidation-watch.ts';
-import { above, atLeast, check } from '../validation/index.ts';
+import { above, atLeast, between, check, orNone } from '../validation/index.ts';
+
+const COOL_DOWN = orNone(atLeast(0, { unit: 's' }));
+const SHARE = orNone(between(0, 1));
+const CLOCK = between(0, 86_400, { unit: 's', maxExcluded: true });
 
 export type AccountKind = 'trader' | 'liquidity-provider';
 
@@ -21,19 +25,49 @@ export interface Account {
   /** Σ deposits into this account. */
   deposited: number;
   positions: Partial<Record<MarketId, Position>>;
+  /** Venue clock (seconds from step 0) before which a partial liquidation does not slice again (W42). */
+  coolDownUntil: number;
 }
+
+/**
+ * Venue rules the regime sets outside PerpRules (regimes/extras.ts) that the exchange itself applies, and the
+ * venue's clock. Every option off (null) reproduces a venue without them.
+ */
+export interface VenueOptions {
+  /** Pause after a partial-liquidation slice before the account is sliced again (Hyperliquid: 30 s, W42). */
+  sliceCoolDownSeconds: number | null;
+  /** Backstop takeover when equity falls below this share of maintenance (Hyperliquid: ⅔, W38). */
+  backstopShareOfMaintenance: number | null;
+  /**
+   * The fund is this share of open interest's notional (SFC [DEFAULT]: 1%) instead of rules.insuranceFundStart:
+   * it starts empty and the operator pays in as open interest reaches new highs.
+   */
+  fundShareOfOpenInterest: number | null;
+  /** UTC seconds past midnight at step 0, so funding settles on the venue's clock hours (B-FUND). */
+  clockStartSecond: number;
+}
+
+export const NO_VENUE_OPTIONS: VenueOptions = {
+  sliceCoolDownSeconds: null,
+  backstopShareOfMaintenance: null,
+  fundShareOfOpenInterest: null,
+  clockStartSecond: 0,
+};
 
 export interface ExchangeState {
   step: number;
   stepSeconds: number;
   rules: PerpRules;
+  venue: VenueOptions;
   markets: Record<MarketId, MarketState>;
   accounts: Account[];
   feeCollector: number;
   /** The account that takes the other side of market orders and liquidation fills (-1: none yet). */
   liquidityProvider: number;
-  /** Σ deposits of every account plus the insurance funds' starting capital. */
+  /** Σ deposits of every account plus the insurance funds' starting capital and the operator's payments into them. */
   totalDeposits: number;
+  /** Per market: the operator's capital paid into the fund so far (start included), for the open-interest rule. */
+  fundCommitted: Record<MarketId, number>;
   /** The fast engine's threshold index; null for the reference engine, which scans every account. */
   watch: LiquidationWatch | null;
   /**
@@ -53,23 +87,32 @@ export function createExchange(
   rules: PerpRules,
   openingPrices: Record<MarketId, number>,
   stepSeconds = 60,
+  venue: Partial<VenueOptions> = {},
 ): ExchangeState {
   validatePerpRules(rules);
   check('step length', stepSeconds, above(0, undefined, { unit: 's' }));
+  const options = { ...NO_VENUE_OPTIONS, ...venue };
+  check('partial-liquidation cool-down', options.sliceCoolDownSeconds, COOL_DOWN);
+  check('backstop share of maintenance margin', options.backstopShareOfMaintenance, SHARE);
+  check('insurance fund share of open interest', options.fundShareOfOpenInterest, SHARE);
+  check('venue clock at the start', options.clockStartSecond, CLOCK);
+  // A fund tied to open interest starts with it, at nothing (SFC [DEFAULT]: "starts at 1% of open interest").
+  const fundStart = options.fundShareOfOpenInterest === null ? rules.insuranceFundStart : 0;
   const markets = {} as Record<MarketId, MarketState>;
-  for (const id of MARKET_IDS)
-    markets[id] = createMarket(id, openingPrices[id], rules.tiers[id], rules.insuranceFundStart);
+  for (const id of MARKET_IDS) markets[id] = createMarket(id, openingPrices[id], rules.tiers[id], fundStart);
   return {
     step: 0,
     stepSeconds,
     rules,
+    venue: options,
     markets,
+    fundCommitted: { BTC: fundStart, ETH: fundStart },
     accounts: [],
     feeCollector: 0,
     liquidityProvider: -1,
     watch: null,
     touched: null,
-    totalDeposits: rules.insuranceFundStart * MARKET_IDS.length,
+    totalDeposits: fundStart * MARKET_IDS.length,
   };
 }
 
@@ -82,7 +125,15 @@ export function openAccount(
 ): number {
   check('deposit', deposit, atLeast(0));
   const id = state.accounts.length;
-  state.accounts.push({ id, kind, investorClass, wallet: deposit, deposited: deposit, positions: {} });
+  state.accounts.push({
+    id,
+    kind,
+    investorClass,
+    wallet: deposit,
+    deposited: deposit,
+    positions: {},
+    coolDownUntil: 0,
+  });
   state.totalDeposits += deposit;
   if (kind === 'liquidity-provider') state.liquidityProvider = id;
   return id;

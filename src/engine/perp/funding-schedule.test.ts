@@ -93,3 +93,41 @@ describe('funding on its schedule, settled through the cumulative index', () => 
     expect(checkInvariants(state).conservationError).toBeLessThan(1e-12);
   });
 });
+
+describe('funding from the published premium index, on the venue clock (issue 15, defect 6)', () => {
+  const fundings = (events: PerpEvent[]) =>
+    events.filter((e): e is FundingEvent => e.type === 'funding' && e.market === 'BTC');
+
+  it('settles at 00:00, 08:00 and 16:00 UTC, not 8 hours after the run starts (B-FUND)', () => {
+    // A run starting at 22:00 UTC: the first settlement is two hours in, at midnight, then every 8 hours.
+    const state = testVenue(testRules(), 1e9, { clockStartSecond: 22 * 3600 });
+    const events: PerpEvent[] = [];
+    run(state, 16 * 60, 50_000, 50_000, events);
+    expect(fundings(events).map((e) => e.step)).toEqual([120, 600]);
+    // An hourly venue settles on every hour of the clock: 22:30 start, first at 23:00.
+    const hourly = testVenue(testRules({ funding: { ...testRules().funding, intervalHours: 1 } }), 1e9, {
+      clockStartSecond: 22.5 * 3600,
+    });
+    const more: PerpEvent[] = [];
+    run(hourly, 150, 50_000, 50_000, more);
+    expect(fundings(more).map((e) => e.step)).toEqual([30, 90, 150]);
+  });
+
+  it('averages the impact bid/ask premium, not the last trade: a spread inside the gap counts against it', () => {
+    // Traded 0.08% above the index with a 0.01% half spread: impact bid ≈ index × 1.0007, premium 0.07%.
+    const state = testVenue();
+    const events: PerpEvent[] = [];
+    const spread = fixedSpreadSeam(0.0001);
+    for (let i = 0; i < 480; i++)
+      stepExchange(
+        state,
+        { BTC: { index: 50_000, traded: 50_040 }, ETH: { index: 2_500, traded: 2_500 } },
+        spread,
+        events,
+      );
+    const premium = (50_040 * 0.9999 - 50_000) / 50_000;
+    // F = P̄ + clamp(I − P̄, ±0.05%) = P̄ − 0.05% + … = 0.0001 when |I − P̄| ≤ 0.05%, else P̄ − 0.05%.
+    expect(fundings(events)[0]!.rate).toBeCloseTo(premium + Math.max(-0.0005, 0.0001 - premium), 12);
+    expect(fundings(events)[0]!.rate).toBeLessThan(0.0008 - 0.0005);
+  });
+});

@@ -1,23 +1,39 @@
 /**
- * Funding on its schedule (mechanics §1.11): every step adds a premium sample, (traded − index)/index, to the
- * interval's time-weighted average; at the end of each interval the rate is computed, the market's cumulative
- * funding index moves by price × rate, and every position settles it lazily (O(1) each, funding.ts). Payments
- * are zero-sum because long and short open interest are equal (§4 item 3).
+ * Funding on its schedule (mechanics §1.11): every step adds a sample of the published premium index, built from
+ * the book's impact bid and ask for the impact margin notional against the index (B-FUND, B-IMN, HL-funding),
+ * to the interval's time-weighted average. Settlements fall on the venue's clock hours, every `intervalHours`
+ * from 00:00 UTC (B-FUND: 00:00, 08:00, 16:00; hourly venues every hour), not counted from the run's start; the
+ * first average covers only the part of the interval the run saw. At a settlement the rate is computed, the
+ * market's cumulative funding index moves by price × rate, and every position settles it lazily (O(1) each,
+ * funding.ts). Payments are zero-sum because long and short open interest are equal (§4 item 3).
  */
 import type { PerpEvent } from './events.ts';
 import type { ExchangeState } from './exchange.ts';
 import { accrueFundingIndex, fundingRate } from './funding.ts';
 import { MARKET_IDS } from './market.ts';
-import { addPremiumSample, averagePremium, emptyPremiumAverager } from './premium.ts';
+import type { MarketSeam } from './market-seam.ts';
+import {
+  addPremiumSample,
+  averagePremium,
+  emptyPremiumAverager,
+  impactMarginNotional,
+  premiumIndex,
+} from './premium.ts';
 
-export function accrueFunding(state: ExchangeState, events: PerpEvent[]): void {
+export function accrueFunding(state: ExchangeState, seam: MarketSeam, events: PerpEvent[]): void {
   const { funding } = state.rules;
-  const intervalSteps = Math.max(1, Math.round((funding.intervalHours * 3600) / state.stepSeconds));
+  const interval = funding.intervalHours * 3600;
+  const clock = state.venue.clockStartSecond + state.step * state.stepSeconds;
+  // A settlement is due when this step crossed a multiple of the interval on the venue's UTC clock.
+  const due = Math.floor(clock / interval) > Math.floor((clock - state.stepSeconds) / interval);
+  // B-IMN: impact margin notional = 200 USDT / initial margin rate at the maximum leverage.
+  const impactNotional = impactMarginNotional(1 / state.rules.maxLeverage);
   for (const id of MARKET_IDS) {
     const market = state.markets[id];
-    const premium = (market.tradedPrice - market.indexPrice) / market.indexPrice;
+    const impact = seam.impactPrices(state, id, impactNotional);
+    const premium = premiumIndex({ impactBid: impact.bid, impactAsk: impact.ask, index: market.indexPrice });
     market.premium = addPremiumSample(market.premium, premium, state.stepSeconds);
-    if (state.step % intervalSteps !== 0) continue;
+    if (!due) continue;
     const rate = fundingRate({
       premium: averagePremium(market.premium),
       interest: funding.interest,

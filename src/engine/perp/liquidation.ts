@@ -11,13 +11,14 @@
  * Liquidity providers are assumed well capitalised and hedged elsewhere: they are never liquidated.
  */
 import { deleverageAgainstQueue } from './adl.ts';
-import type { PerpEvent } from './events.ts';
+import type { LiquidationSettlement, PerpEvent } from './events.ts';
 import type { Account, ExchangeState } from './exchange.ts';
 import type { LiquidationWatch } from './liquidation-watch.ts';
 import { accountEquity, crossFigures, isolatedEquity, positionMaintenance, settlePending } from './margin.ts';
 import type { MarketSeam } from './market-seam.ts';
-import { MARKET_IDS, type MarketId } from './market.ts';
-import { unrealisedPnl } from './position.ts';
+import { MARKET_IDS, type MarketId, type MarketState } from './market.ts';
+import { unrealisedPnl, type Position } from './position.ts';
+import { maintenanceMargin } from './tiers.ts';
 import { applyLeg, tradeBetween } from './trade.ts';
 
 /** Guards against a non-terminating loop if a market model kept filling at absurd prices. */
@@ -65,7 +66,11 @@ function liquidateCandidates(
   }
 }
 
-/** One account: its isolated positions market by market, then its cross positions, slice by slice. */
+/**
+ * One account: its isolated positions market by market, then its cross positions, slice by slice. Below the
+ * backstop share of maintenance (where the venue has one) the positions go to the backstop vault instead; while
+ * a partial liquidation's cool-down runs, the account is not sliced again (it is checked again next step).
+ */
 function liquidateAccount(
   state: ExchangeState,
   seam: MarketSeam,
@@ -73,20 +78,89 @@ function liquidateAccount(
   events: PerpEvent[],
 ): void {
   if (account.kind !== 'trader') return;
+  const now = state.step * state.stepSeconds;
+  const backstop = state.venue.backstopShareOfMaintenance;
   for (const marketId of MARKET_IDS) {
     for (let i = 0; i < MAX_SLICES_PER_STEP; i++) {
       const position = account.positions[marketId];
       if (!position || position.mode !== 'isolated') break;
       const market = state.markets[marketId];
-      if (isolatedEquity(position, market) >= positionMaintenance(position, market)) break;
+      const equity = isolatedEquity(position, market);
+      const maintenance = positionMaintenance(position, market);
+      if (equity >= maintenance) break;
+      if (backstop !== null && equity < backstop * maintenance) {
+        backstopTakeover(state, account, [marketId], equity, maintenance, events);
+        break;
+      }
+      if (account.coolDownUntil > now) break;
       liquidateSlice(state, seam, account, marketId, events);
     }
   }
   for (let i = 0; i < MAX_SLICES_PER_STEP; i++) {
     const cross = crossFigures(account, state.markets);
     if (cross.positions === 0 || cross.equity >= cross.maintenance) break;
+    if (backstop !== null && cross.equity < backstop * cross.maintenance) {
+      const held = MARKET_IDS.filter((id) => account.positions[id]?.mode === 'cross');
+      backstopTakeover(state, account, held, cross.equity, cross.maintenance, events);
+      break;
+    }
+    if (account.coolDownUntil > now) break;
     liquidateSlice(state, seam, account, largestCrossPosition(state, account), events);
   }
+}
+
+/**
+ * HL-liquidations, W38: below the backstop share of maintenance, the positions (cross: all cross positions
+ * and the cross margin; isolated: the position and its margin) pass to the venue's liquidator vault at the
+ * mark, and the maintenance margin left is not returned. A negative equity is the vault's loss.
+ */
+function backstopTakeover(
+  state: ExchangeState,
+  account: Account,
+  marketIds: readonly MarketId[],
+  equityBefore: number,
+  maintenance: number,
+  events: PerpEvent[],
+): void {
+  const provider = state.accounts[state.liquidityProvider];
+  if (!provider) throw new RangeError('the venue has no liquidity provider account to take over positions');
+  const walletBefore = account.wallet;
+  let isolated = false;
+  for (const marketId of marketIds) {
+    const position = account.positions[marketId]!;
+    const market = state.markets[marketId];
+    settlePending(account, position, market);
+    isolated = position.mode === 'isolated';
+    const s = Math.sign(position.size) as 1 | -1;
+    const qty = Math.abs(position.size);
+    const marginBehind = isolated
+      ? position.isolatedMargin
+      : equityBefore - unrealisedPnl(position, market.markPrice);
+    const bankruptcyPrice = Math.max(position.entryPrice - (s * marginBehind) / qty, 0);
+    tradeBetween(state, account, provider, marketId, -s * qty, market.markPrice, position);
+    events.push({
+      type: 'liquidation',
+      step: state.step,
+      account: account.id,
+      market: marketId,
+      side: s > 0 ? 'long' : 'short',
+      mode: position.mode,
+      qty,
+      markPrice: market.markPrice,
+      fillPrice: market.markPrice,
+      bankruptcyPrice,
+      equityBefore,
+      maintenanceMargin: maintenance,
+      fee: 0,
+      partial: false,
+      sizeAfter: 0,
+      settlement: 'backstop',
+    });
+  }
+  // What the closed positions left: the isolated margin released to the wallet, or the whole cross wallet.
+  const taken = isolated ? account.wallet - walletBefore : account.wallet;
+  account.wallet -= taken;
+  provider.wallet += taken;
 }
 
 function largestCrossPosition(state: ExchangeState, account: Account): MarketId {
@@ -125,10 +199,10 @@ export function liquidateSlice(
     : position.isolatedMargin;
   const bankruptcyPrice = Math.max(position.entryPrice - (s * marginBehind) / qtyHeld, 0);
 
-  const partial = rules.partialLiquidation;
-  const sliced =
-    partial !== null && qtyHeld * market.markPrice > partial.minNotional && partial.sliceFraction < 1;
-  const qty = sliced ? qtyHeld * partial.sliceFraction : qtyHeld;
+  const qty = sliceQty(rules, market, position, qtyHeld, equityBefore, maintenance);
+  const sliced = qty < qtyHeld;
+  if (sliced && state.venue.sliceCoolDownSeconds !== null)
+    account.coolDownUntil = state.step * state.stepSeconds + state.venue.sliceCoolDownSeconds;
   const closingSide = s > 0 ? 'short' : 'long';
   const price = seam.fillPrice(state, marketId, closingSide, qty, 'liquidation');
   const surplus = s * qty * (price - bankruptcyPrice);
@@ -141,7 +215,7 @@ export function liquidateSlice(
   // A slice of an isolated position keeps the margin with what is left of it: the slice's result (and any fund
   // payment or fee) moves the isolated margin, not the wallet, so each slice leaves the rest healthier.
   const walletBefore = account.wallet;
-  let settlement: 'within-margin' | 'insurance-fund' | 'adl' | 'socialised' | 'trader-debt';
+  let settlement: LiquidationSettlement;
   let fillPrice: number | null = price;
   const shortfall = -surplus;
   if (shortfall <= 0) {
@@ -208,6 +282,42 @@ export function liquidateSlice(
         amount: -equity,
       });
   }
+}
+
+/**
+ * How much a liquidation order closes. Positions at or below the minimum notional, or without partial
+ * liquidation, go whole. Otherwise the slice is the rules' share of the position or, if more is needed, the
+ * share that brings the account back above maintenance at the mark after the fee (B-LIQP: "reduce toward
+ * compliance"; HL-liquidations: 20% rounds for positions above US$100k). A hole no slice can fill closes it all.
+ */
+function sliceQty(
+  rules: ExchangeState['rules'],
+  market: MarketState,
+  position: Position,
+  qtyHeld: number,
+  equity: number,
+  maintenance: number,
+): number {
+  const partial = rules.partialLiquidation;
+  const notional = qtyHeld * market.markPrice;
+  if (partial === null || partial.sliceFraction >= 1 || notional <= partial.minNotional) return qtyHeld;
+  const own = positionMaintenance(position, market);
+  const others = maintenance - own;
+  const shortfallAfter = (f: number) =>
+    others +
+    maintenanceMargin(market.tiers, (1 - f) * notional) -
+    (equity - rules.liquidationFeeRate * f * notional);
+  if (shortfallAfter(1) > 0) return qtyHeld;
+  // The shortfall falls as f grows while the fee rate is below the maintenance rate: bisect for the least f.
+  let low = 0;
+  let high = 1;
+  for (let k = 0; k < 50; k++) {
+    const mid = (low + high) / 2;
+    if (shortfallAfter(mid) > 0) low = mid;
+    else high = mid;
+  }
+  const share = Math.max(partial.sliceFraction, high);
+  return share >= 1 - 1e-9 ? qtyHeld : qtyHeld * share;
 }
 
 function drawEvent(state: ExchangeState, market: MarketId, account: number, amount: number): PerpEvent {

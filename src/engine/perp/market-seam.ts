@@ -16,6 +16,11 @@ export type FillPurpose = 'order' | 'liquidation';
 export interface MarketSeam {
   /** Average fill price for a taker order of `qty` coins on `side` (long = buy). */
   fillPrice(state: ExchangeState, market: MarketId, side: Side, qty: number, purpose: FillPurpose): number;
+  /**
+   * The book's impact bid and ask for `notional` (quote currency), without trading: the average prices of
+   * selling and buying that notional now (B-FUND, B-IMN), from which the premium index is built.
+   */
+  impactPrices(state: ExchangeState, market: MarketId, notional: number): { bid: number; ask: number };
 }
 
 /** Fills every order at the traded price ± half the spread (buyers pay the ask, sellers get the bid). */
@@ -24,5 +29,9 @@ export function fixedSpreadSeam(halfSpreadFraction = 0): MarketSeam {
   return {
     fillPrice: (state, market, side) =>
       state.markets[market].tradedPrice * (1 + sideSign(side) * halfSpreadFraction),
+    impactPrices: (state, market) => {
+      const mid = state.markets[market].tradedPrice;
+      return { bid: mid * (1 - halfSpreadFraction), ask: mid * (1 + halfSpreadFraction) };
+    },
   };
 }

@@ -69,6 +69,29 @@ describe('orders at the door', () => {
     });
   });
 
+  it('limits leverage per notional bracket: a $10m BTC long at 125× is refused (issue 15, defect 3; W30)', () => {
+    // Binance BTCUSDT 2021: 125× only up to 50k; 1m–10m at 20×, 10m–20m at 10× (max leverage = 1 / (2 · MMR)).
+    const state = testVenue();
+    const trader = openAccount(state, 'trader', 'professional', 100_000);
+    const events: PerpEvent[] = [];
+    const order = { account: trader, market: 'BTC' as const, side: 'long' as const, qty: 200, leverage: 125 };
+    expect(placeMarketOrder(state, seam, { ...order, mode: 'isolated' }, events)).toBe(false);
+    expect(events[0]).toMatchObject({ type: 'order-refused', reason: 'leverage-above-cap', limit: 10 });
+    expect(state.accounts[trader]!.positions.BTC).toBeUndefined();
+    // The same notional at the bracket's 10× is accepted by the door (here refused only for want of margin).
+    placeMarketOrder(state, seam, { ...order, leverage: 10, mode: 'isolated' }, events);
+    expect(events[1]).toMatchObject({ reason: 'insufficient-margin' });
+    // Adding to a position counts the notional after the order: 0.9 BTC at 125× is fine, 0.2 more is not.
+    const small = openAccount(state, 'trader', 'professional', 1_000);
+    expect(placeMarketOrder(state, seam, { ...order, account: small, qty: 0.9, mode: 'cross' }, events)).toBe(
+      true,
+    );
+    expect(placeMarketOrder(state, seam, { ...order, account: small, qty: 0.2, mode: 'cross' }, events)).toBe(
+      false,
+    );
+    expect(events.at(-1)).toMatchObject({ reason: 'leverage-above-cap', limit: 100 });
+  });
+
   it('refuses an order whose margin and fee exceed the available margin, with both numbers', () => {
     const state = testVenue(testRules({ takerFeeRate: 0.0005 }));
     const trader = openAccount(state, 'trader', 'professional', 5_000);

@@ -1,7 +1,7 @@
 /**
  * Market orders at the door (SFC framework P7: required margin collected before a client order is accepted).
  * An order is refused, with its reason and numbers, when the investor class may not trade perpetuals, the
- * leverage is above the cap, the margin mode is not offered or differs from the open position's, or the
+ * leverage is above the cap or above its notional bracket's cap (W30), the margin mode is not offered or differs from the open position's, or the
  * initial margin and fee exceed the available margin. A refusal is an event, never an exception.
  */
 import type { PerpEvent, RefusalReason } from './events.ts';
@@ -11,6 +11,7 @@ import type { FillPurpose, MarketSeam } from './market-seam.ts';
 import type { MarketId } from './market.ts';
 import type { MarginMode } from './position.ts';
 import { sideSign, type Side } from './side.ts';
+import { bracketMaxLeverage } from './tiers.ts';
 import { tradeBetween } from './trade.ts';
 import { above, atLeast, check } from '../validation/index.ts';
 
@@ -94,6 +95,12 @@ function openOrIncrease(
   if (!rules.marginModes.includes(order.mode)) return refuse(state, order, 'margin-mode-not-allowed', events);
   const existing = account.positions[order.market];
   if (existing && existing.mode !== order.mode) return refuse(state, order, 'margin-mode-mismatch', events);
+  // Leverage is capped per notional bracket (W30), on the position's notional after the order, at the mark.
+  const market = state.markets[order.market];
+  const after = (Math.abs(existing?.size ?? 0) + order.qty) * market.markPrice;
+  const bracketCap = bracketMaxLeverage(market.tiers, after);
+  if (order.leverage > bracketCap)
+    return refuse(state, order, 'leverage-above-cap', events, bracketCap, order.leverage);
   const price = seam.fillPrice(state, order.market, order.side, order.qty, 'order');
   const required = (order.qty * price) / order.leverage + order.qty * price * rules.takerFeeRate;
   const available = availableMargin(account, state.markets);

@@ -48,7 +48,14 @@ export interface RunResult {
 export function randomRun(seed: number, traders: number, steps: number, fast = false): RunResult {
   const rng = seedPrng(seed);
   const rules = rulesFor(rng);
-  const state = testVenue(rules, 5e8);
+  // Venue options from a stream of their own, so the older draws (and the seeds pinned in tests) stay as they were.
+  const venueRng = seedPrng((seed ^ 0x7e_5e_0f) >>> 0);
+  const state = testVenue(rules, 5e8, {
+    sliceCoolDownSeconds: [null, 30, 90][nextInt(venueRng, 3)]!,
+    backstopShareOfMaintenance: nextFloat(venueRng) < 0.3 ? 2 / 3 : null,
+    fundShareOfOpenInterest: nextFloat(venueRng) < 0.3 ? 0.01 : null,
+    clockStartSecond: 60 * nextInt(venueRng, 1_440),
+  });
   if (fast) state.watch = new LiquidationWatch(state);
   const seam = fixedSpreadSeam(nextFloat(rng) * 0.002);
   for (let i = 0; i < traders; i++)

@@ -1,6 +1,7 @@
 /**
- * One step of the venue: new index and traded prices arrive, the mark is rebuilt by the regime's method,
- * funding accrues (and settles at interval ends), then every position below maintenance is liquidated.
+ * One step of the venue: new index and traded prices arrive, the mark is rebuilt by the regime's method, the
+ * operator tops up the insurance funds where a rule ties them to open interest, funding accrues (and settles on
+ * the venue's clock hours), then every position below maintenance is liquidated.
  * Orders are placed between steps by whoever drives the run.
  */
 import type { PerpEvent } from './events.ts';
@@ -17,6 +18,25 @@ const PRICE = above(0);
 export interface MarketQuote {
   index: number;
   traded: number;
+}
+
+/**
+ * SFC [DEFAULT]: the insurance fund starts at a share (1%) of open interest. Open interest builds during a run, so
+ * the operator pays in whenever that share of open interest's notional at the mark passes what it has paid in so
+ * far; draws are not refilled. The payments count as deposits (conservation).
+ */
+function payIntoFunds(state: ExchangeState): void {
+  const share = state.venue.fundShareOfOpenInterest;
+  if (share === null) return;
+  for (const id of MARKET_IDS) {
+    const market = state.markets[id];
+    const target = share * market.longOpenInterest * market.markPrice;
+    const due = target - state.fundCommitted[id];
+    if (due <= 0) continue;
+    state.fundCommitted[id] = target;
+    market.insuranceFund += due;
+    state.totalDeposits += due;
+  }
 }
 
 export function stepExchange(
@@ -48,6 +68,7 @@ export function stepExchange(
       maxBasisFraction: rules.markBasisClamp,
     });
   }
-  accrueFunding(state, events);
+  payIntoFunds(state);
+  accrueFunding(state, seam, events);
   liquidateUnderwater(state, seam, events);
 }

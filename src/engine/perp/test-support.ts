@@ -2,7 +2,7 @@
  * Fixtures shared by the perpetual-engine tests: a rule set in the style of a large offshore venue and a small
  * venue with a liquidity provider. Not a regime preset (those carry sources); numbers here are test data.
  */
-import { createExchange, openAccount, type ExchangeState } from './exchange.ts';
+import { createExchange, openAccount, type ExchangeState, type VenueOptions } from './exchange.ts';
 import type { PerpRules } from './rules.ts';
 import { BINANCE_BTCUSDT_2021 } from './tiers.ts';
 
@@ -28,8 +28,12 @@ export function testRules(overrides: Partial<PerpRules> = {}): PerpRules {
 }
 
 /** A venue at BTC 50,000 / ETH 2,500 with a liquidity provider holding `providerCash`. */
-export function testVenue(rules: PerpRules = testRules(), providerCash = 1e9): ExchangeState {
-  const state = createExchange(rules, { BTC: 50_000, ETH: 2_500 });
+export function testVenue(
+  rules: PerpRules = testRules(),
+  providerCash = 1e9,
+  venue: Partial<VenueOptions> = {},
+): ExchangeState {
+  const state = createExchange(rules, { BTC: 50_000, ETH: 2_500 }, 60, venue);
   openAccount(state, 'liquidity-provider', 'professional', providerCash);
   return state;
 }

@@ -2,7 +2,9 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
   BINANCE_BTCUSDT_2021,
+  bracketMaxLeverage,
   deriveTiers,
+  leverageWithinBrackets,
   maintenanceMargin,
   tierIndexForNotional,
   type TierSpec,
@@ -113,5 +115,25 @@ describe('maintenanceMargin', () => {
         );
       }),
     );
+  });
+});
+
+describe('leverage per notional bracket (W30, issue 15 defect 3)', () => {
+  const tiers = deriveTiers(BINANCE_BTCUSDT_2021);
+  it('reads the max-leverage column as 1 / (2 · MMR): 125×, 100×, 50×, 20×, 10×', () => {
+    expect([0, 50_000, 250_000, 1_000_000, 10_000_000].map((n) => bracketMaxLeverage(tiers, n))).toEqual([
+      125, 100, 50, 20, 10,
+    ]);
+  });
+  it('resizes a wish: US$80k of margin at 125× becomes 20× (US$1.6m, the 1m–10m bracket)', () => {
+    expect(leverageWithinBrackets(tiers, 125, 80_000, 125)).toBe(20);
+    // A small margin keeps its wish; a wish below every cap is kept; the flat cap still applies.
+    expect(leverageWithinBrackets(tiers, 125, 300, 125)).toBe(125);
+    expect(leverageWithinBrackets(tiers, 125, 80_000, 7)).toBe(7);
+    expect(leverageWithinBrackets(tiers, 10, 300, 125)).toBe(10);
+    // Just under a floor can beat the next bracket's cap: US$3,000 at 83.3× stays under 250k (100×), where 50×
+    // would not even reach the 250k bracket.
+    expect(leverageWithinBrackets(tiers, 125, 1_000, 125)).toBe(100);
+    expect(leverageWithinBrackets(tiers, 125, 3_000, 125)).toBeCloseTo(250_000 / 3_000, 6);
   });
 });

@@ -82,3 +82,35 @@ export const BINANCE_BTCUSDT_2021: readonly TierSpec[] = [
   { floor: 1_000_000, mmr: 0.025 },
   { floor: 10_000_000, mmr: 0.05 },
 ];
+
+/**
+ * The leverage a bracket allows: the venues' tables set each bracket's maintenance rate at half the initial
+ * margin at its maximum leverage (Binance BTCUSDT 2021: 0.4% ↔ 125×, 0.5% ↔ 100×, 1% ↔ 50×, 2.5% ↔ 20×,
+ * 5% ↔ 10×, W30; Hyperliquid HL-margin-tiers), so the table's max-leverage column is 1 / (2 · MMR).
+ */
+export function bracketMaxLeverage(tiers: readonly MaintenanceTier[], notional: number): number {
+  return 1 / (2 * (tiers[tierIndexForNotional(tiers, notional)] as MaintenanceTier).mmr);
+}
+
+/**
+ * The highest leverage, at most `wish` and `cap`, at which `margin` opens a notional whose bracket allows it:
+ * how a trader resizes an order the door would refuse (issue 15, defect 3). Never below 1.
+ */
+export function leverageWithinBrackets(
+  tiers: readonly MaintenanceTier[],
+  cap: number,
+  margin: number,
+  wish: number,
+): number {
+  let best = 1;
+  for (let k = 0; k < tiers.length; k++) {
+    const tier = tiers[k] as MaintenanceTier;
+    const next = tiers[k + 1];
+    let leverage = Math.min(wish, cap, 1 / (2 * tier.mmr));
+    // Within this bracket: below the next floor (a hair under, so rounding cannot cross it).
+    if (next && margin * leverage >= next.floor) leverage = (next.floor * (1 - 1e-9)) / margin;
+    if (margin * leverage < tier.floor) continue;
+    best = Math.max(best, leverage);
+  }
+  return best;
+}

@@ -26,6 +26,13 @@ export interface Population {
   capital: Float64Array;
   /** Securities already pledged with the broker (USD), for margin-financing clients (existing SMF clients). */
   securities: Float64Array;
+  /**
+   * What the trader holds in all (USD), the figure a professional-investor test reads (HK: HK$8m, W23): here the
+   * capital and pledged securities it brings, except where a persona says it holds more elsewhere.
+   */
+  portfolio: Float64Array;
+  /** 1: the trader's venue account is younger than 60 days (Binance caps such accounts at 20×, W31). */
+  newAccount: Uint8Array;
   /** Index into PRODUCT_CODES. */
   product: Uint8Array;
   /** 0 BTC, 1 ETH. */
@@ -66,6 +73,8 @@ export function drawPopulation(settings: PopulationSettings, seed: number, runMi
     professional: new Uint8Array(n),
     capital: new Float64Array(n),
     securities: new Float64Array(n),
+    portfolio: new Float64Array(n),
+    newAccount: new Uint8Array(n),
     product: new Uint8Array(n),
     asset: new Uint8Array(n),
     leverageWish: new Float64Array(n),
@@ -80,6 +89,8 @@ export function drawPopulation(settings: PopulationSettings, seed: number, runMi
     reactionDraw: new Float64Array(n),
     leakDraw: new Float64Array(n),
   };
+  // Traits added later draw from a stream of their own, so the older traits keep their draws.
+  const later = seedPrng((seed ^ 0x0acc_0a9e) >>> 0);
   for (let i = 0; i < n; i++) {
     const professional = nextFloat(rng) >= settings.retailShare;
     const t = professional ? PROFESSIONAL_TRAITS : RETAIL_TRAITS;
@@ -105,6 +116,8 @@ export function drawPopulation(settings: PopulationSettings, seed: number, runMi
     p.topUpProbability[i] = t.topUpProbability;
     p.reactionDraw[i] = nextFloat(rng);
     p.leakDraw[i] = nextFloat(rng);
+    p.portfolio[i] = p.capital[i]! + p.securities[i]!;
+    p.newAccount[i] = nextFloat(later) < t.newAccountShare ? 1 : 0;
   }
   placePersonas(p, runMinutes);
   return p;
@@ -128,8 +141,10 @@ function placePersonas(p: Population, runMinutes: number): void {
   p.capital[0] = 5_000;
   p.isolated[0] = 1;
   p.deployShare[0] = RETAIL_TRAITS.deployShare;
-  // A professional at 5×, cross margin, 250,000 USD.
+  // A professional at 5×, cross margin, 250,000 USD of a portfolio of US$1.5m: a professional investor under
+  // every threshold in the presets (HK$8m ≈ US$1.03m), so it meets the same rules everywhere.
   hold(1);
+  p.portfolio[1] = PERSONA_PROFESSIONAL_PORTFOLIO;
   p.professional[1] = 1;
   p.product[1] = 2;
   p.leverageWish[1] = 5;
@@ -148,4 +163,16 @@ function placePersonas(p: Population, runMinutes: number): void {
   p.topUpProbability[2] = 0;
   p.securities[0] = 0;
   p.securities[1] = 0;
+  p.portfolio[0] = p.capital[0]!;
+  p.portfolio[2] = p.capital[2]! + p.securities[2]!;
+  // The personas are established users of their venue (no new-account cap applies to them).
+  p.newAccount[0] = p.newAccount[1] = p.newAccount[2] = 0;
+}
+
+/** Persona 1's whole portfolio (USD), of which it deposits 250,000. */
+export const PERSONA_PROFESSIONAL_PORTFOLIO = 1_500_000;
+
+/** Whether trader i is one of the three named personas, whose stated wishes are kept (issue 15, defect 4). */
+export function isPersona(i: number): boolean {
+  return i <= PERSONAS.marginFinancedBtcHolder;
 }

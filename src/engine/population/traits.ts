@@ -27,6 +27,8 @@ export interface ClassTraits {
   horizonHoursMedian: number;
   /** Probability of topping up when a margin call arrives before the deadline. */
   topUpProbability: number;
+  /** Probability that the trader's venue account is younger than 60 days (where a new-account cap applies). */
+  newAccountShare: number;
 }
 
 export const RETAIL_TRAITS: ClassTraits = {
@@ -45,6 +47,7 @@ export const RETAIL_TRAITS: ClassTraits = {
   stopLossRoe: -0.5,
   horizonHoursMedian: 24,
   topUpProbability: 0.3,
+  newAccountShare: 0.3,
 };
 
 export const PROFESSIONAL_TRAITS: ClassTraits = {
@@ -63,6 +66,7 @@ export const PROFESSIONAL_TRAITS: ClassTraits = {
   stopLossRoe: -0.25,
   horizonHoursMedian: 48,
   topUpProbability: 0.7,
+  newAccountShare: 0.1,
 };
 
 /** Share of traders already positioned in the first hour; the rest enter uniformly over the run's first 80%. */

@@ -138,18 +138,24 @@ function createVenue(
   path: IndexPath,
   totalCapital: number,
   affiliated: boolean,
+  clockStartSecond: number,
 ): Venue {
   const maker = {
     affiliated: affiliated && regime.marketMaker.affiliatedAllowed,
     safeguards: regime.marketMaker.safeguards,
   };
-  const liquidity = effectiveLiquidity(BASE_LIQUIDITY, maker);
+  const liquidity = effectiveLiquidity(BASE_LIQUIDITY, maker, regime.extras.marketMakerSpreadBps);
   const impact = createImpactState(liquidity.depthPerPercentPerDeposit * totalCapital);
   const rules = {
     ...regime.perp,
     insuranceFundStart: (regime.perp.insuranceFundStart * totalCapital) / FUND_REFERENCE_DEPOSITS,
   };
-  const exchange = createExchange(rules, { BTC: path.btc[0]!, ETH: path.eth[0]! }, 60);
+  const exchange = createExchange(rules, { BTC: path.btc[0]!, ETH: path.eth[0]! }, 60, {
+    sliceCoolDownSeconds: regime.extras.partialLiquidationCooldownSeconds,
+    backstopShareOfMaintenance: regime.extras.backstopEquityShareOfMaintenance,
+    fundShareOfOpenInterest: regime.extras.insuranceFundShareOfOpenInterest,
+    clockStartSecond,
+  });
   openAccount(exchange, 'liquidity-provider', 'professional', totalCapital * PROVIDER_CASH_PER_DEPOSIT);
   return {
     name,
@@ -191,10 +197,13 @@ export function createRun(config: RunConfig): RunState {
   for (let i = 0; i < population.count; i++)
     totalCapital += population.capital[i]! + population.securities[i]!;
   const securities = securitiesPath(config.seed, minutes);
-  const onshore = createVenue('onshore', regime, path, totalCapital, config.affiliatedMarketMaker);
+  // Funding settles on the venue's UTC clock: a historical episode starts at its own time, a synthetic one at 00:00.
+  const startUtc = scenarioInfo(config.scenario).startUtc;
+  const clock = startUtc === null ? 0 : (Date.parse(startUtc) / 1000) % 86_400;
+  const onshore = createVenue('onshore', regime, path, totalCapital, config.affiliatedMarketMaker, clock);
   const offshore =
     config.population.leakage > 0 && regime.id !== 'offshore-cex'
-      ? createVenue('offshore', presetRegime('offshore-cex'), path, totalCapital, false)
+      ? createVenue('offshore', presetRegime('offshore-cex'), path, totalCapital, false, clock)
       : null;
   const prices = { BTC: path.btc[0]!, ETH: path.eth[0]!, 'other-crypto': 1, securities: securities[0]! };
   const providerCash = totalCapital * PROVIDER_CASH_PER_DEPOSIT;

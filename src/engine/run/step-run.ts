@@ -5,7 +5,14 @@
  * invariant checks follow. The whole state lives in `run`: same config and seed, same stream.
  */
 import { brokerFailure, stepBroker, checkBrokerInvariants, type BrokerEvent } from '../broker/index.ts';
-import { decayGap, stressedDepthShare, STRESS_WINDOW_MINUTES } from '../market/impact-seam.ts';
+import {
+  crowdingOf,
+  decayGap,
+  quotedBasis,
+  stressedDepthShare,
+  STRESS_WINDOW_MINUTES,
+  TREND_WINDOW_MINUTES,
+} from '../market/impact-seam.ts';
 import { decaySpotGap } from '../market/spot-impact-seam.ts';
 import type { PerpEvent } from '../perp/events.ts';
 import { checkInvariants } from '../perp/invariants.ts';
@@ -47,12 +54,15 @@ function stepVenue(run: RunState, venue: Venue, btc: number, eth: number): void 
   const before = Math.max(0, run.minute - STRESS_WINDOW_MINUTES);
   venue.impact.depthShare.BTC = stressedDepthShare(btc, run.path.btc[before]!);
   venue.impact.depthShare.ETH = stressedDepthShare(eth, run.path.eth[before]!);
-  const gap = venue.impact.gap;
+  const trendFrom = Math.max(0, run.minute - TREND_WINDOW_MINUTES);
+  const { gap, basis } = venue.impact;
+  basis.BTC = quotedBasis(crowdingOf(venue.exchange, 'BTC'), btc / run.path.btc[trendFrom]! - 1);
+  basis.ETH = quotedBasis(crowdingOf(venue.exchange, 'ETH'), eth / run.path.eth[trendFrom]! - 1);
   const { quotes } = venue;
   quotes.BTC.index = btc;
-  quotes.BTC.traded = btc * (1 + gap.BTC);
+  quotes.BTC.traded = btc * (1 + gap.BTC + basis.BTC);
   quotes.ETH.index = eth;
-  quotes.ETH.traded = eth * (1 + gap.ETH);
+  quotes.ETH.traded = eth * (1 + gap.ETH + basis.ETH);
   stepEvents.length = 0;
   stepExchange(venue.exchange, quotes, venue.seam, stepEvents);
   recordPerpEvents(run, venue, stepEvents);

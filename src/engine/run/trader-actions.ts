@@ -23,14 +23,19 @@ import { touchClient } from '../broker/broker-state.ts';
 import { placeMarketOrder } from '../perp/orders.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 import { effectiveMaxLeverage } from '../regimes/extras.ts';
+import type { Regime } from '../regimes/types.ts';
+import { investorClassUnder } from '../population/investor-class.ts';
+import { isPersona } from '../population/population.ts';
+import { leverageWithinBrackets } from '../perp/tiers.ts';
 import { record, recordBrokerEvents, recordPerpEvents } from './record.ts';
 import { PHASE, VENUE, type RunState, type Venue } from './run-state.ts';
 
 /** Orders are sized a little under the deposit so fees, spread and impact fit (an assumption). */
 const SIZING_SLACK = 0.97;
 
-const investorClass = (run: RunState, i: number): InvestorClass =>
-  run.population.professional[i] ? 'professional' : 'retail';
+/** The trader's class under a regime: a professional investor only if it meets the regime's threshold. */
+const investorClass = (run: RunState, i: number, regime: Regime = run.regime): InvestorClass =>
+  investorClassUnder(run.population, i, regime.extras.professionalPortfolioMinUsd);
 
 export function enterTrader(run: RunState, i: number): void {
   const p = run.population;
@@ -41,7 +46,7 @@ export function enterTrader(run: RunState, i: number): void {
     if (run.regime.perp.eligibleClasses.includes(cls)) return openPerp(run, run.onshore, i);
     const offshore = run.offshore !== null && p.leakDraw[i]! < run.config.population.leakage;
     refused(run, i, 'perp', offshore ? 'offshore' : run.config.population.refusedChoice);
-    if (offshore) return openPerp(run, run.offshore!, i);
+    if (offshore) return openPerp(run, run.offshore!, i, true);
   } else if (product === 1) {
     if (run.regime.financing.eligibleClasses.includes(cls)) return openBrokerClient(run, i, true);
     refused(run, i, 'margin', run.config.population.refusedChoice);
@@ -67,18 +72,38 @@ function refused(
   });
 }
 
-function openPerp(run: RunState, venue: Venue, i: number): void {
+/**
+ * The leverage a trader opens with: its wish (a persona's as stated; the population's others scaled by the
+ * regime's retail appetite), cut to the venue's cap, to the new-account cap where its account is new (a trader
+ * who moved offshore after a refusal opened its account for it), and to the largest leverage whose notional
+ * bracket allows it (W30: a wish above a cap becomes the cap, model.md "Population").
+ */
+function openingLeverage(
+  run: RunState,
+  venue: Venue,
+  i: number,
+  market: MarketId,
+  movedHere: boolean,
+): number {
+  const p = run.population;
+  const { regime } = venue;
+  const retail = investorClass(run, i, regime) === 'retail';
+  const appetite = retail && !isPersona(i) ? regime.retailLeverageAppetite : 1;
+  const wish = Math.max(1, p.leverageWish[i]! * appetite);
+  let cap = effectiveMaxLeverage(regime, market);
+  const newAccountCap = regime.extras.newAccountMaxLeverage;
+  if (newAccountCap !== null && (p.newAccount[i] || movedHere)) cap = Math.min(cap, newAccountCap);
+  const margin = p.deployShare[i]! * p.capital[i]!;
+  return leverageWithinBrackets(venue.exchange.markets[market].tiers, cap, margin, wish);
+}
+
+function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): void {
   const p = run.population;
   const state = venue.exchange;
   const market = MARKET_IDS[p.asset[i]!]!;
-  const cls = investorClass(run, i);
+  const cls = investorClass(run, i, venue.regime);
   const capital = p.capital[i]!;
-  const appetite = cls === 'retail' ? venue.regime.retailLeverageAppetite : 1;
-  // A wish above the cap becomes the cap (model.md "Population").
-  const leverage = Math.min(
-    Math.max(1, p.leverageWish[i]! * appetite),
-    effectiveMaxLeverage(venue.regime, market),
-  );
+  const leverage = openingLeverage(run, venue, i, market, movedHere);
   const account = openAccount(state, 'trader', cls, capital);
   run.classEquity.entered(run, i);
   venue.traderOf[account] = i;
@@ -112,8 +137,10 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
   const cash = financing ? capital * p.deployShare[i]! : capital;
   // Pledged securities come along whether or not the broker lends against them, so nobody's wealth vanishes.
   const securitiesUnits = p.securities[i]! / broker.prices.securities;
+  // The door (enterTrader) has applied the regime's class; the broker keeps the drawn class, the one the
+  // charts' equity by class and the broker's interest by class are counted in.
   const client = openClient(broker, {
-    investorClass: investorClass(run, i),
+    investorClass: run.population.professional[i] ? 'professional' : 'retail',
     cash,
     financing,
     holdings: { securities: securitiesUnits },

@@ -108,7 +108,8 @@ describe('PositionCalculator', () => {
     expect(screen.getByTestId('opening-fee')).toHaveTextContent('$25.00');
     expect(screen.getByTestId('closing-fee')).toHaveTextContent('$25.00');
     expect(screen.getByText('Opening fee (taker 0.05%)')).toBeInTheDocument();
-    expect(screen.getByTestId('liquidation-fee')).toHaveTextContent('$2,368.42');
+    // 0.5% of the notional closed at the liquidation price (the HK preset's assumed clearance fee)
+    expect(screen.getByTestId('liquidation-fee')).toHaveTextContent('$236.84');
   });
 
   it('accrues funding as size × price × rate × hours ÷ 8, and shows what it does to the liquidation price', async () => {

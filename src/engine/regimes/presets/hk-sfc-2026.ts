@@ -20,6 +20,11 @@ import {
 /** HK best lending rate, % a year: not in the sources, used for W21's "Prime + 4%". */
 const HK_PRIME = 0.0525;
 const HOURS_PER_YEAR = 365 * 24;
+/**
+ * The [DEFAULT] names no liquidation fee: the offshore preset's 0.5% clearance fee, held equal so the fee does
+ * not drive the comparison. It must sit below the 5% maintenance rate, or no slice could restore maintenance.
+ */
+const HK_LIQUIDATION_FEE_RATE = 0.005;
 
 export const HK_SFC_2026: Regime = {
   id: 'hk-sfc-2026',
@@ -33,7 +38,7 @@ export const HK_SFC_2026: Regime = {
     marginModes: ['isolated', 'cross'],
     tiers: { BTC: [{ floor: 0, mmr: 0.05 }], ETH: [{ floor: 0, mmr: 0.05 }] },
     ...PERP_FEES,
-    liquidationFeeRate: 0.05,
+    liquidationFeeRate: HK_LIQUIDATION_FEE_RATE,
     partialLiquidation: { sliceFraction: 0.2, minNotional: 100_000 },
     markMethod: 'index-anchored',
     markEmaSeconds: 150,
@@ -100,10 +105,11 @@ export const HK_SFC_2026: Regime = {
     ),
     ...PERP_FEES_PROVENANCE,
     'perp.liquidationFeeRate': assumption(
-      'guardrails [DEFAULT] sends any remainder above bankruptcy value to the insurance fund; a fee equal to the 5% maintenance rate takes all of it.',
+      'No rate is published or in the [DEFAULT]: 0.5% of the amount closed goes to the insurance fund, the offshore preset’s clearance fee (B-LIQP) held equal, because a fee as large as the 5% maintenance rate would take each slice’s whole margin and turn every partial liquidation into a full one.',
+      ['B-LIQP'],
     ),
     'perp.partialLiquidation': assumption(
-      'guardrails [DEFAULT]: 20% slices for notionals above US$100k, Hyperliquid practice.',
+      'guardrails [DEFAULT]: 20% slices for notionals above US$100k, Hyperliquid practice; a slice is larger when 20% would not bring the account back above maintenance.',
       ['W42'],
     ),
     'perp.markMethod': assumption(
@@ -145,7 +151,7 @@ export const HK_SFC_2026: Regime = {
       'H',
     ),
     'perp.insuranceFundStart': assumption(
-      'US$1m per market as in every regime; the [DEFAULT] of 1% of open interest is kept in extras.insuranceFundShareOfOpenInterest.',
+      'Not used while extras.insuranceFundShareOfOpenInterest is set (the [DEFAULT] ties the fund to open interest); without it, US$1m per market as in every regime.',
     ),
     'financing.eligibleClasses': published(
       'Existing securities-margin clients with strong credit, retail or professional; the primary text does not say professional-only (A3).',
@@ -222,7 +228,7 @@ export const HK_SFC_2026: Regime = {
       'No backstop vault: the [DEFAULT] waterfall is insurance fund, then ADL.',
     ),
     'extras.insuranceFundShareOfOpenInterest': assumption(
-      'guardrails [DEFAULT]: the fund starts at 1% of open interest and is shown live (P11).',
+      'guardrails [DEFAULT]: the fund starts at 1% of open interest, paid in by the operator as open interest grows, and is shown live (P11).',
       ['002_77fb7649bbd2b217.txt'],
     ),
     'extras.clientPositionLimitNotional': assumption(

@@ -9,8 +9,8 @@ import { assumption, derived, published } from '../provenance.ts';
 import {
   INSURANCE_FUND_START,
   INSURANCE_FUND_START_NOTE,
-  MARKET_MAKER_SPREAD_BPS,
-  MARKET_MAKER_SPREAD_PROVENANCE,
+  DEEP_BOOK_SPREAD_BPS,
+  DEEP_BOOK_SPREAD_PROVENANCE,
   SPOT_PROVENANCE,
   SPOT_TAKER_FEE_RATE,
 } from './shared.ts';
@@ -82,7 +82,7 @@ export const OFFSHORE_CEX: Regime = {
     professionalPortfolioMinUsd: null,
     financingExistingMarginClientsOnly: false,
     financingStopsAdvancesOnCall: true,
-    marketMakerSpreadBps: MARKET_MAKER_SPREAD_BPS,
+    marketMakerSpreadBps: DEEP_BOOK_SPREAD_BPS,
   },
   provenance: {
     'perp.eligibleClasses': assumption(
@@ -228,6 +228,6 @@ export const OFFSHORE_CEX: Regime = {
       ['B-MGN'],
       'M',
     ),
-    'extras.marketMakerSpreadBps': MARKET_MAKER_SPREAD_PROVENANCE,
+    'extras.marketMakerSpreadBps': DEEP_BOOK_SPREAD_PROVENANCE,
   },
 };

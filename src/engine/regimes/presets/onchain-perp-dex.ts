@@ -6,8 +6,8 @@ import type { Regime } from '../types.ts';
 import { assumption, derived, published } from '../provenance.ts';
 import {
   INSURANCE_FUND_START,
-  MARKET_MAKER_SPREAD_BPS,
-  MARKET_MAKER_SPREAD_PROVENANCE,
+  DEEP_BOOK_SPREAD_BPS,
+  DEEP_BOOK_SPREAD_PROVENANCE,
   NO_FINANCING,
   noFinancingProvenance,
   SPOT_PROVENANCE,
@@ -65,7 +65,7 @@ export const ONCHAIN_PERP_DEX: Regime = {
     professionalPortfolioMinUsd: null,
     financingExistingMarginClientsOnly: false,
     financingStopsAdvancesOnCall: false,
-    marketMakerSpreadBps: MARKET_MAKER_SPREAD_BPS,
+    marketMakerSpreadBps: DEEP_BOOK_SPREAD_BPS,
   },
   provenance: {
     'perp.eligibleClasses': assumption(
@@ -169,6 +169,6 @@ export const ONCHAIN_PERP_DEX: Regime = {
     'extras.financingStopsAdvancesOnCall': assumption(
       'No margin loans on this venue, so no advances to stop.',
     ),
-    'extras.marketMakerSpreadBps': MARKET_MAKER_SPREAD_PROVENANCE,
+    'extras.marketMakerSpreadBps': DEEP_BOOK_SPREAD_PROVENANCE,
   },
 };

@@ -50,6 +50,15 @@ export const MARKET_MAKER_SPREAD_PROVENANCE = assumption(
   'guardrails §1D [DEFAULT], illustrative only: 20 bp without and 8 bp with an affiliated market maker; no public numbers.',
 );
 
+/**
+ * A deep offshore book: 4 bp quoted, 2.4 bp with an affiliated market maker (the simulator's earlier liquidity
+ * assumption; BTC and ETH perpetuals on the largest offshore venues quote tighter still).
+ */
+export const DEEP_BOOK_SPREAD_BPS = { withoutAffiliated: 4, withAffiliated: 2.4 };
+export const DEEP_BOOK_SPREAD_PROVENANCE = assumption(
+  'A deep offshore book quotes 4 bp, 2.4 bp with an in-house market maker (no venue publishes a spread and the largest books quote BTC tighter still), where guardrails §1D’s 20 bp / 8 bp describe thin HK platforms.',
+);
+
 /** Extras that do not apply unless a preset says otherwise. */
 export const NO_EXTRAS: RegimeExtras = {
   maxLeverageByMarket: {},
