@@ -7,6 +7,7 @@ import type { PerpEvent } from '../perp/events.ts';
 import { foldEvent } from './checksum.ts';
 import { NOTABLE_EVENT_LIMIT, ROUTINE_EVENT_TYPES, type RunEvent } from './run-events.ts';
 import type { RunState, Venue } from './run-state.ts';
+import { foldFigure } from './outcome-figures.ts';
 
 /** Tags a venue's event in place (the venue's list is emptied after recording; nothing else holds it). */
 function tag<E extends object, V extends string>(
@@ -22,6 +23,7 @@ function tag<E extends object, V extends string>(
 
 export function record(run: RunState, event: RunEvent): void {
   foldEvent(run.checksum, event);
+  foldFigure(run.figures, event);
   const tally = run.tally;
   tally.events++;
   if (event.type === 'product-refused') tally.refusedProducts[event.product]++;

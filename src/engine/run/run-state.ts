@@ -32,6 +32,7 @@ import { ExitWatch } from './exit-watch.ts';
 import { LiquidationWatch } from '../perp/liquidation-watch.ts';
 import { MarginWatch } from '../broker/margin-watch.ts';
 import { createTouched } from '../fast/touched.ts';
+import { createFigureTally, type FigureTally } from './outcome-figures.ts';
 
 export const VENUE = { none: 0, onshore: 1, offshore: 2, broker: 3 } as const;
 export const PHASE = { waiting: 0, open: 1, closed: 2 } as const;
@@ -110,6 +111,8 @@ export interface RunState {
   vanished: Set<number>;
   classEquity: ClassEquity;
   tally: Tally;
+  /** The outcome figures, by venue and market (outcome-figures.ts). */
+  figures: FigureTally;
   checksum: Checksum;
   events: RunEvent[];
   frames: FrameBuilder;
@@ -258,6 +261,11 @@ export function createRun(config: RunConfig): RunState {
       eventsOmitted: 0,
       refusedProducts: { perp: 0, margin: 0 },
     },
+    figures: createFigureTally(
+      [onshore, offshore].flatMap((v) =>
+        v ? [{ name: v.name, regime: v.regime, markets: v.exchange.markets }] : [],
+      ),
+    ),
     checksum: emptyChecksum(),
     events: [],
     frames: createFrameBuilder(),
