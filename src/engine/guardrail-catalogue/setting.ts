@@ -73,9 +73,11 @@ export function withSetting(
 export function overridesOf(
   base: RegimeParameters,
   settings: Readonly<Record<string, unknown>>,
+  label = 'guardrail',
 ): RegimeOverrides {
   let overrides: RegimeOverrides = {};
-  for (const [key, value] of Object.entries(settings)) overrides = withSetting(base, overrides, key, value);
+  for (const [key, value] of Object.entries(settings))
+    overrides = withSetting(base, overrides, key, value, label);
   return overrides;
 }
 

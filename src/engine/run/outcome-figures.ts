@@ -175,7 +175,13 @@ export function createFigureTally(
         dislocation: { value: 0, minute: 0 },
       };
     const lossBuffer = lossBufferOf(regime);
-    tally.venues[name] = { lossBuffer, fundStart: fund, fundMin: fund, traders: new Set(), markets: perMarket };
+    tally.venues[name] = {
+      lossBuffer,
+      fundStart: fund,
+      fundMin: fund,
+      traders: new Set(),
+      markets: perMarket,
+    };
     if (lossBuffer === 'insurance-fund') tally.fundMin += fund;
   }
   return tally;
@@ -236,7 +242,12 @@ export function foldFigure(tally: FigureTally, e: RunEvent): void {
 }
 
 /** Reads one venue's prices and funds at the end of a minute (no allocation: it runs every minute). */
-export function observeFigures(tally: FigureTally, venue: VenueName, markets: VenueMarkets, minute: number): void {
+export function observeFigures(
+  tally: FigureTally,
+  venue: VenueName,
+  markets: VenueMarkets,
+  minute: number,
+): void {
   const v = tally.venues[venue];
   if (!v) return;
   for (const id in markets) {
@@ -253,7 +264,11 @@ export function observeFigures(tally: FigureTally, venue: VenueName, markets: Ve
 }
 
 /** The run's insurance funds together (CFD provider capital left out), read after every venue's minute. */
-export function observeFundTotal(tally: FigureTally, onshore: VenueMarkets, offshore: VenueMarkets | null): void {
+export function observeFundTotal(
+  tally: FigureTally,
+  onshore: VenueMarkets,
+  offshore: VenueMarkets | null,
+): void {
   let total = 0;
   if (tally.venues.onshore?.lossBuffer === 'insurance-fund') total += fundOf(onshore);
   if (offshore && tally.venues.offshore?.lossBuffer === 'insurance-fund') total += fundOf(offshore);
@@ -287,7 +302,11 @@ function marketFigures(m: MarketTally): MarketFigures {
 }
 
 /** One venue's figures; `markets` are the venue's markets now (for the fund at the end). */
-export function venueFigures(tally: FigureTally, venue: VenueName, markets: VenueMarkets): VenueFigures | null {
+export function venueFigures(
+  tally: FigureTally,
+  venue: VenueName,
+  markets: VenueMarkets,
+): VenueFigures | null {
   const v = tally.venues[venue];
   if (!v) return null;
   const liquidations = emptyLiquidations();
