@@ -190,3 +190,8 @@ function productOf(run: RunState, i: number): keyof RunSummary['byProduct'] | nu
   if (venue === VENUE.broker) return run.broker.clients[run.accountOf[i]!]!.financing ? 'margin' : 'spot';
   return null;
 }
+
+/** Retail investors' losses: what they lost together, a net gain counting as no loss (the outcome card's row). */
+export function retailLoss(summary: Pick<RunSummary, 'byClass'>): number {
+  return Math.max(0, -summary.byClass.retail.pnl);
+}
