@@ -26,6 +26,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Flags that may be given more than once (`--set A=1 --set B=2`); read them with `repeated`. */
+const REPEATABLE: ReadonlySet<string> = new Set(['set']);
+/** Joins a repeatable flag's values: a NUL never occurs in a command-line argument. */
+const SEPARATOR = '\u0000';
+
 export function parseFlags(argv: readonly string[]): Map<string, string> {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -47,10 +52,18 @@ export function parseFlags(argv: readonly string[]): Map<string, string> {
       i++;
     }
     if (name === '') throw new UsageError(`a flag needs a name (got "${token}")`);
-    if (flags.has(name)) throw new UsageError(`--${name} is given twice`);
-    flags.set(name, value);
+    const earlier = flags.get(name);
+    if (earlier !== undefined && REPEATABLE.has(name)) flags.set(name, `${earlier}${SEPARATOR}${value}`);
+    else if (earlier !== undefined) throw new UsageError(`--${name} is given twice`);
+    else flags.set(name, value);
   }
   return flags;
+}
+
+/** Every value of a repeatable flag, in the order given (none when absent). */
+export function repeated(flags: Flags, name: string): string[] {
+  const raw = flags.get(name);
+  return raw === undefined ? [] : raw.split(SEPARATOR);
 }
 
 /** Refuses flags a command does not know, listing the ones it does. */

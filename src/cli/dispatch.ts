@@ -12,6 +12,7 @@ import * as scenario from './commands/scenario.ts';
 import * as funding from './commands/funding.ts';
 import * as marginLoan from './commands/margin-loan.ts';
 import * as position from './commands/position.ts';
+import * as guardrails from './commands/guardrails.ts';
 
 interface Command {
   usage: string;
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   scenario,
   run: runCommand,
   compare,
+  guardrails,
 };
 
 const USAGE = `usage: npx tsx src/cli/main.ts <command> [flags]    (npm run cli -- <command> [flags])

@@ -1,9 +1,9 @@
 /**
  * What a figure can compare, read from each run's summary, and how each value reads in a sentence. The same
  * measures and formats as the app's outcome card (src/ui/outcome), so a reader who opens the app finds the
- * same numbers there.
+ * same numbers there; each figure is defined once, engine-side (src/engine/run/summary.ts).
  */
-import type { RunSummary } from '../engine/run/summary.ts';
+import { retailLoss, type RunSummary } from '../engine/run/summary.ts';
 import type { FigureMetric } from './attributes.ts';
 import { figureText, type FigureLocale } from './figure-text.ts';
 
@@ -11,10 +11,10 @@ import { figureText, type FigureLocale } from './figure-text.ts';
 export function metricValue(metric: FigureMetric, summary: RunSummary): number {
   switch (metric) {
     case 'liquidations':
+      // Distinct traders liquidated on the run's perpetual venues (summary.ts says what it counts).
       return summary.liquidations.traders;
     case 'losses':
-      // Retail investors' losses, as the outcome card's row: a net gain counts as no loss.
-      return Math.max(0, -summary.byClass.retail.pnl);
+      return retailLoss(summary);
     case 'dislocation':
       return summary.maxPriceDislocation;
   }

@@ -1,20 +1,56 @@
 /** `compare`: several regimes on the same scenario, the same price shocks and the same population. */
-import { allowOnly, UsageError, type Flags } from '../args.ts';
-import { Refusal } from '../../engine/validation/index.ts';
-import { compareRegimes } from '../../engine/run/run.ts';
+import { allowOnly, optionalNumber, UsageError, type Flags } from '../args.ts';
+import { Refusal, wholeNumber } from '../../engine/validation/index.ts';
+import { runScenario } from '../../engine/run/run.ts';
 import type { RunSummary } from '../../engine/run/summary.ts';
+import { acrossSeeds, type Spread } from '../../engine/run/across-seeds.ts';
 import { regimeFromText, RUN_FLAGS, RUN_FLAGS_USAGE, runConfigFromFlags } from './run-flags.ts';
+import { overridesFor, SET_FLAG, SET_FLAG_USAGE, settingsFromFlags } from './set-flags.ts';
 
-export const usage = `compare ${RUN_FLAGS_USAGE} --regimes R1,R2[,…]
-  Runs each regime on the same scenario with common random numbers; prints {"runs":[summary, …]}.`;
+export const usage = `compare ${RUN_FLAGS_USAGE} --regimes R1,R2[,…] ${SET_FLAG_USAGE} [--seeds N]
+  Runs each regime on the same scenario with common random numbers; prints {"runs":[summary, …]}. --set
+  overrides a guardrail in every regime listed. --seeds N runs seeds seed … seed+N−1 and adds "acrossSeeds":
+  per regime, each figure's median and 10th and 90th percentiles.`;
 
-export function run(flags: Flags): { runs: RunSummary[] } {
-  allowOnly(flags, [...RUN_FLAGS, 'regimes']);
+/** At most this many seeds: a comparison over seeds runs N × regimes whole runs. */
+export const MAX_SEEDS = 1000;
+const SEEDS = wholeNumber(1, MAX_SEEDS);
+
+export interface AcrossSeeds {
+  regime: string;
+  seeds: number[];
+  figures: Record<string, Spread & { runs: number }>;
+}
+
+export function run(flags: Flags): { runs: RunSummary[]; acrossSeeds?: AcrossSeeds[] } {
+  allowOnly(flags, [...RUN_FLAGS, 'regimes', SET_FLAG, 'seeds']);
   const text = flags.get('regimes');
   if (text === undefined || text.trim() === '')
     throw new UsageError('--regimes is required (comma-separated ids)');
   const regimes = text.split(',').map((id) => regimeFromText('--regimes', id.trim()));
   if (new Set(regimes).size !== regimes.length)
     throw new Refusal('--regimes', text, { kind: 'words', text: 'a list of distinct rule-set ids' });
-  return { runs: compareRegimes(runConfigFromFlags(flags), regimes).map((result) => result.summary) };
+  const config = runConfigFromFlags(flags);
+  const settings = settingsFromFlags(flags);
+  const overrides = regimes.map((regime) => overridesFor(regime, settings));
+  const seedCount = optionalNumber(flags, 'seeds', SEEDS);
+  const seeds = Array.from({ length: seedCount ?? 1 }, (_, k) => config.seed + k);
+  if (seeds.at(-1)! > Number.MAX_SAFE_INTEGER)
+    throw new Refusal('--seeds', seedCount, {
+      kind: 'words',
+      text: 'a count that keeps the last seed a safe integer',
+    });
+  const runs: RunSummary[] = [];
+  for (const seed of seeds)
+    regimes.forEach((regime, r) => {
+      const own = overrides[r];
+      runs.push(runScenario({ ...config, seed, regime, ...(own ? { overrides: own } : {}) }).summary);
+    });
+  if (seedCount === undefined) return { runs };
+  const acrossSeedsByRegime = regimes.map((regime, r) => ({
+    regime,
+    seeds,
+    figures: acrossSeeds(runs.filter((_, k) => k % regimes.length === r)),
+  }));
+  return { runs, acrossSeeds: acrossSeedsByRegime };
 }

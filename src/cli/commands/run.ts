@@ -3,16 +3,21 @@ import { allowOnly, type Flags } from '../args.ts';
 import { runScenario } from '../../engine/run/run.ts';
 import type { RunSummary } from '../../engine/run/summary.ts';
 import { regimeFromText, RUN_FLAGS, RUN_FLAGS_USAGE, runConfigFromFlags } from './run-flags.ts';
+import { overridesFor, SET_FLAG, SET_FLAG_USAGE, settingsFromFlags } from './set-flags.ts';
 import { UsageError } from '../args.ts';
 
-export const usage = `run ${RUN_FLAGS_USAGE} --regime R
-  Runs the scenario under one regime and prints its summary: liquidations, ADL, insurance fund, losses beyond
-  deposits, broker shortfall, outcomes by investor class, price dislocation, conservation error, checksum.`;
+export const usage = `run ${RUN_FLAGS_USAGE} --regime R ${SET_FLAG_USAGE}
+  Runs the scenario under one regime and prints its summary: liquidations (count = events, traders = distinct
+  traders), ADL, insurance fund, funding, broker calls and forced sales, losses by product and beyond deposits,
+  price dislocation, per market and per venue, conservation error, checksum. --set overrides a guardrail
+  (see \`guardrails\`).`;
 
 export function run(flags: Flags): RunSummary {
-  allowOnly(flags, [...RUN_FLAGS, 'regime']);
+  allowOnly(flags, [...RUN_FLAGS, 'regime', SET_FLAG]);
   const regimeText = flags.get('regime');
   if (regimeText === undefined) throw new UsageError('--regime is required (see `list` for the ids)');
-  return runScenario({ ...runConfigFromFlags(flags), regime: regimeFromText('--regime', regimeText) })
-    .summary;
+  const regime = regimeFromText('--regime', regimeText);
+  const config = runConfigFromFlags(flags);
+  const overrides = overridesFor(regime, settingsFromFlags(flags));
+  return runScenario({ ...config, regime, ...(overrides ? { overrides } : {}) }).summary;
 }

@@ -7,6 +7,7 @@ import type { PerpEvent } from '../perp/events.ts';
 import { foldEvent } from './checksum.ts';
 import { NOTABLE_EVENT_LIMIT, ROUTINE_EVENT_TYPES, type RunEvent } from './run-events.ts';
 import type { RunState, Venue } from './run-state.ts';
+import { foldFigure } from './outcome-figures.ts';
 import { noteTraderEvent } from './trader-facts.ts';
 
 /** Tags a venue's event in place (the venue's list is emptied after recording; nothing else holds it). */
@@ -23,6 +24,7 @@ function tag<E extends object, V extends string>(
 
 export function record(run: RunState, event: RunEvent): void {
   foldEvent(run.checksum, event);
+  foldFigure(run.figures, event);
   const tally = run.tally;
   tally.events++;
   if (event.type === 'product-refused') tally.refusedProducts[event.product]++;
@@ -66,7 +68,6 @@ export function recordBrokerEvents(run: RunState, events: BrokerEvent[]): void {
   for (const e of events) {
     const trader = 'client' in e ? (run.brokerTraderOf[e.client] ?? null) : null;
     if (e.type === 'forced-sale' && trader !== null) run.liquidated[trader] = 1;
-    if (e.type === 'broker-failure-loss') run.tally.venueFailureClientLoss += e.netLoss;
     record(run, tag(e, 'broker', trader));
   }
   events.length = 0;

@@ -31,6 +31,7 @@ import { emptyFacts, type TraderFacts } from './trader-facts.ts';
 import { ClassEquity } from './class-equity.ts';
 import { createRunEngine, type RunEngine } from './run-engine.ts';
 import { createTouched } from '../fast/touched.ts';
+import { createFigureTally, type FigureTally } from './outcome-figures.ts';
 
 // Re-exported for the modules that already read the codes from here; class-equity.ts must not (import cycle).
 export { PHASE, VENUE } from './trader-codes.ts';
@@ -64,8 +65,6 @@ export interface Tally {
   /** Events recorded but not kept (an event log of notable events only). */
   eventsOmitted: number;
   refusedProducts: { perp: number; margin: number };
-  /** Σ what margin clients lost in the broker's failure, net of debt set off (broker-failure.ts). */
-  venueFailureClientLoss: number;
 }
 
 export interface RunState {
@@ -110,6 +109,8 @@ export interface RunState {
   vanished: Set<number>;
   classEquity: ClassEquity;
   tally: Tally;
+  /** The outcome figures, by venue and market (outcome-figures.ts). */
+  figures: FigureTally;
   checksum: Checksum;
   events: RunEvent[];
   frames: FrameBuilder;
@@ -279,8 +280,12 @@ export function createRun(config: RunConfig): RunState {
       events: 0,
       eventsOmitted: 0,
       refusedProducts: { perp: 0, margin: 0 },
-      venueFailureClientLoss: 0,
     },
+    figures: createFigureTally(
+      [onshore, offshore].flatMap((v) =>
+        v ? [{ name: v.name, regime: v.regime, markets: v.exchange.markets }] : [],
+      ),
+    ),
     checksum: emptyChecksum(),
     events: [],
     frames: createFrameBuilder(),

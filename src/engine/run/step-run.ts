@@ -21,6 +21,7 @@ import { pushFrame } from './frames.ts';
 import { frameRow } from './observe.ts';
 import { queueHead, traceRow } from './traces.ts';
 import { recordBrokerEvents, recordPerpEvents } from './record.ts';
+import { observeFigures, observeFundTotal } from './outcome-figures.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { checkExitTriggers, enterTrader, exitTrader, reactionsOf } from './trader-actions.ts';
 
@@ -99,9 +100,18 @@ function observe(run: RunState): void {
   const fund = markets.BTC.insuranceFund + markets.ETH.insuranceFund;
   tally.insuranceFundMin = Math.min(tally.insuranceFundMin, fund);
   tally.maxDislocation = Math.max(tally.maxDislocation, dislocation(markets.BTC), dislocation(markets.ETH));
+  observeVenues(run);
   const last = run.minute === run.path.minutes;
   if (run.minute % run.frameEvery === 0 || last) takeFrame(run);
   if ((run.invariantEvery > 0 && run.minute % run.invariantEvery === 0) || last) checkAll(run);
+}
+
+/** The outcome figures' prices and funds, every minute (outcome-figures.ts). */
+function observeVenues(run: RunState): void {
+  const { onshore, offshore, figures } = run;
+  observeFigures(figures, 'onshore', onshore.exchange.markets, run.minute);
+  if (offshore) observeFigures(figures, 'offshore', offshore.exchange.markets, run.minute);
+  observeFundTotal(figures, onshore.exchange.markets, offshore?.exchange.markets ?? null);
 }
 
 const dislocation = (market: { tradedPrice: number; indexPrice: number }) =>

@@ -1,11 +1,24 @@
 /**
- * The run's summary: the numbers the outcome card and the command line show (model.md, "Outputs").
+ * The run's summary: the numbers the outcome card, the lessons, the embeddable figure and the command line show
+ * (model.md, "Outputs"). Each figure is defined once, in outcome-figures.ts (venue and market figures) or here
+ * (figures about traders); every surface reads it from here.
  */
 import { brokerExposure } from '../broker/index.ts';
 import { PERSONAS, type PersonaName } from '../population/population.ts';
 import { checksumHex } from './checksum.ts';
 import { traderEquity } from './observe.ts';
 import { VENUE, type RunState } from './run-state.ts';
+import {
+  runFigures,
+  venueFigures,
+  type AdlFigures,
+  type BrokerFigures,
+  type FundFigures,
+  type FundingFigures,
+  type LiquidationFigures,
+  type MarketFigures,
+  type VenueFigures,
+} from './outcome-figures.ts';
 
 export interface ClassOutcome {
   traders: number;
@@ -13,6 +26,14 @@ export interface ClassOutcome {
   deposits: number;
   /** Traders liquidated on a perpetual venue or force-sold by the broker at least once. */
   liquidated: number;
+  /** Σ (wealth at the end − wealth at the start). */
+  pnl: number;
+}
+
+/** Traders by the product they ended up trading (a refused perpetual trader who went offshore counts as perp). */
+export interface ProductOutcome {
+  traders: number;
+  deposits: number;
   /** Σ (wealth at the end − wealth at the start). */
   pnl: number;
 }
@@ -29,22 +50,43 @@ export interface RunSummary {
   seed: number;
   traders: number;
   steps: number;
-  liquidations: { count: number; notional: number; traders: number };
-  adl: { count: number; notional: number };
-  insuranceFund: { start: number; min: number; end: number };
+  /**
+   * Liquidations on the run's perpetual venues (its own and, with leakage, the offshore one): count = events
+   * (each partial slice once), traders = distinct traders liquidated. Broker forced sales are in `broker`.
+   */
+  liquidations: LiquidationFigures;
+  /** Traders liquidated on a perpetual venue or force-sold by the broker at least once (the outcome card's row). */
+  tradersForcedOut: number;
+  adl: AdlFigures;
+  /** The run's insurance funds together; a CFD provider's capital is not one (cfdProviderCapital). */
+  insuranceFund: FundFigures;
+  /** The ESMA preset's loss buffer: the CFD provider's own capital (null under every other rule set). */
+  cfdProviderCapital: FundFigures | null;
+  funding: FundingFigures;
+  broker: BrokerFigures;
+  byProduct: { spot: ProductOutcome; margin: ProductOutcome; perp: ProductOutcome };
+  /** Per market, all perpetual venues together. */
+  markets: Record<string, MarketFigures>;
+  /** Per perpetual venue: the rule set's own (onshore) and, with leakage, the offshore venue. */
+  venues: { onshore: VenueFigures; offshore?: VenueFigures };
+  /**
+   * The episode's venue failure (FTX): the minute it failed (null: no failure in this scenario) and what the
+   * broker's clients lost, net of the debt set off against their claim (0 where none failed or nothing was re-used).
+   */
+  venueFailure: { minute: number | null; clientLoss: number };
   /** Σ over traders of what they owe beyond everything they put in (negative venue equity). */
   lossesBeyondDeposits: number;
   /** Client debt the broker's collateral no longer covers. */
   brokerShortfall: number;
   byClass: { retail: ClassOutcome; professional: ClassOutcome };
-  /** max |traded − index| / index on the venue over the run. */
+  /** max |traded − index| / index on any of the run's perpetual venues, any market, any minute. */
   maxPriceDislocation: number;
+  /** Where and when that largest dislocation happened. */
+  maxPriceDislocationAt: { venue: 'onshore' | 'offshore'; market: string; minute: number };
   /** Largest relative error of any conservation check over the run. */
   conservationError: number;
   checksum: string;
   refusedProducts: { perp: number; margin: number };
-  /** The episode's venue failure (FTX): what the broker's clients lost, net of debt set off; null: none. */
-  venueFailure: { minute: number; clientLoss: number } | null;
   /** What an affiliated market maker without safeguards gained by trading ahead of forced orders. */
   marketMakerGain: number;
   /** Where some traders were refused and traded offshore instead (leakage > 0). */
@@ -60,6 +102,8 @@ export function summarize(run: RunState): RunSummary {
   const emptyClass = (): ClassOutcome => ({ traders: 0, deposits: 0, liquidated: 0, pnl: 0 });
   const byClass = { retail: emptyClass(), professional: emptyClass() };
   const offshore = run.offshore ? emptyClass() : null;
+  const emptyProduct = (): ProductOutcome => ({ traders: 0, deposits: 0, pnl: 0 });
+  const byProduct = { spot: emptyProduct(), margin: emptyProduct(), perp: emptyProduct() };
   let lossesBeyondDeposits = 0;
   let liquidatedTraders = 0;
   const pnlOf = new Float64Array(p.count);
@@ -76,6 +120,12 @@ export function summarize(run: RunState): RunSummary {
     // Below a billionth of what the trader brought, a negative balance is float dust, not a debt.
     const venueEquity = equity - run.reserve[i]!;
     if (venueEquity < -1e-9 * start) lossesBeyondDeposits -= venueEquity;
+    const product = productOf(run, i);
+    if (product) {
+      byProduct[product].traders++;
+      byProduct[product].deposits += start;
+      byProduct[product].pnl += pnlOf[i]!;
+    }
     if (offshore && run.venueOf[i] === VENUE.offshore) {
       offshore.traders++;
       offshore.deposits += start;
@@ -83,7 +133,19 @@ export function summarize(run: RunState): RunSummary {
       offshore.pnl += pnlOf[i]!;
     }
   }
-  const markets = run.onshore.exchange.markets;
+  const onshoreFigures = venueFigures(run.figures, 'onshore', run.onshore.exchange.markets)!;
+  const offshoreFigures = run.offshore
+    ? venueFigures(run.figures, 'offshore', run.offshore.exchange.markets)
+    : null;
+  const venues = offshoreFigures
+    ? { onshore: onshoreFigures, offshore: offshoreFigures }
+    : { onshore: onshoreFigures };
+  const figures = runFigures(run.figures, [
+    { name: 'onshore', figures: onshoreFigures },
+    ...(offshoreFigures ? [{ name: 'offshore' as const, figures: offshoreFigures }] : []),
+  ]);
+  const brokerShortfall = brokerExposure(run.broker).unsecuredDebt;
+  const { venue, market, minute } = figures.maxPriceDislocation;
   const refusedProducts = { ...run.tally.refusedProducts };
   const personas = {} as Record<PersonaName, PersonaOutcome>;
   for (const [name, i] of Object.entries(PERSONAS) as [PersonaName, number][])
@@ -98,31 +160,41 @@ export function summarize(run: RunState): RunSummary {
     seed: run.config.seed,
     traders: p.count,
     steps: run.minute,
-    liquidations: {
-      count: run.tally.liquidations,
-      notional: run.tally.liquidatedNotional,
-      traders: liquidatedTraders,
-    },
-    adl: { count: run.tally.adlEvents, notional: run.tally.adlNotional },
-    insuranceFund: {
-      start: run.tally.insuranceFundStart,
-      min: run.tally.insuranceFundMin,
-      end: markets.BTC.insuranceFund + markets.ETH.insuranceFund,
-    },
+    liquidations: figures.liquidations,
+    tradersForcedOut: liquidatedTraders,
+    adl: figures.adl,
+    insuranceFund: figures.insuranceFund,
+    cfdProviderCapital: figures.cfdProviderCapital,
+    funding: figures.funding,
+    broker: { ...figures.broker, shortfall: brokerShortfall },
+    byProduct,
+    markets: figures.markets,
+    venues,
+    venueFailure: { minute: run.venueFailureMinute, clientLoss: figures.venueFailure.clientLoss },
     lossesBeyondDeposits,
-    brokerShortfall: brokerExposure(run.broker).unsecuredDebt,
+    brokerShortfall,
     byClass,
-    maxPriceDislocation: run.tally.maxDislocation,
+    maxPriceDislocation: figures.maxPriceDislocation.value,
+    maxPriceDislocationAt: { venue, market, minute },
     conservationError: run.tally.conservationError,
     checksum: checksumHex(run.checksum),
     refusedProducts,
-    venueFailure:
-      run.venueFailureMinute === null
-        ? null
-        : { minute: run.venueFailureMinute, clientLoss: run.tally.venueFailureClientLoss },
     marketMakerGain: run.onshore.impact.frontRunGain + run.spotImpact.frontRunGain,
     offshore,
     personas,
     events: run.tally.events,
   };
+}
+
+/** The product a trader ended up trading, or null for one who stayed out (or never entered). */
+function productOf(run: RunState, i: number): keyof RunSummary['byProduct'] | null {
+  const venue = run.venueOf[i];
+  if (venue === VENUE.onshore || venue === VENUE.offshore) return 'perp';
+  if (venue === VENUE.broker) return run.broker.clients[run.accountOf[i]!]!.financing ? 'margin' : 'spot';
+  return null;
+}
+
+/** Retail investors' losses: what they lost together, a net gain counting as no loss (the outcome card's row). */
+export function retailLoss(summary: Pick<RunSummary, 'byClass'>): number {
+  return Math.max(0, -summary.byClass.retail.pnl);
 }

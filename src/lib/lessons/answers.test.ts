@@ -21,6 +21,14 @@ function facts(
       professional: { traders: 60, deposits: 1, liquidated: 0, pnl: 10 },
     },
     offshore: null,
+    // The run's own venue's funding, as the summary reports it (one BTC settlement, longs paid 12).
+    venues: {
+      onshore: {
+        funding: { paidByLongs: events.length > 0 ? 12 : 0 },
+        markets: { BTC: { funding: { settlements: events.length > 0 ? 1 : 0 } } },
+      },
+    },
+    broker: { marginCalls: 2 },
   } as unknown as RunSummary;
   const frames = {
     length: 3,
@@ -79,6 +87,9 @@ describe('run numbers', () => {
     expect(value('A.offshore.traders')).toBe(0);
     expect(value('A.funding.paidByLongs')).toBe(12);
     expect(value('A.funding.settlements')).toBe(1);
+    expect(value('A.broker.marginCalls')).toBe(2);
+    expect(numberSpec('A.venues.offshore.markets.BTC.liquidations.count').format).toBe('count');
+    expect(value('A.venues.offshore.markets.BTC.liquidations.count')).toBeNull();
     expect(value('A.frames.btcIndex.min')).toBe(90);
     expect(value('A.frames.btcIndex.last')).toBe(95);
     expect(value('A.rules.perp.maxLeverage')).toBe(125);

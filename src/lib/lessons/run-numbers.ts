@@ -8,6 +8,7 @@ import type { Frames } from '../../engine/run/frames.ts';
 import { FRAME_FIELDS, type FrameField } from '../../engine/run/frames.ts';
 import type { RunEvent } from '../../engine/run/run-events.ts';
 import type { RunSummary } from '../../engine/run/summary.ts';
+import { figureFormat, figureValue, isFigurePath } from '../../engine/run/figure-paths.ts';
 import type { Regime } from '../../engine/regimes/types.ts';
 import { REGIMES } from '../../engine/regimes/catalogue.ts';
 import { resolveRegime, type RunConfig } from '../../engine/run/config.ts';
@@ -105,16 +106,12 @@ for (const persona of ['retailPerp20x', 'professionalPerp5x', 'marginFinancedBtc
 /** Funding settled on the run's own venue: what longs paid shorts in all (negative: shorts paid longs). */
 SUMMARY['funding.paidByLongs'] = {
   format: 'usd',
-  value: (r) =>
-    r.events.reduce(
-      (sum, e) => (e.type === 'funding' && e.venue === 'onshore' ? sum + e.paidByLongs : sum),
-      0,
-    ),
+  value: (r) => figureValue(r.summary, 'venues.onshore.funding.paidByLongs'),
 };
+/** Settlements on the run's own venue, counted on BTC (each settles every market at once). */
 SUMMARY['funding.settlements'] = {
   format: 'count',
-  value: (r) =>
-    r.events.filter((e) => e.type === 'funding' && e.venue === 'onshore' && e.market === 'BTC').length,
+  value: (r) => figureValue(r.summary, 'venues.onshore.markets.BTC.funding.settlements'),
 };
 
 /** Events the page receives (the worker leaves out routine fills, trades, loans and interest). */
@@ -203,6 +200,8 @@ const rulePaths = new Set<string>();
 function specOf(path: string): NumberSpec | string {
   const summary = SUMMARY[path];
   if (summary) return summary;
+  // Every other figure of the summary, as engine/run/figure-paths.ts defines and formats it.
+  if (isFigurePath(path)) return { format: figureFormat(path), value: (r) => figureValue(r.summary, path) };
   const [head, ...rest] = path.split('.');
   if (head === 'events') {
     const type = rest.join('.');

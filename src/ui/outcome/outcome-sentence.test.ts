@@ -19,7 +19,13 @@ function summary(changes: Changes = {}): RunSummary {
     seed: 1,
     traders: 200,
     steps: 1440,
-    liquidations: { count: 0, notional: 0, traders: changes.liquidated ?? 0 },
+    liquidations: {
+      count: 0,
+      notional: 0,
+      traders: changes.liquidated ?? 0,
+      longNotional: 0,
+      shortNotional: 0,
+    },
     adl: { count: 0, notional: 0 },
     insuranceFund: { start: 1e6, min: 1e6, end: 1e6 },
     lossesBeyondDeposits: changes.lossesBeyondDeposits ?? 0,
@@ -29,12 +35,12 @@ function summary(changes: Changes = {}): RunSummary {
     conservationError: 0,
     checksum: '0',
     refusedProducts: { perp: changes.refusedPerp ?? 0, margin: 0 },
-    venueFailure: null,
+    venueFailure: { minute: null, clientLoss: 0 },
     marketMakerGain: changes.marketMakerGain ?? 0,
     offshore: null,
     personas: {} as RunSummary['personas'],
     events: 0,
-  };
+  } as RunSummary;
 }
 
 function facts(

@@ -1,0 +1,118 @@
+/**
+ * The summary's figures against the run's own event stream (every event kept): each count and sum the
+ * summary folds as the run goes is recounted here from the events, per venue and market, so a figure that
+ * counts the wrong scope (one venue, partial slices as traders, forced sales as liquidations) fails.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POPULATION } from '../population/settings.ts';
+import { runScenario, type RunResult } from './run.ts';
+import type { RunConfig } from './config.ts';
+import type { PresetId } from '../regimes/types.ts';
+
+function run(
+  regime: PresetId,
+  leakage = 0,
+  scenario: RunConfig['scenario'] = '2020-03-black-thursday',
+): RunResult {
+  return runScenario({
+    scenario,
+    regime,
+    seed: 3,
+    population: { ...DEFAULT_POPULATION, traders: 150, leakage },
+    affiliatedMarketMaker: false,
+  });
+}
+
+const close = (a: number, b: number) => expect(a).toBeCloseTo(b, 6);
+
+describe('outcome figures', () => {
+  // HK with leakage: refused traders go to an offshore venue, so there are two perpetual venues and a broker.
+  const hk = run('hk-sfc-2026', 0.5);
+  const s = hk.summary;
+
+  it('counts liquidations on every perpetual venue: events, distinct traders, by side, market and venue', () => {
+    const liquidations = hk.events.filter((e) => e.type === 'liquidation');
+    expect(liquidations.some((e) => e.venue === 'offshore')).toBe(true);
+    expect(liquidations.some((e) => e.venue === 'onshore')).toBe(true);
+    expect(s.liquidations.count).toBe(liquidations.length);
+    expect(s.liquidations.traders).toBe(new Set(liquidations.map((e) => e.trader)).size);
+    expect(s.liquidations.traders).toBeLessThan(s.liquidations.count);
+    close(
+      s.liquidations.notional,
+      liquidations.reduce((sum, e) => sum + e.qty * e.markPrice, 0),
+    );
+    close(s.liquidations.longNotional + s.liquidations.shortNotional, s.liquidations.notional);
+    close(
+      s.liquidations.longNotional,
+      liquidations.filter((e) => e.side === 'long').reduce((sum, e) => sum + e.qty * e.markPrice, 0),
+    );
+    for (const venue of ['onshore', 'offshore'] as const)
+      for (const market of ['BTC', 'ETH'] as const) {
+        const own = liquidations.filter((e) => e.venue === venue && e.market === market);
+        const figures = s.venues[venue]!.markets[market]!.liquidations;
+        expect(figures.count).toBe(own.length);
+        expect(figures.traders).toBe(new Set(own.map((e) => e.trader)).size);
+      }
+    expect(s.markets.BTC!.liquidations.count).toBe(liquidations.filter((e) => e.market === 'BTC').length);
+  });
+
+  it('keeps the broker’s margin calls and forced sales apart from liquidations', () => {
+    const calls = hk.events.filter((e) => e.type === 'margin-call');
+    const sales = hk.events.filter((e) => e.type === 'forced-sale');
+    expect(calls.length).toBeGreaterThan(0);
+    expect(s.broker.marginCalls).toBe(calls.length);
+    expect(s.broker.clientsCalled).toBe(new Set(calls.map((e) => e.trader)).size);
+    expect(s.broker.forcedSales).toBe(sales.length);
+    expect(s.broker.shortfall).toBe(s.brokerShortfall);
+    const forcedOut = new Set([
+      ...hk.events.filter((e) => e.type === 'liquidation').map((e) => e.trader),
+      ...sales.map((e) => e.trader),
+    ]);
+    expect(s.tradersForcedOut).toBe(forcedOut.size);
+  });
+
+  it('reads funding from the settlements: lowest and highest rate, what changed hands', () => {
+    const funding = hk.events.filter((e) => e.type === 'funding');
+    const rates = funding.map((e) => e.rate);
+    expect(s.funding.settlements).toBe(funding.length);
+    expect(s.funding.minRate).toBe(Math.min(...rates));
+    expect(s.funding.maxRate).toBe(Math.max(...rates));
+    close(
+      s.funding.paid,
+      funding.reduce((sum, e) => sum + Math.abs(e.paidByLongs), 0),
+    );
+  });
+
+  it('adds losses by product up to the classes’ and places the largest dislocation', () => {
+    const byProduct = Object.values(s.byProduct).reduce((sum, p) => sum + p.pnl, 0);
+    const stayedOut = s.traders - Object.values(s.byProduct).reduce((sum, p) => sum + p.traders, 0);
+    expect(stayedOut).toBeGreaterThanOrEqual(0);
+    // Traders who stayed out keep what they brought: their PnL is 0, so the products add up to the classes.
+    close(byProduct, s.byClass.retail.pnl + s.byClass.professional.pnl);
+    const at = s.maxPriceDislocationAt;
+    expect(s.venues[at.venue]!.markets[at.market]!.maxPriceDislocation).toEqual({
+      value: s.maxPriceDislocation,
+      minute: at.minute,
+    });
+    for (const venue of Object.values(s.venues))
+      for (const market of Object.values(venue.markets))
+        expect(market.maxPriceDislocation.value).toBeLessThanOrEqual(s.maxPriceDislocation);
+  });
+
+  it('adds the venues’ insurance funds, each tracked on its own', () => {
+    const { onshore, offshore } = s.venues;
+    close(s.insuranceFund.start, onshore.fund.start + offshore!.fund.start);
+    close(s.insuranceFund.end, onshore.fund.end + offshore!.fund.end);
+    expect(s.insuranceFund.min).toBeGreaterThanOrEqual(onshore.fund.min + offshore!.fund.min - 1e-6);
+    expect(s.cfdProviderCapital).toBeNull();
+  });
+
+  it('labels the ESMA preset’s loss buffer as the CFD provider’s capital, never as an insurance fund', () => {
+    const esma = run('eu-esma-retail', 0.5, 'synthetic-calm').summary;
+    expect(esma.venues.onshore.lossBuffer).toBe('cfd-provider-capital');
+    expect(esma.cfdProviderCapital!.start).toBe(esma.venues.onshore.fund.start);
+    expect(esma.cfdProviderCapital!.start).toBeGreaterThan(100 * esma.venues.offshore!.fund.start);
+    // The run's insurance fund is the offshore venue's only.
+    expect(esma.insuranceFund.start).toBe(esma.venues.offshore!.fund.start);
+  });
+});

@@ -1,0 +1,411 @@
+/**
+ * The outcome figures of a run, each defined once, here: what it counts, on which venue and market. The run
+ * folds every event into a FigureTally as it records it (record.ts) and reads the venues' prices and funds each
+ * minute (step-run.ts), so the figures are the same whether the run keeps all its events or only the notable
+ * ones. summary.ts turns the tally into the summary the outcome card, the lessons, the embeddable figure and
+ * the command line read.
+ *
+ * Scopes (issue 15, defect 7): a perpetual venue's figures count that venue only; the run's figures add up its
+ * perpetual venues (the rule set's own venue, "onshore", and the offshore venue that refused traders went to).
+ * A liquidation count is events (each partial slice is one), `traders` is distinct traders. The broker's margin
+ * calls and forced sales are the broker's own figures, never counted as liquidations.
+ */
+import type { RunEvent, VenueName } from './run-events.ts';
+import type { Regime } from '../regimes/types.ts';
+
+export interface LiquidationFigures {
+  /** Liquidation events: every partial slice counts once. */
+  count: number;
+  /** Σ closed size × mark price at the liquidation (USD). */
+  notional: number;
+  /** Distinct traders liquidated at least once. */
+  traders: number;
+  longNotional: number;
+  shortNotional: number;
+}
+
+export interface AdlFigures {
+  /** Auto-deleveraging events (one per counterparty closed). */
+  count: number;
+  /** Σ size closed × ADL price (USD). */
+  notional: number;
+}
+
+export interface FundingFigures {
+  /** Lowest and highest rate settled (per interval; positive: longs pay shorts); 0 when none was settled. */
+  minRate: number;
+  maxRate: number;
+  /** Funding that changed hands: Σ |what longs paid shorts| over settlements (USD). */
+  paid: number;
+  /** Σ what longs paid shorts (negative: shorts paid longs on balance). */
+  paidByLongs: number;
+  settlements: number;
+}
+
+export interface Dislocation {
+  /** Largest |traded − index| / index. */
+  value: number;
+  /** The minute it happened (0 when the price never left the index). */
+  minute: number;
+}
+
+export interface MarketFigures {
+  liquidations: LiquidationFigures;
+  adl: AdlFigures;
+  funding: FundingFigures;
+  maxPriceDislocation: Dislocation;
+}
+
+export interface FundFigures {
+  start: number;
+  min: number;
+  end: number;
+}
+
+/**
+ * What absorbs losses beyond a trader's margin on a venue: its insurance fund, or (the ESMA retail preset, a
+ * CFD provider that is every client's counterparty) the provider's own capital, which is not an insurance fund
+ * and is never added to one.
+ */
+export type LossBuffer = 'insurance-fund' | 'cfd-provider-capital';
+
+export interface VenueFigures {
+  liquidations: LiquidationFigures;
+  adl: AdlFigures;
+  funding: FundingFigures;
+  maxPriceDislocation: Dislocation & { market: string };
+  lossBuffer: LossBuffer;
+  /** The venue's insurance fund (or the CFD provider's capital, as lossBuffer says), all markets together. */
+  fund: FundFigures;
+  /** Per market (BTC, ETH, and any other the venue lists). */
+  markets: Record<string, MarketFigures>;
+}
+
+export interface BrokerFigures {
+  /** Margin-call events (a call that stays open is one call). */
+  marginCalls: number;
+  /** Distinct clients called at least once. */
+  clientsCalled: number;
+  /** Forced-sale events. */
+  forcedSales: number;
+  /** Distinct clients force-sold at least once. */
+  clientsForceSold: number;
+  /** Client debt the broker's collateral no longer covers at the end (USD). */
+  shortfall: number;
+}
+
+/** Running state the run folds into. */
+export interface FigureTally {
+  venues: Partial<Record<VenueName, VenueTally>>;
+  broker: { marginCalls: number; forcedSales: number; called: Set<number>; forceSold: Set<number> };
+  /** Traders liquidated on any perpetual venue. */
+  liquidatedTraders: Set<number>;
+  /** Σ of the run's insurance funds (CFD provider capital left out) each minute: its lowest. */
+  fundMin: number;
+  /** Clients' losses in a venue failure (the part of their assets the venue re-used). */
+  venueFailureLoss: number;
+}
+
+interface MarketTally {
+  liquidations: LiquidationFigures;
+  traders: Set<number>;
+  adl: AdlFigures;
+  funding: FundingFigures;
+  dislocation: Dislocation;
+}
+
+interface VenueTally {
+  lossBuffer: LossBuffer;
+  fundStart: number;
+  fundMin: number;
+  traders: Set<number>;
+  markets: Record<string, MarketTally>;
+}
+
+/** What a venue's prices and funds look like to the tally: each market's traded, index and fund. */
+export type VenueMarkets = Readonly<
+  Record<string, { tradedPrice: number; indexPrice: number; insuranceFund: number }>
+>;
+
+/** The ESMA retail preset models a CFD provider: its "insurance fund" is the provider's capital (see the preset). */
+export function lossBufferOf(regime: Pick<Regime, 'id' | 'basedOn'>): LossBuffer {
+  return (regime.basedOn ?? regime.id) === 'eu-esma-retail' ? 'cfd-provider-capital' : 'insurance-fund';
+}
+
+const emptyLiquidations = (): LiquidationFigures => ({
+  count: 0,
+  notional: 0,
+  traders: 0,
+  longNotional: 0,
+  shortNotional: 0,
+});
+const emptyFunding = (): FundingFigures => ({
+  minRate: 0,
+  maxRate: 0,
+  paid: 0,
+  paidByLongs: 0,
+  settlements: 0,
+});
+
+function fundOf(markets: VenueMarkets): number {
+  let fund = 0;
+  for (const id in markets) fund += markets[id]!.insuranceFund;
+  return fund;
+}
+
+export function createFigureTally(
+  venues: readonly { name: VenueName; regime: Regime; markets: VenueMarkets }[],
+): FigureTally {
+  const tally: FigureTally = {
+    venues: {},
+    broker: { marginCalls: 0, forcedSales: 0, called: new Set(), forceSold: new Set() },
+    liquidatedTraders: new Set(),
+    fundMin: 0,
+    venueFailureLoss: 0,
+  };
+  for (const { name, regime, markets } of venues) {
+    const fund = fundOf(markets);
+    const perMarket: Record<string, MarketTally> = {};
+    for (const market of Object.keys(markets))
+      perMarket[market] = {
+        liquidations: emptyLiquidations(),
+        traders: new Set(),
+        adl: { count: 0, notional: 0 },
+        funding: emptyFunding(),
+        dislocation: { value: 0, minute: 0 },
+      };
+    const lossBuffer = lossBufferOf(regime);
+    tally.venues[name] = {
+      lossBuffer,
+      fundStart: fund,
+      fundMin: fund,
+      traders: new Set(),
+      markets: perMarket,
+    };
+    if (lossBuffer === 'insurance-fund') tally.fundMin += fund;
+  }
+  return tally;
+}
+
+function marketTally(tally: FigureTally, venue: VenueName, market: string): MarketTally | undefined {
+  return tally.venues[venue]?.markets[market];
+}
+
+/** Folds one recorded event into the tally. */
+export function foldFigure(tally: FigureTally, e: RunEvent): void {
+  switch (e.type) {
+    case 'liquidation': {
+      const m = marketTally(tally, e.venue, e.market);
+      if (!m) return;
+      const notional = e.qty * e.markPrice;
+      m.liquidations.count++;
+      m.liquidations.notional += notional;
+      if (e.side === 'long') m.liquidations.longNotional += notional;
+      else m.liquidations.shortNotional += notional;
+      if (e.trader !== null && e.trader >= 0) {
+        m.traders.add(e.trader);
+        tally.venues[e.venue]!.traders.add(e.trader);
+        tally.liquidatedTraders.add(e.trader);
+      }
+      return;
+    }
+    case 'adl': {
+      const m = marketTally(tally, e.venue, e.market);
+      if (!m) return;
+      m.adl.count++;
+      m.adl.notional += e.qty * e.price;
+      return;
+    }
+    case 'funding': {
+      const m = marketTally(tally, e.venue, e.market);
+      if (!m) return;
+      const f = m.funding;
+      f.minRate = f.settlements === 0 ? e.rate : Math.min(f.minRate, e.rate);
+      f.maxRate = f.settlements === 0 ? e.rate : Math.max(f.maxRate, e.rate);
+      f.settlements++;
+      f.paid += Math.abs(e.paidByLongs);
+      f.paidByLongs += e.paidByLongs;
+      return;
+    }
+    case 'margin-call':
+      tally.broker.marginCalls++;
+      if (e.trader !== null) tally.broker.called.add(e.trader);
+      return;
+    case 'forced-sale':
+      tally.broker.forcedSales++;
+      if (e.trader !== null) tally.broker.forceSold.add(e.trader);
+      return;
+    case 'broker-failure-loss':
+      tally.venueFailureLoss += e.netLoss;
+      return;
+  }
+}
+
+/** Reads one venue's prices and funds at the end of a minute (no allocation: it runs every minute). */
+export function observeFigures(
+  tally: FigureTally,
+  venue: VenueName,
+  markets: VenueMarkets,
+  minute: number,
+): void {
+  const v = tally.venues[venue];
+  if (!v) return;
+  for (const id in markets) {
+    const m = v.markets[id];
+    const market = markets[id]!;
+    if (!m) continue;
+    const dislocation = Math.abs(market.tradedPrice - market.indexPrice) / market.indexPrice;
+    if (dislocation > m.dislocation.value) {
+      m.dislocation.value = dislocation;
+      m.dislocation.minute = minute;
+    }
+  }
+  v.fundMin = Math.min(v.fundMin, fundOf(markets));
+}
+
+/** The run's insurance funds together (CFD provider capital left out), read after every venue's minute. */
+export function observeFundTotal(
+  tally: FigureTally,
+  onshore: VenueMarkets,
+  offshore: VenueMarkets | null,
+): void {
+  let total = 0;
+  if (tally.venues.onshore?.lossBuffer === 'insurance-fund') total += fundOf(onshore);
+  if (offshore && tally.venues.offshore?.lossBuffer === 'insurance-fund') total += fundOf(offshore);
+  tally.fundMin = Math.min(tally.fundMin, total);
+}
+
+function addLiquidations(into: LiquidationFigures, from: LiquidationFigures): void {
+  into.count += from.count;
+  into.notional += from.notional;
+  into.longNotional += from.longNotional;
+  into.shortNotional += from.shortNotional;
+}
+
+function addFunding(into: FundingFigures, from: FundingFigures): void {
+  if (from.settlements > 0) {
+    into.minRate = into.settlements === 0 ? from.minRate : Math.min(into.minRate, from.minRate);
+    into.maxRate = into.settlements === 0 ? from.maxRate : Math.max(into.maxRate, from.maxRate);
+  }
+  into.settlements += from.settlements;
+  into.paid += from.paid;
+  into.paidByLongs += from.paidByLongs;
+}
+
+function marketFigures(m: MarketTally): MarketFigures {
+  return {
+    liquidations: { ...m.liquidations, traders: m.traders.size },
+    adl: { ...m.adl },
+    funding: { ...m.funding },
+    maxPriceDislocation: { ...m.dislocation },
+  };
+}
+
+/** One venue's figures; `markets` are the venue's markets now (for the fund at the end). */
+export function venueFigures(
+  tally: FigureTally,
+  venue: VenueName,
+  markets: VenueMarkets,
+): VenueFigures | null {
+  const v = tally.venues[venue];
+  if (!v) return null;
+  const liquidations = emptyLiquidations();
+  const adl = { count: 0, notional: 0 };
+  const funding = emptyFunding();
+  const worst = { value: 0, minute: 0, market: Object.keys(v.markets)[0] ?? '' };
+  const perMarket: Record<string, MarketFigures> = {};
+  for (const [id, m] of Object.entries(v.markets)) {
+    const figures = (perMarket[id] = marketFigures(m));
+    addLiquidations(liquidations, figures.liquidations);
+    adl.count += m.adl.count;
+    adl.notional += m.adl.notional;
+    addFunding(funding, m.funding);
+    if (m.dislocation.value > worst.value) Object.assign(worst, m.dislocation, { market: id });
+  }
+  liquidations.traders = v.traders.size;
+  return {
+    liquidations,
+    adl,
+    funding,
+    maxPriceDislocation: worst,
+    lossBuffer: v.lossBuffer,
+    fund: { start: v.fundStart, min: v.fundMin, end: fundOf(markets) },
+    markets: perMarket,
+  };
+}
+
+export interface RunFigures {
+  liquidations: LiquidationFigures;
+  adl: AdlFigures;
+  funding: FundingFigures;
+  /** The run's insurance funds together; a CFD provider's capital is left out (see cfdProviderCapital). */
+  insuranceFund: FundFigures;
+  /** The ESMA preset's CFD provider capital, or null where no venue is a CFD provider. */
+  cfdProviderCapital: FundFigures | null;
+  maxPriceDislocation: Dislocation & { market: string; venue: VenueName };
+  /** Per market, all the run's perpetual venues together (liquidation traders: distinct over venues). */
+  markets: Record<string, MarketFigures>;
+  broker: Omit<BrokerFigures, 'shortfall'>;
+  venueFailure: { clientLoss: number };
+}
+
+/** The run's figures from its venues' figures (onshore first). */
+export function runFigures(
+  tally: FigureTally,
+  venues: readonly { name: VenueName; figures: VenueFigures }[],
+): RunFigures {
+  const liquidations = emptyLiquidations();
+  const adl = { count: 0, notional: 0 };
+  const funding = emptyFunding();
+  const insuranceFund = { start: 0, min: tally.fundMin, end: 0 };
+  let cfdProviderCapital: FundFigures | null = null;
+  let worst: RunFigures['maxPriceDislocation'] = { value: 0, minute: 0, market: '', venue: 'onshore' };
+  const markets: Record<string, MarketFigures> = {};
+  const marketTraders: Record<string, Set<number>> = {};
+  for (const { name, figures } of venues) {
+    addLiquidations(liquidations, figures.liquidations);
+    adl.count += figures.adl.count;
+    adl.notional += figures.adl.notional;
+    addFunding(funding, figures.funding);
+    if (figures.lossBuffer === 'insurance-fund') {
+      insuranceFund.start += figures.fund.start;
+      insuranceFund.end += figures.fund.end;
+    } else cfdProviderCapital = { ...figures.fund };
+    if (worst.market === '' || figures.maxPriceDislocation.value > worst.value)
+      worst = { ...figures.maxPriceDislocation, venue: name };
+    for (const [id, m] of Object.entries(figures.markets)) {
+      const into = (markets[id] ??= {
+        liquidations: emptyLiquidations(),
+        adl: { count: 0, notional: 0 },
+        funding: emptyFunding(),
+        maxPriceDislocation: { value: 0, minute: 0 },
+      });
+      addLiquidations(into.liquidations, m.liquidations);
+      into.adl.count += m.adl.count;
+      into.adl.notional += m.adl.notional;
+      addFunding(into.funding, m.funding);
+      if (m.maxPriceDislocation.value > into.maxPriceDislocation.value)
+        into.maxPriceDislocation = { ...m.maxPriceDislocation };
+      const traders = (marketTraders[id] ??= new Set());
+      for (const t of tally.venues[name]!.markets[id]!.traders) traders.add(t);
+      into.liquidations.traders = traders.size;
+    }
+  }
+  liquidations.traders = tally.liquidatedTraders.size;
+  return {
+    liquidations,
+    adl,
+    funding,
+    insuranceFund,
+    cfdProviderCapital,
+    maxPriceDislocation: worst,
+    markets,
+    broker: {
+      marginCalls: tally.broker.marginCalls,
+      clientsCalled: tally.broker.called.size,
+      forcedSales: tally.broker.forcedSales,
+      clientsForceSold: tally.broker.forceSold.size,
+    },
+    venueFailure: { clientLoss: tally.venueFailureLoss },
+  };
+}
