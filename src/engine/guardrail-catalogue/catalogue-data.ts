@@ -66,9 +66,8 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
     simulated: true,
     demonstration: {
       scenario: 'synthetic-flash-crash',
-      days: 1,
       seed: 1,
-      traders: 200,
+      traders: 1000,
       regimes: ['hk-sfc-2026'],
       set: { 'perp.tiers.ETH': [{ floor: 0, mmr: 0.08 }] },
     },
@@ -104,8 +103,7 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
     title: 'Liquidation fee',
     simulated: true,
     demonstration: {
-      scenario: 'synthetic-flash-crash',
-      days: 1,
+      scenario: '2025-10-tariff-crash',
       seed: 1,
       traders: 200,
       regimes: ['offshore-cex'],
@@ -117,10 +115,9 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
     title: 'Partial liquidation (in slices, or whole positions only)',
     simulated: true,
     demonstration: {
-      scenario: 'synthetic-flash-crash',
-      days: 1,
+      scenario: '2025-10-tariff-crash',
       seed: 1,
-      traders: 50,
+      traders: 200,
       regimes: ['offshore-cex'],
       set: { 'perp.partialLiquidation': null },
     },
@@ -130,10 +127,9 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
     title: 'Partial liquidation: share of the position closed per slice',
     simulated: true,
     demonstration: {
-      scenario: 'synthetic-flash-crash',
-      days: 1,
+      scenario: '2025-10-tariff-crash',
       seed: 1,
-      traders: 50,
+      traders: 200,
       regimes: ['offshore-cex'],
       set: { 'perp.partialLiquidation.sliceFraction': 0.2 },
     },
@@ -143,12 +139,11 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
     title: 'Partial liquidation: smallest position liquidated in slices',
     simulated: true,
     demonstration: {
-      scenario: 'synthetic-flash-crash',
-      days: 1,
+      scenario: '2025-10-tariff-crash',
       seed: 1,
-      traders: 50,
+      traders: 200,
       regimes: ['offshore-cex'],
-      set: { 'perp.partialLiquidation.minNotional': 1000 },
+      set: { 'perp.partialLiquidation.minNotional': 1_000_000 },
     },
   },
   {
@@ -452,9 +447,8 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
     simulated: true,
     demonstration: {
       scenario: 'synthetic-flash-crash',
-      days: 1,
-      seed: 1,
-      traders: 50,
+      seed: 2,
+      traders: 200,
       regimes: ['hk-sfc-2026'],
       set: { 'financing.curePeriodMinutes': 60 },
     },
@@ -501,7 +495,7 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
   {
     key: 'financing.rehypothecationShare',
     title: 'Share of client collateral the lender re-uses',
-    simulated: false,
+    simulated: true,
     demonstration: {
       scenario: '2022-11-ftx',
       seed: 1,
@@ -593,7 +587,7 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
   {
     key: 'extras.newAccountMaxLeverage',
     title: 'Leverage cap for new accounts',
-    simulated: false,
+    simulated: true,
     demonstration: {
       scenario: '2025-10-tariff-crash',
       seed: 1,
@@ -605,7 +599,7 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
   {
     key: 'extras.partialLiquidationCooldownSeconds',
     title: 'Pause between partial-liquidation slices',
-    simulated: false,
+    simulated: true,
     demonstration: {
       scenario: '2025-10-tariff-crash',
       seed: 1,
@@ -617,7 +611,7 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
   {
     key: 'extras.backstopEquityShareOfMaintenance',
     title: 'Backstop liquidation below this share of maintenance margin',
-    simulated: false,
+    simulated: true,
     demonstration: {
       scenario: '2025-10-tariff-crash',
       seed: 1,
@@ -629,11 +623,11 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
   {
     key: 'extras.insuranceFundShareOfOpenInterest',
     title: 'Insurance fund as a share of open interest',
-    simulated: false,
+    simulated: true,
     demonstration: {
-      scenario: '2025-10-tariff-crash',
+      scenario: 'synthetic-flash-crash',
       seed: 1,
-      traders: 200,
+      traders: 1000,
       regimes: ['hk-sfc-2026'],
       set: { 'extras.insuranceFundShareOfOpenInterest': 0.0001 },
     },
@@ -653,7 +647,7 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
   {
     key: 'extras.professionalPortfolioMinUsd',
     title: 'Professional-investor portfolio minimum (HK$8m)',
-    simulated: false,
+    simulated: true,
     demonstration: {
       scenario: '2025-10-tariff-crash',
       seed: 1,
@@ -689,7 +683,7 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
   {
     key: 'extras.marketMakerSpreadBps.withoutAffiliated',
     title: 'Quoted spread without an affiliated market maker',
-    simulated: false,
+    simulated: true,
     demonstration: {
       scenario: '2025-10-tariff-crash',
       seed: 1,
@@ -701,7 +695,7 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
   {
     key: 'extras.marketMakerSpreadBps.withAffiliated',
     title: 'Quoted spread with an affiliated market maker',
-    simulated: false,
+    simulated: true,
     demonstration: {
       scenario: '2025-10-tariff-crash',
       seed: 1,
