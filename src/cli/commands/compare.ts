@@ -3,6 +3,7 @@ import { allowOnly, UsageError, type Flags } from '../args.ts';
 import { Refusal } from '../../engine/validation/index.ts';
 import { compareRegimes } from '../../engine/run/run.ts';
 import type { RunSummary } from '../../engine/run/summary.ts';
+import { costed } from '../run-cost.ts';
 import { regimeFromText, RUN_FLAGS, RUN_FLAGS_USAGE, runConfigFromFlags } from './run-flags.ts';
 
 export const usage = `compare ${RUN_FLAGS_USAGE} --regimes R1,R2[,…]
@@ -16,5 +17,9 @@ export function run(flags: Flags): { runs: RunSummary[] } {
   const regimes = text.split(',').map((id) => regimeFromText('--regimes', id.trim()));
   if (new Set(regimes).size !== regimes.length)
     throw new Refusal('--regimes', text, { kind: 'words', text: 'a list of distinct rule-set ids' });
-  return { runs: compareRegimes(runConfigFromFlags(flags), regimes).map((result) => result.summary) };
+  return {
+    runs: compareRegimes(costed(runConfigFromFlags(flags), regimes.length), regimes).map(
+      (result) => result.summary,
+    ),
+  };
 }

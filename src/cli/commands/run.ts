@@ -4,6 +4,7 @@ import { runScenario } from '../../engine/run/run.ts';
 import type { RunSummary } from '../../engine/run/summary.ts';
 import { regimeFromText, RUN_FLAGS, RUN_FLAGS_USAGE, runConfigFromFlags } from './run-flags.ts';
 import { UsageError } from '../args.ts';
+import { costed } from '../run-cost.ts';
 
 export const usage = `run ${RUN_FLAGS_USAGE} --regime R
   Runs the scenario under one regime and prints its summary: liquidations, ADL, insurance fund, losses beyond
@@ -13,6 +14,6 @@ export function run(flags: Flags): RunSummary {
   allowOnly(flags, [...RUN_FLAGS, 'regime']);
   const regimeText = flags.get('regime');
   if (regimeText === undefined) throw new UsageError('--regime is required (see `list` for the ids)');
-  return runScenario({ ...runConfigFromFlags(flags), regime: regimeFromText('--regime', regimeText) })
+  return runScenario(costed({ ...runConfigFromFlags(flags), regime: regimeFromText('--regime', regimeText) }))
     .summary;
 }
