@@ -15,6 +15,7 @@
  */
 const BUILD = '__LEVERAGE_LAB_BUILD__';
 /** Paths relative to this script, './' for the app itself. */
+// eslint-disable-next-line no-undef -- replaced by the file list at build time (vite.config.ts)
 const FILES = __LEVERAGE_LAB_FILES__;
 const CACHE_PREFIX = `leverage-lab|${self.registration.scope}|`;
 const CACHE = CACHE_PREFIX + BUILD;
