@@ -77,6 +77,12 @@ export class EngineClient implements EngineCalls {
 
   #remoteApi(): Remote<EngineApi> {
     if (this.#remote) return this.#remote;
+    // A sandboxed frame without allow-same-origin (opaque origin): say so rather than the browser's
+    // "origin 'null'" security error (issue 19). The embed view shows it in the reader's language.
+    if (typeof self !== 'undefined' && self.origin === 'null')
+      throw new Error(
+        'this page is in a sandboxed frame without allow-same-origin, where the engine worker cannot start',
+      );
     const worker = spawnEngineWorker('leverage-lab-engine');
     worker.addEventListener('error', (event) => {
       if (worker !== this.#worker) return;
