@@ -81,7 +81,6 @@ const FUNDING_CAP = orNone(between(0, 1));
 const PARTIAL = orNone(described('an object with sliceFraction and minNotional', isPlainRecord));
 const SLICE = between(MIN_SLICE_FRACTION, 1, { scale: 'percent' });
 const FUND_START = between(0, MAX_INSURANCE_FUND_START, { unit: 'USD' });
-const NON_NEGATIVE = atLeast(0);
 const PARTIAL_NOTIONAL = atLeast(MIN_PARTIAL_NOTIONAL, { unit: 'USD' });
 
 /** Throws a Refusal naming the first unusable parameter and what is allowed. */
