@@ -8,6 +8,8 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 
 /** In public/sw.js; replaced by the build hash in the copy written to the build folder. */
 export const SW_BUILD_PLACEHOLDER = '__LEVERAGE_LAB_BUILD__';
+/** In public/sw.js; replaced by the JSON list of the build's files (the only ones the worker serves). */
+export const SW_FILES_PLACEHOLDER = '__LEVERAGE_LAB_FILES__';
 const NOT_PRECACHED = new Set(['sw.js', 'precache-manifest.json']);
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -22,7 +24,8 @@ async function filesUnder(dir: string): Promise<string[]> {
 /**
  * Offline (issue 8): lists every file of the built site in `precache-manifest.json`, under a version that is a
  * hash of their contents, and writes `sw.js` from public/sw.js with that version in it, so that a new build is a
- * new service worker (browsers compare sw.js byte for byte) with a new cache. Paths are relative: the worker
+ * new service worker (browsers compare sw.js byte for byte) with a new cache; the same list is written into
+ * sw.js, the only files it serves (issue 19). Paths are relative: the worker
  * resolves them against its own URL, so the site works offline from any sub-path. Runs again after the
  * element's build (vite.element.config.ts), which adds its script to the same folder.
  */
@@ -41,9 +44,13 @@ export async function writePrecache(
   const manifest = { version, files: ['./', ...files] };
   await writeFile(join(outDir, 'precache-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   const template = await readFile(join(root, 'public', 'sw.js'), 'utf8');
-  if (template.split(SW_BUILD_PLACEHOLDER).length !== 2)
-    throw new Error(`public/sw.js must contain ${SW_BUILD_PLACEHOLDER} exactly once`);
-  await writeFile(join(outDir, 'sw.js'), template.replace(SW_BUILD_PLACEHOLDER, version));
+  for (const placeholder of [SW_BUILD_PLACEHOLDER, SW_FILES_PLACEHOLDER])
+    if (template.split(placeholder).length !== 2)
+      throw new Error(`public/sw.js must contain ${placeholder} exactly once`);
+  const worker = template
+    .replace(SW_BUILD_PLACEHOLDER, version)
+    .replace(SW_FILES_PLACEHOLDER, JSON.stringify(manifest.files));
+  await writeFile(join(outDir, 'sw.js'), worker);
   return manifest;
 }
 

@@ -70,7 +70,12 @@ function inlineScriptHashes(): Plugin {
       handler(html) {
         if (!html.includes("script-src 'self'"))
           throw new Error('index.html: the Content-Security-Policy has no "script-src \'self\'" to extend');
-        return html.replace("script-src 'self'", `script-src 'self' ${HASH_PLACEHOLDER}`);
+        // The single file starts its engine worker from a blob URL (a file:// page has no other way), so only
+        // this build's policy allows blob: workers; the site's index.html does not need it (issue 19).
+        return html.replace(
+          "script-src 'self'",
+          `script-src 'self' ${HASH_PLACEHOLDER}; worker-src 'self' blob:`,
+        );
       },
     },
     generateBundle: {

@@ -1,45 +1,34 @@
 /*
- * Leverage Lab's service worker: a classroom that loaded the site once can use it with the network off.
+ * Leverage Lab's service worker: a classroom that loaded the site once can use it with the network off. It
+ * stays in its lane (issue 19): deployed at a site's root beside other pages and APIs, it touches only the
+ * build's own files.
  *
- * - Scope: its own folder (the default), so the site works the same at the root or under any sub-path.
- * - Install: fetches precache-manifest.json (written at build time by the precache plugin in vite.config.ts)
- *   and caches every file it lists, relative to this script's URL.
- * - Cache name: the build's version (a hash of the built files) and the scope, so a new build is a new cache
- *   and two copies of the site on one origin do not touch each other's caches.
- * - Activate: deletes this scope's caches of older builds.
- * - Fetch: cache first for same-origin GETs in scope; what is not cached comes from the network and is kept.
- *   No request to another origin is ever made or cached.
- *
- * There is no skipWaiting: a new build takes over once every tab of the old one is closed, so an open page never
- * mixes files of two builds.
+ * - Files: the build's own, listed at build time (the precache plugin in vite.config.ts writes the list and
+ *   the build's hash into this file), relative to this script's URL. A request for anything else is not
+ *   intercepted: it goes to the network as if there were no service worker, and nothing else is ever cached.
+ * - Cache name: the build's hash and the scope, so a new build is a new cache and two copies of the site on
+ *   one origin do not touch each other's caches. Activate deletes this scope's caches of older builds.
+ * - Pages (the app, the explainer): network first, so a deploy is seen at once; the cached copy when offline.
+ *   Other files (scripts and styles named by their content hash, icons): from the cache.
+ * - Update: a new build waits until the page asks it to take over ("A new version is available: reload", see
+ *   src/lib/update-notice.ts), so an open page never mixes files of two builds.
  */
 const BUILD = '__LEVERAGE_LAB_BUILD__';
+/** Paths relative to this script, './' for the app itself. */
+// eslint-disable-next-line no-undef -- replaced by the file list at build time (vite.config.ts)
+const FILES = __LEVERAGE_LAB_FILES__;
 const CACHE_PREFIX = `leverage-lab|${self.registration.scope}|`;
 const CACHE = CACHE_PREFIX + BUILD;
-
-function isManifest(value) {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof value.version === 'string' &&
-    Array.isArray(value.files) &&
-    value.files.every((file) => typeof file === 'string' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(file))
-  );
-}
-
-async function precache() {
-  const response = await fetch('precache-manifest.json', { cache: 'no-cache' });
-  if (!response.ok) throw new Error(`precache-manifest.json: HTTP ${response.status}`);
-  const manifest = await response.json();
-  if (!isManifest(manifest)) throw new Error('precache-manifest.json is not a list of relative paths');
-  if (manifest.version !== BUILD)
-    throw new Error(`precache-manifest.json is for build ${manifest.version}, this worker for ${BUILD}`);
-  const cache = await caches.open(CACHE);
-  await cache.addAll(manifest.files.map((file) => new Request(file, { cache: 'reload' })));
-}
+const OWN = new Set(FILES.map((file) => new URL(file, self.location.href).href));
+const APP = new URL('./', self.location.href).href;
+const PAGES = new Set([APP, new URL('index.html', self.location.href).href]);
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(precache());
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(FILES.map((file) => new Request(file, { cache: 'reload' })))),
+  );
 });
 
 self.addEventListener('activate', (event) => {
@@ -56,29 +45,41 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-async function cacheFirst(request) {
-  const cache = await caches.open(CACHE);
-  // A page's query (index.html?scenario=…) is state for the page, not a different file.
-  const cached = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
-  if (cached) return cached;
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'leverage-lab:take-over') self.skipWaiting();
+});
+
+async function networkFirst(request, key) {
   try {
-    const response = await fetch(request);
-    if (response.status === 200 && response.type === 'basic') await cache.put(request, response.clone());
-    return response;
+    return await fetch(request);
   } catch (error) {
-    // Offline and not cached: a page in scope gets the app rather than the browser's error page.
-    if (request.mode === 'navigate') {
-      const app = await cache.match('./');
-      if (app) return app;
-    }
+    const cached = await caches.open(CACHE).then((cache) => cache.match(key));
+    if (cached) return cached;
     throw error;
   }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.open(CACHE).then((cache) => cache.match(request));
+  return cached || fetch(request);
 }
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || !url.href.startsWith(self.registration.scope)) return;
-  event.respondWith(cacheFirst(request));
+  url.hash = '';
+  // A page's query (index.html?scenario=…) is state for the page, not another file.
+  const page = new URL(url.href);
+  page.search = '';
+  if (request.mode === 'navigate' && PAGES.has(page.href)) {
+    event.respondWith(networkFirst(request, APP));
+    return;
+  }
+  if (request.mode === 'navigate' && OWN.has(page.href)) {
+    event.respondWith(networkFirst(request, page.href));
+    return;
+  }
+  if (url.search === '' && OWN.has(url.href)) event.respondWith(cacheFirst(request));
+  // Anything else: not ours, not intercepted.
 });

@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import './ui/global.css';
+import { watchForUpdates } from './lib/update-notice.ts';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Leverage Lab: the #app element is missing from index.html');
@@ -19,7 +20,7 @@ if (
   /^https?:$/.test(location.protocol)
 ) {
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
+    navigator.serviceWorker.register('./sw.js').then(watchForUpdates, (error: unknown) => {
       // The app works without it; only a second visit with the network off needs it.
       console.warn('Leverage Lab: the offline copy is not available:', error);
     });

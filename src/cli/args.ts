@@ -4,6 +4,7 @@
  * the value given and what is allowed. Usage errors (a stray word, a flag given twice, a missing or unknown
  * flag) are UsageErrors; both end the command with exit code 2 and one `error:` line (dispatch.ts).
  */
+import { flagText } from './flag-input.ts';
 import {
   Refusal,
   check,
@@ -116,10 +117,11 @@ export function choice<const T extends string>(
 
 const JSON_ARRAY: Allowed = { kind: 'words', text: 'a JSON array' };
 
-/** A JSON array; undefined when the flag is absent. Elements are checked by the caller. */
+/** A JSON array (or `@file`, or `-` for standard input); undefined when absent. Elements are checked by the caller. */
 export function jsonArray(flags: Flags, name: string): unknown[] | undefined {
-  const raw = flags.get(name);
-  if (raw === undefined) return undefined;
+  const given = flags.get(name);
+  if (given === undefined) return undefined;
+  const raw = flagText(name, given);
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);

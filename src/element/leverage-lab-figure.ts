@@ -22,6 +22,7 @@ import {
 } from './attributes.ts';
 import css from './figure.css?inline';
 import { FigureRun, FigureRunStopped } from './figure-run.ts';
+import { EmbeddingProblem, opaqueOrigin, watchPolicyViolations } from './embedding-problems.ts';
 import { FIGURE_LOCALES, figureText, regimeName, type FigureLocale } from './figure-text.ts';
 import { comparisonView, errorView, figureFrame, type FigureParts } from './figure-view.ts';
 import { openInAppHref } from './open-link.ts';
@@ -160,6 +161,12 @@ export class LeverageLabFigure extends HTMLElement {
 
   async #start(settings: FigureSettings): Promise<void> {
     const key = runKey(settings);
+    if (opaqueOrigin()) {
+      // A sandboxed frame without allow-same-origin: no worker can start; say what the host must allow.
+      this.#showStatus('failed', figureText(settings.lang, 'figure.embed.opaqueOrigin'));
+      return;
+    }
+    watchPolicyViolations();
     const run = new FigureRun();
     this.#run = run;
     const configs = settings.regimes.map((regime): RunConfig => ({
@@ -180,6 +187,11 @@ export class LeverageLabFigure extends HTMLElement {
       this.#run = null;
       if (error instanceof FigureRunStopped) {
         this.#showStatus('paused', figureText(settings.lang, 'figure.status.paused'));
+        return;
+      }
+      if (error instanceof EmbeddingProblem) {
+        // What the host page must allow, not a failure of the engine (issue 19).
+        this.#showStatus('failed', figureText(settings.lang, error.key));
         return;
       }
       const message = error instanceof Error ? error.message : String(error);

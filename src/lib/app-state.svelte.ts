@@ -12,6 +12,7 @@ import type { RegimeOverrides } from '../engine/regimes/guardrail-keys.ts';
 import type { ScenarioId } from '../engine/scenarios/types.ts';
 import type { PopulationSettings } from '../engine/population/settings.ts';
 import type { AppSettings } from './app-settings.ts';
+import { estimateRunCost, isCostly } from '../engine/validation/run-cost.ts';
 
 export interface RuleSetChoice {
   preset: PresetId;
@@ -47,6 +48,11 @@ export class AppState {
   error = $state<string | null>(null);
   /** The last run ended because the engine worker died (not a model error): the page says so and offers a re-run. */
   engineLost = $state(false);
+  /**
+   * A comparison estimated to take longer than COSTLY_RUN_SECONDS waits here, with its estimate in seconds,
+   * until the user says run it (issue 19): a link, a lesson or the embed view never starts one on its own.
+   */
+  costlyRun = $state<number | null>(null);
 
   /** Playback: the frame shown, whether it advances, and how fast. */
   frame = $state(0);
@@ -94,11 +100,22 @@ export class AppState {
     return SPEEDS[this.speedIndex] ?? 60;
   }
 
-  /** Runs A and B in the worker; the previous comparison, if still running, is stopped. */
-  async run(): Promise<void> {
+  /**
+   * Runs A and B in the worker; the previous comparison, if still running, is stopped. A costly comparison
+   * (see `costlyRun`) waits for `confirmed`.
+   */
+  async run(options: { confirmed?: boolean } = {}): Promise<void> {
     // Only the latest run may update the state: an older one settles (stopped) after a newer one started.
     const generation = ++this.#generation;
     this.pause();
+    const planned = this.configs();
+    if (!options.confirmed && isCostly(planned)) {
+      this.#engine.stop();
+      this.running = false;
+      this.costlyRun = estimateRunCost(planned).seconds;
+      return;
+    }
+    this.costlyRun = null;
     this.running = true;
     this.error = null;
     this.engineLost = false;

@@ -4,7 +4,8 @@
  * if it has not answered within 100 ms, terminates it; a crashed or terminated worker is replaced on the next
  * call, and its failure reaches the page as a readable message. A worker that dies without a word (it closed
  * itself, or the browser ended it) is noticed through its lifeline (workers/lifeline.ts): every call still
- * waiting on it is rejected with an EngineLostError, and the next call starts a fresh worker.
+ * waiting on it is rejected with an EngineLostError, and the next call starts a fresh worker. A comparison that
+ * fails with an engine error also ends its worker, so a broken state never reaches the next run.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../../workers/engine-api.ts';
@@ -73,6 +74,12 @@ export class EngineClient implements EngineCalls {
 
   #remoteApi(): Remote<EngineApi> {
     if (this.#remote) return this.#remote;
+    // A sandboxed frame without allow-same-origin (opaque origin): say so rather than the browser's
+    // "origin 'null'" security error (issue 19). The embed view shows it in the reader's language.
+    if (typeof self !== 'undefined' && self.origin === 'null')
+      throw new Error(
+        'this page is in a sandboxed frame without allow-same-origin, where the engine worker cannot start',
+      );
     const worker = spawnEngineWorker('leverage-lab-engine');
     worker.addEventListener('error', (event) => {
       if (worker !== this.#worker) return;
@@ -161,7 +168,9 @@ export class EngineClient implements EngineCalls {
           for (const event of b.events) list.push(event);
         },
       };
-      this.#call((api) => api.compare(job, configs, proxy(relay))).then(
+      const call = this.#call((api) => api.compare(job, configs, proxy(relay)));
+      const worker = this.#worker;
+      call.then(
         (results) => {
           settle();
           results.forEach((result, k) => {
@@ -172,6 +181,10 @@ export class EngineClient implements EngineCalls {
         (error: unknown) => {
           settle();
           const stopped = error instanceof Error && error.name === 'CancelledError';
+          // An engine error may leave the worker's state broken, so that later runs fail the same way
+          // (issue 19): the next call starts a fresh worker. A waiting calculator query is asked again there.
+          // Only that worker: one already discarded (Stop, a death) may have a fresh successor by now.
+          if (!stopped && worker !== null && worker === this.#worker) this.#discard();
           reject(stopped ? new RunStoppedError() : error instanceof Error ? error : new Error(String(error)));
         },
       );

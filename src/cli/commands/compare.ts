@@ -4,6 +4,7 @@ import { Refusal, wholeNumber } from '../../engine/validation/index.ts';
 import { runScenario } from '../../engine/run/run.ts';
 import type { RunSummary } from '../../engine/run/summary.ts';
 import { acrossSeeds, type Spread } from '../../engine/run/across-seeds.ts';
+import { costed } from '../run-cost.ts';
 import { regimeFromText, RUN_FLAGS, RUN_FLAGS_USAGE, runConfigFromFlags } from './run-flags.ts';
 import { overridesFor, SET_FLAG, SET_FLAG_USAGE, settingsFromFlags } from './set-flags.ts';
 
@@ -30,16 +31,17 @@ export function run(flags: Flags): { runs: RunSummary[]; acrossSeeds?: AcrossSee
   const regimes = text.split(',').map((id) => regimeFromText('--regimes', id.trim()));
   if (new Set(regimes).size !== regimes.length)
     throw new Refusal('--regimes', text, { kind: 'words', text: 'a list of distinct rule-set ids' });
-  const config = runConfigFromFlags(flags);
+  const base = runConfigFromFlags(flags);
   const settings = settingsFromFlags(flags);
   const overrides = regimes.map((regime) => overridesFor(regime, settings));
   const seedCount = optionalNumber(flags, 'seeds', SEEDS);
-  const seeds = Array.from({ length: seedCount ?? 1 }, (_, k) => config.seed + k);
+  const seeds = Array.from({ length: seedCount ?? 1 }, (_, k) => base.seed + k);
   if (seeds.at(-1)! > Number.MAX_SAFE_INTEGER)
     throw new Refusal('--seeds', seedCount, {
       kind: 'words',
       text: 'a count that keeps the last seed a safe integer',
     });
+  const config = costed(base, seeds.length * regimes.length);
   const runs: RunSummary[] = [];
   for (const seed of seeds)
     regimes.forEach((regime, r) => {

@@ -3,7 +3,7 @@
  */
 import { allowOnly, choice, optionalNumber, requireNumber, UsageError, type Flags } from '../args.ts';
 import { fundingPayment, fundingRate } from '../../engine/perp/funding.ts';
-import { above, atLeast } from '../../engine/validation/index.ts';
+import { Refusal, above, atLeast } from '../../engine/validation/index.ts';
 
 export const usage = `funding --premium P [--interest 0.0001] [--clamp 0.0005] [--cap C] [--interval-hours 8]
         [--size Q --price X]
@@ -41,5 +41,11 @@ export function run(flags: Flags): FundingOutput {
     ...(cap !== undefined ? { cap } : {}),
   });
   const payment = size !== undefined && price !== undefined ? fundingPayment(size, price, rate) : null;
+  // null means "no position" (the help): a payment too large for a number is refused, not shown as null.
+  if (payment !== null && !Number.isFinite(payment))
+    throw new Refusal('funding payment (--size × --price × rate)', payment, {
+      kind: 'words',
+      text: 'a finite number: --size × --price is too large',
+    });
   return { rate, payment };
 }

@@ -5,6 +5,7 @@ import type { RunSummary } from '../../engine/run/summary.ts';
 import { regimeFromText, RUN_FLAGS, RUN_FLAGS_USAGE, runConfigFromFlags } from './run-flags.ts';
 import { overridesFor, SET_FLAG, SET_FLAG_USAGE, settingsFromFlags } from './set-flags.ts';
 import { UsageError } from '../args.ts';
+import { costed } from '../run-cost.ts';
 
 export const usage = `run ${RUN_FLAGS_USAGE} --regime R ${SET_FLAG_USAGE}
   Runs the scenario under one regime and prints its summary: liquidations (count = events, traders = distinct
@@ -17,7 +18,7 @@ export function run(flags: Flags): RunSummary {
   const regimeText = flags.get('regime');
   if (regimeText === undefined) throw new UsageError('--regime is required (see `list` for the ids)');
   const regime = regimeFromText('--regime', regimeText);
-  const config = runConfigFromFlags(flags);
+  const config = costed(runConfigFromFlags(flags));
   const overrides = overridesFor(regime, settingsFromFlags(flags));
   return runScenario({ ...config, regime, ...(overrides ? { overrides } : {}) }).summary;
 }

@@ -33,6 +33,7 @@ export interface MarginFinancingRules {
 export const LTV_ORDER = 'in the order target ≤ call < forced sale';
 
 const FRACTION = between(0, 1);
+const CALL_LTV = above(0, 1);
 const SHARE_CAP = orNone(FRACTION);
 const CURE_PERIOD = atLeast(0, { unit: 'minutes' });
 const HOURLY_RATE = between(0, 0.01);
@@ -41,7 +42,8 @@ const MULTIPLE = orNone(above(0));
 /** Throws a Refusal naming the first unusable parameter and what is allowed. */
 export function validateFinancingRules(rules: MarginFinancingRules): void {
   validateRules(rules.collateral);
-  check('margin-call LTV', rules.callLtv, FRACTION);
+  // Above 0: a call at LTV 0 has no price (margin-call.ts refuses it mid-run).
+  check('margin-call LTV', rules.callLtv, CALL_LTV);
   check('forced-sale LTV', rules.liquidationLtv, FRACTION);
   check('target LTV after a forced sale', rules.targetLtv, FRACTION);
   check('re-hypothecation share', rules.rehypothecationShare, FRACTION);

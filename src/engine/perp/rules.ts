@@ -16,6 +16,7 @@ import {
   oneOf,
   orNone,
 } from '../validation/index.ts';
+import { MAX_INSURANCE_FUND_START, MIN_PARTIAL_NOTIONAL, MIN_SLICE_FRACTION } from '../validation/bounds.ts';
 
 export type InvestorClass = 'retail' | 'professional';
 export type MarkMethod = 'index-anchored' | 'last-traded';
@@ -78,8 +79,9 @@ const INTERVAL = oneOf(FUNDING_INTERVAL_HOURS, 'hours');
 const FUNDING_INTEREST = between(-0.1, 0.1);
 const FUNDING_CAP = orNone(between(0, 1));
 const PARTIAL = orNone(described('an object with sliceFraction and minNotional', isPlainRecord));
-const SLICE = above(0, 1);
-const NON_NEGATIVE = atLeast(0);
+const SLICE = between(MIN_SLICE_FRACTION, 1, { scale: 'percent' });
+const FUND_START = between(0, MAX_INSURANCE_FUND_START, { unit: 'USD' });
+const PARTIAL_NOTIONAL = atLeast(MIN_PARTIAL_NOTIONAL, { unit: 'USD' });
 
 /** Throws a Refusal naming the first unusable parameter and what is allowed. */
 export function validatePerpRules(rules: PerpRules): void {
@@ -97,7 +99,7 @@ export function validatePerpRules(rules: PerpRules): void {
   const partial = check('partial liquidation', rules.partialLiquidation, PARTIAL);
   if (partial) {
     check('partial liquidation slice', partial.sliceFraction, SLICE);
-    check('partial liquidation minimum notional', partial.minNotional, NON_NEGATIVE);
+    check('partial liquidation minimum notional', partial.minNotional, PARTIAL_NOTIONAL);
   }
-  check('insurance fund at start', rules.insuranceFundStart, NON_NEGATIVE);
+  check('insurance fund at start', rules.insuranceFundStart, FUND_START);
 }

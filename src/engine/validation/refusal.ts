@@ -14,6 +14,15 @@ export function shorten(text: string): string {
   return line.length > MAX_SHOWN ? `${line.slice(0, MAX_SHOWN - 1)}…` : line;
 }
 
+/** Array.isArray, which throws on a revoked proxy, as a plain yes or no. */
+function isArraySafely(value: unknown): boolean {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
 /** At most this many entries of an array are written out; the rest are counted. */
 const MAX_ENTRIES_SHOWN = 8;
 
@@ -36,6 +45,8 @@ export function shown(value: unknown): string {
   try {
     return shorten(text(value));
   } catch {
+    // An array nested thousands deep overflows the stack of JSON.stringify: say so rather than "object".
+    if (isArraySafely(value)) return 'an array nested too deep';
     // A revoked proxy, a throwing getter or toJSON: say what kind of thing it was.
     return typeof value;
   }

@@ -56,6 +56,16 @@ describe('link versions', () => {
     });
   });
 
+  it('refuses a v0 link with a __proto__ key (issue 19: the migration dropped it before the checks)', async () => {
+    // {"__proto__":{"x":1},"scenario":"2025-10-tariff-crash"}, the link of the issue.
+    const result = await decodeHash(
+      '#v0.eyJfX3Byb3RvX18iOnsieCI6MX0sInNjZW5hcmlvIjoiMjAyNS0xMC10YXJpZmYtY3Jhc2gifQ',
+    );
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).toContain('__proto__');
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
   it('migrates v0 field by field and validates the result like a current link', async () => {
     expect(migrate({ scenario: 'x', regimes: 'y', traders: 5 }, 0)).toEqual({
       sc: 'x',

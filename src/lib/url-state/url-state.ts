@@ -185,8 +185,11 @@ async function decode(hash: string): Promise<DecodeResult> {
     throw new LinkRefused(
       notice('newer-version', 'link version', version, `a version from 0 to ${CURRENT_VERSION}`),
     );
-  const json = migrate(await payloadJson(version, marker[2]!), version);
-
+  // Structure checks on the JSON as given, before a migration reshapes it (issue 19: a v0 link's __proto__ was
+  // dropped by the migration unseen), and again after, on what the validation reads.
+  const given = await payloadJson(version, marker[2]!);
+  checkStructure(given);
+  const json = migrate(given, version);
   checkStructure(json);
   const validation = validateSharedState(json);
   if (!validation.ok) return validation;

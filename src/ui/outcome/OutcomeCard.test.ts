@@ -18,7 +18,8 @@ describe('OutcomeCard', () => {
     const table = screen.getByRole('table', { name: /What each rule set led to/ });
     expect(within(table).getAllByRole('row')).toHaveLength(9);
     expect(within(table).getAllByText('—')).toHaveLength(16);
-    expect(screen.getByTestId('outcome-sentence')).toHaveTextContent('Computing the comparison…');
+    // Not running yet: "No results yet", never "Computing…" while nothing computes (issue 19).
+    expect(screen.getByTestId('outcome-sentence')).toHaveTextContent('No results yet');
   });
 
   it('compares A and B at the end of the run, as a table with a caption, and says what changed and why', async () => {
