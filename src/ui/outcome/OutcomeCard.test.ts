@@ -18,7 +18,8 @@ describe('OutcomeCard', () => {
     const table = screen.getByRole('table', { name: /What each rule set led to/ });
     expect(within(table).getAllByRole('row')).toHaveLength(9);
     expect(within(table).getAllByText('—')).toHaveLength(16);
-    expect(screen.getByTestId('outcome-sentence')).toHaveTextContent('Computing the comparison…');
+    // Nothing is running: the card says so rather than promising a computation (a lesson opened by a link).
+    expect(screen.getByTestId('outcome-sentence')).toHaveTextContent('Not run yet for these settings.');
   });
 
   it('compares A and B at the end of the run, as a table with a caption, and says what changed and why', async () => {
