@@ -56,7 +56,7 @@ describe('OutcomeCard', () => {
     );
   });
 
-  it('names a changed rule set as custom and updates the sentence after a new run', async () => {
+  it('names a changed rule set by what changed and updates the sentence after a new run', async () => {
     const app = smallApp();
     render(OutcomeCard, { app, i18n: new I18n('en') });
     await app.run();
@@ -66,7 +66,7 @@ describe('OutcomeCard', () => {
     await app.run();
     flushSync();
     expect(
-      screen.getByRole('columnheader', { name: 'Rule set A: Offshore CEX, changed' }),
+      screen.getByRole('columnheader', { name: 'Rule set A: Offshore CEX, Maximum leverage 5×' }),
     ).toBeInTheDocument();
     expect(screen.getByTestId('outcome-sentence').textContent).not.toBe(before);
     expect(screen.getByTestId('outcome-sentence')).toHaveTextContent(/5× against 125×|differ/);
