@@ -4,7 +4,7 @@
 import type { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import type { Provenance, SourceRef } from '../../engine/regimes/index.ts';
 import type { TierSpec } from '../../engine/perp/tiers.ts';
-import type { NumberUnit } from './guardrails.ts';
+import { numberText, parseNumber, type NumberUnit } from './guardrails.ts';
 
 export function percent(i18n: I18n, value: number): string {
   return new Intl.NumberFormat(i18n.locale, { style: 'percent', maximumSignificantDigits: 3 }).format(value);
@@ -40,6 +40,26 @@ export function readout(i18n: I18n, unit: NumberUnit, value: unknown): string {
     default:
       return '';
   }
+}
+
+/**
+ * A number field's text. A share (unit 'fraction') is typed and shown as a percentage, as the summaries show
+ * it: 60 in the haircut field means 60% (the engine's 0.6); "60%" is accepted too.
+ */
+export function fieldText(unit: NumberUnit, value: number | null | undefined): string {
+  return unit === 'fraction' && typeof value === 'number' ? numberText(value * 100) : numberText(value);
+}
+
+/** The value a number field's text makes: a percentage divided by 100 for a share; NaN when not a number. */
+export function parseField(unit: NumberUnit, text: string, nullable: boolean): number | null {
+  if (unit !== 'fraction') return parseNumber(text, nullable);
+  const value = parseNumber(text.replace(/[%％]\s*$/, ''), nullable);
+  return value === null ? null : Number((value / 100).toPrecision(15));
+}
+
+/** What stands beside a number field: "%" for a share (the field holds a percentage), else `readout`. */
+export function fieldReadout(i18n: I18n, unit: NumberUnit, value: unknown): string {
+  return unit === 'fraction' ? '%' : readout(i18n, unit, value);
 }
 
 /** A maintenance tier table in a line: "5% of notional, one tier" or "5 tiers: 0.4% from $0 up to …". */
