@@ -174,9 +174,9 @@ describe('the outcome sentence', () => {
 
   it('is translated through the catalogue', () => {
     const a = facts('A', '香港證監會 2026', { liquidated: 0, refusedPerp: 95 });
-    const b = facts('B', '境外交易所', { liquidated: 42 }, { maxLeverage: 125 });
+    const b = facts('B', '離岸交易所', { liquidated: 42 }, { maxLeverage: 125 });
     expect(outcomeSentence(new I18n('zh-Hant-HK'), a, b)).toBe(
-      '規則組合 A（香港證監會 2026）在 200 名交易者中沒有強制平倉任何人，規則組合 B（境外交易所）則有 42 人，' +
+      '規則組合 A（香港證監會 2026）在 200 名交易者中沒有強制平倉任何人，規則組合 B（離岸交易所）則有 42 人，' +
         '主要因為它不讓散戶投資者買賣永續合約（95 人被拒）。其他數字相差不大。',
     );
   });
