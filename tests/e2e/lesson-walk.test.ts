@@ -106,4 +106,27 @@ describe.skipIf(!chromiumAvailable)('every lesson, wrong then right, against the
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it(
+    'opens the teacher’s guide from the lessons panel, in English and in Chinese',
+    { timeout: 60_000 },
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const { problems } = watchPage(page, new URL(inject('rootUrl')).origin);
+      await page.goto(inject('rootUrl') + '?lang=zh-Hant-HK');
+      await page.getByTestId('teacher-guide-open').click();
+      const guide = page.getByTestId('teacher-guide');
+      await guide.waitFor();
+      // A plan per lesson, from minute 0 to minute 15, in Chinese.
+      expect(await guide.locator('ol.plan').count()).toBe(LESSONS.length);
+      expect(await guide.locator('ol.plan li:last-child .time').allTextContents()).toEqual(
+        LESSONS.map(() => expect.stringMatching(/–15 分鐘$/)),
+      );
+      await guide.getByText('模型如何運作（英文）').click();
+      await expect.poll(() => guide.locator('.doc h2').first().textContent()).toBe('The model, for teachers');
+      await page.screenshot({ path: 'test-results/teacher-guide-zh.png' });
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 });

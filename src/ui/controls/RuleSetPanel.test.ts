@@ -44,7 +44,11 @@ describe('RuleSetPanel', () => {
     expect(leverage).toHaveValue('10');
     const item = leverage.closest('li')!;
     expect(within(item).getByText('assumption')).toBeInTheDocument();
-    expect(within(item).getByRole('link', { name: 'Source: Coinbase Help: How much leverage is available for perpetual futures (opens in a new tab)' })).toHaveAttribute(
+    expect(
+      await within(item).findByRole('link', {
+        name: 'Source: Coinbase Help: How much leverage is available for perpetual futures (opens in a new tab)',
+      }),
+    ).toHaveAttribute(
       'href',
       'https://help.coinbase.com/en/international-exchange/margin-requirements/how-much-leverage-is-available-to-me-if-i-am-eligible-to-trade-perpetual-futures',
     );
@@ -52,7 +56,11 @@ describe('RuleSetPanel', () => {
     const protection = screen.getByLabelText('Negative-balance protection');
     expect(protection).toBeChecked();
     expect(within(protection.closest('li')!).queryByText('assumption')).toBeNull();
-    expect(within(protection.closest('li')!).getByRole('link', { name: /Source: Davis Polk: Hong Kong to permit/ })).toBeInTheDocument();
+    expect(
+      await within(protection.closest('li')!).findByRole('link', {
+        name: /Source: Davis Polk: Hong Kong to permit/,
+      }),
+    ).toBeInTheDocument();
     const portfolio = screen.getByLabelText("Professional investor's portfolio at least (USD)");
     expect(within(portfolio.closest('li')!).getByText('derived')).toBeInTheDocument();
     expect(within(portfolio.closest('li')!).getByText('$1,025,641')).toBeInTheDocument();

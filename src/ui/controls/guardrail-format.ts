@@ -4,7 +4,7 @@
 import type { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import type { Provenance, SourceRef } from '../../engine/regimes/index.ts';
 import type { SourceId } from '../../engine/regimes/sources.ts';
-import { SOURCE_TITLES } from './source-titles.ts';
+import { sourceTitles } from './source-titles-loader.svelte.ts';
 import type { TierSpec } from '../../engine/perp/tiers.ts';
 import { numberText, parseNumber, type NumberUnit } from './guardrails.ts';
 
@@ -96,13 +96,14 @@ export function listText(i18n: I18n, items: readonly string[]): string {
 
 /**
  * A source as a reader sees it: "Publisher: title" (source-titles.ts), or, for the seed news items the spec
- * gives no address or title, "News report of 11 Feb 2026 (2)". An id without a title falls back to the id.
+ * gives no address or title, "News report of 11 Feb 2026 (2)". An id without a title (or before the titles
+ * have loaded: loadSourceTitles) falls back to the id.
  */
 export function sourceLabel(i18n: I18n, source: SourceRef): string {
   const news = source.id.match(/^(\d{3})_/);
   if (news) return i18n.t('regimes.source.news', { n: Number(news[1]) + 1 });
-  const known = SOURCE_TITLES[source.id as SourceId];
-  return known ? i18n.t('regimes.source.titled', known) : source.id;
+  const known = sourceTitles.byId?.[source.id as SourceId];
+  return known ? i18n.t('regimes.source.titled', { ...known }) : source.id;
 }
 
 /** The badge's hint. The provenance notes are the engine's own English sentences: added in English only. */
