@@ -46,7 +46,12 @@ describe('OutcomeCard', () => {
     const drawdown = b.summary.insuranceFund.start - b.summary.insuranceFund.min;
     expect(screen.getByTestId('outcome-fundDrawdown-B')).toHaveTextContent(new I18n('en').usd(drawdown, 0));
     expect(screen.getByTestId('outcome-dislocation-B')).toHaveTextContent(/^\d+(\.\d+)?%$/);
-    expect(screen.getByRole('rowheader', { name: 'Broker shortfall' })).toBeInTheDocument();
+    // Named, then explained in one line (issue 17).
+    expect(
+      screen.getByRole('rowheader', {
+        name: 'Broker shortfall What margin-loan clients still owed the broker after their collateral was sold.',
+      }),
+    ).toBeInTheDocument();
     const sentence = screen.getByTestId('outcome-sentence');
     expect(sentence).toHaveAttribute('aria-live', 'polite');
     expect(sentence).toHaveTextContent(
