@@ -129,4 +129,19 @@ describe.skipIf(!chromiumAvailable)('every lesson, wrong then right, against the
       await page.close();
     },
   );
+
+  it('opens in Traditional Chinese for a zh-HK browser, unless the link asks for English', async () => {
+    for (const [locale, suffix, title] of [
+      ['zh-HK', '', '槓桿實驗室'],
+      ['zh-TW', '', '槓桿實驗室'],
+      ['zh-HK', '?lang=en', 'Leverage Lab'],
+      ['en-GB', '', 'Leverage Lab'],
+    ] as const) {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      await page.goto(inject('rootUrl') + suffix);
+      await expect.poll(() => page.locator('h1').textContent(), { message: locale + suffix }).toBe(title);
+      await context.close();
+    }
+  });
 });
