@@ -71,7 +71,7 @@ describe('OutcomeCard', () => {
     await app.run();
     flushSync();
     expect(
-      screen.getByRole('columnheader', { name: 'Rule set A: Offshore CEX, Maximum leverage 5×' }),
+      screen.getByRole('columnheader', { name: 'Rule set A: Offshore CEX, leverage cap 5×' }),
     ).toBeInTheDocument();
     expect(screen.getByTestId('outcome-sentence').textContent).not.toBe(before);
     expect(screen.getByTestId('outcome-sentence')).toHaveTextContent(/5× against 125×|differ/);

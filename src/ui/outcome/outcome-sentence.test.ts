@@ -124,7 +124,7 @@ describe('the outcome sentence', () => {
     expect(outcomeSentence(en, a, b)).toBe(
       'Neither rule set liquidated any of the 200 traders. The largest other differences: auto-deleveraging ' +
         '0 times under A and 12 times under B (the funds start at $100,000,000 and $1,000,000); the insurance ' +
-        'fund drew down $50,000 under A and $1,000,000 under B (the funds start at $100,000,000 and $1,000,000).',
+        'fund drew down $50,000 under A and $1,000,000 under B.',
     );
   });
 
@@ -159,7 +159,7 @@ describe('the outcome sentence', () => {
   it('tells apart two columns built from the same preset by what was changed', () => {
     const a = ruleSetName(en, 'offshore-cex', { 'perp.maxLeverage': 10 });
     const b = ruleSetName(en, 'offshore-cex', { 'perp.funding.intervalHours': 1 });
-    expect(a).toBe('Offshore CEX, Maximum leverage 10×');
+    expect(a).toBe('Offshore CEX, leverage cap 10×');
     expect(b).toBe('Offshore CEX, Funding interval every 1 h');
     expect(ruleSetName(en, 'offshore-cex', {})).toBe('Offshore CEX');
     expect(ruleSetName(en, 'offshore-cex', { 'perp.maxLeverage': 10, 'perp.funding.intervalHours': 1 })).toBe(

@@ -122,11 +122,16 @@ function otherDifferences(a: RuleSetFacts, b: RuleSetFacts, f: Formats, skip: Me
     return gap >= measure.minGap && share >= 0.2 ? [{ measure, x, y, share, order }] : [];
   });
   ranked.sort((p, q) => q.share - p.share || p.order - q.order);
+  const said = new Set<string>();
   return ranked.slice(0, 2).map(({ measure, x, y }) => {
     const format = f[measure.format];
     const difference: Clause = { key: measure.key, params: { a: format(x), b: format(y) } };
     const cause = measure.cause?.(a, b, f);
-    return cause ? { key: 'outcome.diff.withCause', params: {}, parts: [difference, cause] } : difference;
+    // A cause shared by both differences (the funds' sizes behind ADL and the drawdown) is said once.
+    const causeText = cause ? JSON.stringify(cause) : '';
+    if (!cause || said.has(causeText)) return difference;
+    said.add(causeText);
+    return { key: 'outcome.diff.withCause', params: {}, parts: [difference, cause] };
   });
 }
 

@@ -4,12 +4,18 @@
  * "Offshore CEX, changed").
  */
 import type { I18n } from '../../lib/i18n/i18n.svelte.ts';
+import { catalogues, type MessageKey } from '../../lib/i18n/catalogues.ts';
 import type { GuardrailKey, PresetId, RegimeOverrides } from '../../engine/regimes/index.ts';
 import { GUARDRAIL_VIEWS } from '../controls/guardrails.ts';
 import { optionText, plain, readout } from '../controls/guardrail-format.ts';
 
-/** The guardrail's label without its unit in brackets: "Maximum leverage (×)" → "Maximum leverage". */
+/**
+ * The guardrail's name in a column heading: its short name where the catalogue has one ("leverage cap"),
+ * else its label without the unit in brackets ("Funding interval (h)" → "Funding interval").
+ */
 function bareLabel(i18n: I18n, key: GuardrailKey): string {
+  const short = `regimes.guardrailShort.${key}`;
+  if (Object.hasOwn(catalogues.en!, short)) return i18n.t(short as MessageKey);
   return i18n.t(`regimes.guardrail.${key}`).replace(/\s*[（(][^()（）]*[)）]\s*$/, '');
 }
 
