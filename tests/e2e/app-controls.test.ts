@@ -69,17 +69,23 @@ describe.skipIf(!chromiumAvailable)('the app’s controls in Chromium', () => {
 
     // A guardrail edited in rule set B: a refused haircut shows the engine's message and holds the run.
     await ruleSetB.getByText('Margin financing', { exact: true }).click();
-    const haircut = ruleSetB.getByRole('group', { name: 'BTC as collateral' }).getByLabel('haircut (0–1)');
-    await haircut.fill('1.5');
+    const haircut = ruleSetB.getByRole('group', { name: 'BTC as collateral' }).getByLabel('haircut (%)');
+    await haircut.fill('150');
     await expect
       .poll(() => ruleSetB.getByText('BTC haircut must be between 0 and 1 (got 1.5)').count())
       .toBe(1);
-    await haircut.fill('0.5');
+    await haircut.fill('50');
     await expect.poll(() => ruleSetB.getByText(/must be between/).count()).toBe(0);
     await expect
-      .poll(() => page.getByRole('columnheader', { name: 'Rule set B: EU ESMA retail, changed' }).count(), {
-        timeout: 10_000,
-      })
+      .poll(
+        () =>
+          page
+            .getByRole('columnheader', { name: 'Rule set B: EU ESMA retail, BTC as collateral changed' })
+            .count(),
+        {
+          timeout: 10_000,
+        },
+      )
       .toBe(1);
     await page.screenshot({ path: 'test-results/app-controls-changed.png', fullPage: true });
     expect(watch.problems).toEqual([]);

@@ -77,13 +77,19 @@ describe.skipIf(!chromiumAvailable)('share links and the embed view in Chromium'
     const ruleSetB = page.getByRole('region', { name: 'Rule set B' });
     await ruleSetB.getByLabel('Preset').selectOption('eu-esma-retail');
     await ruleSetB.getByText('Margin financing', { exact: true }).click();
-    await ruleSetB.getByRole('group', { name: 'BTC as collateral' }).getByLabel('haircut (0–1)').fill('0.5');
+    await ruleSetB.getByRole('group', { name: 'BTC as collateral' }).getByLabel('haircut (%)').fill('50');
     await page.getByLabel('Number of traders').fill('150');
     await page.getByLabel('Seed', { exact: true }).fill('4242');
     await expect
-      .poll(() => page.getByRole('columnheader', { name: 'Rule set B: EU ESMA retail, changed' }).count(), {
-        timeout: 10_000,
-      })
+      .poll(
+        () =>
+          page
+            .getByRole('columnheader', { name: 'Rule set B: EU ESMA retail, BTC as collateral changed' })
+            .count(),
+        {
+          timeout: 10_000,
+        },
+      )
       .toBe(1);
     await expect.poll(() => page.getByTestId('outcome-liquidated-A').textContent()).toMatch(/ of 150$/);
     await settled(page);
@@ -110,9 +116,15 @@ describe.skipIf(!chromiumAvailable)('share links and the embed view in Chromium'
     const otherWatch = watchPage(opened, appOrigin());
     await opened.goto(link);
     await expect
-      .poll(() => opened.getByRole('columnheader', { name: 'Rule set B: EU ESMA retail, changed' }).count(), {
-        timeout: 20_000,
-      })
+      .poll(
+        () =>
+          opened
+            .getByRole('columnheader', { name: 'Rule set B: EU ESMA retail, BTC as collateral changed' })
+            .count(),
+        {
+          timeout: 20_000,
+        },
+      )
       .toBe(1);
     await settled(opened);
     expect(await outcome(opened)).toEqual(before);

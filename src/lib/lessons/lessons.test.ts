@@ -13,6 +13,21 @@ import { LESSONS, LESSON_PROBLEMS } from './catalogue.ts';
 import { configsOf, freshAtEntry, settingsAt, type Lesson } from './lesson.ts';
 import { correctChoice, fillNumbers, PLACEHOLDER } from './answers.ts';
 import { runFactsPair, type RunFactsPair } from './run-numbers.ts';
+import { resolveRegime } from '../../engine/run/config.ts';
+
+/** The rule paths ("perp.funding.intervalHours") where two regimes' rules differ (names and sources aside). */
+function differingRules(a: unknown, b: unknown, path = ''): string[] {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null)
+    return Object.is(a, b) ? [] : [path];
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].flatMap((key) =>
+    differingRules(
+      (a as Record<string, unknown>)[key],
+      (b as Record<string, unknown>)[key],
+      path ? `${path}.${key}` : key,
+    ),
+  );
+}
 
 /** For each lesson, the index of the right choice at each step that asks (in step order). */
 const EXPECTED_ANSWERS: Record<string, number[]> = {
@@ -20,8 +35,8 @@ const EXPECTED_ANSWERS: Record<string, number[]> = {
   leverage: [1, 0],
   // B (10% haircut) forces more sales; the securities-only broker forces none.
   haircut: [1, 0],
-  // Longs pay; hourly and 8-hourly settlement cost about the same in all.
-  funding: [0, 2],
+  // Longs pay; hourly settlement costs B's longs more (by more than 10%), as the reveal explains.
+  funding: [0, 1],
   // B (small fund) deleverages more; the fund does not change who is liquidated.
   'insurance-fund-adl': [1, 1],
   // 50 or more refused; with leakage some are liquidated offshore.
@@ -52,6 +67,15 @@ describe('shipped lessons', () => {
       'insurance-fund-adl',
       'professional-investors',
     ]);
+  });
+
+  it('the funding lesson varies the funding interval alone', () => {
+    const lesson = LESSONS.find((l) => l.id === 'funding')!;
+    const [a, b] = configsOf(settingsAt(lesson, 2)).map((config) => {
+      const { perp, margin, spot } = resolveRegime(config) as unknown as Record<string, unknown>;
+      return { perp, margin, spot };
+    });
+    expect(differingRules(a, b)).toEqual(['perp.funding.intervalHours']);
   });
 
   it.each(LESSONS.map((l) => [l.id, l] as const))(

@@ -47,11 +47,13 @@ export function chartFormats(locale: string): ChartFormats {
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const finite = (format: Intl.NumberFormat) => (value: number) =>
     Number.isFinite(value) ? format.format(value).replace('-', '−') : '–';
+  // A change smaller than 0.005% reads "0%", not "−0.00000033%" (a 730-day calm run's drift).
+  const changeText = finite(change);
   const formats: ChartFormats = {
     price: finite(price),
     money: finite(money),
     rate: finite(rate),
-    change: finite(change),
+    change: (value) => changeText(Math.abs(value) < 5e-5 ? 0 : value),
     count: finite(count),
   };
   cache.set(locale, formats);

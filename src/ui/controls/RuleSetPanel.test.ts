@@ -44,7 +44,11 @@ describe('RuleSetPanel', () => {
     expect(leverage).toHaveValue('10');
     const item = leverage.closest('li')!;
     expect(within(item).getByText('assumption')).toBeInTheDocument();
-    expect(within(item).getByRole('link', { name: 'Source W46 (opens in a new tab)' })).toHaveAttribute(
+    expect(
+      await within(item).findByRole('link', {
+        name: 'Source: Coinbase Help: How much leverage is available for perpetual futures (opens in a new tab)',
+      }),
+    ).toHaveAttribute(
       'href',
       'https://help.coinbase.com/en/international-exchange/margin-requirements/how-much-leverage-is-available-to-me-if-i-am-eligible-to-trade-perpetual-futures',
     );
@@ -52,7 +56,11 @@ describe('RuleSetPanel', () => {
     const protection = screen.getByLabelText('Negative-balance protection');
     expect(protection).toBeChecked();
     expect(within(protection.closest('li')!).queryByText('assumption')).toBeNull();
-    expect(within(protection.closest('li')!).getByRole('link', { name: /Source W5/ })).toBeInTheDocument();
+    expect(
+      await within(protection.closest('li')!).findByRole('link', {
+        name: /Source: Davis Polk: Hong Kong to permit/,
+      }),
+    ).toBeInTheDocument();
     const portfolio = screen.getByLabelText("Professional investor's portfolio at least (USD)");
     expect(within(portfolio.closest('li')!).getByText('derived')).toBeInTheDocument();
     expect(within(portfolio.closest('li')!).getByText('$1,025,641')).toBeInTheDocument();
@@ -70,10 +78,11 @@ describe('RuleSetPanel', () => {
     render(RuleSetPanel, { app, i18n: new I18n('en'), index: 0, rerunDelayMs: 150 });
     await openSection(user, /^Margin financing$/);
     const btc = screen.getByRole('group', { name: 'BTC as collateral' });
-    const haircut = within(btc).getByLabelText('haircut (0–1)');
-    expect(haircut).toHaveValue('0.6');
+    // A percentage, as the summaries show it (issue 17): 60 is the engine's 0.6.
+    const haircut = within(btc).getByLabelText('haircut (%)');
+    expect(haircut).toHaveValue('60');
     await user.clear(haircut);
-    await user.type(haircut, '1.2');
+    await user.type(haircut, '120');
     expect(
       within(btc.closest('li')!).getByText('BTC haircut must be between 0 and 1 (got 1.2)'),
     ).toBeInTheDocument();
@@ -83,12 +92,12 @@ describe('RuleSetPanel', () => {
       eligible: true,
       haircut: 1.2,
     });
-    // "1" was fine while typing, but the refusal of "1.2" cancels the pending run.
+    // "12" was fine while typing, but the refusal of "120" cancels the pending run.
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(run).not.toHaveBeenCalled();
 
     await user.clear(haircut);
-    await user.type(haircut, '0.7');
+    await user.type(haircut, '70%');
     expect(screen.queryByText(/must be between/)).toBeNull();
     expect(app.ruleSets[0].overrides['financing.collateral.BTC']).toEqual({ eligible: true, haircut: 0.7 });
     await waitFor(() => expect(run).toHaveBeenCalled());
@@ -145,7 +154,7 @@ describe('RuleSetPanel', () => {
     await openSection(user, /^Margin financing$/);
     const call = screen.getByLabelText('Margin call at loan-to-value');
     await user.clear(call);
-    await user.type(call, '0.7');
+    await user.type(call, '70');
     expect(
       screen.getByText(
         'LTV thresholds must be in the order: after a forced sale ≤ margin call < forced sale (got [0.4,0.7,0.6])',
@@ -153,7 +162,7 @@ describe('RuleSetPanel', () => {
     ).toBeInTheDocument();
     const forced = screen.getByLabelText('Forced sale at loan-to-value');
     await user.clear(forced);
-    await user.type(forced, '0.8');
+    await user.type(forced, '80');
     expect(screen.queryByText(/LTV thresholds/)).toBeNull();
     expect(app.ruleSets[0].overrides['financing.callLtv']).toBe(0.7);
     expect(app.ruleSets[0].overrides['financing.liquidationLtv']).toBe(0.8);
@@ -166,9 +175,9 @@ describe('RuleSetPanel', () => {
     expect(screen.getByRole('option', { name: '香港證監會 2026 年護欄' })).toBeInTheDocument();
     await openSection(user, /^保證金融資$/);
     const btc = screen.getByRole('group', { name: '以 BTC 作抵押' });
-    const haircut = within(btc).getByLabelText('扣減率（0–1）');
+    const haircut = within(btc).getByLabelText('扣減率（%）');
     await user.clear(haircut);
-    await user.type(haircut, '2');
+    await user.type(haircut, '200');
     expect(screen.getByText('以 BTC 作抵押必須介乎 0 至 1（輸入了 2）')).toBeInTheDocument();
     expect(within(btc.closest('li')!).getByText('已更改')).toBeInTheDocument();
     const eth = screen.getByRole('group', { name: '以 ETH 作抵押' });

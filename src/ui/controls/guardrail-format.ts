@@ -4,8 +4,10 @@
 import { numberFormat } from '../../lib/i18n/number-format.ts';
 import type { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import type { Provenance, SourceRef } from '../../engine/regimes/index.ts';
+import type { SourceId } from '../../engine/regimes/sources.ts';
+import { sourceTitles } from './source-titles-loader.svelte.ts';
 import type { TierSpec } from '../../engine/perp/tiers.ts';
-import type { NumberUnit } from './guardrails.ts';
+import { numberText, parseNumber, type NumberUnit } from './guardrails.ts';
 
 export function percent(i18n: I18n, value: number): string {
   return numberFormat(i18n.locale, { style: 'percent', maximumSignificantDigits: 3 }).format(value);
@@ -43,6 +45,26 @@ export function readout(i18n: I18n, unit: NumberUnit, value: unknown): string {
   }
 }
 
+/**
+ * A number field's text. A share (unit 'fraction') is typed and shown as a percentage, as the summaries show
+ * it: 60 in the haircut field means 60% (the engine's 0.6); "60%" is accepted too.
+ */
+export function fieldText(unit: NumberUnit, value: number | null | undefined): string {
+  return unit === 'fraction' && typeof value === 'number' ? numberText(value * 100) : numberText(value);
+}
+
+/** The value a number field's text makes: a percentage divided by 100 for a share; NaN when not a number. */
+export function parseField(unit: NumberUnit, text: string, nullable: boolean): number | null {
+  if (unit !== 'fraction') return parseNumber(text, nullable);
+  const value = parseNumber(text.replace(/[%％]\s*$/, ''), nullable);
+  return value === null ? null : Number((value / 100).toPrecision(15));
+}
+
+/** What stands beside a number field: "%" for a share (the field holds a percentage), else `readout`. */
+export function fieldReadout(i18n: I18n, unit: NumberUnit, value: unknown): string {
+  return unit === 'fraction' ? '%' : readout(i18n, unit, value);
+}
+
 /** A maintenance tier table in a line: "5% of notional, one tier" or "5 tiers: 0.4% from $0 up to …". */
 export function tiersText(i18n: I18n, tiers: readonly TierSpec[]): string {
   const first = tiers[0]!;
@@ -73,10 +95,16 @@ export function listText(i18n: I18n, items: readonly string[]): string {
     : i18n.t('controls.facts.and', { first: names[0]!, second: names[1]! });
 }
 
-/** A source's short name: its id (W5, B-LIQ), or "news 2" for the unnamed news items of the seeds. */
+/**
+ * A source as a reader sees it: "Publisher: title" (source-titles.ts), or, for the seed news items the spec
+ * gives no address or title, "News report of 11 Feb 2026 (2)". An id without a title (or before the titles
+ * have loaded: loadSourceTitles) falls back to the id.
+ */
 export function sourceLabel(i18n: I18n, source: SourceRef): string {
   const news = source.id.match(/^(\d{3})_/);
-  return news ? i18n.t('regimes.source.news', { n: Number(news[1]) + 1 }) : source.id;
+  if (news) return i18n.t('regimes.source.news', { n: Number(news[1]) + 1 });
+  const known = sourceTitles.byId?.[source.id as SourceId];
+  return known ? i18n.t('regimes.source.titled', { ...known }) : source.id;
 }
 
 /** The badge's hint. The provenance notes are the engine's own English sentences: added in English only. */

@@ -90,6 +90,7 @@ describe('LessonPanel', () => {
       'Funding: who pays whom',
       'When the insurance fund runs dry: auto-deleveraging',
       'Why perpetuals are for professional investors',
+      "Teacher's guide",
     ]);
     expect(screen.getByRole('button', { name: 'Why a 60% haircut?' })).toHaveAccessibleDescription(
       /^Margin loans against bitcoin on Black Thursday, with a 60% and a 10% haircut\..*4 steps$/,
@@ -218,5 +219,17 @@ describe('LessonPanel', () => {
     expect(screen.getByTestId('lesson-progress')).toHaveTextContent('第 1 步，共 3 步');
     await user.click(screen.getByRole('button', { name: /下一步/ }));
     expect(screen.getByRole('button', { name: '核對' })).toBeInTheDocument();
+  });
+
+  it('a question over other settings says it has not run yet, and what "about the same" means', async () => {
+    const { app } = setup({ open: true, lessonStep: 1 });
+    // The comparison of the app's defaults, computed before the lesson opened, is not this step's.
+    expect(app.results).toBeNull();
+    expect(await screen.findByTestId('lesson-not-run')).toHaveTextContent(
+      'Not run yet: predict, then press Check to run it.',
+    );
+    expect(screen.getByTestId('lesson-same-means')).toHaveTextContent(
+      '“About the same” here means exactly equal.',
+    );
   });
 });

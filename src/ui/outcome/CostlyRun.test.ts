@@ -74,7 +74,7 @@ describe('the outcome card without results (issue 19)', () => {
     render(OutcomeCard, { app, i18n: new I18n('en') });
     await app.run();
     flushSync();
-    expect(screen.getByTestId('outcome-sentence')).toHaveTextContent('No results yet');
+    expect(screen.getByTestId('outcome-sentence')).toHaveTextContent('Not run yet for these settings.');
     expect(screen.getByTestId('outcome-sentence')).not.toHaveTextContent('Computing');
   });
 });

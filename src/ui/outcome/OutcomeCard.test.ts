@@ -18,8 +18,8 @@ describe('OutcomeCard', () => {
     const table = screen.getByRole('table', { name: /What each rule set led to/ });
     expect(within(table).getAllByRole('row')).toHaveLength(9);
     expect(within(table).getAllByText('—')).toHaveLength(16);
-    // Not running yet: "No results yet", never "Computing…" while nothing computes (issue 19).
-    expect(screen.getByTestId('outcome-sentence')).toHaveTextContent('No results yet');
+    // Nothing is running: the card says so rather than promising a computation (a lesson opened by a link).
+    expect(screen.getByTestId('outcome-sentence')).toHaveTextContent('Not run yet for these settings.');
   });
 
   it('compares A and B at the end of the run, as a table with a caption, and says what changed and why', async () => {
@@ -46,7 +46,12 @@ describe('OutcomeCard', () => {
     const drawdown = b.summary.insuranceFund.start - b.summary.insuranceFund.min;
     expect(screen.getByTestId('outcome-fundDrawdown-B')).toHaveTextContent(new I18n('en').usd(drawdown, 0));
     expect(screen.getByTestId('outcome-dislocation-B')).toHaveTextContent(/^\d+(\.\d+)?%$/);
-    expect(screen.getByRole('rowheader', { name: 'Broker shortfall' })).toBeInTheDocument();
+    // Named, then explained in one line (issue 17).
+    expect(
+      screen.getByRole('rowheader', {
+        name: 'Broker shortfall What margin-loan clients still owed the broker after their collateral was sold.',
+      }),
+    ).toBeInTheDocument();
     const sentence = screen.getByTestId('outcome-sentence');
     expect(sentence).toHaveAttribute('aria-live', 'polite');
     expect(sentence).toHaveTextContent(
@@ -56,7 +61,7 @@ describe('OutcomeCard', () => {
     );
   });
 
-  it('names a changed rule set as custom and updates the sentence after a new run', async () => {
+  it('names a changed rule set by what changed and updates the sentence after a new run', async () => {
     const app = smallApp();
     render(OutcomeCard, { app, i18n: new I18n('en') });
     await app.run();
@@ -66,7 +71,7 @@ describe('OutcomeCard', () => {
     await app.run();
     flushSync();
     expect(
-      screen.getByRole('columnheader', { name: 'Rule set A: Offshore CEX, changed' }),
+      screen.getByRole('columnheader', { name: 'Rule set A: Offshore CEX, leverage cap 5×' }),
     ).toBeInTheDocument();
     expect(screen.getByTestId('outcome-sentence').textContent).not.toBe(before);
     expect(screen.getByTestId('outcome-sentence')).toHaveTextContent(/5× against 125×|differ/);

@@ -1,8 +1,9 @@
 /**
  * One plain sentence on what changed between rule sets A and B, and why, generated from the two runs'
- * summaries and the rules they ran under. The sentence is built from catalogue clauses with placeholders (a
- * lead saying who liquidated fewer traders, and a reason read off the numbers), so it is translated like
- * everything else and changes whenever the numbers do.
+ * summaries and the rules they ran under: who liquidated fewer traders and why (a cause only where the rules
+ * differ in it, and none for counts about the same), then the largest other differences the outcome table shows
+ * (ADL, the insurance fund, losses…), with their cause where the rules differ in it. Built from catalogue
+ * clauses with placeholders, so it is translated like everything else and changes whenever the numbers do.
  */
 import type { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import type { MessageKey } from '../../lib/i18n/catalogues.ts';
@@ -21,16 +22,22 @@ export interface RuleSetFacts {
 export interface Clause {
   key: MessageKey;
   params: Record<string, string | number>;
+  /** Clauses said first and put into this one's {difference} and {cause}. */
+  parts?: [Clause, Clause];
 }
 
 export interface OutcomeStory {
   lead: Clause;
-  reason: Clause;
+  /** Why one rule set liquidated fewer traders; null when the counts are about the same. */
+  reason: Clause | null;
+  /** The largest other differences the table shows (at most two, largest first), each with its cause if any. */
+  others: Clause[];
 }
 
 export interface Formats {
   usd(value: number): string;
   count(value: number): string;
+  percent(value: number): string;
 }
 
 /** What retail investors lost in all (0 when they gained). */
@@ -38,9 +45,9 @@ export function retailLoss(summary: RunSummary): number {
   return Math.max(0, -summary.byClass.retail.pnl);
 }
 
-/** Amounts closer than a dollar, or 1%, read as the same in a sentence. */
-function differ(x: number, y: number): boolean {
-  return Math.abs(x - y) > Math.max(1, 0.01 * Math.max(Math.abs(x), Math.abs(y)));
+/** Liquidation counts this close (one trader, or 5%) are "about as many": no cause is read into them. */
+function aboutAsMany(x: number, y: number): boolean {
+  return Math.abs(x - y) <= Math.max(1, 0.05 * Math.max(x, y));
 }
 
 function whyFewer(better: RuleSetFacts, worse: RuleSetFacts, f: Formats): Clause {
@@ -60,44 +67,89 @@ function whyFewer(better: RuleSetFacts, worse: RuleSetFacts, f: Formats): Clause
   return { key: 'outcome.reason.otherRules', params: {} };
 }
 
-/** When both liquidated as many traders: the largest other difference, if any. */
-function otherDifference(a: RuleSetFacts, b: RuleSetFacts, f: Formats): Clause {
-  const beyondA = a.summary.lossesBeyondDeposits;
-  const beyondB = b.summary.lossesBeyondDeposits;
-  if (differ(beyondA, beyondB)) {
-    const worse = beyondA > beyondB ? a : b;
-    const loss = f.usd(worse.summary.lossesBeyondDeposits);
-    return worse.negativeBalanceProtection
-      ? { key: 'outcome.reason.lossesBeyond', params: { loss, worse: worse.letter } }
-      : { key: 'outcome.reason.noProtection', params: { loss, worse: worse.letter } };
-  }
-  const lossA = retailLoss(a.summary);
-  const lossB = retailLoss(b.summary);
-  if (differ(lossA, lossB)) {
-    const [worse, better] = lossA > lossB ? [a, b] : [b, a];
-    return {
-      key: 'outcome.reason.retailLosses',
-      params: {
-        worse: worse.letter,
-        worseLoss: f.usd(retailLoss(worse.summary)),
-        better: better.letter,
-        betterLoss: f.usd(retailLoss(better.summary)),
-      },
-    };
-  }
-  return { key: 'outcome.reason.similar', params: {} };
+interface Measure {
+  key: MessageKey;
+  value(s: RunSummary): number;
+  format: keyof Formats;
+  /** The smallest gap worth a sentence, in the measure's unit. */
+  minGap: number;
+  /** A cause, only where the two rule sets differ in the rule behind the measure. */
+  cause?(a: RuleSetFacts, b: RuleSetFacts, f: Formats): Clause | null;
+}
+
+const fundSize = (a: RuleSetFacts, b: RuleSetFacts, f: Formats): Clause | null => {
+  const [x, y] = [a.summary.insuranceFund.start, b.summary.insuranceFund.start];
+  return Math.abs(x - y) > 0.2 * Math.max(x, y)
+    ? { key: 'outcome.cause.fundSize', params: { a: f.usd(x), b: f.usd(y) } }
+    : null;
+};
+
+/** The outcome table's rows after the first (liquidations), in the table's order. */
+const MEASURES: Measure[] = [
+  {
+    key: 'outcome.diff.lossesBeyond',
+    value: (s) => s.lossesBeyondDeposits,
+    format: 'usd',
+    minGap: 100,
+    cause: (a, b) =>
+      a.negativeBalanceProtection === b.negativeBalanceProtection
+        ? null
+        : {
+            key: 'outcome.cause.noProtection',
+            params: { letter: a.negativeBalanceProtection ? b.letter : a.letter },
+          },
+  },
+  { key: 'outcome.diff.retailLosses', value: retailLoss, format: 'usd', minGap: 100 },
+  { key: 'outcome.diff.adl', value: (s) => s.adl.count, format: 'count', minGap: 1, cause: fundSize },
+  {
+    key: 'outcome.diff.fundDrawdown',
+    value: (s) => s.insuranceFund.start - s.insuranceFund.min,
+    format: 'usd',
+    minGap: 100,
+    cause: fundSize,
+  },
+  { key: 'outcome.diff.brokerShortfall', value: (s) => s.brokerShortfall, format: 'usd', minGap: 100 },
+  { key: 'outcome.diff.dislocation', value: (s) => s.maxPriceDislocation, format: 'percent', minGap: 0.001 },
+  { key: 'outcome.diff.refusedPerp', value: (s) => s.refusedProducts.perp, format: 'count', minGap: 1 },
+];
+
+/** A gap counts when it is at least `minGap` and a fifth of the larger value; larger shares rank first. */
+function otherDifferences(a: RuleSetFacts, b: RuleSetFacts, f: Formats, skip: MessageKey[]): Clause[] {
+  const ranked = MEASURES.filter((m) => !skip.includes(m.key)).flatMap((measure, order) => {
+    const [x, y] = [measure.value(a.summary), measure.value(b.summary)];
+    const gap = Math.abs(x - y);
+    const share = gap / Math.max(Math.abs(x), Math.abs(y), Number.MIN_VALUE);
+    return gap >= measure.minGap && share >= 0.2 ? [{ measure, x, y, share, order }] : [];
+  });
+  ranked.sort((p, q) => q.share - p.share || p.order - q.order);
+  const said = new Set<string>();
+  return ranked.slice(0, 2).map(({ measure, x, y }) => {
+    const format = f[measure.format];
+    const difference: Clause = { key: measure.key, params: { a: format(x), b: format(y) } };
+    const cause = measure.cause?.(a, b, f);
+    // A cause shared by both differences (the funds' sizes behind ADL and the drawdown) is said once.
+    const causeText = cause ? JSON.stringify(cause) : '';
+    if (!cause || said.has(causeText)) return difference;
+    said.add(causeText);
+    return { key: 'outcome.diff.withCause', params: {}, parts: [difference, cause] };
+  });
 }
 
 export function outcomeStory(a: RuleSetFacts, b: RuleSetFacts, f: Formats): OutcomeStory {
   const liquidatedA = a.summary.liquidations.traders;
   const liquidatedB = b.summary.liquidations.traders;
   const traders = f.count(a.summary.traders);
-  if (liquidatedA === liquidatedB) {
+  if (aboutAsMany(liquidatedA, liquidatedB)) {
     const lead: Clause =
-      liquidatedA === 0
-        ? { key: 'outcome.lead.none', params: { traders } }
-        : { key: 'outcome.lead.same', params: { count: f.count(liquidatedA), traders } };
-    return { lead, reason: otherDifference(a, b, f) };
+      liquidatedA === liquidatedB
+        ? liquidatedA === 0
+          ? { key: 'outcome.lead.none', params: { traders } }
+          : { key: 'outcome.lead.same', params: { count: f.count(liquidatedA), traders } }
+        : {
+            key: 'outcome.lead.close',
+            params: { countA: f.count(liquidatedA), countB: f.count(liquidatedB), traders },
+          };
+    return { lead, reason: null, others: otherDifferences(a, b, f, []) };
   }
   const [better, worse] = liquidatedA < liquidatedB ? [a, b] : [b, a];
   const betterCount = better.summary.liquidations.traders;
@@ -113,18 +165,35 @@ export function outcomeStory(a: RuleSetFacts, b: RuleSetFacts, f: Formats): Outc
       traders,
     },
   };
-  return { lead, reason: whyFewer(better, worse, f) };
+  const reason = whyFewer(better, worse, f);
+  // A reason that already names the refusals leaves them out of the other differences.
+  const skip: MessageKey[] = reason.key === 'outcome.reason.keptOut' ? ['outcome.diff.refusedPerp'] : [];
+  return { lead, reason, others: otherDifferences(a, b, f, skip) };
 }
 
-/** The sentence in the page's language. */
+/** The sentences in the page's language. */
 export function outcomeSentence(i18n: I18n, a: RuleSetFacts, b: RuleSetFacts): string {
   const count = new Intl.NumberFormat(i18n.locale);
+  const percent = new Intl.NumberFormat(i18n.locale, { style: 'percent', maximumFractionDigits: 2 });
   const story = outcomeStory(a, b, {
     usd: (value) => i18n.usd(value, 0),
     count: (value) => count.format(value),
+    percent: (value) => percent.format(value),
   });
-  return i18n.t('outcome.sentence', {
-    lead: i18n.t(story.lead.key, story.lead.params),
-    reason: i18n.t(story.reason.key, story.reason.params),
-  });
+  const say = (clause: Clause): string =>
+    clause.parts
+      ? i18n.t(clause.key, { difference: say(clause.parts[0]!), cause: say(clause.parts[1]!) })
+      : i18n.t(clause.key, clause.params);
+  const lead = say(story.lead);
+  const first = story.reason
+    ? i18n.t('outcome.sentence', { lead, reason: say(story.reason) })
+    : i18n.t('outcome.sentence.plain', { lead });
+  const [one, two] = story.others.map(say);
+  const others =
+    one === undefined
+      ? i18n.t('outcome.others.none')
+      : two === undefined
+        ? i18n.t('outcome.others.one', { first: one })
+        : i18n.t('outcome.others.two', { first: one, second: two });
+  return i18n.t('outcome.sentences', { first, others });
 }
