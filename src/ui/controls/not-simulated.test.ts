@@ -13,12 +13,12 @@ import { inProcessEngine } from '../test-support.ts';
 
 describe('guardrails that are not simulated', () => {
   it('are marked and disabled; simulated ones are not', async () => {
-    expect(catalogueEntry('extras.professionalPortfolioMinUsd')?.simulated).toBe(false);
+    expect(catalogueEntry('extras.clientPositionLimitNotional')?.simulated).toBe(false);
     expect(catalogueEntry('perp.maxLeverage')?.simulated).toBe(true);
     const user = userEvent.setup();
     render(RuleSetPanel, { app: new AppState(inProcessEngine()), i18n: new I18n('en'), index: 0 });
     await user.click(screen.getByText(/^Perpetual contracts$/));
-    const portfolio = screen.getByLabelText("Professional investor's portfolio at least (USD)");
+    const portfolio = screen.getByLabelText('Position limit per client (USD)');
     expect(portfolio).toBeDisabled();
     expect(within(portfolio.closest('li')!).getByText('not simulated')).toBeInTheDocument();
     const leverage = screen.getByLabelText('Maximum leverage (×)');
