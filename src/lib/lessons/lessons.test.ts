@@ -35,8 +35,9 @@ const EXPECTED_ANSWERS: Record<string, number[]> = {
   leverage: [1, 0],
   // B (10% haircut) forces more sales; the securities-only broker forces none.
   haircut: [1, 0],
-  // Longs pay; hourly settlement costs B's longs more (by more than 10%), as the reveal explains.
-  funding: [0, 1],
+  // Longs pay; with funding from the averaged impact premium (issue 15), hourly and 8-hourly settlement cost
+  // the longs about the same on this seed (A $23.1k, B $20.9k: within the 10% tolerance), as the reveal says.
+  funding: [0, 2],
   // B (small fund) deleverages more; the fund does not change who is liquidated.
   'insurance-fund-adl': [1, 1],
   // 50 or more refused; with leakage some are liquidated offshore.
