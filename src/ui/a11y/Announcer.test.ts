@@ -7,13 +7,17 @@ import { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import { inProcessEngine } from '../test-support.ts';
 import { milestonesOf } from './milestones.ts';
 
-/** A quarter-day flash crash, 30 traders: rule set B (offshore) liquidates from minute 175, A never. */
+/**
+ * A day and a quarter of the flash crash, 60 traders: rule set B (offshore) liquidates from minute 263 and
+ * auto-deleverages at 877; rule set A's broker makes its first margin call at the daily check at 00:00 UTC of
+ * day 2 (calls are made once a day, issue 15).
+ */
 let ran: AppState;
 beforeAll(async () => {
   ran = new AppState(inProcessEngine());
   ran.scenario = 'synthetic-flash-crash';
-  ran.days = 0.25;
-  ran.population.traders = 30;
+  ran.days = 1.25;
+  ran.population.traders = 60;
   await ran.run();
 });
 
@@ -27,7 +31,9 @@ function playbackOf(source: AppState): AppState {
   return app;
 }
 
-const frameAt = (app: AppState, minute: number) => app.results![0].frames.minute.indexOf(minute);
+/** The first frame at or after `minute`. */
+const frameAt = (app: AppState, minute: number) =>
+  app.results![0].frames.minute.findIndex((m) => m >= minute);
 const live = () => screen.getByTestId('live-region');
 
 afterEach(() => {
@@ -37,7 +43,8 @@ afterEach(() => {
 describe('milestonesOf', () => {
   it('finds the first liquidation, margin call and ADL of either rule set, in time order', () => {
     const milestones = milestonesOf(ran.results!);
-    expect(milestones.map((m) => m.kind)).toEqual(['liquidation', 'marginCall', 'adl']);
+    expect(milestones.map((m) => m.kind)).toEqual(['liquidation', 'adl', 'marginCall']);
+    expect(milestones.map((m) => m.set)).toEqual([1, 1, 0]);
     const liquidation = milestones[0]!;
     expect(liquidation.set).toBe(1);
     const firstEvent = ran.results![1].events.find((e) => e.type === 'liquidation')!;
@@ -60,13 +67,13 @@ describe('Announcer', () => {
   it('announces the first liquidation once, when the frame passes it', () => {
     const app = playbackOf(ran);
     render(Announcer, { app, i18n: new I18n('en'), throttleMs: 0 });
-    const minute = milestonesOf(ran.results!)[0]!.minute;
-    app.frame = frameAt(app, minute) - 2;
+    const [liquidation, adl] = milestonesOf(ran.results!);
+    app.frame = frameAt(app, liquidation!.minute) - 2;
     flushSync();
     expect(live()).toHaveTextContent(/^$/);
     app.frame += 2;
     flushSync();
-    expect(live()).toHaveTextContent(`day 1, 02:55: the first liquidation, under rule set B (Offshore CEX).`);
+    expect(live()).toHaveTextContent(`day 1, 04:23: the first liquidation, under rule set B (Offshore CEX).`);
     // Back and over it again: still once per run.
     app.frame -= 5;
     flushSync();
@@ -74,30 +81,30 @@ describe('Announcer', () => {
     flushSync();
     // A second announcement of the same words would have changed the text (see the last test).
     expect(live().textContent!.trim()).toBe(
-      'day 1, 02:55: the first liquidation, under rule set B (Offshore CEX).',
+      'day 1, 04:23: the first liquidation, under rule set B (Offshore CEX).',
     );
     expect(live().textContent!.endsWith('\u00a0')).toBe(false);
-    app.frame += 2;
+    app.frame = frameAt(app, adl!.minute);
     flushSync();
-    expect(live()).toHaveTextContent('day 1, 02:57: the first margin call, under rule set B (Offshore CEX).');
+    expect(live()).toHaveTextContent('auto-deleveraging starts under rule set B');
   });
 
   it('waits its turn: several moments passed at once are spoken one after another, not over each other', () => {
     vi.useFakeTimers();
     const app = playbackOf(ran);
     render(Announcer, { app, i18n: new I18n('en'), throttleMs: 2000 });
-    // One jump past the first liquidation, the first margin call and ADL.
-    app.frame = frameAt(app, 200);
+    // One jump past the first liquidation, ADL and the first margin call.
+    app.frame = frameAt(app, 1450);
     flushSync();
     expect(live()).toHaveTextContent('the first liquidation');
     vi.advanceTimersByTime(1999);
     expect(live()).toHaveTextContent('the first liquidation');
     vi.advanceTimersByTime(1);
     flushSync();
-    expect(live()).toHaveTextContent('the first margin call');
+    expect(live()).toHaveTextContent('auto-deleveraging starts under rule set B');
     vi.advanceTimersByTime(2000);
     flushSync();
-    expect(live()).toHaveTextContent('auto-deleveraging starts under rule set B');
+    expect(live()).toHaveTextContent('day 2, 00:00: the first margin call, under rule set A');
   });
 
   it('says the outcome at the last frame, in the page’s language', () => {
@@ -112,13 +119,13 @@ describe('Announcer', () => {
   it('starts afresh for a new run, and speaks what other views ask it to', async () => {
     const app = playbackOf(ran);
     const { component } = render(Announcer, { app, i18n: new I18n('en'), throttleMs: 0 });
-    app.frame = frameAt(app, 200);
+    app.frame = frameAt(app, 300);
     flushSync();
     app.results = [...ran.results!] as typeof app.results;
     flushSync();
     app.frame = 0;
     flushSync();
-    app.frame = frameAt(app, 176);
+    app.frame = frameAt(app, 300);
     flushSync();
     expect(live()).toHaveTextContent('the first liquidation');
     component.announce('Step 2 of 4.');
