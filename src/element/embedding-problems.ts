@@ -7,6 +7,7 @@
  * - a sandboxed frame without allow-same-origin: the page's origin is opaque ("null") and no worker starts.
  */
 import type { FigureKey } from './figure-text.ts';
+import { inSandboxedFrame } from '../lib/sandboxed-frame.ts';
 
 /** An engine that could not start because of how the figure is embedded; `key` says what the host must allow. */
 export class EmbeddingProblem extends Error {
@@ -36,10 +37,8 @@ export function watchPolicyViolations(): void {
 }
 let watching = false;
 
-/** A sandboxed frame without allow-same-origin: the page's origin is opaque. */
-export function opaqueOrigin(): boolean {
-  return typeof self !== 'undefined' && self.origin === 'null';
-}
+/** A sandboxed frame without allow-same-origin: the page's origin is opaque (not a file:// page). */
+export const opaqueOrigin = inSandboxedFrame;
 
 /** What a worker's failure to start or run means, in the figure's terms. */
 export function workerFailure(message: string): Error {

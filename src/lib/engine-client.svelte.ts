@@ -7,6 +7,7 @@
  * waiting on it is rejected with an EngineLostError, and the next call starts a fresh worker. A comparison that
  * fails with an engine error also ends its worker, so a broken state never reaches the next run.
  */
+import { inSandboxedFrame } from './sandboxed-frame.ts';
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../../workers/engine-api.ts';
 import type { EventBatch, FrameBatch, JobProgress } from '../../workers/run-jobs.ts';
@@ -76,7 +77,7 @@ export class EngineClient implements EngineCalls {
     if (this.#remote) return this.#remote;
     // A sandboxed frame without allow-same-origin (opaque origin): say so rather than the browser's
     // "origin 'null'" security error (issue 19). The embed view shows it in the reader's language.
-    if (typeof self !== 'undefined' && self.origin === 'null')
+    if (inSandboxedFrame())
       throw new Error(
         'this page is in a sandboxed frame without allow-same-origin, where the engine worker cannot start',
       );

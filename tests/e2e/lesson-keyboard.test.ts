@@ -81,7 +81,7 @@ describe.skipIf(!chromiumAvailable)('keyboard and live region in Chromium', () =
     await feedback.waitFor({ timeout: 15_000 });
     expect(await feedback.textContent()).toMatch(/^\s*Not quite: the answer is “B, up to 125×”\.\s*$/);
     expect(await page.getByTestId('lesson-reveal').textContent()).toMatch(
-      /^Under A \(2×\), 0 of 200 traders were liquidated; under B \(125×\), 42\. Bitcoin fell from \$122,000 to \$104,900\.$/,
+      /^Under A \(2×\), 0 of 200 traders were liquidated; under B \(125×\), 41\. Bitcoin fell from \$122,000 to \$104,900\.$/,
     );
     await page.screenshot({ path: 'test-results/lesson-step-en.png' });
 
