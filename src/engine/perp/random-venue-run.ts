@@ -44,8 +44,20 @@ export interface RunResult {
   state: ExchangeState;
 }
 
+/** Lets a test look at the venue just before and just after each step of the exchange (after the orders). */
+export interface StepObserver {
+  before(state: ExchangeState): void;
+  after(state: ExchangeState, events: readonly PerpEvent[], from: number): void;
+}
+
 /** A venue with `traders` random traders and a volatile price path with crash-like jumps. */
-export function randomRun(seed: number, traders: number, steps: number, fast = false): RunResult {
+export function randomRun(
+  seed: number,
+  traders: number,
+  steps: number,
+  fast = false,
+  observer?: StepObserver,
+): RunResult {
   const rng = seedPrng(seed);
   const rules = rulesFor(rng);
   // Venue options from a stream of their own, so the older draws (and the seeds pinned in tests) stay as they were.
@@ -95,6 +107,8 @@ export function randomRun(seed: number, traders: number, steps: number, fast = f
       prices[market] *= Math.exp(0.004 * nextNormal(rng) + jump);
     }
     const traded = (p: number) => p * (1 + 0.003 * nextNormal(rng));
+    observer?.before(state);
+    const from = events.length;
     stepExchange(
       state,
       {
@@ -104,6 +118,7 @@ export function randomRun(seed: number, traders: number, steps: number, fast = f
       seam,
       events,
     );
+    observer?.after(state, events, from);
     const report = checkInvariants(state);
     worst.conservation = Math.max(worst.conservation, report.conservationError);
     worst.openInterest = Math.max(worst.openInterest, report.openInterestError);
