@@ -107,8 +107,6 @@ export class AppState {
   async run(options: { confirmed?: boolean } = {}): Promise<void> {
     // Only the latest run may update the state: an older one settles (stopped) after a newer one started.
     const generation = ++this.#generation;
-    const busy = performance.now();
-    while (performance.now() - busy < 80);
     this.pause();
     const planned = this.configs();
     if (!options.confirmed && isCostly(planned)) {
