@@ -16,10 +16,13 @@ import * as guardrails from './commands/guardrails.ts';
 
 interface Command {
   usage: string;
+  /** The flags the command accepts (its `allowOnly` list). */
+  FLAGS: readonly string[];
   run(flags: Flags): object;
 }
 
-const COMMANDS: Record<string, Command> = {
+/** Every command by name; exported so that the fuzzer reads each command's own flag list. */
+export const COMMANDS: Record<string, Command> = {
   position,
   funding,
   'adl-rank': adlRank,

@@ -1,6 +1,7 @@
 /**
  * The worker bridge in a real browser: a 100,000-trader comparison computes without long tasks on the main
- * thread, Stop ends a run within 100 ms, and the next run works.
+ * thread (its results arrive within a budget of their own), Stop ends a run within 100 ms, and the next run
+ * works.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -48,8 +49,10 @@ describe.skipIf(!chromiumAvailable)('the worker bridge in Chromium', () => {
     { timeout: 180_000 },
     async () => {
       const { page, problems } = await openApp(browser);
-      await page.evaluate(() => (window.__longTasks = []));
-      const started = await page.evaluate(() => performance.now());
+      const started = await page.evaluate(() => {
+        window.__longTasks = [];
+        return performance.now();
+      });
       await setTraders(page, 100_000);
       await expect
         .poll(() => page.getByRole('button', { name: 'Stop' }).count(), { timeout: 10_000 })
@@ -61,18 +64,26 @@ describe.skipIf(!chromiumAvailable)('the worker bridge in Chromium', () => {
       // The charts and the event feed render in tasks of their own after the results: let them run.
       await page.waitForTimeout(1_500);
       const tasks = await page.evaluate(() => window.__longTasks);
-      // While the worker computes; the results' arrival and the charts' first render come after.
-      const lastProgress = finished - 1_000;
-      const during = tasks.filter((t) => t.start >= started + 1_000 && t.start + t.duration <= lastProgress);
-      const longest = Math.max(0, ...during.map((t) => t.duration));
-      const longestOverall = Math.max(0, ...tasks.map((t) => t.duration));
-      const afterwards = tasks
-        .filter((t) => t.start + t.duration > lastProgress)
-        .map((t) => t.duration.toFixed(0));
+      // The whole run, from the trader count's entry to the Stop button leaving: every long task that overlaps
+      // it counts. While the worker computes (the first second included) none may pass 50 ms. The results'
+      // arrival (the last second: 100,000 traders' events deserialised in batches, the outcome card) has a
+      // budget of its own: measured 51–82 ms on 2026-12-06 (the arrival work measured 110–150 ms), so 150 ms.
+      const ARRIVAL_MS = 1_000;
+      const ARRIVAL_BUDGET_MS = 150;
+      const inRun = tasks.filter((t) => t.start + t.duration >= started && t.start <= finished);
+      const arrival = inRun.filter((t) => t.start + t.duration > finished - ARRIVAL_MS);
+      const computing = inRun.filter((t) => !arrival.includes(t));
+      const longest = Math.max(0, ...computing.map((t) => t.duration));
+      const longestArrival = Math.max(0, ...arrival.map((t) => t.duration));
+      const afterwards = tasks.filter((t) => t.start > finished).map((t) => t.duration.toFixed(0));
+      const listed = (list: typeof tasks) =>
+        list.map((t) => `${t.duration.toFixed(0)} ms at +${(t.start - started).toFixed(0)} ms`).join(', ') ||
+        'none';
       console.log(
-        `100,000 traders: computed in ${((finished - started) / 1000).toFixed(1)} s; longest main-thread task while computing ${longest.toFixed(0)} ms; longest including the results' arrival and render ${longestOverall.toFixed(0)} ms (${tasks.length} long tasks; from the results on: ${afterwards.join(', ') || 'none'} ms)`,
+        `100,000 traders: computed in ${((finished - started) / 1000).toFixed(1)} s; long tasks while computing: ${listed(computing)}; at the results' arrival: ${listed(arrival)}; after (charts): ${afterwards.join(', ') || 'none'} ms`,
       );
       expect(longest).toBeLessThanOrEqual(50);
+      expect(longestArrival).toBeLessThanOrEqual(ARRIVAL_BUDGET_MS);
       await page.screenshot({ path: 'test-results/bridge-100k.png' });
       expect(problems).toEqual([]);
       await page.close();

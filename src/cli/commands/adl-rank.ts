@@ -13,7 +13,8 @@ export const usage = `adl-rank --method binance|bitmex|hyperliquid --positions '
   longs' queue followed by the shorts'. Prints {"order", "scores", "bySide": {"long", "short"}}; a position
   with no equity left scores null (last in the queue).`;
 
-const FLAGS = ['method', 'positions'];
+/** The flags this command accepts (the fuzzer reads them too). */
+export const FLAGS = ['method', 'positions'];
 const METHODS = ['binance', 'bitmex', 'hyperliquid'] as const satisfies readonly AdlMethod[];
 const FIELDS = ['id', 'side', 'qty', 'entry', 'mark', 'wallet', 'mmr'];
 const ID = described('a non-empty string', (v): v is string => typeof v === 'string' && v !== '');

@@ -23,8 +23,11 @@ export interface AcrossSeeds {
   figures: Record<string, Spread & { runs: number }>;
 }
 
+/** The flags this command accepts (the fuzzer reads them too). */
+export const FLAGS = [...RUN_FLAGS, 'regimes', SET_FLAG, 'seeds'];
+
 export function run(flags: Flags): { runs: RunSummary[]; acrossSeeds?: AcrossSeeds[] } {
-  allowOnly(flags, [...RUN_FLAGS, 'regimes', SET_FLAG, 'seeds']);
+  allowOnly(flags, FLAGS);
   const text = flags.get('regimes');
   if (text === undefined || text.trim() === '')
     throw new UsageError('--regimes is required (comma-separated ids)');

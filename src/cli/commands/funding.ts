@@ -12,7 +12,8 @@ export const usage = `funding --premium P [--interest 0.0001] [--clamp 0.0005] [
   a short) and --price: the payment, > 0 when the position pays. Prints {"rate", "payment"} (payment null
   without a position).`;
 
-const FLAGS = ['premium', 'interest', 'clamp', 'cap', 'interval-hours', 'size', 'price'];
+/** The flags this command accepts (the fuzzer reads them too). */
+export const FLAGS = ['premium', 'interest', 'clamp', 'cap', 'interval-hours', 'size', 'price'];
 const INTERVAL_HOURS = ['1', '2', '4', '8'] as const;
 
 export interface FundingOutput {

@@ -7,7 +7,10 @@ export const usage = `guardrails
   the run (scenario, seed, traders, one regime, the value set) in which it changes the outcome. A guardrail with
   "simulated": false changes nothing today; its demonstration is the run expected to show it once it does.`;
 
+/** The flags this command accepts (the fuzzer reads them too). */
+export const FLAGS: readonly string[] = [];
+
 export function run(flags: Flags): readonly CatalogueEntry[] {
-  allowOnly(flags, []);
+  allowOnly(flags, FLAGS);
   return GUARDRAIL_CATALOGUE;
 }

@@ -6,7 +6,10 @@ import { scenarioList } from './list-scenarios.ts';
 export const usage = `list
   The scenario and regime ids the other commands accept, with their titles.`;
 
+/** The flags this command accepts (the fuzzer reads them too). */
+export const FLAGS: readonly string[] = [];
+
 export function run(flags: Flags) {
-  allowOnly(flags, []);
+  allowOnly(flags, FLAGS);
   return { scenarios: scenarioList(), regimes: regimeListForCli() };
 }

@@ -19,7 +19,8 @@ export const usage = `margin-loan --collateral-qty Q --price P --loan D [--hairc
   Defaults: SFC circular 26EC5's minimum 60% haircut on BTC/ETH; call at 40% and forced sale at 60% LTV
   (simulator defaults, not SFC numbers).`;
 
-const FLAGS = ['collateral-qty', 'price', 'loan', 'haircut', 'call-ltv', 'liquidation-ltv'];
+/** The flags this command accepts (the fuzzer reads them too). */
+export const FLAGS = ['collateral-qty', 'price', 'loan', 'haircut', 'call-ltv', 'liquidation-ltv'];
 
 // SFC circular 26EC5 (guardrails A6): VA collateral haircut at least 60%.
 const DEFAULT_HAIRCUT = 0.6;

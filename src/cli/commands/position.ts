@@ -29,7 +29,8 @@ export const usage = `position --side long|short --entry P --qty Q --wallet W [-
   Binance BTCUSDT brackets. Prints {"liquidationPrice", "bankruptcyPrice", "tier"} (tier counted from 1;
   a price is null when no positive price reaches it).`;
 
-const FLAGS = ['side', 'entry', 'qty', 'wallet', 'margin', 'other-mm', 'other-upnl', 'tiers'];
+/** The flags this command accepts (the fuzzer reads them too). */
+export const FLAGS = ['side', 'entry', 'qty', 'wallet', 'margin', 'other-mm', 'other-upnl', 'tiers'];
 const POSITIVE = above(0);
 const FLOOR = atLeast(0);
 const MMR = between(0, 1, { maxExcluded: true });

@@ -13,8 +13,11 @@ export const usage = `run ${RUN_FLAGS_USAGE} --regime R ${SET_FLAG_USAGE}
   price dislocation, per market and per venue, conservation error, checksum. --set overrides a guardrail
   (see \`guardrails\`).`;
 
+/** The flags this command accepts (the fuzzer reads them too). */
+export const FLAGS = [...RUN_FLAGS, 'regime', SET_FLAG];
+
 export function run(flags: Flags): RunSummary {
-  allowOnly(flags, [...RUN_FLAGS, 'regime', SET_FLAG]);
+  allowOnly(flags, FLAGS);
   const regimeText = flags.get('regime');
   if (regimeText === undefined) throw new UsageError('--regime is required (see `list` for the ids)');
   const regime = regimeFromText('--regime', regimeText);

@@ -20,7 +20,8 @@ export const usage = `scenario --id S [--seed 1] [--days D]
   (default per scenario); historical ones have a fixed length. Prints {"id", "t", "btc", "eth"}: t in minutes
   from the start, prices rounded to cents.`;
 
-const FLAGS = ['id', 'seed', 'days'];
+/** The flags this command accepts (the fuzzer reads them too). */
+export const FLAGS = ['id', 'seed', 'days'];
 const DEFAULT_SEED = 1;
 /** Any whole number: the path's generator takes negative seeds too. */
 const SEED = wholeNumber(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);

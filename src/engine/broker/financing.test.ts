@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrokerEvent, LoanEvent } from './broker-events.ts';
 import { stepBroker } from './broker-step.ts';
+import { valueHoldings } from './client-margin.ts';
 import { clientOf, openClient } from './clients.ts';
 import { borrowCash, buyOnCredit, repay, topUp } from './financing.ts';
 import { NO_REACTION } from './reactions.ts';
@@ -121,7 +122,11 @@ describe('borrowCash, repay, topUp', () => {
     expect(buyOnCredit(state, seam, id, 'BTC', 0.01938571, events)).toBe(true);
     const loan = events.find((e): e is LoanEvent => e.type === 'loan')!;
     expect(loan.amount).toBeCloseTo(100, 9);
-    expect(0.01938571 * 7_400).toBeCloseTo(143.45, 2);
+    // By hand: 0.01938571 × 7,400 = 143.454254 (143.45 in the spec); lending value 143.454254 × 0.75 = 107.5906905.
+    const { marketValue } = valueHoldings(state, clientOf(state, id).holdings);
+    expect(marketValue).toBeCloseTo(143.454254, 9);
+    expect(loan.lendingValueAfter).toBeCloseTo(107.5906905, 9);
+    expect(loan.debtAfter).toBeCloseTo(100, 9); // no interest in these rules
     expect(loan.ltvAfter).toBeCloseTo(0.6971, 4);
     // Its LTV reaches the 75% call exactly at the call price: no call there, a call just below.
     const callPrice = marginCallPrice({ debt: loan.amount, qty: 0.01938571, callLtv: 0.75 });

@@ -14,6 +14,7 @@ import {
   sellToCover,
 } from './loan-to-value.ts';
 import { saleValueToTarget } from './forced-sale.ts';
+import { collateralValue } from './collateral.ts';
 
 const relClose = (actual: number, expected: number, rel = 1e-9) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(
@@ -22,9 +23,13 @@ const relClose = (actual: number, expected: number, rel = 1e-9) =>
 
 describe('loanToValue', () => {
   it('vector 63 (B-LTV): loan 100 on 0.01938571 BTC @7,400 = 143.45 → LTV 69.71%', () => {
-    const value = 0.01938571 * 7_400;
+    // By hand: 0.01938571 × 7,400 = 143.454254 (the spec rounds to 143.45); 100 / 143.454254 = 0.69708633…
+    const value = collateralValue([{ asset: 'BTC', qty: 0.01938571, price: 7_400 }]);
+    relClose(value, 143.454254);
     expect(value).toBeCloseTo(143.45, 2);
-    expect(loanToValue(100, value)).toBeCloseTo(0.6971, 4);
+    const ltv = loanToValue(100, value);
+    relClose(ltv, 0.6970863338775579);
+    expect(ltv).toBeCloseTo(0.6971, 4); // the spec's 69.71%
   });
 
   it('is 0 without debt and infinite on worthless collateral', () => {

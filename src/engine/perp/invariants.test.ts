@@ -1,6 +1,7 @@
 /**
  * Many seeded multi-trader runs under varied rules, with the invariants asserted after every step
- * (mechanics §4): conservation to 1e-9 relative, long OI = short OI, insurance fund ≥ 0, determinism.
+ * (mechanics §4): conservation to 1e-9 relative (to all deposits, and to the traders' deposits alone since the
+ * liquidity provider's 5e8 would hide a $0.50 leak), long OI = short OI, insurance fund ≥ 0, determinism.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -15,6 +16,7 @@ describe('invariants over seeded multi-trader runs', () => {
         const { events, worst } = randomRun(seed, traders, 240);
         for (const e of events) kinds.add(e.type);
         expect(worst.conservation).toBeLessThan(1e-9);
+        expect(worst.traderConservation).toBeLessThan(1e-9); // of the traders' money, not the provider's 5e8
         expect(worst.openInterest).toBeLessThan(1e-9);
         expect(worst.fund).toBeGreaterThanOrEqual(0);
         for (const e of events)
@@ -40,6 +42,7 @@ describe('invariants over seeded multi-trader runs', () => {
     for (let i = 0; i < 400; i++) {
       const { worst } = randomRun(i * 7919, 2 + (i % 39), 240);
       expect(worst.conservation, `seed ${i * 7919}`).toBeLessThan(1e-9);
+      expect(worst.traderConservation, `seed ${i * 7919}`).toBeLessThan(1e-9); // worst measured: 2.2e-11
       expect(worst.openInterest, `seed ${i * 7919}`).toBeLessThan(1e-9);
       expect(worst.fund, `seed ${i * 7919}`).toBeGreaterThanOrEqual(0);
     }
@@ -52,11 +55,48 @@ describe('invariants over seeded multi-trader runs', () => {
   });
 
   it('keeps every isolated loss within the margin posted when negative-balance protection is on', () => {
+    // Isolated margin is carved out of the wallet (trade.ts), so a loss kept within it never lowers the wallet:
+    // for a trader holding only isolated positions, a step (funding, liquidation, ADL, socialised loss all settle
+    // into the isolated margin or release it) may not take the wallet below what it was before the step.
+    let shortfalls = 0; // isolated liquidations past the bankruptcy price: the losses that would spill over
+    let protectedRuns = 0;
     for (let seed = 0; seed < 20; seed++) {
-      const { state } = randomRun(seed, 30, 240);
+      const before = new Map<number, number>();
+      const { state, events: all } = randomRun(seed, 30, 240, false, {
+        before(venue) {
+          before.clear();
+          if (!venue.rules.negativeBalanceProtection) return;
+          for (const account of venue.accounts) {
+            if (account.kind !== 'trader') continue;
+            const positions = Object.values(account.positions).filter((p) => p !== undefined);
+            if (positions.length > 0 && positions.every((p) => p.mode === 'isolated'))
+              before.set(account.id, account.wallet);
+          }
+        },
+        after(venue, events, from) {
+          for (const [id, wallet] of before)
+            expect(
+              venue.accounts[id]!.wallet,
+              `seed ${seed} account ${id} step ${venue.step}`,
+            ).toBeGreaterThanOrEqual(wallet - 1e-9 * Math.max(1, Math.abs(wallet)));
+          for (const e of events.slice(from))
+            if (
+              e.type === 'liquidation' &&
+              e.mode === 'isolated' &&
+              before.has(e.account) &&
+              e.settlement !== 'within-margin'
+            )
+              shortfalls++;
+        },
+      });
       if (!state.rules.negativeBalanceProtection) continue;
+      protectedRuns++;
+      expect(all.filter((e) => e.type === 'bad-debt')).toEqual([]);
       for (const account of state.accounts)
         if (account.kind === 'trader') expect(account.wallet).toBeGreaterThan(-1e-6);
     }
+    // The seeds must exercise what the test claims: protected venues with isolated losses past the margin.
+    expect(protectedRuns).toBeGreaterThan(10);
+    expect(shortfalls).toBeGreaterThan(0);
   });
 });

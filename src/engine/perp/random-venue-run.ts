@@ -40,12 +40,29 @@ function rulesFor(rng: PrngState): PerpRules {
 
 export interface RunResult {
   events: PerpEvent[];
-  worst: { conservation: number; openInterest: number; fund: number };
+  /**
+   * Worst over the steps. `conservation` is relative to all deposits, which the liquidity provider's 5e8
+   * dominates (1e-9 of it is $0.50); `traderConservation` is the same error relative to the traders' deposits
+   * ($1k–50k each), so a leak of a cent from a trader's wallet shows.
+   */
+  worst: { conservation: number; traderConservation: number; openInterest: number; fund: number };
   state: ExchangeState;
 }
 
+/** Lets a test look at the venue just before and just after each step of the exchange (after the orders). */
+export interface StepObserver {
+  before(state: ExchangeState): void;
+  after(state: ExchangeState, events: readonly PerpEvent[], from: number): void;
+}
+
 /** A venue with `traders` random traders and a volatile price path with crash-like jumps. */
-export function randomRun(seed: number, traders: number, steps: number, fast = false): RunResult {
+export function randomRun(
+  seed: number,
+  traders: number,
+  steps: number,
+  fast = false,
+  observer?: StepObserver,
+): RunResult {
   const rng = seedPrng(seed);
   const rules = rulesFor(rng);
   // Venue options from a stream of their own, so the older draws (and the seeds pinned in tests) stay as they were.
@@ -58,16 +75,16 @@ export function randomRun(seed: number, traders: number, steps: number, fast = f
   });
   if (fast) state.watch = new LiquidationWatch(state);
   const seam = fixedSpreadSeam(nextFloat(rng) * 0.002);
-  for (let i = 0; i < traders; i++)
-    openAccount(
-      state,
-      'trader',
-      nextFloat(rng) < 0.6 ? 'retail' : 'professional',
-      1_000 + nextFloat(rng) * 50_000,
-    );
+  let traderDeposits = 0;
+  for (let i = 0; i < traders; i++) {
+    const investorClass = nextFloat(rng) < 0.6 ? 'retail' : 'professional';
+    const deposit = 1_000 + nextFloat(rng) * 50_000;
+    openAccount(state, 'trader', investorClass, deposit);
+    traderDeposits += deposit;
+  }
   const events: PerpEvent[] = [];
   const prices = { BTC: 50_000, ETH: 2_500 };
-  const worst = { conservation: 0, openInterest: 0, fund: Infinity };
+  const worst = { conservation: 0, traderConservation: 0, openInterest: 0, fund: Infinity };
   for (let step = 0; step < steps; step++) {
     for (let k = 0; k < Math.max(1, traders / 10); k++) {
       const account = 1 + nextInt(rng, traders);
@@ -95,6 +112,8 @@ export function randomRun(seed: number, traders: number, steps: number, fast = f
       prices[market] *= Math.exp(0.004 * nextNormal(rng) + jump);
     }
     const traded = (p: number) => p * (1 + 0.003 * nextNormal(rng));
+    observer?.before(state);
+    const from = events.length;
     stepExchange(
       state,
       {
@@ -104,8 +123,11 @@ export function randomRun(seed: number, traders: number, steps: number, fast = f
       seam,
       events,
     );
+    observer?.after(state, events, from);
     const report = checkInvariants(state);
     worst.conservation = Math.max(worst.conservation, report.conservationError);
+    const absoluteError = report.conservationError * Math.max(state.totalDeposits, 1e-9);
+    worst.traderConservation = Math.max(worst.traderConservation, absoluteError / traderDeposits);
     worst.openInterest = Math.max(worst.openInterest, report.openInterestError);
     worst.fund = Math.min(worst.fund, report.minInsuranceFund);
   }

@@ -4,6 +4,19 @@ import { SCENARIO_IDS } from '../scenarios/catalogue.ts';
 import { DEFAULT_RUN, type RunConfig } from './config.ts';
 import { compareRegimes, runScenario } from './run.ts';
 
+/**
+ * Where a number is NaN or ±Infinity. JSON.stringify alone writes them as `null`, so a replacer records them
+ * (as extremes.test.ts does).
+ */
+function nonFinitePaths(value: unknown): string[] {
+  const found: string[] = [];
+  JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
+    if (typeof v === 'number' && !Number.isFinite(v)) found.push(`${key}=${v}`);
+    return v;
+  });
+  return found;
+}
+
 const small = (over: Partial<RunConfig> = {}): RunConfig => ({
   ...DEFAULT_RUN,
   population: { ...DEFAULT_RUN.population, traders: 60 },
@@ -45,8 +58,7 @@ describe('the run loop', () => {
           );
           expect(summary.conservationError, `${scenario} × ${regime}`).toBeLessThan(1e-9);
           expect(summary.insuranceFund.min).toBeGreaterThanOrEqual(0);
-          const numbers = JSON.stringify(summary).match(/-?\d[\d.e+-]*|null|NaN|Infinity/g) ?? [];
-          expect(numbers.filter((n) => n === 'NaN' || n === 'Infinity')).toEqual([]);
+          expect(nonFinitePaths(summary), `${scenario} × ${regime}`).toEqual([]);
           for (const column of Object.values(frames))
             if (typeof column !== 'number') expect(column.every(Number.isFinite)).toBe(true);
         }

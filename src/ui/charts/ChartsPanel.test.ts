@@ -24,9 +24,29 @@ describe('ChartsPanel', () => {
     await app.run();
   });
 
-  it('waits for a run, then shows six charts with titles, descriptions and lines', () => {
-    render(ChartsPanel, { app: new AppState(inProcessEngine()), i18n: new I18n('en') });
+  it('waits for a run, then shows six charts with titles, descriptions and lines', async () => {
+    const fresh = new AppState(inProcessEngine());
+    fresh.population = { ...fresh.population, traders: 30 };
+    const { container } = render(ChartsPanel, { app: fresh, i18n: new I18n('en') });
     expect(screen.getByText('The charts appear when the run has finished.')).toBeInTheDocument();
+    expect(screen.queryAllByRole('figure')).toHaveLength(0);
+    await fresh.run();
+    // The charts follow the results one task later (Lagging), after the outcome card.
+    const figures = await screen.findAllByRole('figure');
+    expect(screen.queryByText('The charts appear when the run has finished.')).toBeNull();
+    expect(figures.map((f) => within(f).getByRole('heading', { level: 3 }).textContent)).toEqual(TITLES);
+    figures.forEach((figure, k) => {
+      const description = figure.getAttribute('aria-describedby') ?? '';
+      expect(
+        container.querySelector(`[id="${description.split(' ')[0]}"]`)?.textContent?.trim(),
+      ).toBeTruthy();
+      // Five time charts draw lines; the last is the outcome histogram, drawn as bars.
+      if (k < 5) {
+        const lines = [...figure.querySelectorAll('path[data-series]')];
+        expect(lines.length, TITLES[k]).toBeGreaterThan(0);
+        for (const line of lines) expect((line.getAttribute('d') ?? '').length).toBeGreaterThan(20);
+      } else expect(figure.querySelectorAll('rect[data-rule-set]').length).toBeGreaterThan(0);
+    });
   });
 
   it('renders the six charts of a small run', () => {

@@ -115,12 +115,56 @@ describe('TimeChart', () => {
     expect(app.frame).toBeGreaterThan(app.frameCount * 0.9);
   });
 
-  it('marks liquidations where the rule set had them', () => {
-    const { container } = renderPrice();
-    const markers = priceMarkers(app.results!);
-    const shapes = container.querySelectorAll('g.played circle');
+  it('marks liquidations where the rule set had them: x from the minute, y from the price', () => {
+    const results = app.results!;
+    const markers = priceMarkers(results).filter((m) => m.kind === 'liquidation');
+    const minutes = results[0].frames.minute;
+    const { container } = render(TimeChart, {
+      app,
+      i18n,
+      label: 'BTC price',
+      minutes,
+      series: priceSeries(context, results),
+      markers: priceMarkers(results),
+      yLabel: 'Price (USD)',
+      tick: (v: number) => String(v), // exact tick labels, so that the y axis can be read back
+      clock: context.clock,
+    });
+    // The scales as the axes draw them: the baseline runs from the first minute to the last, and each grid
+    // line sits at the height of the value its label gives.
+    const base = container.querySelector('g.x-axis line.baseline')!;
+    const [x0, x1] = [Number(base.getAttribute('x1')), Number(base.getAttribute('x2'))];
+    const xOf = (minute: number) =>
+      x0 + ((minute - minutes[0]!) / (minutes[minutes.length - 1]! - minutes[0]!)) * (x1 - x0);
+    const grid = [...container.querySelectorAll('g.grid text')].map((t) => ({
+      value: Number(t.textContent),
+      px: Number(t.getAttribute('y')),
+    }));
+    expect(grid.length).toBeGreaterThanOrEqual(2);
+    const [g0, g1] = [grid[0]!, grid[grid.length - 1]!];
+    const yOf = (value: number) => g0.px + ((value - g0.value) / (g1.value - g0.value)) * (g1.px - g0.px);
+
+    const shapes = [...container.querySelectorAll('g.played circle')].map((c) => ({
+      cx: Number(c.getAttribute('cx')),
+      cy: Number(c.getAttribute('cy')),
+      ruleSet: c.getAttribute('fill') === c.getAttribute('stroke') ? 0 : 1, // rule set B is hollow
+    }));
     expect(shapes.length).toBeGreaterThan(0);
     expect(shapes.length).toBeLessThanOrEqual(markers.length);
+    const near = (a: { cx: number; cy: number }, m: (typeof markers)[number], px: number) =>
+      Math.abs(a.cx - xOf(m.minute)) <= px && Math.abs(a.cy - yOf(m.value)) <= px;
+    // Every shape stands exactly on a liquidation of its rule set; every liquidation has a shape within the
+    // 4-pixel cell that merges a cascade.
+    for (const shape of shapes)
+      expect(
+        markers.some((m) => m.ruleSet === shape.ruleSet && near(shape, m, 1e-6)),
+        JSON.stringify(shape),
+      ).toBe(true);
+    for (const m of markers)
+      expect(
+        shapes.some((shape) => shape.ruleSet === m.ruleSet && near(shape, m, 4)),
+        JSON.stringify(m),
+      ).toBe(true);
   });
 
   it('draws a long series on a canvas (and survives a missing 2D context)', () => {

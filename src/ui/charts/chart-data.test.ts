@@ -5,7 +5,7 @@ import { translate } from '../../lib/i18n/translate.ts';
 import { chartFormats, clock } from './chart-format.ts';
 import * as data from './chart-data.ts';
 import fc from 'fast-check';
-import { median } from 'd3-array';
+import { median, tickStep } from 'd3-array';
 import type { RunResult } from '../../engine/run/run.ts';
 import { sortReturnsByClass } from '../../engine/run/sorted-returns.ts';
 
@@ -16,9 +16,14 @@ const withReturns = (base: RunResult, returnOnWealth: Float64Array, professional
   sortedReturns: sortReturnsByClass(returnOnWealth, professional),
 });
 
-/** The histogram as a pass over every trader counts it: the oracle for the binary-search counting. */
+/**
+ * The histogram as a plain loop over every trader counts it, independent of `outcomeBins`: the range is
+ * [−100%, 10%] widened to every finite return, cut at d3's tick step for about 16 bins (edges on multiples of
+ * the step); each trader goes to the last bin whose lower edge is at or below its return (within a billionth
+ * of a step), values beyond the ends to the end bins. The oracle for the binary-search counting.
+ */
 function histogramByPass(pair: data.Pair): data.OutcomeHistogramData {
-  const clean = (v: number) => (v < -1 && v > -1 - 1e-9 ? -1 : v);
+  const clean = (v: number) => (v < -1 && v > -1 - 1e-9 ? -1 : v); // float dust below −100% is −100%
   let lo = -1;
   let hi = 0.1;
   for (const result of pair)
@@ -28,15 +33,30 @@ function histogramByPass(pair: data.Pair): data.OutcomeHistogramData {
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
-  const { bins, binOf } = data.outcomeBins(lo, hi);
+  const step = tickStep(lo, hi, 16);
+  const first = Math.floor(lo / step + 1e-9);
+  const last = Math.ceil(hi / step - 1e-9);
+  const bins: data.OutcomeBin[] = [];
+  for (let k = 0; k < Math.max(1, last - first); k++)
+    bins.push({
+      x0: first * step + k * step,
+      x1: first * step + (k + 1) * step,
+      counts: [
+        [0, 0],
+        [0, 0],
+      ],
+    });
   const traders: [number, number] = [0, 0];
   pair.forEach((result, r) => {
     const { returnOnWealth, professional } = result.outcomes;
     for (let i = 0; i < returnOnWealth.length; i++) {
-      if (!Number.isFinite(clean(returnOnWealth[i]!))) continue;
+      const v = clean(returnOnWealth[i]!);
+      if (!Number.isFinite(v)) continue;
       const c = professional[i] ? 1 : 0;
       if (r === 0) traders[c]++;
-      bins[binOf(returnOnWealth[i]!)]!.counts[r]![c]!++;
+      let bin = 0;
+      for (let k = 0; k < bins.length; k++) if (v >= bins[k]!.x0 - 1e-9 * step) bin = k;
+      bins[bin]!.counts[r]![c]!++;
     }
   });
   let maxCount = 0;
