@@ -186,7 +186,11 @@ function largestCrossPosition(state: ExchangeState, account: Account): MarketId 
  * The price at which closing the position leaves nothing behind it (mechanics §1.12): the margin behind it is
  * its isolated margin, or the cross equity without its own unrealised PnL. Pending charges must be settled.
  */
-export function bankruptcyPriceOf(position: Position, market: MarketState, cross: CrossFigures | null): number {
+export function bankruptcyPriceOf(
+  position: Position,
+  market: MarketState,
+  cross: CrossFigures | null,
+): number {
   const s = Math.sign(position.size);
   const marginBehind = cross
     ? cross.equity - unrealisedPnl(position, market.markPrice)
