@@ -368,13 +368,17 @@ function socialise(
   // Tracked open interest can keep float dust after the last position closes; below a billionth of a coin
   // there is nobody left to share the loss with.
   if (openCoins <= 1e-9) {
-    // Nobody left to share it: the loss stays with the trader as debt.
-    account.wallet -= residual;
+    // Nobody left to share it. Under negative-balance protection the liquidity provider, the venue's
+    // well-capitalised backstop that took the other side, bears it (guardrails.md: loss limited to the margin
+    // posted, W5); without it the loss stays with the trader as debt.
+    const provider = state.accounts[state.liquidityProvider];
+    const bearer = state.rules.negativeBalanceProtection && provider ? provider : account;
+    bearer.wallet -= residual;
     events.push({
       type: 'bad-debt',
       step: state.step,
       market: marketId,
-      account: account.id,
+      account: bearer.id,
       amount: residual,
     });
     return;

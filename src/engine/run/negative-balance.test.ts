@@ -70,25 +70,40 @@ describe('negative-balance protection at any accepted setting', () => {
   });
 
   it('holds over random accepted guardrails and every scenario (fast-check)', { timeout: 60_000 }, () => {
-    const tier = fc.double({ min: 0.0005, max: 0.2, noNaN: true });
+    const rate = fc.double({ min: 0.0005, max: 0.2, noNaN: true });
     fc.assert(
       fc.property(
         fc.record({
           seed: fc.integer({ min: 0, max: 2 ** 31 }),
           scenario: fc.constantFrom(...SCENARIO_IDS),
           regime: fc.constantFrom(...PRESET_IDS),
-          traders: fc.integer({ min: 5, max: 40 }),
+          traders: fc.integer({ min: 40, max: 80 }),
           leakage: fc.constantFrom(0, 0.5),
           takerFeeRate: fc.constantFrom(0, 0.0005, 0.01, 0.1),
           makerFeeRate: fc.constantFrom(0, 0.0002, 0.1),
-          mmrBtc: tier,
-          mmrEth: tier,
-          leverageShare: fc.double({ min: 0, max: 1, noNaN: true }),
+          mmrBtc: rate,
+          mmrEth: rate,
+          leverage: fc.integer({ min: 1, max: 2_000 }),
           appetite: fc.double({ min: 0.1, max: 10, noNaN: true }),
+          openToAll: fc.boolean(),
           lossAllocation: fc.constantFrom('binance', 'bitmex', 'hyperliquid', 'socialised'),
+          // Half the draws go to the corner where protection used to break: the thinnest maintenance the
+          // tiers accept, the highest cap it allows, the top retail appetite, open to retail on both markets.
+          corner: fc.boolean(),
+          thin: fc.constantFrom(0.0005, 0.001),
         }),
-        (draw) => {
-          // The cap may not exceed 1 ÷ the first-tier maintenance rate (validate-regime.ts).
+        (drawn) => {
+          const draw = drawn.corner
+            ? {
+                ...drawn,
+                mmrBtc: drawn.thin,
+                mmrEth: drawn.thin,
+                leverage: 2_000,
+                appetite: 10,
+                openToAll: true,
+              }
+            : drawn;
+          // The cap must stay below 1 ÷ the first-tier maintenance rate (validate-regime.ts).
           const ceiling = 1 / Math.max(draw.mmrBtc, draw.mmrEth);
           const config: RunConfig = {
             ...DEFAULT_RUN,
@@ -102,9 +117,18 @@ describe('negative-balance protection at any accepted setting', () => {
               'perp.makerFeeRate': draw.makerFeeRate,
               'perp.tiers.BTC': [{ floor: 0, mmr: draw.mmrBtc }],
               'perp.tiers.ETH': [{ floor: 0, mmr: draw.mmrEth }],
-              'perp.maxLeverage': Math.max(1, Math.floor(1 + draw.leverageShare * (ceiling - 1))),
+              'perp.maxLeverage': Math.min(draw.leverage, Math.ceil(ceiling) - 1),
               'perp.lossAllocation': draw.lossAllocation,
+              // Every preset with the protection switched on: the guarantee is then promised in every run.
+              'perp.negativeBalanceProtection': true,
               retailLeverageAppetite: draw.appetite,
+              ...(draw.openToAll
+                ? {
+                    'perp.eligibleClasses': ['retail', 'professional'],
+                    'extras.maxLeverageByMarket': {},
+                    'extras.newAccountMaxLeverage': null,
+                  }
+                : {}),
             },
           };
           try {
