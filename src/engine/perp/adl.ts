@@ -6,7 +6,7 @@
 import { adlLights, adlScore, type AdlMethod } from './adl-ranking.ts';
 import type { PerpEvent } from './events.ts';
 import type { Account, ExchangeState } from './exchange.ts';
-import { isolatedEquity, pendingCharges } from './margin.ts';
+import { crossFigures, isolatedEquity, pendingCharges } from './margin.ts';
 import type { MarketId } from './market.ts';
 import { unrealisedPnl } from './position.ts';
 import { maintenanceMargin } from './tiers.ts';
@@ -93,6 +93,7 @@ export function deleverageAgainstQueue(
     const account = state.accounts[entry.account] as Account;
     const position = account.positions[marketId];
     if (!position) continue;
+    if (protectedFromAdl(state, account, marketId, bankruptcyPrice)) continue;
     const take = Math.min(remaining, Math.abs(position.size));
     const leg = applyLeg(state, account, marketId, bankruptSide * take, bankruptcyPrice, {
       mode: position.mode,
@@ -113,4 +114,48 @@ export function deleverageAgainstQueue(
       realisedPnl: leg.realisedPnl,
     });
   }
+  if (remaining <= qty * 1e-12) return;
+  // What no protected counterparty could take, the liquidity provider (well capitalised, never liquidated)
+  // takes over at the bankruptcy price: the venue's backstop (B-LIQP: "taken over by the insurance fund").
+  const provider = state.accounts[state.liquidityProvider];
+  if (!provider) throw new RangeError('the venue has no liquidity provider account to take over a position');
+  const leg = applyLeg(state, provider, marketId, bankruptSide * remaining, bankruptcyPrice, {
+    mode: provider.positions[marketId]?.mode ?? 'cross',
+    leverage: 1,
+  });
+  events.push({
+    type: 'adl',
+    step: state.step,
+    market: marketId,
+    bankruptAccount: bankrupt.id,
+    account: provider.id,
+    side: bankruptSide > 0 ? 'short' : 'long',
+    qty: remaining,
+    price: bankruptcyPrice,
+    score: 0,
+    rank: queue.length,
+    realisedPnl: leg.realisedPnl,
+  });
+}
+
+/**
+ * Under negative-balance protection a trader is not deleveraged at a price beyond its own bankruptcy price:
+ * closing it there would leave it below zero (guardrails.md: loss limited to the margin posted, W5). Such a
+ * position, a losing one at the back of the queue, is passed over. Liquidity providers are never protected.
+ */
+function protectedFromAdl(
+  state: ExchangeState,
+  account: Account,
+  marketId: MarketId,
+  price: number,
+): boolean {
+  if (!state.rules.negativeBalanceProtection || account.kind !== 'trader') return false;
+  const position = account.positions[marketId]!;
+  const market = state.markets[marketId];
+  // The margin behind the position (as the liquidation engine counts it) plus the whole position at `price`.
+  const behind =
+    position.mode === 'isolated'
+      ? isolatedEquity(position, market) - unrealisedPnl(position, market.markPrice)
+      : crossFigures(account, state.markets).equity - unrealisedPnl(position, market.markPrice);
+  return behind + position.size * (price - position.entryPrice) < 0;
 }

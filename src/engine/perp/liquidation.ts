@@ -14,7 +14,14 @@ import { deleverageAgainstQueue } from './adl.ts';
 import type { LiquidationSettlement, PerpEvent } from './events.ts';
 import type { Account, ExchangeState } from './exchange.ts';
 import type { LiquidationWatch } from './liquidation-watch.ts';
-import { accountEquity, crossFigures, isolatedEquity, positionMaintenance, settlePending } from './margin.ts';
+import {
+  accountEquity,
+  crossFigures,
+  isolatedEquity,
+  positionMaintenance,
+  settlePending,
+  type CrossFigures,
+} from './margin.ts';
 import type { MarketSeam } from './market-seam.ts';
 import { MARKET_IDS, type MarketId, type MarketState } from './market.ts';
 import { unrealisedPnl, type Position } from './position.ts';
@@ -175,12 +182,33 @@ function largestCrossPosition(state: ExchangeState, account: Account): MarketId 
   return best;
 }
 
+/**
+ * The price at which closing the position leaves nothing behind it (mechanics §1.12): the margin behind it is
+ * its isolated margin, or the cross equity without its own unrealised PnL. Pending charges must be settled.
+ */
+export function bankruptcyPriceOf(
+  position: Position,
+  market: MarketState,
+  cross: CrossFigures | null,
+): number {
+  const s = Math.sign(position.size);
+  const marginBehind = cross
+    ? cross.equity - unrealisedPnl(position, market.markPrice)
+    : position.isolatedMargin;
+  return Math.max(position.entryPrice - (s * marginBehind) / Math.abs(position.size), 0);
+}
+
+/**
+ * Liquidates one slice of a position. `closeQty`, when given, is the whole quantity a trader's own close asked
+ * for, handed to the liquidation engine because it would fill beyond the bankruptcy price (orders.ts).
+ */
 export function liquidateSlice(
   state: ExchangeState,
   seam: MarketSeam,
   account: Account,
   marketId: MarketId,
   events: PerpEvent[],
+  closeQty?: number,
 ): void {
   const { rules } = state;
   const market = state.markets[marketId];
@@ -193,15 +221,11 @@ export function liquidateSlice(
   const cross = isolated ? null : crossFigures(account, state.markets);
   const equityBefore = cross ? cross.equity : isolatedEquity(position, market);
   const maintenance = cross ? cross.maintenance : positionMaintenance(position, market);
-  // Margin behind the position: its isolated margin, or the cross equity without its own unrealised PnL.
-  const marginBehind = cross
-    ? cross.equity - unrealisedPnl(position, market.markPrice)
-    : position.isolatedMargin;
-  const bankruptcyPrice = Math.max(position.entryPrice - (s * marginBehind) / qtyHeld, 0);
+  const bankruptcyPrice = bankruptcyPriceOf(position, market, cross);
 
-  const qty = sliceQty(rules, market, position, qtyHeld, equityBefore, maintenance);
+  const qty = closeQty ?? sliceQty(rules, market, position, qtyHeld, equityBefore, maintenance);
   const sliced = qty < qtyHeld;
-  if (sliced && state.venue.sliceCoolDownSeconds !== null)
+  if (sliced && closeQty === undefined && state.venue.sliceCoolDownSeconds !== null)
     account.coolDownUntil = state.step * state.stepSeconds + state.venue.sliceCoolDownSeconds;
   const closingSide = s > 0 ? 'short' : 'long';
   const price = seam.fillPrice(state, marketId, closingSide, qty, 'liquidation');
@@ -344,13 +368,17 @@ function socialise(
   // Tracked open interest can keep float dust after the last position closes; below a billionth of a coin
   // there is nobody left to share the loss with.
   if (openCoins <= 1e-9) {
-    // Nobody left to share it: the loss stays with the trader as debt.
-    account.wallet -= residual;
+    // Nobody left to share it. Under negative-balance protection the liquidity provider, the venue's
+    // well-capitalised backstop that took the other side, bears it (guardrails.md: loss limited to the margin
+    // posted, W5); without it the loss stays with the trader as debt.
+    const provider = state.accounts[state.liquidityProvider];
+    const bearer = state.rules.negativeBalanceProtection && provider ? provider : account;
+    bearer.wallet -= residual;
     events.push({
       type: 'bad-debt',
       step: state.step,
       market: marketId,
-      account: account.id,
+      account: bearer.id,
       amount: residual,
     });
     return;

@@ -6,7 +6,8 @@
  */
 import type { PerpEvent, RefusalReason } from './events.ts';
 import { accountOf, type ExchangeState } from './exchange.ts';
-import { availableMargin } from './margin.ts';
+import { bankruptcyPriceOf, liquidateSlice } from './liquidation.ts';
+import { availableMargin, crossFigures, settlePending } from './margin.ts';
 import type { FillPurpose, MarketSeam } from './market-seam.ts';
 import type { MarketId } from './market.ts';
 import type { MarginMode } from './position.ts';
@@ -66,18 +67,35 @@ export function placeMarketOrder(
   const delta = sideSign(order.side) * order.qty;
   if (existing && Math.sign(existing.size) !== Math.sign(delta)) {
     const closeQty = Math.min(order.qty, Math.abs(existing.size));
-    fill(
-      state,
-      seam,
-      { ...order, qty: closeQty, mode: existing.mode, leverage: existing.leverage },
-      'order',
-      events,
-    );
+    close(state, seam, { ...order, qty: closeQty, mode: existing.mode, leverage: existing.leverage }, events);
     const rest = order.qty - closeQty;
     if (rest > 0) openOrIncrease(state, seam, { ...order, qty: rest }, events);
     return true;
   }
   return openOrIncrease(state, seam, order, events);
+}
+
+/**
+ * A trader's own close. Under negative-balance protection a close that would fill beyond the position's
+ * bankruptcy price (possible where maintenance is thinner than the spread: 900× with 0.1% maintenance) is not
+ * filled as the trader's order: the liquidation engine takes the position over first, in the same minute, and
+ * settles it as it settles any liquidation, the shortfall from the insurance fund, then ADL or a socialised
+ * loss (mechanics §1.12–§1.15: BM-LIQ, BY-BKR, B-IF "the Insurance Fund will balance the account back to 0";
+ * guardrails.md "Negative-balance protection": loss limited to the margin posted, W5, W33).
+ */
+function close(state: ExchangeState, seam: MarketSeam, order: MarketOrder, events: PerpEvent[]): void {
+  const price = seam.fillPrice(state, order.market, order.side, order.qty, 'order');
+  if (state.rules.negativeBalanceProtection) {
+    const account = accountOf(state, order.account);
+    const position = account.positions[order.market]!;
+    const market = state.markets[order.market];
+    settlePending(account, position, market);
+    const cross = position.mode === 'cross' ? crossFigures(account, state.markets) : null;
+    const bankruptcy = bankruptcyPriceOf(position, market, cross);
+    if (Math.sign(position.size) * (price - bankruptcy) < 0)
+      return liquidateSlice(state, seam, account, order.market, events, order.qty);
+  }
+  fill(state, seam, order, 'order', events, price);
 }
 
 function openOrIncrease(
@@ -125,7 +143,13 @@ export function fill(
   const delta = sideSign(order.side) * order.qty;
   const legs = tradeBetween(state, taker, provider, order.market, delta, price, order);
   const notional = order.qty * price;
-  const takerFee = notional * state.rules.takerFeeRate;
+  // Under negative-balance protection a fee takes at most what the trader's cross equity holds after the
+  // trade (guardrails.md: loss limited to the margin posted, W5): openings were checked at the door with their
+  // fee, so only a close can reach the cap; the uncollected rest is never charged.
+  const fullFee = notional * state.rules.takerFeeRate;
+  const takerFee = state.rules.negativeBalanceProtection
+    ? Math.min(fullFee, Math.max(0, crossFigures(taker, state.markets).equity))
+    : fullFee;
   const makerFee = notional * state.rules.makerFeeRate;
   taker.wallet -= takerFee;
   provider.wallet -= makerFee;
