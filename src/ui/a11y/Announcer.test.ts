@@ -89,6 +89,21 @@ describe('Announcer', () => {
     expect(live()).toHaveTextContent('auto-deleveraging starts under rule set B');
   });
 
+  it('names a changed rule set as the outcome card does, what was changed included (issue 17)', () => {
+    const app = playbackOf(ran);
+    // Only the names read the configs; the run itself is the one above.
+    app.resultConfigs = [
+      app.resultConfigs![0],
+      { ...app.resultConfigs![1], overrides: { 'perp.maxLeverage': 10 } },
+    ];
+    render(Announcer, { app, i18n: new I18n('en'), throttleMs: 0 });
+    app.frame = frameAt(app, milestonesOf(ran.results!)[0]!.minute);
+    flushSync();
+    expect(live()).toHaveTextContent(
+      'day 1, 04:23: the first liquidation, under rule set B (Offshore CEX, leverage cap 10×).',
+    );
+  });
+
   it('waits its turn: several moments passed at once are spoken one after another, not over each other', () => {
     vi.useFakeTimers();
     const app = playbackOf(ran);

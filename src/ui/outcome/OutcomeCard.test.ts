@@ -45,7 +45,12 @@ describe('OutcomeCard', () => {
     expect(screen.getByTestId('outcome-lossesBeyond-A')).toHaveTextContent('none');
     const drawdown = b.summary.insuranceFund.start - b.summary.insuranceFund.min;
     expect(screen.getByTestId('outcome-fundDrawdown-B')).toHaveTextContent(new I18n('en').usd(drawdown, 0));
-    expect(screen.getByTestId('outcome-dislocation-B')).toHaveTextContent(/^\d+(\.\d+)?%$/);
+    // Which market (issue 17): one venue per rule set here, so no venue is named.
+    const at = b.summary.maxPriceDislocationAt;
+    expect(['BTC', 'ETH']).toContain(at.market);
+    expect(screen.getByTestId('outcome-dislocation-B')).toHaveTextContent(
+      new RegExp(`^\\d+(\\.\\d+)?% \\(${at.market}\\)$`),
+    );
     // Named, then explained in one line (issue 17).
     expect(
       screen.getByRole('rowheader', {
@@ -77,6 +82,21 @@ describe('OutcomeCard', () => {
     expect(screen.getByTestId('outcome-sentence')).toHaveTextContent(/5× against 125×|differ/);
   });
 
+  it('names the venue of the largest dislocation where a rule set ran two (leakage offshore)', async () => {
+    const app = smallApp();
+    app.population.leakage = 1;
+    render(OutcomeCard, { app, i18n: new I18n('en') });
+    await app.run();
+    flushSync();
+    const a = app.results![0].summary;
+    expect(a.venues.offshore).toBeDefined();
+    const { market, venue } = a.maxPriceDislocationAt;
+    const where = venue === 'offshore' ? 'offshore exchange' : 'own exchange';
+    expect(screen.getByTestId('outcome-dislocation-A')).toHaveTextContent(
+      new RegExp(`^\\d+(\\.\\d+)?% \\(${market}, ${where}\\)$`),
+    );
+  });
+
   it('speaks Traditional Chinese', async () => {
     const app = smallApp();
     render(OutcomeCard, { app, i18n: new I18n('zh-Hant-HK') });
@@ -86,5 +106,7 @@ describe('OutcomeCard', () => {
     expect(screen.getByRole('rowheader', { name: '被強制平倉的交易者' })).toBeInTheDocument();
     expect(screen.getByTestId('outcome-liquidated-A')).toHaveTextContent('30 人中 0 人');
     expect(screen.getByTestId('outcome-sentence')).toHaveTextContent(/^規則組合 A（香港證監會 2026）/);
+    const market = app.results![1].summary.maxPriceDislocationAt.market;
+    expect(screen.getByTestId('outcome-dislocation-B')).toHaveTextContent(new RegExp(`%（${market}）$`));
   });
 });

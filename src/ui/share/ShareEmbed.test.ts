@@ -126,6 +126,36 @@ describe('EmbedButton', () => {
     expect(opener).toHaveFocus();
   });
 
+  it('offers the compact embed: ?compact in the frame address, before the state, and a shorter frame', async () => {
+    const { app, i18n, sync } = setUp(BASE, 'zh-Hant-HK');
+    render(EmbedButton, { sync, app, i18n });
+    await userEvent.click(screen.getByRole('button', { name: '嵌入' }));
+    const dialog = await screen.findByRole('dialog');
+    const field = within(dialog).getByRole('textbox', { name: '框架（iframe）' }) as HTMLTextAreaElement;
+    const full = field.value;
+    const compact = within(dialog).getByRole('checkbox', { name: '精簡版（只顯示結果）' });
+    expect(compact).not.toBeChecked();
+    expect(compact).toHaveAccessibleDescription(/只顯示運行結束時的結果/);
+    expect(full).not.toContain('compact');
+
+    await userEvent.click(compact);
+    const code = field.value;
+    const src = new URL(/src="([^"]+)"/.exec(code)![1]!.replace(/&amp;/g, '&'));
+    expect(src.origin + src.pathname).toBe(BASE);
+    expect(src.searchParams.has('compact')).toBe(true);
+    // The same state and the same frame (its id, so the height listener still finds it), only shorter.
+    expect(src.hash).toBe(new URL(/src="([^"]+)"/.exec(full)![1]!).hash);
+    expect(/id="([^"]+)"/.exec(code)![1]).toBe(/id="([^"]+)"/.exec(full)![1]);
+    const height = (c: string) => Number(/height:(\d+)px/.exec(c)![1]);
+    expect(height(code)).toBeLessThan(height(full));
+    await userEvent.click(within(dialog).getByRole('button', { name: '複製框架代碼' }));
+    await until(() => clipboard.length === 1);
+    expect(clipboard[0]).toBe(code);
+
+    await userEvent.click(compact);
+    expect(field.value).toBe(full);
+  });
+
   it('says the figure leaves out changed guardrails, and selects the code when copying fails', async () => {
     clipboardWorks = false;
     const { app, i18n, sync } = setUp();

@@ -8,7 +8,7 @@ import {
   readHeightMessage,
 } from './embed-listener.ts';
 import explainerScript from '../../../public/explainer.js?raw';
-import { escapeAttribute, figureSnippet, iframeSnippet, newFrameId } from './snippets.ts';
+import { compactSource, escapeAttribute, figureSnippet, iframeSnippet, newFrameId } from './snippets.ts';
 
 const EMBED_ORIGIN = 'https://lab.example';
 
@@ -173,6 +173,17 @@ describe('the snippets', () => {
     expect(code).toContain("document.getElementById('leverage-lab-abc123')");
     expect(code.match(/<\/script>/g)).toHaveLength(1);
     expect(() => iframeSnippet({ src: 'x', title: 'x', id: "x');alert(1);('" })).toThrow(RangeError);
+  });
+
+  it('put ?compact in the query of the compact embed, never in the state hash', () => {
+    expect(compactSource('https://lab.example/leverage/#v1.zAbC_-')).toBe(
+      'https://lab.example/leverage/?compact#v1.zAbC_-',
+    );
+    expect(compactSource('https://lab.example/leverage/?x=1#v1.a?b')).toBe(
+      'https://lab.example/leverage/?x=1&compact#v1.a?b',
+    );
+    expect(compactSource('https://lab.example/?compact#v1.a')).toBe('https://lab.example/?compact#v1.a');
+    expect(compactSource('https://lab.example/')).toBe('https://lab.example/?compact');
   });
 
   it('make the figure element with scenario, regimes, seed, lang and metric', () => {

@@ -19,6 +19,21 @@ export function escapeAttribute(value: string): string {
 export const INITIAL_FRAME_HEIGHT = 720;
 
 /**
+ * The compact embed's starting height: the outcome card alone (no playback, no chart, no row hints). An
+ * estimate; the height listener sets the real height at the frame's first message.
+ */
+export const COMPACT_FRAME_HEIGHT = 460;
+
+/** The embed view's address with `?compact` (EmbedView reads it from the query, before the state's hash). */
+export function compactSource(src: string): string {
+  const hashAt = src.indexOf('#');
+  const base = hashAt < 0 ? src : src.slice(0, hashAt);
+  const hash = hashAt < 0 ? '' : src.slice(hashAt);
+  if (/[?&]compact(=|&|$)/.test(base)) return src;
+  return `${base}${base.includes('?') ? '&' : '?'}compact${hash}`;
+}
+
+/**
  * Scripts for the app's own code, popups for "Open in Leverage Lab" (in a tab of its own, not sandboxed);
  * same-origin so the embed keeps its real origin (its worker, and the parent's origin check, need it).
  */
@@ -31,16 +46,18 @@ export interface IframeSnippetOptions {
   title: string;
   /** Matches FRAME_ID: the height listener finds the frame by it. */
   id: string;
+  /** The compact embed: the outcome only, at the end of the run, in a shorter frame. */
+  compact?: boolean;
 }
 
-export function iframeSnippet({ src, title, id }: IframeSnippetOptions): string {
+export function iframeSnippet({ src, title, id, compact = false }: IframeSnippetOptions): string {
   if (!FRAME_ID.test(id)) throw new RangeError(`frame id must match ${FRAME_ID} (got ${id})`);
   const attributes = [
     `id="${id}"`,
-    `src="${escapeAttribute(src)}"`,
+    `src="${escapeAttribute(compact ? compactSource(src) : src)}"`,
     `title="${escapeAttribute(title)}"`,
     'loading="lazy"',
-    `style="width:100%;border:0;height:${INITIAL_FRAME_HEIGHT}px"`,
+    `style="width:100%;border:0;height:${compact ? COMPACT_FRAME_HEIGHT : INITIAL_FRAME_HEIGHT}px"`,
     `sandbox="${FRAME_SANDBOX}"`,
     'referrerpolicy="no-referrer"',
   ];
