@@ -160,10 +160,19 @@ describe.skipIf(!chromiumAvailable)('the stage', () => {
         const before = await counter(page, 'liquidated', 'B');
         if (size.name === 'phone') await page.getByRole('button', { name: 'Settings (S)' }).click();
         const field = page.locator('#rule-set-b-perp-maxLeverage');
-        await field.fill('5');
+        // Typed as a user would, without Playwright scrolling the page to the field: the settings panel scrolls
+        // on its own (beside the stage, or a drawer on a phone), so the window must not move.
+        await field.evaluate((input: HTMLInputElement) => {
+          // The user scrolls the settings panel (not the page) to the field.
+          const panel = input.closest('#settings')!;
+          panel.scrollTop += input.getBoundingClientRect().top - panel.getBoundingClientRect().top - 40;
+          input.focus({ preventScroll: true });
+          input.select();
+        });
+        await page.keyboard.type('5');
         await expect
           .poll(() => page.getByTestId('stage-changes').textContent(), { timeout: 30_000 })
-          .toContain('B: Maximum leverage (×) 125× → 5×');
+          .toContain('B: Maximum leverage (×) 125 → 5');
         await ready(page);
         const after = await counter(page, 'liquidated', 'B');
         expect(after).not.toBe(before);
