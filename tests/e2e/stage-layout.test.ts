@@ -183,6 +183,7 @@ describe.skipIf(!chromiumAvailable)('the stage', () => {
           overrides: { 'perp.maxLeverage': 5 },
         });
         expect(after).toBe(changed.summary.liquidations.traders);
+        await page.screenshot({ path: `test-results/stage-${size.name}-changed.png` });
         const scroll = await page.evaluate(() => window.scrollY);
         expect(scroll).toBe(0);
         const changes = await box(page, '[data-testid="stage-changes"]');
@@ -194,7 +195,6 @@ describe.skipIf(!chromiumAvailable)('the stage', () => {
           // Not under the drawer.
           if (size.name === 'phone') expect(b.bottom).toBeLessThanOrEqual(settings.top);
         }
-        await page.screenshot({ path: `test-results/stage-${size.name}-changed.png` });
         await page.close();
       },
     );
