@@ -7,14 +7,24 @@ import { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import { inProcessEngine } from '../test-support.ts';
 import { milestonesOf } from './milestones.ts';
 
-/** A quarter-day flash crash, 30 traders: rule set B (offshore) liquidates from minute 175, A never. */
+/**
+ * A quarter-day flash crash, 30 traders: rule set B (offshore) liquidates from minute 175 and deleverages from
+ * minute 181, A never. Margin calls are daily (the broker's call at the day's close, broker15), so none in it.
+ */
 let ran: AppState;
+/** The same crash over two days: B's first margin call comes at the first daily call, minute 1440. */
+let twoDays: AppState;
 beforeAll(async () => {
   ran = new AppState(inProcessEngine());
   ran.scenario = 'synthetic-flash-crash';
   ran.days = 0.25;
   ran.population.traders = 30;
   await ran.run();
+  twoDays = new AppState(inProcessEngine());
+  twoDays.scenario = 'synthetic-flash-crash';
+  twoDays.days = 2;
+  twoDays.population.traders = 30;
+  await twoDays.run();
 });
 
 function playbackOf(source: AppState): AppState {
@@ -37,11 +47,15 @@ afterEach(() => {
 describe('milestonesOf', () => {
   it('finds the first liquidation, margin call and ADL of either rule set, in time order', () => {
     const milestones = milestonesOf(ran.results!);
-    expect(milestones.map((m) => m.kind)).toEqual(['liquidation', 'marginCall', 'adl']);
+    expect(milestones.map((m) => m.kind)).toEqual(['liquidation', 'adl']);
     const liquidation = milestones[0]!;
     expect(liquidation.set).toBe(1);
     const firstEvent = ran.results![1].events.find((e) => e.type === 'liquidation')!;
     expect(liquidation.minute).toBe(firstEvent.step);
+    const longer = milestonesOf(twoDays.results!);
+    expect(longer.map((m) => m.kind)).toEqual(['liquidation', 'marginCall']);
+    const call = twoDays.results![1].events.find((e) => e.type === 'margin-call')!;
+    expect(longer[1]).toEqual({ kind: 'marginCall', minute: call.step, set: 1 });
   });
 });
 
@@ -77,25 +91,33 @@ describe('Announcer', () => {
       'day 1, 02:55: the first liquidation, under rule set B (Offshore CEX).',
     );
     expect(live().textContent!.endsWith('\u00a0')).toBe(false);
-    app.frame += 2;
+    app.frame += 6;
     flushSync();
-    expect(live()).toHaveTextContent('day 1, 02:57: the first margin call, under rule set B (Offshore CEX).');
+    expect(live()).toHaveTextContent(
+      'day 1, 03:01: auto-deleveraging starts under rule set B (Offshore CEX).',
+    );
+  });
+
+  it('announces the first margin call when the frame passes it', () => {
+    const app = playbackOf(twoDays);
+    render(Announcer, { app, i18n: new I18n('en'), throttleMs: 0 });
+    const call = milestonesOf(twoDays.results!)[1]!;
+    app.frame = frameAt(app, call.minute);
+    flushSync();
+    expect(live()).toHaveTextContent(/the first margin call, under rule set B \(Offshore CEX\)\.$/);
   });
 
   it('waits its turn: several moments passed at once are spoken one after another, not over each other', () => {
     vi.useFakeTimers();
     const app = playbackOf(ran);
     render(Announcer, { app, i18n: new I18n('en'), throttleMs: 2000 });
-    // One jump past the first liquidation, the first margin call and ADL.
+    // One jump past the first liquidation and ADL.
     app.frame = frameAt(app, 200);
     flushSync();
     expect(live()).toHaveTextContent('the first liquidation');
     vi.advanceTimersByTime(1999);
     expect(live()).toHaveTextContent('the first liquidation');
     vi.advanceTimersByTime(1);
-    flushSync();
-    expect(live()).toHaveTextContent('the first margin call');
-    vi.advanceTimersByTime(2000);
     flushSync();
     expect(live()).toHaveTextContent('auto-deleveraging starts under rule set B');
   });
