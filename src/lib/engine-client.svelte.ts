@@ -75,8 +75,9 @@ export class EngineClient implements EngineCalls {
   #remoteApi(): Remote<EngineApi> {
     if (this.#remote) return this.#remote;
     // A sandboxed frame without allow-same-origin (opaque origin): say so rather than the browser's
-    // "origin 'null'" security error (issue 19). The embed view shows it in the reader's language.
-    if (typeof self !== 'undefined' && self.origin === 'null')
+    // "origin 'null'" security error (issue 19). The embed view shows it in the reader's language. A page opened
+    // from file:// (the single-file build) has the same opaque origin, but its inlined worker starts.
+    if (typeof self !== 'undefined' && self.origin === 'null' && self.location?.protocol !== 'file:')
       throw new Error(
         'this page is in a sandboxed frame without allow-same-origin, where the engine worker cannot start',
       );
