@@ -64,7 +64,14 @@ export function frameRow(run: RunState): FrameRow {
     ethTraded: eth.tradedPrice,
     openInterest: btc.longOpenInterest * btc.markPrice + eth.longOpenInterest * eth.markPrice,
     fundingRateBtc: btc.lastFundingRate,
-    insuranceFund: btc.insuranceFund + eth.insuranceFund,
+    // Both venues' funds, as the summary counts them (outcome-figures.ts): the stage's counter at the last
+    // frame is the end-of-run table's figure, leakage venue included.
+    insuranceFund:
+      btc.insuranceFund +
+      eth.insuranceFund +
+      (run.offshore
+        ? run.offshore.exchange.markets.BTC.insuranceFund + run.offshore.exchange.markets.ETH.insuranceFund
+        : 0),
     liquidations: run.tally.liquidations,
     liquidatedNotional: run.tally.liquidatedNotional,
     adlEvents: run.tally.adlEvents,
