@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium, watchPage } from './chromium.ts';
+import { chromiumAvailable, endText, launchChromium, watchPage } from './chromium.ts';
 
 /** Written in Latin letters in Hong Kong Chinese too (tickers, regulators, venues, formats, units). */
 const ALLOWED = new Set(
@@ -112,9 +112,7 @@ describe.skipIf(!chromiumAvailable)('the Traditional Chinese view', () => {
 
   it('has no untranslated English in its main panels: default view, every section unfolded', async () => {
     const { page, watch } = await open('');
-    await expect
-      .poll(() => page.getByTestId('outcome-liquidated-B').textContent(), { timeout: 15_000 })
-      .toMatch(/\d/);
+    await expect.poll(() => endText(page, 'outcome-liquidated-B'), { timeout: 15_000 }).toMatch(/\d/);
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     // The charts' data tables, drawn on demand.
     const show = page.getByRole('button', { name: '顯示數據表' });

@@ -51,3 +51,24 @@ export function watchPage(page: Page, origin: string): { problems: string[] } {
   });
   return { problems };
 }
+
+/**
+ * The stage keeps the end-of-run table hidden until the playhead reaches the end or the user presses "Show the
+ * end" (issue 18), and hides it again for each new run. This presses it (in either language: the button
+ * controls #outcome) when the current run's end is not shown, and returns the text of `testId` in the table,
+ * or null while there is none: poll it to read the outcome of the latest run.
+ */
+export async function endText(
+  page: Pick<Page, 'locator' | 'getByTestId'>,
+  testId: string,
+): Promise<string | null> {
+  const button = page.locator('button[aria-controls="outcome"]');
+  if (
+    (await button.count()) > 0 &&
+    (await button.isEnabled()) &&
+    (await button.getAttribute('aria-expanded')) !== 'true'
+  )
+    await button.click();
+  const element = page.getByTestId(testId);
+  return (await element.count()) > 0 ? element.first().textContent() : null;
+}

@@ -16,7 +16,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium, watchPage } from './chromium.ts';
+import { chromiumAvailable, endText, launchChromium, watchPage } from './chromium.ts';
 import { serveStatic, type RunningServer } from './static-server.ts';
 import { compareRegimes } from '../../src/engine/run/run.ts';
 import { DEFAULT_RUN } from '../../src/engine/run/config.ts';
@@ -133,9 +133,7 @@ async function figuresDone(page: Page, count: number): Promise<FigureReport[]> {
 
 /** The default comparison has finished: the outcome card shows both columns and Stop is gone. */
 async function defaultComparisonDone(page: Page): Promise<{ a: string; b: string }> {
-  await expect
-    .poll(() => page.getByTestId('outcome-liquidated-B').textContent(), { timeout: 30_000 })
-    .toMatch(/^\d+ of 200$/);
+  await expect.poll(() => endText(page, 'outcome-liquidated-B'), { timeout: 30_000 }).toMatch(/^\d+ of 200$/);
   await expect.poll(() => page.getByRole('button', { name: 'Stop' }).count(), { timeout: 30_000 }).toBe(0);
   return {
     a: (await page.getByTestId('outcome-liquidated-A').textContent())!,

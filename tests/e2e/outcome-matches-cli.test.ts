@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium, watchPage } from './chromium.ts';
+import { chromiumAvailable, endText, launchChromium, watchPage } from './chromium.ts';
 import type { RunSummary } from '../../src/engine/run/summary.ts';
 
 const usd = (value: number) =>
@@ -55,7 +55,8 @@ describe.skipIf(!chromiumAvailable)('the outcome card against the command line',
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const { problems } = watchPage(page, new URL(inject('rootUrl')).origin);
     await page.goto(inject('rootUrl'));
-    await expect.poll(() => page.getByTestId('outcome-table').count(), { timeout: 20_000 }).toBe(1);
+    // The end-of-run table, shown on request (the stage hides it until the end).
+    await expect.poll(() => endText(page, 'outcome-table'), { timeout: 20_000 }).not.toBeNull();
     await expect.poll(() => page.getByRole('button', { name: 'Stop' }).count(), { timeout: 20_000 }).toBe(0);
     const cell = (row: string, letter: 'A' | 'B') =>
       page.getByTestId(`outcome-${row}-${letter}`).textContent();

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium, watchPage } from './chromium.ts';
+import { chromiumAvailable, endText, launchChromium, watchPage } from './chromium.ts';
 
 declare global {
   interface Window {
@@ -30,6 +30,9 @@ async function openApp(browser: Browser): Promise<{ page: Page; problems: string
 }
 
 async function setTraders(page: Page, traders: number): Promise<void> {
+  // In the settings, behind "Traders and seed".
+  const closed = page.locator('#settings details.more:not([open]) > summary');
+  if ((await closed.count()) > 0) await closed.click();
   const field = page.locator('#population-traders');
   await field.fill(String(traders));
   await field.press('Enter');
@@ -119,9 +122,7 @@ describe.skipIf(!chromiumAvailable)('the worker bridge in Chromium', () => {
     // A fresh, small run after the stop completes and fills the outcome card.
     await setTraders(page, 200);
     await expect.poll(() => stop.count(), { timeout: 20_000 }).toBe(0);
-    await expect
-      .poll(() => page.getByTestId('outcome-sentence').textContent(), { timeout: 20_000 })
-      .toMatch(/\b200\b/);
+    await expect.poll(() => endText(page, 'outcome-sentence'), { timeout: 20_000 }).toMatch(/\b200\b/);
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();

@@ -19,6 +19,10 @@ export const FRAME_FIELDS = [
   'adlEvents',
   'equityRetail',
   'equityProfessional',
+  /** Traders liquidated or force-sold at least once so far (the summary's liquidations.traders at the end). */
+  'liquidatedTraders',
+  /** What traders owe beyond everything they put in, now (the summary's lossesBeyondDeposits at the end). */
+  'lossesBeyondDeposits',
 ] as const;
 
 /** Frames are for charts: at most this many per run, so a run's frames stay small whatever its length. */

@@ -30,6 +30,25 @@ function outside(run: RunState, i: number): number {
   return run.reserve[i]!;
 }
 
+/** What trader i owes beyond everything it put in (its venue equity below zero), or 0 (summary.ts's rule). */
+export function lossBeyondDeposits(run: RunState, i: number, equity = traderEquity(run, i)): number {
+  const start = run.population.capital[i]! + run.population.securities[i]!;
+  // Below a billionth of what the trader brought, a negative balance is float dust, not a debt.
+  const venueEquity = equity - run.reserve[i]!;
+  return venueEquity < -1e-9 * start ? -venueEquity : 0;
+}
+
+/**
+ * Losses beyond deposits now, summed over the traders liquidated so far: only a liquidated (or force-sold)
+ * trader can owe more than it put in, so a frame costs O(liquidated traders), not O(traders). frames.test.ts
+ * checks this against a scan of every trader, frame by frame.
+ */
+function lossesBeyondDepositsNow(run: RunState): number {
+  let total = 0;
+  for (const i of run.tally.liquidatedTraders) total += lossBeyondDeposits(run, i);
+  return total;
+}
+
 export function frameRow(run: RunState): FrameRow {
   const exchange = run.onshore.exchange;
   const btc = exchange.markets.BTC;
@@ -45,11 +64,20 @@ export function frameRow(run: RunState): FrameRow {
     ethTraded: eth.tradedPrice,
     openInterest: btc.longOpenInterest * btc.markPrice + eth.longOpenInterest * eth.markPrice,
     fundingRateBtc: btc.lastFundingRate,
-    insuranceFund: btc.insuranceFund + eth.insuranceFund,
+    // Both venues' funds, as the summary counts them (outcome-figures.ts): the stage's counter at the last
+    // frame is the end-of-run table's figure, leakage venue included.
+    insuranceFund:
+      btc.insuranceFund +
+      eth.insuranceFund +
+      (run.offshore
+        ? run.offshore.exchange.markets.BTC.insuranceFund + run.offshore.exchange.markets.ETH.insuranceFund
+        : 0),
     liquidations: run.tally.liquidations,
     liquidatedNotional: run.tally.liquidatedNotional,
     adlEvents: run.tally.adlEvents,
     equityRetail: retail,
     equityProfessional: professional,
+    liquidatedTraders: run.tally.liquidatedTraders.length,
+    lossesBeyondDeposits: lossesBeyondDepositsNow(run),
   };
 }

@@ -22,6 +22,13 @@ function tag<E extends object, V extends string>(
   return tagged;
 }
 
+/** A trader liquidated (or force-sold) for the first time joins the run's list of liquidated traders. */
+function markLiquidated(run: RunState, trader: number): void {
+  if (run.liquidated[trader]) return;
+  run.liquidated[trader] = 1;
+  run.tally.liquidatedTraders.push(trader);
+}
+
 export function record(run: RunState, event: RunEvent): void {
   foldEvent(run.checksum, event);
   foldFigure(run.figures, event);
@@ -55,7 +62,7 @@ export function recordPerpEvents(run: RunState, venue: Venue, events: PerpEvent[
         run.tally.adlNotional += e.qty * e.price;
       }
     }
-    if (e.type === 'liquidation' && trader !== null && trader >= 0) run.liquidated[trader] = 1;
+    if (e.type === 'liquidation' && trader !== null && trader >= 0) markLiquidated(run, trader);
     // The fast engine learns here which positions vanished, where the reference scan would notice next step.
     if ((e.type === 'liquidation' || e.type === 'adl') && trader !== null && trader >= 0)
       if (!venue.exchange.accounts[e.account]!.positions[e.market]) run.engine.positionVanished(trader);
@@ -67,7 +74,7 @@ export function recordPerpEvents(run: RunState, venue: Venue, events: PerpEvent[
 export function recordBrokerEvents(run: RunState, events: BrokerEvent[]): void {
   for (const e of events) {
     const trader = 'client' in e ? (run.brokerTraderOf[e.client] ?? null) : null;
-    if (e.type === 'forced-sale' && trader !== null) run.liquidated[trader] = 1;
+    if (e.type === 'forced-sale' && trader !== null) markLiquidated(run, trader);
     record(run, tag(e, 'broker', trader));
   }
   events.length = 0;

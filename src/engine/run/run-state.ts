@@ -65,6 +65,8 @@ export interface Tally {
   /** Events recorded but not kept (an event log of notable events only). */
   eventsOmitted: number;
   refusedProducts: { perp: number; margin: number };
+  /** Traders liquidated or force-sold at least once so far, in the order they first were (frames count them). */
+  liquidatedTraders: number[];
 }
 
 export interface RunState {
@@ -280,6 +282,7 @@ export function createRun(config: RunConfig): RunState {
       events: 0,
       eventsOmitted: 0,
       refusedProducts: { perp: 0, margin: 0 },
+      liquidatedTraders: [],
     },
     figures: createFigureTally(
       [onshore, offshore].flatMap((v) =>

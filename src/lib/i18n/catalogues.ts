@@ -17,6 +17,7 @@ import outcome from './messages/en/outcome.json';
 import regimes from './messages/en/regimes.json';
 import scenarios from './messages/en/scenarios.json';
 import share from './messages/en/share.json';
+import stage from './messages/en/stage.json';
 import trader from './messages/en/trader.json';
 
 const english = {
@@ -33,6 +34,7 @@ const english = {
   ...regimes,
   ...scenarios,
   ...share,
+  ...stage,
   ...trader,
 };
 
