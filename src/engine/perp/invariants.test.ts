@@ -7,14 +7,25 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { randomRun } from './random-venue-run.ts';
 
+/** The paths the invariants guard: a sweep that never reaches one of them would prove nothing about it. */
+const PATHS = [
+  'fill',
+  'order-refused',
+  'funding',
+  'liquidation',
+  'insurance-draw',
+  'adl',
+  'socialised-loss',
+  'bad-debt',
+];
+const sweptKinds = new Set<string>();
+
 describe('invariants over seeded multi-trader runs', () => {
   // 60 runs take about 4 s alone; a shared machine under load needs more than the default 5 s.
   it('hold after every step for random seeds and rule sets (fast-check)', { timeout: 30_000 }, () => {
-    const kinds = new Set<string>();
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 2, max: 40 }), (seed, traders) => {
         const { events, worst } = randomRun(seed, traders, 240);
-        for (const e of events) kinds.add(e.type);
         expect(worst.conservation).toBeLessThan(1e-9);
         expect(worst.traderConservation).toBeLessThan(1e-9); // of the traders' money, not the provider's 5e8
         expect(worst.openInterest).toBeLessThan(1e-9);
@@ -24,28 +35,20 @@ describe('invariants over seeded multi-trader runs', () => {
       }),
       { numRuns: 60 },
     );
-    // The runs must actually exercise the paths the invariants guard.
-    for (const kind of [
-      'fill',
-      'order-refused',
-      'funding',
-      'liquidation',
-      'insurance-draw',
-      'adl',
-      'socialised-loss',
-      'bad-debt',
-    ])
-      expect(kinds, kind).toContain(kind);
   });
 
   it('hold over a fixed sweep of 400 seeds (this sweep found float dust in open interest once)', () => {
     for (let i = 0; i < 400; i++) {
-      const { worst } = randomRun(i * 7919, 2 + (i % 39), 240);
+      const { events, worst } = randomRun(i * 7919, 2 + (i % 39), 240);
       expect(worst.conservation, `seed ${i * 7919}`).toBeLessThan(1e-9);
       expect(worst.traderConservation, `seed ${i * 7919}`).toBeLessThan(1e-9); // worst measured: 2.2e-11
       expect(worst.openInterest, `seed ${i * 7919}`).toBeLessThan(1e-9);
       expect(worst.fund, `seed ${i * 7919}`).toBeGreaterThanOrEqual(0);
+      for (const e of events) sweptKinds.add(e.type);
     }
+    // The fixed sweep must exercise every path the invariants guard (checked here, on fixed seeds, because the
+    // property's seeds change with each commit and a socialised loss comes up in only about 6% of random runs).
+    for (const kind of PATHS) expect(sweptKinds, kind).toContain(kind);
   });
 
   it('is deterministic: the same seed gives the same event stream, another seed a different one', () => {
