@@ -70,7 +70,10 @@ describe.skipIf(!chromiumAvailable)('the outcome card against the command line',
       expect(await cell('lossesBeyond', letter)).toBe(usd(s.lossesBeyondDeposits));
       expect(await cell('fundDrawdown', letter)).toBe(usd(s.insuranceFund.start - s.insuranceFund.min));
       expect(await cell('brokerShortfall', letter)).toBe(usd(s.brokerShortfall));
-      expect(await cell('dislocation', letter)).toBe(percent(s.maxPriceDislocation));
+      // The default state has one venue per rule set: the cell names the market where the gap happened.
+      expect(await cell('dislocation', letter)).toBe(
+        `${percent(s.maxPriceDislocation)} (${s.maxPriceDislocationAt.market})`,
+      );
       expect(await cell('refusedPerp', letter)).toBe(String(s.refusedProducts.perp));
     }
     // Under the HK rules retail traders are kept out of perpetuals; offshore, they trade and some are liquidated.
