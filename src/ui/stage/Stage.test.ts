@@ -1,6 +1,6 @@
 /**
  * The stage shows what has happened so far (issue 18: "a class can predict first"): before the end is shown, the
- * market chart marks only the liquidations and ADL up to the playhead; at the end it marks them all.
+ * market chart draws the prices, and marks the liquidations and ADL, only up to the playhead; at the end, all.
  */
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
@@ -18,12 +18,12 @@ describe('the stage chart', () => {
     app.days = 0.25;
     app.population.traders = 30;
     await app.run();
-    // Liquidations are drawn as circles (ADL as triangles), once in the chart's faint layer.
+    // Liquidations are drawn as circles (ADL as triangles).
     const markers = priceMarkers(app.results!).filter((m) => m.kind === 'liquidation');
     const first = Math.min(...markers.map((m) => m.minute));
     expect(markers.length).toBeGreaterThan(1);
     render(Stage, { app, i18n: new I18n('en'), onsettings: () => {}, settingsOpen: false });
-    const shapes = () => screen.getByTestId('stage-chart').querySelectorAll('g.future circle');
+    const shapes = () => screen.getByTestId('stage-chart').querySelectorAll('g.played circle');
     const minutes = app.results![0].frames.minute;
 
     app.frame = 0;
@@ -40,5 +40,42 @@ describe('the stage chart', () => {
     app.frame = app.frameCount - 1;
     flushSync();
     expect(shapes().length).toBe(markers.length);
+  });
+
+  it('draws the prices only up to the playhead until the end is shown', async () => {
+    const app = new AppState(inProcessEngine());
+    app.scenario = 'synthetic-flash-crash';
+    app.days = 0.25;
+    app.population.traders = 30;
+    await app.run();
+    render(Stage, { app, i18n: new I18n('en'), onsettings: () => {}, settingsOpen: false });
+    const chart = screen.getByTestId('stage-chart');
+    const playheadX = () => Number(chart.querySelector('[data-testid="playhead"]')!.getAttribute('x1'));
+    /** The rightmost point of any price line drawn, faint or strong. */
+    const rightmost = () =>
+      Math.max(
+        ...[...chart.querySelectorAll('path[data-series]')].flatMap((path) =>
+          [...(path.getAttribute('d') ?? '').matchAll(/[ML]([\d.]+),/g)].map((m) => Number(m[1])),
+        ),
+      );
+    const lineCount = () => chart.querySelectorAll('path[data-series]').length;
+
+    app.frame = 0;
+    flushSync();
+    expect(lineCount()).toBeGreaterThan(0);
+    expect(rightmost()).toBeLessThanOrEqual(playheadX() + 0.5);
+
+    app.frame = Math.floor(app.frameCount / 3);
+    flushSync();
+    expect(rightmost()).toBeGreaterThan(playheadX() - 5);
+    expect(rightmost()).toBeLessThanOrEqual(playheadX() + 0.5);
+
+    // At the end the whole run is drawn, to the right edge of the plot.
+    app.frame = app.frameCount - 1;
+    flushSync();
+    expect(rightmost()).toBeCloseTo(playheadX(), 0);
+    app.frame = Math.floor(app.frameCount / 3);
+    flushSync();
+    expect(rightmost()).toBeGreaterThan(playheadX() + 100);
   });
 });
