@@ -76,31 +76,54 @@ function markerOf(event: RunEvent, ruleSet: 0 | 1): ChartMarker | null {
   return null;
 }
 
+/**
+ * The chart in words: the index's largest move, each venue's largest gap to it, and the markers. With `played`
+ * (a frame count) only the first `played` frames, "so far": the stage describes what a class has seen.
+ */
 export function priceDescription(
   context: ChartContext,
   results: Pair,
   markers: readonly ChartMarker[],
+  played: number = results[0].frames.minute.length,
 ): string {
   const { t, formats, clock } = context;
-  const minutes = results[0].frames.minute;
-  const index = results[0].frames.btcIndex;
+  const all = results[0].frames.minute.length;
+  const upTo = Math.max(1, Math.min(all, played));
+  const minutes = results[0].frames.minute.subarray(0, upTo);
+  const index = results[0].frames.btcIndex.subarray(0, upTo);
   const start = index[0] ?? NaN;
+  const now = minutes[upTo - 1] ?? 0;
   const low = lowest(index);
   const high = highest(index);
   const fell = start - low.value >= high.value - start;
   const turn = fell ? low : high;
-  const move = t(fell ? 'charts.price.fell' : 'charts.price.rose', {
+  const soFar = upTo < all;
+  const words = {
     start: formats.price(start),
     extreme: formats.price(turn.value),
     change: formats.change(turn.value / start - 1),
     time: clock.format(minutes[turn.index]!),
     end: formats.price(last(index)),
-  });
+    now: clock.format(now),
+  };
+  const move =
+    soFar && turn.value === start
+      ? t('charts.price.atStart', words)
+      : t(
+          soFar
+            ? fell
+              ? 'charts.price.fellSoFar'
+              : 'charts.price.roseSoFar'
+            : fell
+              ? 'charts.price.fell'
+              : 'charts.price.rose',
+          words,
+        );
   const gap = (result: RunResult) => {
     const { btcTraded, btcIndex } = result.frames;
     let worst = 0;
     let at = 0;
-    for (let i = 0; i < btcTraded.length; i++) {
+    for (let i = 0; i < upTo; i++) {
       const g = btcTraded[i]! / btcIndex[i]! - 1;
       if (Math.abs(g) > Math.abs(worst)) {
         worst = g;
@@ -112,7 +135,9 @@ export function priceDescription(
       : t('charts.price.gapAt', { gap: formats.change(worst), time: clock.format(minutes[at]!) });
   };
   const count = (kind: ChartMarker['kind'], ruleSet: 0 | 1) =>
-    formats.count(markers.filter((m) => m.kind === kind && m.ruleSet === ruleSet).length);
+    formats.count(
+      markers.filter((m) => m.kind === kind && m.ruleSet === ruleSet && (!soFar || m.minute <= now)).length,
+    );
   return t('charts.price.description', {
     move,
     gap: t('charts.price.gap', { a: gap(results[0]), b: gap(results[1]) }),
@@ -125,7 +150,13 @@ export function priceDescription(
   });
 }
 
-export function priceTable(context: ChartContext, results: Pair, series: readonly ChartSeries[]): DataTable {
+/** The chart's data; with `played`, only its first `played` frames (the stage, before the end is shown). */
+export function priceTable(
+  context: ChartContext,
+  results: Pair,
+  series: readonly ChartSeries[],
+  played: number = results[0].frames.minute.length,
+): DataTable {
   const { t, formats } = context;
   const counts = results.flatMap((result, r): ChartSeries[] => [
     {
@@ -143,5 +174,10 @@ export function priceTable(context: ChartContext, results: Pair, series: readonl
       format: formats.count,
     },
   ]);
-  return timeTable(context, results[0].frames.minute, [...series, ...counts]);
+  const upTo = Math.max(1, Math.min(results[0].frames.minute.length, played));
+  return timeTable(
+    context,
+    results[0].frames.minute.subarray(0, upTo),
+    [...series, ...counts].map((s) => ({ ...s, values: s.values.subarray(0, upTo) })),
+  );
 }
