@@ -48,7 +48,8 @@ type Messages = Record<string, string>;
  * download (the size budget). Tests load them all first (tests/setup-i18n.ts).
  */
 const lazyFiles = import.meta.glob<Messages>(
-  ['./messages/*/*.json', '!./messages/en/*.json', '!./messages/*/app.json'],
+  // guide.json: the teacher's guide's documents, loaded with the guide (guide.ts).
+  ['./messages/*/*.json', '!./messages/en/*.json', '!./messages/*/app.json', '!./messages/*/guide.json'],
   {
     import: 'default',
   },

@@ -5,8 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { catalogues } from './catalogues.ts';
+import { loadTranslations } from './guide.ts';
 
-const zh = Object.entries(catalogues['zh-Hant-HK']!) as [string, string][];
+/** The app's catalogue and the teacher's guide (guide.json, loaded apart from the app's catalogue). */
+const zh = [
+  ...Object.entries(catalogues['zh-Hant-HK']!),
+  ...Object.entries((await loadTranslations())['zh-Hant-HK'] ?? {}),
+] as [string, string][];
 
 /** A word not to use, and the catalogue's word for the term. */
 const AVOID: [RegExp, string][] = [
@@ -17,12 +22,12 @@ const AVOID: [RegExp, string][] = [
 ];
 
 /**
- * Latin words a Chinese label may keep: tickers, names, abbreviations and keys; `sandbox` is an HTML attribute
- * a host must write as it is. Hyphenated tokens (allow-same-origin, worker-src) and URL schemes (blob:) are
- * code, stripped before the check.
+ * Latin words a Chinese label may keep: tickers, names, abbreviations and keys (Page Down, Shift); `sandbox` is
+ * an HTML attribute a host must write as it is. Hyphenated tokens (allow-same-origin, worker-src), URL schemes
+ * (blob:) and the guide's `code` (file names, settings) are code, stripped before the check.
  */
 const KEEP = new Set(
-  'sandbox BTC ETH ADL SFC USD US PNG SVG CSV JSON URL ESMA FSA CFTC CEX DEX VARA SGX UTC HK HKMA LTV BitMEX GARCH Ctrl Shift Esc iframe Binance Hyperliquid Terra LUNA UST FTX Leverage Lab'.split(
+  'sandbox Page Down BTCUSDT BTC ETH ADL SFC USD US PNG SVG CSV JSON URL ESMA FSA CFTC CEX DEX VARA SGX UTC HK HKMA LTV BitMEX GARCH Ctrl Shift Esc iframe Binance Hyperliquid Terra LUNA UST FTX Leverage Lab'.split(
     ' ',
   ),
 );
@@ -37,6 +42,7 @@ describe('the Traditional Chinese glossary', () => {
       (
         text
           .replace(/\{[^}]*\}/g, '')
+          .replace(/`[^`]*`/g, '')
           .replace(/[A-Za-z]+(?:-[A-Za-z]+)+|\b[a-z]+:/g, '')
           .match(/[A-Za-z]{3,}/g) ?? []
       )
