@@ -4,44 +4,9 @@
  * terminated worker will never answer.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { expose } from 'comlink';
 import type { RunConfig } from '../engine/run/config.ts';
 import { WorkerPool } from './worker-pool.ts';
-
-class FakeWorker extends EventTarget {
-  readonly #port: MessagePort;
-  readonly #other: MessagePort;
-  terminated = false;
-
-  constructor(summary: (config: { seed: number }) => unknown) {
-    super();
-    const { port1, port2 } = new MessageChannel();
-    this.#port = port1;
-    this.#other = port2;
-    expose({ summary: (_job: number, config: { seed: number }) => summary(config) }, port2);
-    port1.start();
-  }
-
-  postMessage(message: unknown, transfer: Transferable[] = []): void {
-    this.#port.postMessage(message, transfer);
-  }
-
-  override addEventListener(type: string, listener: EventListener): void {
-    if (type === 'message') this.#port.addEventListener(type, listener);
-    else super.addEventListener(type, listener);
-  }
-
-  override removeEventListener(type: string, listener: EventListener): void {
-    if (type === 'message') this.#port.removeEventListener(type, listener);
-    else super.removeEventListener(type, listener);
-  }
-
-  terminate(): void {
-    this.terminated = true;
-    this.#port.close();
-    this.#other.close();
-  }
-}
+import { FakeWorker } from './fake-worker.ts';
 
 const configs = (n: number) => Array.from({ length: n }, (_, seed) => ({ seed }) as unknown as RunConfig);
 const never = () => new Promise(() => {});
@@ -53,7 +18,9 @@ describe('the sweep pool', () => {
   });
   const pool = (summary: (config: { seed: number }) => unknown) =>
     new WorkerPool(() => {
-      const worker = new FakeWorker(summary);
+      const worker = new FakeWorker({
+        summary: (_job: number, config: { seed: number }) => summary(config),
+      });
       workers.push(worker);
       return worker as unknown as Worker;
     });

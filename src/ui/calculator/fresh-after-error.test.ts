@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EngineClient } from '../../lib/engine-client.svelte.ts';
-import { fakeWorkerClass } from '../fake-worker.ts';
+import { fakeWorkerClass } from '../../lib/fake-worker.ts';
 
 let terminated = 0;
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EngineClient, RunStoppedError } from '../../lib/engine-client.svelte.ts';
-import { fakeWorkerClass } from '../fake-worker.ts';
+import { fakeWorkerClass } from '../../lib/fake-worker.ts';
 
 let spawned = 0;
 let terminated = 0;

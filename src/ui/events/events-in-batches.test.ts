@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EngineClient } from '../../lib/engine-client.svelte.ts';
-import { fakeWorkerClass } from '../fake-worker.ts';
+import { fakeWorkerClass } from '../../lib/fake-worker.ts';
 import { engineApi } from '../../../workers/engine-api.ts';
 import { EVENT_BATCH, type EventBatch, type JobListener } from '../../../workers/run-jobs.ts';
 import { DEFAULT_RUN, type RunConfig } from '../../engine/run/config.ts';
