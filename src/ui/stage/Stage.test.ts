@@ -82,54 +82,58 @@ describe('the stage chart', () => {
 });
 
 describe('the stage chart in words', () => {
-  it('describes and tables what has happened so far, and all of it once the end is shown', async () => {
-    const app = new AppState(inProcessEngine());
-    app.scenario = 'synthetic-flash-crash';
-    app.days = 0.25;
-    app.population.traders = 30;
-    await app.run();
-    const user = userEvent.setup();
-    render(Stage, { app, i18n: new I18n('en'), onsettings: () => {}, settingsOpen: false });
-    const figure = () =>
-      screen.getByRole('figure', { name: "BTC price: index and each rule set's traded price" });
-    const description = () => figure().getAttribute('aria-describedby')!;
-    const words = () => document.getElementById(description())!.textContent!;
-    const index = app.results![0].frames.btcIndex;
-    const minutes = app.results![0].frames.minute;
-    const low = Math.min(...index);
-    const lowAt = index.indexOf(low);
-    expect(lowAt).toBeGreaterThan(1);
+  it(
+    'describes and tables what has happened so far, and all of it once the end is shown',
+    { timeout: 20_000 },
+    async () => {
+      const app = new AppState(inProcessEngine());
+      app.scenario = 'synthetic-flash-crash';
+      app.days = 0.25;
+      app.population.traders = 30;
+      await app.run();
+      const user = userEvent.setup();
+      render(Stage, { app, i18n: new I18n('en'), onsettings: () => {}, settingsOpen: false });
+      const figure = () =>
+        screen.getByRole('figure', { name: "BTC price: index and each rule set's traded price" });
+      const description = () => figure().getAttribute('aria-describedby')!;
+      const words = () => document.getElementById(description())!.textContent!;
+      const index = app.results![0].frames.btcIndex;
+      const minutes = app.results![0].frames.minute;
+      const low = Math.min(...index);
+      const lowAt = index.indexOf(low);
+      expect(lowAt).toBeGreaterThan(1);
 
-    app.frame = 0;
-    flushSync();
-    expect(words()).toMatch(/^At .* the BTC index price stands at \$[\d,]+; nothing has moved yet/);
-    // The day's low is not given away before it happens.
-    const lowText = `$${Math.round(low).toLocaleString('en')}`;
-    expect(words()).not.toContain(lowText);
+      app.frame = 0;
+      flushSync();
+      expect(words()).toMatch(/^At .* the BTC index price stands at \$[\d,]+; nothing has moved yet/);
+      // The day's low is not given away before it happens.
+      const lowText = `$${Math.round(low).toLocaleString('en')}`;
+      expect(words()).not.toContain(lowText);
 
-    await user.click(within(figure()).getByRole('button', { name: 'Show data table' }));
-    const rows = () => within(figure()).getAllByRole('row').slice(1);
-    expect(rows()).toHaveLength(1);
+      await user.click(within(figure()).getByRole('button', { name: 'Show data table' }));
+      const rows = () => within(figure()).getAllByRole('row').slice(1);
+      expect(rows()).toHaveLength(1);
 
-    app.frame = lowAt + 5;
-    flushSync();
-    expect(words()).toMatch(/^So far, to .*, the BTC index price fell from/);
-    expect(words()).toContain(lowText);
-    expect(rows()).toHaveLength(Math.min(200, lowAt + 6));
-    // The table's last row is the playhead's minute, no later.
-    const lastTime = rows().at(-1)!.querySelector('th')!.textContent;
-    expect(screen.getByTestId('time-chart').getAttribute('aria-valuetext')).toContain(`${lastTime}:`);
+      app.frame = lowAt + 5;
+      flushSync();
+      expect(words()).toMatch(/^So far, to .*, the BTC index price fell from/);
+      expect(words()).toContain(lowText);
+      expect(rows()).toHaveLength(Math.min(200, lowAt + 6));
+      // The table's last row is the playhead's minute, no later.
+      const lastTime = rows().at(-1)!.querySelector('th')!.textContent;
+      expect(screen.getByTestId('time-chart').getAttribute('aria-valuetext')).toContain(`${lastTime}:`);
 
-    app.frame = app.frameCount - 1;
-    flushSync();
-    expect(words()).toMatch(/^The BTC index price fell from .* and ended at/);
-    // The whole run, thinned to at most 200 rows, up to the last minute.
-    expect(rows().length).toBeGreaterThan(lowAt + 6);
-    expect(rows().length).toBeLessThanOrEqual(200);
-    const endTime = rows().at(-1)!.querySelector('th')!.textContent;
-    expect(screen.getByTestId('time-chart').getAttribute('aria-valuetext')).toContain(`${endTime}:`);
-    expect(minutes.length).toBe(app.frameCount);
-  });
+      app.frame = app.frameCount - 1;
+      flushSync();
+      expect(words()).toMatch(/^The BTC index price fell from .* and ended at/);
+      // The whole run, thinned to at most 200 rows, up to the last minute.
+      expect(rows().length).toBeGreaterThan(lowAt + 6);
+      expect(rows().length).toBeLessThanOrEqual(200);
+      const endTime = rows().at(-1)!.querySelector('th')!.textContent;
+      expect(screen.getByTestId('time-chart').getAttribute('aria-valuetext')).toContain(`${endTime}:`);
+      expect(minutes.length).toBe(app.frameCount);
+    },
+  );
 
   it('speaks Traditional Chinese', async () => {
     const app = new AppState(inProcessEngine());
