@@ -11,6 +11,7 @@ import zhRegimes from '../lib/i18n/messages/zh-Hant-HK/regimes.json';
 import zhScenarios from '../lib/i18n/messages/zh-Hant-HK/scenarios.json';
 import type { PresetId } from '../engine/regimes/types.ts';
 import type { ScenarioId } from '../engine/scenarios/types.ts';
+import { fillPlaceholders, type MessageParams } from '../lib/i18n/placeholders.ts';
 
 export const FIGURE_LOCALES = ['en', 'zh-Hant-HK'] as const;
 export type FigureLocale = (typeof FIGURE_LOCALES)[number];
@@ -25,15 +26,9 @@ function lookUp(locale: FigureLocale, key: string): string {
   return CATALOGUES[locale][key] ?? CATALOGUES.en[key] ?? key;
 }
 
-/** A figure message with its `{name}` placeholders filled (as the app's `translate` does). */
-export function figureText(
-  locale: FigureLocale,
-  key: FigureKey,
-  params: Record<string, string | number> = {},
-): string {
-  return lookUp(locale, key).replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+/** A figure message with its `{name}` placeholders filled, as the app's `translate` fills them. */
+export function figureText(locale: FigureLocale, key: FigureKey, params: MessageParams = {}): string {
+  return fillPlaceholders(lookUp(locale, key), params);
 }
 
 export const scenarioTitle = (locale: FigureLocale, id: ScenarioId): string =>
