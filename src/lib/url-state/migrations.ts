@@ -5,17 +5,16 @@
  * current link. Each format is described in doc/url-state.md; a test reads a hand-written link of each.
  */
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isPlainRecord, ownField } from '../../engine/validation/index.ts';
 
 /**
  * v0, the pre-release draft: long field names, presets only (no changed guardrails), population size only.
  * `{ scenario, regimes: [A, B], seed, traders, lang }` → v1.
  */
 function v0ToV1(v0: unknown): unknown {
-  if (!isPlainObject(v0)) return v0;
+  if (!isPlainRecord(v0)) return v0;
   const v1: Record<string, unknown> = {};
-  const get = (key: string) => (Object.hasOwn(v0, key) ? v0[key] : undefined);
+  const get = (key: string) => ownField(v0, key);
   if (get('scenario') !== undefined) v1.sc = get('scenario');
   const regimes = get('regimes');
   if (regimes !== undefined) v1.rs = Array.isArray(regimes) ? regimes.map((p: unknown) => ({ p })) : regimes;
