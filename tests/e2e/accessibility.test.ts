@@ -205,21 +205,33 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe-core in Chromium)', () =
         };
       }),
     );
-    expect(charts).toHaveLength(6);
+    // The stage's market chart and the six charts below it.
+    expect(charts.map((chart) => chart.chart)[0]).toBe('stage-price');
+    expect(charts).toHaveLength(7);
     for (const chart of charts) expect(chart, chart.chart!).toMatchObject({ description: true, table: true });
     expect(charts.every((chart) => chart.title.length > 0)).toBe(true);
     // A table for one chart, opened from the keyboard.
-    const show = page.getByRole('button', { name: 'Show data table' }).first();
-    await show.focus();
+    const price = page.locator('figure[data-chart="chart-price"]');
+    await price.getByRole('button', { name: 'Show data table' }).focus();
     await page.keyboard.press('Enter');
     expect(
-      await page
+      await price
         .getByRole('region', { name: /^Data table:/ })
-        .first()
         .locator('tbody tr')
         .count(),
     ).toBeGreaterThan(10);
     expect(await page.getByTestId('outcome-sentence').textContent()).toMatch(/^Rule set A \(HK SFC 2026\)/);
+    // The stage's table holds what has been played until the end is shown: at minute 0, the first minute only.
+    const stage = page.locator('figure[data-chart="stage-price"]');
+    const stageRows = stage.getByRole('region', { name: /^Data table:/ }).locator('tbody tr');
+    await stage.getByRole('button', { name: 'Show data table' }).click();
+    const end = page.locator('button[aria-controls="outcome"]');
+    if ((await end.getAttribute('aria-expanded')) === 'true') await end.click();
+    await stage.getByTestId('time-chart').focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => stageRows.count()).toBe(1);
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => stageRows.count()).toBeGreaterThan(10);
     await close();
   });
 

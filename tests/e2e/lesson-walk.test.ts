@@ -123,7 +123,7 @@ describe.skipIf(!chromiumAvailable)('every lesson, wrong then right, against the
       );
       // The model and how a lesson plays, translated (guide.json), in the page's language.
       await guide.getByText('模型如何運作').click();
-      await expect.poll(() => guide.locator('.doc h2').nth(1).textContent()).toBe('模型說明（教師版）');
+      await expect.poll(() => guide.locator('.doc h2').first().textContent()).toBe('模型說明（教師版）');
       expect(await guide.locator('.doc[lang="zh-Hant-HK"]').count()).toBe(2);
       expect(await guide.getByText('只有英文').count()).toBe(0);
       await page.screenshot({ path: 'test-results/teacher-guide-zh.png' });
