@@ -6,7 +6,7 @@
  * 10,000 × 7 d and 100,000 × 30 d. The reference engine is the oracle: its checksum must equal the fast
  * engine's on the classroom rows and at 10,000 × 7 d, where the fast ÷ reference ratio is reported.
  *
- *   npm run bench -- [--processes N] [--rows a,b] [--base DIR] [--ratio-100k] [--json]
+ *   npm run bench -- [--processes N] [--rows a,b] [--base DIR] [--ratio-100k] [--no-reference] [--json]
  *
  * Times are CPU time (user + system) of the process unless said "wall": on the shared 2-core machine the wall
  * clock of the same work drifts several-fold with the other jobs; CPU time far less.
@@ -15,6 +15,7 @@
  * --base DIR: also bench the engine of another checkout (say `git worktree add /tmp/base <commit>`), its
  *   processes taken in turn with this one's so that the machine's drift falls on both alike.
  * --ratio-100k: the fast ÷ reference ratio at 100,000 × 7 d as well (the reference takes minutes).
+ * --no-reference: no reference runs (a quick look; the checksums are then not checked against the oracle).
  */
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -48,7 +49,9 @@ const WARM_RUNS: Record<string, number> = {
 
 function usage(message: string): never {
   console.error(`error: ${message}`);
-  console.error('usage: npm run bench -- [--processes N] [--rows a,b] [--base DIR] [--ratio-100k] [--json]');
+  console.error(
+    'usage: npm run bench -- [--processes N] [--rows a,b] [--base DIR] [--ratio-100k] [--no-reference] [--json]',
+  );
   console.error(`rows: ${ROW_IDS.join(', ')}`);
   process.exit(2);
 }
@@ -59,11 +62,13 @@ let rows = DEFAULT_ROWS;
 let base: string | null = null;
 let json = false;
 let ratio100k = false;
+let oracleOn = true;
 for (let k = 0; k < args.length; k++) {
   const arg = args[k]!;
   const value = () => args[++k] ?? usage(`${arg} needs a value`);
   if (arg === '--json') json = true;
   else if (arg === '--ratio-100k') ratio100k = true;
+  else if (arg === '--no-reference') oracleOn = false;
   else if (arg === '--processes') {
     processes = Number(value());
     if (!Number.isInteger(processes) || processes < 1 || processes > 50)
@@ -154,7 +159,9 @@ for (const row of rows) {
 }
 
 // The oracle: the reference engine's checksum on the classroom rows and 10k × 7 d, and the ratio there.
-const oracleRows = ['classroom-hk', 'classroom-offshore', '10k-7d', ...(ratio100k ? ['100k-7d'] : [])];
+const oracleRows = oracleOn
+  ? ['classroom-hk', 'classroom-offshore', '10k-7d', ...(ratio100k ? ['100k-7d'] : [])]
+  : [];
 const oracle: { row: string; fastMs: number; referenceMs: number; ratio: number; identical: boolean }[] = [];
 for (const row of oracleRows) {
   const warmRuns = row.startsWith('classroom') ? 5 : row === '10k-7d' ? 1 : 0;
