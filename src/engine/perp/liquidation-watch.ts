@@ -27,6 +27,8 @@ interface Drift {
 }
 
 const REBUILD_FRACTION = 0.001;
+/** What candidates() returns when nobody is near a threshold: shared, frozen (a caller's push would throw). */
+const NO_CANDIDATES = Object.freeze([]) as unknown as number[];
 
 export class LiquidationWatch {
   readonly #longs = { BTC: new KeyedHeap(-1), ETH: new KeyedHeap(-1) };
@@ -129,7 +131,10 @@ export class LiquidationWatch {
    * out; `refresh` puts back whoever is still open after the step.
    */
   candidates(state: ExchangeState): number[] {
-    const found: number[] = [...this.#everyStep];
+    // Gathered in a list kept from step to step; the usual step (nobody near a threshold) allocates nothing.
+    const found = this.#found;
+    found.length = 0;
+    for (const id of this.#everyStep) found.push(id);
     for (const id of MARKET_IDS) {
       const m = state.markets[id];
       const bound = this.#bound(id, m);
@@ -141,8 +146,11 @@ export class LiquidationWatch {
       while (shorts.size > 0 && m.markPrice > shorts.peekKey() - bound - 1e-9 * Math.abs(shorts.peekKey()))
         this.#take(shorts, found);
     }
-    return sortUnique(found); // an account can sit in both markets' heaps
+    if (found.length === 0) return NO_CANDIDATES;
+    return sortUnique(found.slice()); // a copy the caller may change; an account can sit in both markets' heaps
   }
+
+  readonly #found: number[] = [];
 
   /** Pops the heap's top; a current entry (not superseded by a newer key) becomes a candidate. */
   #take(heap: KeyedHeap, found: number[]): void {
