@@ -6,7 +6,8 @@
  *   node scripts/run-bundled.mjs ENTRY [ARGS...]
  *
  * The bundle is cached in node_modules/.cache/leverage-lab/ and rebuilt when any of its inputs is newer than
- * it, or gone, so a fresh clone needs no build step and an edit is picked up by the next run. The bundle is
+ * it, or gone, so a fresh clone needs no build step and an edit is picked up by the next run
+ * (LEVERAGE_LAB_BUNDLE_CACHE names another cache directory: the launcher's test starts from an empty one). The bundle is
  * then imported in this process with process.argv set as if it had been run directly.
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export async function bundledEntry(entry) {
   const source = resolve(root, entry);
   const name = relative(root, source).replace(/[\\/]/g, '__').replace(/\.ts$/, '');
-  const cache = join(root, 'node_modules', '.cache', 'leverage-lab');
+  const cache = process.env.LEVERAGE_LAB_BUNDLE_CACHE ?? join(root, 'node_modules', '.cache', 'leverage-lab');
   const out = join(cache, `${name}.mjs`);
   const inputsFile = join(cache, `${name}.inputs.json`);
   if (!isFresh(out, inputsFile)) await build(source, out, inputsFile, cache);
