@@ -5,7 +5,7 @@
  * resolved there.
  */
 import { build, type Plugin } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,9 +31,12 @@ function engineAt(engineRoot: string): Plugin {
 /** Bundles bench/run-row.ts with the engine of `engineRoot` into `outFile`; returns `outFile`. */
 export async function bundleRunner(engineRoot: string, outFile: string): Promise<string> {
   mkdirSync(dirname(outFile), { recursive: true });
+  // Built under a name of its own, then renamed: a new file, never a rewrite of one node_modules may share
+  // (as a hard link) with another checkout.
+  const temporary = `${outFile}.${process.pid}.tmp`;
   await build({
     entryPoints: [join(ROOT, 'bench', 'run-row.ts')],
-    outfile: outFile,
+    outfile: temporary,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -42,5 +45,6 @@ export async function bundleRunner(engineRoot: string, outFile: string): Promise
     logLevel: 'error',
     plugins: [engineAt(resolve(engineRoot))],
   });
+  renameSync(temporary, outFile);
   return outFile;
 }
