@@ -1,107 +1,208 @@
 /**
- * `npm run bench`: traders (1k, 10k, 100k) × length (1, 7, 30 days of one-minute steps) for the fast and the
- * reference engine, each run in its own process; prints a table, or JSON with `-- --json`. Reference runs
- * predicted to take over a minute are skipped and listed, except 10,000 traders × 7 days, on which the 50×
- * target is defined.
+ * `npm run bench`: the engine bundled by esbuild (as the browser's worker runs it), under plain node, each row
+ * in fresh processes: the cold time (a new process's first run, JIT warm-up included), the warm time (median
+ * of the runs after it in the same process), ns per event and ns per one-minute step (warm). Rows: the
+ * classroom run (200 traders × 1 day, the app's config, each of the two rule sets the page compares first),
+ * 10,000 × 7 d and 100,000 × 30 d. The reference engine is the oracle: its checksum must equal the fast
+ * engine's on the classroom rows and at 10,000 × 7 d, where the fast ÷ reference ratio is reported.
+ *
+ *   npm run bench -- [--processes N] [--rows a,b] [--base DIR] [--ratio-100k] [--no-reference] [--json]
+ *
+ * Times are CPU time (user + system) of the process unless said "wall": on the shared 2-core machine the wall
+ * clock of the same work drifts several-fold with the other jobs; CPU time far less.
+ *
+ * --processes N: fresh processes per row (default 3); figures are medians over them.
+ * --base DIR: also bench the engine of another checkout (say `git worktree add /tmp/base <commit>`), its
+ *   processes taken in turn with this one's so that the machine's drift falls on both alike.
+ * --ratio-100k: the fast ÷ reference ratio at 100,000 × 7 d as well (the reference takes minutes).
+ * --no-reference: no reference runs (a quick look; the checksums are then not checked against the oracle).
  */
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { bundleRunner, ROOT } from './bundle.ts';
+import { BENCH_ROWS } from './rows.ts';
 
-interface Row {
+interface Sample {
+  row: string;
   engine: 'fast' | 'reference';
-  traders: number;
-  days: number;
-  seconds: number;
-  peakMemoryMB: number;
+  coldMs: number;
+  warmMs: number[];
+  coldWallMs: number;
+  warmWallMs: number[];
   events: number;
-  eventsPerSecond: number;
+  steps: number;
   checksum: string;
   conservationError: number;
+  peakMemoryMB: number;
 }
 
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const unknown = args.filter((a) => a !== '--json');
-if (unknown.length > 0) {
-  console.error(`error: unknown argument ${unknown[0]} (allowed: --json)`);
+const ROW_IDS = Object.keys(BENCH_ROWS);
+const DEFAULT_ROWS = ['classroom-hk', 'classroom-offshore', '10k-7d', '100k-30d'];
+/** Warm runs per process: enough to take a median, a few seconds a process. */
+const WARM_RUNS: Record<string, number> = {
+  'classroom-hk': 30,
+  'classroom-offshore': 30,
+  '10k-7d': 5,
+  '100k-7d': 3,
+  '100k-30d': 3,
+};
+
+function usage(message: string): never {
+  console.error(`error: ${message}`);
+  console.error(
+    'usage: npm run bench -- [--processes N] [--rows a,b] [--base DIR] [--ratio-100k] [--no-reference] [--json]',
+  );
+  console.error(`rows: ${ROW_IDS.join(', ')}`);
   process.exit(2);
 }
 
-const TRADERS = [1_000, 10_000, 100_000];
-const DAYS = [1, 7, 30];
-const REFERENCE_LIMIT_SECONDS = 60;
-const runOne = fileURLToPath(new URL('./run-one.ts', import.meta.url));
-
-function measure(engine: Row['engine'], traders: number, days: number): Row {
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', runOne, engine, String(traders), String(days)],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  );
-  return JSON.parse(out.trim().split('\n').at(-1)!) as Row;
+const args = process.argv.slice(2);
+let processes = 3;
+let rows = DEFAULT_ROWS;
+let base: string | null = null;
+let json = false;
+let ratio100k = false;
+let oracleOn = true;
+for (let k = 0; k < args.length; k++) {
+  const arg = args[k]!;
+  const value = () => args[++k] ?? usage(`${arg} needs a value`);
+  if (arg === '--json') json = true;
+  else if (arg === '--ratio-100k') ratio100k = true;
+  else if (arg === '--no-reference') oracleOn = false;
+  else if (arg === '--processes') {
+    processes = Number(value());
+    if (!Number.isInteger(processes) || processes < 1 || processes > 50)
+      usage('--processes must be a whole number from 1 to 50');
+  } else if (arg === '--rows') {
+    rows = value().split(',');
+    const unknown = rows.find((r) => !ROW_IDS.includes(r));
+    if (unknown !== undefined) usage(`unknown row ${unknown}`);
+  } else if (arg === '--base') base = resolve(value());
+  else usage(`unknown argument ${arg}`);
 }
 
-const rows: Row[] = [];
-const skipped: { traders: number; days: number; predictedSeconds: number }[] = [];
-// Reference cost per trader-minute, learnt from the runs made so far (it grows with traders × steps).
-let referencePerTraderMinute = 0;
-for (const traders of TRADERS)
-  for (const days of DAYS) {
-    const fast = measure('fast', traders, days);
-    rows.push(fast);
-    if (!json) process.stderr.write(`fast      ${traders} × ${days} d: ${fast.seconds.toFixed(2)} s\n`);
-    const predicted = referencePerTraderMinute * traders * days * 1440;
-    const target = traders === 10_000 && days === 7;
-    if (referencePerTraderMinute > 0 && predicted > REFERENCE_LIMIT_SECONDS && !target) {
-      skipped.push({ traders, days, predictedSeconds: predicted });
-      continue;
-    }
-    const reference = measure('reference', traders, days);
-    referencePerTraderMinute = Math.max(
-      referencePerTraderMinute,
-      reference.seconds / (traders * days * 1440),
-    );
-    rows.push(reference);
-    if (!json) process.stderr.write(`reference ${traders} × ${days} d: ${reference.seconds.toFixed(2)} s\n`);
-  }
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 
-const pairs = rows
-  .filter((r) => r.engine === 'reference')
-  .map((reference) => {
-    const fast = rows.find(
-      (r) => r.engine === 'fast' && r.traders === reference.traders && r.days === reference.days,
-    )!;
-    return {
-      traders: reference.traders,
-      days: reference.days,
-      speedup: reference.seconds / fast.seconds,
-      identical: reference.checksum === fast.checksum,
-    };
+const cache = join(ROOT, 'node_modules', '.cache', 'leverage-lab');
+const runners: Record<string, string> = {
+  this: await bundleRunner(ROOT, join(cache, 'bench-run-row.mjs')),
+  ...(base ? { base: await bundleRunner(base, join(cache, 'bench-run-row-base.mjs')) } : {}),
+};
+
+function sample(runner: string, row: string, engine: Sample['engine'], warmRuns: number): Sample {
+  const out = execFileSync(process.execPath, [runner, row, engine, String(warmRuns)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
   });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Sample;
+}
 
-if (json) {
-  console.log(JSON.stringify({ rows, pairs, skipped }, null, 2));
-} else {
+const progress = (line: string) => {
+  if (!json) process.stderr.write(line + '\n');
+};
+
+interface Figures {
+  row: string;
+  engine: string;
+  code: string;
+  coldMs: number;
+  warmMs: number;
+  warmWallMs: number;
+  nsPerEvent: number;
+  nsPerStep: number;
+  events: number;
+  steps: number;
+  checksum: string;
+  conservationError: number;
+  peakMemoryMB: number;
+  processes: number;
+}
+
+function figures(samples: Sample[], code: string): Figures {
+  const first = samples[0]!;
+  if (samples.some((s) => s.checksum !== first.checksum))
+    throw new Error(`${first.row} (${code}): processes gave different checksums`);
+  const warm = median(samples.map((s) => median(s.warmMs)));
+  return {
+    row: first.row,
+    engine: first.engine,
+    code,
+    coldMs: median(samples.map((s) => s.coldMs)),
+    warmMs: warm,
+    warmWallMs: median(samples.map((s) => median(s.warmWallMs))),
+    nsPerEvent: (warm * 1e6) / first.events,
+    nsPerStep: (warm * 1e6) / first.steps,
+    events: first.events,
+    steps: first.steps,
+    checksum: first.checksum,
+    conservationError: Math.max(...samples.map((s) => s.conservationError)),
+    peakMemoryMB: median(samples.map((s) => s.peakMemoryMB)),
+    processes: samples.length,
+  };
+}
+
+const table: Figures[] = [];
+for (const row of rows) {
+  const byCode: Record<string, Sample[]> = Object.fromEntries(Object.keys(runners).map((c) => [c, []]));
+  // Processes of this checkout and the base in turn (A B A B …): drift falls on both alike.
+  for (let p = 0; p < processes; p++)
+    for (const [code, runner] of Object.entries(runners)) {
+      const s = sample(runner, row, 'fast', WARM_RUNS[row]!);
+      byCode[code]!.push(s);
+      progress(`${code} ${row} fast: cold ${s.coldMs.toFixed(1)} ms, warm ${median(s.warmMs).toFixed(1)} ms`);
+    }
+  for (const [code, samples] of Object.entries(byCode)) table.push(figures(samples, code));
+}
+
+// The oracle: the reference engine's checksum on the classroom rows and 10k × 7 d, and the ratio there.
+const oracleRows = oracleOn
+  ? ['classroom-hk', 'classroom-offshore', '10k-7d', ...(ratio100k ? ['100k-7d'] : [])]
+  : [];
+const oracle: { row: string; fastMs: number; referenceMs: number; ratio: number; identical: boolean }[] = [];
+for (const row of oracleRows) {
+  const warmRuns = row.startsWith('classroom') ? 5 : row === '10k-7d' ? 1 : 0;
+  const fast =
+    table.find((f) => f.row === row && f.code === 'this') ??
+    figures([sample(runners.this!, row, 'fast', Math.max(1, warmRuns))], 'this');
+  const reference = figures([sample(runners.this!, row, 'reference', warmRuns)], 'this');
+  const referenceMs = warmRuns > 0 ? reference.warmMs : reference.coldMs;
+  const fastMs = warmRuns > 0 ? fast.warmMs : fast.coldMs;
+  oracle.push({
+    row,
+    fastMs,
+    referenceMs,
+    ratio: referenceMs / fastMs,
+    identical: reference.checksum === fast.checksum,
+  });
+  progress(
+    `reference ${row}: ${referenceMs.toFixed(0)} ms, checksum ${reference.checksum === fast.checksum ? 'identical' : 'DIFFERENT'}`,
+  );
+}
+
+if (json) console.log(JSON.stringify({ figures: table, oracle }, null, 2));
+else {
+  const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
   const lines = [
-    '| engine | traders | days | wall time (s) | peak memory (MB) | events | events/s |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| row | code | cold (ms) | warm (ms) | warm wall (ms) | ns/event | ns/step | events | steps | peak MB | checksum |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
-  for (const r of rows)
+  for (const f of table)
     lines.push(
-      `| ${r.engine} | ${r.traders.toLocaleString('en')} | ${r.days} | ${r.seconds.toFixed(2)} | ${r.peakMemoryMB.toFixed(0)} | ${r.events.toLocaleString('en')} | ${Math.round(r.eventsPerSecond).toLocaleString('en')} |`,
+      `| ${BENCH_ROWS[f.row]!.name} | ${f.code} | ${ms(f.coldMs)} | ${ms(f.warmMs)} | ${ms(f.warmWallMs)} | ${Math.round(f.nsPerEvent).toLocaleString('en')} | ${Math.round(f.nsPerStep).toLocaleString('en')} | ${f.events.toLocaleString('en')} | ${f.steps.toLocaleString('en')} | ${f.peakMemoryMB.toFixed(0)} | ${f.checksum} |`,
     );
-  lines.push('', '| traders | days | fast ÷ reference speed-up | same checksum |', '|---:|---:|---:|---|');
-  for (const p of pairs)
+  lines.push(
+    '',
+    '| row | fast (ms) | reference (ms) | reference ÷ fast | same checksum |',
+    '|---|---:|---:|---:|---|',
+  );
+  for (const o of oracle)
     lines.push(
-      `| ${p.traders.toLocaleString('en')} | ${p.days} | ${p.speedup.toFixed(1)}× | ${p.identical ? 'yes' : 'NO'} |`,
-    );
-  for (const s of skipped)
-    lines.push(
-      `\nreference ${s.traders.toLocaleString('en')} × ${s.days} d skipped: predicted ${Math.round(s.predictedSeconds)} s (over ${REFERENCE_LIMIT_SECONDS} s)`,
+      `| ${BENCH_ROWS[o.row]!.name} | ${ms(o.fastMs)} | ${ms(o.referenceMs)} | ${o.ratio.toFixed(1)}× | ${o.identical ? 'yes' : 'NO'} |`,
     );
   console.log(lines.join('\n'));
 }
-if (pairs.some((p) => !p.identical)) process.exit(1);
+if (oracle.some((o) => !o.identical)) process.exit(1);

@@ -19,14 +19,18 @@ export const RUN_FLAGS = [
   'affiliated-mm',
   'days',
   'engine',
+  'check-every',
 ];
 
 export const RUN_FLAGS_USAGE = `--scenario S [--seed N] [--traders N] [--retail-share X] [--leakage X]
-         [--affiliated-mm on|off] [--days D] [--engine fast|reference]`;
+         [--affiliated-mm on|off] [--days D] [--engine fast|reference]
+         [--check-every N]`;
 
 const SEED = wholeNumber(0, Number.MAX_SAFE_INTEGER);
 const TRADERS = wholeNumber(MIN_TRADERS, MAX_TRADERS);
 const SHARE = between(0, 1);
+/** --check-every: invariants every N steps (0, the default: at the end of the run only). */
+const CHECK_EVERY = wholeNumber(0, Number.MAX_SAFE_INTEGER);
 const REGIME = oneOf(PRESET_IDS);
 
 /** --days: synthetic scenarios only, within the scenario's range; undefined when absent. */
@@ -53,6 +57,7 @@ export function runConfigFromFlags(flags: Flags): Omit<RunConfig, 'regime'> {
   const affiliated = choice(flags, 'affiliated-mm', ['on', 'off'], 'off') === 'on';
   const days = daysFromFlags(flags, scenario);
   const engine = choice(flags, 'engine', ['fast', 'reference'], 'fast');
+  const checkEvery = optionalNumber(flags, 'check-every', CHECK_EVERY);
   return {
     scenario,
     seed,
@@ -60,6 +65,7 @@ export function runConfigFromFlags(flags: Flags): Omit<RunConfig, 'regime'> {
     affiliatedMarketMaker: affiliated,
     engine,
     ...(days === undefined ? {} : { days }),
+    ...(checkEvery === undefined ? {} : { invariantEvery: checkEvery }),
   };
 }
 

@@ -4,6 +4,7 @@ import { parseFlags } from '../args.ts';
 import * as compare from './compare.ts';
 import * as list from './list.ts';
 import * as runCommand from './run.ts';
+import { runConfigFromFlags } from './run-flags.ts';
 
 const flags = (...argv: string[]) => parseFlags(argv);
 
@@ -21,6 +22,17 @@ describe('cli list, run and compare', () => {
       'jp-fsa-retail',
       'us-cftc',
     ]);
+  });
+
+  it('--check-every N asks the engine for invariant checks every N steps; the run itself is the same', () => {
+    const base = ['--scenario', 'synthetic-flash-crash', '--days', '0.25', '--traders', '30'];
+    expect(runConfigFromFlags(flags(...base)).invariantEvery).toBeUndefined();
+    expect(runConfigFromFlags(flags(...base, '--check-every', '7')).invariantEvery).toBe(7);
+    expect(() => runConfigFromFlags(flags(...base, '--check-every', '-1'))).toThrow(/--check-every/);
+    const atEnd = runCommand.run(flags(...base, '--regime', 'offshore-cex'));
+    const everyStep = runCommand.run(flags(...base, '--regime', 'offshore-cex', '--check-every', '1'));
+    expect(everyStep.checksum).toBe(atEnd.checksum);
+    expect(everyStep.conservationError).toBeLessThan(1e-9);
   });
 
   it('run prints every summary field the issue names', () => {

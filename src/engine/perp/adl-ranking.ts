@@ -4,6 +4,7 @@
  */
 import { Refusal, above, between, check, finiteNumber, wholeNumber, type Rule } from '../validation/index.ts';
 import { sideSign, type Side } from './side.ts';
+import { maintenanceMargin, type MaintenanceTier } from './tiers.ts';
 
 export type AdlMethod = 'binance' | 'bitmex' | 'hyperliquid';
 
@@ -54,10 +55,14 @@ export function binanceLeveragePnl(unrealisedPnl: number, wallet: number, mainte
  * effective leverage; it is being liquidated, not deleveraged, so it goes last (−∞).
  */
 export function bitmexAdlScore(p: AdlCandidate): number {
-  const s = sideSign(p.side);
-  const markValue = s * p.qty * p.mark;
-  const entryValue = s * p.qty * p.entry;
-  const bankruptValue = s * p.qty * (p.entry - (s * p.wallet) / p.qty);
+  return bitmexScore(sideSign(p.side), p.qty, p.entry, p.mark, p.wallet);
+}
+
+/** bitmexAdlScore from scalars (`s` = +1 long, −1 short): the same arithmetic, no candidate object. */
+export function bitmexScore(s: 1 | -1, qty: number, entry: number, mark: number, wallet: number): number {
+  const markValue = s * qty * mark;
+  const entryValue = s * qty * entry;
+  const bankruptValue = s * qty * (entry - (s * wallet) / qty);
   const equity = markValue - bankruptValue;
   if (!(equity > 0)) return -Infinity;
   const pnlFraction = (markValue - entryValue) / Math.abs(entryValue);
@@ -72,10 +77,50 @@ export function bitmexAdlScore(p: AdlCandidate): number {
  * most profitable shorts last. A position with no positive account value goes last (−∞), as for BitMEX.
  */
 export function hyperliquidAdlScore(p: AdlCandidate): number {
-  const accountValue = p.wallet + unrealisedPnl(p);
+  return hyperliquidScore(sideSign(p.side), p.qty, p.entry, p.mark, p.wallet);
+}
+
+/** hyperliquidAdlScore from scalars (`s` = +1 long, −1 short): the same arithmetic, no candidate object. */
+export function hyperliquidScore(
+  s: 1 | -1,
+  qty: number,
+  entry: number,
+  mark: number,
+  wallet: number,
+): number {
+  const accountValue = wallet + s * qty * (mark - entry);
   if (!(accountValue > 0)) return -Infinity;
-  const priceRatio = p.side === 'long' ? p.mark / p.entry : p.entry / p.mark;
-  return (priceRatio * p.qty * p.mark) / accountValue;
+  const priceRatio = s > 0 ? mark / entry : entry / mark;
+  return (priceRatio * qty * mark) / accountValue;
+}
+
+/**
+ * adlScore from scalars, for the queue's passes over a book (adl.ts): the same validation and arithmetic, no
+ * candidate object and no id text unless a value is refused. The maintenance rate (MM ÷ notional on `tiers`)
+ * is worked out only when the method uses it (Binance, on a position in profit: otherwise the score is 0
+ * whatever the rate).
+ */
+export function adlScoreOf(
+  id: number,
+  s: 1 | -1,
+  qty: number,
+  entry: number,
+  mark: number,
+  wallet: number,
+  method: AdlMethod,
+  tiers: readonly MaintenanceTier[],
+): number {
+  if (!(qty > 0 && entry > 0 && mark > 0 && Number.isFinite(wallet)))
+    validate({ id: String(id), side: s > 0 ? 'long' : 'short', qty, entry, mark, wallet, mmr: 0 });
+  if (method === 'bitmex') return bitmexScore(s, qty, entry, mark, wallet);
+  if (method === 'hyperliquid') return hyperliquidScore(s, qty, entry, mark, wallet);
+  const pnl = s * qty * (mark - entry); // §1.2, as unrealisedPnl(candidate)
+  if (!(pnl > 0)) return 0; // PnL% = max(0, UPnL) / max(1, WB) = 0, so LeveragePnL = 0 (binanceLeveragePnl)
+  const notional = qty * mark;
+  const mmr = notional > 0 ? maintenanceMargin(tiers, notional) / notional : 0;
+  if (!MMR.accepts(mmr))
+    validate({ id: String(id), side: s > 0 ? 'long' : 'short', qty, entry, mark, wallet, mmr });
+  return binanceLeveragePnl(pnl, wallet, qty * mark * mmr);
 }
 
 export function adlScore(p: AdlCandidate, method: AdlMethod): number {

@@ -3,13 +3,13 @@
  * opposite positions are closed against it at its bankruptcy price, in the regime's ranking order, until its
  * size is covered. No trading fee (B-ADL). The bankrupt account ends at zero; OI falls equally on both sides.
  */
-import { adlLights, adlScore, type AdlMethod } from './adl-ranking.ts';
+import { adlLights, adlScoreOf, type AdlMethod } from './adl-ranking.ts';
 import type { PerpEvent } from './events.ts';
 import type { Account, ExchangeState } from './exchange.ts';
 import { crossFigures, isolatedEquity, pendingCharges } from './margin.ts';
-import type { MarketId } from './market.ts';
+import type { MarketId, MarketState } from './market.ts';
+import type { Position } from './position.ts';
 import { unrealisedPnl } from './position.ts';
-import { maintenanceMargin } from './tiers.ts';
 import { applyLeg } from './trade.ts';
 
 export interface QueueEntry {
@@ -29,33 +29,128 @@ export function adlQueue(
   exclude = -1,
 ): QueueEntry[] {
   const market = state.markets[marketId];
-  const mark = market.markPrice;
   const queue: QueueEntry[] = [];
   for (const account of state.accounts) {
     const position = account.positions[marketId];
     if (!position || account.id === exclude || Math.sign(position.size) !== side) continue;
-    const qty = Math.abs(position.size);
-    const margin =
-      position.mode === 'isolated'
-        ? isolatedEquity(position, market) - unrealisedPnl(position, mark)
-        : account.wallet - pendingCharges(position, market);
-    const notional = qty * mark;
-    const score = adlScore(
-      {
-        id: String(account.id),
-        side: side > 0 ? 'long' : 'short',
-        qty,
-        entry: position.entryPrice,
-        mark,
-        wallet: margin,
-        mmr: notional > 0 ? maintenanceMargin(market.tiers, notional) / notional : 0,
-      },
-      method,
-    );
-    queue.push({ account: account.id, score });
+    queue.push({ account: account.id, score: positionScore(account, position, market, method) });
   }
   queue.sort((a, b) => b.score - a.score || a.account - b.account);
   return queue;
+}
+
+/** A position's ADL score: `wallet` is the margin behind it (its isolated margin, or the cross wallet). */
+function positionScore(account: Account, position: Position, market: MarketState, method: AdlMethod): number {
+  const mark = market.markPrice;
+  const margin =
+    position.mode === 'isolated'
+      ? isolatedEquity(position, market) - unrealisedPnl(position, mark)
+      : account.wallet - pendingCharges(position, market);
+  const side = Math.sign(position.size) as 1 | -1;
+  const qty = Math.abs(position.size);
+  return adlScoreOf(account.id, side, qty, position.entryPrice, mark, margin, method, market.tiers);
+}
+
+/** `a` comes before `b` in the queue: higher score first, then lower account id (adlQueue's order). */
+const ahead = (scoreA: number, accountA: number, scoreB: number, accountB: number) =>
+  scoreA > scoreB || (scoreA === scoreB && accountA < accountB);
+
+/**
+ * Every position of one market scored once, into buffers reused frame after frame: the queue's head and each
+ * trader's lights are then linear passes over it, with no sort (issue 16: sorting the whole queue for each
+ * frame's head and each followed trader's lights was a third of a classroom run).
+ */
+export interface AdlBoard {
+  length: number;
+  accounts: Int32Array;
+  scores: Float64Array;
+  sides: Int8Array;
+}
+
+export function createAdlBoard(): AdlBoard {
+  return { length: 0, accounts: new Int32Array(64), scores: new Float64Array(64), sides: new Int8Array(64) };
+}
+
+/** Scores every position in `marketId` into `board` (in account order, as adlQueue meets them). */
+export function scoreBoard(
+  board: AdlBoard,
+  state: ExchangeState,
+  marketId: MarketId,
+  method: AdlMethod,
+): void {
+  const market = state.markets[marketId];
+  let n = 0;
+  for (const account of state.accounts) {
+    const position = account.positions[marketId];
+    if (!position || position.size === 0) continue;
+    if (n === board.accounts.length) {
+      const grow = <T extends Int32Array | Float64Array | Int8Array>(a: T, b: T) => (b.set(a), b);
+      board.accounts = grow(board.accounts, new Int32Array(n * 2));
+      board.scores = grow(board.scores, new Float64Array(n * 2));
+      board.sides = grow(board.sides, new Int8Array(n * 2));
+    }
+    board.accounts[n] = account.id;
+    board.scores[n] = positionScore(account, position, market, method);
+    board.sides[n] = Math.sign(position.size);
+    n++;
+  }
+  board.length = n;
+}
+
+/**
+ * The first `out.length` places of `side`'s queue on the board among accounts that are traders (`traderOf`
+ * ≥ 0), written into `out` as trader ids (−1 for an empty place): a selection of the top k, the same traders in
+ * the same order as the sorted queue filtered to traders.
+ */
+export function boardHead(board: AdlBoard, side: 1 | -1, traderOf: readonly number[], out: number[]): void {
+  const k = out.length;
+  if (headScores.length < k) {
+    headScores = new Float64Array(k);
+    headAccounts = new Int32Array(k);
+  }
+  const scores = headScores;
+  const accounts = headAccounts;
+  let filled = 0;
+  for (let j = 0; j < board.length; j++) {
+    if (board.sides[j] !== side) continue;
+    const account = board.accounts[j]!;
+    const score = board.scores[j]!;
+    if (filled === k && !ahead(score, account, scores[k - 1]!, accounts[k - 1]!)) continue;
+    if (!((traderOf[account] ?? -1) >= 0)) continue;
+    // Insertion into the sorted head (k is small: QUEUE_HEAD = 5).
+    let at = filled < k ? filled++ : k - 1;
+    while (at > 0 && ahead(score, account, scores[at - 1]!, accounts[at - 1]!)) {
+      scores[at] = scores[at - 1]!;
+      accounts[at] = accounts[at - 1]!;
+      at--;
+    }
+    scores[at] = score;
+    accounts[at] = account;
+  }
+  for (let j = 0; j < k; j++) out[j] = j < filled ? traderOf[accounts[j]!]! : -1;
+}
+let headScores = new Float64Array(8);
+let headAccounts = new Int32Array(8);
+
+/** The five-light indicator of `accountId` from the board (null: no position in the market). */
+export function boardLights(board: AdlBoard, accountId: number): number | null {
+  let at = -1;
+  for (let j = 0; j < board.length; j++)
+    if (board.accounts[j] === accountId) {
+      at = j;
+      break;
+    }
+  if (at < 0) return null;
+  const side = board.sides[at]!;
+  const score = board.scores[at]!;
+  let rank = 1;
+  let total = 0;
+  for (let j = 0; j < board.length; j++) {
+    if (board.sides[j] !== side) continue;
+    total++;
+    if (ahead(board.scores[j]!, board.accounts[j]!, score, accountId)) rank++;
+  }
+  return adlLights(rank, total);
 }
 
 /** The five-light indicator of one account's standing in its side's queue (5 = next to be deleveraged). */
@@ -67,9 +162,9 @@ export function adlIndicator(
 ): number | null {
   const position = state.accounts[accountId]?.positions[marketId];
   if (!position) return null;
-  const queue = adlQueue(state, marketId, Math.sign(position.size) as 1 | -1, method);
-  const rank = queue.findIndex((entry) => entry.account === accountId);
-  return adlLights(rank + 1, queue.length);
+  const board = createAdlBoard();
+  scoreBoard(board, state, marketId, method);
+  return boardLights(board, accountId);
 }
 
 /**

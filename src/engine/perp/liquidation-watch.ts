@@ -27,6 +27,8 @@ interface Drift {
 }
 
 const REBUILD_FRACTION = 0.001;
+/** What candidates() returns when nobody is near a threshold: shared, frozen (a caller's push would throw). */
+const NO_CANDIDATES = Object.freeze([]) as unknown as number[];
 
 export class LiquidationWatch {
   readonly #longs = { BTC: new KeyedHeap(-1), ETH: new KeyedHeap(-1) };
@@ -36,6 +38,12 @@ export class LiquidationWatch {
   readonly #isDirty: boolean[] = [];
   /** Cross accounts holding positions in both markets: checked every step. */
   readonly #everyStep = new Set<number>();
+  /**
+   * Trader accounts that held a position when last indexed: a rebuild re-keys these only. Any other account
+   * has no position until a fill touches it (touchAccount), which re-indexes it anyway (issue 16: rebuilds
+   * re-indexed every account ever opened, three times the genuine changes of a 100,000-trader run).
+   */
+  readonly #holding = new Set<number>();
   readonly #drift: Record<MarketId, Drift>;
 
   constructor(state: ExchangeState) {
@@ -76,9 +84,14 @@ export class LiquidationWatch {
         this.#longs[id].clear();
         this.#shorts[id].clear();
       }
-      for (const account of state.accounts) this.#index(state, account);
+      for (const accountId of this.#dirty) {
+        this.#isDirty[accountId] = false;
+        this.#holding.add(accountId); // re-keyed below with the holders (dropped there if it holds nothing)
+      }
       this.#dirty.length = 0;
-      this.#isDirty.fill(false);
+      // A copy: indexing takes an account out of the set and puts it back. The order does not matter: each
+      // account's entries carry its own version, and candidates() returns ids sorted.
+      for (const accountId of [...this.#holding]) this.#index(state, state.accounts[accountId]!);
       return;
     }
     for (const accountId of this.#dirty) {
@@ -97,6 +110,7 @@ export class LiquidationWatch {
   #index(state: ExchangeState, account: Account): void {
     const version = (this.#version[account.id] = (this.#version[account.id] ?? 0) + 1);
     this.#everyStep.delete(account.id);
+    this.#holding.delete(account.id);
     if (account.kind !== 'trader') return;
     let cross = 0;
     for (const id of MARKET_IDS) if (account.positions[id]?.mode === 'cross') cross++;
@@ -106,6 +120,7 @@ export class LiquidationWatch {
       if (!position || (position.mode === 'cross' && cross > 1)) continue;
       const m = state.markets[id];
       const key = thresholdKey(account, position, m);
+      this.#holding.add(account.id);
       if (position.size > 0) this.#longs[id].push(key, account.id, version);
       else this.#shorts[id].push(key, account.id, version);
     }
@@ -116,7 +131,10 @@ export class LiquidationWatch {
    * out; `refresh` puts back whoever is still open after the step.
    */
   candidates(state: ExchangeState): number[] {
-    const found: number[] = [...this.#everyStep];
+    // Gathered in a list kept from step to step; the usual step (nobody near a threshold) allocates nothing.
+    const found = this.#found;
+    found.length = 0;
+    for (const id of this.#everyStep) found.push(id);
     for (const id of MARKET_IDS) {
       const m = state.markets[id];
       const bound = this.#bound(id, m);
@@ -128,8 +146,11 @@ export class LiquidationWatch {
       while (shorts.size > 0 && m.markPrice > shorts.peekKey() - bound - 1e-9 * Math.abs(shorts.peekKey()))
         this.#take(shorts, found);
     }
-    return sortUnique(found); // an account can sit in both markets' heaps
+    if (found.length === 0) return NO_CANDIDATES;
+    return sortUnique(found.slice()); // a copy the caller may change; an account can sit in both markets' heaps
   }
+
+  readonly #found: number[] = [];
 
   /** Pops the heap's top; a current entry (not superseded by a newer key) becomes a candidate. */
   #take(heap: KeyedHeap, found: number[]): void {

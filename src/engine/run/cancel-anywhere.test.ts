@@ -115,6 +115,8 @@ function configOf(c: Drawn): RunConfig {
     affiliatedMarketMaker: c.affiliated,
     engine: c.engine,
     population: { ...DEFAULT_RUN.population, traders: c.traders, leakage: c.leakage },
+    // Every step checked, so a pause finds the tally's conservation error up to date.
+    invariantEvery: 1,
     ...(c.scenario.startsWith('synthetic') ? { days: 0.5 } : {}),
   };
 }
@@ -156,6 +158,7 @@ describe('a run stopped at any step', () => {
       ...DEFAULT_RUN,
       regime: 'offshore-cex',
       population: { ...DEFAULT_RUN.population, traders: 120, leakage: 0.3 },
+      invariantEvery: 1,
     };
     const unpaused = runScenario(config);
     const run = createRun(config);

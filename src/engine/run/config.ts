@@ -32,7 +32,10 @@ export interface RunConfig {
   population: PopulationSettings;
   /** An affiliated market maker quotes on the venue (where the regime allows one). */
   affiliatedMarketMaker: boolean;
-  /** Check conservation and open interest every this many steps (and at the end); 0 = only at the end. */
+  /**
+   * Check conservation and open interest every this many steps, and at the end; 0 (default) = at the end only.
+   * Tests that must catch a break at the step it happens pass 1.
+   */
   invariantEvery?: number;
   /** One chart frame every this many minutes; default: about 1,500 frames per run. */
   frameEveryMinutes?: number;

@@ -29,32 +29,40 @@ export function exitLevels(
   return long ? { up: tp ?? Infinity, down: sl ?? -Infinity } : { up: sl ?? Infinity, down: tp ?? -Infinity };
 }
 
-export class ExitWatch {
-  readonly #up = new Map<string, KeyedHeap>();
-  readonly #down = new Map<string, KeyedHeap>();
+/** One venue's heaps, by market: levels that fire on a rise (min-heap) and on a fall (max-heap). */
+interface VenueHeaps {
+  up: Record<MarketId, KeyedHeap>;
+  down: Record<MarketId, KeyedHeap>;
+}
 
-  #heap(map: Map<string, KeyedHeap>, key: string, order: 1 | -1): KeyedHeap {
-    let heap = map.get(key);
-    if (!heap) map.set(key, (heap = new KeyedHeap(order)));
-    return heap;
+export class ExitWatch {
+  /** By venue name; looked up by property, so a step builds no key text (issue 16: no per-step allocation). */
+  readonly #venues: Record<string, VenueHeaps> = {};
+
+  #heaps(venue: string): VenueHeaps {
+    return (this.#venues[venue] ??= {
+      up: { BTC: new KeyedHeap(1), ETH: new KeyedHeap(1) },
+      down: { BTC: new KeyedHeap(-1), ETH: new KeyedHeap(-1) },
+    });
   }
 
   add(venue: string, market: MarketId, trader: number, levels: ExitLevels): void {
-    const key = `${venue}:${market}`;
-    if (levels.up < Infinity) this.#heap(this.#up, key, 1).push(levels.up, trader, 0);
-    if (levels.down > -Infinity) this.#heap(this.#down, key, -1).push(levels.down, trader, 0);
+    const heaps = this.#heaps(venue);
+    if (levels.up < Infinity) heaps.up[market].push(levels.up, trader, 0);
+    if (levels.down > -Infinity) heaps.down[market].push(levels.down, trader, 0);
   }
 
   /** Traders whose level the mark reached (with a hair of slack for rounding); they leave the index. */
   crossed(venue: string, market: MarketId, mark: number, into: number[]): void {
-    const key = `${venue}:${market}`;
-    const up = this.#up.get(key);
-    while (up && up.size > 0 && up.peekKey() <= mark * (1 + 1e-12)) {
+    const heaps = this.#venues[venue];
+    if (!heaps) return;
+    const up = heaps.up[market];
+    while (up.size > 0 && up.peekKey() <= mark * (1 + 1e-12)) {
       into.push(up.peekId());
       up.pop();
     }
-    const down = this.#down.get(key);
-    while (down && down.size > 0 && down.peekKey() >= mark * (1 - 1e-12)) {
+    const down = heaps.down[market];
+    while (down.size > 0 && down.peekKey() >= mark * (1 - 1e-12)) {
       into.push(down.peekId());
       down.pop();
     }

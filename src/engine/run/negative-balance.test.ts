@@ -41,6 +41,7 @@ const THIN_MAINTENANCE: RunConfig = {
   days: 1,
   regime: 'offshore-cex',
   population: { ...DEFAULT_RUN.population, traders: 200 },
+  invariantEvery: 1,
   overrides: {
     'perp.maxLeverage': 900,
     'perp.tiers.BTC': [{ floor: 0, mmr: 0.001 }],
@@ -104,6 +105,7 @@ describe('negative-balance protection at any accepted setting', () => {
             scenario: draw.scenario,
             regime: draw.regime,
             population: { ...DEFAULT_RUN.population, traders: draw.traders, leakage: draw.leakage },
+            invariantEvery: 1,
             ...(draw.scenario.startsWith('synthetic') ? { days: 0.25 } : {}),
             overrides: {
               'perp.takerFeeRate': draw.takerFeeRate,

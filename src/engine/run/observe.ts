@@ -39,13 +39,77 @@ export function lossBeyondDeposits(run: RunState, i: number, equity = traderEqui
 }
 
 /**
- * Losses beyond deposits now, summed over the traders liquidated so far: only a liquidated (or force-sold)
- * trader can owe more than it put in, so a frame costs O(liquidated traders), not O(traders). frames.test.ts
- * checks this against a scan of every trader, frame by frame.
+ * Each liquidated trader's loss beyond deposits as last read. Only a liquidated (or force-sold) trader can owe
+ * more than it put in, and once its position is gone its venue equity moves only when the venue reports its
+ * account touched (a fill, a fee, a deposit: exchange.ts `touched`), so a frame re-reads the new liquidated,
+ * the touched and those still holding something (issue 16: re-reading every liquidated trader every frame
+ * was 45% of a 100,000 × 30 d run). frame-counters.test.ts checks it against a scan of every trader.
  */
+interface OwedWatch {
+  /** Liquidated traders read so far (a prefix of tally.liquidatedTraders). */
+  seen: number;
+  owed: Float64Array;
+  /** Traders whose loss can move untouched (a position still open, a broker client's holdings and debt). */
+  holding: number[];
+  inHolding: Uint8Array;
+  /** Traders with a loss above zero now. */
+  owing: number;
+}
+
+const owedWatches = new WeakMap<RunState, OwedWatch>();
+
+/** A liquidated trader whose equity can move with prices, funding or interest, untouched. */
+function stillHolding(run: RunState, i: number): boolean {
+  const venueCode = run.venueOf[i];
+  if (venueCode === VENUE.broker) return true;
+  const venue =
+    venueCode === VENUE.onshore ? run.onshore : venueCode === VENUE.offshore ? run.offshore : null;
+  if (!venue) return false;
+  const positions = venue.exchange.accounts[run.accountOf[i]!]!.positions;
+  for (const market in positions) if (positions[market as keyof typeof positions]) return true;
+  return false;
+}
+
+function reread(run: RunState, watch: OwedWatch, i: number): void {
+  const before = watch.owed[i]!;
+  const now = lossBeyondDeposits(run, i);
+  watch.owed[i] = now;
+  watch.owing += (now > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+  if (!watch.inHolding[i] && stillHolding(run, i)) {
+    watch.inHolding[i] = 1;
+    watch.holding.push(i);
+  }
+}
+
+/** Losses beyond deposits now. Called before class equity drains the touched lists (frameRow). */
 function lossesBeyondDepositsNow(run: RunState): number {
+  let watch = owedWatches.get(run);
+  if (!watch) {
+    const n = run.population.count;
+    watch = { seen: 0, owed: new Float64Array(n), holding: [], inHolding: new Uint8Array(n), owing: 0 };
+    owedWatches.set(run, watch);
+  }
+  for (const venue of [run.onshore, run.offshore]) {
+    if (!venue?.exchange.touched) continue;
+    for (const id of venue.exchange.touched.ids) {
+      const i = venue.traderOf[id] ?? -1;
+      if (i >= 0 && run.liquidated[i] && !watch.inHolding[i]) reread(run, watch, i);
+    }
+  }
+  // Those still holding: re-read each frame, and dropped from the list once nothing is held.
+  let kept = 0;
+  for (const i of watch.holding) {
+    reread(run, watch, i);
+    if (stillHolding(run, i)) watch.holding[kept++] = i;
+    else watch.inHolding[i] = 0;
+  }
+  watch.holding.length = kept;
+  const all = run.tally.liquidatedTraders;
+  for (; watch.seen < all.length; watch.seen++) reread(run, watch, all[watch.seen]!);
+  if (watch.owing === 0) return 0;
+  // Summed in the order traders were liquidated, as a scan of them would (zeros add nothing).
   let total = 0;
-  for (const i of run.tally.liquidatedTraders) total += lossBeyondDeposits(run, i);
+  for (const i of all) total += watch.owed[i]!;
   return total;
 }
 
@@ -53,6 +117,7 @@ export function frameRow(run: RunState): FrameRow {
   const exchange = run.onshore.exchange;
   const btc = exchange.markets.BTC;
   const eth = exchange.markets.ETH;
+  const lossesBeyondDeposits = lossesBeyondDepositsNow(run);
   const [retail, professional] = run.classEquity.byClass(run);
   return {
     minute: run.minute,
@@ -78,6 +143,6 @@ export function frameRow(run: RunState): FrameRow {
     equityRetail: retail,
     equityProfessional: professional,
     liquidatedTraders: run.tally.liquidatedTraders.length,
-    lossesBeyondDeposits: lossesBeyondDepositsNow(run),
+    lossesBeyondDeposits,
   };
 }

@@ -31,7 +31,7 @@ export interface RunEngine {
    * Perpetual traders due to leave on a take-profit, a stop-loss or a vanished position, each confirmed by
    * `isDue` (the exact test), in the order they opened.
    */
-  triggeredExits(run: RunState, isDue: (i: number) => boolean): number[];
+  triggeredExits(run: RunState, isDue: (i: number) => boolean): readonly number[];
   /** Calls `exit` for each trader whose horizon is this minute: perpetual traders first, in entry order. */
   horizonExits(run: RunState, exit: (i: number) => void): void;
 }
@@ -84,6 +84,8 @@ function schedule(buckets: Map<number, number[]>, minute: number, trader: number
   else buckets.set(minute, [trader]);
 }
 
+const NONE: readonly number[] = Object.freeze([]);
+
 class FastEngine implements RunEngine {
   readonly name = 'fast';
   readonly #exitWatch = new ExitWatch();
@@ -111,15 +113,24 @@ class FastEngine implements RunEngine {
     this.#vanished.add(i);
   }
 
-  triggeredExits(run: RunState, isDue: (i: number) => boolean): number[] {
-    const due: number[] = [];
-    const found: number[] = [...this.#vanished];
+  /** The step's crossed levels and vanished positions, in a list kept from step to step. */
+  readonly #found: number[] = [];
+
+  #cross(venue: Venue | null): void {
+    if (!venue) return;
+    for (const market of MARKET_IDS)
+      this.#exitWatch.crossed(venue.name, market, venue.exchange.markets[market].markPrice, this.#found);
+  }
+
+  triggeredExits(run: RunState, isDue: (i: number) => boolean): readonly number[] {
+    const found = this.#found;
+    found.length = 0;
+    for (const i of this.#vanished) found.push(i);
     this.#vanished.clear();
-    for (const venue of [run.onshore, run.offshore])
-      if (venue)
-        for (const market of MARKET_IDS)
-          this.#exitWatch.crossed(venue.name, market, venue.exchange.markets[market].markPrice, found);
-    if (found.length === 0) return due; // the usual step: no level reached
+    this.#cross(run.onshore);
+    this.#cross(run.offshore);
+    if (found.length === 0) return NONE; // the usual step: no level reached, nothing allocated
+    const due: number[] = [];
     const p = run.population;
     // In the order they opened (the reference scan's), each trader once.
     found.sort((a, b) => run.openSeq[a]! - run.openSeq[b]!);

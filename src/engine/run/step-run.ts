@@ -19,7 +19,7 @@ import { checkInvariants } from '../perp/invariants.ts';
 import { stepExchange } from '../perp/step.ts';
 import { pushFrame } from './frames.ts';
 import { frameRow } from './observe.ts';
-import { queueHead, traceRow } from './traces.ts';
+import { FrameStandings, queueHead, traceRow } from './traces.ts';
 import { recordBrokerEvents, recordPerpEvents } from './record.ts';
 import { observeFigures, observeFundTotal } from './outcome-figures.ts';
 import type { RunState, Venue } from './run-state.ts';
@@ -117,10 +117,14 @@ function observeVenues(run: RunState): void {
 const dislocation = (market: { tradedPrice: number; indexPrice: number }) =>
   Math.abs(market.tradedPrice - market.indexPrice) / market.indexPrice;
 
+/** One frame's ADL scoring, shared by its queue head and trace rows (buffers kept from frame to frame). */
+const standings = new FrameStandings();
+
 function takeFrame(run: RunState): void {
   pushFrame(run.frames, frameRow(run));
-  run.traces.push(run.followed.map((i) => traceRow(run, i)));
-  run.queues.push(queueHead(run));
+  standings.reset();
+  run.traces.push(run.followed.map((i) => traceRow(run, i, standings)));
+  run.queues.push(queueHead(run, standings));
 }
 
 function checkAll(run: RunState): void {

@@ -4,7 +4,10 @@
  * each one's story under each rule set. Plus, per frame, the head of each side's ADL queue on BTC.
  */
 import { assessClient } from '../broker/index.ts';
-import { adlIndicator, adlQueue } from '../perp/adl.ts';
+import { boardHead, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
+import type { AdlMethod } from '../perp/adl-ranking.ts';
+import type { ExchangeState } from '../perp/exchange.ts';
+import type { MarketId } from '../perp/market.ts';
 import { crossFigures, isolatedEquity, pendingCharges, positionMaintenance } from '../perp/margin.ts';
 import { MARKET_IDS } from '../perp/market.ts';
 import { liquidationPrice } from '../perp/liquidation-price.ts';
@@ -34,7 +37,36 @@ export type TraceRow = Record<TraceField, number>;
 export const QUEUE_TRACE_LIMIT = 2_000;
 export const QUEUE_HEAD = 5;
 
-export function traceRow(run: RunState, i: number): TraceRow {
+/**
+ * One frame's ADL standings: each venue's market scored at most once per frame, into buffers kept from frame
+ * to frame (`reset()` before each frame), read by the queue head and every followed trader's lights.
+ */
+export class FrameStandings {
+  private slots: { state: ExchangeState | null; market: MarketId; board: AdlBoard }[] = [];
+
+  reset(): void {
+    for (const slot of this.slots) slot.state = null;
+  }
+
+  board(state: ExchangeState, market: MarketId, method: AdlMethod): AdlBoard {
+    let free = null;
+    for (const slot of this.slots) {
+      if (slot.state === state && slot.market === market) return slot.board;
+      if (slot.state === null) free ??= slot;
+    }
+    if (!free) {
+      free = { state: null, market, board: createAdlBoard() };
+      this.slots.push(free);
+    }
+    free.state = state;
+    free.market = market;
+    scoreBoard(free.board, state, market, method);
+    return free.board;
+  }
+}
+
+/** A trace row; `standings` shares one frame's ADL scoring among rows (fresh scoring when not given). */
+export function traceRow(run: RunState, i: number, standings = new FrameStandings()): TraceRow {
   const row: TraceRow = {
     equity: traderEquity(run, i),
     size: 0,
@@ -83,25 +115,22 @@ export function traceRow(run: RunState, i: number): TraceRow {
   row.marginRatio = equity > 0 ? maintenance / equity : 1;
   const method = state.rules.lossAllocation;
   if (method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT)
-    row.adlLights = adlIndicator(state, market, account, method) ?? 0;
+    row.adlLights = boardLights(standings.board(state, market, method), account) ?? 0;
   return row;
 }
 
 /** The first QUEUE_HEAD traders of each side's BTC ADL queue on the venue (−1: empty place), and their scores. */
-export function queueHead(run: RunState): { long: number[]; short: number[] } {
+export function queueHead(
+  run: RunState,
+  standings = new FrameStandings(),
+): { long: number[]; short: number[] } {
   const state = run.onshore.exchange;
   const method = state.rules.lossAllocation;
-  const empty = () => Array<number>(QUEUE_HEAD).fill(-1);
-  if (method === 'socialised' || run.population.count > QUEUE_TRACE_LIMIT)
-    return { long: empty(), short: empty() };
-  const head = (side: 1 | -1) => {
-    const ids = empty();
-    adlQueue(state, 'BTC', side, method)
-      .map((entry) => run.onshore.traderOf[entry.account] ?? -1)
-      .filter((trader) => trader >= 0)
-      .slice(0, QUEUE_HEAD)
-      .forEach((trader, k) => (ids[k] = trader));
-    return ids;
-  };
-  return { long: head(1), short: head(-1) };
+  const long = Array<number>(QUEUE_HEAD).fill(-1);
+  const short = Array<number>(QUEUE_HEAD).fill(-1);
+  if (method === 'socialised' || run.population.count > QUEUE_TRACE_LIMIT) return { long, short };
+  const board = standings.board(state, 'BTC', method);
+  boardHead(board, 1, run.onshore.traderOf, long);
+  boardHead(board, -1, run.onshore.traderOf, short);
+  return { long, short };
 }

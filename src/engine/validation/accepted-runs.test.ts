@@ -64,6 +64,7 @@ describe('any accepted config runs to the end (issue 19)', () => {
           seed,
           overrides: over as RunConfig['overrides'],
           population: { ...DEFAULT_RUN.population, traders: 20 },
+          invariantEvery: 1,
         };
         fc.pre(accepted(config));
         const { summary } = runScenario(config);

@@ -1,0 +1,38 @@
+/**
+ * The bench's rows: what each one runs. The classroom row is the app's own config (DEFAULT_RUN as the page's
+ * worker runs it, workers/run-settings.ts) under each of the two rule sets the page compares first; the large
+ * rows are the synthetic volatile scenario under the offshore regime, seed 2026, with the CLI's notable event log.
+ */
+import { DEFAULT_RUN, type RunConfig } from '../src/engine/run/config.ts';
+import { asWorkerRuns } from '../workers/run-settings.ts';
+
+export interface BenchRow {
+  name: string;
+  /** Several configs run one after the other count as one timed run (the classroom's two rule sets). */
+  configs: RunConfig[];
+}
+
+function synthetic(traders: number, days: number): RunConfig {
+  return {
+    ...DEFAULT_RUN,
+    scenario: 'synthetic-volatile',
+    days,
+    regime: 'offshore-cex',
+    seed: 2026,
+    population: { ...DEFAULT_RUN.population, traders },
+    // As the CLI runs it: invariants checked once, at the end; routine events counted and checksummed, not kept.
+    invariantEvery: 0,
+    eventLog: 'notable',
+  };
+}
+
+export const BENCH_ROWS: Record<string, BenchRow> = {
+  'classroom-hk': { name: 'classroom 200 × 1 d, hk-sfc-2026', configs: [asWorkerRuns(DEFAULT_RUN)] },
+  'classroom-offshore': {
+    name: 'classroom 200 × 1 d, offshore-cex',
+    configs: [asWorkerRuns({ ...DEFAULT_RUN, regime: 'offshore-cex' })],
+  },
+  '10k-7d': { name: '10,000 × 7 d', configs: [synthetic(10_000, 7)] },
+  '100k-7d': { name: '100,000 × 7 d', configs: [synthetic(100_000, 7)] },
+  '100k-30d': { name: '100,000 × 30 d', configs: [synthetic(100_000, 30)] },
+};

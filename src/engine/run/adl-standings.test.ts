@@ -1,0 +1,78 @@
+/**
+ * The frame's ADL standings (queue head and lights) come from one scoring pass and a selection, not a sort
+ * (issue 16). Checked here against the plain definition on real runs under each ranking method: the queue
+ * sorted by score (ties: lower account first), its first traders, each trader's rank in quintiles; and each
+ * score against the candidate-object score of adl-ranking.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { adlLights, adlScore, type AdlMethod } from '../perp/adl-ranking.ts';
+import { adlQueue, boardHead, boardLights, createAdlBoard, scoreBoard } from '../perp/adl.ts';
+import { isolatedEquity, pendingCharges } from '../perp/margin.ts';
+import { MARKET_IDS } from '../perp/market.ts';
+import { unrealisedPnl } from '../perp/position.ts';
+import { maintenanceMargin } from '../perp/tiers.ts';
+import { DEFAULT_RUN } from './config.ts';
+import { createRun } from './run-state.ts';
+import { isFinished, stepRun } from './step-run.ts';
+
+const METHODS: AdlMethod[] = ['binance', 'bitmex', 'hyperliquid'];
+
+describe('ADL standings by selection', () => {
+  it.each(METHODS)(
+    '%s: head and lights equal the sorted queue, scores equal the candidate score',
+    (method) => {
+      const run = createRun({
+        ...DEFAULT_RUN,
+        regime: 'offshore-cex',
+        population: { ...DEFAULT_RUN.population, traders: 300, leakage: 0 },
+        overrides: { 'perp.lossAllocation': method },
+      });
+      const state = run.onshore.exchange;
+      const board = createAdlBoard();
+      let compared = 0;
+      while (!isFinished(run)) {
+        stepRun(run);
+        if (run.minute % 15 !== 0) continue;
+        for (const market of MARKET_IDS) {
+          scoreBoard(board, state, market, method);
+          for (const side of [1, -1] as const) {
+            const queue = adlQueue(state, market, side, method);
+            const traders = queue.map((e) => run.onshore.traderOf[e.account] ?? -1).filter((t) => t >= 0);
+            const expected = Array.from({ length: 5 }, (_, k) => traders[k] ?? -1);
+            const head = Array<number>(5).fill(7);
+            boardHead(board, side, run.onshore.traderOf, head);
+            expect(head).toEqual(expected);
+            queue.forEach((entry, rank) => {
+              expect(boardLights(board, entry.account)).toBe(adlLights(rank + 1, queue.length));
+              const account = state.accounts[entry.account]!;
+              const position = account.positions[market]!;
+              const m = state.markets[market];
+              const qty = Math.abs(position.size);
+              const notional = qty * m.markPrice;
+              const wallet =
+                position.mode === 'isolated'
+                  ? isolatedEquity(position, m) - unrealisedPnl(position, m.markPrice)
+                  : account.wallet - pendingCharges(position, m);
+              const candidate = adlScore(
+                {
+                  id: String(account.id),
+                  side: side > 0 ? 'long' : 'short',
+                  qty,
+                  entry: position.entryPrice,
+                  mark: m.markPrice,
+                  wallet,
+                  mmr: notional > 0 ? maintenanceMargin(m.tiers, notional) / notional : 0,
+                },
+                method,
+              );
+              expect(Object.is(entry.score, candidate)).toBe(true);
+              compared++;
+            });
+          }
+        }
+      }
+      // The runs had queues to compare (every trader's standing at every 15th minute).
+      expect(compared).toBeGreaterThan(1_000);
+    },
+  );
+});
