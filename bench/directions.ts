@@ -2,7 +2,7 @@
  * Across-seeds check of the directions the app teaches (issue 15, "no comparison runs the wrong way"): every
  * preset on every historical scenario over SEEDS seeds at a small population, and the claims of the lessons and
  * doc/model.md judged on the median over seeds (a single seed can go either way). Prints one line per claim and
- * scenario with the medians compared, and exits 1 if a claim fails. `npm run directions [-- SEEDS TRADERS]`;
+ * scenario with the medians compared, and exits 1 if a claim fails. `npm run directions [-- SEEDS TRADERS [SCENARIO,…]]`;
  * doc/model.md "Checked across seeds" records a dated output.
  */
 import { runScenario } from '../src/engine/run/run.ts';
@@ -15,6 +15,8 @@ import { HISTORICAL_EPISODES } from '../src/engine/scenarios/catalogue.ts';
 
 const SEEDS = Number(process.argv[2] ?? 10);
 const TRADERS = Number(process.argv[3] ?? 500);
+/** Optional: only these scenarios (comma-separated ids). */
+const ONLY = process.argv[4]?.split(',');
 const BASELINE: PresetId = 'offshore-cex';
 const REGULATED_CAP = 10;
 
@@ -124,6 +126,7 @@ console.log(
   `directions across ${SEEDS} seeds (${DEFAULT_RUN.seed}…), ${TRADERS} traders, every preset on every historical scenario`,
 );
 for (const { info } of HISTORICAL_EPISODES) {
+  if (ONLY && !ONLY.includes(info.id)) continue;
   const runs = Object.fromEntries(PRESET_IDS.map((id) => [id, runsOf(info.id, id)])) as Record<
     PresetId,
     RunSummary[]
