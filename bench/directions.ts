@@ -46,7 +46,10 @@ function runsOf(
 interface Claim {
   name: string;
   /** null when the claim does not apply to this preset */
-  judge(runs: Record<PresetId, RunSummary[]>, regime: PresetId): { ok: boolean; detail: string } | null;
+  judge(
+    runs: Record<PresetId, RunSummary[]>,
+    regime: PresetId,
+  ): { ok: boolean; detail: string; info?: true } | null;
 }
 
 const m = (runs: RunSummary[], figure: (s: RunSummary) => number) => median(runs.map(figure));
@@ -64,6 +67,15 @@ const CLAIMS: Claim[] = [
       const a = m(runs[regime], (s) => s.liquidations.traders);
       const b = m(runs[BASELINE], (s) => s.liquidations.traders);
       return { ok: a < b || (a === 0 && b === 0), detail: `${fmt(a)} vs ${fmt(b)}` };
+    },
+  },
+  {
+    name: 'reported, not judged: the on-chain preset (40×, maintenance 1.25%) against offshore (median traders liquidated)',
+    judge(runs, regime) {
+      if (regime !== 'onchain-perp-dex') return null;
+      const a = m(runs[regime], (s) => s.liquidations.traders);
+      const b = m(runs[BASELINE], (s) => s.liquidations.traders);
+      return { ok: true, detail: `${fmt(a)} vs ${fmt(b)}`, info: true };
     },
   },
   {
@@ -135,7 +147,7 @@ for (const { info } of HISTORICAL_EPISODES) {
   for (const claim of CLAIMS) {
     const verdicts = PRESET_IDS.flatMap((regime) => {
       const v = claim.judge(runs, regime);
-      return v ? [`${v.ok ? 'ok  ' : 'FAIL'} ${regime}: ${v.detail}`] : [];
+      return v ? [`${v.info ? 'info' : v.ok ? 'ok  ' : 'FAIL'} ${regime}: ${v.detail}`] : [];
     });
     if (verdicts.length === 0) continue;
     console.log(`  ${claim.name}`);
