@@ -10,7 +10,9 @@
  * 4. debt after the advance ≤ lending value of the collateral after it (model.md: "a loan may not exceed
  *    lending value at opening"); a purchased asset counts only if eligible (SFC 26EC5, A5: "other crypto
  *    bought on credit counts 0");
- * 5. LTV after the advance ≤ the call LTV, so that nobody is admitted straight into a margin call;
+ * 5. LTV after the advance ≤ the call LTV, on the whole collateral (the maximum opening LTV: guardrails §1A
+ *    derives the 33.3% fall to the forced sale from it) and on the VA part where the call is made
+ *    (client-margin.ts), so that nobody is admitted straight into a margin call;
  * 6. the crypto share of lending value ≤ maxCryptoShareOfLendingValue. An assumption, not an SFC number:
  *    guardrails §1A [DEFAULT] reads "sufficient securities collateral" (A4) as securities supplying ≥ 50%;
  * 7. the broker's loans after it ≤ maxLoansToCapital × capital (SMF Guidelines 5×, guardrails B3).
@@ -43,7 +45,7 @@ export function checkAdvance(
   if (!within(debtAfter, after.lendingValue))
     return { reason: 'loan-exceeds-lending-value', limit: after.lendingValue, requested: debtAfter };
   const ltvAfter = debtAfter / after.collateralValue;
-  if (!within(ltvAfter, rules.callLtv))
+  if (!within(ltvAfter, rules.callLtv) || !within(debtAfter, after.callCover))
     return { reason: 'ltv-above-call', limit: rules.callLtv, requested: ltvAfter };
   const cap = rules.maxCryptoShareOfLendingValue;
   if (cap !== null && !within(after.cryptoShare, cap))

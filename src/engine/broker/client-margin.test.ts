@@ -6,6 +6,8 @@ import { assessClient, collateralOf, hasCollateral, ltvOrNull, valueHoldings } f
 import { clientOf, openClient } from './clients.ts';
 import { lendCash } from './loan-ledger.ts';
 import { HK_CIRCULAR, OFFSHORE, testBroker } from './test-support.ts';
+import { HK_SFC_2026 } from '../regimes/presets/hk-sfc-2026.ts';
+import { OFFSHORE_CEX } from '../regimes/presets/offshore-cex.ts';
 
 function btcBorrower(rules = HK_CIRCULAR, btc = 1, debt = 20_000) {
   const state = testBroker(rules);
@@ -35,6 +37,8 @@ describe('valuing a client’s holdings', () => {
       marketValue: 80_000,
       lendingValue: 24_000 + 7_000,
       cryptoShare: 24_000 / 31_000,
+      // the call allows securities' lending value + 40% of the VA part: 7,000 + 0.4 × 60,000
+      callCover: 7_000 + 0.4 * 60_000,
     });
   });
 
@@ -108,5 +112,63 @@ describe('assessClient', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('where the call is made (issue 15: guardrails §1A [DEFAULT] "LTV > 40% on the VA part"; B-MGN)', () => {
+  /** A client of the shipped preset's broker holding `securities` USD of securities and `btc` BTC, owing `debt`. */
+  function holder(rules: typeof HK_CIRCULAR, securities: number, btc: number, debt: number) {
+    const state = testBroker(rules);
+    const client = clientOf(
+      state,
+      openClient(state, {
+        investorClass: 'professional',
+        cash: 0,
+        financing: true,
+        holdings: { BTC: btc, securities: securities / 100 },
+      }),
+    );
+    lendCash(state, client, debt);
+    client.cash = 0;
+    state.liquidityProvider.cash += debt;
+    return { state, client };
+  }
+
+  it('HK: a loan over 40% of the whole portfolio but within 40% of the VA part once securities cover first is not called', () => {
+    const hk = HK_SFC_2026.financing;
+    const securitiesLending = 100_000 * (1 - hk.collateral.securities.haircut); // 60,000 at the preset's 40%
+    // $100k securities + 1 BTC ($60k): the VA part's loan is debt − 60,000
+    const cover = securitiesLending + hk.callLtv * 60_000;
+    const { state, client } = holder(hk, 100_000, 1, cover * (1 - 1e-6));
+    const a = assessClient(state, client);
+    expect(a.ltv!).toBeGreaterThan(hk.callLtv); // 0.525 of the whole portfolio: the old trigger called here
+    expect(a.check.status).toBe('ok');
+    expect(isWithinLimits(state, client)).toBe(true);
+    client.principal = cover * (1 + 1e-6);
+    expect(assessClient(state, client).check.status).toBe('margin-call');
+    expect(assessClient(state, client).check.triggers).toContain('ltv-above-call');
+    expect(isWithinLimits(state, client)).toBe(false);
+  });
+
+  it('HK: with no VA collateral the loan is all securities, and it is called at 40% of them', () => {
+    const hk = HK_SFC_2026.financing;
+    const { state, client } = holder(hk, 100_000, 0, 40_000 * (1 + 1e-6));
+    expect(assessClient(state, client).check.status).toBe('margin-call');
+    client.principal = 40_000 * (1 - 1e-6);
+    expect(assessClient(state, client).check.status).toBe('ok');
+  });
+
+  it('offshore: the call comes at Binance’s margin level 1.3, not at 1.5 where only borrowing stops', () => {
+    const offshore = OFFSHORE_CEX.financing;
+    expect(offshore.callLtv).toBeCloseTo(1 / 1.3, 12);
+    const atLevel = (level: number) => holder(offshore, 0, 1, 60_000 / level);
+    const at14 = atLevel(1.4); // debt above the ⅔ lending value (margin level < 1.5): no borrowing, no call
+    expect(assessClient(at14.state, at14.client).check.haircutLtv).toBeGreaterThan(1);
+    expect(assessClient(at14.state, at14.client).check.status).toBe('ok');
+    expect(isWithinLimits(at14.state, at14.client)).toBe(true);
+    const at129 = atLevel(1.29);
+    expect(assessClient(at129.state, at129.client).check.status).toBe('margin-call');
+    const at109 = atLevel(1.09); // ≤ 1.1: closed out
+    expect(assessClient(at109.state, at109.client).check.status).toBe('forced-sale');
   });
 });

@@ -5,13 +5,30 @@
  * - Idle cash in the margin account is set off against the debt (a credit balance reduces the debit balance),
  *   so margin is checked on net debt = max(0, principal + interest − cash). The door (advance-door.ts) does
  *   not count cash: the broker lends against collateral, not against the cash it has just lent.
- * - The call triggers allow a relative 1e-9, so that float rounding at a limit the client was admitted at (the
- *   door admits up to debt = lending value, which under HK defaults is also LTV = the call LTV) is not read as
- *   a breach. The forced-sale threshold is checked exactly.
+ * - The call LTV applies to the VA part, not to the whole portfolio (guardrails §1A [DEFAULT] "margin call at
+ *   LTV > 40% on the VA part"; issue 15): securities cover the loan first, up to their lending value, and
+ *   the rest of the net debt is the VA part's loan, called when it exceeds callLtv × the VA collateral's
+ *   market value. The call is therefore crossed when net debt > call cover = securities' lending value +
+ *   callLtv × VA market value. Under HK defaults (VA haircut 60%, call 40%) the call cover is the lending
+ *   value: a call exactly when the debit balance exceeds the marginable value (W21). A client with no VA
+ *   collateral is all securities, and the call LTV applies to them, so a securities-only loan is still
+ *   called before the forced sale at 60%. On a crypto venue (securities not eligible) the VA part is the
+ *   whole account: offshore, the call is at LTV 1/1.3, Binance's margin-call level (B-MGN: "1.1 < margin
+ *   level ≤ 1.3: margin call"). Debt above lending value alone is not a call: on Binance a margin level
+ *   ≤ 1.5 (debt above ⅔ of collateral, the 3× lending value) only stops new borrowing (B-MGN), which the
+ *   door enforces; the trigger is still listed when crossed, beside a call.
+ * - The forced-sale threshold (LTV ≥ liquidation LTV) stays on the whole eligible collateral, checked exactly.
+ * - The call trigger allows a relative 1e-9, so that float rounding at a limit the client was admitted at (the
+ *   door admits up to LTV = the call LTV) is not read as a breach.
  */
 import type { CollateralHolding } from '../margin/collateral.ts';
 import { loanToValue } from '../margin/loan-to-value.ts';
-import { checkMargin, type MarginCheck } from '../margin/margin-call.ts';
+import {
+  checkMargin,
+  type MarginCheck,
+  type MarginStatus,
+  type MarginTrigger,
+} from '../margin/margin-call.ts';
 import { BROKER_ASSETS, type BrokerState, type Client, type Holdings } from './broker-state.ts';
 import { clientDebt } from './clients.ts';
 
@@ -38,6 +55,12 @@ export interface Valuation {
   marketValue: number;
   lendingValue: number;
   cryptoShare: number;
+  /**
+   * The net debt the call allows: securities' lending value + callLtv × the VA collateral's market value, or
+   * callLtv × the securities' value when no VA collateral is held (see the header). A positive combination of
+   * prices, like the two values above (margin-watch.ts relies on it).
+   */
+  callCover: number;
 }
 
 /**
@@ -51,6 +74,7 @@ export function valueHoldings(state: BrokerState, holdings: Holdings): Valuation
   let market = 0;
   let lending = 0;
   let crypto = 0;
+  let vaValue = 0;
   for (const asset of BROKER_ASSETS) {
     const qty = holdings[asset];
     if (!(qty > 0)) continue;
@@ -61,13 +85,19 @@ export function valueHoldings(state: BrokerState, holdings: Holdings): Valuation
     collateral += value;
     const lends = value * (1 - rule.haircut);
     lending += lends;
-    if (asset !== 'securities') crypto += lends;
+    if (asset !== 'securities') {
+      crypto += lends;
+      vaValue += value;
+    }
   }
+  const { callLtv } = state.rules;
+  const securitiesLending = lending - crypto;
   return {
     collateralValue: collateral,
     marketValue: market,
     lendingValue: lending,
     cryptoShare: lending === 0 ? 0 : crypto / lending,
+    callCover: vaValue > 0 ? securitiesLending + callLtv * vaValue : callLtv * collateral,
   };
 }
 
@@ -76,17 +106,12 @@ export function valueHoldings(state: BrokerState, holdings: Holdings): Valuation
  * fast path of a margin review for a client with no open call, which is most reviews.
  */
 export function isWithinLimits(state: BrokerState, client: Client): boolean {
-  const { collateralValue, lendingValue } = valueHoldings(state, client.holdings);
+  const { collateralValue, callCover } = valueHoldings(state, client.holdings);
   const netDebt = Math.max(0, clientDebt(client) - client.cash);
   if (netDebt === 0) return true;
-  const { callLtv, liquidationLtv } = state.rules;
   if (collateralValue === 0) return false;
-  if (netDebt / collateralValue >= liquidationLtv) return false;
-  const lenient = netDebt / (1 + LIMIT_TOLERANCE);
-  if (lenient === 0) return true;
-  const ltv = lenient / collateralValue;
-  const haircutLtv = lendingValue === 0 ? Infinity : lenient / lendingValue;
-  return !(ltv > callLtv) && !(haircutLtv > 1) && !(ltv >= liquidationLtv);
+  if (netDebt / collateralValue >= state.rules.liquidationLtv) return false;
+  return !(netDebt / (1 + LIMIT_TOLERANCE) > callCover);
 }
 
 /** debt / collateral value, or null for debt on no collateral (events carry finite numbers only). */
@@ -107,28 +132,34 @@ export function assessClient(state: BrokerState, client: Client): ClientAssessme
   const valuation = valueHoldings(state, client.holdings);
   const debt = clientDebt(client);
   const netDebt = Math.max(0, debt - client.cash);
-  const check = (debtChecked: number) =>
-    checkMargin({
-      debt: debtChecked,
-      collateralValue: valuation.collateralValue,
-      lendingValue: valuation.lendingValue,
-      callLtv: state.rules.callLtv,
-      liquidationLtv: state.rules.liquidationLtv,
-    });
-  // The forced-sale threshold is inclusive ("LTV ≥ 60%") and is checked as it stands; only the call
-  // triggers, which the door and the forced-sale target sit exactly on, get the tolerance.
-  const exact = check(netDebt);
-  const lenient = exact.status === 'forced-sale' ? exact : check(netDebt / (1 + LIMIT_TOLERANCE));
+  // The calculator gives LTV, haircut-LTV and the forced-sale trigger (checked exactly: "LTV ≥ 60%"); the
+  // call is decided here, on the VA part (see the header), with the tolerance.
+  const whole = checkMargin({
+    debt: netDebt,
+    collateralValue: valuation.collateralValue,
+    lendingValue: valuation.lendingValue,
+    callLtv: state.rules.callLtv,
+    liquidationLtv: state.rules.liquidationLtv,
+  });
+  const called = netDebt / (1 + LIMIT_TOLERANCE) > valuation.callCover;
+  const forced = whole.triggers.includes('ltv-at-liquidation');
+  const triggers: MarginTrigger[] = [];
+  if (called) triggers.push('ltv-above-call');
+  if ((called || forced) && whole.haircutLtv > 1 + LIMIT_TOLERANCE)
+    triggers.push('loan-exceeds-lending-value');
+  if (forced) triggers.push('ltv-at-liquidation');
+  const status: MarginStatus = forced ? 'forced-sale' : called ? 'margin-call' : 'ok';
   // Fields written out rather than spread from `valuation`: a spread costs more than the rest of the review.
   return {
     collateralValue: valuation.collateralValue,
     marketValue: valuation.marketValue,
     lendingValue: valuation.lendingValue,
     cryptoShare: valuation.cryptoShare,
+    callCover: valuation.callCover,
     debt,
     netDebt,
     ltv: ltvOrNull(netDebt, valuation.collateralValue),
-    check: lenient,
+    check: { status, triggers, ltv: whole.ltv, haircutLtv: whole.haircutLtv },
   };
 }
 

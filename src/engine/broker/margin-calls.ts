@@ -58,7 +58,7 @@ function openCall(
     sinceStep: state.step,
     deadlineStep,
     trigger: a.check.triggers,
-    metAtNetDebt: Math.min(state.rules.callLtv * a.collateralValue, a.lendingValue),
+    metAtNetDebt: a.callCover,
   };
   events.push({
     type: 'margin-call',

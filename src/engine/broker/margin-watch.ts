@@ -94,8 +94,8 @@ export class MarginWatch {
     const netDebt = debt - client.cash;
     const grownDebt =
       netDebt + client.principal * rules.hourlyInterestRate * interestHoursBound(state.stepMinutes);
-    const { collateralValue, lendingValue } = valueHoldings(state, client.holdings);
-    const limit = Math.min(rules.callLtv * collateralValue, lendingValue);
+    const { collateralValue, callCover } = valueHoldings(state, client.holdings);
+    const limit = callCover; // the call on the VA part (client-margin.ts)
     const headroom = limit > 0 ? 1 - grownDebt / limit : -Infinity;
     const call = client.marginCall;
     if (call || !(headroom > 1e-9)) {

@@ -445,11 +445,13 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
     key: 'financing.curePeriodMinutes',
     title: 'Time to meet a margin call',
     simulated: true,
+    // Offshore, where clients are called at margin level 1.3: under Hong Kong's call on the crypto part the
+    // population's loans are covered by their securities and are rarely called at all (doc/model.md).
     demonstration: {
-      scenario: 'synthetic-flash-crash',
-      seed: 2,
+      scenario: '2020-03-black-thursday',
+      seed: 1,
       traders: 200,
-      regimes: ['hk-sfc-2026'],
+      regimes: ['offshore-cex'],
       set: { 'financing.curePeriodMinutes': 60 },
     },
   },

@@ -107,6 +107,11 @@ export interface SocialisedLossEvent {
   amount: number;
   /** Charged to every open position, long and short, per coin of size (DR liquidation-and-bankruptcy). */
   perCoin: number;
+  /**
+   * Under negative-balance protection: the part of the charge the venue (its liquidity provider) bore because
+   * it exceeded what protected traders had left; 0 otherwise.
+   */
+  borneByVenue: number;
 }
 
 export interface BadDebtEvent {

@@ -12,7 +12,7 @@
  */
 import { deleverageAgainstQueue } from './adl.ts';
 import type { LiquidationSettlement, PerpEvent } from './events.ts';
-import type { Account, ExchangeState } from './exchange.ts';
+import { touchAccount, type Account, type ExchangeState } from './exchange.ts';
 import type { LiquidationWatch } from './liquidation-watch.ts';
 import {
   accountEquity,
@@ -385,6 +385,7 @@ function socialise(
   }
   const perCoin = residual / openCoins;
   market.lossIndex += perCoin;
+  const borneByVenue = state.rules.negativeBalanceProtection ? protectFromShare(state, marketId, perCoin) : 0;
   events.push({
     type: 'socialised-loss',
     step: state.step,
@@ -392,5 +393,36 @@ function socialise(
     account: account.id,
     amount: residual,
     perCoin,
+    borneByVenue,
   });
+}
+
+/**
+ * Negative-balance protection holds against a socialised loss too (issue 19; guardrails.md: loss limited to the
+ * margin posted, W5): a loss spread per coin over a small open interest can charge a position more than its
+ * owner has left. Each protected trader pays its share only down to zero equity; the venue's liquidity
+ * provider, the well-capitalised backstop that takes liquidation fills, bears the rest, as it does when nobody
+ * is left to share a loss. Done at once for every position the charge reaches, so both engines agree.
+ * Returns what the venue bore.
+ */
+function protectFromShare(state: ExchangeState, marketId: MarketId, perCoin: number): number {
+  const provider = state.accounts[state.liquidityProvider];
+  if (!provider) return 0;
+  const market = state.markets[marketId];
+  let borne = 0;
+  for (const trader of state.accounts) {
+    const position = trader.positions[marketId];
+    if (trader.kind !== 'trader' || !position) continue;
+    const isolated = position.mode === 'isolated';
+    const equity = isolated ? isolatedEquity(position, market) : crossFigures(trader, state.markets).equity;
+    if (equity >= 0) continue;
+    const refund = Math.min(-equity, Math.abs(position.size) * perCoin);
+    if (isolated) position.isolatedMargin += refund;
+    else trader.wallet += refund;
+    provider.wallet -= refund;
+    borne += refund;
+    touchAccount(state, trader.id);
+  }
+  if (borne > 0) touchAccount(state, provider.id);
+  return borne;
 }

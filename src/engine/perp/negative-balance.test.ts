@@ -178,3 +178,62 @@ describe('negative-balance protection over random accepted venue rules (fast-che
     );
   });
 });
+
+describe('negative-balance protection with socialised losses (issue 19)', () => {
+  /**
+   * A thin market: a bankrupt 50× long whose loss the fund cannot cover, and a profitable 100× short with a
+   * small margin and a large size, opened first (a lower id, so this step's liquidation pass has already looked
+   * at it when the loss is spread). The loss per coin of open interest exceeds the short's equity per coin.
+   */
+  function socialisedCrash() {
+    const rules = testRules({ lossAllocation: 'socialised', insuranceFundStart: 0 });
+    const state = testVenue(rules);
+    const seam = fixedSpreadSeam(0);
+    const events: PerpEvent[] = [];
+    const short = openAccount(state, 'trader', 'professional', 600);
+    const long = openAccount(state, 'trader', 'professional', 10_000);
+    const order = { market: 'BTC' as const, mode: 'isolated' as const };
+    const opened = [
+      placeMarketOrder(
+        state,
+        seam,
+        { ...order, account: short, side: 'short', qty: 1, leverage: 100 },
+        events,
+      ),
+      placeMarketOrder(state, seam, { ...order, account: long, side: 'long', qty: 10, leverage: 50 }, events),
+    ];
+    expect(opened).toEqual([true, true]);
+    // A 10% fall in one step: the long loses 50,000 on 10,000 of margin; the fund is empty.
+    stepExchange(
+      state,
+      { BTC: { index: 45_000, traded: 45_000 }, ETH: { index: 2_500, traded: 2_500 } },
+      seam,
+      events,
+    );
+    return { state, events, short: state.accounts[short]!, long: state.accounts[long]! };
+  }
+
+  it('a loss spread per coin never takes a protected trader below zero: the venue bears the excess', () => {
+    const { state, events, short } = socialisedCrash();
+    const socialised = events.filter((e) => e.type === 'socialised-loss');
+    expect(socialised.length).toBeGreaterThan(0);
+    // The short gained 5,000 but its share of the loss is larger than its equity.
+    const perCoin = socialised.reduce((sum, e) => sum + (e.type === 'socialised-loss' ? e.perCoin : 0), 0);
+    expect(perCoin).toBeGreaterThan(600 + 5_000);
+    for (const account of state.accounts)
+      if (account.kind === 'trader')
+        expect(accountEquity(account, state.markets)).toBeGreaterThanOrEqual(-1e-9);
+    // Its isolated position is left at zero equity; the 100 it kept outside the position's 500 margin is its own.
+    expect(accountEquity(short, state.markets)).toBeCloseTo(100, 6);
+    expect(checkInvariants(state).conservationError).toBeLessThan(1e-9);
+  });
+
+  it('the venue’s share is what it bore: money is conserved and the event says how much', () => {
+    const { state, events } = socialisedCrash();
+    const loss = events.find((e) => e.type === 'socialised-loss');
+    if (loss?.type !== 'socialised-loss') throw new Error('no socialised loss');
+    // The short's share (1 coin × perCoin) beyond its margin of 500 and its gain of 5,000.
+    expect(loss.borneByVenue).toBeCloseTo(loss.perCoin - (500 + 5_000), 6);
+    expect(checkInvariants(state).conservationError).toBeLessThan(1e-9);
+  });
+});

@@ -57,18 +57,24 @@ describe('outcome figures', () => {
   });
 
   it('keeps the broker’s margin calls and forced sales apart from liquidations', () => {
-    const calls = hk.events.filter((e) => e.type === 'margin-call');
-    const sales = hk.events.filter((e) => e.type === 'forced-sale');
+    // Offshore: under Hong Kong's rules Black Thursday brings no margin call (the call is on the crypto part,
+    // doc/model.md), so the broker's figures are checked where calls and forced sales happen.
+    const offshore = run('offshore-cex');
+    const o = offshore.summary;
+    const calls = offshore.events.filter((e) => e.type === 'margin-call');
+    const sales = offshore.events.filter((e) => e.type === 'forced-sale');
     expect(calls.length).toBeGreaterThan(0);
-    expect(s.broker.marginCalls).toBe(calls.length);
-    expect(s.broker.clientsCalled).toBe(new Set(calls.map((e) => e.trader)).size);
-    expect(s.broker.forcedSales).toBe(sales.length);
-    expect(s.broker.shortfall).toBe(s.brokerShortfall);
+    expect(sales.length).toBeGreaterThan(0);
+    expect(o.broker.marginCalls).toBe(calls.length);
+    expect(o.broker.clientsCalled).toBe(new Set(calls.map((e) => e.trader)).size);
+    expect(o.broker.forcedSales).toBe(sales.length);
+    expect(o.broker.shortfall).toBe(o.brokerShortfall);
     const forcedOut = new Set([
-      ...hk.events.filter((e) => e.type === 'liquidation').map((e) => e.trader),
+      ...offshore.events.filter((e) => e.type === 'liquidation').map((e) => e.trader),
       ...sales.map((e) => e.trader),
     ]);
-    expect(s.tradersForcedOut).toBe(forcedOut.size);
+    expect(o.tradersForcedOut).toBe(forcedOut.size);
+    expect(o.tradersForcedOut).toBeGreaterThan(o.liquidations.traders);
   });
 
   it('reads funding from the settlements: lowest and highest rate, what changed hands', () => {

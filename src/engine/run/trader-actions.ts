@@ -45,8 +45,20 @@ export function enterTrader(run: RunState, i: number): void {
   if (product === 2) {
     if (run.regime.perp.eligibleClasses.includes(cls)) return openPerp(run, run.onshore, i);
     const offshore = run.offshore !== null && p.leakDraw[i]! < run.config.population.leakage;
-    refused(run, i, 'perp', offshore ? 'offshore' : run.config.population.refusedChoice);
+    // Spot only buys: a trader refused a short has no spot trade that expresses its view, so it keeps its cash
+    // rather than buying the coin it expected to fall (issue 15: buying it turned every refused short into a
+    // long, and Hong Kong's professionals lost in crashes what they would have gained or kept).
+    const instead = offshore
+      ? 'offshore'
+      : p.direction[i]! < 0
+        ? 'stay-out'
+        : run.config.population.refusedChoice;
+    refused(run, i, 'perp', instead);
     if (offshore) return openPerp(run, run.offshore!, i, true);
+    if (instead === 'stay-out') {
+      run.phase[i] = PHASE.closed;
+      return;
+    }
   } else if (product === 1) {
     if (run.regime.financing.eligibleClasses.includes(cls)) return openBrokerClient(run, i, true);
     refused(run, i, 'margin', run.config.population.refusedChoice);

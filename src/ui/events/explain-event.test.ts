@@ -149,6 +149,7 @@ describe('explaining events', () => {
       account: 10,
       amount: 1_000,
       perCoin: 2.5,
+      borneByVenue: 0,
     };
     expect(explainEvent(socialised, 'A', en)).toContain('($2.50 per coin)');
     const refused: RunEvent = {

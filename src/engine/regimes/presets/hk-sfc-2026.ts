@@ -177,7 +177,9 @@ export const HK_SFC_2026: Regime = {
       'Brokers set securities haircuts; 40% sits in the 30%–90% range one HK broker uses.',
       ['W21'],
     ),
-    'financing.callLtv': assumption('guardrails [DEFAULT]: margin call at LTV above 40%.'),
+    'financing.callLtv': assumption(
+      'guardrails [DEFAULT]: margin call at LTV above 40% on the VA part: securities cover the loan first, up to their lending value, and the rest is called above 40% of the BTC and ETH held.',
+    ),
     'financing.liquidationLtv': assumption(
       'guardrails [DEFAULT]: immediate forced sale at LTV ≥ 60%, a 33.3% fall from the 40% opening LTV.',
     ),

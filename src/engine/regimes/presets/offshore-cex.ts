@@ -168,7 +168,7 @@ export const OFFSHORE_CEX: Regime = {
     ),
     'financing.collateral.securities': assumption('A crypto exchange takes no securities as collateral.'),
     'financing.callLtv': derived(
-      'Margin call at margin level 1.3 on 3× cross margin: LTV 1/1.3 ≈ 76.9%.',
+      'Margin call at margin level 1.3 on 3× cross margin (LTV 1/1.3 ≈ 76.9%); between 1.3 and 1.5 the account may not borrow but is not called.',
       ['B-MGN'],
       'M',
     ),
