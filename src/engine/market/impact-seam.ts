@@ -11,10 +11,13 @@
  */
 import type { ExchangeState } from '../perp/exchange.ts';
 import type { MarketSeam } from '../perp/market-seam.ts';
-import type { MarketId } from '../perp/market.ts';
+import { MARKET_IDS, type MarketId } from '../perp/market.ts';
 import { sideSign } from '../perp/side.ts';
 import { frontRunsForcedFlow, type LiquiditySettings, type MarketMakerSwitches } from './liquidity.ts';
 import { above, check } from '../validation/index.ts';
+import { gapHalfLife } from './venue-depth.ts';
+
+export { stressedDepthShare, STRESS_WINDOW_MINUTES } from './venue-depth.ts';
 
 const DEPTH = above(0);
 
@@ -36,37 +39,30 @@ export interface ImpactState {
 
 export function createImpactState(depthPerPercent: number): ImpactState {
   check('market depth in USD per 1% of price', depthPerPercent, DEPTH);
+  const perMarket = (value: number) =>
+    Object.fromEntries(MARKET_IDS.map((id) => [id, value])) as Record<MarketId, number>;
   return {
-    gap: { BTC: 0, ETH: 0 },
+    gap: perMarket(0),
     depthPerPercent,
-    depthShare: { BTC: 1, ETH: 1 },
+    depthShare: perMarket(1),
     frontRunGain: 0,
-    basis: { BTC: 0, ETH: 0 },
+    basis: perMarket(0),
   };
 }
 
-/** Arbitrage: the gap halves every `gapHalfLifeMinutes`. */
+/**
+ * Arbitrage: the gap halves every `gapHalfLifeMinutes` in a calm book, more slowly in a thin one (arbitrageurs
+ * need depth to trade against; venue-depth.ts, an assumption).
+ */
 export function decayGap(impact: ImpactState, liquidity: LiquiditySettings, minutes: number): void {
-  const keep = Math.pow(0.5, minutes / liquidity.gapHalfLifeMinutes);
-  impact.gap.BTC *= keep;
-  impact.gap.ETH *= keep;
+  for (const id of MARKET_IDS) {
+    const halfLife = gapHalfLife(liquidity.gapHalfLifeMinutes, impact.depthShare[id]);
+    impact.gap[id] *= Math.pow(0.5, minutes / halfLife);
+  }
 }
 
 /** Largest move a single order may cause, so a huge order in a thin book cannot drive a price to zero. */
 const MAX_IMPACT = 0.5;
-
-/**
- * Assumption: quoted depth falls as the index moves: depth share = 1 / (1 + 0.5 × |15-minute move| / 1%), so a
- * 3% move in 15 minutes leaves 40% of the book and a 10% move a sixth (the Oct 2025 crash saw book depth fall
- * by ~98%, guardrails §3, low-to-medium confidence).
- */
-export const DEPTH_STRESS_PER_PERCENT = 0.5;
-export const STRESS_WINDOW_MINUTES = 15;
-
-export function stressedDepthShare(indexNow: number, indexBefore: number): number {
-  const move = Math.abs(indexNow / indexBefore - 1);
-  return 1 / (1 + (DEPTH_STRESS_PER_PERCENT * move) / 0.01);
-}
 
 /**
  * Assumptions (model.md "Funding"): the book's mid leans away from the index in two ways the premium index, and
