@@ -233,6 +233,18 @@ export function liquidateSlice(
   const bankruptcyPrice = bankruptcyPriceOf(position, market, cross);
 
   const qty = closeQty ?? sliceQty(rules, market, position, qtyHeld, equityBefore, maintenance);
+  if (closeQty === undefined && deleveragesNegativeAccounts(state)) {
+    // Hyperliquid: no insurance fund between the book and ADL. An order the book would fill beyond the
+    // bankruptcy price would leave the account's value negative, which is ADL's trigger (mechanics §1.14).
+    const { bid, ask } = seam.impactPrices(state, marketId, qty * market.tradedPrice);
+    if (s * ((s > 0 ? bid : ask) - bankruptcyPrice) < 0) {
+      const held = isolated
+        ? [marketId]
+        : MARKET_IDS.filter((id) => account.positions[id]?.mode === 'cross');
+      deleverageAtPreviousMark(state, account, held, equityBefore, maintenance, events);
+      return;
+    }
+  }
   const sliced = qty < qtyHeld;
   if (sliced && closeQty === undefined && state.venue.sliceCoolDownSeconds !== null)
     account.coolDownUntil = state.step * state.stepSeconds + state.venue.sliceCoolDownSeconds;
