@@ -63,11 +63,10 @@ export function deleverageAtPreviousMark(
   }
   // What the closed positions left: the isolated margin released to the wallet, or the whole cross wallet.
   const left = isolated ? account.wallet - walletBefore : account.wallet;
+  // (The vault's loss shows in the liquidation events: their equity before is below zero.)
   if (left >= 0 || state.rules.negativeBalanceProtection) {
     account.wallet -= left;
     provider.wallet += left;
-    if (left < 0)
-      events.push({ type: 'bad-debt', step: state.step, market: marketIds[0]!, account: provider.id, amount: -left });
     return;
   }
   events.push({ type: 'bad-debt', step: state.step, market: marketIds[0]!, account: account.id, amount: -left });

@@ -13,7 +13,7 @@ import { liquidateUnderwater } from './liquidation.ts';
 import { markPrice, updateBasisEma } from './mark-price.ts';
 import type { MarketSeam } from './market-seam.ts';
 import { MARKET_IDS, type MarketId } from './market.ts';
-import { above, atLeast, check } from '../validation/index.ts';
+import { above, atLeast, between, check } from '../validation/index.ts';
 
 const PRICE = above(0);
 
@@ -64,7 +64,7 @@ export function stepExchange(
       const quote = quotes[id];
       // A down minute visits its high first, then its low; an up minute the other way round.
       const down = quote.index < market.indexPrice;
-      const print = (k === 0) === down ? quote.high! : quote.low!;
+      const print = ((k === 0) === down ? quote.high : quote.low) ?? quote.index;
       const premium = k === 0 ? quote.traded / quote.index : market.tradedPrice / market.indexPrice;
       reprice(state, id, print, print * premium);
     }
@@ -83,15 +83,17 @@ export function stepExchange(
   liquidateUnderwater(state, seam, events);
 }
 
-/** Two extra checks (the minute's high and low) when every market's quote carries them, else none. */
+/** Two extra checks (the minute's high and low) when any market's quote carries its extremes, else none. */
 function intraMinutePrints(state: ExchangeState, quotes: Record<MarketId, MarketQuote>): number {
+  let prints = 0;
   for (const id of MARKET_IDS) {
     const { low, high, index } = quotes[id];
-    if (low === undefined || high === undefined) return 0;
-    if (!PRICE.accepts(low)) check(`${id} intra-minute low`, low, PRICE);
-    if (!(high >= Math.max(index, low))) check(`${id} intra-minute high`, high, atLeast(Math.max(index, low)));
+    if (low === undefined && high === undefined) continue;
+    if (low === undefined || !(low > 0 && low <= index)) check(`${id} intra-minute low`, low, above(0));
+    if (high === undefined || !(high >= index)) check(`${id} intra-minute high`, high, atLeast(index));
+    prints = 2;
   }
-  return 2;
+  return prints;
 }
 
 /** New index and traded prices for one market, and the mark the rules build from them. */
