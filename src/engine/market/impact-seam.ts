@@ -65,6 +65,28 @@ export function decayGap(impact: ImpactState, liquidity: LiquiditySettings, minu
 const MAX_IMPACT = 0.5;
 
 /**
+ * Assumption: the book thickens away from the index (bargain hunters and arbitrageurs quote deeper discounts):
+ * at a distance d from the index it holds (1 + d / BOOK_THICKENING) times its depth near the index. A 10% gap
+ * then takes six times the notional a flat book would need, a 50% gap 26 times. In a calm book an order walks
+ * within a fraction of a percent, where the book is flat.
+ */
+export const BOOK_THICKENING = 0.02;
+
+/** Cumulative notional (in units of the near-index depth per 1% × 100) that walks the book out to distance d. */
+const walked = (d: number) => d + (d * d) / (2 * BOOK_THICKENING);
+const distanceFor = (units: number) => BOOK_THICKENING * (Math.sqrt(1 + (2 * units) / BOOK_THICKENING) - 1);
+
+/**
+ * How far an order of `notional` on side `s` (+1 buy, −1 sell) moves the traded price: it walks the book from
+ * the current gap outward. Against the gap (buying below the index) it starts at the index.
+ */
+export function bookWalk(impact: ImpactState, marketId: MarketId, s: number, notional: number): number {
+  const depth = impact.depthPerPercent * impact.depthShare[marketId] * 100;
+  const from = Math.max(0, s * impact.gap[marketId]);
+  return Math.min(MAX_IMPACT, distanceFor(walked(from) + notional / depth) - from);
+}
+
+/**
  * Assumptions (model.md "Funding"): the book's mid leans away from the index in two ways the premium index, and
  * so funding, reads.
  * - Crowding: the liquidity provider holds the other side of the traders' net position and quotes away from
@@ -106,13 +128,7 @@ export function impactSeam(
       const s = sideSign(side);
       const price = market.tradedPrice;
       // Forced flow hits the book at once; traders' own orders are worked patiently and pay the spread only.
-      const move =
-        purpose === 'order'
-          ? 0
-          : Math.min(
-              MAX_IMPACT,
-              (qty * price) / (impact.depthPerPercent * impact.depthShare[marketId] * 100),
-            );
+      const move = purpose === 'order' ? 0 : bookWalk(impact, marketId, s, qty * price);
       let adverse = liquidity.halfSpread + move / 2;
       if (purpose === 'liquidation' && frontRun) {
         const extra = move * liquidity.frontRunShareOfImpact;
@@ -125,9 +141,9 @@ export function impactSeam(
     },
     impactPrices(state: ExchangeState, marketId: MarketId, notional: number) {
       const mid = state.markets[marketId].tradedPrice;
-      const move = Math.min(
-        MAX_IMPACT,
-        notional / (impact.depthPerPercent * impact.depthShare[marketId] * 100),
+      const move = Math.max(
+        bookWalk(impact, marketId, -1, notional),
+        bookWalk(impact, marketId, 1, notional),
       );
       const adverse = liquidity.halfSpread + move / 2;
       return { bid: mid * (1 - adverse), ask: mid * (1 + adverse) };

@@ -15,13 +15,14 @@ import type { RegimeId } from '../regimes/types.ts';
 
 /**
  * Assumption: calm depth relative to the largest venue (the offshore exchange, Binance-style, the "largest
- * venue" of guardrails §3). The on-chain venue's book is taken as half as deep (Hyperliquid's BTC book is
- * smaller than Binance's; no figure in the sources), a Hong Kong licensed platform's as a quarter (a new,
- * onshore-only venue; no figure), the regulated retail venues as a quarter too.
+ * venue" of guardrails §3). The on-chain venue's book is taken as a quarter as deep (Hyperliquid's BTC book is
+ * smaller than Binance's; no figure in the sources; at half, on-chain ADL on 10 Oct 2025 came up in 8 of seeds
+ * 1–20 at 200 traders instead of 13), a Hong Kong licensed platform's as a quarter (a new, onshore-only venue;
+ * no figure), the regulated retail venues as a quarter too.
  */
 const VENUE_DEPTH: Partial<Record<RegimeId, number>> = {
   'offshore-cex': 1,
-  'onchain-perp-dex': 0.5,
+  'onchain-perp-dex': 0.25,
   'hk-sfc-2026': 0.25,
   'hk-sfc-2026-securities-only': 0.25,
   'eu-esma-retail': 0.25,
@@ -44,11 +45,13 @@ export const DEPTH_STRESS_PER_PERCENT_SQUARED =
 
 /**
  * Share of the calm book still quoted after the index moved from `indexBefore` (15 minutes ago) to `indexNow`.
- * A 1% move leaves 67%, 3% leaves 18%, 10% leaves 2%.
+ * A 1% move leaves 67%, 3% leaves 18%, 10% or more leaves 2%.
  */
 export function stressedDepthShare(indexNow: number, indexBefore: number): number {
   const movePercent = Math.abs(indexNow / indexBefore - 1) / 0.01;
-  return 1 / (1 + DEPTH_STRESS_PER_PERCENT_SQUARED * movePercent * movePercent);
+  const share = 1 / (1 + DEPTH_STRESS_PER_PERCENT_SQUARED * movePercent * movePercent);
+  // Faster moves leave no less: −98% is the deepest fall the sources record, and some quotes always remain.
+  return Math.max(STRESS_REFERENCE_SHARE, share);
 }
 
 /** Assumption: the longest the gap's half-life gets however thin the book (minutes). */

@@ -69,5 +69,11 @@ export function deleverageAtPreviousMark(
     provider.wallet += left;
     return;
   }
-  events.push({ type: 'bad-debt', step: state.step, market: marketIds[0]!, account: account.id, amount: -left });
+  events.push({
+    type: 'bad-debt',
+    step: state.step,
+    market: marketIds[0]!,
+    account: account.id,
+    amount: -left,
+  });
 }

@@ -13,7 +13,7 @@ describe('the liquidation-threshold index (fast engine) against the plain scan (
       }),
       { numRuns: 80 },
     );
-  });
+  }, 30_000);
 
   it('agrees on a venue where a cross short fell into debt (found by fast-check: seed 5, 43 traders)', () => {
     expect(JSON.stringify(randomRun(5, 43, 300, true).events)).toBe(

@@ -206,7 +206,6 @@ export function bankruptcyPriceOf(
   return bankruptcyPriceAt(position, market, cross ? cross.equity : null);
 }
 
-
 /**
  * Liquidates one slice of a position. `closeQty`, when given, is the whole quantity a trader's own close asked
  * for, handed to the liquidation engine because it would fill beyond the bankruptcy price (orders.ts).
@@ -238,9 +237,7 @@ export function liquidateSlice(
     // bankruptcy price would leave the account's value negative, which is ADL's trigger (mechanics §1.14).
     const { bid, ask } = seam.impactPrices(state, marketId, qty * market.tradedPrice);
     if (s * ((s > 0 ? bid : ask) - bankruptcyPrice) < 0) {
-      const held = isolated
-        ? [marketId]
-        : MARKET_IDS.filter((id) => account.positions[id]?.mode === 'cross');
+      const held = isolated ? [marketId] : MARKET_IDS.filter((id) => account.positions[id]?.mode === 'cross');
       deleverageAtPreviousMark(state, account, held, equityBefore, maintenance, events);
       return;
     }

@@ -123,12 +123,7 @@ export function randomRun(
     });
     observer?.before(state);
     const from = events.length;
-    stepExchange(
-      state,
-      { BTC: quote('BTC'), ETH: quote('ETH') },
-      seam,
-      events,
-    );
+    stepExchange(state, { BTC: quote('BTC'), ETH: quote('ETH') }, seam, events);
     observer?.after(state, events, from);
     const report = checkInvariants(state);
     worst.conservation = Math.max(worst.conservation, report.conservationError);

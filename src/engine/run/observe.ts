@@ -1,6 +1,7 @@
 /**
  * What the charts and the summary read off a run: equity per trader and by class, and one frame row.
  */
+import { MARKET_IDS } from '../perp/market.ts';
 import { clientDebt } from '../broker/index.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { FrameRow } from './frames.ts';
@@ -45,8 +46,20 @@ export function lossBeyondDeposits(run: RunState, i: number, equity = traderEqui
  */
 function lossesBeyondDepositsNow(run: RunState): number {
   let total = 0;
+  if (socialisedSoFar(run)) {
+    // A socialised loss is charged to every open position and can exceed a margin (model.md, "One gap
+    // remains"): after one, any trader may owe more than it put in, so every trader is counted.
+    for (let i = 0; i < run.population.count; i++) total += lossBeyondDeposits(run, i);
+    return total;
+  }
   for (const i of run.tally.liquidatedTraders) total += lossBeyondDeposits(run, i);
   return total;
+}
+
+function socialisedSoFar(run: RunState): boolean {
+  for (const venue of [run.onshore, run.offshore])
+    if (venue) for (const id of MARKET_IDS) if (venue.exchange.markets[id].lossIndex > 0) return true;
+  return false;
 }
 
 export function frameRow(run: RunState): FrameRow {
