@@ -107,7 +107,7 @@ describe('Black Thursday, 12–13 Mar 2020, seeds 1–20', () => {
     );
     const several = (o: Observed) => o.discount <= -0.03;
     expect(share('offshore ≥ 3% below the index', offshore, several)).toBeGreaterThan(0.5);
-  });
+  }, 120_000);
 });
 
 describe('Hong Kong rules in every historical episode, seeds 1–20', () => {
