@@ -32,5 +32,5 @@ describe('the liquidation-threshold index (fast engine) against the plain scan (
     }
     for (const kind of ['liquidation', 'adl', 'socialised-loss', 'insurance-draw', 'bad-debt'])
       expect(kinds).toContain(kind);
-  }, 30_000); // 600 venue runs with three liquidation checks a step (the minute's high, low and close)
+  }, 90_000); // 600 venue runs with three liquidation checks a step (the minute's high, low and close)
 });
