@@ -9,8 +9,9 @@
  *   socialises losses, the fund is emptied and the rest charged to every open position (§1.15);
  * - without negative-balance protection the trader keeps the loss as debt (reported as bad debt).
  * Where losses go to Hyperliquid's ADL, an account whose value is already negative when it is checked (the mark
- * jumped past its bankruptcy price, mechanics §1.14 "account value … becomes negative") is not sent to the
- * market: its positions are deleveraged against the queue at the previous mark (hyperliquid-adl.ts).
+ * jumped past its bankruptcy price, mechanics §1.14 "account value … becomes negative"), or whose order the book
+ * would fill beyond its bankruptcy price, is not sent to the market: its positions are deleveraged against the
+ * queue at the previous mark (hyperliquid-adl.ts), with no insurance fund in between.
  * Liquidity providers are assumed well capitalised and hedged elsewhere: they are never liquidated.
  */
 import { deleverageAgainstQueue } from './adl.ts';
@@ -29,7 +30,7 @@ import {
 } from './margin.ts';
 import type { MarketSeam } from './market-seam.ts';
 import { MARKET_IDS, type MarketId, type MarketState } from './market.ts';
-import { unrealisedPnl, type Position } from './position.ts';
+import type { Position } from './position.ts';
 import { maintenanceMargin } from './tiers.ts';
 import { applyLeg, tradeBetween } from './trade.ts';
 

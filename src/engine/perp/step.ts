@@ -13,7 +13,7 @@ import { liquidateUnderwater } from './liquidation.ts';
 import { markPrice, updateBasisEma } from './mark-price.ts';
 import type { MarketSeam } from './market-seam.ts';
 import { MARKET_IDS, type MarketId } from './market.ts';
-import { above, atLeast, between, check } from '../validation/index.ts';
+import { above, atLeast, check } from '../validation/index.ts';
 
 const PRICE = above(0);
 
