@@ -604,7 +604,7 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
     simulated: true,
     demonstration: {
       scenario: '2025-10-tariff-crash',
-      seed: 1,
+      seed: 2,
       traders: 200,
       regimes: ['onchain-perp-dex'],
       set: { 'extras.partialLiquidationCooldownSeconds': null },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createExchange } from '../perp/exchange.ts';
 import { testRules } from '../perp/test-support.ts';
 import {
+  BOOK_THICKENING,
   createImpactState,
   CROWDING_PREMIUM,
   decayGap,
@@ -13,18 +14,36 @@ import { BASE_LIQUIDITY, effectiveLiquidity } from './liquidity.ts';
 
 const venue = () => createExchange(testRules(), { BTC: 50_000, ETH: 2_500 });
 const noMaker = { affiliated: false, safeguards: true };
+/**
+ * The distance an order walks from the index when the book at distance d holds (1 + d / BOOK_THICKENING) times
+ * its near-index depth: ∫(1 + x/c) dx = flat-book move u gives d = c(√(1 + 2u/c) − 1).
+ */
+const walk = (flatMove: number) => BOOK_THICKENING * (Math.sqrt(1 + (2 * flatMove) / BOOK_THICKENING) - 1);
 
 describe('market impact of taker flow', () => {
   it('fills a sell below the traded price by half spread + half impact and leaves the price moved', () => {
     const state = venue();
-    const impact = createImpactState(1_000_000); // 1m USD moves the price 1%
+    const impact = createImpactState(1_000_000); // 1m USD moves the price 1% in a flat book
     const seam = impactSeam(impact, BASE_LIQUIDITY, noMaker);
-    const price = seam.fillPrice(state, 'BTC', 'short', 20, 'liquidation'); // 1m notional → 1%
-    expect(price).toBeCloseTo(50_000 * (1 - 0.0002 - 0.005), 6);
-    expect(impact.gap.BTC).toBeCloseTo(-0.01, 12);
-    expect(state.markets.BTC.tradedPrice).toBeCloseTo(49_500, 6);
+    const price = seam.fillPrice(state, 'BTC', 'short', 20, 'liquidation'); // 1m notional
+    const move = walk(0.01); // 0.83%: the book thickens away from the index
+    expect(move).toBeCloseTo(0.02 * (Math.SQRT2 - 1), 12);
+    expect(price).toBeCloseTo(50_000 * (1 - 0.0002 - move / 2), 6);
+    expect(impact.gap.BTC).toBeCloseTo(-move, 12);
+    expect(state.markets.BTC.tradedPrice).toBeCloseTo(50_000 * (1 - move), 6);
     // The next forced order starts from the moved price: the cascade compounds.
     expect(seam.fillPrice(state, 'BTC', 'short', 20, 'liquidation')).toBeLessThan(price);
+  });
+
+  it('needs 3.5 times a flat book’s notional to push the price 10% below the index (assumption)', () => {
+    const impact = createImpactState(1_000_000);
+    const seam = impactSeam(impact, BASE_LIQUIDITY, noMaker);
+    seam.fillPrice(venue(), 'BTC', 'short', (3.5 * 10 * 1_000_000) / 50_000, 'liquidation');
+    expect(impact.gap.BTC).toBeCloseTo(-0.1, 12);
+    // The next order starts where the last left the book: selling further takes more per percent.
+    const before = impact.gap.BTC;
+    seam.fillPrice(venue(), 'BTC', 'short', 20, 'liquidation');
+    expect(before - impact.gap.BTC).toBeLessThan(walk(0.01));
   });
 
   it('lets arbitrage pull the gap back: half of it per half-life', () => {
@@ -48,9 +67,10 @@ describe('market impact of taker flow', () => {
     const state = venue();
     const impact = createImpactState(1_000_000);
     const seam = impactSeam(impact, BASE_LIQUIDITY, noMaker);
-    const { bid, ask } = seam.impactPrices(state, 'BTC', 100_000); // 0.1% impact, half of it on the average
-    expect(bid).toBeCloseTo(50_000 * (1 - 0.0002 - 0.0005), 6);
-    expect(ask).toBeCloseTo(50_000 * (1 + 0.0002 + 0.0005), 6);
+    const { bid, ask } = seam.impactPrices(state, 'BTC', 100_000); // about 0.1% impact, half on the average
+    const move = walk(0.001);
+    expect(bid).toBeCloseTo(50_000 * (1 - 0.0002 - move / 2), 6);
+    expect(ask).toBeCloseTo(50_000 * (1 + 0.0002 + move / 2), 6);
     expect(state.markets.BTC.tradedPrice).toBe(50_000);
     expect(impact.gap.BTC).toBe(0);
   });
@@ -74,7 +94,7 @@ describe('market impact of taker flow', () => {
     const unguarded = fills(false);
     expect(guarded.gain).toBe(0);
     expect(unguarded.liquidation).toBeLessThan(guarded.liquidation);
-    expect(unguarded.gain).toBeCloseTo(20 * 50_000 * 0.01 * BASE_LIQUIDITY.frontRunShareOfImpact, 6);
+    expect(unguarded.gain).toBeCloseTo(20 * 50_000 * walk(0.01) * BASE_LIQUIDITY.frontRunShareOfImpact, 6);
     expect(unguarded.voluntary).toBe(guarded.voluntary); // only forced flow is traded ahead of
     expect(unguarded.voluntary).toBeCloseTo(50_000 * (1 - BASE_LIQUIDITY.halfSpread), 6); // and moves no price
   });

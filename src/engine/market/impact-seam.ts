@@ -11,10 +11,13 @@
  */
 import type { ExchangeState } from '../perp/exchange.ts';
 import type { MarketSeam } from '../perp/market-seam.ts';
-import type { MarketId } from '../perp/market.ts';
+import { MARKET_IDS, type MarketId } from '../perp/market.ts';
 import { sideSign } from '../perp/side.ts';
 import { frontRunsForcedFlow, type LiquiditySettings, type MarketMakerSwitches } from './liquidity.ts';
 import { above, check } from '../validation/index.ts';
+import { gapHalfLife } from './venue-depth.ts';
+
+export { stressedDepthShare, STRESS_WINDOW_MINUTES } from './venue-depth.ts';
 
 const DEPTH = above(0);
 
@@ -36,36 +39,51 @@ export interface ImpactState {
 
 export function createImpactState(depthPerPercent: number): ImpactState {
   check('market depth in USD per 1% of price', depthPerPercent, DEPTH);
+  const perMarket = (value: number) =>
+    Object.fromEntries(MARKET_IDS.map((id) => [id, value])) as Record<MarketId, number>;
   return {
-    gap: { BTC: 0, ETH: 0 },
+    gap: perMarket(0),
     depthPerPercent,
-    depthShare: { BTC: 1, ETH: 1 },
+    depthShare: perMarket(1),
     frontRunGain: 0,
-    basis: { BTC: 0, ETH: 0 },
+    basis: perMarket(0),
   };
 }
 
-/** Arbitrage: the gap halves every `gapHalfLifeMinutes`. */
+/**
+ * Arbitrage: the gap halves every `gapHalfLifeMinutes` in a calm book, more slowly in a thin one (arbitrageurs
+ * need depth to trade against; venue-depth.ts, an assumption).
+ */
 export function decayGap(impact: ImpactState, liquidity: LiquiditySettings, minutes: number): void {
-  const keep = Math.pow(0.5, minutes / liquidity.gapHalfLifeMinutes);
-  impact.gap.BTC *= keep;
-  impact.gap.ETH *= keep;
+  for (const id of MARKET_IDS) {
+    const halfLife = gapHalfLife(liquidity.gapHalfLifeMinutes, impact.depthShare[id]);
+    impact.gap[id] *= Math.pow(0.5, minutes / halfLife);
+  }
 }
 
 /** Largest move a single order may cause, so a huge order in a thin book cannot drive a price to zero. */
 const MAX_IMPACT = 0.5;
 
 /**
- * Assumption: quoted depth falls as the index moves: depth share = 1 / (1 + 0.5 × |15-minute move| / 1%), so a
- * 3% move in 15 minutes leaves 40% of the book and a 10% move a sixth (the Oct 2025 crash saw book depth fall
- * by ~98%, guardrails §3, low-to-medium confidence).
+ * Assumption: the book thickens away from the index (bargain hunters and arbitrageurs quote deeper discounts):
+ * at a distance d from the index it holds (1 + d / BOOK_THICKENING) times its depth near the index. A 10% gap
+ * then takes six times the notional a flat book would need, a 50% gap 26 times. In a calm book an order walks
+ * within a fraction of a percent, where the book is flat.
  */
-export const DEPTH_STRESS_PER_PERCENT = 0.5;
-export const STRESS_WINDOW_MINUTES = 15;
+export const BOOK_THICKENING = 0.02;
 
-export function stressedDepthShare(indexNow: number, indexBefore: number): number {
-  const move = Math.abs(indexNow / indexBefore - 1);
-  return 1 / (1 + (DEPTH_STRESS_PER_PERCENT * move) / 0.01);
+/** Cumulative notional (in units of the near-index depth per 1% × 100) that walks the book out to distance d. */
+const walked = (d: number) => d + (d * d) / (2 * BOOK_THICKENING);
+const distanceFor = (units: number) => BOOK_THICKENING * (Math.sqrt(1 + (2 * units) / BOOK_THICKENING) - 1);
+
+/**
+ * How far an order of `notional` on side `s` (+1 buy, −1 sell) moves the traded price: it walks the book from
+ * the current gap outward. Against the gap (buying below the index) it starts at the index.
+ */
+export function bookWalk(impact: ImpactState, marketId: MarketId, s: number, notional: number): number {
+  const depth = impact.depthPerPercent * impact.depthShare[marketId] * 100;
+  const from = Math.max(0, s * impact.gap[marketId]);
+  return Math.min(MAX_IMPACT, distanceFor(walked(from) + notional / depth) - from);
 }
 
 /**
@@ -110,13 +128,7 @@ export function impactSeam(
       const s = sideSign(side);
       const price = market.tradedPrice;
       // Forced flow hits the book at once; traders' own orders are worked patiently and pay the spread only.
-      const move =
-        purpose === 'order'
-          ? 0
-          : Math.min(
-              MAX_IMPACT,
-              (qty * price) / (impact.depthPerPercent * impact.depthShare[marketId] * 100),
-            );
+      const move = purpose === 'order' ? 0 : bookWalk(impact, marketId, s, qty * price);
       let adverse = liquidity.halfSpread + move / 2;
       if (purpose === 'liquidation' && frontRun) {
         const extra = move * liquidity.frontRunShareOfImpact;
@@ -129,9 +141,9 @@ export function impactSeam(
     },
     impactPrices(state: ExchangeState, marketId: MarketId, notional: number) {
       const mid = state.markets[marketId].tradedPrice;
-      const move = Math.min(
-        MAX_IMPACT,
-        notional / (impact.depthPerPercent * impact.depthShare[marketId] * 100),
+      const move = Math.max(
+        bookWalk(impact, marketId, -1, notional),
+        bookWalk(impact, marketId, 1, notional),
       );
       const adverse = liquidity.halfSpread + move / 2;
       return { bid: mid * (1 - adverse), ask: mid * (1 + adverse) };

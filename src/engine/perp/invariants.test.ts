@@ -49,7 +49,7 @@ describe('invariants over seeded multi-trader runs', () => {
     // The fixed sweep must exercise every path the invariants guard (checked here, on fixed seeds, because the
     // property's seeds change with each commit and a socialised loss comes up in only about 6% of random runs).
     for (const kind of PATHS) expect(sweptKinds, kind).toContain(kind);
-  });
+  }, 30_000); // three liquidation checks a step (the minute's high, low and close)
 
   it('is deterministic: the same seed gives the same event stream, another seed a different one', () => {
     const a = JSON.stringify(randomRun(7, 30, 300).events);

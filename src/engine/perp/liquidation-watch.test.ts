@@ -13,7 +13,7 @@ describe('the liquidation-threshold index (fast engine) against the plain scan (
       }),
       { numRuns: 80 },
     );
-  });
+  }, 30_000);
 
   it('agrees on a venue where a cross short fell into debt (found by fast-check: seed 5, 43 traders)', () => {
     expect(JSON.stringify(randomRun(5, 43, 300, true).events)).toBe(
@@ -32,5 +32,5 @@ describe('the liquidation-threshold index (fast engine) against the plain scan (
     }
     for (const kind of ['liquidation', 'adl', 'socialised-loss', 'insurance-draw', 'bad-debt'])
       expect(kinds).toContain(kind);
-  });
+  }, 90_000); // 600 venue runs with three liquidation checks a step (the minute's high, low and close)
 });

@@ -8,9 +8,15 @@
  *   closed at the bankruptcy price against the ADL queue instead (B-ADL, BM-ADL), or, where the regime
  *   socialises losses, the fund is emptied and the rest charged to every open position (§1.15);
  * - without negative-balance protection the trader keeps the loss as debt (reported as bad debt).
+ * Where losses go to Hyperliquid's ADL, an account whose value is already negative when it is checked (the mark
+ * jumped past its bankruptcy price, mechanics §1.14 "account value … becomes negative"), or whose order the book
+ * would fill beyond its bankruptcy price, is not sent to the market: its positions are deleveraged against the
+ * queue at the previous mark (hyperliquid-adl.ts), with no insurance fund in between.
  * Liquidity providers are assumed well capitalised and hedged elsewhere: they are never liquidated.
  */
 import { deleverageAgainstQueue } from './adl.ts';
+import { bankruptcyPriceAt } from './bankruptcy-price.ts';
+import { deleverageAtPreviousMark, deleveragesNegativeAccounts } from './hyperliquid-adl.ts';
 import type { LiquidationSettlement, PerpEvent } from './events.ts';
 import { touchAccount, type Account, type ExchangeState } from './exchange.ts';
 import type { LiquidationWatch } from './liquidation-watch.ts';
@@ -24,7 +30,7 @@ import {
 } from './margin.ts';
 import type { MarketSeam } from './market-seam.ts';
 import { MARKET_IDS, type MarketId, type MarketState } from './market.ts';
-import { unrealisedPnl, type Position } from './position.ts';
+import type { Position } from './position.ts';
 import { maintenanceMargin } from './tiers.ts';
 import { applyLeg, tradeBetween } from './trade.ts';
 
@@ -87,6 +93,7 @@ function liquidateAccount(
   if (account.kind !== 'trader') return;
   const now = state.step * state.stepSeconds;
   const backstop = state.venue.backstopShareOfMaintenance;
+  const negativeToAdl = deleveragesNegativeAccounts(state);
   for (const marketId of MARKET_IDS) {
     for (let i = 0; i < MAX_SLICES_PER_STEP; i++) {
       const position = account.positions[marketId];
@@ -95,6 +102,10 @@ function liquidateAccount(
       const equity = isolatedEquity(position, market);
       const maintenance = positionMaintenance(position, market);
       if (equity >= maintenance) break;
+      if (negativeToAdl && equity < 0) {
+        deleverageAtPreviousMark(state, account, [marketId], equity, maintenance, events);
+        break;
+      }
       if (backstop !== null && equity < backstop * maintenance) {
         backstopTakeover(state, account, [marketId], equity, maintenance, events);
         break;
@@ -106,6 +117,11 @@ function liquidateAccount(
   for (let i = 0; i < MAX_SLICES_PER_STEP; i++) {
     const cross = crossFigures(account, state.markets);
     if (cross.positions === 0 || cross.equity >= cross.maintenance) break;
+    if (negativeToAdl && cross.equity < 0) {
+      const held = MARKET_IDS.filter((id) => account.positions[id]?.mode === 'cross');
+      deleverageAtPreviousMark(state, account, held, cross.equity, cross.maintenance, events);
+      break;
+    }
     if (backstop !== null && cross.equity < backstop * cross.maintenance) {
       const held = MARKET_IDS.filter((id) => account.positions[id]?.mode === 'cross');
       backstopTakeover(state, account, held, cross.equity, cross.maintenance, events);
@@ -140,10 +156,7 @@ function backstopTakeover(
     isolated = position.mode === 'isolated';
     const s = Math.sign(position.size) as 1 | -1;
     const qty = Math.abs(position.size);
-    const marginBehind = isolated
-      ? position.isolatedMargin
-      : equityBefore - unrealisedPnl(position, market.markPrice);
-    const bankruptcyPrice = Math.max(position.entryPrice - (s * marginBehind) / qty, 0);
+    const bankruptcyPrice = bankruptcyPriceAt(position, market, isolated ? null : equityBefore);
     tradeBetween(state, account, provider, marketId, -s * qty, market.markPrice, position);
     events.push({
       type: 'liquidation',
@@ -191,11 +204,7 @@ export function bankruptcyPriceOf(
   market: MarketState,
   cross: CrossFigures | null,
 ): number {
-  const s = Math.sign(position.size);
-  const marginBehind = cross
-    ? cross.equity - unrealisedPnl(position, market.markPrice)
-    : position.isolatedMargin;
-  return Math.max(position.entryPrice - (s * marginBehind) / Math.abs(position.size), 0);
+  return bankruptcyPriceAt(position, market, cross ? cross.equity : null);
 }
 
 /**
@@ -224,6 +233,16 @@ export function liquidateSlice(
   const bankruptcyPrice = bankruptcyPriceOf(position, market, cross);
 
   const qty = closeQty ?? sliceQty(rules, market, position, qtyHeld, equityBefore, maintenance);
+  if (closeQty === undefined && deleveragesNegativeAccounts(state)) {
+    // Hyperliquid: no insurance fund between the book and ADL. An order the book would fill beyond the
+    // bankruptcy price would leave the account's value negative, which is ADL's trigger (mechanics §1.14).
+    const { bid, ask } = seam.impactPrices(state, marketId, qty * market.tradedPrice);
+    if (s * ((s > 0 ? bid : ask) - bankruptcyPrice) < 0) {
+      const held = isolated ? [marketId] : MARKET_IDS.filter((id) => account.positions[id]?.mode === 'cross');
+      deleverageAtPreviousMark(state, account, held, equityBefore, maintenance, events);
+      return;
+    }
+  }
   const sliced = qty < qtyHeld;
   if (sliced && closeQty === undefined && state.venue.sliceCoolDownSeconds !== null)
     account.coolDownUntil = state.step * state.stepSeconds + state.venue.sliceCoolDownSeconds;

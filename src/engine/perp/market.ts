@@ -19,6 +19,8 @@ export interface MarketState {
   indexPrice: number;
   tradedPrice: number;
   markPrice: number;
+  /** The mark before the latest repricing (Hyperliquid deleverages at it, mechanics §1.14). */
+  previousMarkPrice: number;
   basisEma: BasisEma;
   /** Σ price × rate per coin long since the start (mechanics §1.11, dYdX-style funding index). */
   fundingIndex: number;
@@ -45,6 +47,7 @@ export function createMarket(
     indexPrice: price,
     tradedPrice: price,
     markPrice: price,
+    previousMarkPrice: price,
     basisEma: emptyBasisEma(),
     fundingIndex: 0,
     lossIndex: 0,

@@ -2,7 +2,9 @@
  * One step of the venue: new index and traded prices arrive, the mark is rebuilt by the regime's method, the
  * operator tops up the insurance funds where a rule ties them to open interest, funding accrues (and settles on
  * the venue's clock hours), then every position below maintenance is liquidated.
- * Orders are placed between steps by whoever drives the run.
+ * Venues liquidate continuously, not once a minute: where the quote carries the minute's extreme index prints
+ * (its low and high), positions are first checked at those prints, in the order the minute visited them, and
+ * only then at the close (model.md "Crashes"). Orders are placed between steps by whoever drives the run.
  */
 import type { PerpEvent } from './events.ts';
 import type { ExchangeState } from './exchange.ts';
@@ -11,13 +13,16 @@ import { liquidateUnderwater } from './liquidation.ts';
 import { markPrice, updateBasisEma } from './mark-price.ts';
 import type { MarketSeam } from './market-seam.ts';
 import { MARKET_IDS, type MarketId } from './market.ts';
-import { above, check } from '../validation/index.ts';
+import { above, atLeast, check } from '../validation/index.ts';
 
 const PRICE = above(0);
 
 export interface MarketQuote {
   index: number;
   traded: number;
+  /** The minute's lowest and highest index prints, when the driver knows them (market/intra-minute.ts). */
+  low?: number;
+  high?: number;
 }
 
 /**
@@ -48,27 +53,61 @@ export function stepExchange(
   state.step += 1;
   const { rules } = state;
   for (const id of MARKET_IDS) {
-    const market = state.markets[id];
     const { index, traded } = quotes[id];
     if (!PRICE.accepts(index)) check(`${id} index price`, index, PRICE);
     if (!PRICE.accepts(traded)) check(`${id} traded price`, traded, PRICE);
-    market.indexPrice = index;
-    market.tradedPrice = traded;
-    market.basisEma = updateBasisEma(
-      market.basisEma,
-      traded - index,
-      state.stepSeconds,
-      rules.markEmaSeconds,
-    );
-    market.markPrice = markPrice({
-      method: rules.markMethod,
-      index,
-      lastTraded: traded,
-      basisEma: market.basisEma,
-      maxBasisFraction: rules.markBasisClamp,
-    });
+  }
+  const prints = intraMinutePrints(state, quotes);
+  for (let k = 0; k < prints; k++) {
+    for (const id of MARKET_IDS) {
+      const market = state.markets[id];
+      const quote = quotes[id];
+      // A down minute visits its high first, then its low; an up minute the other way round.
+      const down = quote.index < market.indexPrice;
+      const print = ((k === 0) === down ? quote.high : quote.low) ?? quote.index;
+      const premium = k === 0 ? quote.traded / quote.index : market.tradedPrice / market.indexPrice;
+      reprice(state, id, print, print * premium);
+    }
+    liquidateUnderwater(state, seam, events);
+  }
+  for (const id of MARKET_IDS) {
+    const market = state.markets[id];
+    const { index, traded } = quotes[id];
+    // After intra-minute fills the traded price carries their gap: the close keeps the venue's premium.
+    const close = prints === 0 ? traded : index * (market.tradedPrice / market.indexPrice);
+    market.basisEma = updateBasisEma(market.basisEma, close - index, state.stepSeconds, rules.markEmaSeconds);
+    reprice(state, id, index, close);
   }
   payIntoFunds(state);
   accrueFunding(state, seam, events);
   liquidateUnderwater(state, seam, events);
+}
+
+/** Two extra checks (the minute's high and low) when any market's quote carries its extremes, else none. */
+function intraMinutePrints(state: ExchangeState, quotes: Record<MarketId, MarketQuote>): number {
+  let prints = 0;
+  for (const id of MARKET_IDS) {
+    const { low, high, index } = quotes[id];
+    if (low === undefined && high === undefined) continue;
+    if (low === undefined || !(low > 0 && low <= index)) check(`${id} intra-minute low`, low, above(0));
+    if (high === undefined || !(high >= index)) check(`${id} intra-minute high`, high, atLeast(index));
+    prints = 2;
+  }
+  return prints;
+}
+
+/** New index and traded prices for one market, and the mark the rules build from them. */
+function reprice(state: ExchangeState, id: MarketId, index: number, traded: number): void {
+  const market = state.markets[id];
+  const { rules } = state;
+  market.previousMarkPrice = market.markPrice;
+  market.indexPrice = index;
+  market.tradedPrice = traded;
+  market.markPrice = markPrice({
+    method: rules.markMethod,
+    index,
+    lastTraded: traded,
+    basisEma: market.basisEma,
+    maxBasisFraction: rules.markBasisClamp,
+  });
 }

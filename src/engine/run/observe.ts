@@ -1,6 +1,7 @@
 /**
  * What the charts and the summary read off a run: equity per trader and by class, and one frame row.
  */
+import { MARKET_IDS } from '../perp/market.ts';
 import { clientDebt } from '../broker/index.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { FrameRow } from './frames.ts';
@@ -106,11 +107,24 @@ function lossesBeyondDepositsNow(run: RunState): number {
   watch.holding.length = kept;
   const all = run.tally.liquidatedTraders;
   for (; watch.seen < all.length; watch.seen++) reread(run, watch, all[watch.seen]!);
+  if (socialisedSoFar(run)) {
+    // A socialised loss is charged to every open position and can exceed a margin (model.md, "One gap
+    // remains"): after one, any trader may owe more than it put in, so every trader is counted.
+    let scanned = 0;
+    for (let i = 0; i < run.population.count; i++) scanned += lossBeyondDeposits(run, i);
+    return scanned;
+  }
   if (watch.owing === 0) return 0;
   // Summed in the order traders were liquidated, as a scan of them would (zeros add nothing).
   let total = 0;
   for (const i of all) total += watch.owed[i]!;
   return total;
+}
+
+function socialisedSoFar(run: RunState): boolean {
+  for (const venue of [run.onshore, run.offshore])
+    if (venue) for (const id of MARKET_IDS) if (venue.exchange.markets[id].lossIndex > 0) return true;
+  return false;
 }
 
 export function frameRow(run: RunState): FrameRow {

@@ -6,7 +6,10 @@ import { createBroker, type AssetPrices, type BrokerState } from '../broker/inde
 import { createImpactState, impactSeam, type ImpactState } from '../market/impact-seam.ts';
 import type { MarketSeam } from '../perp/market-seam.ts';
 import type { MarketQuote } from '../perp/step.ts';
-import type { MarketId } from '../perp/market.ts';
+import { MARKET_IDS, type MarketId } from '../perp/market.ts';
+import { intraMinuteExtremes, type IntraMinuteExtremes } from '../market/intra-minute.ts';
+import { venueDepthMultiplier } from '../market/venue-depth.ts';
+import { forkPrng, seedPrng } from '../prng.ts';
 import {
   BASE_LIQUIDITY,
   effectiveLiquidity,
@@ -73,6 +76,8 @@ export interface RunState {
   config: RunConfig;
   regime: Regime;
   path: IndexPath;
+  /** Each market's intra-minute low and high, drawn once from the seed (market/intra-minute.ts). */
+  intraMinute: Record<MarketId, IntraMinuteExtremes>;
   securities: Float64Array;
   population: Population;
   minute: number;
@@ -148,7 +153,8 @@ function createVenue(
     safeguards: regime.marketMaker.safeguards,
   };
   const liquidity = effectiveLiquidity(BASE_LIQUIDITY, maker, regime.extras.marketMakerSpreadBps);
-  const impact = createImpactState(liquidity.depthPerPercentPerDeposit * totalCapital);
+  const depth = venueDepthMultiplier(regime.id, regime.basedOn);
+  const impact = createImpactState(liquidity.depthPerPercentPerDeposit * depth * totalCapital);
   const rules = {
     ...regime.perp,
     insuranceFundStart: (regime.perp.insuranceFundStart * totalCapital) / FUND_REFERENCE_DEPOSITS,
@@ -169,9 +175,17 @@ function createVenue(
     maker,
     traderOf: [-1],
     seam: impactSeam(impact, liquidity, maker),
-    quotes: { BTC: { index: 0, traded: 0 }, ETH: { index: 0, traded: 0 } },
+    quotes: Object.fromEntries(MARKET_IDS.map((id) => [id, { index: 0, traded: 0 }])) as Venue['quotes'],
   };
 }
+
+/** A market's index series in the path (the path names its series after the market, in lower case). */
+export function indexSeries(path: IndexPath, id: MarketId): Float64Array {
+  return path[id.toLowerCase() as Lowercase<MarketId>];
+}
+
+/** Salt of the intra-minute stream, forked from the run seed (its draws leave every other stream as it was). */
+const INTRA_MINUTE_SALT = 0x1e7a_3b11;
 
 /** Minutes past 00:00 UTC at a historical episode's start; synthetic scenarios start at 00:00. */
 function startMinuteOfDay(startUtc: string | null): number {
@@ -200,6 +214,10 @@ export function createRun(config: RunConfig): RunState {
   for (let i = 0; i < population.count; i++)
     totalCapital += population.capital[i]! + population.securities[i]!;
   const securities = securitiesPath(config.seed, minutes);
+  const intraPrng = forkPrng(seedPrng(config.seed), INTRA_MINUTE_SALT);
+  const intraMinute = Object.fromEntries(
+    MARKET_IDS.map((id) => [id, intraMinuteExtremes(indexSeries(path, id), intraPrng)]),
+  ) as Record<MarketId, IntraMinuteExtremes>;
   // Funding settles on the venue's UTC clock: a historical episode starts at its own time, a synthetic one at 00:00.
   const startUtc = scenarioInfo(config.scenario).startUtc;
   const clock = startUtc === null ? 0 : (Date.parse(startUtc) / 1000) % 86_400;
@@ -244,6 +262,7 @@ export function createRun(config: RunConfig): RunState {
     config,
     regime,
     path,
+    intraMinute,
     securities,
     population,
     minute: 0,

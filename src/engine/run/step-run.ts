@@ -13,7 +13,9 @@ import {
   STRESS_WINDOW_MINUTES,
   TREND_WINDOW_MINUTES,
 } from '../market/impact-seam.ts';
+import { extremesAt } from '../market/intra-minute.ts';
 import { decaySpotGap } from '../market/spot-impact-seam.ts';
+import { MARKET_IDS } from '../perp/market.ts';
 import type { PerpEvent } from '../perp/events.ts';
 import { checkInvariants } from '../perp/invariants.ts';
 import { stepExchange } from '../perp/step.ts';
@@ -22,7 +24,7 @@ import { frameRow } from './observe.ts';
 import { FrameStandings, queueHead, traceRow } from './traces.ts';
 import { recordBrokerEvents, recordPerpEvents } from './record.ts';
 import { observeFigures, observeFundTotal } from './outcome-figures.ts';
-import type { RunState, Venue } from './run-state.ts';
+import { indexSeries, type RunState, type Venue } from './run-state.ts';
 import { checkExitTriggers, enterTrader, exitTrader, reactionsOf } from './trader-actions.ts';
 
 export function runMinutes(run: RunState): number {
@@ -50,22 +52,30 @@ function actPopulation(run: RunState): void {
 const stepEvents: PerpEvent[] = [];
 const stepBrokerEvents: BrokerEvent[] = [];
 
-function stepVenue(run: RunState, venue: Venue, btc: number, eth: number): void {
+function stepVenue(run: RunState, venue: Venue): void {
+  const { minute } = run;
+  const before = Math.max(0, minute - STRESS_WINDOW_MINUTES);
+  const trendFrom = Math.max(0, minute - TREND_WINDOW_MINUTES);
+  const { gap, basis, depthShare } = venue.impact;
+  for (const id of MARKET_IDS) {
+    const series = indexSeries(run.path, id);
+    depthShare[id] = stressedDepthShare(series[minute]!, series[before]!);
+  }
   decayGap(venue.impact, venue.liquidity, 1);
-  const before = Math.max(0, run.minute - STRESS_WINDOW_MINUTES);
-  venue.impact.depthShare.BTC = stressedDepthShare(btc, run.path.btc[before]!);
-  venue.impact.depthShare.ETH = stressedDepthShare(eth, run.path.eth[before]!);
-  const trendFrom = Math.max(0, run.minute - TREND_WINDOW_MINUTES);
-  const { gap, basis } = venue.impact;
-  basis.BTC = quotedBasis(crowdingOf(venue.exchange, 'BTC'), btc / run.path.btc[trendFrom]! - 1);
-  basis.ETH = quotedBasis(crowdingOf(venue.exchange, 'ETH'), eth / run.path.eth[trendFrom]! - 1);
-  const { quotes } = venue;
-  quotes.BTC.index = btc;
-  quotes.BTC.traded = btc * (1 + gap.BTC + basis.BTC);
-  quotes.ETH.index = eth;
-  quotes.ETH.traded = eth * (1 + gap.ETH + basis.ETH);
+  for (const id of MARKET_IDS) {
+    const series = indexSeries(run.path, id);
+    const index = series[minute]!;
+    basis[id] = quotedBasis(crowdingOf(venue.exchange, id), index / series[trendFrom]! - 1);
+    const quote = venue.quotes[id];
+    quote.index = index;
+    quote.traded = index * (1 + gap[id] + basis[id]);
+    // The minute's worst prints, where liquidations are checked before the close (market/intra-minute.ts).
+    const { low, high } = extremesAt(run.intraMinute[id], minute, series[minute - 1]!, index);
+    quote.low = low;
+    quote.high = high;
+  }
   stepEvents.length = 0;
-  stepExchange(venue.exchange, quotes, venue.seam, stepEvents);
+  stepExchange(venue.exchange, venue.quotes, venue.seam, stepEvents);
   recordPerpEvents(run, venue, stepEvents);
 }
 
@@ -77,8 +87,8 @@ export function stepRun(run: RunState): void {
   run.minute++;
   const btc = run.path.btc[run.minute]!;
   const eth = run.path.eth[run.minute]!;
-  stepVenue(run, run.onshore, btc, eth);
-  if (run.offshore) stepVenue(run, run.offshore, btc, eth);
+  stepVenue(run, run.onshore);
+  if (run.offshore) stepVenue(run, run.offshore);
   decaySpotGap(run.spotImpact, run.onshore.liquidity, 1);
   const prices = run.brokerPrices;
   prices.BTC = btc;

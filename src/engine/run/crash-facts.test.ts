@@ -1,0 +1,128 @@
+/**
+ * Stylized facts of the historical crashes (issue 21; doc/model.md "Crashes"), each judged over a fixed range
+ * of seeds (1–20, not chosen), at the app's default population and with the worker's event-log settings.
+ * Each test prints the share of seeds in which the fact holds.
+ */
+import { describe, expect, it } from 'vitest';
+import { WORKER_RUN_SETTINGS } from '../../../workers/run-settings.ts';
+import { MARKET_IDS } from '../perp/market.ts';
+import { DEFAULT_POPULATION } from '../population/settings.ts';
+import type { PresetId } from '../regimes/types.ts';
+import { HISTORICAL_EPISODES } from '../scenarios/catalogue.ts';
+import type { ScenarioId } from '../scenarios/types.ts';
+import { DEFAULT_RUN } from './config.ts';
+import { createRun, indexSeries, type RunState } from './run-state.ts';
+import { isFinished, stepRun } from './step-run.ts';
+import { summarize, type RunSummary } from './summary.ts';
+
+const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
+
+interface Observed {
+  summary: RunSummary;
+  /** Lowest (traded − index) / index on the rule set's venue, any market, any minute, and its minute. */
+  discount: number;
+  discountMinute: number;
+  /** Lowest funding rate settled on the rule set's venue after the index's low. */
+  fundingAfterLow: number;
+}
+
+function observe(scenario: ScenarioId, regime: PresetId, seed: number): Observed {
+  const run: RunState = createRun({
+    ...DEFAULT_RUN,
+    ...WORKER_RUN_SETTINGS,
+    scenario,
+    regime,
+    seed,
+    population: DEFAULT_POPULATION,
+  });
+  const series = indexSeries(run.path, 'BTC');
+  let lowMinute = 0;
+  for (let t = 1; t < series.length; t++) if (series[t]! < series[lowMinute]!) lowMinute = t;
+  let discount = 0;
+  let discountMinute = 0;
+  let fundingAfterLow = Infinity;
+  const markets = run.onshore.exchange.markets;
+  while (!isFinished(run)) {
+    stepRun(run);
+    for (const id of MARKET_IDS) {
+      const m = markets[id];
+      if (m.tradedPrice / m.indexPrice - 1 < discount) {
+        discount = m.tradedPrice / m.indexPrice - 1;
+        discountMinute = run.minute;
+      }
+      if (run.minute > lowMinute) fundingAfterLow = Math.min(fundingAfterLow, m.lastFundingRate);
+    }
+  }
+  return { summary: summarize(run), discount, discountMinute, fundingAfterLow };
+}
+
+function share(label: string, results: readonly Observed[], holds: (o: Observed) => boolean): number {
+  const n = results.filter(holds).length;
+  console.log(`${label}: ${n}/${results.length} seeds (${((100 * n) / results.length).toFixed(0)}%)`);
+  return n / results.length;
+}
+
+describe('10 Oct 2025 (guardrails §3), seeds 1–20 at the default population', () => {
+  const onchain = SEEDS.map((seed) => observe('2025-10-tariff-crash', 'onchain-perp-dex', seed));
+  const offshore = SEEDS.map((seed) => observe('2025-10-tariff-crash', 'offshore-cex', seed));
+
+  it('the on-chain venue auto-deleverages in most seeds (Hyperliquid: first ADL in over two years)', () => {
+    expect(share('on-chain ADL', onchain, (o) => o.summary.venues.onshore.adl.count > 0)).toBeGreaterThan(
+      0.5,
+    );
+  });
+
+  it('the offshore venue draws its insurance fund in most seeds (Binance: reportedly $188m)', () => {
+    const drawn = (o: Observed) => o.summary.venues.onshore.fund.min < o.summary.venues.onshore.fund.start;
+    expect(share('offshore fund drawn', offshore, drawn)).toBeGreaterThan(0.5);
+  });
+
+  it('at least three quarters of the liquidated notional is long (CoinGlass: ~87% longs)', () => {
+    const all = [...onchain, ...offshore].map((o) => o.summary.venues.onshore.liquidations);
+    const long = all.reduce((sum, l) => sum + l.longNotional, 0);
+    const total = all.reduce((sum, l) => sum + l.notional, 0);
+    console.log(`long share of liquidated notional, pooled: ${((100 * long) / total).toFixed(1)}%`);
+    share('seeds with ≥ 75% long', [...onchain, ...offshore], (o) => {
+      const l = o.summary.venues.onshore.liquidations;
+      return l.notional > 0 && l.longNotional >= 0.75 * l.notional;
+    });
+    expect(long / total).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('funding turns negative after the crash on both venues (guardrails §3: perpetuals traded below index)', () => {
+    const negative = (o: Observed) => o.fundingAfterLow < 0;
+    expect(share('on-chain funding negative after the low', onchain, negative)).toBeGreaterThan(0.9);
+    expect(share('offshore funding negative after the low', offshore, negative)).toBeGreaterThan(0.9);
+  });
+});
+
+describe('Black Thursday, 12–13 Mar 2020, seeds 1–20', () => {
+  it('an offshore venue trades several percent below the index (BitMEX: ~$400, ≈10%, below spot)', () => {
+    const offshore = SEEDS.map((seed) => observe('2020-03-black-thursday', 'offshore-cex', seed));
+    const discounts = offshore.map((o) => o.discount).sort((a, b) => a - b);
+    const minutes = offshore.map((o) => o.discountMinute).sort((a, b) => a - b);
+    // Where it happens: the first leg (minute ~600, 20:00 UTC on 12 Mar) in most seeds, not at 02:00 on 13 Mar.
+    console.log(
+      `offshore discount: median ${(100 * discounts[10]!).toFixed(1)}%, deepest ${(100 * discounts[0]!).toFixed(1)}%, median minute ${minutes[10]}`,
+    );
+    const several = (o: Observed) => o.discount <= -0.03;
+    expect(share('offshore ≥ 3% below the index', offshore, several)).toBeGreaterThan(0.5);
+  }, 120_000);
+});
+
+describe('Hong Kong rules in every historical episode, seeds 1–20', () => {
+  it('no trader loses more than their deposit and no broker shortfall, though liquidations happen', () => {
+    let liquidations = 0;
+    let runs = 0;
+    for (const { info } of HISTORICAL_EPISODES)
+      for (const seed of SEEDS) {
+        const summary = observe(info.id, 'hk-sfc-2026', seed).summary;
+        runs++;
+        liquidations += summary.liquidations.count + summary.broker.forcedSales;
+        expect(summary.lossesBeyondDeposits, `${info.id} seed ${seed}`).toBe(0);
+        expect(summary.brokerShortfall, `${info.id} seed ${seed}`).toBe(0);
+      }
+    console.log(`HK: ${runs} runs, ${liquidations} liquidations and forced sales, no loss beyond deposits`);
+    expect(liquidations).toBeGreaterThan(0); // the rules held where something happened
+  }, 300_000); // 100 runs (about 15 s of CPU)
+});
