@@ -20,7 +20,7 @@ function points(values: number[], medians: number[]): SweepPoint[] {
   return values.map((value, k) => ({
     value,
     'broker.forcedSales': { median: medians[k]!, p10: 0, p90: medians[k]! * 2, runs: 30 },
-  })) as SweepPoint[];
+  })) as unknown as SweepPoint[];
 }
 
 describe('the summary sentence', () => {
