@@ -9,6 +9,9 @@ import { withSetting } from '../guardrail-catalogue/setting.ts';
 import { customRegime, REGIMES, type PresetId, type RegimeOverrides } from '../regimes/index.ts';
 import { Refusal, check, finiteNumber, isRefusal, wholeNumber } from '../validation/index.ts';
 import { spreadOf, type Spread } from './across-seeds.ts';
+import { sweepValues } from './sweep-values.ts';
+
+export { sweepValues } from './sweep-values.ts';
 import { summaryFigures } from './figure-paths.ts';
 import { DEFAULT_RUN, type RunConfig } from './config.ts';
 import { retailLoss, type RunSummary } from './summary.ts';
@@ -50,13 +53,6 @@ export const SWEEP_OUTCOMES = [
 export type SweepOutcome = (typeof SWEEP_OUTCOMES)[number];
 
 export type SweepPoint = { value: number } & Record<string, Spread & { runs: number }>;
-
-/** Values from → to in steps − 1 equal intervals, rounded to 12 significant digits (0.3, not 0.30000000000000004). */
-export function sweepValues(from: number, to: number, steps: number): number[] {
-  return Array.from({ length: steps }, (_, k) =>
-    k === steps - 1 ? to : Number((from + ((to - from) * k) / (steps - 1)).toPrecision(12)),
-  );
-}
 
 /** The overrides of the rule set at one value of the swept path (built as the rule-set panel builds them). */
 export function overridesAt(request: SweepRequest, value: number): RegimeOverrides {
