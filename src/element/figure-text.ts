@@ -6,11 +6,11 @@
 import enFigure from '../lib/i18n/messages/en/figure.json';
 import enRegimes from '../lib/i18n/messages/en/regimes.json';
 import enScenarios from '../lib/i18n/messages/en/scenarios.json';
-import enSweep from '../lib/i18n/messages/en/sweep.json';
+import enSweep from '../lib/i18n/messages/en/sweep-names.json';
 import zhFigure from '../lib/i18n/messages/zh-Hant-HK/figure.json';
 import zhRegimes from '../lib/i18n/messages/zh-Hant-HK/regimes.json';
 import zhScenarios from '../lib/i18n/messages/zh-Hant-HK/scenarios.json';
-import zhSweep from '../lib/i18n/messages/zh-Hant-HK/sweep.json';
+import zhSweep from '../lib/i18n/messages/zh-Hant-HK/sweep-names.json';
 import type { PresetId } from '../engine/regimes/types.ts';
 import type { ScenarioId } from '../engine/scenarios/types.ts';
 

@@ -42,8 +42,14 @@ const english = {
  * English areas of panels far below the first screen, loaded with their panel (`loadLazyAreas`) to keep the
  * first download within its budget; their keys are typed all the same.
  */
-type LazyEnglish = typeof import('./messages/en/sweep.json');
-const lazyEnglish = import.meta.glob<Messages>('./messages/en/sweep.json', { import: 'default' });
+type LazyEnglish = typeof import('./messages/en/sweep.json') &
+  typeof import('./messages/en/sweep-names.json');
+const lazyEnglish = import.meta.glob<Messages>(
+  ['./messages/en/sweep.json', './messages/en/sweep-names.json'],
+  {
+    import: 'default',
+  },
+);
 
 export type MessageKey = keyof typeof english | keyof LazyEnglish;
 export type Catalogue = Record<MessageKey, string>;
