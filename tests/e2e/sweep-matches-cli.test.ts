@@ -66,7 +66,7 @@ describe.skipIf(!chromiumAvailable)('the sweep against the command line', () => 
     expect(saved.points).toEqual(expected);
 
     // The sentence names a value whose row and every later row read zero, or describes the ends of the table.
-    await page.getByRole('button', { name: 'Show data table' }).click();
+    await page.locator('button[aria-controls="sweep-chart-table"]').click();
     const rows = await page
       .locator('#sweep-chart-table tbody tr')
       .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
