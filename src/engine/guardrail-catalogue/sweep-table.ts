@@ -34,4 +34,3 @@ export const SWEEP_RANGES: Readonly<Record<string, SweepRange>> = {
   'extras.backstopEquityShareOfMaintenance': { from: 0.05, to: 1, scale: 'percent' },
   retailLeverageAppetite: { from: 0.25, to: 3, scale: 'plain' },
 };
-
