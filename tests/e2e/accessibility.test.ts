@@ -205,7 +205,7 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe-core in Chromium)', () =
         };
       }),
     );
-    expect(charts).toHaveLength(6);
+    expect(charts).toHaveLength(7); // six charts and the policy frontier
     for (const chart of charts) expect(chart, chart.chart!).toMatchObject({ description: true, table: true });
     expect(charts.every((chart) => chart.title.length > 0)).toBe(true);
     // A table for one chart, opened from the keyboard.
