@@ -1,4 +1,4 @@
 // Every shipped language, loaded before the tests (the app loads a language when it is first chosen).
-import { loadLocale, locales } from '../src/lib/i18n/catalogues.ts';
+import { loadLazyAreas, loadLocale, locales } from '../src/lib/i18n/catalogues.ts';
 
-await Promise.all(locales.map((locale) => loadLocale(locale)));
+await Promise.all([loadLazyAreas(), ...locales.map((locale) => loadLocale(locale))]);

@@ -84,15 +84,22 @@ const runValue = (flag: string) =>
               ),
               hostile,
             )
-          : flag === 'regime' || flag === 'regimes'
+          : flag === 'guardrail'
             ? fc.oneof(
-                fc.constantFrom('hk-sfc-2026', 'offshore-cex', 'hk-sfc-2026,offshore-cex', 'x,'),
+                fc.constantFrom('financing.collateral.BTC.haircut', 'perp.maxLeverage', 'perp.tiers.BTC'),
                 hostile,
               )
-            : hostile;
+            : flag === 'steps'
+              ? fc.oneof(fc.constantFrom('2', '3', '1', '51', 'x'), hostile)
+              : flag === 'regime' || flag === 'regimes'
+                ? fc.oneof(
+                    fc.constantFrom('hk-sfc-2026', 'offshore-cex', 'hk-sfc-2026,offshore-cex', 'x,'),
+                    hostile,
+                  )
+                : hostile;
 
 /** Commands whose valid cases run the engine: their values come from `runValue`. */
-const RUNS = new Set(['run', 'compare']);
+const RUNS = new Set(['run', 'compare', 'sweep']);
 
 /** Mostly-valid required flags, so a good share of the cases reach the engine rather than the parser. */
 const REQUIRED: Record<string, string[]> = {
@@ -117,6 +124,22 @@ const REQUIRED: Record<string, string[]> = {
     '20',
     '--days',
     '0.25',
+  ],
+  sweep: [
+    '--scenario',
+    'synthetic-calm',
+    '--regime',
+    'hk-sfc-2026',
+    '--guardrail',
+    'financing.collateral.BTC.haircut',
+    '--traders',
+    '20',
+    '--days',
+    '0.25',
+    '--steps',
+    '2',
+    '--seeds',
+    '1',
   ],
 };
 
@@ -219,6 +242,13 @@ describe('the command line under fuzzing', () => {
   it('compare: 40 random argument lists (kept small when valid) end cleanly', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(argvFor('compare'), (argv) => check(argv)),
+      { numRuns: 40 },
+    );
+  });
+
+  it('sweep: 40 random argument lists (kept small when valid) end cleanly', { timeout: 120_000 }, () => {
+    fc.assert(
+      fc.property(argvFor('sweep'), (argv) => check(argv)),
       { numRuns: 40 },
     );
   });

@@ -13,6 +13,7 @@ import * as funding from './commands/funding.ts';
 import * as marginLoan from './commands/margin-loan.ts';
 import * as position from './commands/position.ts';
 import * as guardrails from './commands/guardrails.ts';
+import * as sweep from './commands/sweep.ts';
 
 interface Command {
   usage: string;
@@ -31,6 +32,7 @@ export const COMMANDS: Record<string, Command> = {
   scenario,
   run: runCommand,
   compare,
+  sweep,
   guardrails,
 };
 

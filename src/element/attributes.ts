@@ -23,8 +23,18 @@ import {
   type Rule,
 } from '../engine/validation/index.ts';
 import { FIGURE_LOCALES, type FigureKey, type FigureLocale } from './figure-text.ts';
+import { SWEEP_RANGES } from '../engine/guardrail-catalogue/sweep-table.ts';
+import { GUARDRAIL_KEYS } from '../engine/regimes/guardrail-keys.ts';
 
-export const FIGURE_ATTRIBUTES = ['scenario', 'regimes', 'seed', 'lang', 'metric', 'traders'] as const;
+export const FIGURE_ATTRIBUTES = [
+  'scenario',
+  'regimes',
+  'seed',
+  'lang',
+  'metric',
+  'traders',
+  'sweep',
+] as const;
 export type FigureAttribute = (typeof FIGURE_ATTRIBUTES)[number];
 
 export const FIGURE_METRICS = ['liquidations', 'losses', 'dislocation'] as const;
@@ -61,6 +71,65 @@ export const FIGURE_DEFAULTS = {
   traders: 200,
 };
 
+/**
+ * A small frontier (issue 20): rule set A's guardrail at `steps` values from `from` to `to`, each over `seeds`
+ * seeds. Written `PATH,FROM,TO,VALUES[,SEEDS]` in the guardrail's own unit (0.6 for 60%).
+ */
+export interface FigureSweep {
+  guardrail: string;
+  from: number;
+  to: number;
+  steps: number;
+  seeds: number;
+}
+export const MAX_FIGURE_SWEEP_STEPS = 12;
+export const MAX_FIGURE_SWEEP_SEEDS = 30;
+export const DEFAULT_FIGURE_SWEEP_SEEDS = 10;
+
+/**
+ * The guardrails a figure can sweep: those set as a whole (`perp.maxLeverage`). A field of a record (a
+ * haircut) needs the rule set's other fields to build the change, and the figure's page script does not carry
+ * the rule sets (its size budget); the app and `cli sweep` sweep those.
+ */
+export const FIGURE_SWEEP_PATHS = Object.keys(SWEEP_RANGES).filter((path) =>
+  (GUARDRAIL_KEYS as readonly string[]).includes(path),
+);
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const SWEEP_RULE: Rule<FigureSweep> = {
+  allowed: { kind: 'one-of', options: FIGURE_SWEEP_PATHS },
+  accepts: (v): v is FigureSweep => {
+    if (typeof v !== 'object' || v === null) return false;
+    const s = v as FigureSweep;
+    return (
+      FIGURE_SWEEP_PATHS.includes(s.guardrail) &&
+      isFiniteNumber(s.from) &&
+      isFiniteNumber(s.to) &&
+      s.to > s.from &&
+      Number.isSafeInteger(s.steps) &&
+      s.steps >= 2 &&
+      s.steps <= MAX_FIGURE_SWEEP_STEPS &&
+      Number.isSafeInteger(s.seeds) &&
+      s.seeds >= 1 &&
+      s.seeds <= MAX_FIGURE_SWEEP_SEEDS
+    );
+  },
+};
+
+/** `PATH,FROM,TO,VALUES[,SEEDS]` → a FigureSweep to check (text that is not a number stays text). */
+function sweepFromText(text: string): unknown {
+  const parts = text.split(',').map((part) => part.trim());
+  if (parts.length < 4 || parts.length > 5) return text;
+  const [guardrail, from, to, steps, seeds] = parts;
+  return {
+    guardrail,
+    from: numberFromText(from!),
+    to: numberFromText(to!),
+    steps: numberFromText(steps!),
+    seeds: seeds === undefined ? DEFAULT_FIGURE_SWEEP_SEEDS : numberFromText(seeds),
+  };
+}
+
 export interface FigureSettings {
   scenario: ScenarioId;
   regimes: [PresetId, PresetId];
@@ -68,6 +137,8 @@ export interface FigureSettings {
   lang: FigureLocale;
   metric: FigureMetric;
   traders: number;
+  /** A frontier of rule set A instead of the two bars, or null. */
+  sweep: FigureSweep | null;
   /** The attributes as given (absent ones left out), for the "Open in Leverage Lab" link. */
   given: Partial<Record<FigureAttribute, string>>;
 }
@@ -93,6 +164,7 @@ const RULES = {
   lang: oneOf(FIGURE_LOCALES),
   metric: oneOf(FIGURE_METRICS),
   traders: wholeNumber(MIN_TRADERS, MAX_FIGURE_TRADERS),
+  sweep: SWEEP_RULE,
 } as const satisfies Record<FigureAttribute, Rule<unknown>>;
 
 /** The catalogue message's parameters, from what the rule allows: {list} for a choice, {min} and {max}. */
@@ -155,10 +227,11 @@ export function readFigureAttributes(get: (name: FigureAttribute) => string | nu
   );
   const metric = attribute('metric', RULES.metric, FIGURE_DEFAULTS.metric, asText);
   const traders = attribute('traders', RULES.traders, FIGURE_DEFAULTS.traders, asNumber);
+  const sweep = attribute<'sweep', FigureSweep | null>('sweep', RULES.sweep, null, sweepFromText);
 
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    settings: { scenario, regimes: [a!, b!], seed, lang, metric, traders, given },
+    settings: { scenario, regimes: [a!, b!], seed, lang, metric, traders, sweep, given },
   };
 }

@@ -6,9 +6,11 @@
 import enFigure from '../lib/i18n/messages/en/figure.json';
 import enRegimes from '../lib/i18n/messages/en/regimes.json';
 import enScenarios from '../lib/i18n/messages/en/scenarios.json';
+import enSweep from '../lib/i18n/messages/en/sweep-names.json';
 import zhFigure from '../lib/i18n/messages/zh-Hant-HK/figure.json';
 import zhRegimes from '../lib/i18n/messages/zh-Hant-HK/regimes.json';
 import zhScenarios from '../lib/i18n/messages/zh-Hant-HK/scenarios.json';
+import zhSweep from '../lib/i18n/messages/zh-Hant-HK/sweep-names.json';
 import type { PresetId } from '../engine/regimes/types.ts';
 import type { ScenarioId } from '../engine/scenarios/types.ts';
 import { fillPlaceholders, type MessageParams } from '../lib/i18n/placeholders.ts';
@@ -18,8 +20,8 @@ export type FigureLocale = (typeof FIGURE_LOCALES)[number];
 export type FigureKey = keyof typeof enFigure;
 
 const CATALOGUES: Record<FigureLocale, Readonly<Record<string, string>>> = {
-  en: { ...enFigure, ...enScenarios, ...enRegimes },
-  'zh-Hant-HK': { ...zhFigure, ...zhScenarios, ...zhRegimes },
+  en: { ...enFigure, ...enScenarios, ...enRegimes, ...enSweep },
+  'zh-Hant-HK': { ...zhFigure, ...zhScenarios, ...zhRegimes, ...zhSweep },
 };
 
 function lookUp(locale: FigureLocale, key: string): string {
@@ -36,3 +38,14 @@ export const scenarioTitle = (locale: FigureLocale, id: ScenarioId): string =>
 
 export const regimeName = (locale: FigureLocale, id: PresetId): string =>
   lookUp(locale, `regimes.${id}.shortTitle`);
+
+/** A message of the sweep view's area (guardrail names, value units), for the figure's frontier. */
+export function sweepText(
+  locale: FigureLocale,
+  key: string,
+  params: Record<string, string | number> = {},
+): string {
+  return lookUp(locale, key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}

@@ -26,6 +26,7 @@ import { EmbeddingProblem, opaqueOrigin, watchPolicyViolations } from './embeddi
 import { FIGURE_LOCALES, figureText, regimeName, type FigureLocale } from './figure-text.ts';
 import { comparisonView, errorView, figureFrame, type FigureParts } from './figure-view.ts';
 import { openInAppHref } from './open-link.ts';
+import { sweepConfigs, sweepSpreads, sweepView } from './figure-sweep.ts';
 
 export type FigureState = 'invalid' | 'waiting' | 'computing' | 'paused' | 'done' | 'failed';
 
@@ -50,7 +51,8 @@ function adoptStyles(root: ShadowRoot): void {
 }
 
 /** What a run depends on: a change of `lang` or `metric` alone redraws without computing again. */
-const runKey = (s: FigureSettings) => `${s.scenario}|${s.regimes.join(',')}|${s.seed}|${s.traders}`;
+const runKey = (s: FigureSettings) =>
+  `${s.scenario}|${s.regimes.join(',')}|${s.seed}|${s.traders}|${JSON.stringify(s.sweep)}`;
 
 export class LeverageLabFigure extends HTMLElement {
   static readonly observedAttributes: readonly string[] = FIGURE_ATTRIBUTES;
@@ -169,13 +171,16 @@ export class LeverageLabFigure extends HTMLElement {
     watchPolicyViolations();
     const run = new FigureRun();
     this.#run = run;
-    const configs = settings.regimes.map((regime): RunConfig => ({
-      scenario: settings.scenario,
-      regime,
-      seed: settings.seed,
-      population: { ...DEFAULT_POPULATION, traders: settings.traders },
-      affiliatedMarketMaker: false,
-    }));
+    // A frontier (sweep): rule set A at each value, over its seeds; else A and B on one seed.
+    const configs = settings.sweep
+      ? sweepConfigs(settings, settings.sweep)
+      : settings.regimes.map((regime): RunConfig => ({
+          scenario: settings.scenario,
+          regime,
+          seed: settings.seed,
+          population: { ...DEFAULT_POPULATION, traders: settings.traders },
+          affiliatedMarketMaker: false,
+        }));
     try {
       const summaries = await run.summaries(configs, (k) => this.#showComputing(k));
       if (this.#run !== run) return;
@@ -214,6 +219,15 @@ export class LeverageLabFigure extends HTMLElement {
     const settings = this.#settings;
     if (!settings) return;
     this.#computing = k;
+    if (settings.sweep) {
+      const { seeds, steps } = settings.sweep;
+      const text = figureText(settings.lang, 'figure.sweep.computing', {
+        k: Math.floor(k / seeds) + 1,
+        steps,
+      });
+      this.#showStatus('computing', text);
+      return;
+    }
     const regime = `${k === 0 ? 'A' : 'B'} (${regimeName(settings.lang, settings.regimes[k]!)})`;
     this.#showStatus('computing', figureText(settings.lang, 'figure.status.computing', { regime }));
   }
@@ -229,7 +243,12 @@ export class LeverageLabFigure extends HTMLElement {
 
   #showResult(summaries: readonly RunSummary[]): void {
     if (!this.#parts || !this.#settings) return;
-    this.#parts.body.replaceChildren(comparisonView(this.#settings, summaries));
+    const settings = this.#settings;
+    this.#parts.body.replaceChildren(
+      settings.sweep
+        ? sweepView(settings, settings.sweep, sweepSpreads(settings, settings.sweep, summaries))
+        : comparisonView(settings, summaries),
+    );
     this.#setState('done');
   }
 

@@ -11,14 +11,21 @@
 import { DEFAULT_POPULATION } from '../engine/population/settings.ts';
 import type { CompactV1 } from '../lib/url-state/shared-state.ts';
 import { base64urlEncode, utf8Encode } from '../lib/url-state/transport.ts';
-import type { FigureSettings } from './attributes.ts';
+import type { FigureMetric, FigureSettings } from './attributes.ts';
+
+/** The sweep view's outcome for a figure metric (the largest dislocation is not one of them). */
+const SWEEP_OUTCOME_OF: Record<FigureMetric, string | null> = {
+  liquidations: 'liquidations.traders',
+  losses: 'byClass.retail.loss',
+  dislocation: null,
+};
 
 /** A name in a variable, so that the bundler does not take `new URL(…, import.meta.url)` for an asset. */
 const APP_PAGE = 'index.html';
 
 /** The v1 JSON of the figure's comparison: every field that changes the run is written. */
 export function figureCompactState(settings: FigureSettings): CompactV1 {
-  return {
+  const compact: CompactV1 = {
     sc: settings.scenario,
     rs: settings.regimes.map((p) => ({ p })),
     po: {
@@ -31,6 +38,20 @@ export function figureCompactState(settings: FigureSettings): CompactV1 {
     mm: false,
     lg: settings.lang,
   };
+  // A frontier opens as the app's sweep view (doc/url-state.md, sw), where its metric is one of the outcomes.
+  const outcome = SWEEP_OUTCOME_OF[settings.metric];
+  const sweep = settings.sweep;
+  if (sweep && outcome)
+    compact.sw = {
+      r: 0,
+      g: sweep.guardrail,
+      f: sweep.from,
+      t: sweep.to,
+      n: sweep.steps,
+      s: sweep.seeds,
+      o: outcome,
+    };
+  return compact;
 }
 
 export function openInAppHref(settings: FigureSettings, base: string = import.meta.url): string {

@@ -13,6 +13,8 @@ import type { ScenarioId } from '../engine/scenarios/types.ts';
 import type { PopulationSettings } from '../engine/population/settings.ts';
 import type { AppSettings } from './app-settings.ts';
 import { estimateRunCost, isCostly } from '../engine/validation/run-cost.ts';
+import type { SweepChoice } from './sweep-choice.ts';
+import type { SweepPoint } from '../engine/run/sweep.ts';
 
 export interface RuleSetChoice {
   preset: PresetId;
@@ -65,6 +67,10 @@ export class AppState {
   lessonStep = $state(0);
   /** Presentation mode: large type, high contrast, only the essential panels. */
   presenting = $state(false);
+  /** The policy frontier shown below the stage (issue 20; src/ui/sweep), or null; it travels in the link. */
+  sweep = $state<SweepChoice | null>(null);
+  /** The last sweep that ran to its end, with its choice (a lesson's reveal reads its answer from it). */
+  sweepResult = $state.raw<{ choice: SweepChoice; points: SweepPoint[] } | null>(null);
 
   readonly #engine: EngineCalls;
   #timer: ReturnType<typeof setInterval> | null = null;

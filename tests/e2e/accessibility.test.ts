@@ -205,9 +205,9 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe-core in Chromium)', () =
         };
       }),
     );
-    // The stage's market chart and the six charts below it.
+    // The stage's market chart, the six charts below it and the policy frontier.
     expect(charts.map((chart) => chart.chart)[0]).toBe('stage-price');
-    expect(charts).toHaveLength(7);
+    expect(charts).toHaveLength(8);
     for (const chart of charts) expect(chart, chart.chart!).toMatchObject({ description: true, table: true });
     expect(charts.every((chart) => chart.title.length > 0)).toBe(true);
     // A table for one chart, opened from the keyboard.

@@ -65,7 +65,7 @@ describe.skipIf(!chromiumAvailable)('keyboard and live region in Chromium', () =
     await ranBoth(page);
 
     // Open the list of lessons and start the first one.
-    await tabTo(page, /^Choose one of 5 guided lessons$/);
+    await tabTo(page, /^Choose one of 6 guided lessons$/);
     await page.keyboard.press('Enter');
     await tabTo(page, /^What leverage does to a position$/);
     await page.keyboard.press('Enter');

@@ -49,8 +49,8 @@ describe.skipIf(!chromiumAvailable)('every lesson, wrong then right, against the
     await page.getByTestId('lesson-feedback').waitFor({ timeout: 60_000 });
   }
 
-  it('walks all five lessons', { timeout: 240_000 }, async () => {
-    expect(LESSONS.map((l) => l.id)).toHaveLength(5);
+  it('walks all six lessons', { timeout: 240_000 }, async () => {
+    expect(LESSONS.map((l) => l.id)).toHaveLength(6);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const { problems } = watchPage(page, new URL(inject('rootUrl')).origin);
     await page.goto(inject('rootUrl'));

@@ -38,7 +38,20 @@ const english = {
   ...trader,
 };
 
-export type MessageKey = keyof typeof english;
+/**
+ * English areas of panels far below the first screen, loaded with their panel (`loadLazyAreas`) to keep the
+ * first download within its budget; their keys are typed all the same.
+ */
+type LazyEnglish = typeof import('./messages/en/sweep.json') &
+  typeof import('./messages/en/sweep-names.json');
+const lazyEnglish = import.meta.glob<Messages>(
+  ['./messages/en/sweep.json', './messages/en/sweep-names.json'],
+  {
+    import: 'default',
+  },
+);
+
+export type MessageKey = keyof typeof english | keyof LazyEnglish;
 export type Catalogue = Record<MessageKey, string>;
 
 type Messages = Record<string, string>;
@@ -66,8 +79,13 @@ function merge(files: Record<string, Messages>, locale: string): Messages {
   return merged;
 }
 
-/** Catalogues loaded so far: English always, the others once `loadLocale` has run. */
-export const catalogues: Record<string, Catalogue> = { en: english };
+/** Catalogues loaded so far: English always (its lazy areas once loaded), the others once `loadLocale` has run. */
+export const catalogues: Record<string, Catalogue> = { en: english as Catalogue };
+
+/** Adds English's lazy areas (other languages load all their areas with `loadLocale`). */
+export async function loadLazyAreas(): Promise<void> {
+  for (const load of Object.values(lazyEnglish)) Object.assign(catalogues.en!, await load());
+}
 
 export type Locale = string;
 

@@ -13,6 +13,8 @@ import type { RegimeOverrides } from '../../engine/regimes/guardrail-keys.ts';
 import type { ScenarioId } from '../../engine/scenarios/types.ts';
 import type { PopulationSettings } from '../../engine/population/settings.ts';
 import type { Answer } from './answers.ts';
+import type { SweepChoice } from '../sweep-choice.ts';
+import type { SweepOutcome } from '../../engine/run/sweep.ts';
 
 export interface RuleSetSetting {
   preset: PresetId;
@@ -54,6 +56,35 @@ export interface LessonStep {
   run?: boolean;
   /** Shown after the run (after the check, with a question), with `{A.…}` placeholders filled. */
   reveal?: MessageKey;
+  /**
+   * A policy frontier to open below the stage (issue 20), on this step's settings. With it, the reveal is
+   * filled once the sweep has finished: `{sweep}` is the frontier's own summary sentence, from its points.
+   */
+  sweep?: LessonSweep;
+}
+
+/** The sweep view's choice for a step's sweep (checked by validate-lesson.ts). */
+export function sweepChoiceOf(sweep: LessonSweep): SweepChoice {
+  return {
+    ruleSet: sweep.ruleSet === 'A' ? 0 : 1,
+    guardrail: sweep.guardrail,
+    from: sweep.from,
+    to: sweep.to,
+    steps: sweep.steps,
+    seeds: sweep.seeds,
+    outcome: sweep.outcome as SweepOutcome,
+  };
+}
+
+/** The sweep a step opens: as a link's `sw` (lib/sweep-choice.ts), with the rule set by its letter. */
+export interface LessonSweep {
+  ruleSet: 'A' | 'B';
+  guardrail: string;
+  from: number;
+  to: number;
+  steps: number;
+  seeds: number;
+  outcome: string;
 }
 
 export interface Lesson {

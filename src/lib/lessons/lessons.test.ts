@@ -14,6 +14,33 @@ import { configsOf, freshAtEntry, settingsAt, type Lesson } from './lesson.ts';
 import { correctChoice, fillNumbers, PLACEHOLDER } from './answers.ts';
 import { runFactsPair, type RunFactsPair } from './run-numbers.ts';
 import { resolveRegime } from '../../engine/run/config.ts';
+import { sweepChoiceOf } from './lesson.ts';
+import { sweepRequest } from '../sweep-choice.ts';
+import { sweepPlan, sweepPoint } from '../../engine/run/sweep.ts';
+import { summarySentence } from '../../ui/sweep/sweep-text.ts';
+
+/**
+ * The sentence a sweep step's reveal shows, from the sweep's own points, as the app computes it. Two values
+ * of two seeds each here (the lesson's 10 × 30 runs take minutes on the test machine): the same code path.
+ */
+function frontierSentence(lesson: Lesson, i: number, locale: string): string {
+  const choice = { ...sweepChoiceOf(lesson.steps[i]!.sweep!), steps: 2, seeds: 2 };
+  const settings = settingsAt(lesson, i);
+  const { regime: _regime, overrides: _overrides, ...run } = configsOf(settings)[0];
+  const plan = sweepPlan(
+    sweepRequest({ run, ruleSets: [settings.ruleSets[0], settings.ruleSets[1]] }, choice),
+  );
+  const points = plan.map((s) =>
+    sweepPoint(
+      s.value,
+      s.configs.map((c) => runScenario(c).summary),
+    ),
+  );
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const sentence = summarySentence({ t, locale }, choice.guardrail, choice.outcome, points);
+  expect(sentence).not.toBe('');
+  return sentence;
+}
 
 /** The rule paths ("perp.funding.intervalHours") where two regimes' rules differ (names and sources aside). */
 function differingRules(a: unknown, b: unknown, path = ''): string[] {
@@ -40,6 +67,8 @@ const EXPECTED_ANSWERS: Record<string, number[]> = {
   funding: [0, 2],
   // B (small fund) deleverages more; the fund does not change who is liquidated.
   'insurance-fund-adl': [1, 1],
+  // No question: the frontier's own sentence is the answer (its reveal is checked below).
+  'haircut-frontier': [],
   // 50 or more refused; with leakage some are liquidated offshore.
   'professional-investors': [2, 1],
 };
@@ -67,6 +96,7 @@ describe('shipped lessons', () => {
       'funding',
       'insurance-fund-adl',
       'professional-investors',
+      'haircut-frontier',
     ]);
   });
 
@@ -110,7 +140,9 @@ describe('shipped lessons', () => {
         }
         if (step.reveal)
           for (const locale of locales) {
-            const text = fillNumbers(translate(locale, step.reveal), facts, locale);
+            const sweep = step.sweep ? frontierSentence(lesson, i, locale) : undefined;
+            const template = translate(locale, step.reveal, sweep === undefined ? {} : { sweep });
+            const text = fillNumbers(template, facts, locale);
             expect(text, `${locale} step ${i + 1}`).not.toMatch(PLACEHOLDER);
             expect(text, `${locale} step ${i + 1}`).not.toMatch(/—|NaN|undefined|\{/);
           }

@@ -73,7 +73,7 @@ describe('parseLesson', () => {
       ]),
     );
     expect(problems).toEqual([
-      'step 1, field name must be one of set, say, ask, run, reveal (got "sey")',
+      'step 1, field name must be one of set, say, ask, run, reveal, sweep (got "sey")',
       'step 1, say: "lessons.t.missing" is missing from the English catalogue (messages/en/lessons.json)',
       'step 2, say must be a text key of the lessons catalogue, starting with "lessons." (got "app.title")',
       'step 2, set, field name must be one of scenario, days, ruleSets, population, seed, affiliatedMarketMaker (got "senario")',

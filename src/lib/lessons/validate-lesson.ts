@@ -34,8 +34,9 @@ import { LESSON_ID, MAX_LESSON_ID_LENGTH } from '../url-state/validate.ts';
 import { choiceCount, COMPARISONS, PLACEHOLDER, placeholdersOf, type Answer } from './answers.ts';
 import { applySet, configsOf, freshAtEntry, SET_FIELDS, type Lesson, type LessonStep } from './lesson.ts';
 import { numberSpec } from './run-numbers.ts';
+import { readCompactSweep } from '../sweep-choice.ts';
 
-const STEP_FIELDS = ['set', 'say', 'ask', 'run', 'reveal'];
+const STEP_FIELDS = ['set', 'say', 'ask', 'run', 'reveal', 'sweep'];
 const LESSON_FIELDS = ['id', 'title', 'summary', 'steps'];
 
 /** A lesson file that cannot be used; `problems` lists every one found, each on its own line. */
@@ -148,6 +149,15 @@ class Checker {
 
   unknownFields(where: string, value: Json, allowed: readonly string[]) {
     for (const field of Object.keys(value)) this.check(`${where}, field name`, field, oneOf(allowed));
+  }
+
+  /** A step's sweep is an object of the sweep view's fields (then checked as a link's sweep). */
+  sweepObject(value: unknown): Json {
+    if (isPlainRecord(value)) return value;
+    throw new Refusal('sweep', value, {
+      kind: 'words',
+      text: 'an object { ruleSet, guardrail, from, to, steps, seeds, outcome }',
+    });
   }
 
   /** A catalogue key of the lessons area that every language has. */
@@ -337,7 +347,7 @@ export function parseLesson(
   // The state each step sets, as the engine sees it: run configs and custom regimes.
   const lesson = raw as unknown as Lesson;
   lesson.steps.forEach((step, i) => {
-    if (step.reveal && !step.ask && !step.run && !freshAtEntry(lesson, i))
+    if (step.reveal && !step.ask && !step.run && !step.sweep && !freshAtEntry(lesson, i))
       check.problem(
         where(i, 'reveal'),
         'shows run numbers, but nothing has run since the settings last changed: add "run": true to this step',
@@ -346,6 +356,32 @@ export function parseLesson(
   let settings = defaultSettings();
   lesson.steps.forEach((step: LessonStep, i) => {
     settings = applySet(settings, step.set);
+    // A sweep is checked as a link's is, against the step's settings (every value a valid rule set).
+    const sweep: unknown = step.sweep;
+    if (sweep !== undefined)
+      try {
+        const given = check.sweepObject(sweep);
+        const letter = ownField(given, 'ruleSet');
+        const { regime: _regime, overrides: _overrides, ...run } = configsOf(settings)[0];
+        readCompactSweep(
+          {
+            r: letter === 'A' ? 0 : letter === 'B' ? 1 : letter,
+            g: ownField(given, 'guardrail'),
+            f: ownField(given, 'from'),
+            t: ownField(given, 'to'),
+            n: ownField(given, 'steps'),
+            s: ownField(given, 'seeds'),
+            o: ownField(given, 'outcome'),
+          },
+          {
+            run,
+            ruleSets: [settings.ruleSets[0], settings.ruleSets[1]],
+          },
+        );
+      } catch (error) {
+        if (isRefusal(error)) check.refuse(error.within(`step ${i + 1}`));
+        else check.problem(where(i, 'sweep'), (error as Error).message);
+      }
     if (!step.set) return;
     configsOf(settings).forEach((config, r) => {
       const letter = r === 0 ? 'A' : 'B';

@@ -8,6 +8,7 @@ import { DEFAULT_RUN, type RunConfig } from '../../engine/run/config.ts';
 import type { ScenarioId } from '../../engine/scenarios/types.ts';
 import type { PopulationSettings } from '../../engine/population/settings.ts';
 import type { Locale } from '../i18n/catalogues.ts';
+import { toCompactSweep, type CompactSweep, type SweepChoice } from '../sweep-choice.ts';
 
 export type View = 'app' | 'embed';
 export const VIEWS: readonly View[] = ['app', 'embed'];
@@ -32,6 +33,8 @@ export interface SharedState {
   view: View;
   /** A lesson id (lessons are another part of the app; the link only carries the id). */
   lesson?: string;
+  /** The policy frontier shown (issue 20): a display field, added within v1 (old links have none). */
+  sweep?: SweepChoice;
 }
 
 export const DEFAULT_SPEED = 60;
@@ -73,6 +76,7 @@ export interface CompactV1 {
   lg: string;
   vw?: View;
   ls?: string;
+  sw?: CompactSweep;
 }
 
 /**
@@ -102,6 +106,7 @@ export function toCompact(state: SharedState): CompactV1 {
   if (state.speed !== DEFAULT_SPEED) compact.sp = state.speed;
   if (state.view !== 'app') compact.vw = state.view;
   if (state.lesson !== undefined) compact.ls = state.lesson;
+  if (state.sweep !== undefined) compact.sw = toCompactSweep(state.sweep);
   return compact;
 }
 

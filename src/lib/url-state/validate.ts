@@ -44,6 +44,7 @@ import {
   type Rule,
 } from '../../engine/validation/index.ts';
 import type { RuleSetChoice } from '../app-state.svelte.ts';
+import { readCompactSweep, type SweepChoice } from '../sweep-choice.ts';
 import { LinkRefused, engineNotice, refusalNotice, type UrlNotice } from './notice.ts';
 import { overrideRule } from './override-shapes.ts';
 import {
@@ -200,6 +201,28 @@ class DisplayReader {
   }
 }
 
+/** The sweep shown (a display field): read against the comparison's state; refused, it is dropped with a notice. */
+function readSweep(raw: unknown, state: SharedState, display: DisplayReader): SweepChoice | undefined {
+  if (raw === undefined) return undefined;
+  const base = {
+    run: {
+      scenario: state.scenario,
+      seed: state.seed,
+      population: state.population,
+      affiliatedMarketMaker: state.affiliatedMarketMaker,
+      ...(state.days === undefined ? {} : { days: state.days }),
+    },
+    ruleSets: state.ruleSets,
+  };
+  try {
+    return readCompactSweep(raw, base);
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    display.notices.push(refusalNotice(error));
+    return undefined;
+  }
+}
+
 function readState(raw: unknown): { state: SharedState; notices: UrlNotice[] } {
   const given = check('link state', raw, RULES.state);
   const defaults = defaultSharedState();
@@ -244,6 +267,8 @@ function readState(raw: unknown): { state: SharedState; notices: UrlNotice[] } {
   };
   if (days !== undefined) state.days = days;
   if (lesson !== undefined) state.lesson = lesson;
+  const sweep = readSweep(own(given, 'sw'), state, display);
+  if (sweep !== undefined) state.sweep = sweep;
 
   // Belt and braces: the configs the app will run pass the engine's own check of a run.
   for (const [i, config] of runConfigsOf(state).entries()) {

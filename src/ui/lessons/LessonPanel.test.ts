@@ -82,7 +82,7 @@ describe('LessonPanel', () => {
   it('lists the shipped lessons, each with its summary and number of steps', () => {
     render(LessonPanel, { app: new AppState(inProcessEngine()), i18n: new I18n('en') });
     expect(screen.getByRole('heading', { name: 'Lessons' })).toBeInTheDocument();
-    expect(screen.getByText('Choose one of 5 guided lessons').closest('details')).not.toHaveAttribute('open');
+    expect(screen.getByText('Choose one of 6 guided lessons').closest('details')).not.toHaveAttribute('open');
     const buttons = screen.getAllByRole('button', { hidden: true }).map((b) => b.textContent!.trim());
     expect(buttons).toEqual([
       'What leverage does to a position',
@@ -90,6 +90,7 @@ describe('LessonPanel', () => {
       'Funding: who pays whom',
       'When the insurance fund runs dry: auto-deleveraging',
       'Why perpetuals are for professional investors',
+      'How big must a haircut be?',
       "Teacher's guide",
     ]);
     expect(screen.getByRole('button', { name: 'Why a 60% haircut?' })).toHaveAccessibleDescription(

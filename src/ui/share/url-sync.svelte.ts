@@ -131,6 +131,7 @@ export class UrlSync {
     };
     if (app.days !== undefined) state.days = app.days;
     if (this.lesson !== undefined) state.lesson = this.lesson;
+    if (app.sweep !== null) state.sweep = { ...app.sweep };
     return state;
   }
 
@@ -246,6 +247,7 @@ export class UrlSync {
     if (setLanguage) this.#i18n.setLocale(state.lang);
     this.view = state.view;
     this.lesson = state.lesson;
+    app.sweep = state.sweep === undefined ? null : { ...state.sweep };
   }
 
   /** The state changed: write the hash once it has been still for a moment. */

@@ -1,0 +1,169 @@
+/**
+ * The sweep view with the worker's own summary call run in-process (the worker pool's unit, production
+ * settings): points drawn one by one as values finish, Stop, the sentence read against the table, the points
+ * reached by keyboard, a point opening its comparison, and a refusal for a bad range.
+ */
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import SweepPanel from './SweepPanel.svelte';
+import { AppState } from '../../lib/app-state.svelte.ts';
+import { I18n } from '../../lib/i18n/i18n.svelte.ts';
+import { inProcessEngine } from '../test-support.ts';
+import { engineApi } from '../../../workers/engine-api.ts';
+import type { SweepEngine } from './sweep-run.svelte.ts';
+import { sweepPlan, sweepPoint } from '../../engine/run/sweep.ts';
+import { runScenario } from '../../engine/run/run.ts';
+import { sweepRequest } from '../../lib/sweep-choice.ts';
+
+/** The pool's unit, in process: one summary per config, a macrotask between values (as workers answer). */
+function inProcessSweep(): SweepEngine & { calls: number; stops: number } {
+  const engine = {
+    calls: 0,
+    stops: 0,
+    async sweep(
+      configs: readonly Parameters<typeof engineApi.summary>[1][],
+      onDone?: (d: number, t: number) => void,
+    ) {
+      engine.calls++;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const out = [];
+      for (const [k, config] of configs.entries()) {
+        out.push(await engineApi.summary(k, config));
+        onDone?.(k + 1, configs.length);
+      }
+      return out;
+    },
+    stopSweep() {
+      engine.stops++;
+    },
+  };
+  return engine;
+}
+
+function smallApp(): AppState {
+  const app = new AppState(inProcessEngine());
+  app.scenario = 'synthetic-flash-crash';
+  app.days = 1;
+  app.seed = 1;
+  app.population = { ...app.population, traders: 50 };
+  return app;
+}
+
+async function setUp(user: ReturnType<typeof userEvent.setup>, steps: string) {
+  const app = smallApp();
+  const engine = inProcessSweep();
+  render(SweepPanel, { app, engine, i18n: new I18n('en') });
+  const stepsField = screen.getByLabelText('Values');
+  await user.clear(stepsField);
+  await user.type(stepsField, steps);
+  return { app, engine };
+}
+
+describe('SweepPanel', () => {
+  it('draws the points as values finish, and their numbers are the engine’s for the same state', async () => {
+    const user = userEvent.setup();
+    const app = smallApp();
+    const engine = inProcessSweep();
+    render(SweepPanel, { app, engine, i18n: new I18n('en') });
+    const choice = {
+      ruleSet: 0 as const,
+      guardrail: 'financing.collateral.BTC.haircut',
+      from: 0,
+      to: 0.9,
+      steps: 3,
+      seeds: 2,
+      outcome: 'byClass.retail.loss' as const,
+    };
+    app.sweep = choice; // as a link sets it: the panel runs it (small, so not costly)
+    const chart = await screen.findByTestId('sweep-chart');
+    await expect.poll(() => chart.getAttribute('data-points'), { timeout: 20_000 }).toBe('1');
+    await expect.poll(() => chart.getAttribute('data-elapsed'), { timeout: 30_000 }).not.toBe('');
+    expect(engine.calls).toBe(3);
+    expect(chart.querySelectorAll('circle[role=button]')).toHaveLength(3);
+
+    // The same points from the engine directly (the CLI's path): the table shows their medians.
+    const request = sweepRequest(
+      {
+        run: {
+          scenario: 'synthetic-flash-crash',
+          days: 1,
+          seed: 1,
+          population: app.population,
+          affiliatedMarketMaker: false,
+        },
+        ruleSets: [app.ruleSets[0], app.ruleSets[1]],
+      },
+      choice,
+    );
+    const expected = sweepPlan(request).map((s) =>
+      sweepPoint(
+        s.value,
+        s.configs.map((c) => runScenario(c).summary),
+      ),
+    );
+    await user.click(screen.getByRole('button', { name: 'Show data table' }));
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    const usd = (v: number) =>
+      new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(v);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(
+      expected.map((p) => usd(p['byClass.retail.loss']!.median)),
+    );
+    // The sentence names a value of the table.
+    const description = document.getElementById('sweep-chart-description')!.textContent!;
+    expect(description).toMatch(/^The median of retail investors' losses /);
+    expect(['0%', '45%', '90%'].some((v) => description.includes(v))).toBe(true);
+  }, 60_000);
+
+  it('moves between points with the arrow keys and opens one on the stage with Enter', async () => {
+    const user = userEvent.setup();
+    const app = smallApp();
+    const engine = inProcessSweep();
+    render(SweepPanel, { app, engine, i18n: new I18n('en') });
+    app.sweep = {
+      ruleSet: 1,
+      guardrail: 'perp.maxLeverage',
+      from: 2,
+      to: 20,
+      steps: 2,
+      seeds: 1,
+      outcome: 'liquidations.traders',
+    };
+    const chart = await screen.findByTestId('sweep-chart');
+    await expect.poll(() => chart.getAttribute('data-elapsed'), { timeout: 30_000 }).not.toBe('');
+    const points = chart.querySelectorAll<SVGElement>('circle[role=button]');
+    expect([...points].map((p) => p.getAttribute('tabindex'))).toEqual(['0', '-1']);
+    points[0]!.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(points[1]);
+    expect(points[1]!.getAttribute('tabindex')).toBe('0');
+    await user.keyboard('{Enter}');
+    expect(app.ruleSets[1].overrides).toEqual({ 'perp.maxLeverage': 20 });
+    expect(app.ruleSets[0].overrides).toEqual({});
+    expect(
+      screen.getByText('On the stage: rule set B with a Maximum leverage on perpetuals of 20×.'),
+    ).toBeInTheDocument();
+  }, 60_000);
+
+  it('refuses a range the rule set cannot take, in words, and runs nothing', async () => {
+    const user = userEvent.setup();
+    const { engine } = await setUp(user, '3');
+    const to = screen.getByLabelText('To (%)');
+    await user.clear(to);
+    await user.type(to, '150');
+    await user.click(screen.getByRole('button', { name: 'Run the sweep' }));
+    expect(screen.getByRole('alert').textContent).toBe('BTC haircut must be between 0 and 1 (got 1.5)');
+    expect(engine.calls).toBe(0);
+  });
+
+  it('stops: the pool is told at once and no later point is drawn', async () => {
+    const user = userEvent.setup();
+    const { engine } = await setUp(user, '5');
+    await user.click(screen.getByRole('button', { name: 'Run the sweep' }));
+    await user.click(screen.getByRole('button', { name: 'Stop' }));
+    expect(engine.stops).toBe(1);
+    expect(screen.getByRole('status').textContent).toMatch(/Stopped after 0 of 5 values/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByTestId('sweep-chart').getAttribute('data-points')).toBe('0');
+  }, 60_000);
+});
