@@ -13,6 +13,7 @@ import type { ScenarioId } from '../engine/scenarios/types.ts';
 import type { PopulationSettings } from '../engine/population/settings.ts';
 import type { AppSettings } from './app-settings.ts';
 import { estimateRunCost, isCostly } from '../engine/validation/run-cost.ts';
+import { SeedRanges } from './seed-ranges.svelte.ts';
 
 export interface RuleSetChoice {
   preset: PresetId;
@@ -66,12 +67,16 @@ export class AppState {
   /** Presentation mode: large type, high contrast, only the essential panels. */
   presenting = $state(false);
 
+  /** The comparison over 30 seeds (ranges beside the chosen seed's run); while on, it follows each new run. */
+  readonly seeds: SeedRanges;
+
   readonly #engine: EngineCalls;
   #timer: ReturnType<typeof setInterval> | null = null;
   #generation = 0;
 
   constructor(engine: EngineCalls) {
     this.#engine = engine;
+    this.seeds = new SeedRanges(engine);
   }
 
   /** The run configs for A and B: same scenario, seed and population (common random numbers). */
@@ -132,6 +137,7 @@ export class AppState {
       this.resultConfigs = configs;
       this.frame = Math.min(this.frame, this.frameCount - 1);
       this.progress = 1;
+      if (this.seeds.on) void this.seeds.start(configs);
     } catch (error) {
       if (generation !== this.#generation || error instanceof RunStoppedError) return;
       if (error instanceof EngineLostError) this.engineLost = true;

@@ -1,0 +1,137 @@
+/**
+ * The comparison judged over seeds, not one (issue 16): rule sets A and B run again on seeds seed … seed+29,
+ * each seed with the same traders and prices for both (common random numbers), in the worker pool, summaries
+ * only. Every figure's median and 10th–90th percentile range comes from `acrossSeeds` — the same function and
+ * the same seeds as `cli compare --seeds 30` — over the seeds finished so far, so the ranges fill in as the
+ * seeds come back.
+ */
+import { acrossSeeds, type Spread } from '../engine/run/across-seeds.ts';
+import type { RunConfig } from '../engine/run/config.ts';
+import type { RunSummary } from '../engine/run/summary.ts';
+import type { EngineCalls } from './engine-client.svelte.ts';
+
+/** Seeds per comparison: enough for a 10th–90th percentile range that does not jump from run to run. */
+export const SEED_COUNT = 30;
+
+export type FigureSpreads = Record<string, Spread & { runs: number }>;
+
+/**
+ * The runs of a comparison over `count` seeds, in the command line's order (seed by seed, A then B): the
+ * configs as the comparison ran them with the seed advanced. Followed traders are dropped: a summary-only run
+ * traces nobody, and following does not change a summary.
+ */
+export function seedConfigs(configs: readonly RunConfig[], count = SEED_COUNT): RunConfig[] {
+  const runs: RunConfig[] = [];
+  for (let k = 0; k < count; k++)
+    for (const config of configs) runs.push({ ...config, follow: [], seed: config.seed + k });
+  return runs;
+}
+
+export class SeedRanges {
+  /** The view is on: each new comparison is run over the seeds too, until it is turned off. */
+  on = $state(false);
+  running = $state(false);
+  /** Seeds finished for both rule sets, of `total`. */
+  done = $state(0);
+  total = $state(SEED_COUNT);
+  /** The configs (as compared, seed included) the ranges are for; JSON, compared with the shown results'. */
+  key = $state<string | null>(null);
+  /** The first and last seed. */
+  seeds = $state.raw<[number, number] | null>(null);
+  /** Per rule set, every figure's spread over the seeds finished so far; null before the first. */
+  spreads = $state.raw<[FigureSpreads, FigureSpreads] | null>(null);
+  /** Stopped by the user before every seed was run: the ranges are over `done` seeds. */
+  stopped = $state(false);
+  error = $state<string | null>(null);
+  /** Milliseconds from the start to the last seed's ranges (null while running or stopped). */
+  elapsed = $state<number | null>(null);
+  /** Counts finished comparisons over all seeds (the announcer says each). */
+  finished = $state(0);
+
+  readonly #engine: EngineCalls;
+  #generation = 0;
+
+  constructor(engine: EngineCalls) {
+    this.#engine = engine;
+  }
+
+  /** Whether this engine offers a pool to run the seeds in. */
+  get available(): boolean {
+    return typeof this.#engine.sweepEach === 'function';
+  }
+
+  /** Whether the ranges shown belong to `configs` (the comparison on screen). */
+  isFor(configs: readonly RunConfig[] | null): boolean {
+    return configs !== null && this.key === JSON.stringify(configs);
+  }
+
+  /** Turns the view on and runs `configs` over the seeds; a run in flight is cancelled. */
+  async start(configs: readonly RunConfig[]): Promise<void> {
+    const sweepEach = this.#engine.sweepEach?.bind(this.#engine);
+    if (!sweepEach) return;
+    this.#engine.cancelSweep?.();
+    const generation = ++this.#generation;
+    const began = performance.now();
+    const regimes = configs.length;
+    const runs = seedConfigs(configs);
+    const summaries: (RunSummary | undefined)[] = new Array(runs.length);
+    this.on = true;
+    this.running = true;
+    this.stopped = false;
+    this.error = null;
+    this.elapsed = null;
+    this.done = 0;
+    this.total = SEED_COUNT;
+    this.key = JSON.stringify(configs);
+    this.seeds = [configs[0]!.seed, configs[0]!.seed + SEED_COUNT - 1];
+    this.spreads = null;
+    // The seeds whose runs are all back, in seed order up to the first gap: the ranges so far are over
+    // seeds seed … seed+done−1, a prefix of the command line's seeds.
+    const refresh = () => {
+      const seedBack = (k: number) => runs.every((_, i) => Math.floor(i / regimes) !== k || summaries[i]);
+      let complete = this.done;
+      while (complete < SEED_COUNT && seedBack(complete)) complete++;
+      if (complete === this.done) return;
+      this.done = complete;
+      const ofRuleSet = (r: number) =>
+        summaries.slice(0, complete * regimes).filter((_, k) => k % regimes === r) as RunSummary[];
+      this.spreads = [acrossSeeds(ofRuleSet(0)), acrossSeeds(ofRuleSet(1))];
+    };
+    try {
+      await sweepEach(runs, {
+        result: (index, summary) => {
+          if (generation !== this.#generation) return;
+          summaries[index] = summary;
+          refresh();
+        },
+      });
+      if (generation !== this.#generation) return;
+      this.elapsed = performance.now() - began;
+      this.finished++;
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      if (!this.stopped) this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (generation === this.#generation) this.running = false;
+    }
+  }
+
+  /** Stop: the seeds run so far keep their ranges, marked as partial. */
+  stop(): void {
+    if (!this.running) return;
+    this.stopped = true;
+    this.#engine.cancelSweep?.();
+  }
+
+  /** Turns the view off: no ranges, nothing running. */
+  off(): void {
+    this.#generation++;
+    if (this.running) this.#engine.cancelSweep?.();
+    this.on = false;
+    this.running = false;
+    this.stopped = false;
+    this.spreads = null;
+    this.key = null;
+    this.done = 0;
+  }
+}
