@@ -5,7 +5,7 @@
  * the same seeds as `cli compare --seeds 30` — over the seeds finished so far, so the ranges fill in as the
  * seeds come back.
  */
-import { acrossSeeds, type Spread } from '../engine/run/across-seeds.ts';
+import type { Spread } from '../engine/run/across-seeds.ts';
 import type { RunConfig } from '../engine/run/config.ts';
 import type { RunSummary } from '../engine/run/summary.ts';
 import type { EngineCalls } from './engine-client.svelte.ts';
@@ -40,6 +40,8 @@ export class SeedRanges {
   seeds = $state.raw<[number, number] | null>(null);
   /** Per rule set, every figure's spread over the seeds finished so far; null before the first. */
   spreads = $state.raw<[FigureSpreads, FigureSpreads] | null>(null);
+  /** Per rule set, the summaries of the seeds finished so far, in seed order (for a row made of two figures). */
+  summaries = $state.raw<[RunSummary[], RunSummary[]]>([[], []]);
   /** Stopped by the user before every seed was run: the ranges are over `done` seeds. */
   stopped = $state(false);
   error = $state<string | null>(null);
@@ -85,6 +87,10 @@ export class SeedRanges {
     this.key = JSON.stringify(configs);
     this.seeds = [configs[0]!.seed, configs[0]!.seed + SEED_COUNT - 1];
     this.spreads = null;
+    this.summaries = [[], []];
+    // Loaded on the first click: the statistics are not part of the app's first download (its size budget).
+    const { acrossSeeds } = await import('../engine/run/across-seeds.ts');
+    if (generation !== this.#generation) return;
     // The seeds whose runs are all back, in seed order up to the first gap: the ranges so far are over
     // seeds seed … seed+done−1, a prefix of the command line's seeds.
     const refresh = () => {
@@ -95,7 +101,8 @@ export class SeedRanges {
       this.done = complete;
       const ofRuleSet = (r: number) =>
         summaries.slice(0, complete * regimes).filter((_, k) => k % regimes === r) as RunSummary[];
-      this.spreads = [acrossSeeds(ofRuleSet(0)), acrossSeeds(ofRuleSet(1))];
+      this.summaries = [ofRuleSet(0), ofRuleSet(1)];
+      this.spreads = [acrossSeeds(this.summaries[0]), acrossSeeds(this.summaries[1])];
     };
     try {
       await sweepEach(runs, {
@@ -131,6 +138,7 @@ export class SeedRanges {
     this.running = false;
     this.stopped = false;
     this.spreads = null;
+    this.summaries = [[], []];
     this.key = null;
     this.done = 0;
   }

@@ -1,12 +1,13 @@
 /**
  * Each row of the outcome table over seeds: the figure it shows, read from `acrossSeeds` (engine/run/
- * across-seeds.ts, the command line's `compare --seeds` statistics) and never counted again here. Two rows show
- * a figure as the table words it, by an order-preserving map of one summary figure, under which a quantile
- * maps exactly (type 7 quantiles commute with monotone affine maps; a decreasing one swaps p10 and p90):
- * retail losses are −byClass.retail.pnl (a gain reads 0), the fund's drawdown is start − min (only when the
- * fund starts at the same size in every seed, else no range is claimed).
+ * across-seeds.ts, the command line's `compare --seeds` statistics) and never counted again here. Retail losses
+ * are −byClass.retail.pnl (a gain reads 0): an order-preserving map of one figure, under which a quantile maps
+ * exactly (type 7 quantiles commute with monotone maps; a decreasing one swaps p10 and p90). The fund's
+ * drawdown is start − min, two figures, and the fund is sized per seed (it follows the population): its
+ * spread is taken over each seed's start − min with the same `spreadOf`.
  */
-import type { Spread } from '../../engine/run/across-seeds.ts';
+import { spreadOf, type Spread } from '../../engine/run/across-seeds.ts';
+import type { RunSummary } from '../../engine/run/summary.ts';
 import type { FigureSpreads } from '../../lib/seed-ranges.svelte.ts';
 
 export type OutcomeRow =
@@ -31,8 +32,12 @@ const PATHS: Partial<Record<OutcomeRow, string>> = {
 
 const spread = (s: Spread): Spread => ({ p10: s.p10, median: s.median, p90: s.p90 });
 
-/** A row's median and 10th–90th percentile range over the seeds, or null where it has none. */
-export function rowSpread(row: OutcomeRow, spreads: FigureSpreads): Spread | null {
+/** A row's median and 10th–90th percentile range over the seeds' summaries, or null where it has none. */
+export function rowSpread(
+  row: OutcomeRow,
+  spreads: FigureSpreads,
+  summaries: readonly RunSummary[],
+): Spread | null {
   const path = PATHS[row];
   if (path) return spreads[path] ? spread(spreads[path]) : null;
   if (row === 'retailLosses') {
@@ -41,10 +46,8 @@ export function rowSpread(row: OutcomeRow, spreads: FigureSpreads): Spread | nul
     const loss = (v: number) => Math.max(0, -v);
     return { p10: loss(pnl.p90), median: loss(pnl.median), p90: loss(pnl.p10) };
   }
-  const start = spreads['insuranceFund.start'];
-  const min = spreads['insuranceFund.min'];
-  if (!start || !min || start.p10 !== start.p90) return null;
-  return { p10: start.median - min.p90, median: start.median - min.median, p90: start.median - min.p10 };
+  if (summaries.length === 0) return null;
+  return spreadOf(summaries.map((s) => s.insuranceFund.start - s.insuranceFund.min));
 }
 
 /**
@@ -70,13 +73,14 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
 ];
 
 /** How many rows' ranges sit apart, overlap or agree, over the rows that have a range for both A and B. */
-export function verdictCounts(spreads: readonly [FigureSpreads, FigureSpreads]): Record<Verdict, number> & {
-  rows: number;
-} {
+export function verdictCounts(
+  spreads: readonly [FigureSpreads, FigureSpreads],
+  summaries: readonly [readonly RunSummary[], readonly RunSummary[]],
+): Record<Verdict, number> & { rows: number } {
   const counts = { apart: 0, overlap: 0, same: 0, rows: 0 };
   for (const row of OUTCOME_ROWS) {
-    const a = rowSpread(row, spreads[0]);
-    const b = rowSpread(row, spreads[1]);
+    const a = rowSpread(row, spreads[0], summaries[0]);
+    const b = rowSpread(row, spreads[1], summaries[1]);
     if (!a || !b) continue;
     counts[verdict(a, b)]++;
     counts.rows++;
