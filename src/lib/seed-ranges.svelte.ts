@@ -1,9 +1,9 @@
 /**
  * The comparison judged over seeds, not one (issue 16): rule sets A and B run again on seeds seed … seed+29,
  * each seed with the same traders and prices for both (common random numbers), in the worker pool, summaries
- * only. Every figure's median and 10th–90th percentile range comes from `acrossSeeds` — the same function and
- * the same seeds as `cli compare --seeds 30` — over the seeds finished so far, so the ranges fill in as the
- * seeds come back.
+ * only. Every figure's median and 10th–90th percentile range comes from `acrossSeeds` (as `acrossFigures`:
+ * each run's figures read once, as it arrives), the same statistics and the same seeds as `cli compare
+ * --seeds 30`, over the seeds finished so far, so the ranges fill in as the seeds come back.
  */
 import type { Spread } from '../engine/run/across-seeds.ts';
 import type { RunConfig } from '../engine/run/config.ts';
@@ -12,6 +12,9 @@ import type { EngineCalls } from './engine-client.svelte.ts';
 
 /** Seeds per comparison: enough for a 10th–90th percentile range that does not jump from run to run. */
 export const SEED_COUNT = 30;
+
+/** Least time between two redraws of the ranges while the seeds come back. */
+const REFRESH_MILLISECONDS = 150;
 
 export type FigureSpreads = Record<string, Spread & { runs: number }>;
 
@@ -77,6 +80,8 @@ export class SeedRanges {
     const regimes = configs.length;
     const runs = seedConfigs(configs);
     const summaries: (RunSummary | undefined)[] = new Array(runs.length);
+    /** Each run's figures, read once as it comes back (`acrossFigures` = `acrossSeeds` over these). */
+    const figures: Record<string, number>[] = new Array(runs.length);
     this.on = true;
     this.running = true;
     this.stopped = false;
@@ -89,33 +94,59 @@ export class SeedRanges {
     this.spreads = null;
     this.summaries = [[], []];
     // Loaded on the first click: the statistics are not part of the app's first download (its size budget).
-    const { acrossSeeds } = await import('../engine/run/across-seeds.ts');
+    const [{ acrossFigures }, { summaryFigures }] = await Promise.all([
+      import('../engine/run/across-seeds.ts'),
+      import('../engine/run/figure-paths.ts'),
+    ]);
     if (generation !== this.#generation) return;
     // The seeds whose runs are all back, in seed order up to the first gap: the ranges so far are over
     // seeds seed … seed+done−1, a prefix of the command line's seeds.
-    const refresh = () => {
+    const refresh = async () => {
       const seedBack = (k: number) => runs.every((_, i) => Math.floor(i / regimes) !== k || summaries[i]);
       let complete = this.done;
       while (complete < SEED_COUNT && seedBack(complete)) complete++;
       if (complete === this.done) return;
+      const ofRuleSet = <T>(list: T[], r: number) =>
+        list.slice(0, complete * regimes).filter((_, k) => k % regimes === r);
+      const [a, b] = [ofRuleSet(summaries, 0) as RunSummary[], ofRuleSet(summaries, 1) as RunSummary[]];
+      const spreadsA = acrossFigures(ofRuleSet(figures, 0));
+      // B's statistics in a task of their own: the page's thread is never held long (issue 16: no task
+      // over 50 ms while results arrive).
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (generation !== this.#generation || complete <= this.done) return;
+      const spreadsB = acrossFigures(ofRuleSet(figures, 1));
       this.done = complete;
-      const ofRuleSet = (r: number) =>
-        summaries.slice(0, complete * regimes).filter((_, k) => k % regimes === r) as RunSummary[];
-      this.summaries = [ofRuleSet(0), ofRuleSet(1)];
-      this.spreads = [acrossSeeds(this.summaries[0]), acrossSeeds(this.summaries[1])];
+      this.summaries = [a, b];
+      this.spreads = [spreadsA, spreadsB];
+    };
+    // The ranges are redrawn at most every REFRESH_MILLISECONDS while seeds come back (each redraw takes the
+    // statistics over every seed so far, and lays the table out again), and once at the end.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const later = () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        if (generation === this.#generation) void refresh();
+      }, REFRESH_MILLISECONDS);
     };
     try {
       await sweepEach(runs, {
         result: (index, summary) => {
           if (generation !== this.#generation) return;
           summaries[index] = summary;
-          refresh();
+          figures[index] = summaryFigures(summary);
+          later();
         },
       });
+      if (timer !== null) clearTimeout(timer);
+      if (generation !== this.#generation) return;
+      await refresh();
       if (generation !== this.#generation) return;
       this.elapsed = performance.now() - began;
       this.finished++;
     } catch (error) {
+      if (timer !== null) clearTimeout(timer);
+      if (generation !== this.#generation) return;
+      await refresh(); // the seeds back before Stop
       if (generation !== this.#generation) return;
       if (!this.stopped) this.error = error instanceof Error ? error.message : String(error);
     } finally {
