@@ -12,13 +12,33 @@ class FakeWorker extends EventTarget {
   readonly #port: MessagePort;
   readonly #other: MessagePort;
   terminated = false;
+  /** The job ids of the runs this worker was given, and of those it was asked to cancel. */
+  jobs: number[] = [];
+  cancelled: number[] = [];
+  /** The most runs this worker had in hand at once. */
+  mostAtOnce = 0;
+  #active = 0;
 
   constructor(summary: (config: { seed: number }) => unknown) {
     super();
     const { port1, port2 } = new MessageChannel();
     this.#port = port1;
     this.#other = port2;
-    expose({ summary: (_job: number, config: { seed: number }) => summary(config) }, port2);
+    expose(
+      {
+        summary: async (job: number, config: { seed: number }) => {
+          this.jobs.push(job);
+          this.mostAtOnce = Math.max(this.mostAtOnce, ++this.#active);
+          try {
+            return await summary(config);
+          } finally {
+            this.#active--;
+          }
+        },
+        cancel: (job: number) => this.cancelled.push(job),
+      },
+      port2,
+    );
     port1.start();
   }
 
@@ -93,6 +113,53 @@ describe('the sweep pool', () => {
     const before = workers.length;
     await expect(sweep.run(configs(2))).resolves.toEqual([{ seed: 0 }, { seed: 1 }]);
     expect(workers.length).toBeGreaterThan(before);
+    sweep.dispose();
+  });
+
+  it('reports each run as it finishes, with its index, and keeps two runs in flight per worker', async () => {
+    const sweep = pool(async (c) => {
+      await new Promise((r) => setTimeout(r, c.seed === 0 ? 40 : 2));
+      return { seed: c.seed };
+    });
+    const seen: [number, unknown][] = [];
+    const results = await sweep.each(configs(6), { result: (index, summary) => seen.push([index, summary]) });
+    expect(results).toEqual(configs(6).map((_, seed) => ({ seed })));
+    expect(seen.map(([index]) => index).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const [index, summary] of seen) expect(summary).toEqual({ seed: index });
+    // The slow first run finishes last: the others went on beside it, two at a time in each worker.
+    expect(seen.at(-1)![0]).toBe(0);
+    expect(workers.map((w) => w.mostAtOnce)).toEqual(workers.map(() => 2));
+    sweep.dispose();
+  });
+
+  it('cancel ends the sweep at once, asks each busy worker to cancel its run, and keeps the workers', async () => {
+    const sweep = pool(never);
+    const running = sweep.each(configs(4));
+    await new Promise((r) => setTimeout(r, 20));
+    sweep.cancel();
+    await expect(running).rejects.toThrow('the sweep was stopped');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(workers.every((w) => !w.terminated)).toBe(true);
+    expect(sweep.size).toBe(workers.length);
+    for (const worker of workers) expect(worker.cancelled.sort()).toEqual(worker.jobs.sort());
+    sweep.dispose();
+  });
+
+  it('warms every worker with the given runs before the first sweep, which cancels what is left', async () => {
+    let slow = true;
+    const sweep = pool(async (c) => {
+      if (slow && c.seed === 9) await never();
+      return { seed: c.seed };
+    });
+    void sweep.warm([{ seed: 8 }, { seed: 9 }] as unknown as RunConfig[]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(workers.length).toBeGreaterThan(0);
+    expect(sweep.size).toBe(workers.length);
+    for (const worker of workers) expect(worker.jobs).toHaveLength(2);
+    slow = false;
+    await expect(sweep.run(configs(2))).resolves.toEqual([{ seed: 0 }, { seed: 1 }]);
+    // The warm-up's second run (still going) was cancelled when the sweep began; no new workers were needed.
+    for (const worker of workers) expect(worker.cancelled).toEqual([worker.jobs[1]]);
     sweep.dispose();
   });
 });

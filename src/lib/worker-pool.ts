@@ -86,8 +86,12 @@ export class WorkerPool {
         listener.done?.(++done, configs.length);
       }
     };
+    // Two lanes a worker: while the page handles one result, the worker is already running the next run (a
+    // busy page thread would otherwise leave the worker idle between runs). Its two runs take turns by slices.
+    const members = this.#members.slice(0, size);
+    const lanes = configs.length > size ? [...members, ...members] : members;
     try {
-      await Promise.all(this.#members.slice(0, size).map((member) => lane(member)));
+      await Promise.all(lanes.map((member) => lane(member)));
     } finally {
       this.#sweeps.delete(sweep);
     }
