@@ -9,6 +9,8 @@ import type { Spread } from '../engine/run/across-seeds.ts';
 import type { RunConfig } from '../engine/run/config.ts';
 import type { RunSummary } from '../engine/run/summary.ts';
 import type { EngineCalls } from './engine-client.svelte.ts';
+import { COSTLY_RUN_SECONDS, estimateRunCost } from '../engine/validation/run-cost.ts';
+import { poolSize } from './worker-pool.ts';
 
 /** Seeds per comparison: enough for a 10th–90th percentile range that does not jump from run to run. */
 export const SEED_COUNT = 30;
@@ -50,6 +52,11 @@ export class SeedRanges {
   error = $state<string | null>(null);
   /** Milliseconds from the start to the last seed's ranges (null while running or stopped). */
   elapsed = $state<number | null>(null);
+  /**
+   * Seeds that would take longer than COSTLY_RUN_SECONDS (issue 19: a large population) wait here for the
+   * user's say-so, with the estimate in seconds; null otherwise.
+   */
+  costly = $state<number | null>(null);
   /** Counts finished comparisons over all seeds (the announcer says each). */
   finished = $state(0);
 
@@ -71,7 +78,7 @@ export class SeedRanges {
   }
 
   /** Turns the view on and runs `configs` over the seeds; a run in flight is cancelled. */
-  async start(configs: readonly RunConfig[]): Promise<void> {
+  async start(configs: readonly RunConfig[], options: { confirmed?: boolean } = {}): Promise<void> {
     const sweepEach = this.#engine.sweepEach?.bind(this.#engine);
     if (!sweepEach) return;
     this.#engine.cancelSweep?.();
@@ -79,6 +86,16 @@ export class SeedRanges {
     const began = performance.now();
     const regimes = configs.length;
     const runs = seedConfigs(configs);
+    // The estimate is the full runs' (summary-only runs cost less), spread over the pool's workers.
+    const seconds = estimateRunCost(runs).seconds / poolSize();
+    this.costly = !options.confirmed && seconds > COSTLY_RUN_SECONDS ? seconds : null;
+    if (this.costly !== null) {
+      this.on = true;
+      this.running = false;
+      this.spreads = null;
+      this.key = JSON.stringify(configs);
+      return;
+    }
     const summaries: (RunSummary | undefined)[] = new Array(runs.length);
     /** Each run's figures, read once as it comes back (`acrossFigures` = `acrossSeeds` over these). */
     const figures: Record<string, number>[] = new Array(runs.length);
@@ -166,6 +183,7 @@ export class SeedRanges {
     this.#generation++;
     if (this.running) this.#engine.cancelSweep?.();
     this.on = false;
+    this.costly = null;
     this.running = false;
     this.stopped = false;
     this.spreads = null;

@@ -163,11 +163,7 @@ describe.skipIf(!chromiumAvailable)('ranges over 30 seeds', () => {
           () => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks,
         )
       ).filter((task) => task.start >= before && task.start <= after);
-      await page.screenshot({
-        path: 'test-results/seed-ranges-1280.png',
-        fullPage: false,
-        clip: (await page.locator('#outcome').boundingBox())!,
-      });
+      await page.locator('#outcome').screenshot({ path: 'test-results/seed-ranges-1280.png' });
 
       // Stop, by keyboard: the toggle off and on again, then Stop the seeds at once.
       await toggle.focus();
@@ -202,4 +198,31 @@ describe.skipIf(!chromiumAvailable)('ranges over 30 seeds', () => {
       await page.close();
     },
   );
+
+  for (const [lang, name, query] of [
+    ['en', 'Ranges over 30 seeds', ''],
+    ['zh-Hant-HK', '30 個種子的範圍', '?lang=zh-Hant-HK'],
+  ] as const)
+    it(`fits 360 px with the ranges shown, stacked (${lang})`, { timeout: 120_000 }, async () => {
+      const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+      await page.goto(inject('rootUrl') + query);
+      await expect.poll(() => endText(page, 'outcome-table'), { timeout: 30_000 }).not.toBeNull();
+      await page.getByRole('button', { name }).click();
+      await page.getByTestId('seed-status').waitFor({ timeout: 90_000 });
+      const fit = await page.evaluate(() => {
+        const table = document.querySelector('[data-testid="outcome-table"]')!;
+        const spreadB = document.querySelector('[data-testid="outcome-liquidated-B-spread"]')!;
+        return {
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          wrap: table.parentElement!.scrollWidth - table.parentElement!.clientWidth,
+          spreadBRight: spreadB.getBoundingClientRect().right,
+          width: document.documentElement.clientWidth,
+        };
+      });
+      expect(fit.page).toBeLessThanOrEqual(0);
+      expect(fit.wrap).toBeLessThanOrEqual(0);
+      expect(fit.spreadBRight).toBeLessThanOrEqual(fit.width);
+      await page.locator('#outcome').screenshot({ path: `test-results/seed-ranges-360-${lang}.png` });
+      await page.close();
+    });
 });

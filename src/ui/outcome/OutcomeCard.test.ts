@@ -147,7 +147,7 @@ describe('OutcomeCard over 30 seeds', () => {
       const overlap = a.p10 <= spread.p90 && spread.p10 <= a.p90;
       expect(screen.getByTestId('outcome-liquidated-verdict')).toHaveTextContent(
         overlap
-          ? 'Ranges overlap: this difference may be luck.'
+          ? 'Ranges overlap: a difference here may be luck.'
           : 'Ranges apart: the difference holds across seeds.',
       );
       toggle.click();
@@ -156,4 +156,38 @@ describe('OutcomeCard over 30 seeds', () => {
       expect(screen.queryByTestId('outcome-liquidated-B-spread')).toBeNull();
     },
   );
+});
+
+describe('OutcomeCard over seeds of a large population', () => {
+  it('asks before running seeds estimated to take long (issue 19), and runs nothing until then', async () => {
+    const engine = inProcessEngine();
+    const calls: number[] = [];
+    const sweepEach = engine.sweepEach!;
+    engine.sweepEach = (configs, listener) => {
+      calls.push(configs.length);
+      return sweepEach(configs, listener);
+    };
+    const app = new AppState(engine);
+    app.population.traders = 30;
+    render(OutcomeCard, { app, i18n: new I18n('en') });
+    await app.run();
+    flushSync();
+    await screen.findByRole('button', { name: 'Ranges over 30 seeds' });
+    // The same comparison with 100,000 traders, as the seeds would run it.
+    const large = app.resultConfigs!.map((c) => ({
+      ...c,
+      population: { ...c.population, traders: 100_000 },
+    }));
+    app.resultConfigs = [large[0]!, large[1]!];
+    await app.seeds.start(app.resultConfigs);
+    flushSync();
+    expect(calls).toEqual([]);
+    expect(screen.getByTestId('seed-costly')).toHaveTextContent(
+      /30 seeds would take about \d+ (minutes|hours)/,
+    );
+    expect(screen.getByRole('button', { name: 'Run it anyway' })).toBeInTheDocument();
+    app.seeds.off();
+    flushSync();
+    expect(screen.queryByTestId('seed-costly')).toBeNull();
+  });
 });
