@@ -153,6 +153,7 @@ export class EngineClient implements EngineCalls {
   /** Runs the configs as one comparison; a newer call stops an older one. */
   compare(configs: readonly RunConfig[], listener: CompareListener = {}): Promise<RunResult[]> {
     this.stop();
+    this.#pool.stopWarming(); // the comparison the user asked for comes first
     const job = ++this.#job;
     return new Promise<RunResult[]>((resolve, reject) => {
       this.#running = { job, reject };

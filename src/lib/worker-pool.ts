@@ -124,6 +124,11 @@ export class WorkerPool {
     );
   }
 
+  /** Cancels the warm-up runs still going (a comparison started: it should have the machine's cores). */
+  stopWarming(): void {
+    this.#cancelWarming();
+  }
+
   #cancelWarming(): void {
     for (const [job, member] of this.#warming) member.remote.cancel(job).catch(() => {});
     this.#warming.clear();
