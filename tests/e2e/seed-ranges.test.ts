@@ -158,6 +158,27 @@ describe.skipIf(!chromiumAvailable)('ranges over 30 seeds', () => {
       await expect
         .poll(() => page.getByTestId('live-region').textContent(), { timeout: 10_000 })
         .toContain('Ranges over 30 seeds are ready');
+      // The stage's counters at the last frame show the same ranges (issue 18), by keyboard on the slider.
+      await page.locator('input[type="range"]').first().focus();
+      await page.keyboard.press('End');
+      const range = (f: Spread, format: (v: number) => string) =>
+        `30 seeds, p10–p90: ${format(f.p10)}–${format(f.p90)}`;
+      for (const [k, letter] of [
+        [0, 'A'],
+        [1, 'B'],
+      ] as const) {
+        const f = (path: string) => across[k]!.figures[path]!;
+        expect(await page.getByTestId(`counter-liquidated-${letter}-range`).textContent()).toBe(
+          range(f('liquidations.traders'), count),
+        );
+        expect(await page.getByTestId(`counter-insuranceFund-${letter}-range`).textContent()).toBe(
+          range(f('insuranceFund.end'), usd),
+        );
+        expect(await page.getByTestId(`counter-adl-${letter}-range`).textContent()).toBe(
+          range(f('adl.count'), count),
+        );
+      }
+      await page.getByTestId('stage-counters').screenshot({ path: 'test-results/seed-ranges-counters.png' });
       const longTasks = (
         await page.evaluate(
           () => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks,
