@@ -121,6 +121,8 @@ export class AppState {
       return;
     }
     this.costlyRun = null;
+    // The seeds of the comparison being replaced are moot: they give the cores back (they follow the new one).
+    this.seeds.stop();
     this.running = true;
     this.error = null;
     this.engineLost = false;

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, endText, launchChromium, watchPage } from './chromium.ts';
 import type { Spread } from '../../src/engine/run/across-seeds.ts';
@@ -224,7 +224,8 @@ describe.skipIf(!chromiumAvailable)('ranges over 30 seeds', () => {
     ['zh-Hant-HK', '30 個種子的範圍', '?lang=zh-Hant-HK'],
   ] as const)
     it(`fits 360 px with the ranges shown, stacked (${lang})`, { timeout: 120_000 }, async () => {
-      const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+      // bypassCSP: so axe-core can be injected (as in accessibility.test.ts); the app itself is unchanged.
+      const page = await browser.newPage({ viewport: { width: 360, height: 800 }, bypassCSP: true });
       await page.goto(inject('rootUrl') + query);
       await expect.poll(() => endText(page, 'outcome-table'), { timeout: 30_000 }).not.toBeNull();
       await page.getByRole('button', { name }).click();
@@ -243,6 +244,17 @@ describe.skipIf(!chromiumAvailable)('ranges over 30 seeds', () => {
       expect(fit.wrap).toBeLessThanOrEqual(0);
       expect(fit.spreadBRight).toBeLessThanOrEqual(fit.width);
       await page.locator('#outcome').screenshot({ path: `test-results/seed-ranges-360-${lang}.png` });
+      // The ranges, verdicts and their controls pass axe: no serious or critical violation.
+      await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (c: Element) => Promise<AxeResults> } }).axe;
+        interface AxeResults {
+          violations: { id: string; impact: string | null; nodes: unknown[] }[];
+        }
+        const results = await axe.run(document.querySelector('#outcome')!);
+        return results.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+      });
+      expect(violations.filter((v) => /serious|critical/.test(v))).toEqual([]);
       await page.close();
     });
 });
