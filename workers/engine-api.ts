@@ -19,6 +19,7 @@ import {
 import type { RunResult } from '../src/engine/run/run.ts';
 import type { RunSummary } from '../src/engine/run/summary.ts';
 import { cancelJob, runJob, type JobListener } from './run-jobs.ts';
+import { asSummaryRun } from './run-settings.ts';
 
 /** At most this many runs in one comparison (the app compares two rule sets). */
 export const MAX_COMPARED = 16;
@@ -63,10 +64,13 @@ export const engineApi = {
     return runJob(job, checked, listener);
   },
 
-  /** One run, summary only: the unit of a parameter sweep spread over a pool of workers. */
+  /**
+   * One run, summary only (no frames, nobody traced, invariants checked at the end: `asSummaryRun`): the unit
+   * of a parameter sweep or of the ranges over seeds, spread over a pool of workers.
+   */
   async summary(job: number, config: RunConfig): Promise<RunSummary> {
     check('job', job, JOB);
-    const [result] = await runJob(job, [checkedConfig(config, 0, 1)]);
+    const [result] = await runJob(job, [asSummaryRun(checkedConfig(config, 0, 1))]);
     return result!.summary;
   },
 

@@ -15,3 +15,21 @@ export const WORKER_RUN_SETTINGS = {
 export function asWorkerRuns(config: RunConfig): RunConfig {
   return { ...config, ...WORKER_RUN_SETTINGS };
 }
+
+/**
+ * A run wanted for its summary alone (a sweep, the ranges over seeds; issue 16): no chart frames but the first
+ * and the last, nobody traced, and the conservation and open-interest invariants checked once, at the end (a
+ * violation still fails the run). Every summary figure is the same as the full run's (src/lib/
+ * summary-only.test.ts); only `conservationError`, the largest error the checks saw, may differ, as fewer checks
+ * look. Measured 2026-12-06, default classroom state, 12 runs in tsx: 6.6 s full, 0.73 s summary only.
+ */
+export const SUMMARY_ONLY_SETTINGS = {
+  invariantEvery: 0,
+  frameEveryMinutes: Number.MAX_SAFE_INTEGER,
+  follow: [],
+} as const satisfies Partial<RunConfig>;
+
+/** A config as the worker runs it for its summary alone. */
+export function asSummaryRun(config: RunConfig): RunConfig {
+  return { ...asWorkerRuns(config), ...SUMMARY_ONLY_SETTINGS };
+}

@@ -15,6 +15,7 @@ import type { AppSettings } from './app-settings.ts';
 import { estimateRunCost, isCostly } from '../engine/validation/run-cost.ts';
 import type { SweepChoice } from './sweep-choice.ts';
 import type { SweepPoint } from '../engine/run/sweep.ts';
+import { SeedRanges } from './seed-ranges.svelte.ts';
 
 export interface RuleSetChoice {
   preset: PresetId;
@@ -72,12 +73,16 @@ export class AppState {
   /** The last sweep that ran to its end, with its choice (a lesson's reveal reads its answer from it). */
   sweepResult = $state.raw<{ choice: SweepChoice; points: SweepPoint[] } | null>(null);
 
+  /** The comparison over 30 seeds (ranges beside the chosen seed's run); while on, it follows each new run. */
+  readonly seeds: SeedRanges;
+
   readonly #engine: EngineCalls;
   #timer: ReturnType<typeof setInterval> | null = null;
   #generation = 0;
 
   constructor(engine: EngineCalls) {
     this.#engine = engine;
+    this.seeds = new SeedRanges(engine);
   }
 
   /** The run configs for A and B: same scenario, seed and population (common random numbers). */
@@ -122,6 +127,8 @@ export class AppState {
       return;
     }
     this.costlyRun = null;
+    // The seeds of the comparison being replaced are moot: they give the cores back (they follow the new one).
+    this.seeds.stop();
     this.running = true;
     this.error = null;
     this.engineLost = false;
@@ -138,6 +145,7 @@ export class AppState {
       this.resultConfigs = configs;
       this.frame = Math.min(this.frame, this.frameCount - 1);
       this.progress = 1;
+      if (this.seeds.on) void this.seeds.start(configs);
     } catch (error) {
       if (generation !== this.#generation || error instanceof RunStoppedError) return;
       if (error instanceof EngineLostError) this.engineLost = true;

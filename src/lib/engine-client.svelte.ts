@@ -16,7 +16,7 @@ import type { RunConfig } from '../engine/run/config.ts';
 import type { RunResult } from '../engine/run/run.ts';
 import type { RunSummary } from '../engine/run/summary.ts';
 import { watchLifeline } from '../../workers/lifeline.ts';
-import { WorkerPool } from './worker-pool.ts';
+import { WorkerPool, type SweepListener } from './worker-pool.ts';
 
 /** The calls a view may make; the client or an in-process stand-in (component tests) fits it. */
 export interface EngineCalls {
@@ -29,6 +29,10 @@ export interface EngineCalls {
     configs: readonly RunConfig[],
     onDone?: (done: number, total: number) => void,
   ): Promise<RunSummary[]>;
+  /** A sweep that reports each run as it finishes (the ranges over seeds). */
+  sweepEach?(configs: readonly RunConfig[], listener: SweepListener): Promise<RunSummary[]>;
+  /** Ends the sweeps in flight and keeps the pool's workers (warm) for the next. */
+  cancelSweep?(): void;
 }
 
 export interface CompareListener {
@@ -149,6 +153,7 @@ export class EngineClient implements EngineCalls {
   /** Runs the configs as one comparison; a newer call stops an older one. */
   compare(configs: readonly RunConfig[], listener: CompareListener = {}): Promise<RunResult[]> {
     this.stop();
+    this.#pool.stopWarming(); // the comparison the user asked for comes first
     const job = ++this.#job;
     return new Promise<RunResult[]>((resolve, reject) => {
       this.#running = { job, reject };
@@ -212,6 +217,19 @@ export class EngineClient implements EngineCalls {
     onDone?: (done: number, total: number) => void,
   ): Promise<RunSummary[]> {
     return this.#pool.run(configs, onDone);
+  }
+
+  sweepEach(configs: readonly RunConfig[], listener: SweepListener): Promise<RunSummary[]> {
+    return this.#pool.each(configs, listener);
+  }
+
+  cancelSweep(): void {
+    this.#pool.cancel();
+  }
+
+  /** Starts the sweep pool's workers and runs `configs` once on each, so the first sweep is as fast as later ones. */
+  warmSweeps(configs: readonly RunConfig[]): Promise<void> {
+    return this.#pool.warm(configs);
   }
 
   stopSweep(): void {

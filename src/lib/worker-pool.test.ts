@@ -8,19 +8,52 @@ import type { RunConfig } from '../engine/run/config.ts';
 import { WorkerPool } from './worker-pool.ts';
 import { FakeWorker } from './fake-worker.ts';
 
+/** The shared test double, recording the runs it was given and asked to cancel. */
+class RecordingWorker extends FakeWorker {
+  readonly #seen: { jobs: number[]; cancelled: number[]; mostAtOnce: number };
+
+  constructor(summary: (config: { seed: number }) => unknown) {
+    const seen = { jobs: [] as number[], cancelled: [] as number[], mostAtOnce: 0 };
+    let active = 0;
+    super({
+      summary: async (job: number, config: { seed: number }) => {
+        seen.jobs.push(job);
+        seen.mostAtOnce = Math.max(seen.mostAtOnce, ++active);
+        try {
+          return await summary(config);
+        } finally {
+          active--;
+        }
+      },
+      cancel: (job: number) => seen.cancelled.push(job),
+    });
+    this.#seen = seen;
+  }
+
+  /** The job ids of the runs this worker was given, and of those it was asked to cancel. */
+  get jobs(): number[] {
+    return this.#seen.jobs;
+  }
+  get cancelled(): number[] {
+    return this.#seen.cancelled;
+  }
+  /** The most runs this worker had in hand at once. */
+  get mostAtOnce(): number {
+    return this.#seen.mostAtOnce;
+  }
+}
+
 const configs = (n: number) => Array.from({ length: n }, (_, seed) => ({ seed }) as unknown as RunConfig);
 const never = () => new Promise(() => {});
 
 describe('the sweep pool', () => {
-  let workers: FakeWorker[] = [];
+  let workers: RecordingWorker[] = [];
   afterEach(() => {
     workers = [];
   });
   const pool = (summary: (config: { seed: number }) => unknown) =>
     new WorkerPool(() => {
-      const worker = new FakeWorker({
-        summary: (_job: number, config: { seed: number }) => summary(config),
-      });
+      const worker = new RecordingWorker(summary);
       workers.push(worker);
       return worker as unknown as Worker;
     });
@@ -60,6 +93,53 @@ describe('the sweep pool', () => {
     const before = workers.length;
     await expect(sweep.run(configs(2))).resolves.toEqual([{ seed: 0 }, { seed: 1 }]);
     expect(workers.length).toBeGreaterThan(before);
+    sweep.dispose();
+  });
+
+  it('reports each run as it finishes, with its index, and keeps two runs in flight per worker', async () => {
+    const sweep = pool(async (c) => {
+      await new Promise((r) => setTimeout(r, c.seed === 0 ? 40 : 2));
+      return { seed: c.seed };
+    });
+    const seen: [number, unknown][] = [];
+    const results = await sweep.each(configs(6), { result: (index, summary) => seen.push([index, summary]) });
+    expect(results).toEqual(configs(6).map((_, seed) => ({ seed })));
+    expect(seen.map(([index]) => index).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const [index, summary] of seen) expect(summary).toEqual({ seed: index });
+    // The slow first run finishes last: the others went on beside it, two at a time in each worker.
+    expect(seen.at(-1)![0]).toBe(0);
+    expect(workers.map((w) => w.mostAtOnce)).toEqual(workers.map(() => 2));
+    sweep.dispose();
+  });
+
+  it('cancel ends the sweep at once, asks each busy worker to cancel its run, and keeps the workers', async () => {
+    const sweep = pool(never);
+    const running = sweep.each(configs(4));
+    await new Promise((r) => setTimeout(r, 20));
+    sweep.cancel();
+    await expect(running).rejects.toThrow('the sweep was stopped');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(workers.every((w) => !w.terminated)).toBe(true);
+    expect(sweep.size).toBe(workers.length);
+    for (const worker of workers) expect(worker.cancelled.sort()).toEqual(worker.jobs.sort());
+    sweep.dispose();
+  });
+
+  it('warms every worker with the given runs before the first sweep, which cancels what is left', async () => {
+    let slow = true;
+    const sweep = pool(async (c) => {
+      if (slow && c.seed === 9) await never();
+      return { seed: c.seed };
+    });
+    void sweep.warm([{ seed: 8 }, { seed: 9 }] as unknown as RunConfig[]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(workers.length).toBeGreaterThan(0);
+    expect(sweep.size).toBe(workers.length);
+    for (const worker of workers) expect(worker.jobs).toHaveLength(2);
+    slow = false;
+    await expect(sweep.run(configs(2))).resolves.toEqual([{ seed: 0 }, { seed: 1 }]);
+    // The warm-up's second run (still going) was cancelled when the sweep began; no new workers were needed.
+    for (const worker of workers) expect(worker.cancelled).toEqual([worker.jobs[1]]);
     sweep.dispose();
   });
 });

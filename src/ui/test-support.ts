@@ -25,5 +25,17 @@ export function inProcessEngine(): EngineCalls {
       return results;
     },
     stop: () => {},
+    // The pool's unit, in process and one after another: the worker's own summary-only entry point.
+    sweepEach: async (configs, listener) => {
+      const summaries = [];
+      for (const [index, config] of configs.entries()) {
+        const summary = await engineApi.summary(index, config);
+        listener.result?.(index, summary);
+        listener.done?.(index + 1, configs.length);
+        summaries.push(summary);
+      }
+      return summaries;
+    },
+    cancelSweep: () => {},
   };
 }

@@ -34,9 +34,19 @@ export function spreadOf(values: readonly number[]): Spread {
  * venue only some seeds' runs had) is judged over the runs that have it, and `runs` says how many.
  */
 export function acrossSeeds(summaries: readonly RunSummary[]): Record<string, Spread & { runs: number }> {
+  return acrossFigures(summaries.map(summaryFigures));
+}
+
+/**
+ * As `acrossSeeds`, from each run's figures (`summaryFigures`) already read: a view that gets runs one by one
+ * reads each run's figures once, not again at every update.
+ */
+export function acrossFigures(
+  runs: readonly Record<string, number>[],
+): Record<string, Spread & { runs: number }> {
   const values: Record<string, number[]> = {};
-  for (const summary of summaries)
-    for (const [path, value] of Object.entries(summaryFigures(summary))) (values[path] ??= []).push(value);
+  for (const figures of runs)
+    for (const [path, value] of Object.entries(figures)) (values[path] ??= []).push(value);
   const result: Record<string, Spread & { runs: number }> = {};
   for (const [path, list] of Object.entries(values)) result[path] = { ...spreadOf(list), runs: list.length };
   return result;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import OutcomeCard from './OutcomeCard.svelte';
@@ -108,5 +108,86 @@ describe('OutcomeCard', () => {
     expect(screen.getByTestId('outcome-sentence')).toHaveTextContent(/^規則組合 A（香港證監會 2026）/);
     const market = app.results![1].summary.maxPriceDislocationAt.market;
     expect(screen.getByTestId('outcome-dislocation-B')).toHaveTextContent(new RegExp(`%（${market}）$`));
+  });
+});
+
+describe('OutcomeCard over 30 seeds', () => {
+  it(
+    'runs the comparison over seeds on one press, shows each figure’s range and a verdict, and hides them when off',
+    { timeout: 120_000 },
+    async () => {
+      const app = smallApp();
+      render(OutcomeCard, { app, i18n: new I18n('en') });
+      await app.run();
+      flushSync();
+      const toggle = await screen.findByRole('button', { name: 'Ranges over 30 seeds' });
+      expect(toggle).toHaveAttribute('aria-pressed', 'false');
+      expect(screen.queryByTestId('outcome-liquidated-A-spread')).toBeNull();
+      toggle.click();
+      flushSync();
+      expect(toggle).toHaveAttribute('aria-pressed', 'true');
+      // While the seeds come back: progress and a Stop of its own (not the run's "Stop").
+      expect(screen.getByRole('progressbar', { name: 'Seeds run' })).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Stop the seeds' })).toBeInTheDocument();
+      await vi.waitFor(() => expect(app.seeds.running).toBe(false), { timeout: 100_000, interval: 50 });
+      flushSync();
+      expect(app.seeds.done).toBe(30);
+      expect(screen.getByTestId('seed-status')).toHaveTextContent(
+        `Over seeds ${app.seed}–${app.seed + 29}, computed in`,
+      );
+      // The chosen seed's figure stays, with the median and 10th–90th percentile range beneath it.
+      const spread = app.seeds.spreads![1]['liquidations.traders']!;
+      expect(screen.getByTestId('outcome-liquidated-B')).toHaveTextContent(
+        `${app.results![1].summary.liquidations.traders} of 30`,
+      );
+      expect(screen.getByTestId('outcome-liquidated-B-spread')).toHaveTextContent(
+        `median ${spread.median} (p10–p90 ${spread.p10}–${spread.p90})`,
+      );
+      const a = app.seeds.spreads![0]['liquidations.traders']!;
+      const overlap = a.p10 <= spread.p90 && spread.p10 <= a.p90;
+      expect(screen.getByTestId('outcome-liquidated-verdict')).toHaveTextContent(
+        overlap
+          ? 'Ranges overlap: a difference here may be luck.'
+          : 'Ranges apart: the difference holds across seeds.',
+      );
+      toggle.click();
+      flushSync();
+      expect(toggle).toHaveAttribute('aria-pressed', 'false');
+      expect(screen.queryByTestId('outcome-liquidated-B-spread')).toBeNull();
+    },
+  );
+});
+
+describe('OutcomeCard over seeds of a large population', () => {
+  it('asks before running seeds estimated to take long (issue 19), and runs nothing until then', async () => {
+    const engine = inProcessEngine();
+    const calls: number[] = [];
+    const sweepEach = engine.sweepEach!;
+    engine.sweepEach = (configs, listener) => {
+      calls.push(configs.length);
+      return sweepEach(configs, listener);
+    };
+    const app = new AppState(engine);
+    app.population.traders = 30;
+    render(OutcomeCard, { app, i18n: new I18n('en') });
+    await app.run();
+    flushSync();
+    await screen.findByRole('button', { name: 'Ranges over 30 seeds' });
+    // The same comparison with 100,000 traders, as the seeds would run it.
+    const large = app.resultConfigs!.map((c) => ({
+      ...c,
+      population: { ...c.population, traders: 100_000 },
+    }));
+    app.resultConfigs = [large[0]!, large[1]!];
+    await app.seeds.start(app.resultConfigs);
+    flushSync();
+    expect(calls).toEqual([]);
+    expect(screen.getByTestId('seed-costly')).toHaveTextContent(
+      /30 seeds would take about \d+ (minutes|hours)/,
+    );
+    expect(screen.getByRole('button', { name: 'Run it anyway' })).toBeInTheDocument();
+    app.seeds.off();
+    flushSync();
+    expect(screen.queryByTestId('seed-costly')).toBeNull();
   });
 });
