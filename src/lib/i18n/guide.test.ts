@@ -1,9 +1,12 @@
 /**
  * The teacher's guide in every language has the docs' sections, no more and no fewer, and keeps their numbers:
- * a doc edited without its translation (a section added or renamed, a figure changed) fails here.
+ * a doc edited without its translation (a section added or renamed, a figure changed, any sentence edited) fails
+ * here.
  */
 import { describe, expect, it } from 'vitest';
 import { docSections, englishGuide, loadGuide, loadTranslations } from './guide.ts';
+import { sectionHash, staleSections } from './guide-sections.ts';
+import sources from './guide-sources.json';
 
 const translations = await loadTranslations();
 
@@ -49,6 +52,22 @@ describe("the teacher's guide", () => {
       const code = (text: string) => (text.match(/`[^`]+`/g) ?? []).sort();
       expect(code(translated), id).toEqual(code(english));
     }
+  });
+
+  it.each(Object.keys(translations))('%s was translated from today’s English of every section', (locale) => {
+    // A stale section: the docs changed since it was translated. Translate it, then record it with
+    // `npx tsx scripts/guide-sections.ts --mark <locale>` (the script lists stale sections and the docs' diff).
+    expect(
+      staleSections(englishGuide, (sources as Record<string, Record<string, string>>)[locale] ?? {}),
+    ).toEqual([]);
+  });
+
+  it('notices an edited sentence that keeps every number', () => {
+    const id = 'guide.model.mark-price';
+    const recorded = { [id]: sectionHash(englishGuide[id]!) };
+    const edited = { [id]: englishGuide[id]!.replace('.', ';') };
+    expect(staleSections({ [id]: englishGuide[id]! }, recorded)).toEqual([]);
+    expect(staleSections(edited, recorded)).toEqual([id]);
   });
 
   it('falls back to English for a language without a translation', async () => {

@@ -3,41 +3,22 @@
  * (doc/model.md). English is read from the docs themselves, so the guide never drifts from them; another
  * language translates each section in its catalogue `messages/<locale>/guide.json`, keyed by section id
  * (`guide.model.<heading slug>`; the part before the first "##" is `guide.model.intro`). guide.test.ts checks that
- * each translation has exactly the docs' sections and keeps every number of the English.
+ * each translation has exactly the docs' sections and keeps every number of the English, and that no section's
+ * English changed since it was translated (guide-sources.json; `npx tsx scripts/guide-sections.ts` lists them).
  *
  * The guide is large (about 20 KB) and read by few: it is not part of the app's catalogues (kept out of the first
  * download, the size budget) but loaded with the guide, in the language asked for.
  */
 import modelDoc from '../../../doc/model.md?raw';
 import lessonsDoc from '../../../doc/lessons.md?raw';
+import { englishSections } from './guide-sections.ts';
+
+export { docSections, slug } from './guide-sections.ts';
 
 export type GuideSections = Readonly<Record<string, string>>;
 
-/** "When a liquidation goes wrong: insurance fund…" → "when-a-liquidation-goes-wrong-insurance-fund…". */
-export const slug = (heading: string): string =>
-  heading
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
-/** A Markdown document's sections: the text before the first "## " heading, then one per "## " heading. */
-export function docSections(markdown: string, prefix: string): Record<string, string> {
-  const [intro, ...parts] = markdown.split(/^## /m);
-  const sections: Record<string, string> = {};
-  if (intro!.trim()) sections[`${prefix}.intro`] = intro!.trim();
-  for (const part of parts) sections[`${prefix}.${slug(part.split('\n', 1)[0]!)}`] = `## ${part.trim()}`;
-  return sections;
-}
-
 /** The English guide: doc/lessons.md's "How a lesson plays", then doc/model.md in full. */
-export const englishGuide: GuideSections = {
-  ...Object.fromEntries(
-    Object.entries(docSections(lessonsDoc, 'guide.lessons')).filter(([id]) =>
-      id.endsWith('.how-a-lesson-plays'),
-    ),
-  ),
-  ...docSections(modelDoc, 'guide.model'),
-};
+export const englishGuide: GuideSections = englishSections(lessonsDoc, modelDoc);
 
 const translations = import.meta.glob<Record<string, string>>('./messages/*/guide.json', {
   import: 'default',

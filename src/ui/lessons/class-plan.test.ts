@@ -34,4 +34,15 @@ describe('the teacher docs as HTML', () => {
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toContain('<script>');
   });
+
+  it('renders a table, its first row the header, and ends it at a blank line', () => {
+    const html = markdownToHtml(
+      'Figures:\n\n| Fact | Run |\n| --- | :-: |\n| **87%** longs | `97%` |\n| a | b |\n\nAfter.',
+    );
+    expect(html).toContain(
+      '<table><thead><tr><th>Fact</th><th>Run</th></tr></thead><tbody>' +
+        '<tr><td><strong>87%</strong> longs</td><td><code>97%</code></td></tr><tr><td>a</td><td>b</td></tr></tbody></table>',
+    );
+    expect(html).toMatch(/^<p>Figures:<\/p>\n<table>.*<\/table>\n<p>After.<\/p>$/);
+  });
 });
