@@ -7,7 +7,7 @@
 import { hourBoundariesCrossed, hourlyInterest } from '../margin/interest.ts';
 import type { BrokerEvent } from './broker-events.ts';
 import type { BrokerState, Client } from './broker-state.ts';
-import { accrueHourlyInterest, chargeInterest } from './loan-ledger.ts';
+import { accrueHourlyInterestOnDebtors, chargeInterest } from './loan-ledger.ts';
 
 function charge(state: BrokerState, client: Client, principal: number, hours: number, events: BrokerEvent[]) {
   const rate = state.rules.hourlyInterestRate;
@@ -36,6 +36,9 @@ export function chargeFirstHour(
   charge(state, client, newPrincipal, 1, events);
 }
 
+/** Receives the hour's total (one object for the run, not one per hour). */
+const accrued = { amount: 0 };
+
 /**
  * One accrual per top of the hour in (fromMinute, toMinute], on each client's principal at that moment.
  * Reported as one event for all clients (a per-client event every hour would swamp the stream at scale).
@@ -49,17 +52,8 @@ export function accrueInterest(
   const hours = hourBoundariesCrossed(fromMinute, toMinute);
   if (hours === 0) return;
   const rate = state.rules.hourlyInterestRate;
-  let clients = 0;
-  let total = 0;
-  for (const id of state.debtors) {
-    const client = state.clients[id]!;
-    if (!(client.principal > 0)) continue;
-    const amount = hourlyInterest(client.principal, rate) * hours;
-    if (!(amount > 0)) continue;
-    accrueHourlyInterest(state, client, amount);
-    clients++;
-    total += amount;
-  }
+  const clients = accrueHourlyInterestOnDebtors(state, rate, hours, accrued);
+  const total = accrued.amount;
   if (clients > 0)
     events.push({
       type: 'interest-accrued',

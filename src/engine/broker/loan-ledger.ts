@@ -29,14 +29,47 @@ export function chargeInterest(state: BrokerState, client: Client, amount: numbe
 }
 
 /**
- * The top-of-the-hour accrual: like `chargeInterest` but without marking the client touched, since every
- * debtor accrues every hour (see `Client.hourlyInterest`).
+ * The top-of-the-hour accrual on every debtor (B-MGN: principal × hourly rate, per top of the hour crossed):
+ * like `chargeInterest` but without marking the client touched, since every debtor accrues every hour (see
+ * `Client.hourlyInterest`). One tight pass: the class sums and the receivable are carried in locals and take the
+ * same additions in the same order as one call per client would, so every figure is the same bit for bit
+ * (issue 16: the per-client calls and their argument checks were 7% of a 100,000 × 30 d run).
+ * Returns the number of clients charged; `accrued.amount` receives Σ amounts in debtor order.
  */
-export function accrueHourlyInterest(state: BrokerState, client: Client, amount: number): void {
-  client.interest += amount;
-  client.hourlyInterest += amount;
-  state.hourlyInterestByClass[client.investorClass] += amount;
-  state.broker.interestReceivable += amount;
+export function accrueHourlyInterestOnDebtors(
+  state: BrokerState,
+  hourlyRate: number,
+  hours: number,
+  accrued: { amount: number },
+): number {
+  requireNonNegative('hourly rate', hourlyRate);
+  const byClass = state.hourlyInterestByClass;
+  const clients = state.clients;
+  let retail = byClass.retail;
+  let professional = byClass.professional;
+  let receivable = state.broker.interestReceivable;
+  let charged = 0;
+  let total = 0;
+  for (const id of state.debtors) {
+    const client = clients[id]!;
+    const principal = client.principal;
+    if (!(principal > 0)) continue;
+    // hourlyInterest(principal, rate) × hours, as margin/interest.ts computes it.
+    const amount = principal * hourlyRate * hours;
+    if (!(amount > 0)) continue;
+    client.interest += amount;
+    client.hourlyInterest += amount;
+    if (client.investorClass === 'professional') professional += amount;
+    else retail += amount;
+    receivable += amount;
+    charged++;
+    total += amount;
+  }
+  byClass.retail = retail;
+  byClass.professional = professional;
+  state.broker.interestReceivable = receivable;
+  accrued.amount = total;
+  return charged;
 }
 
 /**

@@ -3,14 +3,20 @@
  * traders × minutes, so every surface (the app, the embed view, the figure, the CLI) estimates a run from those
  * two counts and the engine speed measured below, and asks first, or refuses, above a threshold.
  *
- * The speed is measured with the bench on the bundled (fast) engine: `node --import tsx bench/run-one.ts fast T D`
- * (synthetic-volatile, offshore-cex, one process per run), on the project's 2-core build machine, 2026-12-06:
- *   1,000 traders × 7 days:   0.69 s
- *   10,000 traders × 7 days:  2.22 s
- *   100,000 traders × 1 day:  6.24 s
- * The per-minute cost is the 1,000-trader run less its trader part; the per-trader-minute cost is the largest
- * seen (100,000 traders: the cost per trader grows with the population), so the estimate errs long (about 2× for
- * 10,000 × 7 days). A browser's worker runs the same code at about the same speed.
+ * The speed is measured on the bundled (fast) engine as the CLI runs it, one whole process per run (start-up and
+ * JIT warm-up included): `npm run --silent cli -- run --scenario synthetic-volatile --regime offshore-cex
+ * --seed 2026 --days D --traders T`, on the project's 2-core build machine (load average 2–3), 2026-12-06; the
+ * larger of CPU time (user + system) and wall time over 2–3 processes:
+ *   1,000 traders × 7 days:    0.88 s
+ *   10,000 traders × 7 days:   1.25 s
+ *   100,000 traders × 1 day:   3.14 s
+ *   100,000 traders × 30 days: 3.69 s
+ * The per-trader-minute cost is the largest seen (100,000 traders × 1 day, whose cost is mostly the traders'
+ * entries) and the per-minute cost the 1,000-trader run less its trader part, solved together; both rounded up.
+ * So the estimate errs long for every run measured: about 2× for 10,000 × 7 days, about 27× for
+ * 100,000 × 30 days (a trader costs mostly when it enters and leaves, not per minute held). Below about 0.5 s
+ * (a process's start-up) it is not meant to be exact. A browser's worker runs the same code at about the same
+ * speed.
  */
 import { scenarioInfo } from '../scenarios/catalogue.ts';
 import type { ScenarioId } from '../scenarios/types.ts';
@@ -18,9 +24,9 @@ import type { ScenarioId } from '../scenarios/types.ts';
 export const ENGINE_SPEED = {
   measured: '2026-12-06',
   /** Fixed cost of one simulated minute (market, funding, frames), whatever the population. */
-  secondsPerMinute: 4.6e-5,
+  secondsPerMinute: 6.7e-5,
   /** Cost of one trader for one simulated minute. */
-  secondsPerTraderMinute: 4.3e-8,
+  secondsPerTraderMinute: 2.2e-8,
 } as const;
 
 /** A comparison estimated to take longer than this is not started without the user's say-so. */
