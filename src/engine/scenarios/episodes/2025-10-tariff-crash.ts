@@ -58,11 +58,26 @@ export const OCT_2025_INFO: ScenarioInfo = {
       url: 'https://huggingface.co/papers/2512.01112',
       note: 'Hyperliquid ADL closed $2.1bn of positions in 12 min',
     },
+    {
+      name: 'CoinDesk',
+      url: 'https://www.coindesk.com/markets/2025/10/12/binance-to-compensate-users-affected-by-crash-in-wbeth-bnsol-and-ethena-s-usde',
+      note: 'wBETH as low as $430 around 21:40 UTC on Binance, 88% below ETH',
+    },
   ],
   defaultDays: 1,
   minDays: 1,
   maxDays: 1,
   startUtc: START_UTC,
+  // Binance valued USDe at ~$0.65 and wBETH/BNSOL below peg on its own book, 21:36–22:16 UTC (§3 row;
+  // crptonews / coti.news: the compensation window). wBETH as low as $430 "around 21:40 UTC", an 88% discount
+  // to ETH/USDT above $3,800 (CoinDesk, 12 Oct 2025): 430 / 3,800 = 0.113. [shape] both troughs at 21:40 UTC.
+  collateralDepeg: {
+    fromUtc: '2025-10-10T21:36:00Z',
+    lowUtc: '2025-10-10T21:40:00Z',
+    toUtc: '2025-10-10T22:16:00Z',
+    usdeLow: 0.65,
+    wbethLow: 0.113,
+  },
 };
 
 export const OCT_2025: HistoricalEpisode = { info: OCT_2025_INFO, anchors: OCT_2025_ANCHORS };
