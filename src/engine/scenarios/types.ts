@@ -56,4 +56,6 @@ export interface IndexPath {
   minutes: number;
   btc: Float64Array;
   eth: Float64Array;
+  /** The altcoin index (alt-path.ts): a high-beta coin the offshore venues list and HK does not. */
+  alt: Float64Array;
 }
