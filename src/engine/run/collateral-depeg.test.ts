@@ -6,7 +6,6 @@
  * settings, only the episode's depeg window taken away.
  */
 import { describe, expect, it } from 'vitest';
-import type { ForcedSaleEvent } from '../broker/index.ts';
 import { venueCollateralPath } from '../scenarios/venue-collateral.ts';
 import { scenarioInfo } from '../scenarios/catalogue.ts';
 import { DEFAULT_RUN, type RunConfig } from './config.ts';
@@ -28,7 +27,8 @@ function run(config: RunConfig, depeg: boolean): RunResult {
   return resultOf(state);
 }
 
-const forcedSales = (r: RunResult) => r.events.filter((e): e is ForcedSaleEvent => e.type === 'forced-sale');
+type ForcedSale = Extract<RunResult['events'][number], { type: 'forced-sale' }>;
+const forcedSales = (r: RunResult) => r.events.filter((e): e is ForcedSale => e.type === 'forced-sale');
 const config = (seed: number, regime: RunConfig['regime']): RunConfig => ({
   ...DEFAULT_RUN,
   scenario: SCENARIO,
