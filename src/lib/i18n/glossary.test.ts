@@ -22,7 +22,7 @@ const AVOID: [RegExp, string][] = [
  * code, stripped before the check.
  */
 const KEEP = new Set(
-  'sandbox BTC ETH ADL SFC USD US PNG SVG CSV JSON URL ESMA FSA CFTC CEX DEX VARA SGX UTC HK HKMA LTV BitMEX GARCH Ctrl Shift Esc iframe Binance Hyperliquid Terra LUNA UST FTX wBETH Leverage Lab'.split(
+  'sandbox BTC ETH ADL SFC USD US PNG SVG CSV JSON URL ESMA FSA CFTC CEX DEX VARA SGX UTC HK HKMA LTV BitMEX GARCH Ctrl Shift Esc iframe Binance Hyperliquid Terra LUNA UST FTX USDe wBETH Leverage Lab'.split(
     ' ',
   ),
 );
