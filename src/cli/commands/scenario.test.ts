@@ -16,6 +16,8 @@ describe('scenario', () => {
     expect(r.eth.length).toBe(r.t.length);
     expect(Math.min(...r.btc)).toBe(15_682.69);
     expect(Math.min(...r.eth)).toBe(1_083.29);
+    expect(r.alt.length).toBe(r.t.length);
+    expect([r.alt[0], Math.min(...r.alt)]).toEqual([100, 40]); // §3 ALT table: −60% over 6–10 Nov
     expect(r.btc.every((p) => Math.round(p * 100) / 100 === p)).toBe(true);
   });
 

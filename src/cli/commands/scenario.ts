@@ -1,5 +1,5 @@
 /**
- * `scenario`: a scenario's BTC and ETH index price paths, one value a minute (model.md, "Prices").
+ * `scenario`: a scenario's BTC, ETH and ALT index price paths, one value a minute (model.md, "Prices").
  */
 import { allowOnly, choice, optionalNumber, type Flags } from '../args.ts';
 import { wholeNumber } from '../../engine/validation/index.ts';
@@ -13,11 +13,11 @@ const idsOfKind = (kind: 'historical' | 'synthetic') =>
     .join(', ');
 
 export const usage = `scenario --id S [--seed 1] [--days D]
-  The BTC and ETH index prices (USD) of scenario S, one a minute from its start. S is one of
+  The BTC, ETH and ALT (a generic high-beta altcoin, $100 at the start) index prices (USD) of scenario S, one a minute from its start. S is one of
     historical: ${idsOfKind('historical')}
     synthetic: ${idsOfKind('synthetic')}
   --seed: any whole number (the same seed gives the same path). --days: synthetic scenarios only, 0.25 to 730
-  (default per scenario); historical ones have a fixed length. Prints {"id", "t", "btc", "eth"}: t in minutes
+  (default per scenario); historical ones have a fixed length. Prints {"id", "t", "btc", "eth", "alt"}: t in minutes
   from the start, prices rounded to cents.`;
 
 /** The flags this command accepts (the fuzzer reads them too). */
@@ -31,6 +31,7 @@ export interface ScenarioOutput {
   t: number[];
   btc: number[];
   eth: number[];
+  alt: number[];
 }
 
 /** Cents: enough for a chart or a check by hand, and shorter JSON (60 days = 86,401 prices per asset). */
@@ -47,5 +48,6 @@ export function run(flags: Flags): ScenarioOutput {
     t: Array.from({ length: path.minutes + 1 }, (_, minute) => minute * path.stepMinutes),
     btc: Array.from(path.btc, toCents),
     eth: Array.from(path.eth, toCents),
+    alt: Array.from(path.alt, toCents),
   };
 }

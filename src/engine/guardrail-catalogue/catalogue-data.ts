@@ -357,7 +357,7 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
   {
     key: 'financing.collateral.other-crypto.eligible',
     title: 'Other crypto accepted as margin collateral',
-    simulated: false,
+    simulated: true,
     demonstration: {
       scenario: '2025-10-tariff-crash',
       seed: 1,
@@ -369,7 +369,7 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
   {
     key: 'financing.collateral.other-crypto.haircut',
     title: 'Other crypto collateral haircut',
-    simulated: false,
+    simulated: true,
     demonstration: {
       scenario: '2025-10-tariff-crash',
       seed: 1,

@@ -49,7 +49,8 @@ describe('frame counters', () => {
       expect(checked).toBe(f.length - 1);
       expect(f.columns.liquidatedTraders[0]).toBe(0);
       expect(f.columns.lossesBeyondDeposits[0]).toBe(0);
-      expect(f.columns.liquidatedTraders[last]).toBe(summary.liquidations.traders);
+      // Frames count broker forced sales too (run.liquidated), as the summary's tradersForcedOut does.
+      expect(f.columns.liquidatedTraders[last]).toBe(summary.tradersForcedOut);
       expect(f.columns.lossesBeyondDeposits[last]).toBeCloseTo(summary.lossesBeyondDeposits, 9);
       expect(f.columns.insuranceFund[last]).toBe(summary.insuranceFund.end);
       expect(f.columns.adlEvents[last]).toBe(summary.adl.count);

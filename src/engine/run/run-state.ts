@@ -25,6 +25,8 @@ import { regime as presetRegime } from '../regimes/catalogue.ts';
 import type { Regime } from '../regimes/types.ts';
 import { generateIndexPath, scenarioInfo } from '../scenarios/catalogue.ts';
 import type { IndexPath } from '../scenarios/types.ts';
+import { venueCollateralPath } from '../scenarios/venue-collateral.ts';
+import { drawVenueTokenHolders } from './venue-tokens.ts';
 import { emptyChecksum, type Checksum } from './checksum.ts';
 import { resolveRegime, validateRunConfig, type RunConfig } from './config.ts';
 import { createFrameBuilder, type FrameBuilder } from './frames.ts';
@@ -79,7 +81,14 @@ export interface RunState {
   /** Each market's intra-minute low and high, drawn once from the seed (market/intra-minute.ts). */
   intraMinute: Record<MarketId, IntraMinuteExtremes>;
   securities: Float64Array;
+  /**
+   * Venue price of the tokens posted as "other crypto" collateral (USDe and wBETH, $1 at the start), on the
+   * run's own venue book: below reference in an episode's depeg window (scenarios/venue-collateral.ts).
+   */
+  venueCollateral: Float64Array;
   population: Population;
+  /** 1: the trader, as a margin client, posts its deposit in venue-priced tokens (venue-tokens.ts). */
+  venueTokenHolder: Uint8Array;
   minute: number;
   onshore: Venue;
   offshore: Venue | null;
@@ -220,13 +229,23 @@ export function createRun(config: RunConfig): RunState {
   ) as Record<MarketId, IntraMinuteExtremes>;
   // Funding settles on the venue's UTC clock: a historical episode starts at its own time, a synthetic one at 00:00.
   const startUtc = scenarioInfo(config.scenario).startUtc;
+  const venueCollateral = venueCollateralPath(
+    path.eth,
+    startUtc,
+    scenarioInfo(config.scenario).collateralDepeg,
+  );
   const clock = startUtc === null ? 0 : (Date.parse(startUtc) / 1000) % 86_400;
   const onshore = createVenue('onshore', regime, path, totalCapital, config.affiliatedMarketMaker, clock);
   const offshore =
     config.population.leakage > 0 && regime.id !== 'offshore-cex'
       ? createVenue('offshore', presetRegime('offshore-cex'), path, totalCapital, false, clock)
       : null;
-  const prices = { BTC: path.btc[0]!, ETH: path.eth[0]!, 'other-crypto': 1, securities: securities[0]! };
+  const prices = {
+    BTC: path.btc[0]!,
+    ETH: path.eth[0]!,
+    'other-crypto': venueCollateral[0]!,
+    securities: securities[0]!,
+  };
   const providerCash = totalCapital * PROVIDER_CASH_PER_DEPOSIT;
   const broker = createBroker({
     rules: regime.financing,
@@ -264,7 +283,9 @@ export function createRun(config: RunConfig): RunState {
     path,
     intraMinute,
     securities,
+    venueCollateral,
     population,
+    venueTokenHolder: drawVenueTokenHolders(regime, config.seed, population.count),
     minute: 0,
     onshore,
     offshore,

@@ -93,7 +93,7 @@ export function stepRun(run: RunState): void {
   const prices = run.brokerPrices;
   prices.BTC = btc;
   prices.ETH = eth;
-  prices['other-crypto'] = 1;
+  prices['other-crypto'] = run.venueCollateral[run.minute]!;
   prices.securities = run.securities[run.minute]!;
   run.reactions ??= reactionsOf(run);
   stepBrokerEvents.length = 0;

@@ -146,7 +146,9 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
   const broker = run.broker;
   const asset = p.asset[i] ? 'ETH' : 'BTC';
   const capital = p.capital[i]!;
-  const cash = financing ? capital * p.deployShare[i]! : capital;
+  const deposit = financing ? capital * p.deployShare[i]! : capital;
+  const tokenValue = financing && run.venueTokenHolder[i] ? deposit : 0;
+  const cash = deposit - tokenValue;
   // Pledged securities come along whether or not the broker lends against them, so nobody's wealth vanishes.
   const securitiesUnits = p.securities[i]! / broker.prices.securities;
   // The door (enterTrader) has applied the regime's class; the broker keeps the drawn class, the one the
@@ -155,12 +157,12 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
     investorClass: run.population.professional[i] ? 'professional' : 'retail',
     cash,
     financing,
-    holdings: { securities: securitiesUnits },
+    holdings: { securities: securitiesUnits, 'other-crypto': tokenValue / broker.prices['other-crypto'] },
   });
   run.brokerTraderOf[client] = i;
   run.venueOf[i] = VENUE.broker;
   run.accountOf[i] = client;
-  run.reserve[i] = capital - cash;
+  run.reserve[i] = capital - deposit;
   run.classEquity.entered(run, i);
   run.classEquity.reserveChanged(run, i, run.reserve[i]!);
   touchClient(broker, client);
@@ -171,7 +173,8 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
   if (!financing) {
     buySpot(broker, seam, client, asset, (cash * p.deployShare[i]! * SIZING_SLACK) / price, events);
   } else {
-    const wished = (cash * p.leverageWish[i]!) / price;
+    // The tokens back the loan as cash would: the wish is on the whole deposit.
+    const wished = (deposit * p.leverageWish[i]!) / price;
     // The wish goes to the door first, so a refusal beyond lending value is seen with its reason; then the
     // client buys what the rules allow.
     if (!buyOnCredit(broker, seam, client, asset, wished, events)) {
@@ -229,6 +232,10 @@ function exitBrokerClient(run: RunState, i: number): void {
   const events: BrokerEvent[] = [];
   const seam = run.spotSeam;
   if (client.holdings[asset] > 0) sellSpot(broker, seam, client.id, asset, client.holdings[asset], events);
+  // Venue-priced tokens are kept unless the sale left debt the cash cannot repay (they backed part of the loan).
+  const tokens = client.holdings['other-crypto'];
+  if (tokens > 0 && clientDebt(client) > client.cash)
+    sellSpot(broker, seam, client.id, 'other-crypto', tokens, events);
   const debt = clientDebt(client);
   if (debt > 0 && client.cash > 0) repay(broker, client.id, Math.min(debt, client.cash), events);
   recordBrokerEvents(run, events);

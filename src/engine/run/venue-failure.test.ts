@@ -33,7 +33,7 @@ describe('venue failure in the FTX episode', () => {
     expect(offshore.summary.venueFailure.clientLoss).toBeGreaterThan(0);
     expect(hk.summary.venueFailure).toEqual({ minute: FTX_END, clientLoss: 0 });
     expect(hk.events.some((e) => e.type === 'broker-failure-loss')).toBe(false);
-  });
+  }, 30_000);
 
   it('forbidding re-use offshore (rehypothecationShare 0) removes the loss and changes the run', () => {
     const reused = runScenario(config({ regime: 'offshore-cex' }));
@@ -45,7 +45,7 @@ describe('venue failure in the FTX episode', () => {
     expect(kept.summary.byClass.retail.pnl + kept.summary.byClass.professional.pnl).toBeGreaterThan(
       reused.summary.byClass.retail.pnl + reused.summary.byClass.professional.pnl,
     );
-  });
+  }, 30_000);
 
   it('no other scenario has a failure', () => {
     expect(

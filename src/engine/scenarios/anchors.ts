@@ -12,6 +12,8 @@ export interface Anchor {
   btc: number;
   /** ETH index price, USD. */
   eth: number;
+  /** ALT index price, USD (alt-path.ts; $100 at the start of an episode). */
+  alt?: number;
 }
 
 export interface HistoricalEpisode {
@@ -31,13 +33,17 @@ const PRICE = above(0);
  * `const at = anchorClock('2020-03-12T00:00:00Z'); at('2020-03-13T02:00:00Z', 3_900, 90)`.
  * Date.parse only reads the given text; the engine still has no clock.
  */
-export function anchorClock(startUtc: string): (utc: string, btc: number, eth: number) => Anchor {
+export function anchorClock(
+  startUtc: string,
+): (utc: string, btc: number, eth: number, alt?: number) => Anchor {
   const start = parseUtc('startUtc', startUtc);
-  return (utc, btc, eth) => {
+  return (utc, btc, eth, alt) => {
     const ms = parseUtc('anchor time', utc) - start;
     if (ms % MS_PER_MINUTE !== 0)
       throw new Refusal('anchor time', utc, { kind: 'words', text: `on a whole minute after ${startUtc}` });
-    return { minute: ms / MS_PER_MINUTE, btc, eth };
+    return alt === undefined
+      ? { minute: ms / MS_PER_MINUTE, btc, eth }
+      : { minute: ms / MS_PER_MINUTE, btc, eth, alt };
   };
 }
 
@@ -71,5 +77,6 @@ export function checkAnchors(anchors: readonly Anchor[], minutes: number): void 
         text: `after anchors[${i - 1}].minute ${before.minute}`,
       });
     for (const asset of ['btc', 'eth'] as const) check(`anchors[${i}].${asset}`, a[asset], PRICE);
+    if (a.alt !== undefined) check(`anchors[${i}].alt`, a.alt, PRICE);
   });
 }

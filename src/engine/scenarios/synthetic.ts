@@ -5,6 +5,7 @@
  */
 import { nextFloat, nextNormal, type PrngState } from '../prng.ts';
 import { BTC_ETH_CORRELATION, nextCorrelatedNormals } from './correlated-normals.ts';
+import { altFromBtc } from './alt-path.ts';
 import { impulseNoise, impulseProgress, type Impulse } from './impulse.ts';
 import { drawFlashCrash, drawShortSqueeze } from './synthetic-events.ts';
 import type { IndexPath, ScenarioId } from './types.ts';
@@ -49,7 +50,7 @@ function walk(prng: PrngState, minutes: number, step: Step, impulse?: Impulse): 
     btc[t] = Math.exp(lb + shape * (impulse?.btcLog ?? 0));
     eth[t] = Math.exp(le + shape * (impulse?.ethLog ?? 0));
   }
-  return { stepMinutes: 1, minutes, btc, eth };
+  return { stepMinutes: 1, minutes, btc, eth, alt: altFromBtc(btc) };
 }
 
 function calmStep(noise: (t: number) => number): Step {

@@ -1,3 +1,5 @@
+import type { CollateralDepeg } from './venue-collateral.ts';
+
 /**
  * Market scenarios: the exogenous BTC and ETH index price paths (USD) a run replays (model.md, "Prices").
  */
@@ -38,6 +40,11 @@ export interface ScenarioInfo {
    * that minute (broker/broker-failure.ts). Absent: no failure.
    */
   venueFailureUtc?: string;
+  /**
+   * Where the episode's offshore venue priced tokens posted as collateral (USDe, wBETH) on its own book, below
+   * their reference (10 Oct 2025): venue-collateral.ts. Absent: they trade at reference.
+   */
+  collateralDepeg?: CollateralDepeg;
 }
 
 /**
@@ -49,4 +56,6 @@ export interface IndexPath {
   minutes: number;
   btc: Float64Array;
   eth: Float64Array;
+  /** The altcoin index (alt-path.ts): a high-beta coin the offshore venues list and HK does not. */
+  alt: Float64Array;
 }

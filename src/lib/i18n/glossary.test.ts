@@ -27,7 +27,7 @@ const AVOID: [RegExp, string][] = [
  * (blob:) and the guide's `code` (file names, settings) are code, stripped before the check.
  */
 const KEEP = new Set(
-  'sandbox Page Down BTCUSDT BTC ETH ADL SFC USD US PNG SVG CSV JSON URL ESMA FSA CFTC CEX DEX VARA SGX UTC HK HKMA LTV BitMEX GARCH Ctrl Shift Esc iframe Binance Hyperliquid Terra LUNA UST FTX CoinGlass arXiv Leverage Lab'.split(
+  'sandbox Page Down BTCUSDT BTC ETH ADL SFC USD US PNG SVG CSV JSON URL ESMA FSA CFTC CEX DEX VARA SGX UTC HK HKMA LTV BitMEX GARCH Ctrl Shift Esc iframe Binance Hyperliquid Terra LUNA UST FTX CoinGlass arXiv USDe wBETH Leverage Lab'.split(
     ' ',
   ),
 );

@@ -28,10 +28,11 @@ describe('ScenarioPicker', () => {
     expect(select).toHaveValue('2025-10-tariff-crash');
     expect(screen.getByText(/100% US tariff on Chinese imports/)).toBeInTheDocument();
     expect(screen.getByText('From 10 Oct 2025 12:00 UTC to 11 Oct 2025 12:00 UTC')).toBeInTheDocument();
-    await user.click(screen.getByText('Sources (6)'));
+    await user.click(screen.getByText('Sources (7)'));
     const link = screen.getByRole('link', { name: 'spectropunk (CoinGlass) (opens in a new tab)' });
     expect(link).toHaveAttribute('href', 'https://spectropunk.com/?p=179');
     expect(screen.getByText(/\$3\.21bn in 60 s at 21:15 UTC/)).toBeInTheDocument();
+    expect(screen.getByText(/wBETH as low as \$430 around 21:40 UTC/)).toBeInTheDocument();
     // A historical episode has a fixed length: no days field.
     expect(screen.queryByLabelText('Length (days)')).toBeNull();
   });

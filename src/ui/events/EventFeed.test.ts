@@ -66,7 +66,8 @@ describe('EventFeed', () => {
     flushSync();
     const shown = items();
     expect(shown.length).toBeGreaterThan(10);
-    expect(shown[0]).toHaveTextContent(/Rule set B: .*liquidat|margin call/);
+    // Newest first: offshore (B) liquidations, calls, or forced sales (the 21:36–22:16 UTC collateral depeg).
+    expect(shown[0]).toHaveTextContent(/Rule set B: .*(liquidat|broker sold)|margin call/);
     await user.click(screen.getByLabelText('Only up to the current time'));
     const all = ran.results!.flatMap((r) =>
       r.events.filter((e) =>

@@ -21,7 +21,11 @@ function fromFullLog(result: RunResult, trader: number, endSize: number, told: T
   const acted = mine.filter((e) => e.type !== 'product-refused');
   const persona = personaOf(trader);
   const venue = persona ? result.summary.personas[persona].venue : (acted[0]?.venue ?? 'none');
-  const trades = mine.filter((e) => e.type === 'fill' || e.type === 'spot-trade');
+  // A sale of venue-priced tokens posted as collateral (other crypto) repays a loan: it is not the trader's market.
+  const trades = mine.filter(
+    (e): e is Extract<(typeof mine)[number], { type: 'fill' | 'spot-trade' }> =>
+      e.type === 'fill' || (e.type === 'spot-trade' && e.asset !== 'other-crypto'),
+  );
   const markets = new Set(trades.map((e) => (e.type === 'fill' ? e.market : e.asset)));
   expect(markets.size, `trader ${trader} trades one market`).toBeLessThanOrEqual(1);
   const liquidation = mine.find((e) => e.type === 'liquidation');

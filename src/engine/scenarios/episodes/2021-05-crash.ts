@@ -1,6 +1,18 @@
 /**
- * 19 May 2021 (guardrails.md §3, second row; confidence M): BTC ~$42,000 → ~$30,000 and back within ~14 h,
- * ETH ~$3,200 → $1,888 → ~$2,900.
+ * 19 May 2021 (guardrails.md §3, second row; confidence M): BTC ~$42,000 → ~$30,000 and back up by the
+ * afternoon, ETH ~$3,200 → $1,888 → ~$2,900; then both slid into the close (BTC ≈ $37.0k, ETH ≈ $2,450).
+ * BTC regained $42,000 only on 20 May (CityAM, 21 May: "dropped to a low of $35,000 before recovering to above
+ * the $42,000 line"), so the path never regains $42,000 after the low (issue 21).
+ *
+ * Sources of the anchors: the §3 row's own sources (worldstockmarket, open-lib, crypteko), read with their
+ * clocks stated, and four dated price reports outside §3 that pin the times: CoinDesk 05:29 UTC, Dow Jones
+ * Market Data 5 p.m. ET, Coinspeaker's 24-hour range at 11:36 UTC on 20 May, CityAM on 19 and 21 May.
+ * worldstockmarket writes wall-clock times without a zone; read as Moscow time (UTC+3, the site's origin;
+ * assumption) its "by 19:00 back to the morning levels" is 16:00 UTC, and its "$742bn BTC market cap by 20:00"
+ * is ≈ $39,660 at 17:00 UTC ([DERIVED] 742e9 / ~18.71m BTC in circulation, assumption), which agrees.
+ *
+ * ALT (§3 ALT table, May 2021, L): about −45% intraday, half recovered by the evening: $100 → $55 at 13:30
+ * UTC (−45%), back to $77.5 (55 + 45 / 2) at 16:00–21:00 UTC. The other levels are [shape]; ALT opens at $100.
  */
 import { anchorClock, type Anchor, type HistoricalEpisode } from '../anchors.ts';
 import type { ScenarioInfo } from '../types.ts';
@@ -9,21 +21,29 @@ const START_UTC = '2021-05-19T00:00:00Z';
 const at = anchorClock(START_UTC);
 
 export const MAY_2021_ANCHORS: readonly Anchor[] = [
-  // [shape] Levels at midnight assumed a little above the morning levels §3 gives (not in §3).
-  at('2021-05-19T00:00:00Z', 43_000, 3_400),
-  // Morning levels BTC ~42,000, ETH ~3,200 (§3 row). [shape] 05:00, so the ~14 h run to 19:00.
-  at('2021-05-19T05:00:00Z', 42_000, 3_200),
-  // [shape] The slide before the cascade; levels assumed.
-  at('2021-05-19T12:00:00Z', 37_000, 2_600),
-  // Lows BTC ~30,000 and ETH $1,888 (§3 row). [shape] the minute, 13:30 UTC.
-  at('2021-05-19T13:30:00Z', 30_000, 1_888),
-  // [shape] The first rebound; levels assumed.
-  at('2021-05-19T15:00:00Z', 36_000, 2_500),
-  // BTC back to morning levels within ~14 h (§3 row; worldstockmarket: "down and up by 12,000 in 15 hours");
-  // ETH back to ~2,900 (§3 row).
-  at('2021-05-19T19:00:00Z', 42_000, 2_900),
-  // [shape] End of the day; levels assumed (not in §3).
-  at('2021-05-20T00:00:00Z', 39_000, 2_700),
+  // BTC at "the $42,000 level, which it had been at for several days"; ETH "in the early morning around
+  // $3,200" (worldstockmarket, §3 row).
+  at('2021-05-19T00:00:00Z', 42_000, 3_200, 100),
+  // BTC $39,678 at 05:29 UTC (CoinDesk, 19 May: 24-h range $38,960–$45,850) → 39,700; ETH ≈ $3,000 in early
+  // trading (open-lib, §3 row: "dropping 8.75% to $3,000"; CoinDesk: "dipped below $3,000").
+  at('2021-05-19T05:30:00Z', 39_700, 3_000, 93),
+  // BTC "since recovered to just below $41,000" (CityAM, 19 May morning); Coinspeaker's 24-h high to 11:36 UTC
+  // on 20 May, $40,738.53, bounds the rest of the day. [shape] ETH 2,950 under Coinspeaker's 24-h high 2,982.
+  at('2021-05-19T11:00:00Z', 40_700, 2_950, 95),
+  // "By midday Bitcoin fell below $40,000" (open-lib, §3 row); [shape] the levels at the start of the freefall.
+  at('2021-05-19T12:30:00Z', 38_000, 2_600, 87),
+  // Lows BTC ~30,000 and ETH $1,888 (worldstockmarket, crypteko; §3 row). [shape] the minute, 13:30 UTC,
+  // an hour into the freefall open-lib dates to 20:30 (Beijing time, UTC+8: 12:30 UTC).
+  at('2021-05-19T13:30:00Z', 30_000, 1_888, 55),
+  // "By 19:00 [UTC+3, 16:00 UTC] returned to the morning levels" → the 05:29 UTC level 39,700; ETH "recovered,
+  // although somewhat less – up to $2900" (worldstockmarket, §3 row).
+  at('2021-05-19T16:00:00Z', 39_700, 2_900, 78),
+  // BTC $38,390.16 at 5 p.m. ET = 21:00 UTC (Dow Jones Market Data via MarketScreener, 18 May 2022, "52 weeks
+  // ago") → 38,400. [shape] ETH 2,600 on the way to its close.
+  at('2021-05-19T21:00:00Z', 38_400, 2_600, 77.5),
+  // Close BTC ≈ $37.0k, ETH ≈ $2,430–2,500 (issue 21's daily closes; not in a §3 source; consistent with the
+  // 21:00 UTC level above and with BTC regaining $42k only on 20 May, CityAM 21 May) → 37,000 and 2,450.
+  at('2021-05-20T00:00:00Z', 37_000, 2_450, 72),
 ];
 
 export const MAY_2021_INFO: ScenarioInfo = {
@@ -31,9 +51,10 @@ export const MAY_2021_INFO: ScenarioInfo = {
   kind: 'historical',
   title: 'The 19 May 2021 crash',
   description:
-    'In one day BTC fell from about $42,000 to about $30,000 and climbed most of the way back within about 14 ' +
-    'hours, while ETH went from about $3,200 to $1,888 and back to about $2,900. About $8.6bn of positions ' +
-    'were liquidated that day, and several exchanges had outages or paused withdrawals at the worst moment.',
+    'In one day BTC fell from about $42,000 to about $30,000, was back near $40,000 by the afternoon and ' +
+    'closed near $37,000; ETH went from about $3,200 to $1,888, back to about $2,900, and closed near $2,450. ' +
+    'About $8.6bn of positions were liquidated that day, and several exchanges had outages or paused ' +
+    'withdrawals at the worst moment.',
   sources: [
     {
       name: 'worldstockmarket',
@@ -50,6 +71,26 @@ export const MAY_2021_INFO: ScenarioInfo = {
       url: 'https://crypteko.com/news/markets/alameda-research-analyst-revealed-details-of-the-btc-exchange-rate-fall-in-may',
     },
     { name: 'open-lib', url: 'https://www.open-lib.com/1941.html' },
+    {
+      name: 'CoinDesk',
+      url: 'https://www.coindesk.com/bitcoin-plummets-below-40k',
+      note: 'BTC $39,678 at 05:29 UTC on 19 May',
+    },
+    {
+      name: 'Dow Jones Market Data (MarketScreener)',
+      url: 'https://www.marketscreener.com/news/latest/Bitcoin-Lost-2-91-to-29205-38-at-5-p-m-ET-Data-Talk--40470739/',
+      note: 'BTC $38,390 at 5 p.m. ET (21:00 UTC) on 19 May',
+    },
+    {
+      name: 'Coinspeaker',
+      url: 'https://www.coinspeaker.com/global-crypto-market-cap-wednesday/amp',
+      note: 'BTC 24-hour range $30,682–$40,739 to 11:36 UTC on 20 May',
+    },
+    {
+      name: 'CityAM',
+      url: 'https://www.cityam.com/ethereum-volatility-increases-as-fud-continues-to-pour-in/',
+      note: 'BTC back above $42,000 only on 20 May',
+    },
   ],
   defaultDays: 1,
   minDays: 1,

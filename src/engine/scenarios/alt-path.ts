@@ -1,0 +1,52 @@
+/**
+ * The altcoin index "ALT": a generic high-beta coin (SOL-like) that HK does not list (guardrails §3, "A generic
+ * altcoin market per episode"). It opens at $100 (an arbitrary round number, not a market record).
+ *
+ * Historical episodes: ALT goes through its own anchors (each episode's `alt` levels, from the §3 ALT table) and,
+ * between them, carries BTC's minute noise scaled by ALT_BETA: log ALT = its anchor line + β × (log BTC − BTC's
+ * anchor line). BTC's deviation is zero at its anchors, so ALT hits its own anchors exactly, and no draw is added:
+ * the BTC and ETH paths of every seed are unchanged. Synthetic scenarios: ALT = $100 × (BTC / BTC₀)^β.
+ */
+import type { Anchor } from './anchors.ts';
+
+/** $100 at minute 0 (arbitrary). */
+export const ALT_OPEN = 100;
+/** ALT's log moves per unit of BTC's between anchors: an assumption for a high-beta alt (no source). */
+export const ALT_BETA = 1.5;
+
+/** ALT for a synthetic path: $100 × (BTC / BTC₀)^β. */
+export function altFromBtc(btc: Float64Array): Float64Array {
+  const b0 = btc[0]!;
+  return Float64Array.from(btc, (b) => ALT_OPEN * Math.pow(b / b0, ALT_BETA));
+}
+
+/** ALT for a historical path through anchors that all carry `alt`; BTC is the bridged path of the same anchors. */
+export function altFromAnchors(anchors: readonly Anchor[], btc: Float64Array): Float64Array {
+  const alt = new Float64Array(btc.length);
+  for (let k = 1; k < anchors.length; k++) {
+    const from = anchors[k - 1]!;
+    const to = anchors[k]!;
+    const n = to.minute - from.minute;
+    const [ba, bb] = [Math.log(from.btc), Math.log(to.btc)];
+    const [aa, ab] = [Math.log(from.alt!), Math.log(to.alt!)];
+    for (let i = 0; i <= n; i++) {
+      const f = i / n;
+      const t = from.minute + i;
+      const deviation = Math.log(btc[t]!) - (ba + (bb - ba) * f);
+      alt[t] = Math.exp(aa + (ab - aa) * f + ALT_BETA * deviation);
+    }
+  }
+  for (const a of anchors) alt[a.minute] = a.alt!;
+  const levels = anchors.map((a) => a.alt!);
+  const lo = Math.min(...levels);
+  const hi = Math.max(...levels);
+  // Reflected in log price at the lowest and highest anchor, as BTC and ETH are (bridge-path.ts): the sourced
+  // trough stays the episode's low.
+  for (let t = 0; t < alt.length; t++) {
+    let p = alt[t]!;
+    if (p < lo) p = (lo * lo) / p;
+    else if (p > hi) p = (hi * hi) / p;
+    alt[t] = Math.min(hi, Math.max(lo, p));
+  }
+  return alt;
+}

@@ -1,0 +1,75 @@
+/**
+ * Collateral a venue values on its own order book: yield-bearing and wrapped tokens (USDe, wBETH, BNSOL) that
+ * an offshore exchange takes as margin collateral (the rules' "other crypto"; HK takes BTC and ETH only,
+ * guardrails A5). On 10 Oct 2025 Binance priced them on its own thin book, far below their reference, between
+ * 21:36 and 22:16 UTC, force-sold accounts that had posted them, and later paid $283m in compensation
+ * (guardrails §3; CoinDesk 12 Oct 2025). Elsewhere USDe stayed above $0.90.
+ *
+ * The simulator's unit of this collateral is a basket worth $1 at the start: half USDe (reference $1) and half
+ * wBETH (reference: the ETH index). The equal split is an assumption (no source gives what clients posted).
+ * Its venue price is the reference times a discount that is 1 outside the episode's depeg window and falls in
+ * a straight line to the trough and back (the trough's minute is the source's; the straight lines are a shape).
+ */
+import { anchorClock } from './anchors.ts';
+import { Refusal, above, check } from '../validation/index.ts';
+
+export interface CollateralDepeg {
+  /** First minute the venue's book prices the tokens below their reference (UTC). */
+  fromUtc: string;
+  /** The trough (UTC). */
+  lowUtc: string;
+  /** Back at the reference (UTC). */
+  toUtc: string;
+  /** Venue price ÷ reference at the trough: USDe (reference $1). */
+  usdeLow: number;
+  /** Venue price ÷ reference at the trough: wBETH (reference ETH). */
+  wbethLow: number;
+}
+
+/** Half the basket's starting dollar in each token (assumption, see above). */
+export const USDE_SHARE = 0.5;
+
+const RATIO = above(0, 1);
+
+/** Discount of the venue's price to the reference, 1 at the window's edges and `low` at the trough. */
+function discount(minute: number, from: number, low: number, to: number, trough: number): number {
+  if (minute <= from || minute >= to) return 1;
+  const share = minute <= low ? (minute - from) / (low - from) : (to - minute) / (to - low);
+  return 1 - (1 - trough) * share;
+}
+
+/**
+ * The basket's venue price at each minute of the path (element 0 = 1): USDE_SHARE × USDe's discount plus
+ * the rest × ETH's move since the start × wBETH's discount. `depeg` absent: the tokens trade at reference.
+ */
+export function venueCollateralPath(
+  eth: Float64Array,
+  startUtc: string | null,
+  depeg: CollateralDepeg | undefined,
+): Float64Array {
+  const out = new Float64Array(eth.length);
+  const eth0 = eth[0]!;
+  let window: [number, number, number] | null = null;
+  if (depeg !== undefined && startUtc !== null) {
+    check('USDe venue price at the trough', depeg.usdeLow, RATIO);
+    check('wBETH venue price at the trough', depeg.wbethLow, RATIO);
+    const at = anchorClock(startUtc);
+    const [from, low, to] = [depeg.fromUtc, depeg.lowUtc, depeg.toUtc].map((u) => at(u, 1, 1).minute) as [
+      number,
+      number,
+      number,
+    ];
+    if (!(from < low && low < to))
+      throw new Refusal('depeg window', [depeg.fromUtc, depeg.lowUtc, depeg.toUtc], {
+        kind: 'words',
+        text: 'in the order from < trough < back at peg',
+      });
+    window = [from, low, to];
+  }
+  for (let t = 0; t < eth.length; t++) {
+    const u = window ? discount(t, window[0], window[1], window[2], depeg!.usdeLow) : 1;
+    const w = window ? discount(t, window[0], window[1], window[2], depeg!.wbethLow) : 1;
+    out[t] = USDE_SHARE * u + (1 - USDE_SHARE) * (eth[t]! / eth0) * w;
+  }
+  return out;
+}
