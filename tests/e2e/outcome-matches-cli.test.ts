@@ -69,6 +69,7 @@ describe.skipIf(!chromiumAvailable)('the outcome card against the command line',
       expect(await cell('adl', letter)).toBe(String(s.adl.count));
       expect(await cell('lossesBeyond', letter)).toBe(usd(s.lossesBeyondDeposits));
       expect(await cell('fundDrawdown', letter)).toBe(usd(s.insuranceFund.start - s.insuranceFund.min));
+      expect(await cell('fundDrawn', letter)).toBe(usd(s.insuranceFund.drawn));
       expect(await cell('brokerShortfall', letter)).toBe(usd(s.brokerShortfall));
       // The default state has one venue per rule set: the cell names the market where the gap happened.
       expect(await cell('dislocation', letter)).toBe(

@@ -16,8 +16,8 @@ import type { RegimeId } from '../regimes/types.ts';
 /**
  * Assumption: calm depth relative to the largest venue (the offshore exchange, Binance-style, the "largest
  * venue" of guardrails §3). The on-chain venue's book is taken as a quarter as deep (Hyperliquid's BTC book is
- * smaller than Binance's; no figure in the sources; at half, on-chain ADL on 10 Oct 2025 came up in 8 of seeds
- * 1–20 at 200 traders instead of 13), a Hong Kong licensed platform's as a quarter (a new, onshore-only venue;
+ * smaller than Binance's; no figure in the sources; at half, on-chain ADL on 10 Oct 2025 came up in 7 of seeds
+ * 1–20 at 200 traders instead of 12, at an eighth in 18), a Hong Kong licensed platform's as a quarter (a new, onshore-only venue;
  * no figure), the regulated retail venues as a quarter too.
  */
 const VENUE_DEPTH: Partial<Record<RegimeId, number>> = {

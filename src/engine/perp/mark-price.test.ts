@@ -96,6 +96,42 @@ describe('markPrice', () => {
     ).toBe(index);
   });
 
+  it('median-of-three (HL-robust-price-indices): a gap in its own book moves the mark past 0.5%, lagged by the EMA', () => {
+    // The book has traded 10% below the index for a minute: the EMA has caught part of the 5,000 gap.
+    const gap = holdBasis(calm, -5_000, 60);
+    const ema = basisEmaValue(gap);
+    expect(ema).toBeLessThan(-0.005 * index);
+    expect(ema).toBeGreaterThan(-5_000);
+    const mark = markPrice({ method: 'median-of-three', index, lastTraded: 45_000, basisEma: gap });
+    // median(index + EMA, traded, index): index + EMA lies between the traded price and the index.
+    expect(mark).toBeCloseTo(index + ema, 9);
+    expect(mark).toBeLessThan(index * 0.995);
+    expect(mark).toBeGreaterThan(45_000);
+  });
+
+  it('median-of-three: a brief wick moves the mark by the EMA only, and a traded price nearer the index than the EMA wins', () => {
+    const wickUp = updateBasisEma(calm, 10_000, 3);
+    const mark = markPrice({ method: 'median-of-three', index, lastTraded: 60_000, basisEma: wickUp });
+    expect(mark).toBeCloseTo(index + basisEmaValue(wickUp), 9);
+    expect(mark).toBeLessThan(index * 1.01);
+    // the book returns to the index before the EMA does: the median is the traded price
+    const settled = holdBasis(calm, -5_000, 60);
+    expect(markPrice({ method: 'median-of-three', index, lastTraded: 49_900, basisEma: settled })).toBe(
+      49_900,
+    );
+    // the book overshoots above the index while the EMA is still below: the median is the index
+    expect(markPrice({ method: 'median-of-three', index, lastTraded: 50_100, basisEma: settled })).toBe(
+      index,
+    );
+  });
+
+  it('median-of-three ignores the clamp meant for the index-anchored method', () => {
+    const gap = holdBasis(emptyBasisEma(), -5_000, 600);
+    const clamped = { index, lastTraded: 45_000, basisEma: gap, maxBasisFraction: 0.005 };
+    expect(markPrice({ method: 'median-of-three', ...clamped })).toBeCloseTo(45_000, 6);
+    expect(markPrice({ method: 'index-anchored', ...clamped })).toBeCloseTo(index * 0.995, 9);
+  });
+
   it('refuses invalid arguments', () => {
     expect(() => markPrice({ method: 'last-traded', index: 0, lastTraded: 1, basisEma: calm })).toThrow(
       'index must be a number greater than 0 (got 0)',

@@ -1,9 +1,15 @@
 /**
  * Mark price (mechanics §1.10): the price used for margin, liquidation and unrealised PnL (§1.7).
- * Two methods, chosen by the rules in force:
- * - 'index-anchored': index + a smoothed basis, so a wick in the traded price barely moves the mark
+ * Three methods, chosen by the rules in force:
+ * - 'index-anchored': index + a smoothed basis, clamped, so a wick in the traded price barely moves the mark
  *   (HL-robust-price-indices component 1; Binance B-MARK Price2 has the same shape);
- * - 'last-traded': the last traded price, which a wick moves fully (a venue without mark-price protection).
+ * - 'last-traded': the last traded price, which a wick moves fully (a venue without mark-price protection);
+ * - 'median-of-three': Hyperliquid's published mark (mechanics §1.10, HL-robust-price-indices), the median of
+ *   (1) oracle + 150-s EMA of (book − oracle), unclamped, (2) median(best bid, best ask, last trade) of its own
+ *   book and (3) a weighted median of other venues' perp mids. The simulator's venue has one traded price, which
+ *   stands in for (2); the index stands in for (3) (assumption: other venues' perps are taken to track the
+ *   index, as the simulator has no second venue's book inside one run). So when the book gaps below the index
+ *   the mark follows it with the EMA's lag, with no 0.5% clamp.
  */
 import { Refusal, above, atLeast, between, check, finiteNumber } from '../validation/index.ts';
 
@@ -11,7 +17,8 @@ const POSITIVE = above(0);
 const NON_NEGATIVE = atLeast(0);
 const BASIS_FRACTION = between(0, 1, { maxExcluded: true });
 
-export type MarkPriceMethod = 'index-anchored' | 'last-traded';
+export const MARK_PRICE_METHODS = ['index-anchored', 'last-traded', 'median-of-three'] as const;
+export type MarkPriceMethod = (typeof MARK_PRICE_METHODS)[number];
 
 /** HL-robust-price-indices EMA state: ema = num / den. */
 export interface BasisEma {
@@ -73,10 +80,16 @@ export function markPrice(input: MarkPriceInput): number {
   check('index', index, POSITIVE);
   check('lastTraded', lastTraded, POSITIVE);
   if (method === 'last-traded') return lastTraded;
+  if (method === 'median-of-three') return medianOfThree(index + basisEmaValue(basisEma), lastTraded, index);
   check('maxBasisFraction', maxBasisFraction, BASIS_FRACTION);
   const limit = maxBasisFraction * index;
   const basis = Math.min(limit, Math.max(-limit, basisEmaValue(basisEma)));
   return index + basis;
+}
+
+/** The middle one of three prices. */
+export function medianOfThree(a: number, b: number, c: number): number {
+  return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 }
 
 /**

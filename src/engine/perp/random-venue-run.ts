@@ -9,6 +9,7 @@ import { checkInvariants } from './invariants.ts';
 import { LiquidationWatch } from './liquidation-watch.ts';
 import { fixedSpreadSeam } from './market-seam.ts';
 import { MARKET_IDS } from './market.ts';
+import { MARK_PRICE_METHODS } from './mark-price.ts';
 import { placeMarketOrder } from './orders.ts';
 import type { LossAllocation, PerpRules } from './rules.ts';
 import { stepExchange } from './step.ts';
@@ -24,7 +25,7 @@ function rulesFor(rng: PrngState): PerpRules {
     makerFeeRate: nextFloat(rng) * 0.0002,
     liquidationFeeRate: nextFloat(rng) * 0.015,
     partialLiquidation: nextFloat(rng) < 0.5 ? null : { sliceFraction: 0.2, minNotional: 20_000 },
-    markMethod: nextFloat(rng) < 0.5 ? 'index-anchored' : 'last-traded',
+    markMethod: MARK_PRICE_METHODS[nextInt(rng, MARK_PRICE_METHODS.length)]!,
     funding: {
       intervalHours: [1, 4, 8][nextInt(rng, 3)]!,
       interest: 0.0001,

@@ -5,6 +5,7 @@
 import type { TierSpec } from './tiers.ts';
 import type { MarginMode } from './position.ts';
 import type { AdlMethod } from './adl-ranking.ts';
+import type { MarkPriceMethod } from './mark-price.ts';
 import {
   above,
   atLeast,
@@ -19,7 +20,7 @@ import {
 import { MAX_INSURANCE_FUND_START, MIN_PARTIAL_NOTIONAL, MIN_SLICE_FRACTION } from '../validation/bounds.ts';
 
 export type InvestorClass = 'retail' | 'professional';
-export type MarkMethod = 'index-anchored' | 'last-traded';
+export type MarkMethod = MarkPriceMethod;
 /** What absorbs a loss beyond the bankruptcy price when the insurance fund cannot. */
 export type LossAllocation = AdlMethod | 'socialised';
 

@@ -97,7 +97,7 @@ describe('customRegime', () => {
     [
       'an unknown mark method',
       { 'perp.markMethod': 'oracle' as never },
-      /mark method must be index-anchored or last-traded \(got "oracle"\)/,
+      /mark method must be one of index-anchored, last-traded, median-of-three \(got "oracle"\)/,
     ],
     [
       'an unknown investor class',

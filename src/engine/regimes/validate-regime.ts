@@ -6,6 +6,7 @@
 import { validateFinancingRules } from '../margin/financing-rules.ts';
 import { COLLATERAL_ASSETS } from '../margin/collateral.ts';
 import { MARKET_IDS } from '../perp/market.ts';
+import { MARK_PRICE_METHODS } from '../perp/mark-price.ts';
 import { validatePerpRules } from '../perp/rules.ts';
 import { deriveTiers } from '../perp/tiers.ts';
 import {
@@ -23,7 +24,7 @@ import { effectiveMaxLeverage, validateExtras } from './extras.ts';
 import type { Regime } from './types.ts';
 
 const INVESTOR_CLASSES = listOf(oneOf(['retail', 'professional']), { distinct: true });
-const MARK_METHODS = oneOf(['index-anchored', 'last-traded']);
+const MARK_METHODS = oneOf(MARK_PRICE_METHODS);
 const PRICE_SOURCES = oneOf(['mark', 'index']);
 const LOSS_ALLOCATIONS = oneOf(['binance', 'bitmex', 'hyperliquid', 'socialised']);
 const SPOT_FEE_RATE = between(0, 0.1);

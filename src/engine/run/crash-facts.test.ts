@@ -75,6 +75,8 @@ describe('10 Oct 2025 (guardrails §3), seeds 1–20 at the default population',
   it('the offshore venue draws its insurance fund in most seeds (Binance: reportedly $188m)', () => {
     const drawn = (o: Observed) => o.summary.venues.onshore.fund.min < o.summary.venues.onshore.fund.start;
     expect(share('offshore fund drawn', offshore, drawn)).toBeGreaterThan(0.5);
+    // What it paid out, fee income aside (a fund refilled by fees can pay out and still end above its start).
+    share('offshore fund paid out', offshore, (o) => o.summary.venues.onshore.fund.drawn > 0);
   });
 
   it('at least three quarters of the liquidated notional is long (CoinGlass: ~87% longs)', () => {
@@ -101,12 +103,35 @@ describe('Black Thursday, 12–13 Mar 2020, seeds 1–20', () => {
     const offshore = SEEDS.map((seed) => observe('2020-03-black-thursday', 'offshore-cex', seed));
     const discounts = offshore.map((o) => o.discount).sort((a, b) => a - b);
     const minutes = offshore.map((o) => o.discountMinute).sort((a, b) => a - b);
-    // Where it happens: the first leg (minute ~600, 20:00 UTC on 12 Mar) in most seeds, not at 02:00 on 13 Mar.
+    // Where it happens: the first leg (minute ~600–660, 10:00–11:00 UTC on 12 Mar) in most seeds, not at 02:00
+    // on 13 Mar (doc/model.md "Crashes" says why).
     console.log(
       `offshore discount: median ${(100 * discounts[10]!).toFixed(1)}%, deepest ${(100 * discounts[0]!).toFixed(1)}%, median minute ${minutes[10]}`,
     );
     const several = (o: Observed) => o.discount <= -0.03;
     expect(share('offshore ≥ 3% below the index', offshore, several)).toBeGreaterThan(0.5);
+  }, 120_000);
+});
+
+describe('FTX, November 2022, seeds 1–20 (issue 21; guardrails §3, A7)', () => {
+  it('clients of the venue that re-uses collateral lose money when it fails, and Hong Kong clients do not', () => {
+    const failed = (regime: PresetId) => SEEDS.map((seed) => observe('2022-11-ftx', regime, seed));
+    const offshore = failed('offshore-cex');
+    const hk = failed('hk-sfc-2026');
+    // The same failure happens under both rule sets, to margin clients who hold collateral with the broker:
+    // what differs is whether the rules let the broker re-use it (SFC 26EC5 forbids it).
+    for (const { summary } of [...offshore, ...hk]) {
+      expect(summary.venueFailure.minute).not.toBeNull();
+      expect(summary.byProduct.margin.traders).toBeGreaterThan(0);
+    }
+    const losses = offshore.map((o) => o.summary.venueFailure.clientLoss).sort((a, b) => a - b);
+    console.log(
+      `offshore clients' loss in the failure: median $${Math.round(losses[10]!)}, least $${Math.round(losses[0]!)}, most $${Math.round(losses[19]!)}`,
+    );
+    expect(
+      share('offshore clients lose in the failure', offshore, (o) => o.summary.venueFailure.clientLoss > 0),
+    ).toBe(1);
+    expect(share('HK clients lose in the failure', hk, (o) => o.summary.venueFailure.clientLoss > 0)).toBe(0);
   }, 120_000);
 });
 

@@ -14,7 +14,7 @@ const ADL = '(adl\\.(count|notional))';
 const FUNDING = '(funding\\.(minRate|maxRate|paid|paidByLongs|settlements))';
 const DISLOCATION = '(maxPriceDislocation\\.(value|minute))';
 const MARKET = `(markets\\.[A-Z][A-Z0-9]{1,9}\\.(${LIQUIDATIONS}|${ADL}|${FUNDING}|${DISLOCATION}))`;
-const FUND = '(start|min|end)';
+const FUND = '(start|min|end|drawn)';
 const VENUE = `(venues\\.(onshore|offshore)\\.(${LIQUIDATIONS}|${ADL}|${FUNDING}|${DISLOCATION}|fund\\.${FUND}|${MARKET}))`;
 const RUN = [
   LIQUIDATIONS,

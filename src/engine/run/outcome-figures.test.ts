@@ -113,6 +113,33 @@ describe('outcome figures', () => {
     expect(s.cfdProviderCapital).toBeNull();
   });
 
+  it('counts what the fund paid out from the fund draws, visible where the fund is paid in as open interest grows', () => {
+    // 10 Oct 2025, seed 17, 200 traders: the Hong Kong venue's fund pays for bankruptcies (doc/model.md
+    // "Crashes"), but it is paid in as open interest grows, so its lowest is still its start (0).
+    const drawnRun = runScenario({
+      scenario: '2025-10-tariff-crash',
+      regime: 'hk-sfc-2026',
+      seed: 17,
+      population: DEFAULT_POPULATION,
+      affiliatedMarketMaker: false,
+    });
+    const d = drawnRun.summary;
+    for (const [venue, figures] of Object.entries(d.venues)) {
+      const draws = drawnRun.events.filter((e) => e.type === 'insurance-draw' && e.venue === venue);
+      close(
+        figures!.fund.drawn,
+        draws.reduce((sum, e) => sum + (e.type === 'insurance-draw' ? e.amount : 0), 0),
+      );
+    }
+    const onshore = d.venues.onshore.fund;
+    expect(onshore.drawn).toBeGreaterThan(0);
+    expect(onshore.min).toBe(onshore.start);
+    close(
+      d.insuranceFund.drawn,
+      Object.values(d.venues).reduce((sum, v) => sum + v!.fund.drawn, 0),
+    );
+  });
+
   it('labels the ESMA preset’s loss buffer as the CFD provider’s capital, never as an insurance fund', () => {
     const esma = run('eu-esma-retail', 0.5, 'synthetic-calm').summary;
     expect(esma.venues.onshore.lossBuffer).toBe('cfd-provider-capital');

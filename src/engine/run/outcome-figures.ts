@@ -60,6 +60,11 @@ export interface FundFigures {
   start: number;
   min: number;
   end: number;
+  /**
+   * Σ paid out of the fund to cover bankruptcies ('insurance-draw' events). A fund that is paid in as open
+   * interest grows (Hong Kong's, step.ts) can be drawn without `min` ever falling below its start.
+   */
+  drawn: number;
 }
 
 /**
@@ -118,6 +123,7 @@ interface VenueTally {
   lossBuffer: LossBuffer;
   fundStart: number;
   fundMin: number;
+  fundDrawn: number;
   traders: Set<number>;
   markets: Record<string, MarketTally>;
 }
@@ -179,6 +185,7 @@ export function createFigureTally(
       lossBuffer,
       fundStart: fund,
       fundMin: fund,
+      fundDrawn: 0,
       traders: new Set(),
       markets: perMarket,
     };
@@ -207,6 +214,11 @@ export function foldFigure(tally: FigureTally, e: RunEvent): void {
         tally.venues[e.venue]!.traders.add(e.trader);
         tally.liquidatedTraders.add(e.trader);
       }
+      return;
+    }
+    case 'insurance-draw': {
+      const v = tally.venues[e.venue];
+      if (v) v.fundDrawn += e.amount;
       return;
     }
     case 'adl': {
@@ -329,7 +341,7 @@ export function venueFigures(
     funding,
     maxPriceDislocation: worst,
     lossBuffer: v.lossBuffer,
-    fund: { start: v.fundStart, min: v.fundMin, end: fundOf(markets) },
+    fund: { start: v.fundStart, min: v.fundMin, end: fundOf(markets), drawn: v.fundDrawn },
     markets: perMarket,
   };
 }
@@ -357,7 +369,7 @@ export function runFigures(
   const liquidations = emptyLiquidations();
   const adl = { count: 0, notional: 0 };
   const funding = emptyFunding();
-  const insuranceFund = { start: 0, min: tally.fundMin, end: 0 };
+  const insuranceFund = { start: 0, min: tally.fundMin, end: 0, drawn: 0 };
   let cfdProviderCapital: FundFigures | null = null;
   let worst: RunFigures['maxPriceDislocation'] = { value: 0, minute: 0, market: '', venue: 'onshore' };
   const markets: Record<string, MarketFigures> = {};
@@ -370,6 +382,7 @@ export function runFigures(
     if (figures.lossBuffer === 'insurance-fund') {
       insuranceFund.start += figures.fund.start;
       insuranceFund.end += figures.fund.end;
+      insuranceFund.drawn += figures.fund.drawn;
     } else cfdProviderCapital = { ...figures.fund };
     if (worst.market === '' || figures.maxPriceDislocation.value > worst.value)
       worst = { ...figures.maxPriceDislocation, venue: name };

@@ -62,6 +62,7 @@ const SUMMARY: Record<string, NumberSpec> = {
   'insuranceFund.start': { format: 'usd', value: (r) => r.summary.insuranceFund.start },
   'insuranceFund.min': { format: 'usd', value: (r) => r.summary.insuranceFund.min },
   'insuranceFund.end': { format: 'usd', value: (r) => r.summary.insuranceFund.end },
+  'insuranceFund.drawn': { format: 'usd', value: (r) => r.summary.insuranceFund.drawn },
   'insuranceFund.drawdown': {
     format: 'usd',
     value: (r) => r.summary.insuranceFund.start - r.summary.insuranceFund.min,

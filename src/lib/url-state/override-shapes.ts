@@ -56,6 +56,7 @@ const collateral = record(['eligible', 'haircut']);
 
 /** At most as many maintenance tiers as the engine takes (published tables have about a dozen). */
 import { MAX_TIERS } from '../../engine/perp/tiers.ts';
+import { MARK_PRICE_METHODS } from '../../engine/perp/mark-price.ts';
 export { MAX_TIERS };
 
 /** A maintenance tier table: [{ floor, mmr }, …]. */
@@ -81,7 +82,7 @@ const SHAPES: Readonly<Record<GuardrailKey, Rule<unknown>>> = {
   'perp.makerFeeRate': number,
   'perp.liquidationFeeRate': number,
   'perp.partialLiquidation': record(['sliceFraction', 'minNotional'], { nullable: true }),
-  'perp.markMethod': oneOf(['index-anchored', 'last-traded']),
+  'perp.markMethod': oneOf(MARK_PRICE_METHODS),
   'perp.markEmaSeconds': number,
   'perp.markBasisClamp': number,
   'perp.funding.intervalHours': oneOf([1, 2, 4, 8]),

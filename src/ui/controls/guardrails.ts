@@ -3,6 +3,7 @@
  * and how its value reads as text. The values, their validation and their provenance stay in the engine
  * (`src/engine/regimes`); this file only decides presentation.
  */
+import { MARK_PRICE_METHODS } from '../../engine/perp/mark-price.ts';
 import { GUARDRAIL_KEYS, REGIMES, customRegime, guardrailValue } from '../../engine/regimes/index.ts';
 import type { GuardrailKey, PresetId, Regime, RegimeOverrides } from '../../engine/regimes/index.ts';
 
@@ -52,7 +53,7 @@ export const GUARDRAIL_VIEWS: Readonly<Record<GuardrailKey, GuardrailView>> = {
   'perp.partialLiquidation': { group: 'perp', control: { kind: 'partial' } },
   'perp.markMethod': {
     group: 'perp',
-    control: { kind: 'choice', options: ['index-anchored', 'last-traded'] },
+    control: { kind: 'choice', options: MARK_PRICE_METHODS },
   },
   'perp.markEmaSeconds': { group: 'perp', control: number('seconds') },
   'perp.markBasisClamp': { group: 'perp', control: number('fraction') },

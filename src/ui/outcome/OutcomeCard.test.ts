@@ -16,8 +16,8 @@ describe('OutcomeCard', () => {
   it('reserves its table before the first run', () => {
     render(OutcomeCard, { app: smallApp(), i18n: new I18n('en') });
     const table = screen.getByRole('table', { name: /What each rule set led to/ });
-    expect(within(table).getAllByRole('row')).toHaveLength(9);
-    expect(within(table).getAllByText('—')).toHaveLength(16);
+    expect(within(table).getAllByRole('row')).toHaveLength(10);
+    expect(within(table).getAllByText('—')).toHaveLength(18);
     // Nothing is running: the card says so rather than promising a computation (a lesson opened by a link).
     expect(screen.getByTestId('outcome-sentence')).toHaveTextContent('Not run yet for these settings.');
   });
@@ -45,6 +45,12 @@ describe('OutcomeCard', () => {
     expect(screen.getByTestId('outcome-lossesBeyond-A')).toHaveTextContent('none');
     const drawdown = b.summary.insuranceFund.start - b.summary.insuranceFund.min;
     expect(screen.getByTestId('outcome-fundDrawdown-B')).toHaveTextContent(new I18n('en').usd(drawdown, 0));
+    // What the fund paid out, from the summary (outcome-figures.test.ts recounts it from the draws).
+    const drawn = b.summary.insuranceFund.drawn;
+    expect(drawn).toBeGreaterThanOrEqual(drawdown - 1e-6);
+    expect(screen.getByTestId('outcome-fundDrawn-B')).toHaveTextContent(
+      drawn > 0.005 ? new I18n('en').usd(drawn, 0) : 'none',
+    );
     // Which market (issue 17): one venue per rule set here, so no venue is named.
     const at = b.summary.maxPriceDislocationAt;
     expect(['BTC', 'ETH']).toContain(at.market);

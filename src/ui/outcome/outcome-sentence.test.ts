@@ -35,6 +35,7 @@ function summary(changes: Changes = {}): RunSummary {
       start: changes.fundStart ?? 1e6,
       min: (changes.fundStart ?? 1e6) - (changes.fundDrawdown ?? 0),
       end: (changes.fundStart ?? 1e6) - (changes.fundDrawdown ?? 0),
+      drawn: changes.fundDrawdown ?? 0,
     },
     lossesBeyondDeposits: changes.lossesBeyondDeposits ?? 0,
     brokerShortfall: 0,

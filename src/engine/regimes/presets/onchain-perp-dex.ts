@@ -43,7 +43,7 @@ export const ONCHAIN_PERP_DEX: Regime = {
     makerFeeRate: 0.00015,
     liquidationFeeRate: 0,
     partialLiquidation: { sliceFraction: 0.2, minNotional: 100_000 },
-    markMethod: 'index-anchored',
+    markMethod: 'median-of-three',
     markEmaSeconds: 150,
     markBasisClamp: 0.005,
     funding: { intervalHours: 1, interest: 0.0001, clamp: 0.0005, cap: 0.04, priceSource: 'index' },
@@ -95,10 +95,10 @@ export const ONCHAIN_PERP_DEX: Regime = {
       ['W42', 'HL-liquidations'],
       'H',
     ),
-    'perp.markMethod': published(
-      'Mark = median of oracle plus basis EMA, the book’s own prices and other venues’ perp mids.',
+    'perp.markMethod': derived(
+      'Mark = median of (oracle + 150 s EMA of book − oracle), the book’s own price and other venues’ perp mids; the venue’s traded price stands for its own book and the index for the other venues’ mids (assumption: the simulator has no second venue’s book within a run).',
       ['HL-robust-price-indices'],
-      'H',
+      'M',
     ),
     'perp.markEmaSeconds': published(
       'The basis EMA has a 150 s (2.5 min) time constant.',
@@ -106,7 +106,7 @@ export const ONCHAIN_PERP_DEX: Regime = {
       'H',
     ),
     'perp.markBasisClamp': assumption(
-      'The median of three prices bounds the mark but no clamp is published; 0.5% stands in for that bound.',
+      'Not used by the median-of-three mark (no clamp is published: the median bounds the mark); 0.5% applies only if the index-anchored method is chosen instead.',
       ['HL-robust-price-indices'],
     ),
     'perp.funding.intervalHours': published(
