@@ -16,6 +16,7 @@ export type OutcomeRow =
   | 'retailLosses'
   | 'adl'
   | 'fundDrawdown'
+  | 'fundDrawn'
   | 'brokerShortfall'
   | 'dislocation'
   | 'refusedPerp';
@@ -25,6 +26,7 @@ const PATHS: Partial<Record<OutcomeRow, string>> = {
   liquidated: 'liquidations.traders',
   lossesBeyond: 'lossesBeyondDeposits',
   adl: 'adl.count',
+  fundDrawn: 'insuranceFund.drawn',
   brokerShortfall: 'brokerShortfall',
   dislocation: 'maxPriceDislocation',
   refusedPerp: 'refusedProducts.perp',
@@ -67,6 +69,7 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
   'retailLosses',
   'adl',
   'fundDrawdown',
+  'fundDrawn',
   'brokerShortfall',
   'dislocation',
   'refusedPerp',
