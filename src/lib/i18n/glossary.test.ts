@@ -22,12 +22,12 @@ const AVOID: [RegExp, string][] = [
 ];
 
 /**
- * Latin words a Chinese label may keep: tickers, names (the guide's sources CoinGlass and arXiv), abbreviations
- * and keys (Page Down, Shift); `sandbox` is an HTML attribute a host must write as it is. Hyphenated tokens (allow-same-origin, worker-src), URL schemes
+ * Latin words a Chinese label may keep: tickers (ALT, SOL, BNSOL), names (the guide's sources CoinGlass, CoinDesk,
+ * Coin Metrics and arXiv; the issuer Ethena), abbreviations and keys (Page Down, Shift); `sandbox` is an HTML attribute a host must write as it is. Hyphenated tokens (allow-same-origin, worker-src), URL schemes
  * (blob:) and the guide's `code` (file names, settings) are code, stripped before the check.
  */
 const KEEP = new Set(
-  'sandbox Page Down BTCUSDT BTC ETH ADL SFC USD US PNG SVG CSV JSON URL ESMA FSA CFTC CEX DEX VARA SGX UTC HK HKMA LTV BitMEX GARCH Ctrl Shift Esc iframe Binance Hyperliquid Terra LUNA UST FTX CoinGlass arXiv USDe wBETH Leverage Lab'.split(
+  'sandbox Page Down BTCUSDT BTC ETH ADL SFC USD US PNG SVG CSV JSON URL ESMA FSA CFTC CEX DEX VARA SGX UTC HK HKMA LTV BitMEX GARCH Ctrl Shift Esc iframe Binance Hyperliquid Terra LUNA UST FTX CoinGlass arXiv USDe wBETH ALT SOL BNSOL Ethena CoinDesk Coin Metrics Leverage Lab'.split(
     ' ',
   ),
 );
