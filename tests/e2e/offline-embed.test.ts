@@ -131,10 +131,13 @@ async function figuresDone(page: Page, count: number): Promise<FigureReport[]> {
   return figures(page);
 }
 
-/** The default comparison has finished: the outcome card shows both columns and Stop is gone. */
+/** The default comparison has finished: the outcome card shows both columns and no Stop is enabled (the
+ * policy frontier keeps its own Stop, disabled while no sweep runs). */
 async function defaultComparisonDone(page: Page): Promise<{ a: string; b: string }> {
   await expect.poll(() => endText(page, 'outcome-liquidated-B'), { timeout: 30_000 }).toMatch(/^\d+ of 200$/);
-  await expect.poll(() => page.getByRole('button', { name: 'Stop' }).count(), { timeout: 30_000 }).toBe(0);
+  await expect
+    .poll(() => page.getByRole('button', { name: 'Stop', disabled: false }).count(), { timeout: 30_000 })
+    .toBe(0);
   return {
     a: (await page.getByTestId('outcome-liquidated-A').textContent())!,
     b: (await page.getByTestId('outcome-liquidated-B').textContent())!,

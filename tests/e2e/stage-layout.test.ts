@@ -36,7 +36,10 @@ async function ready(page: Page) {
   await expect
     .poll(() => page.getByTestId('stage-chart').getByTestId('time-chart').count(), { timeout: 30_000 })
     .toBe(1);
-  await expect.poll(() => page.getByRole('button', { name: 'Stop' }).count(), { timeout: 30_000 }).toBe(0);
+  // An enabled Stop: the policy frontier's own Stop is always there, disabled while no sweep runs.
+  await expect
+    .poll(() => page.getByRole('button', { name: 'Stop', disabled: false }).count(), { timeout: 30_000 })
+    .toBe(0);
 }
 
 function cliCompare(): RunSummary[] {

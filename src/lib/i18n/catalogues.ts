@@ -6,11 +6,9 @@
  */
 import a11y from './messages/en/a11y.json';
 import app from './messages/en/app.json';
-import calculator from './messages/en/calculator.json';
 import charts from './messages/en/charts.json';
 import controls from './messages/en/controls.json';
 import errors from './messages/en/errors.json';
-import events from './messages/en/events.json';
 import figure from './messages/en/figure.json';
 import lessons from './messages/en/lessons.json';
 import outcome from './messages/en/outcome.json';
@@ -18,16 +16,13 @@ import regimes from './messages/en/regimes.json';
 import scenarios from './messages/en/scenarios.json';
 import share from './messages/en/share.json';
 import stage from './messages/en/stage.json';
-import trader from './messages/en/trader.json';
 
 const english = {
   ...a11y,
   ...app,
-  ...calculator,
   ...charts,
   ...controls,
   ...errors,
-  ...events,
   ...figure,
   ...lessons,
   ...outcome,
@@ -35,17 +30,27 @@ const english = {
   ...scenarios,
   ...share,
   ...stage,
-  ...trader,
 };
 
 /**
- * English areas of panels far below the first screen, loaded with their panel (`loadLazyAreas`) to keep the
- * first download within its budget; their keys are typed all the same.
+ * English areas of panels below the first screen, loaded with their panel (`loadLazyAreas`) to keep the
+ * first download within its budget; their keys are typed all the same. Only the lazy panels use them: the
+ * policy frontier (sweep), the event feed (events), following a trader and the ADL queue (trader), the position
+ * calculator (calculator).
  */
 type LazyEnglish = typeof import('./messages/en/sweep.json') &
-  typeof import('./messages/en/sweep-names.json');
+  typeof import('./messages/en/sweep-names.json') &
+  typeof import('./messages/en/events.json') &
+  typeof import('./messages/en/trader.json') &
+  typeof import('./messages/en/calculator.json');
 const lazyEnglish = import.meta.glob<Messages>(
-  ['./messages/en/sweep.json', './messages/en/sweep-names.json'],
+  [
+    './messages/en/sweep.json',
+    './messages/en/sweep-names.json',
+    './messages/en/events.json',
+    './messages/en/trader.json',
+    './messages/en/calculator.json',
+  ],
   {
     import: 'default',
   },
