@@ -3,7 +3,7 @@
  * measures and formats as the app's outcome card (src/ui/outcome), so a reader who opens the app finds the
  * same numbers there; each figure is defined once, engine-side (src/engine/run/summary.ts).
  */
-import { retailLoss, type RunSummary } from '../engine/run/summary.ts';
+import type { RunSummary } from '../engine/run/summary.ts';
 import type { FigureMetric } from './attributes.ts';
 import { figureText, type FigureLocale } from './figure-text.ts';
 
@@ -14,7 +14,7 @@ export function metricValue(metric: FigureMetric, summary: RunSummary): number {
       // Distinct traders liquidated on the run's perpetual venues (summary.ts says what it counts).
       return summary.liquidations.traders;
     case 'losses':
-      return retailLoss(summary);
+      return summary.byClass.retail.loss;
     case 'dislocation':
       return summary.maxPriceDislocation;
   }

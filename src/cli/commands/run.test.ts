@@ -67,7 +67,14 @@ describe('cli list, run and compare', () => {
       expect(s).toHaveProperty(key);
     expect(s.steps).toBe(720);
     expect(s.traders).toBe(50);
-    expect(Object.keys(s.byClass.retail).sort()).toEqual(['deposits', 'liquidated', 'pnl', 'traders']);
+    expect(Object.keys(s.byClass.retail).sort()).toEqual([
+      'deposits',
+      'liquidated',
+      'loss',
+      'pnl',
+      'traders',
+    ]);
+    expect(Object.keys(s.insuranceFund).sort()).toEqual(['drawdown', 'drawn', 'end', 'min', 'start']);
   });
 
   it('compare gives the same summaries as separate runs', () => {

@@ -14,7 +14,7 @@ const ADL = '(adl\\.(count|notional))';
 const FUNDING = '(funding\\.(minRate|maxRate|paid|paidByLongs|settlements))';
 const DISLOCATION = '(maxPriceDislocation\\.(value|minute))';
 const MARKET = `(markets\\.[A-Z][A-Z0-9]{1,9}\\.(${LIQUIDATIONS}|${ADL}|${FUNDING}|${DISLOCATION}))`;
-const FUND = '(start|min|end|drawn)';
+const FUND = '(start|min|end|drawn|drawdown)';
 const VENUE = `(venues\\.(onshore|offshore)\\.(${LIQUIDATIONS}|${ADL}|${FUNDING}|${DISLOCATION}|fund\\.${FUND}|${MARKET}))`;
 const RUN = [
   LIQUIDATIONS,
@@ -26,8 +26,8 @@ const RUN = [
   `(cfdProviderCapital\\.${FUND})`,
   '(broker\\.(marginCalls|clientsCalled|forcedSales|clientsForceSold|shortfall))',
   '(byProduct\\.(spot|margin|perp)\\.(traders|deposits|pnl))',
-  '(byClass\\.(retail|professional)\\.(traders|deposits|liquidated|pnl))',
-  '(offshore\\.(traders|deposits|liquidated|pnl))',
+  '(byClass\\.(retail|professional)\\.(traders|deposits|liquidated|pnl|loss))',
+  '(offshore\\.(traders|deposits|liquidated|pnl|loss))',
   '(refusedProducts\\.(perp|margin))',
   '(personas\\.(retailPerp20x|professionalPerp5x|marginFinancedBtcHolder)\\.pnl)',
   '(maxPriceDislocationAt\\.minute)',

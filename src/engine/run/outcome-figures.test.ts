@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POPULATION } from '../population/settings.ts';
 import { runScenario, type RunResult } from './run.ts';
+import { summaryFigures } from './figure-paths.ts';
 import type { RunConfig } from './config.ts';
 import type { PresetId } from '../regimes/types.ts';
 
@@ -138,6 +139,24 @@ describe('outcome figures', () => {
       d.insuranceFund.drawn,
       Object.values(d.venues).reduce((sum, v) => sum + v!.fund.drawn, 0),
     );
+  });
+
+  it('gives each fund’s drawdown as start − min and each class’s loss as −pnl floored at 0, as figure paths', () => {
+    const esma = run('eu-esma-retail', 0.5, 'synthetic-calm').summary;
+    const funds = [
+      s.insuranceFund,
+      ...Object.values(s.venues).map((v) => v!.fund),
+      esma.cfdProviderCapital!,
+      esma.insuranceFund,
+    ];
+    for (const f of funds) close(f.drawdown, f.start - f.min);
+    const classes = [s.byClass.retail, s.byClass.professional, s.offshore!, esma.byClass.retail];
+    for (const c of classes) expect(c.loss).toBe(c.pnl < 0 ? -c.pnl : 0);
+    expect(s.byClass.retail.loss).toBeGreaterThan(0);
+    const figures = summaryFigures(s);
+    expect(figures['insuranceFund.drawdown']).toBe(s.insuranceFund.drawdown);
+    expect(figures['byClass.retail.loss']).toBe(s.byClass.retail.loss);
+    expect(figures['venues.offshore.fund.drawdown']).toBe(s.venues.offshore!.fund.drawdown);
   });
 
   it('labels the ESMA preset’s loss buffer as the CFD provider’s capital, never as an insurance fund', () => {

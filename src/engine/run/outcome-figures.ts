@@ -65,6 +65,16 @@ export interface FundFigures {
    * interest grows (Hong Kong's, step.ts) can be drawn without `min` ever falling below its start.
    */
   drawn: number;
+  /**
+   * How far the fund fell below its start at its lowest: start − min (≥ 0; the outcome card's "fund drawdown"
+   * row). A fund paid in as it is drawn can be `drawn` without any drawdown.
+   */
+  drawdown: number;
+}
+
+/** A fund's figures with its drawdown (start − min), the one place the drawdown is computed. */
+function fundFigures(start: number, min: number, end: number, drawn: number): FundFigures {
+  return { start, min, end, drawn, drawdown: start - min };
 }
 
 /**
@@ -341,7 +351,7 @@ export function venueFigures(
     funding,
     maxPriceDislocation: worst,
     lossBuffer: v.lossBuffer,
-    fund: { start: v.fundStart, min: v.fundMin, end: fundOf(markets), drawn: v.fundDrawn },
+    fund: fundFigures(v.fundStart, v.fundMin, fundOf(markets), v.fundDrawn),
     markets: perMarket,
   };
 }
@@ -369,7 +379,7 @@ export function runFigures(
   const liquidations = emptyLiquidations();
   const adl = { count: 0, notional: 0 };
   const funding = emptyFunding();
-  const insuranceFund = { start: 0, min: tally.fundMin, end: 0, drawn: 0 };
+  const fund = { start: 0, end: 0, drawn: 0 };
   let cfdProviderCapital: FundFigures | null = null;
   let worst: RunFigures['maxPriceDislocation'] = { value: 0, minute: 0, market: '', venue: 'onshore' };
   const markets: Record<string, MarketFigures> = {};
@@ -380,9 +390,9 @@ export function runFigures(
     adl.notional += figures.adl.notional;
     addFunding(funding, figures.funding);
     if (figures.lossBuffer === 'insurance-fund') {
-      insuranceFund.start += figures.fund.start;
-      insuranceFund.end += figures.fund.end;
-      insuranceFund.drawn += figures.fund.drawn;
+      fund.start += figures.fund.start;
+      fund.end += figures.fund.end;
+      fund.drawn += figures.fund.drawn;
     } else cfdProviderCapital = { ...figures.fund };
     if (worst.market === '' || figures.maxPriceDislocation.value > worst.value)
       worst = { ...figures.maxPriceDislocation, venue: name };
@@ -405,6 +415,7 @@ export function runFigures(
     }
   }
   liquidations.traders = tally.liquidatedTraders.size;
+  const insuranceFund = fundFigures(fund.start, tally.fundMin, fund.end, fund.drawn);
   return {
     liquidations,
     adl,

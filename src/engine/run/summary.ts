@@ -28,6 +28,8 @@ export interface ClassOutcome {
   liquidated: number;
   /** Σ (wealth at the end − wealth at the start). */
   pnl: number;
+  /** What the class lost together: −pnl, a net gain counting as no loss (the outcome card's "losses" row). */
+  loss: number;
 }
 
 /** Traders by the product they ended up trading (a refused perpetual trader who went offshore counts as perp). */
@@ -99,7 +101,7 @@ const VENUE_NAMES = ['none', 'onshore', 'offshore', 'broker'] as const;
 
 export function summarize(run: RunState): RunSummary {
   const p = run.population;
-  const emptyClass = (): ClassOutcome => ({ traders: 0, deposits: 0, liquidated: 0, pnl: 0 });
+  const emptyClass = (): ClassOutcome => ({ traders: 0, deposits: 0, liquidated: 0, pnl: 0, loss: 0 });
   const byClass = { retail: emptyClass(), professional: emptyClass() };
   const offshore = run.offshore ? emptyClass() : null;
   const emptyProduct = (): ProductOutcome => ({ traders: 0, deposits: 0, pnl: 0 });
@@ -133,6 +135,8 @@ export function summarize(run: RunState): RunSummary {
       offshore.pnl += pnlOf[i]!;
     }
   }
+  for (const outcome of [byClass.retail, byClass.professional, ...(offshore ? [offshore] : [])])
+    outcome.loss = Math.max(0, -outcome.pnl);
   const onshoreFigures = venueFigures(run.figures, 'onshore', run.onshore.exchange.markets)!;
   const offshoreFigures = run.offshore
     ? venueFigures(run.figures, 'offshore', run.offshore.exchange.markets)
@@ -192,9 +196,4 @@ function productOf(run: RunState, i: number): keyof RunSummary['byProduct'] | nu
   if (venue === VENUE.onshore || venue === VENUE.offshore) return 'perp';
   if (venue === VENUE.broker) return run.broker.clients[run.accountOf[i]!]!.financing ? 'margin' : 'spot';
   return null;
-}
-
-/** Retail investors' losses: what they lost together, a net gain counting as no loss (the outcome card's row). */
-export function retailLoss(summary: Pick<RunSummary, 'byClass'>): number {
-  return Math.max(0, -summary.byClass.retail.pnl);
 }

@@ -14,7 +14,7 @@ import { sweepValues } from './sweep-values.ts';
 export { sweepValues } from './sweep-values.ts';
 import { summaryFigures } from './figure-paths.ts';
 import { DEFAULT_RUN, type RunConfig } from './config.ts';
-import { retailLoss, type RunSummary } from './summary.ts';
+import type { RunSummary } from './summary.ts';
 
 /** A sweep has at least its two ends and at most this many values (each value is `seeds` whole runs). */
 export const MAX_SWEEP_STEPS = 50;
@@ -106,13 +106,9 @@ export function sweepPlan(request: SweepRequest): SweepStep[] {
   });
 }
 
-/** Every figure of one run, with the two differences the outcome card shows. */
+/** Every figure of one run (retail losses and the fund's drawdown included: summary figures like the rest). */
 export function sweepFigures(summary: RunSummary): Record<string, number> {
-  return {
-    ...summaryFigures(summary),
-    'byClass.retail.loss': retailLoss(summary),
-    'insuranceFund.drawdown': summary.insuranceFund.start - summary.insuranceFund.min,
-  };
+  return summaryFigures(summary);
 }
 
 /**

@@ -15,10 +15,10 @@ function facts(
     traders: 200,
     liquidations: { count: liquidated, notional: 1000, traders: liquidated },
     adl: { count: adl, notional: 0 },
-    insuranceFund: { start: 1000, min: 250, end: 300, drawn: 750 },
+    insuranceFund: { start: 1000, min: 250, end: 300, drawn: 750, drawdown: 750 },
     byClass: {
-      retail: { traders: 140, deposits: 1, liquidated, pnl: -5000 },
-      professional: { traders: 60, deposits: 1, liquidated: 0, pnl: 10 },
+      retail: { traders: 140, deposits: 1, liquidated, pnl: -5000, loss: 5000 },
+      professional: { traders: 60, deposits: 1, liquidated: 0, pnl: 10, loss: 0 },
     },
     offshore: null,
     // The run's own venue's funding, as the summary reports it (one BTC settlement, longs paid 12).

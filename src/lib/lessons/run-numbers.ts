@@ -63,13 +63,10 @@ const SUMMARY: Record<string, NumberSpec> = {
   'insuranceFund.min': { format: 'usd', value: (r) => r.summary.insuranceFund.min },
   'insuranceFund.end': { format: 'usd', value: (r) => r.summary.insuranceFund.end },
   'insuranceFund.drawn': { format: 'usd', value: (r) => r.summary.insuranceFund.drawn },
-  'insuranceFund.drawdown': {
-    format: 'usd',
-    value: (r) => r.summary.insuranceFund.start - r.summary.insuranceFund.min,
-  },
+  'insuranceFund.drawdown': { format: 'usd', value: (r) => r.summary.insuranceFund.drawdown },
   'insuranceFund.drawdownShare': {
     format: 'percent',
-    value: ({ summary: { insuranceFund: f } }) => (f.start > 0 ? (f.start - f.min) / f.start : 0),
+    value: ({ summary: { insuranceFund: f } }) => (f.start > 0 ? f.drawdown / f.start : 0),
   },
   lossesBeyondDeposits: { format: 'usd', value: (r) => r.summary.lossesBeyondDeposits },
   brokerShortfall: { format: 'usd', value: (r) => r.summary.brokerShortfall },

@@ -1,13 +1,10 @@
 /**
  * Each row of the outcome table over seeds: the figure it shows, read from `acrossSeeds` (engine/run/
  * across-seeds.ts, the command line's `compare --seeds` statistics) and never counted again here. Retail losses
- * are −byClass.retail.pnl (a gain reads 0): an order-preserving map of one figure, under which a quantile maps
- * exactly (type 7 quantiles commute with monotone maps; a decreasing one swaps p10 and p90). The fund's
- * drawdown is start − min, two figures, and the fund is sized per seed (it follows the population): its
- * spread is taken over each seed's start − min with the same `spreadOf`.
+ * (byClass.retail.loss) and the fund's drawdown (insuranceFund.drawdown, each seed's start − min: the fund is
+ * sized per seed) are summary figures like the others (engine/run/summary.ts, outcome-figures.ts).
  */
-import { spreadOf, type Spread } from '../../engine/run/across-seeds.ts';
-import type { RunSummary } from '../../engine/run/summary.ts';
+import type { Spread } from '../../engine/run/across-seeds.ts';
 import type { FigureSpreads } from '../../lib/seed-ranges.svelte.ts';
 
 export type OutcomeRow =
@@ -22,10 +19,12 @@ export type OutcomeRow =
   | 'refusedPerp';
 
 /** The rows shown as one summary figure as it is. */
-const PATHS: Partial<Record<OutcomeRow, string>> = {
+const PATHS: Record<OutcomeRow, string> = {
   liquidated: 'liquidations.traders',
   lossesBeyond: 'lossesBeyondDeposits',
+  retailLosses: 'byClass.retail.loss',
   adl: 'adl.count',
+  fundDrawdown: 'insuranceFund.drawdown',
   fundDrawn: 'insuranceFund.drawn',
   brokerShortfall: 'brokerShortfall',
   dislocation: 'maxPriceDislocation',
@@ -35,21 +34,9 @@ const PATHS: Partial<Record<OutcomeRow, string>> = {
 const spread = (s: Spread): Spread => ({ p10: s.p10, median: s.median, p90: s.p90 });
 
 /** A row's median and 10th–90th percentile range over the seeds' summaries, or null where it has none. */
-export function rowSpread(
-  row: OutcomeRow,
-  spreads: FigureSpreads,
-  summaries: readonly RunSummary[],
-): Spread | null {
-  const path = PATHS[row];
-  if (path) return spreads[path] ? spread(spreads[path]) : null;
-  if (row === 'retailLosses') {
-    const pnl = spreads['byClass.retail.pnl'];
-    if (!pnl) return null;
-    const loss = (v: number) => Math.max(0, -v);
-    return { p10: loss(pnl.p90), median: loss(pnl.median), p90: loss(pnl.p10) };
-  }
-  if (summaries.length === 0) return null;
-  return spreadOf(summaries.map((s) => s.insuranceFund.start - s.insuranceFund.min));
+export function rowSpread(row: OutcomeRow, spreads: FigureSpreads): Spread | null {
+  const figure = spreads[PATHS[row]];
+  return figure ? spread(figure) : null;
 }
 
 /**
@@ -78,12 +65,11 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
 /** How many rows' ranges sit apart, overlap or agree, over the rows that have a range for both A and B. */
 export function verdictCounts(
   spreads: readonly [FigureSpreads, FigureSpreads],
-  summaries: readonly [readonly RunSummary[], readonly RunSummary[]],
 ): Record<Verdict, number> & { rows: number } {
   const counts = { apart: 0, overlap: 0, same: 0, rows: 0 };
   for (const row of OUTCOME_ROWS) {
-    const a = rowSpread(row, spreads[0], summaries[0]);
-    const b = rowSpread(row, spreads[1], summaries[1]);
+    const a = rowSpread(row, spreads[0]);
+    const b = rowSpread(row, spreads[1]);
     if (!a || !b) continue;
     counts[verdict(a, b)]++;
     counts.rows++;

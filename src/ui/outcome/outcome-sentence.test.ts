@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import type { RunSummary } from '../../engine/run/summary.ts';
 import { ruleSetName } from './rule-set-name.ts';
-import { outcomeSentence, outcomeStory, retailLoss, type RuleSetFacts } from './outcome-sentence.ts';
+import { outcomeSentence, outcomeStory, type RuleSetFacts } from './outcome-sentence.ts';
 
 type Changes = {
   liquidated?: number;
@@ -16,7 +16,7 @@ type Changes = {
 };
 
 function summary(changes: Changes = {}): RunSummary {
-  const outcome = { traders: 0, deposits: 0, liquidated: 0, pnl: 0 };
+  const outcome = { traders: 0, deposits: 0, liquidated: 0, pnl: 0, loss: 0 };
   return {
     scenario: '2025-10-tariff-crash',
     regime: 'hk-sfc-2026',
@@ -36,10 +36,14 @@ function summary(changes: Changes = {}): RunSummary {
       min: (changes.fundStart ?? 1e6) - (changes.fundDrawdown ?? 0),
       end: (changes.fundStart ?? 1e6) - (changes.fundDrawdown ?? 0),
       drawn: changes.fundDrawdown ?? 0,
+      drawdown: changes.fundDrawdown ?? 0,
     },
     lossesBeyondDeposits: changes.lossesBeyondDeposits ?? 0,
     brokerShortfall: 0,
-    byClass: { retail: { ...outcome, pnl: changes.retailPnl ?? 0 }, professional: { ...outcome } },
+    byClass: {
+      retail: { ...outcome, pnl: changes.retailPnl ?? 0, loss: Math.max(0, -(changes.retailPnl ?? 0)) },
+      professional: { ...outcome },
+    },
     maxPriceDislocation: 0,
     conservationError: 0,
     checksum: '0',
@@ -173,11 +177,6 @@ describe('the outcome sentence', () => {
     expect(ruleSetName(en, 'offshore-cex', { 'perp.maxLeverage': 10, 'perp.funding.intervalHours': 1 })).toBe(
       'Offshore CEX, 2 rules changed',
     );
-  });
-
-  it('counts retail losses only when retail investors lost money', () => {
-    expect(retailLoss(summary({ retailPnl: -250 }))).toBe(250);
-    expect(retailLoss(summary({ retailPnl: 250 }))).toBe(0);
   });
 
   it('is translated through the catalogue', () => {

@@ -40,11 +40,6 @@ export interface Formats {
   percent(value: number): string;
 }
 
-/** What retail investors lost in all (0 when they gained). */
-export function retailLoss(summary: RunSummary): number {
-  return Math.max(0, -summary.byClass.retail.pnl);
-}
-
 /** Liquidation counts this close (one trader, or 5%) are "about as many": no cause is read into them. */
 function aboutAsMany(x: number, y: number): boolean {
   return Math.abs(x - y) <= Math.max(1, 0.05 * Math.max(x, y));
@@ -99,11 +94,11 @@ const MEASURES: Measure[] = [
             params: { letter: a.negativeBalanceProtection ? b.letter : a.letter },
           },
   },
-  { key: 'outcome.diff.retailLosses', value: retailLoss, format: 'usd', minGap: 100 },
+  { key: 'outcome.diff.retailLosses', value: (s) => s.byClass.retail.loss, format: 'usd', minGap: 100 },
   { key: 'outcome.diff.adl', value: (s) => s.adl.count, format: 'count', minGap: 1, cause: fundSize },
   {
     key: 'outcome.diff.fundDrawdown',
-    value: (s) => s.insuranceFund.start - s.insuranceFund.min,
+    value: (s) => s.insuranceFund.drawdown,
     format: 'usd',
     minGap: 100,
     cause: fundSize,
