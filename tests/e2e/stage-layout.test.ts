@@ -114,7 +114,7 @@ describe.skipIf(!chromiumAvailable)('the stage', () => {
           [1, 'B'],
         ] as const) {
           const s = runs[k]!;
-          await expect.poll(() => counter(page, 'liquidated', letter)).toBe(s.liquidations.traders);
+          await expect.poll(() => counter(page, 'liquidated', letter)).toBe(s.tradersForcedOut);
           expect(await counter(page, 'adl', letter)).toBe(s.adl.count);
           expect(await counter(page, 'lossesBeyond', letter)).toBeCloseTo(s.lossesBeyondDeposits, 6);
           expect(await counter(page, 'insuranceFund', letter)).toBeCloseTo(s.insuranceFund.end, 6);
@@ -185,7 +185,7 @@ describe.skipIf(!chromiumAvailable)('the stage', () => {
           regime: 'offshore-cex',
           overrides: { 'perp.maxLeverage': 5 },
         });
-        expect(after).toBe(changed.summary.liquidations.traders);
+        expect(after).toBe(changed.summary.tradersForcedOut);
         await page.screenshot({ path: `test-results/stage-${size.name}-changed.png` });
         const scroll = await page.evaluate(() => window.scrollY);
         expect(scroll).toBe(0);
