@@ -168,7 +168,7 @@ describe.skipIf(!chromiumAvailable)('ranges over 30 seeds', () => {
       ] as const) {
         const f = (path: string) => across[k]!.figures[path]!;
         expect(await page.getByTestId(`counter-liquidated-${letter}-range`).textContent()).toBe(
-          range(f('liquidations.traders'), count),
+          range(f('tradersForcedOut'), count),
         );
         expect(await page.getByTestId(`counter-insuranceFund-${letter}-range`).textContent()).toBe(
           range(f('insuranceFund.end'), usd),
