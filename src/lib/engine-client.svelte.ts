@@ -25,11 +25,7 @@ export interface EngineCalls {
   ): Promise<ReturnType<EngineApi['positionQuote']>>;
   compare(configs: readonly RunConfig[], listener?: CompareListener): Promise<RunResult[]>;
   stop(): void;
-  sweep?(
-    configs: readonly RunConfig[],
-    onDone?: (done: number, total: number) => void,
-  ): Promise<RunSummary[]>;
-  /** A sweep that reports each run as it finishes (the ranges over seeds). */
+  /** A sweep that reports each run as it finishes (the policy frontier, the ranges over seeds). */
   sweepEach?(configs: readonly RunConfig[], listener: SweepListener): Promise<RunSummary[]>;
   /** Ends the sweeps in flight and keeps the pool's workers (warm) for the next. */
   cancelSweep?(): void;
@@ -211,14 +207,10 @@ export class EngineClient implements EngineCalls {
     }, STOP_GRACE_MILLISECONDS);
   }
 
-  /** A parameter sweep: one run per config, spread over a small pool of workers; summaries in config order. */
-  sweep(
-    configs: readonly RunConfig[],
-    onDone?: (done: number, total: number) => void,
-  ): Promise<RunSummary[]> {
-    return this.#pool.run(configs, onDone);
-  }
-
+  /**
+   * A parameter sweep: one run per config, spread over a small pool of workers, each reported as it finishes;
+   * summaries in config order.
+   */
   sweepEach(configs: readonly RunConfig[], listener: SweepListener): Promise<RunSummary[]> {
     return this.#pool.each(configs, listener);
   }

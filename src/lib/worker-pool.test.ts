@@ -64,7 +64,7 @@ describe('the sweep pool', () => {
       return { seed: c.seed };
     });
     const done: number[] = [];
-    const results = await sweep.run(configs(7), (d) => done.push(d));
+    const results = await sweep.each(configs(7), { done: (d) => done.push(d) });
     expect(results).toEqual(configs(7).map((_, seed) => ({ seed })));
     expect(done).toEqual([1, 2, 3, 4, 5, 6, 7]);
     sweep.dispose();
@@ -72,7 +72,7 @@ describe('the sweep pool', () => {
 
   it('settles at once when stopped while every worker is busy, and terminates them', async () => {
     const sweep = pool(never);
-    const running = sweep.run(configs(4));
+    const running = sweep.each(configs(4));
     await new Promise((r) => setTimeout(r, 20));
     sweep.stop();
     await expect(running).rejects.toThrow('the sweep was stopped');
@@ -83,7 +83,7 @@ describe('the sweep pool', () => {
   it('settles with a readable error when a worker dies, and the next sweep starts fresh workers', async () => {
     let broken = true;
     const sweep = pool((c) => (broken ? never() : { seed: c.seed }));
-    const running = sweep.run(configs(3));
+    const running = sweep.each(configs(3));
     await new Promise((r) => setTimeout(r, 20));
     const dying = Object.assign(new Event('error'), { message: 'out of memory' });
     workers[0]!.dispatchEvent(dying);
@@ -91,7 +91,7 @@ describe('the sweep pool', () => {
     expect(sweep.size).toBe(0);
     broken = false;
     const before = workers.length;
-    await expect(sweep.run(configs(2))).resolves.toEqual([{ seed: 0 }, { seed: 1 }]);
+    await expect(sweep.each(configs(2))).resolves.toEqual([{ seed: 0 }, { seed: 1 }]);
     expect(workers.length).toBeGreaterThan(before);
     sweep.dispose();
   });
@@ -137,7 +137,7 @@ describe('the sweep pool', () => {
     expect(sweep.size).toBe(workers.length);
     for (const worker of workers) expect(worker.jobs).toHaveLength(2);
     slow = false;
-    await expect(sweep.run(configs(2))).resolves.toEqual([{ seed: 0 }, { seed: 1 }]);
+    await expect(sweep.each(configs(2))).resolves.toEqual([{ seed: 0 }, { seed: 1 }]);
     // The warm-up's second run (still going) was cancelled when the sweep began; no new workers were needed.
     for (const worker of workers) expect(worker.cancelled).toEqual([worker.jobs[1]]);
     sweep.dispose();

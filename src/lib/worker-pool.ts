@@ -54,12 +54,10 @@ export class WorkerPool {
     return this.#members.length;
   }
 
-  /** Runs every config (summary only); resolves with the summaries in config order. */
-  run(configs: readonly RunConfig[], onDone?: (done: number, total: number) => void): Promise<RunSummary[]> {
-    return this.each(configs, onDone ? { done: onDone } : {});
-  }
-
-  /** As `run`, and tells `listener` of each run as it finishes (a view can draw results as they come). */
+  /**
+   * Runs every config (summary only); resolves with the summaries in config order, and tells `listener` of each
+   * run as it finishes (a view can draw results as they come).
+   */
   async each(configs: readonly RunConfig[], listener: SweepListener = {}): Promise<RunSummary[]> {
     this.#cancelWarming();
     let abort: (error: Error) => void = () => {};

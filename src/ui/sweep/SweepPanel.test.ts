@@ -12,29 +12,38 @@ import { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import { inProcessEngine } from '../test-support.ts';
 import { engineApi } from '../../../workers/engine-api.ts';
 import type { SweepEngine } from './sweep-run.svelte.ts';
+import type { SweepListener } from '../../lib/worker-pool.ts';
 import { sweepPlan, sweepPoint } from '../../engine/run/sweep.ts';
 import { runScenario } from '../../engine/run/run.ts';
 import { sweepRequest } from '../../lib/sweep-choice.ts';
 
-/** The pool's unit, in process: one summary per config, a macrotask between values (as workers answer). */
-function inProcessSweep(): SweepEngine & { calls: number; stops: number } {
+/**
+ * The pool's unit, in process: one summary per config, in order, each a macrotask after the last (as workers
+ * answer), reported as it finishes; Stop ends the call (as the pool's does).
+ */
+function inProcessSweep(): SweepEngine & { calls: number; stops: number; runs: number } {
+  let stopped = false;
   const engine = {
     calls: 0,
     stops: 0,
-    async sweep(
-      configs: readonly Parameters<typeof engineApi.summary>[1][],
-      onDone?: (d: number, t: number) => void,
-    ) {
+    runs: 0,
+    async sweepEach(configs: readonly Parameters<typeof engineApi.summary>[1][], listener: SweepListener) {
       engine.calls++;
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      stopped = false;
       const out = [];
       for (const [k, config] of configs.entries()) {
-        out.push(await engineApi.summary(k, config));
-        onDone?.(k + 1, configs.length);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (stopped) throw new Error('the sweep was stopped');
+        const summary = await engineApi.summary(k, config);
+        engine.runs++;
+        listener.result?.(k, summary);
+        listener.done?.(k + 1, configs.length);
+        out.push(summary);
       }
       return out;
     },
     stopSweep() {
+      stopped = true;
       engine.stops++;
     },
   };
@@ -77,9 +86,17 @@ describe('SweepPanel', () => {
     };
     app.sweep = choice; // as a link sets it: the panel runs it (small, so not costly)
     const chart = await screen.findByTestId('sweep-chart');
-    await expect.poll(() => chart.getAttribute('data-points'), { timeout: 20_000 }).toBe('1');
+    // Every count of points the chart showed while the sweep ran: some before the last value was in.
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(chart.getAttribute('data-points') ?? ''));
+    observer.observe(chart, { attributes: true, attributeFilter: ['data-points'] });
     await expect.poll(() => chart.getAttribute('data-elapsed'), { timeout: 30_000 }).not.toBe('');
-    expect(engine.calls).toBe(3);
+    observer.disconnect();
+    expect(seen.some((count) => count === '1' || count === '2')).toBe(true);
+    expect(seen.at(-1)).toBe('3');
+    // One pool call for every value's seeds: the pool's lanes never drain between values.
+    expect(engine.calls).toBe(1);
+    expect(engine.runs).toBe(6);
     expect(chart.querySelectorAll('circle[role=button]')).toHaveLength(3);
 
     // The same points from the engine directly (the CLI's path): the table shows their medians.
