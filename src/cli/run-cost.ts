@@ -5,7 +5,12 @@
  * so memory does not grow with the length of the run.
  */
 import type { RunConfig } from '../engine/run/config.ts';
-import { describeDuration, estimateRunCost, ENGINE_SPEED } from '../engine/validation/run-cost.ts';
+import {
+  COLD_START_SECONDS,
+  describeDuration,
+  estimateRunCost,
+  ENGINE_SPEED,
+} from '../engine/validation/run-cost.ts';
 
 type Note = (line: string) => void;
 
@@ -16,13 +21,14 @@ export function setCostNote(sink: Note): void {
   note = sink;
 }
 
-/** The cost line for `configs` run one after the other. */
+/** The cost line for `configs` run one after the other, in a fresh process (so cold, once). */
 export function costLine(configs: readonly RunConfig[]): string {
   const cost = estimateRunCost(configs);
+  const seconds = cost.seconds + COLD_START_SECONDS;
   const runs = configs.length === 1 ? '1 run' : `${configs.length} runs`;
   return (
-    `cost: ${runs}, ${cost.traderMinutes.toExponential(2)} trader-minutes: ${describeDuration(cost.seconds)} ` +
-    `at the engine speed measured on ${ENGINE_SPEED.measured} (about ${Math.round(1 / ENGINE_SPEED.secondsPerTraderMinute / 1e6)} million trader-minutes a second)\n`
+    `cost: ${runs}, ${cost.traderMinutes.toExponential(2)} trader-minutes: ${describeDuration(seconds)} ` +
+    `at the engine speed measured on ${ENGINE_SPEED.measured}\n`
   );
 }
 

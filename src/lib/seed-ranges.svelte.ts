@@ -86,8 +86,8 @@ export class SeedRanges {
     const began = performance.now();
     const regimes = configs.length;
     const runs = seedConfigs(configs);
-    // The estimate is the full runs' (summary-only runs cost less), spread over the pool's workers.
-    const seconds = estimateRunCost(runs).seconds / poolSize();
+    // Summary-only runs, spread over the pool's workers.
+    const seconds = estimateRunCost(runs, { summaryOnly: true }).seconds / poolSize();
     this.costly = !options.confirmed && seconds > COSTLY_RUN_SECONDS ? seconds : null;
     if (this.costly !== null) {
       this.on = true;

@@ -11,13 +11,44 @@ const withTraders = (traders: number, days?: number) => ({
 });
 
 describe('run cost estimate (issue 19)', () => {
-  it('is minutes × fixed cost plus traders × minutes × the measured speed', () => {
+  it('is minutes, traders and traders × minutes, each at its measured cost', () => {
     const cost = estimateRunCost([withTraders(1_000_000, 730)]);
     expect(cost.minutes).toBe(730 * 1440);
     expect(cost.traderMinutes).toBe(1_000_000 * 730 * 1440);
     expect(cost.seconds).toBeCloseTo(
-      730 * 1440 * ENGINE_SPEED.secondsPerMinute + 1.0512e12 * ENGINE_SPEED.secondsPerTraderMinute,
+      730 * 1440 * ENGINE_SPEED.secondsPerMinute +
+        1500 * ENGINE_SPEED.secondsPerFrame +
+        1_000_000 * ENGINE_SPEED.secondsPerTrader +
+        1.0512e12 * ENGINE_SPEED.secondsPerTraderMinute,
     );
+    const summary = estimateRunCost([withTraders(1_000_000, 730)], { summaryOnly: true });
+    expect(cost.seconds - summary.seconds).toBeCloseTo(1500 * ENGINE_SPEED.secondsPerFrame);
+  });
+
+  // The runs measured in run-cost.ts's comment (warm, under load): the estimate must not read any as cheaper
+  // than it was, nor as more than 3× dearer (the old model read 100,000 × 30 days as 27×).
+  it.each([
+    ['classroom, full', withTraders(200), false, 0.082],
+    ['classroom, summary only', withTraders(200), true, 0.032],
+    ['1,000 × 7 days', withTraders(1_000, 7), false, 0.159],
+    ['1,000 × 30 days', withTraders(1_000, 30), false, 0.549],
+    ['10,000 × 7 days', withTraders(10_000, 7), false, 0.349],
+    ['100,000 × 1 day', withTraders(100_000, 1), false, 2.242],
+    ['100,000 × 30 days', withTraders(100_000, 30), false, 3.59],
+  ])('%s: errs long, within 3× of its measured warm time', (_, run, summaryOnly, measured) => {
+    const { seconds } = estimateRunCost([run], { summaryOnly });
+    expect(seconds).toBeGreaterThanOrEqual(measured);
+    expect(seconds).toBeLessThanOrEqual(3 * measured);
+  });
+
+  it('lets a link start a 20-value × 30-seed classroom sweep on two workers, not a 50 × 200 one', () => {
+    const sweep = (runs: number) =>
+      estimateRunCost(
+        Array.from({ length: runs }, () => DEFAULT_RUN),
+        { summaryOnly: true },
+      ).seconds / 2;
+    expect(sweep(20 * 30)).toBeLessThan(COSTLY_RUN_SECONDS);
+    expect(sweep(50 * 200)).toBeGreaterThan(COSTLY_RUN_SECONDS);
   });
 
   it('asks first for the issue link (a million traders × 730 days, two rule sets), not for the default', () => {
