@@ -33,7 +33,7 @@ export interface MarketQuote {
 function payIntoFunds(state: ExchangeState): void {
   const share = state.venue.fundShareOfOpenInterest;
   if (share === null) return;
-  for (const id of MARKET_IDS) {
+  for (const id of state.listed) {
     const market = state.markets[id];
     const target = share * market.longOpenInterest * market.markPrice;
     const due = target - state.fundCommitted[id];

@@ -62,10 +62,14 @@ function stepVenue(run: RunState, venue: Venue): void {
     depthShare[id] = stressedDepthShare(series[minute]!, series[before]!);
   }
   decayGap(venue.impact, venue.liquidity, 1);
+  const listed = venue.exchange.listed;
   for (const id of MARKET_IDS) {
     const series = indexSeries(run.path, id);
     const index = series[minute]!;
-    basis[id] = quotedBasis(crowdingOf(venue.exchange, id), index / series[trendFrom]! - 1);
+    // A market the venue does not list has no book: it is quoted at the index.
+    basis[id] = listed.includes(id)
+      ? quotedBasis(crowdingOf(venue.exchange, id), index / series[trendFrom]! - 1)
+      : 0;
     const quote = venue.quotes[id];
     quote.index = index;
     quote.traded = index * (1 + gap[id] + basis[id]);
@@ -107,9 +111,15 @@ export function stepRun(run: RunState): void {
 function observe(run: RunState): void {
   const { tally } = run;
   const markets = run.onshore.exchange.markets;
-  const fund = markets.BTC.insuranceFund + markets.ETH.insuranceFund;
+  const fund = markets.BTC.insuranceFund + markets.ETH.insuranceFund + markets.ALT.insuranceFund;
   tally.insuranceFundMin = Math.min(tally.insuranceFundMin, fund);
-  tally.maxDislocation = Math.max(tally.maxDislocation, dislocation(markets.BTC), dislocation(markets.ETH));
+  // An unlisted ALT is quoted at the index: no dislocation.
+  tally.maxDislocation = Math.max(
+    tally.maxDislocation,
+    dislocation(markets.BTC),
+    dislocation(markets.ETH),
+    dislocation(markets.ALT),
+  );
   observeVenues(run);
   const last = run.minute === run.path.minutes;
   if (run.minute % run.frameEvery === 0 || last) takeFrame(run);
@@ -119,9 +129,9 @@ function observe(run: RunState): void {
 /** The outcome figures' prices and funds, every minute (outcome-figures.ts). */
 function observeVenues(run: RunState): void {
   const { onshore, offshore, figures } = run;
-  observeFigures(figures, 'onshore', onshore.exchange.markets, run.minute);
-  if (offshore) observeFigures(figures, 'offshore', offshore.exchange.markets, run.minute);
-  observeFundTotal(figures, onshore.exchange.markets, offshore?.exchange.markets ?? null);
+  observeFigures(figures, 'onshore', onshore.listedMarkets, run.minute);
+  if (offshore) observeFigures(figures, 'offshore', offshore.listedMarkets, run.minute);
+  observeFundTotal(figures, onshore.listedMarkets, offshore?.listedMarkets ?? null);
 }
 
 const dislocation = (market: { tradedPrice: number; indexPrice: number }) =>
