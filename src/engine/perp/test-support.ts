@@ -11,7 +11,7 @@ export function testRules(overrides: Partial<PerpRules> = {}): PerpRules {
     eligibleClasses: ['retail', 'professional'],
     maxLeverage: 125,
     marginModes: ['isolated', 'cross'],
-    listsAlt: true,
+    listsAlt: false,
     tiers: { BTC: BINANCE_BTCUSDT_2021, ETH: BINANCE_BTCUSDT_2021, ALT: BINANCE_BTCUSDT_2021 },
     takerFeeRate: 0,
     makerFeeRate: 0,

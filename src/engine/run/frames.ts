@@ -10,7 +10,7 @@ export const FRAME_FIELDS = [
   'ethIndex',
   'ethMark',
   'ethTraded',
-  /** ALT on the rule set's own venue; where it does not list ALT, mark and traded are the index. */
+  /** ALT on the rule set's own venue; where it does not list ALT, its mark and traded price are the index. */
   'altIndex',
   'altMark',
   'altTraded',

@@ -187,6 +187,9 @@ export function frameRow(run: RunState): FrameRow {
   const btc = exchange.markets.BTC;
   const eth = exchange.markets.ETH;
   const alt = exchange.markets.ALT;
+  // Where the venue does not list ALT, the chart's ALT lines are its index.
+  const altListed = exchange.listed.includes('ALT');
+  const altIndex = altListed ? alt.indexPrice : run.path.alt[run.minute]!;
   const lossesBeyondDeposits = lossesBeyondDepositsNow(run);
   const [retail, professional] = run.classEquity.byClass(run);
   return {
@@ -197,9 +200,9 @@ export function frameRow(run: RunState): FrameRow {
     ethIndex: eth.indexPrice,
     ethMark: eth.markPrice,
     ethTraded: eth.tradedPrice,
-    altIndex: alt.indexPrice,
-    altMark: alt.markPrice,
-    altTraded: alt.tradedPrice,
+    altIndex,
+    altMark: altListed ? alt.markPrice : altIndex,
+    altTraded: altListed ? alt.tradedPrice : altIndex,
     openInterest:
       btc.longOpenInterest * btc.markPrice +
       eth.longOpenInterest * eth.markPrice +

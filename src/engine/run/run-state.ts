@@ -55,7 +55,7 @@ export interface Venue {
   seam: MarketSeam;
   /** The markets the venue lists (exchange.listed), by id: what its outcome figures count. */
   listedMarkets: Readonly<Record<string, MarketState>>;
-  /** The step's quotes, rewritten each step rather than allocated (the exchange reads them at once). */
+  /** The step's quotes of the listed markets, rewritten each step rather than allocated (read at once). */
   quotes: Record<MarketId, MarketQuote>;
 }
 

@@ -15,7 +15,6 @@ import {
 } from '../market/impact-seam.ts';
 import { extremesAt } from '../market/intra-minute.ts';
 import { decaySpotGap } from '../market/spot-impact-seam.ts';
-import { MARKET_IDS } from '../perp/market.ts';
 import type { PerpEvent } from '../perp/events.ts';
 import { checkInvariants } from '../perp/invariants.ts';
 import { stepExchange } from '../perp/step.ts';
@@ -57,19 +56,16 @@ function stepVenue(run: RunState, venue: Venue): void {
   const before = Math.max(0, minute - STRESS_WINDOW_MINUTES);
   const trendFrom = Math.max(0, minute - TREND_WINDOW_MINUTES);
   const { gap, basis, depthShare } = venue.impact;
-  for (const id of MARKET_IDS) {
+  for (const id of venue.exchange.listed) {
     const series = indexSeries(run.path, id);
     depthShare[id] = stressedDepthShare(series[minute]!, series[before]!);
   }
   decayGap(venue.impact, venue.liquidity, 1);
-  const listed = venue.exchange.listed;
-  for (const id of MARKET_IDS) {
+  // The markets the venue lists: an unlisted one (ALT in Hong Kong) has no book.
+  for (const id of venue.exchange.listed) {
     const series = indexSeries(run.path, id);
     const index = series[minute]!;
-    // A market the venue does not list has no book: it is quoted at the index.
-    basis[id] = listed.includes(id)
-      ? quotedBasis(crowdingOf(venue.exchange, id), index / series[trendFrom]! - 1)
-      : 0;
+    basis[id] = quotedBasis(crowdingOf(venue.exchange, id), index / series[trendFrom]! - 1);
     const quote = venue.quotes[id];
     quote.index = index;
     quote.traded = index * (1 + gap[id] + basis[id]);
@@ -113,13 +109,8 @@ function observe(run: RunState): void {
   const markets = run.onshore.exchange.markets;
   const fund = markets.BTC.insuranceFund + markets.ETH.insuranceFund + markets.ALT.insuranceFund;
   tally.insuranceFundMin = Math.min(tally.insuranceFundMin, fund);
-  // An unlisted ALT is quoted at the index: no dislocation.
-  tally.maxDislocation = Math.max(
-    tally.maxDislocation,
-    dislocation(markets.BTC),
-    dislocation(markets.ETH),
-    dislocation(markets.ALT),
-  );
+  for (const id of run.onshore.exchange.listed)
+    tally.maxDislocation = Math.max(tally.maxDislocation, dislocation(markets[id]));
   observeVenues(run);
   const last = run.minute === run.path.minutes;
   if (run.minute % run.frameEvery === 0 || last) takeFrame(run);

@@ -114,7 +114,7 @@ export const HK_SFC_2026: Regime = {
       'M',
     ),
     'perp.tiers.ALT': assumption(
-      'Not listed (P3, W9). Should a custom rule set list it: the [DEFAULT] 5% flat, as for BTC and ETH.',
+      'Not listed (P3, W9); should a custom rule set list it, the [DEFAULT] 5% flat as for BTC and ETH.',
       ['W39'],
     ),
     ...PERP_FEES_PROVENANCE,

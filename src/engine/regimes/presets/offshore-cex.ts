@@ -222,7 +222,7 @@ export const OFFSHORE_CEX: Regime = {
       'model.md: retail appetite for leverage is higher offshore; with no public measure, twice the regulated baseline.',
     ),
     'extras.maxLeverageByMarket': assumption(
-      'ETH’s cap is not in the sources: the same 125× as BTC. ALT: 50×, the altcoin table’s first bracket (W30).',
+      'ETH’s cap is not in the sources, so the same 125× as BTC; ALT 50×, the first bracket of the altcoin table (W30).',
       ['W30'],
     ),
     'extras.newAccountMaxLeverage': published('Accounts younger than 60 days: at most 20×.', ['W31'], 'M'),

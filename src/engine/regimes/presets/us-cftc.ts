@@ -75,7 +75,7 @@ export const US_CFTC: Regime = {
       ['W45'],
     ),
     'perp.tiers.ALT': assumption(
-      'Not listed. Should a custom rule set list it: 5%, as BTC and ETH.',
+      'Not listed; should a custom rule set list it, 5% as for BTC and ETH.',
       ['W46'],
     ),
     ...PERP_FEES_PROVENANCE,
