@@ -19,7 +19,11 @@ const THIN = [{ floor: 0, mmr: 0.001 }];
 
 describe('negative-balance protection on a trader’s own close', () => {
   it('a close beyond the bankruptcy price is liquidated: the fund pays the shortfall, the trader ends at 0', () => {
-    const rules = testRules({ maxLeverage: 900, tiers: { BTC: THIN, ETH: THIN, ALT: THIN }, insuranceFundStart: 1_000 });
+    const rules = testRules({
+      maxLeverage: 900,
+      tiers: { BTC: THIN, ETH: THIN, ALT: THIN },
+      insuranceFundStart: 1_000,
+    });
     const state = testVenue(rules);
     // Half spread 0.2% against 0.1% maintenance: the position is healthy at the mark, bankrupt at the bid.
     const seam = fixedSpreadSeam(0.002);

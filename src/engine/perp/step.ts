@@ -53,7 +53,12 @@ function quoteOf(quotes: MarketQuotes, id: MarketId): MarketQuote {
   return quote;
 }
 
-export function stepExchange(state: ExchangeState, quotes: MarketQuotes, seam: MarketSeam, events: PerpEvent[]): void {
+export function stepExchange(
+  state: ExchangeState,
+  quotes: MarketQuotes,
+  seam: MarketSeam,
+  events: PerpEvent[],
+): void {
   state.step += 1;
   const { rules } = state;
   // Listed markets only: an unlisted one has no positions, so it is neither priced nor funded.

@@ -142,7 +142,9 @@ export function summarize(run: RunState): RunSummary {
   for (const outcome of [byClass.retail, byClass.professional, ...(offshore ? [offshore] : [])])
     outcome.loss = Math.max(0, -outcome.pnl);
   const onshoreFigures = venueFigures(run.figures, 'onshore', run.onshore.listedMarkets)!;
-  const offshoreFigures = run.offshore ? venueFigures(run.figures, 'offshore', run.offshore.listedMarkets) : null;
+  const offshoreFigures = run.offshore
+    ? venueFigures(run.figures, 'offshore', run.offshore.listedMarkets)
+    : null;
   const venues = offshoreFigures
     ? { onshore: onshoreFigures, offshore: offshoreFigures }
     : { onshore: onshoreFigures };

@@ -74,10 +74,9 @@ export const US_CFTC: Regime = {
       'The launch reports name BTC and ETH perpetual-style futures only; no altcoin contract is in the sources.',
       ['W45'],
     ),
-    'perp.tiers.ALT': assumption(
-      'Not listed; should a custom rule set list it, 5% as for BTC and ETH.',
-      ['W46'],
-    ),
+    'perp.tiers.ALT': assumption('Not listed; should a custom rule set list it, 5% as for BTC and ETH.', [
+      'W46',
+    ]),
     ...PERP_FEES_PROVENANCE,
     'perp.liquidationFeeRate': assumption(
       'No clearance fee retrieved; the broker closes the position at market.',
