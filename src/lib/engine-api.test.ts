@@ -102,7 +102,9 @@ describe('worker messages', () => {
     expect(() => engineApi.positionQuote(quote as never)).not.toThrow();
     expect((await refusalOf(call('positionQuote', null))).field).toBe('position query');
     expect((await refusalOf(call('positionQuote', { ...quote, ruleSet: 'x' }))).field).toBe('regime');
-    expect((await refusalOf(call('positionQuote', { ...quote, asset: 'SOL' }))).field).toBe('market');
+    expect((await refusalOf(call('positionQuote', { ...quote, asset: 'SOL' }))).field).toBe(
+      'market under Offshore CEX',
+    );
     expect((await refusalOf(call('positionQuote', { ...quote, leverage: 500 }))).message).toMatch(
       /^leverage under .+ must be between 1 and 125 \(got 500\)$/,
     );

@@ -10,8 +10,9 @@ import { costed } from '../run-cost.ts';
 export const usage = `run ${RUN_FLAGS_USAGE} --regime R ${SET_FLAG_USAGE}
   Runs the scenario under one regime and prints its summary: liquidations (count = events, traders = distinct
   traders), ADL, insurance fund, funding, broker calls and forced sales, losses by product and beyond deposits,
-  price dislocation, per market and per venue, conservation error (invariants checked at the end of the run,
-  or every N steps with --check-every N), checksum. --set overrides a guardrail (see \`guardrails\`).`;
+  price dislocation, per market (BTC, ETH, and ALT where the rule set lists it) and per venue, refusals
+  (refusedProducts.altPerp: traders refused the ALT perpetual), conservation error (invariants checked at the end
+  of the run, or every N steps with --check-every N), checksum. --set overrides a guardrail (see \`guardrails\`).`;
 
 /** The flags this command accepts (the fuzzer reads them too). */
 export const FLAGS = [...RUN_FLAGS, 'regime', SET_FLAG];

@@ -49,6 +49,20 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
     },
   },
   {
+    // SFC framework P3 as W9 reads it: perpetuals on BTC and ETH only. Listing ALT in Hong Kong lets its
+    // professional investors who want ALT trade it instead of being refused.
+    key: 'perp.listsAlt',
+    title: 'ALT perpetual listed (beyond BTC and ETH)',
+    simulated: true,
+    demonstration: {
+      scenario: '2025-10-tariff-crash',
+      seed: 2,
+      traders: 200,
+      regimes: ['hk-sfc-2026'],
+      set: { 'perp.listsAlt': true },
+    },
+  },
+  {
     key: 'perp.tiers.BTC',
     title: 'BTC maintenance-margin tiers',
     simulated: true,
@@ -70,6 +84,18 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
       traders: 1000,
       regimes: ['hk-sfc-2026'],
       set: { 'perp.tiers.ETH': [{ floor: 0, mmr: 0.08 }] },
+    },
+  },
+  {
+    key: 'perp.tiers.ALT',
+    title: 'ALT maintenance-margin tiers',
+    simulated: true,
+    demonstration: {
+      scenario: '2025-10-tariff-crash',
+      seed: 1,
+      traders: 200,
+      regimes: ['onchain-perp-dex'],
+      set: { 'perp.tiers.ALT': [{ floor: 0, mmr: 0.04 }] },
     },
   },
   {
@@ -584,6 +610,18 @@ export const GUARDRAIL_CATALOGUE: readonly CatalogueEntry[] = [
       traders: 50,
       regimes: ['offshore-cex'],
       set: { 'extras.maxLeverageByMarket.ETH': 10 },
+    },
+  },
+  {
+    key: 'extras.maxLeverageByMarket.ALT',
+    title: 'ALT leverage cap',
+    simulated: true,
+    demonstration: {
+      scenario: '2025-10-tariff-crash',
+      seed: 1,
+      traders: 200,
+      regimes: ['offshore-cex'],
+      set: { 'extras.maxLeverageByMarket.ALT': 5 },
     },
   },
   {

@@ -8,7 +8,7 @@
  */
 import { REGIMES } from '../regimes/catalogue.ts';
 import { deriveTiers } from '../perp/tiers.ts';
-import { MARKET_IDS } from '../perp/market.ts';
+import { listedMarkets } from '../perp/rules.ts';
 import type { PresetId } from '../regimes/types.ts';
 import { customRegime, type RegimeOverrides } from '../regimes/index.ts';
 import { GUARDRAIL_CATALOGUE } from './catalogue-data.ts';
@@ -29,6 +29,7 @@ const LEVERAGE_PATHS = new Set([
   'perp.maxLeverage',
   'extras.maxLeverageByMarket.BTC',
   'extras.maxLeverageByMarket.ETH',
+  'extras.maxLeverageByMarket.ALT',
   'extras.newAccountMaxLeverage',
 ]);
 
@@ -53,10 +54,14 @@ export function defaultSweepRange(
     return { ...range, from: hundredths(targetLtv), to: hundredths(liquidationLtv - 0.01) };
   if (key === 'financing.liquidationLtv')
     return { ...range, from: hundredths(callLtv + 0.01), to: Math.max(range.to, hundredths(callLtv + 0.02)) };
+  // The markets the cap binds: the one named, or every listed market without a lower cap of its own.
+  const named = key.startsWith('extras.maxLeverageByMarket.') ? key.slice(key.lastIndexOf('.') + 1) : null;
   let ceiling = Infinity;
-  for (const market of MARKET_IDS) {
+  for (const market of listedMarkets(regime.perp)) {
     const firstMmr = (deriveTiers(regime.perp.tiers[market])[0] as { mmr: number }).mmr;
-    ceiling = Math.min(ceiling, 1 / firstMmr);
+    const own = regime.extras.maxLeverageByMarket[market];
+    const binds = named === null ? own === undefined || own >= 1 / firstMmr : named === market;
+    if (binds) ceiling = Math.min(ceiling, 1 / firstMmr);
   }
   const to = Math.min(range.to, Math.ceil(ceiling) - 1);
   return { ...range, to: Math.max(range.from + 1, to) };

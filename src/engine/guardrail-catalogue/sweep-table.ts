@@ -20,6 +20,7 @@ export const SWEEP_RANGES: Readonly<Record<string, SweepRange>> = {
   'perp.maxLeverage': { from: 1, to: 125, scale: 'times' },
   'extras.maxLeverageByMarket.BTC': { from: 1, to: 125, scale: 'times' },
   'extras.maxLeverageByMarket.ETH': { from: 1, to: 125, scale: 'times' },
+  'extras.maxLeverageByMarket.ALT': { from: 1, to: 125, scale: 'times' },
   'extras.newAccountMaxLeverage': { from: 1, to: 125, scale: 'times' },
   'extras.insuranceFundShareOfOpenInterest': { from: 0, to: 0.05, scale: 'percent' },
   'financing.curePeriodMinutes': { from: 0, to: 72 * 60, scale: 'hours' },

@@ -12,7 +12,7 @@ import {
 } from './impact-seam.ts';
 import { BASE_LIQUIDITY, effectiveLiquidity } from './liquidity.ts';
 
-const venue = () => createExchange(testRules(), { BTC: 50_000, ETH: 2_500 });
+const venue = () => createExchange(testRules(), { BTC: 50_000, ETH: 2_500, ALT: 100 });
 const noMaker = { affiliated: false, safeguards: true };
 /**
  * The distance an order walks from the index when the book at distance d holds (1 + d / BOOK_THICKENING) times

@@ -15,7 +15,7 @@ import { MARKET_IDS, type MarketId } from '../perp/market.ts';
 import { sideSign } from '../perp/side.ts';
 import { frontRunsForcedFlow, type LiquiditySettings, type MarketMakerSwitches } from './liquidity.ts';
 import { above, check } from '../validation/index.ts';
-import { gapHalfLife } from './venue-depth.ts';
+import { gapHalfLife, MARKET_DEPTH } from './venue-depth.ts';
 
 export { stressedDepthShare, STRESS_WINDOW_MINUTES } from './venue-depth.ts';
 
@@ -24,7 +24,7 @@ const DEPTH = above(0);
 export interface ImpactState {
   /** (traded − index) / index per market. */
   gap: Record<MarketId, number>;
-  /** Notional that moves each market's traded price by 1%, in calm markets. */
+  /** Notional that moves BTC's traded price by 1%, in calm markets (other markets: × MARKET_DEPTH). */
   depthPerPercent: number;
   /** Share of that depth still quoted now: liquidity providers pull back when the index moves fast. */
   depthShare: Record<MarketId, number>;
@@ -81,7 +81,8 @@ const distanceFor = (units: number) => BOOK_THICKENING * (Math.sqrt(1 + (2 * uni
  * the current gap outward. Against the gap (buying below the index) it starts at the index.
  */
 export function bookWalk(impact: ImpactState, marketId: MarketId, s: number, notional: number): number {
-  const depth = impact.depthPerPercent * impact.depthShare[marketId] * 100;
+  // The market's factor last, so BTC's and ETH's (1) leave the product exactly as it was.
+  const depth = impact.depthPerPercent * impact.depthShare[marketId] * 100 * MARKET_DEPTH[marketId];
   const from = Math.max(0, s * impact.gap[marketId]);
   return Math.min(MAX_IMPACT, distanceFor(walked(from) + notional / depth) - from);
 }

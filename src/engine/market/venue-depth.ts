@@ -11,6 +11,7 @@
  *   and a 10% move in 15 minutes leaves 2% of it (the −98% of 10 Oct 2025);
  * - arbitrage is slower when the book is thin: the gap's half-life grows as 1 / √(depth share).
  */
+import type { MarketId } from '../perp/market.ts';
 import type { RegimeId } from '../regimes/types.ts';
 
 /**
@@ -34,6 +35,14 @@ const VENUE_DEPTH: Partial<Record<RegimeId, number>> = {
 export function venueDepthMultiplier(regimeId: RegimeId, basePreset?: RegimeId): number {
   return VENUE_DEPTH[regimeId] ?? (basePreset ? VENUE_DEPTH[basePreset] : undefined) ?? 1;
 }
+
+/**
+ * Assumption: each market's calm depth relative to BTC's on the same venue. guardrails §3 gives BTC's depth only
+ * ("tens of millions of USD within 2% on the largest venue", L) and calls ALT "a high-beta, thin perp"; no
+ * source gives an altcoin's depth, so ALT's book is taken as a tenth of BTC's. ETH's is taken as BTC's (no
+ * figure either; it keeps the two majors alike, as before ALT was added).
+ */
+export const MARKET_DEPTH: Readonly<Record<MarketId, number>> = { BTC: 1, ETH: 1, ALT: 0.1 };
 
 /** Assumption: a 10% move of the index in 15 minutes leaves 2% of the book (guardrails §3: −98%). */
 export const STRESS_WINDOW_MINUTES = 15;

@@ -6,6 +6,7 @@ import type { MarketId } from './market.ts';
 import type { Side } from './side.ts';
 
 export type RefusalReason =
+  | 'market-not-listed'
   | 'investor-class-excluded'
   | 'leverage-above-cap'
   | 'margin-mode-not-allowed'

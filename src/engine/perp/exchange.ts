@@ -5,7 +5,7 @@
  */
 import { createMarket, MARKET_IDS, type MarketId, type MarketState } from './market.ts';
 import type { Position } from './position.ts';
-import { validatePerpRules, type InvestorClass, type PerpRules } from './rules.ts';
+import { listedMarkets, validatePerpRules, type InvestorClass, type PerpRules } from './rules.ts';
 import { markTouched, type Touched } from '../fast/touched.ts';
 import type { LiquidationWatch } from './liquidation-watch.ts';
 import { above, atLeast, between, check, orNone } from '../validation/index.ts';
@@ -59,7 +59,10 @@ export interface ExchangeState {
   stepSeconds: number;
   rules: PerpRules;
   venue: VenueOptions;
+  /** Every market, quoted at the index; only the listed ones take orders, fund and settle funding. */
   markets: Record<MarketId, MarketState>;
+  /** The markets the rules list (rules.listsAlt): BTC and ETH, and ALT where listed. */
+  listed: readonly MarketId[];
   accounts: Account[];
   feeCollector: number;
   /** The account that takes the other side of market orders and liquidation fills (-1: none yet). */
@@ -98,21 +101,29 @@ export function createExchange(
   check('venue clock at the start', options.clockStartSecond, CLOCK);
   // A fund tied to open interest starts with it, at nothing (SFC [DEFAULT]: "starts at 1% of open interest").
   const fundStart = options.fundShareOfOpenInterest === null ? rules.insuranceFundStart : 0;
+  const listed = listedMarkets(rules);
   const markets = {} as Record<MarketId, MarketState>;
-  for (const id of MARKET_IDS) markets[id] = createMarket(id, openingPrices[id], rules.tiers[id], fundStart);
+  const fundCommitted = {} as Record<MarketId, number>;
+  for (const id of MARKET_IDS) {
+    // An unlisted market has no fund: nothing can be liquidated on it.
+    const fund = listed.includes(id) ? fundStart : 0;
+    markets[id] = createMarket(id, openingPrices[id], rules.tiers[id], fund);
+    fundCommitted[id] = fund;
+  }
   return {
     step: 0,
     stepSeconds,
     rules,
     venue: options,
     markets,
-    fundCommitted: { BTC: fundStart, ETH: fundStart },
+    listed,
+    fundCommitted,
     accounts: [],
     feeCollector: 0,
     liquidityProvider: -1,
     watch: null,
     touched: null,
-    totalDeposits: fundStart * MARKET_IDS.length,
+    totalDeposits: fundStart * listed.length,
   };
 }
 

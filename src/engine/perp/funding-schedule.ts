@@ -10,7 +10,6 @@
 import type { PerpEvent } from './events.ts';
 import type { ExchangeState } from './exchange.ts';
 import { accrueFundingIndex, fundingRate } from './funding.ts';
-import { MARKET_IDS } from './market.ts';
 import type { MarketSeam } from './market-seam.ts';
 import {
   addPremiumSample,
@@ -28,7 +27,8 @@ export function accrueFunding(state: ExchangeState, seam: MarketSeam, events: Pe
   const due = Math.floor(clock / interval) > Math.floor((clock - state.stepSeconds) / interval);
   // B-IMN: impact margin notional = 200 USDT / initial margin rate at the maximum leverage.
   const impactNotional = impactMarginNotional(1 / state.rules.maxLeverage);
-  for (const id of MARKET_IDS) {
+  // Listed markets only: an unlisted market has no positions to pay or receive funding.
+  for (const id of state.listed) {
     const market = state.markets[id];
     const impact = seam.impactPrices(state, id, impactNotional);
     const premium = premiumIndex({ impactBid: impact.bid, impactAsk: impact.ask, index: market.indexPrice });

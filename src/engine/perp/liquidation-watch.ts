@@ -31,8 +31,8 @@ const REBUILD_FRACTION = 0.001;
 const NO_CANDIDATES = Object.freeze([]) as unknown as number[];
 
 export class LiquidationWatch {
-  readonly #longs = { BTC: new KeyedHeap(-1), ETH: new KeyedHeap(-1) };
-  readonly #shorts = { BTC: new KeyedHeap(1), ETH: new KeyedHeap(1) };
+  readonly #longs = { BTC: new KeyedHeap(-1), ETH: new KeyedHeap(-1), ALT: new KeyedHeap(-1) };
+  readonly #shorts = { BTC: new KeyedHeap(1), ETH: new KeyedHeap(1), ALT: new KeyedHeap(1) };
   readonly #version: number[] = [];
   readonly #dirty: number[] = [];
   readonly #isDirty: boolean[] = [];
@@ -53,7 +53,11 @@ export class LiquidationWatch {
       lossAtRebuild: m.lossIndex,
       factor: 1 / (1 - Math.max(...m.tiers.map((t) => t.mmr))),
     });
-    this.#drift = { BTC: drift(state.markets.BTC), ETH: drift(state.markets.ETH) };
+    this.#drift = {
+      BTC: drift(state.markets.BTC),
+      ETH: drift(state.markets.ETH),
+      ALT: drift(state.markets.ALT),
+    };
   }
 
   markDirty(accountId: number): void {

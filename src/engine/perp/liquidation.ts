@@ -58,7 +58,8 @@ function liquidateCandidates(
   const queue = watch.candidates(state);
   if (queue.length === 0) return; // the usual step: nobody crossed
   const queued = new Set(queue);
-  const lossIndex = () => state.markets.BTC.lossIndex + state.markets.ETH.lossIndex;
+  const lossIndex = () =>
+    state.markets.BTC.lossIndex + state.markets.ETH.lossIndex + state.markets.ALT.lossIndex;
   let losses = lossIndex();
   for (let k = 0; k < queue.length; k++) {
     const id = queue[k]!;

@@ -85,6 +85,8 @@ export function accountEquity(account: Account, markets: Markets): number {
   if (btc) equity += positionValue(btc, markets.BTC);
   const eth = account.positions.ETH;
   if (eth) equity += positionValue(eth, markets.ETH);
+  const alt = account.positions.ALT;
+  if (alt) equity += positionValue(alt, markets.ALT);
   return equity;
 }
 

@@ -10,8 +10,14 @@ import { above, check } from '../validation/index.ts';
 
 const POSITIVE = above(0);
 
-export type MarketId = 'BTC' | 'ETH';
-export const MARKET_IDS: readonly MarketId[] = ['BTC', 'ETH'];
+/**
+ * BTC, ETH and ALT, a generic high-beta altcoin with a thin book (guardrails §3 ALT table; doc/model.md "ALT").
+ * Every venue quotes all three; a venue trades only those its rules list (PerpRules.markets).
+ */
+export type MarketId = 'BTC' | 'ETH' | 'ALT';
+export const MARKET_IDS: readonly MarketId[] = ['BTC', 'ETH', 'ALT'];
+/** The markets every rule set lists: the population's own markets (guardrails P3, W9: BTC and ETH). */
+export const CORE_MARKETS: readonly MarketId[] = ['BTC', 'ETH'];
 
 export interface MarketState {
   id: MarketId;

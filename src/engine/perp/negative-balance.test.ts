@@ -19,7 +19,11 @@ const THIN = [{ floor: 0, mmr: 0.001 }];
 
 describe('negative-balance protection on a trader’s own close', () => {
   it('a close beyond the bankruptcy price is liquidated: the fund pays the shortfall, the trader ends at 0', () => {
-    const rules = testRules({ maxLeverage: 900, tiers: { BTC: THIN, ETH: THIN }, insuranceFundStart: 1_000 });
+    const rules = testRules({
+      maxLeverage: 900,
+      tiers: { BTC: THIN, ETH: THIN, ALT: THIN },
+      insuranceFundStart: 1_000,
+    });
     const state = testVenue(rules);
     // Half spread 0.2% against 0.1% maintenance: the position is healthy at the mark, bankrupt at the bid.
     const seam = fixedSpreadSeam(0.002);
@@ -54,7 +58,7 @@ describe('negative-balance protection on a trader’s own close', () => {
   it('without protection the same close leaves the trader in debt', () => {
     const rules = testRules({
       maxLeverage: 900,
-      tiers: { BTC: THIN, ETH: THIN },
+      tiers: { BTC: THIN, ETH: THIN, ALT: THIN },
       negativeBalanceProtection: false,
     });
     const state = testVenue(rules);
@@ -131,7 +135,8 @@ describe('negative-balance protection over random accepted venue rules (fast-che
           const maxLeverage = Math.max(1, Math.ceil(1 / draw.mmr) - 1);
           const rules = testRules({
             maxLeverage,
-            tiers: { BTC: tiers, ETH: tiers },
+            listsAlt: true,
+            tiers: { BTC: tiers, ETH: tiers, ALT: tiers },
             takerFeeRate: draw.takerFeeRate,
             makerFeeRate: draw.makerFeeRate,
             liquidationFeeRate: draw.liquidationFeeRate,
@@ -144,7 +149,7 @@ describe('negative-balance protection over random accepted venue rules (fast-che
           const traders = [1_000, 20_000, 500_000].map((cash) =>
             openAccount(state, 'trader', 'retail', cash),
           );
-          const prices = { BTC: 50_000, ETH: 2_500 };
+          const prices = { BTC: 50_000, ETH: 2_500, ALT: 100 };
           const events: PerpEvent[] = [];
           for (const o of draw.orders) {
             const account = traders[o.trader % traders.length]!;
@@ -168,7 +173,8 @@ describe('negative-balance protection over random accepted venue rules (fast-che
             }
             prices[o.market] *= 1 + o.move;
             const quote = (p: number) => ({ index: p, traded: p });
-            stepExchange(state, { BTC: quote(prices.BTC), ETH: quote(prices.ETH) }, seam, events);
+            const quotes = { BTC: quote(prices.BTC), ETH: quote(prices.ETH), ALT: quote(prices.ALT) };
+            stepExchange(state, quotes, seam, events);
           }
           expect(belowZero(state)).toEqual([]);
           expect(checkInvariants(state).conservationError).toBeLessThan(1e-9);

@@ -1,8 +1,9 @@
 /**
  * Market orders at the door (SFC framework P7: required margin collected before a client order is accepted).
- * An order is refused, with its reason and numbers, when the investor class may not trade perpetuals, the
- * leverage is above the cap or above its notional bracket's cap (W30), the margin mode is not offered or differs from the open position's, or the
- * initial margin and fee exceed the available margin. A refusal is an event, never an exception.
+ * An order is refused, with its reason and numbers, when the venue does not list the market, the investor
+ * class may not trade perpetuals, the leverage is above the cap or above its notional bracket's cap (W30), the
+ * margin mode is not offered or differs from the open position's, or the initial margin and fee exceed the
+ * available margin. A refusal is an event, never an exception.
  */
 import type { PerpEvent, RefusalReason } from './events.ts';
 import { accountOf, type ExchangeState } from './exchange.ts';
@@ -106,6 +107,8 @@ function openOrIncrease(
 ): boolean {
   const { rules } = state;
   const account = accountOf(state, order.account);
+  // SFC framework P3 (W9): a venue trades only the markets it lists.
+  if (!state.listed.includes(order.market)) return refuse(state, order, 'market-not-listed', events);
   if (!rules.eligibleClasses.includes(account.investorClass))
     return refuse(state, order, 'investor-class-excluded', events);
   if (order.leverage > rules.maxLeverage)

@@ -15,7 +15,12 @@ import type { PerpRules } from './rules.ts';
 import { stepExchange } from './step.ts';
 
 function hkVenue(venue: Partial<VenueOptions>, rules: PerpRules = HK_SFC_2026.perp): ExchangeState {
-  const state = createExchange({ ...rules, insuranceFundStart: 0 }, { BTC: 50_000, ETH: 2_500 }, 60, venue);
+  const state = createExchange(
+    { ...rules, insuranceFundStart: 0 },
+    { BTC: 50_000, ETH: 2_500, ALT: 100 },
+    60,
+    venue,
+  );
   openAccount(state, 'liquidity-provider', 'professional', 1e9);
   return state;
 }

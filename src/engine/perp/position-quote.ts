@@ -23,7 +23,8 @@ import {
 } from '../validation/index.ts';
 import { fundingPayment, ratePerInterval } from './funding.ts';
 import { liquidationPrice } from './liquidation-price.ts';
-import { MARKET_IDS, type MarketId } from './market.ts';
+import type { MarketId } from './market.ts';
+import { listedMarkets } from './rules.ts';
 import type { MarginMode } from './position.ts';
 import { sideSign, type Side } from './side.ts';
 import { deriveTiers, maintenanceMargin, tierIndexForNotional, type MaintenanceTier } from './tiers.ts';
@@ -102,7 +103,6 @@ export const MAX_FUNDING_RATE_PER_8H = 0.1;
 
 const QUERY = described('an object', isPlainRecord);
 const SIDE = oneOf(['long', 'short'] as const);
-const ASSET = oneOf(MARKET_IDS);
 const POSITIVE = above(0);
 const HOURS = between(0, MAX_HOLDING_HOURS, { unit: 'hours' });
 const FUNDING = between(-MAX_FUNDING_RATE_PER_8H, MAX_FUNDING_RATE_PER_8H, { scale: 'percent' });
@@ -124,7 +124,8 @@ export function positionRefusals(query: PositionQuery): Partial<Record<PositionF
     if (!reading.ok) refusals[key] = reading.refusal;
     return reading.ok;
   };
-  const market = field('asset', 'market', ASSET);
+  // The markets the rule set lists (Hong Kong: BTC and ETH only, SFC framework P3).
+  const market = field('asset', `market under ${rules.shortTitle}`, oneOf(listedMarkets(rules.perp)));
   field('side', 'side', SIDE);
   const qty = field('qty', 'size', POSITIVE);
   const entry = field('entryPrice', 'entry price', POSITIVE);

@@ -6,12 +6,14 @@ import type { TierSpec } from './tiers.ts';
 import type { MarginMode } from './position.ts';
 import type { AdlMethod } from './adl-ranking.ts';
 import type { MarkPriceMethod } from './mark-price.ts';
+import { CORE_MARKETS, MARKET_IDS, type MarketId } from './market.ts';
 import {
   above,
   atLeast,
   between,
   check,
   described,
+  flag,
   isPlainRecord,
   listOf,
   oneOf,
@@ -49,8 +51,13 @@ export interface PerpRules {
   eligibleClasses: readonly InvestorClass[];
   maxLeverage: number;
   marginModes: readonly MarginMode[];
-  /** Maintenance tiers per market, as published floors and rates. */
-  tiers: { BTC: readonly TierSpec[]; ETH: readonly TierSpec[] };
+  /**
+   * Whether the venue lists the ALT perpetual besides BTC and ETH (SFC framework P3, W9: BTC and ETH only at
+   * first). An unlisted market is quoted but refuses orders.
+   */
+  listsAlt: boolean;
+  /** Maintenance tiers per market, as published floors and rates (an unlisted market's apply if it is listed). */
+  tiers: Record<MarketId, readonly TierSpec[]>;
   takerFeeRate: number;
   makerFeeRate: number;
   /** Clearance fee on the notional liquidated, paid to the insurance fund (B-LIQP). */
@@ -87,6 +94,7 @@ const PARTIAL_NOTIONAL = atLeast(MIN_PARTIAL_NOTIONAL, { unit: 'USD' });
 /** Throws a Refusal naming the first unusable parameter and what is allowed. */
 export function validatePerpRules(rules: PerpRules): void {
   check('maximum leverage', rules.maxLeverage, LEVERAGE);
+  check('ALT perpetual listed', rules.listsAlt, flag);
   check('margin modes', rules.marginModes, MODES);
   check('taker fee rate', rules.takerFeeRate, FEE_RATE);
   check('maker fee rate', rules.makerFeeRate, FEE_RATE);
@@ -103,4 +111,9 @@ export function validatePerpRules(rules: PerpRules): void {
     check('partial liquidation minimum notional', partial.minNotional, PARTIAL_NOTIONAL);
   }
   check('insurance fund at start', rules.insuranceFundStart, FUND_START);
+}
+
+/** The markets a venue under these rules trades: BTC and ETH always, ALT where listed. */
+export function listedMarkets(rules: Pick<PerpRules, 'listsAlt'>): readonly MarketId[] {
+  return rules.listsAlt ? MARKET_IDS : CORE_MARKETS;
 }

@@ -12,7 +12,7 @@ import { accrueFunding } from './funding-schedule.ts';
 import { liquidateUnderwater } from './liquidation.ts';
 import { markPrice, updateBasisEma } from './mark-price.ts';
 import type { MarketSeam } from './market-seam.ts';
-import { MARKET_IDS, type MarketId } from './market.ts';
+import type { MarketId } from './market.ts';
 import { above, atLeast, check } from '../validation/index.ts';
 
 const PRICE = above(0);
@@ -33,7 +33,7 @@ export interface MarketQuote {
 function payIntoFunds(state: ExchangeState): void {
   const share = state.venue.fundShareOfOpenInterest;
   if (share === null) return;
-  for (const id of MARKET_IDS) {
+  for (const id of state.listed) {
     const market = state.markets[id];
     const target = share * market.longOpenInterest * market.markPrice;
     const due = target - state.fundCommitted[id];
@@ -44,24 +44,35 @@ function payIntoFunds(state: ExchangeState): void {
   }
 }
 
+/** Quotes for the listed markets (others may be left out: an unlisted market stays as it opened). */
+export type MarketQuotes = Readonly<Partial<Record<MarketId, MarketQuote>>>;
+
+function quoteOf(quotes: MarketQuotes, id: MarketId): MarketQuote {
+  const quote = quotes[id];
+  if (!quote) throw new RangeError(`no ${id} quote for a market the venue lists`);
+  return quote;
+}
+
 export function stepExchange(
   state: ExchangeState,
-  quotes: Record<MarketId, MarketQuote>,
+  quotes: MarketQuotes,
   seam: MarketSeam,
   events: PerpEvent[],
 ): void {
   state.step += 1;
   const { rules } = state;
-  for (const id of MARKET_IDS) {
-    const { index, traded } = quotes[id];
+  // Listed markets only: an unlisted one has no positions, so it is neither priced nor funded.
+  const listed = state.listed;
+  for (const id of listed) {
+    const { index, traded } = quoteOf(quotes, id);
     if (!PRICE.accepts(index)) check(`${id} index price`, index, PRICE);
     if (!PRICE.accepts(traded)) check(`${id} traded price`, traded, PRICE);
   }
   const prints = intraMinutePrints(state, quotes);
   for (let k = 0; k < prints; k++) {
-    for (const id of MARKET_IDS) {
+    for (const id of listed) {
       const market = state.markets[id];
-      const quote = quotes[id];
+      const quote = quoteOf(quotes, id);
       // A down minute visits its high first, then its low; an up minute the other way round.
       const down = quote.index < market.indexPrice;
       const print = ((k === 0) === down ? quote.high : quote.low) ?? quote.index;
@@ -70,9 +81,9 @@ export function stepExchange(
     }
     liquidateUnderwater(state, seam, events);
   }
-  for (const id of MARKET_IDS) {
+  for (const id of listed) {
     const market = state.markets[id];
-    const { index, traded } = quotes[id];
+    const { index, traded } = quoteOf(quotes, id);
     // After intra-minute fills the traded price carries their gap: the close keeps the venue's premium.
     const close = prints === 0 ? traded : index * (market.tradedPrice / market.indexPrice);
     market.basisEma = updateBasisEma(market.basisEma, close - index, state.stepSeconds, rules.markEmaSeconds);
@@ -84,10 +95,10 @@ export function stepExchange(
 }
 
 /** Two extra checks (the minute's high and low) when any market's quote carries its extremes, else none. */
-function intraMinutePrints(state: ExchangeState, quotes: Record<MarketId, MarketQuote>): number {
+function intraMinutePrints(state: ExchangeState, quotes: MarketQuotes): number {
   let prints = 0;
-  for (const id of MARKET_IDS) {
-    const { low, high, index } = quotes[id];
+  for (const id of state.listed) {
+    const { low, high, index } = quoteOf(quotes, id);
     if (low === undefined && high === undefined) continue;
     if (low === undefined || !(low > 0 && low <= index)) check(`${id} intra-minute low`, low, above(0));
     if (high === undefined || !(high >= index)) check(`${id} intra-minute high`, high, atLeast(index));

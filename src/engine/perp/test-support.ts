@@ -11,7 +11,8 @@ export function testRules(overrides: Partial<PerpRules> = {}): PerpRules {
     eligibleClasses: ['retail', 'professional'],
     maxLeverage: 125,
     marginModes: ['isolated', 'cross'],
-    tiers: { BTC: BINANCE_BTCUSDT_2021, ETH: BINANCE_BTCUSDT_2021 },
+    listsAlt: false,
+    tiers: { BTC: BINANCE_BTCUSDT_2021, ETH: BINANCE_BTCUSDT_2021, ALT: BINANCE_BTCUSDT_2021 },
     takerFeeRate: 0,
     makerFeeRate: 0,
     liquidationFeeRate: 0,
@@ -27,13 +28,13 @@ export function testRules(overrides: Partial<PerpRules> = {}): PerpRules {
   };
 }
 
-/** A venue at BTC 50,000 / ETH 2,500 with a liquidity provider holding `providerCash`. */
+/** A venue at BTC 50,000 / ETH 2,500 / ALT 100 with a liquidity provider holding `providerCash`. */
 export function testVenue(
   rules: PerpRules = testRules(),
   providerCash = 1e9,
   venue: Partial<VenueOptions> = {},
 ): ExchangeState {
-  const state = createExchange(rules, { BTC: 50_000, ETH: 2_500 }, 60, venue);
+  const state = createExchange(rules, { BTC: 50_000, ETH: 2_500, ALT: 100 }, 60, venue);
   openAccount(state, 'liquidity-provider', 'professional', providerCash);
   return state;
 }

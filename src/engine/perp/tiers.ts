@@ -74,6 +74,21 @@ export function maintenanceMargin(tiers: readonly MaintenanceTier[], notional: n
   return notional * tier.mmr - tier.cum;
 }
 
+/**
+ * The 2021 Binance altcoin 50× bracket table (W30, the announcement that carries the BTCUSDT table below: XEM,
+ * COTI, CHR, MANA, HBAR, ALICE). Its 250k–1m bracket is published at 2× with a 12.5% maintenance rate, which
+ * the simulator reads as 4× (1 / (2 · MMR), tiers.ts convention); the simulated traders' ALT positions stay
+ * far below it.
+ */
+export const BINANCE_ALT_50X_2021: readonly TierSpec[] = [
+  { floor: 0, mmr: 0.01 },
+  { floor: 5_000, mmr: 0.025 },
+  { floor: 25_000, mmr: 0.05 },
+  { floor: 100_000, mmr: 0.1 },
+  { floor: 250_000, mmr: 0.125 },
+  { floor: 1_000_000, mmr: 0.5 },
+];
+
 /** The 2021 Binance BTCUSDT bracket table (B-LIQ-GIST), used by mechanics §3 vectors 8, 11, 13–17. */
 export const BINANCE_BTCUSDT_2021: readonly TierSpec[] = [
   { floor: 0, mmr: 0.004 },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateFinancingRules } from '../margin/financing-rules.ts';
 import { lendingValue } from '../margin/collateral.ts';
 import { createExchange } from '../perp/exchange.ts';
-import { validatePerpRules } from '../perp/rules.ts';
+import { listedMarkets, validatePerpRules } from '../perp/rules.ts';
 import { effectiveMaxLeverage } from './extras.ts';
 import { GUARDRAIL_KEYS } from './guardrail-keys.ts';
 import { guardrailValue } from './guardrail-path.ts';
@@ -52,7 +52,7 @@ describe.each(presets)('preset %s', (id, regime) => {
   });
 
   it('opens a perpetual venue in the engine, frozen as it is', () => {
-    const venue = createExchange(regime.perp, { BTC: 68_000, ETH: 2_000 });
+    const venue = createExchange(regime.perp, { BTC: 68_000, ETH: 2_000, ALT: 100 });
     expect(venue.markets.BTC.insuranceFund).toBe(regime.perp.insuranceFundStart);
   });
 
@@ -89,6 +89,16 @@ describe.each(presets)('preset %s', (id, regime) => {
 describe('the SFC preset against the others', () => {
   const sfc = REGIMES['hk-sfc-2026'];
   const offshore = REGIMES['offshore-cex'];
+
+  it('lists perpetuals on BTC and ETH only (P3, W9), where the offshore and on-chain venues list ALT too', () => {
+    expect(listedMarkets(sfc.perp)).toEqual(['BTC', 'ETH']);
+    expect(listedMarkets(REGIMES['hk-sfc-2026-securities-only'].perp)).toEqual(['BTC', 'ETH']);
+    expect(listedMarkets(offshore.perp)).toEqual(['BTC', 'ETH', 'ALT']);
+    expect(listedMarkets(REGIMES['onchain-perp-dex'].perp)).toEqual(['BTC', 'ETH', 'ALT']);
+    // High leverage on ALT where listed: Binance's altcoin table 50× (W30), Hyperliquid's SOL tier 20× (W39).
+    expect(effectiveMaxLeverage(offshore, 'ALT')).toBe(50);
+    expect(effectiveMaxLeverage(REGIMES['onchain-perp-dex'], 'ALT')).toBe(20);
+  });
 
   it('keeps retail out of perpetual contracts (P1) but not out of margin loans (A3)', () => {
     expect(sfc.perp.eligibleClasses).toEqual(['professional']);

@@ -7,7 +7,7 @@ import { validateFinancingRules } from '../margin/financing-rules.ts';
 import { COLLATERAL_ASSETS } from '../margin/collateral.ts';
 import { MARKET_IDS } from '../perp/market.ts';
 import { MARK_PRICE_METHODS } from '../perp/mark-price.ts';
-import { validatePerpRules } from '../perp/rules.ts';
+import { listedMarkets, validatePerpRules } from '../perp/rules.ts';
 import { deriveTiers } from '../perp/tiers.ts';
 import {
   Refusal,
@@ -52,7 +52,9 @@ export function validateRegime(regime: Regime): void {
     } catch (error) {
       throw isRefusal(error) ? error.within(`${market} maintenance tiers`) : error;
     }
-    // Opening at the cap must leave equity above maintenance: initial margin 1/L > first-tier rate.
+    // Opening at the cap must leave equity above maintenance: initial margin 1/L > first-tier rate. A market
+    // the rules do not list opens nothing (its tiers apply only once a custom rule set lists it).
+    if (!listedMarkets(perp).includes(market)) continue;
     const cap = effectiveMaxLeverage(regime, market);
     if (!(1 / cap > firstMmr))
       throw new Refusal(`${market} maximum leverage`, cap, below(1 / firstMmr, BELOW_MAINTENANCE).allowed);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { WORKER_RUN_SETTINGS } from '../../../workers/run-settings.ts';
-import { MARKET_IDS } from '../perp/market.ts';
+import { CORE_MARKETS, MARKET_IDS } from '../perp/market.ts';
 import { DEFAULT_POPULATION } from '../population/settings.ts';
 import type { PresetId } from '../regimes/types.ts';
 import { HISTORICAL_EPISODES } from '../scenarios/catalogue.ts';
@@ -19,11 +19,15 @@ const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
 interface Observed {
   summary: RunSummary;
-  /** Lowest (traded − index) / index on the rule set's venue, any market, any minute, and its minute. */
+  /** Lowest (traded − index) / index on the rule set's venue, BTC or ETH, any minute, and its minute. */
   discount: number;
   discountMinute: number;
   /** Lowest funding rate settled on the rule set's venue after the index's low. */
   fundingAfterLow: number;
+  /** Largest ALT open interest on the rule set's venue at any minute (coins held long). */
+  altOpenInterest: number;
+  /** Refusals of the ALT perpetual in the event log. */
+  altRefusalEvents: number;
 }
 
 function observe(scenario: ScenarioId, regime: PresetId, seed: number): Observed {
@@ -41,19 +45,33 @@ function observe(scenario: ScenarioId, regime: PresetId, seed: number): Observed
   let discount = 0;
   let discountMinute = 0;
   let fundingAfterLow = Infinity;
+  let altOpenInterest = 0;
   const markets = run.onshore.exchange.markets;
   while (!isFinished(run)) {
     stepRun(run);
-    for (const id of MARKET_IDS) {
+    // BTC and ETH: the discount is BitMEX's BTC fact; ALT's own gap is judged in its own test.
+    for (const id of CORE_MARKETS) {
       const m = markets[id];
       if (m.tradedPrice / m.indexPrice - 1 < discount) {
         discount = m.tradedPrice / m.indexPrice - 1;
         discountMinute = run.minute;
       }
-      if (run.minute > lowMinute) fundingAfterLow = Math.min(fundingAfterLow, m.lastFundingRate);
     }
+    for (const id of MARKET_IDS)
+      if (run.minute > lowMinute) fundingAfterLow = Math.min(fundingAfterLow, markets[id].lastFundingRate);
+    altOpenInterest = Math.max(altOpenInterest, markets.ALT.longOpenInterest);
   }
-  return { summary: summarize(run), discount, discountMinute, fundingAfterLow };
+  const altRefusalEvents = run.events.filter(
+    (e) => e.type === 'product-refused' && e.product === 'altPerp',
+  ).length;
+  return {
+    summary: summarize(run),
+    discount,
+    discountMinute,
+    fundingAfterLow,
+    altOpenInterest,
+    altRefusalEvents,
+  };
 }
 
 function share(label: string, results: readonly Observed[], holds: (o: Observed) => boolean): number {
@@ -90,6 +108,42 @@ describe('10 Oct 2025 (guardrails §3), seeds 1–20 at the default population',
     });
     expect(long / total).toBeGreaterThanOrEqual(0.75);
   });
+
+  it('ALT gaps further below its index than BTC in most seeds, and ALT positions are liquidated (SOL −31% in 45 min)', () => {
+    const gap = (o: Observed, market: string) => o.summary.markets[market]!.maxPriceDislocation.value;
+    // The median of 20 as `compare --seeds 20` reports it: the mean of the 10th and 11th values.
+    const median = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return (sorted[9]! + sorted[10]!) / 2;
+    };
+    const altLiquidations = offshore.map((o) => o.summary.markets.ALT!.liquidations.count);
+    console.log(
+      `offshore largest gap, median over seeds: ALT ${(100 * median(offshore.map((o) => gap(o, 'ALT')))).toFixed(1)}%, BTC ${(100 * median(offshore.map((o) => gap(o, 'BTC')))).toFixed(1)}%; ALT liquidations per run: median ${median(altLiquidations)}`,
+    );
+    expect(
+      share('offshore ALT gap > BTC gap', offshore, (o) => gap(o, 'ALT') > gap(o, 'BTC')),
+    ).toBeGreaterThan(0.5);
+    expect(
+      share('offshore ALT liquidations', offshore, (o) => o.summary.markets.ALT!.liquidations.count > 0),
+    ).toBeGreaterThan(0.5);
+    // ADL can come in every market (guardrails §3: Hyperliquid's ADL hit BTC, ETH and the alts).
+    for (const market of MARKET_IDS)
+      share(`on-chain ${market} ADL`, onchain, (o) => (o.summary.markets[market]?.adl.count ?? 0) > 0);
+  });
+
+  it('Hong Kong keeps ALT out (P3: BTC and ETH only): no ALT position, and each refusal counted', () => {
+    const hk = SEEDS.map((seed) => observe('2025-10-tariff-crash', 'hk-sfc-2026', seed));
+    let refused = 0;
+    for (const o of hk) {
+      expect(o.altOpenInterest).toBe(0);
+      expect(o.summary.markets.ALT).toBeUndefined();
+      expect(o.summary.refusedProducts.altPerp).toBe(o.altRefusalEvents);
+      refused += o.summary.refusedProducts.altPerp;
+    }
+    share('HK runs with an ALT refusal', hk, (o) => o.summary.refusedProducts.altPerp > 0);
+    console.log(`HK: ${refused} refusals of the ALT perpetual over ${hk.length} runs`);
+    expect(refused).toBeGreaterThan(0);
+  }, 120_000);
 
   it('funding turns negative after the crash on both venues (guardrails §3: perpetuals traded below index)', () => {
     const negative = (o: Observed) => o.fundingAfterLow < 0;

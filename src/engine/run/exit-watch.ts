@@ -41,8 +41,8 @@ export class ExitWatch {
 
   #heaps(venue: string): VenueHeaps {
     return (this.#venues[venue] ??= {
-      up: { BTC: new KeyedHeap(1), ETH: new KeyedHeap(1) },
-      down: { BTC: new KeyedHeap(-1), ETH: new KeyedHeap(-1) },
+      up: { BTC: new KeyedHeap(1), ETH: new KeyedHeap(1), ALT: new KeyedHeap(1) },
+      down: { BTC: new KeyedHeap(-1), ETH: new KeyedHeap(-1), ALT: new KeyedHeap(-1) },
     });
   }
 

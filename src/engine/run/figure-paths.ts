@@ -28,7 +28,7 @@ const RUN = [
   '(byProduct\\.(spot|margin|perp)\\.(traders|deposits|pnl))',
   '(byClass\\.(retail|professional)\\.(traders|deposits|liquidated|pnl|loss))',
   '(offshore\\.(traders|deposits|liquidated|pnl|loss))',
-  '(refusedProducts\\.(perp|margin))',
+  '(refusedProducts\\.(perp|margin|altPerp))',
   '(personas\\.(retailPerp20x|professionalPerp5x|marginFinancedBtcHolder)\\.pnl)',
   '(maxPriceDislocationAt\\.minute)',
   '(venueFailure\\.clientLoss)',

@@ -10,7 +10,11 @@ export const FRAME_FIELDS = [
   'ethIndex',
   'ethMark',
   'ethTraded',
-  /** Long open interest on the venue, in USD at mark (= short open interest). */
+  /** ALT on the rule set's own venue; where it does not list ALT, its mark and traded price are the index. */
+  'altIndex',
+  'altMark',
+  'altTraded',
+  /** Long open interest on the venue, all markets, in USD at mark (= short open interest). */
   'openInterest',
   'fundingRateBtc',
   'insuranceFund',

@@ -4,6 +4,7 @@
 import { MARKET_IDS } from '../perp/market.ts';
 import { clientDebt } from '../broker/index.ts';
 import { accountEquity } from '../perp/margin.ts';
+import type { ExchangeState } from '../perp/exchange.ts';
 import type { FrameRow } from './frames.ts';
 import type { RunState } from './run-state.ts';
 import { PHASE, VENUE } from './trader-codes.ts';
@@ -177,10 +178,18 @@ function socialisedSoFar(run: RunState): boolean {
   return false;
 }
 
+function fundOfVenue(markets: ExchangeState['markets']): number {
+  return markets.BTC.insuranceFund + markets.ETH.insuranceFund + markets.ALT.insuranceFund;
+}
+
 export function frameRow(run: RunState): FrameRow {
   const exchange = run.onshore.exchange;
   const btc = exchange.markets.BTC;
   const eth = exchange.markets.ETH;
+  const alt = exchange.markets.ALT;
+  // Where the venue does not list ALT, the chart's ALT lines are its index.
+  const altListed = exchange.listed.includes('ALT');
+  const altIndex = altListed ? alt.indexPrice : run.path.alt[run.minute]!;
   const lossesBeyondDeposits = lossesBeyondDepositsNow(run);
   const [retail, professional] = run.classEquity.byClass(run);
   return {
@@ -191,16 +200,21 @@ export function frameRow(run: RunState): FrameRow {
     ethIndex: eth.indexPrice,
     ethMark: eth.markPrice,
     ethTraded: eth.tradedPrice,
-    openInterest: btc.longOpenInterest * btc.markPrice + eth.longOpenInterest * eth.markPrice,
+    altIndex,
+    altMark: altListed ? alt.markPrice : altIndex,
+    altTraded: altListed ? alt.tradedPrice : altIndex,
+    openInterest:
+      btc.longOpenInterest * btc.markPrice +
+      eth.longOpenInterest * eth.markPrice +
+      alt.longOpenInterest * alt.markPrice,
     fundingRateBtc: btc.lastFundingRate,
     // Both venues' funds, as the summary counts them (outcome-figures.ts): the stage's counter at the last
     // frame is the end-of-run table's figure, leakage venue included.
     insuranceFund:
       btc.insuranceFund +
       eth.insuranceFund +
-      (run.offshore
-        ? run.offshore.exchange.markets.BTC.insuranceFund + run.offshore.exchange.markets.ETH.insuranceFund
-        : 0),
+      alt.insuranceFund +
+      (run.offshore ? fundOfVenue(run.offshore.exchange.markets) : 0),
     liquidations: run.tally.liquidations,
     liquidatedNotional: run.tally.liquidatedNotional,
     adlEvents: run.tally.adlEvents,

@@ -30,7 +30,11 @@ function markLiquidated(run: RunState, trader: number): void {
 }
 
 export function record(run: RunState, event: RunEvent): void {
-  foldEvent(run.checksum, event);
+  // A refusal of the ALT perpetual changes no venue and no broker: the trader trades the BTC or ETH perpetual
+  // it would have traded before ALT existed, or goes offshore (whose events are folded). It is counted
+  // (refusedProducts.altPerp) and kept in the log but not folded, so a rule set that lists BTC and ETH only
+  // keeps the checksums its runs had before the ALT market was added (2026-12-07).
+  if (event.type !== 'product-refused' || event.product !== 'altPerp') foldEvent(run.checksum, event);
   foldFigure(run.figures, event);
   const tally = run.tally;
   tally.events++;

@@ -131,7 +131,6 @@ class FastEngine implements RunEngine {
     this.#cross(run.offshore);
     if (found.length === 0) return NONE; // the usual step: no level reached, nothing allocated
     const due: number[] = [];
-    const p = run.population;
     // In the order they opened (the reference scan's), each trader once.
     found.sort((a, b) => run.openSeq[a]! - run.openSeq[b]!);
     for (let k = 0; k < found.length; k++) {
@@ -142,7 +141,7 @@ class FastEngine implements RunEngine {
       else {
         // Reached the level only within rounding: back in the index, exactly as it was.
         const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore!;
-        const market = MARKET_IDS[p.asset[i]!]!;
+        const market = MARKET_IDS[run.perpMarket[i]!]!;
         const position = venue.exchange.accounts[run.accountOf[i]!]!.positions[market]!;
         this.#exitWatch.add(venue.name, market, i, levelsOf(run, i, position));
       }

@@ -14,16 +14,24 @@ export type PerpRunEvent = PerpEvent & {
 };
 export type BrokerRunEvent = BrokerEvent & { venue: 'broker'; trader: number | null };
 
-/** A trader whose wished-for product the rules refuse, and what they do instead (an assumption: labelled). */
-export interface ProductRefusedEvent {
+/**
+ * A trader whose wished-for product the rules refuse, and what they do instead (an assumption: labelled):
+ * perpetuals or margin financing refused to its investor class, or the ALT perpetual to everyone where the
+ * venue lists BTC and ETH only (SFC framework P3), who then trades its BTC or ETH perpetual or goes offshore.
+ */
+export type ProductRefusedEvent = {
   type: 'product-refused';
   venue: 'population';
   step: number;
   trader: number;
-  product: 'perp' | 'margin';
-  reason: 'investor-class-excluded';
-  substitute: 'offshore' | 'spot' | 'stay-out';
-}
+} & (
+  | {
+      product: 'perp' | 'margin';
+      reason: 'investor-class-excluded';
+      substitute: 'offshore' | 'spot' | 'stay-out';
+    }
+  | { product: 'altPerp'; reason: 'market-not-listed'; substitute: 'offshore' | 'BTC' | 'ETH' }
+);
 
 export type RunEvent = PerpRunEvent | BrokerRunEvent | ProductRefusedEvent;
 

@@ -6,7 +6,7 @@ import { createBroker, type AssetPrices, type BrokerState } from '../broker/inde
 import { createImpactState, impactSeam, type ImpactState } from '../market/impact-seam.ts';
 import type { MarketSeam } from '../perp/market-seam.ts';
 import type { MarketQuote } from '../perp/step.ts';
-import { MARKET_IDS, type MarketId } from '../perp/market.ts';
+import { MARKET_IDS, type MarketId, type MarketState } from '../perp/market.ts';
 import { intraMinuteExtremes, type IntraMinuteExtremes } from '../market/intra-minute.ts';
 import { venueDepthMultiplier } from '../market/venue-depth.ts';
 import { forkPrng, seedPrng } from '../prng.ts';
@@ -27,6 +27,7 @@ import { generateIndexPath, scenarioInfo } from '../scenarios/catalogue.ts';
 import type { IndexPath } from '../scenarios/types.ts';
 import { venueCollateralPath } from '../scenarios/venue-collateral.ts';
 import { drawVenueTokenHolders } from './venue-tokens.ts';
+import { drawAltTraders } from './alt-traders.ts';
 import { emptyChecksum, type Checksum } from './checksum.ts';
 import { resolveRegime, validateRunConfig, type RunConfig } from './config.ts';
 import { createFrameBuilder, type FrameBuilder } from './frames.ts';
@@ -52,7 +53,9 @@ export interface Venue {
   traderOf: number[];
   /** How orders and liquidations move this venue's prices (built once: it reads the objects above). */
   seam: MarketSeam;
-  /** The step's quotes, rewritten each step rather than allocated (the exchange reads them at once). */
+  /** The markets the venue lists (exchange.listed), by id: what its outcome figures count. */
+  listedMarkets: Readonly<Record<string, MarketState>>;
+  /** The step's quotes of the listed markets, rewritten each step rather than allocated (read at once). */
   quotes: Record<MarketId, MarketQuote>;
 }
 
@@ -69,7 +72,8 @@ export interface Tally {
   events: number;
   /** Events recorded but not kept (an event log of notable events only). */
   eventsOmitted: number;
-  refusedProducts: { perp: number; margin: number };
+  /** Products refused at the door: perpetuals and margin financing by class, the ALT perpetual where unlisted. */
+  refusedProducts: { perp: number; margin: number; altPerp: number };
   /** Traders liquidated or force-sold at least once so far, in the order they first were (frames count them). */
   liquidatedTraders: number[];
 }
@@ -89,6 +93,10 @@ export interface RunState {
   population: Population;
   /** 1: the trader, as a margin client, posts its deposit in venue-priced tokens (venue-tokens.ts). */
   venueTokenHolder: Uint8Array;
+  /** 1: the trader wants the ALT perpetual rather than its drawn BTC or ETH one (alt-traders.ts). */
+  wantsAlt: Uint8Array;
+  /** Per perpetual trader: the market it trades (index into MARKET_IDS), settled when it enters. */
+  perpMarket: Uint8Array;
   minute: number;
   onshore: Venue;
   offshore: Venue | null;
@@ -168,7 +176,7 @@ function createVenue(
     ...regime.perp,
     insuranceFundStart: (regime.perp.insuranceFundStart * totalCapital) / FUND_REFERENCE_DEPOSITS,
   };
-  const exchange = createExchange(rules, { BTC: path.btc[0]!, ETH: path.eth[0]! }, 60, {
+  const exchange = createExchange(rules, { BTC: path.btc[0]!, ETH: path.eth[0]!, ALT: path.alt[0]! }, 60, {
     sliceCoolDownSeconds: regime.extras.partialLiquidationCooldownSeconds,
     backstopShareOfMaintenance: regime.extras.backstopEquityShareOfMaintenance,
     fundShareOfOpenInterest: regime.extras.insuranceFundShareOfOpenInterest,
@@ -184,6 +192,7 @@ function createVenue(
     maker,
     traderOf: [-1],
     seam: impactSeam(impact, liquidity, maker),
+    listedMarkets: Object.fromEntries(exchange.listed.map((id) => [id, exchange.markets[id]])),
     quotes: Object.fromEntries(MARKET_IDS.map((id) => [id, { index: 0, traded: 0 }])) as Venue['quotes'],
   };
 }
@@ -195,6 +204,8 @@ export function indexSeries(path: IndexPath, id: MarketId): Float64Array {
 
 /** Salt of the intra-minute stream, forked from the run seed (its draws leave every other stream as it was). */
 const INTRA_MINUTE_SALT = 0x1e7a_3b11;
+/** ALT's intra-minute draws have a stream of their own, so BTC's and ETH's keep the draws they had before ALT. */
+const ALT_INTRA_MINUTE_SALT = 0x1e7a_0a17;
 
 /** Minutes past 00:00 UTC at a historical episode's start; synthetic scenarios start at 00:00. */
 function startMinuteOfDay(startUtc: string | null): number {
@@ -224,8 +235,12 @@ export function createRun(config: RunConfig): RunState {
     totalCapital += population.capital[i]! + population.securities[i]!;
   const securities = securitiesPath(config.seed, minutes);
   const intraPrng = forkPrng(seedPrng(config.seed), INTRA_MINUTE_SALT);
+  const altIntraPrng = forkPrng(seedPrng(config.seed), ALT_INTRA_MINUTE_SALT);
   const intraMinute = Object.fromEntries(
-    MARKET_IDS.map((id) => [id, intraMinuteExtremes(indexSeries(path, id), intraPrng)]),
+    MARKET_IDS.map((id) => [
+      id,
+      intraMinuteExtremes(indexSeries(path, id), id === 'ALT' ? altIntraPrng : intraPrng),
+    ]),
   ) as Record<MarketId, IntraMinuteExtremes>;
   // Funding settles on the venue's UTC clock: a historical episode starts at its own time, a synthetic one at 00:00.
   const startUtc = scenarioInfo(config.scenario).startUtc;
@@ -274,7 +289,10 @@ export function createRun(config: RunConfig): RunState {
   const entryOrder = Uint32Array.from({ length: population.count }, (_, i) => i).sort(
     (a, b) => population.entryMinute[a]! - population.entryMinute[b]! || a - b,
   );
-  const fund = onshore.exchange.markets.BTC.insuranceFund + onshore.exchange.markets.ETH.insuranceFund;
+  const fund =
+    onshore.exchange.markets.BTC.insuranceFund +
+    onshore.exchange.markets.ETH.insuranceFund +
+    onshore.exchange.markets.ALT.insuranceFund;
   const n = population.count;
   const followed = [...new Set([0, 1, 2, ...(config.follow ?? [])])].filter((id) => id < n);
   return {
@@ -286,6 +304,8 @@ export function createRun(config: RunConfig): RunState {
     venueCollateral,
     population,
     venueTokenHolder: drawVenueTokenHolders(regime, config.seed, population.count),
+    wantsAlt: drawAltTraders(population, config.seed),
+    perpMarket: Uint8Array.from(population.asset),
     minute: 0,
     onshore,
     offshore,
@@ -321,12 +341,12 @@ export function createRun(config: RunConfig): RunState {
       conservationError: 0,
       events: 0,
       eventsOmitted: 0,
-      refusedProducts: { perp: 0, margin: 0 },
+      refusedProducts: { perp: 0, margin: 0, altPerp: 0 },
       liquidatedTraders: [],
     },
     figures: createFigureTally(
       [onshore, offshore].flatMap((v) =>
-        v ? [{ name: v.name, regime: v.regime, markets: v.exchange.markets }] : [],
+        v ? [{ name: v.name, regime: v.regime, markets: v.listedMarkets }] : [],
       ),
     ),
     checksum: emptyChecksum(),

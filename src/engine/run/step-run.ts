@@ -15,7 +15,6 @@ import {
 } from '../market/impact-seam.ts';
 import { extremesAt } from '../market/intra-minute.ts';
 import { decaySpotGap } from '../market/spot-impact-seam.ts';
-import { MARKET_IDS } from '../perp/market.ts';
 import type { PerpEvent } from '../perp/events.ts';
 import { checkInvariants } from '../perp/invariants.ts';
 import { stepExchange } from '../perp/step.ts';
@@ -57,12 +56,13 @@ function stepVenue(run: RunState, venue: Venue): void {
   const before = Math.max(0, minute - STRESS_WINDOW_MINUTES);
   const trendFrom = Math.max(0, minute - TREND_WINDOW_MINUTES);
   const { gap, basis, depthShare } = venue.impact;
-  for (const id of MARKET_IDS) {
+  for (const id of venue.exchange.listed) {
     const series = indexSeries(run.path, id);
     depthShare[id] = stressedDepthShare(series[minute]!, series[before]!);
   }
   decayGap(venue.impact, venue.liquidity, 1);
-  for (const id of MARKET_IDS) {
+  // The markets the venue lists: an unlisted one (ALT in Hong Kong) has no book.
+  for (const id of venue.exchange.listed) {
     const series = indexSeries(run.path, id);
     const index = series[minute]!;
     basis[id] = quotedBasis(crowdingOf(venue.exchange, id), index / series[trendFrom]! - 1);
@@ -107,9 +107,10 @@ export function stepRun(run: RunState): void {
 function observe(run: RunState): void {
   const { tally } = run;
   const markets = run.onshore.exchange.markets;
-  const fund = markets.BTC.insuranceFund + markets.ETH.insuranceFund;
+  const fund = markets.BTC.insuranceFund + markets.ETH.insuranceFund + markets.ALT.insuranceFund;
   tally.insuranceFundMin = Math.min(tally.insuranceFundMin, fund);
-  tally.maxDislocation = Math.max(tally.maxDislocation, dislocation(markets.BTC), dislocation(markets.ETH));
+  for (const id of run.onshore.exchange.listed)
+    tally.maxDislocation = Math.max(tally.maxDislocation, dislocation(markets[id]));
   observeVenues(run);
   const last = run.minute === run.path.minutes;
   if (run.minute % run.frameEvery === 0 || last) takeFrame(run);
@@ -119,9 +120,9 @@ function observe(run: RunState): void {
 /** The outcome figures' prices and funds, every minute (outcome-figures.ts). */
 function observeVenues(run: RunState): void {
   const { onshore, offshore, figures } = run;
-  observeFigures(figures, 'onshore', onshore.exchange.markets, run.minute);
-  if (offshore) observeFigures(figures, 'offshore', offshore.exchange.markets, run.minute);
-  observeFundTotal(figures, onshore.exchange.markets, offshore?.exchange.markets ?? null);
+  observeFigures(figures, 'onshore', onshore.listedMarkets, run.minute);
+  if (offshore) observeFigures(figures, 'offshore', offshore.listedMarkets, run.minute);
+  observeFundTotal(figures, onshore.listedMarkets, offshore?.listedMarkets ?? null);
 }
 
 const dislocation = (market: { tradedPrice: number; indexPrice: number }) =>

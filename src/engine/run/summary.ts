@@ -88,7 +88,11 @@ export interface RunSummary {
   /** Largest relative error of any conservation check over the run. */
   conservationError: number;
   checksum: string;
-  refusedProducts: { perp: number; margin: number };
+  /**
+   * Traders refused at the door: perpetuals and margin financing by investor class; the ALT perpetual where
+   * the venue lists BTC and ETH only (they trade BTC or ETH instead, or go offshore).
+   */
+  refusedProducts: { perp: number; margin: number; altPerp: number };
   /** What an affiliated market maker without safeguards gained by trading ahead of forced orders. */
   marketMakerGain: number;
   /** Where some traders were refused and traded offshore instead (leakage > 0). */
@@ -137,9 +141,9 @@ export function summarize(run: RunState): RunSummary {
   }
   for (const outcome of [byClass.retail, byClass.professional, ...(offshore ? [offshore] : [])])
     outcome.loss = Math.max(0, -outcome.pnl);
-  const onshoreFigures = venueFigures(run.figures, 'onshore', run.onshore.exchange.markets)!;
+  const onshoreFigures = venueFigures(run.figures, 'onshore', run.onshore.listedMarkets)!;
   const offshoreFigures = run.offshore
-    ? venueFigures(run.figures, 'offshore', run.offshore.exchange.markets)
+    ? venueFigures(run.figures, 'offshore', run.offshore.listedMarkets)
     : null;
   const venues = offshoreFigures
     ? { onshore: onshoreFigures, offshore: offshoreFigures }

@@ -88,7 +88,7 @@ export function traceRow(run: RunState, i: number, standings = new FrameStanding
   }
   const venue = code === VENUE.onshore ? run.onshore : code === VENUE.offshore ? run.offshore : null;
   if (!venue) return row;
-  const market = MARKET_IDS[run.population.asset[i]!]!;
+  const market = MARKET_IDS[run.perpMarket[i]!]!;
   const state = venue.exchange;
   const owner = state.accounts[account]!;
   const position = owner.positions[market];

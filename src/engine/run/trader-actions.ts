@@ -85,6 +85,36 @@ function refused(
 }
 
 /**
+ * The market a perpetual trader trades on `venue`: ALT where it wants ALT and the venue lists it. A venue that
+ * does not (Hong Kong: BTC and ETH only, SFC framework P3) refuses it; the trader then goes offshore where its
+ * leakage draw says so (as a trader refused perpetuals does), or else trades the BTC or ETH perpetual it drew
+ * (an assumption: the same money and wishes on a listed market). Returns null when it went offshore.
+ */
+function marketOn(run: RunState, venue: Venue, i: number): MarketId | null {
+  const drawn = run.population.asset[i] ? 'ETH' : 'BTC';
+  if (!run.wantsAlt[i]) return drawn;
+  if (venue.exchange.listed.includes('ALT')) return 'ALT';
+  const offshore =
+    venue === run.onshore &&
+    run.offshore !== null &&
+    run.population.leakDraw[i]! < run.config.population.leakage;
+  record(run, {
+    type: 'product-refused',
+    venue: 'population',
+    step: run.minute,
+    trader: i,
+    product: 'altPerp',
+    reason: 'market-not-listed',
+    substitute: offshore ? 'offshore' : drawn,
+  });
+  if (offshore) {
+    openPerp(run, run.offshore!, i, true);
+    return null;
+  }
+  return drawn;
+}
+
+/**
  * The leverage a trader opens with: its wish (a persona's as stated; the population's others scaled by the
  * regime's retail appetite), cut to the venue's cap, to the new-account cap where its account is new (a trader
  * who moved offshore after a refusal opened its account for it), and to the largest leverage whose notional
@@ -112,7 +142,9 @@ function openingLeverage(
 function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): void {
   const p = run.population;
   const state = venue.exchange;
-  const market = MARKET_IDS[p.asset[i]!]!;
+  const market = marketOn(run, venue, i);
+  if (market === null) return;
+  run.perpMarket[i] = MARKET_IDS.indexOf(market);
   const cls = investorClass(run, i, venue.regime);
   const capital = p.capital[i]!;
   const leverage = openingLeverage(run, venue, i, market, movedHere);
@@ -197,7 +229,7 @@ export function exitTrader(run: RunState, i: number): void {
   if (venueCode === VENUE.broker) return exitBrokerClient(run, i);
   const venue = venueCode === VENUE.onshore ? run.onshore : run.offshore;
   if (!venue) return;
-  const market = MARKET_IDS[run.population.asset[i]!]!;
+  const market = MARKET_IDS[run.perpMarket[i]!]!;
   const account = run.accountOf[i]!;
   const owner = venue.exchange.accounts[account]!;
   const position = owner.positions[market];
@@ -245,7 +277,7 @@ function exitBrokerClient(run: RunState, i: number): void {
 function exitDue(run: RunState, i: number): boolean {
   const p = run.population;
   const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore;
-  const market = MARKET_IDS[p.asset[i]!]!;
+  const market = MARKET_IDS[run.perpMarket[i]!]!;
   const position = venue?.exchange.accounts[run.accountOf[i]!]?.positions[market];
   if (!venue || !position) return true; // liquidated in full: nothing left to manage
   const mark = venue.exchange.markets[market].markPrice;

@@ -5,7 +5,7 @@
  */
 import { MARKET_IDS, type MarketId } from '../perp/market.ts';
 import type { Population } from '../population/population.ts';
-import type { RunEvent } from './run-events.ts';
+import type { ProductRefusedEvent, RunEvent } from './run-events.ts';
 
 export type FactsVenue = 'onshore' | 'offshore' | 'broker';
 
@@ -15,7 +15,7 @@ export interface TraderFacts {
   /** Where the trader first did anything (an order, a trade, a refusal by the venue); null: never acted. */
   venue: FactsVenue | null;
   /** The first product the rules refused the trader, and what they did instead. */
-  refusal: { product: 'perp' | 'margin'; substitute: 'offshore' | 'spot' | 'stay-out' } | null;
+  refusal: Pick<ProductRefusedEvent, 'product' | 'substitute'> | null;
   /** Trades that opened or added to a holding (perpetual fills not to zero, spot buys). */
   entries: number;
   /** Trades that closed a holding: perpetual fills to a size of zero, spot sells. */
@@ -86,6 +86,8 @@ export function noteTraderEvent(facts: TraderFacts, event: RunEvent): void {
   facts.venue ??= event.venue;
   switch (event.type) {
     case 'fill':
+      // The market it trades: the one drawn, or ALT (alt-traders.ts) where the venue lists it.
+      facts.market = event.market;
       if (event.sizeAfter === 0) exited(facts, event.step);
       else entered(facts, event.step);
       return;

@@ -62,9 +62,9 @@ const EXPECTED_ANSWERS: Record<string, number[]> = {
   leverage: [1, 0],
   // B (10% haircut) forces more sales; the securities-only broker forces none.
   haircut: [1, 0],
-  // Longs pay; with funding from the averaged impact premium (issue 15), hourly and 8-hourly settlement cost
-  // the longs about the same on this seed (A $23.1k, B $20.9k: within the 10% tolerance), as the reveal says.
-  funding: [0, 2],
+  // Longs pay; hourly settlement costs the longs more on this seed since a quarter of the perpetual traders
+  // trade ALT (A $6.5k, B $9.5k over BTC, ETH and ALT; before ALT: A $23.1k, B $20.9k, about the same).
+  funding: [0, 1],
   // B (small fund) deleverages more; the fund does not change who is liquidated.
   'insurance-fund-adl': [1, 1],
   // No question: the frontier's own sentence is the answer (its reveal is checked below).

@@ -56,6 +56,7 @@ const collateral = record(['eligible', 'haircut']);
 
 /** At most as many maintenance tiers as the engine takes (published tables have about a dozen). */
 import { MAX_TIERS } from '../../engine/perp/tiers.ts';
+import { MARKET_IDS } from '../../engine/perp/market.ts';
 import { MARK_PRICE_METHODS } from '../../engine/perp/mark-price.ts';
 export { MAX_TIERS };
 
@@ -76,8 +77,10 @@ const SHAPES: Readonly<Record<GuardrailKey, Rule<unknown>>> = {
   'perp.eligibleClasses': classes,
   'perp.maxLeverage': number,
   'perp.marginModes': setOf(['isolated', 'cross']),
+  'perp.listsAlt': flag,
   'perp.tiers.BTC': tiers,
   'perp.tiers.ETH': tiers,
+  'perp.tiers.ALT': tiers,
   'perp.takerFeeRate': number,
   'perp.makerFeeRate': number,
   'perp.liquidationFeeRate': number,
@@ -110,7 +113,7 @@ const SHAPES: Readonly<Record<GuardrailKey, Rule<unknown>>> = {
   'marketMaker.affiliatedAllowed': flag,
   'marketMaker.safeguards': flag,
   retailLeverageAppetite: number,
-  'extras.maxLeverageByMarket': record(['BTC', 'ETH'], { optional: true }),
+  'extras.maxLeverageByMarket': record(MARKET_IDS, { optional: true }),
   'extras.newAccountMaxLeverage': numberOrNone,
   'extras.partialLiquidationCooldownSeconds': numberOrNone,
   'extras.backstopEquityShareOfMaintenance': numberOrNone,

@@ -28,6 +28,7 @@ describe('RuleSetPanel', () => {
     expect(within(facts).getByText('professional investors')).toBeInTheDocument();
     expect(within(facts).getByText('10×')).toBeInTheDocument();
     expect(within(facts).getByText('60%')).toBeInTheDocument();
+    expect(within(facts).getByText('BTC and ETH only')).toBeInTheDocument(); // SFC framework P3
     // Every guardrail has its label in the panel.
     for (const key of GUARDRAIL_KEYS)
       expect(screen.getAllByText(translate('en', `regimes.guardrail.${key}`)).length).toBeGreaterThan(0);

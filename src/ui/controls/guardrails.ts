@@ -27,7 +27,7 @@ export type GuardrailControl =
   | { kind: 'collateral' }
   /** { sliceFraction, minNotional } or null (whole positions only). */
   | { kind: 'partial' }
-  /** Per-market leverage caps { BTC?, ETH? }. */
+  /** Per-market leverage caps { BTC?, ETH?, ALT? }. */
   | { kind: 'perMarket' }
   /** { withoutAffiliated, withAffiliated } in basis points. */
   | { kind: 'spread' };
@@ -45,8 +45,10 @@ export const GUARDRAIL_VIEWS: Readonly<Record<GuardrailKey, GuardrailView>> = {
   'perp.eligibleClasses': { group: 'perp', control: classes },
   'perp.maxLeverage': { group: 'perp', control: number('leverage') },
   'perp.marginModes': { group: 'perp', control: { kind: 'set', options: ['isolated', 'cross'] } },
+  'perp.listsAlt': { group: 'perp', control: flag },
   'perp.tiers.BTC': { group: 'perp', control: { kind: 'tiers' } },
   'perp.tiers.ETH': { group: 'perp', control: { kind: 'tiers' } },
+  'perp.tiers.ALT': { group: 'perp', control: { kind: 'tiers' } },
   'perp.takerFeeRate': { group: 'perp', control: number('fraction') },
   'perp.makerFeeRate': { group: 'perp', control: number('fraction') },
   'perp.liquidationFeeRate': { group: 'perp', control: number('fraction') },

@@ -180,7 +180,7 @@ export function explainEvent(event: RunEvent, ruleSet: 'A' | 'B', i18n: I18n): s
         asset: t(`events.asset.${event.asset}`),
       });
     case 'product-refused':
-      return t('events.productRefused', {
+      return t(event.product === 'altPerp' ? 'events.altRefused' : 'events.productRefused', {
         set,
         who: f.who(event.trader),
         product: t(`events.product.${event.product}`),

@@ -16,8 +16,8 @@ describe('OutcomeCard', () => {
   it('reserves its table before the first run', () => {
     render(OutcomeCard, { app: smallApp(), i18n: new I18n('en') });
     const table = screen.getByRole('table', { name: /What each rule set led to/ });
-    expect(within(table).getAllByRole('row')).toHaveLength(10);
-    expect(within(table).getAllByText('—')).toHaveLength(18);
+    expect(within(table).getAllByRole('row')).toHaveLength(12);
+    expect(within(table).getAllByText('—')).toHaveLength(22);
     // Nothing is running: the card says so rather than promising a computation (a lesson opened by a link).
     expect(screen.getByTestId('outcome-sentence')).toHaveTextContent('Not run yet for these settings.');
   });
@@ -51,6 +51,15 @@ describe('OutcomeCard', () => {
     expect(screen.getByTestId('outcome-fundDrawn-B')).toHaveTextContent(
       drawn > 0.005 ? new I18n('en').usd(drawn, 0) : 'none',
     );
+    // ALT: Hong Kong lists BTC and ETH only (P3), the offshore venue lists it; refusals counted where unlisted.
+    expect(screen.getByTestId('outcome-altLiquidations-A')).toHaveTextContent('not listed');
+    expect(screen.getByTestId('outcome-altLiquidations-B')).toHaveTextContent(
+      String(b.summary.markets.ALT!.liquidations.count),
+    );
+    expect(screen.getByTestId('outcome-refusedAlt-A')).toHaveTextContent(
+      String(a.summary.refusedProducts.altPerp),
+    );
+    expect(screen.getByTestId('outcome-refusedAlt-B')).toHaveTextContent('0');
     // Which market (issue 17): one venue per rule set here, so no venue is named.
     const at = b.summary.maxPriceDislocationAt;
     expect(['BTC', 'ETH']).toContain(at.market);

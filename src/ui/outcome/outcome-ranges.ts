@@ -16,7 +16,9 @@ export type OutcomeRow =
   | 'fundDrawn'
   | 'brokerShortfall'
   | 'dislocation'
-  | 'refusedPerp';
+  | 'refusedPerp'
+  | 'altLiquidations'
+  | 'refusedAlt';
 
 /** The rows shown as one summary figure as it is. */
 const PATHS: Record<OutcomeRow, string> = {
@@ -29,6 +31,9 @@ const PATHS: Record<OutcomeRow, string> = {
   brokerShortfall: 'brokerShortfall',
   dislocation: 'maxPriceDislocation',
   refusedPerp: 'refusedProducts.perp',
+  // Absent where the rule set does not list ALT: no range for that rule set.
+  altLiquidations: 'markets.ALT.liquidations.count',
+  refusedAlt: 'refusedProducts.altPerp',
 };
 
 const spread = (s: Spread): Spread => ({ p10: s.p10, median: s.median, p90: s.p90 });
@@ -60,6 +65,8 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
   'brokerShortfall',
   'dislocation',
   'refusedPerp',
+  'altLiquidations',
+  'refusedAlt',
 ];
 
 /** How many rows' ranges sit apart, overlap or agree, over the rows that have a range for both A and B. */

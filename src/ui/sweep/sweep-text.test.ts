@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../lib/i18n/translate.ts';
-import type { MessageKey } from '../../lib/i18n/catalogues.ts';
+import { catalogues, type MessageKey } from '../../lib/i18n/catalogues.ts';
+import { SWEEP_PATHS } from '../../engine/guardrail-catalogue/sweep-ranges.ts';
 import type { SweepPoint } from '../../engine/run/sweep.ts';
 import { fieldOf, formatValue, summarySentence, sweepCsv, sweepTable, valueOf } from './sweep-text.ts';
 
@@ -89,5 +90,14 @@ describe('values and files', () => {
     const row = csv[1]!.split(',');
     expect(row[header.indexOf('broker.forcedSales.median')]).toBe('4');
     expect(row[header.indexOf('broker.forcedSales.p90')]).toBe('8');
+  });
+});
+
+describe('the guardrails a sweep can move', () => {
+  it('each has a name in every catalogue (the ALT leverage cap among them)', () => {
+    expect(SWEEP_PATHS).toContain('extras.maxLeverageByMarket.ALT');
+    for (const locale of Object.keys(catalogues))
+      for (const path of SWEEP_PATHS)
+        expect(catalogues[locale]![`sweep.g.${path}` as MessageKey], `${locale} ${path}`).toBeTruthy();
   });
 });

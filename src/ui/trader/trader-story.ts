@@ -6,6 +6,7 @@
 import type { MarketId } from '../../engine/perp/market.ts';
 import { PERSONAS, type PersonaName } from '../../engine/population/population.ts';
 import type { RunResult, TraderTrace } from '../../engine/run/run.ts';
+import type { TraderFacts } from '../../engine/run/trader-facts.ts';
 
 export type Venue = 'onshore' | 'offshore' | 'broker' | 'none';
 
@@ -19,7 +20,7 @@ export interface TraderStory {
   asset: MarketId;
   venue: Venue;
   /** The product the rules refused, and what the trader did instead. */
-  refusal: { product: 'perp' | 'margin'; substitute: 'offshore' | 'spot' | 'stay-out' } | null;
+  refusal: TraderFacts['refusal'];
   /** A broker client who borrowed (margin financing), rather than one buying with cash only. */
   financed: boolean;
   fate: Fate;
@@ -95,5 +96,9 @@ export function storyOf(result: RunResult, trader: number): TraderStory {
 
 /** The mark price series of a market in the frames. */
 export function markSeries(result: RunResult, asset: MarketId): Float64Array {
-  return asset === 'ETH' ? result.frames.ethMark : result.frames.btcMark;
+  return asset === 'ETH'
+    ? result.frames.ethMark
+    : asset === 'ALT'
+      ? result.frames.altMark
+      : result.frames.btcMark;
 }

@@ -35,7 +35,12 @@ export const EU_ESMA_RETAIL: Regime = {
     eligibleClasses: ['retail', 'professional'],
     maxLeverage: 2,
     marginModes: ['cross'],
-    tiers: { BTC: [{ floor: 0, mmr: CLOSE_OUT_MMR }], ETH: [{ floor: 0, mmr: CLOSE_OUT_MMR }] },
+    listsAlt: true,
+    tiers: {
+      BTC: [{ floor: 0, mmr: CLOSE_OUT_MMR }],
+      ETH: [{ floor: 0, mmr: CLOSE_OUT_MMR }],
+      ALT: [{ floor: 0, mmr: CLOSE_OUT_MMR }],
+    },
     ...PERP_FEES,
     liquidationFeeRate: 0,
     partialLiquidation: null,
@@ -66,6 +71,12 @@ export const EU_ESMA_RETAIL: Regime = {
     ),
     'perp.tiers.BTC': derived(CLOSE_OUT_NOTE, ['W43'], 'H'),
     'perp.tiers.ETH': derived(CLOSE_OUT_NOTE, ['W43'], 'H'),
+    'perp.listsAlt': derived(
+      'The 2:1 limit and the close-out apply to CFDs on any cryptocurrency, so an altcoin CFD is offered under the same rules.',
+      ['W43'],
+      'H',
+    ),
+    'perp.tiers.ALT': derived(CLOSE_OUT_NOTE, ['W43'], 'H'),
     ...PERP_FEES_PROVENANCE,
     'perp.liquidationFeeRate': assumption(
       'A CFD close-out is an ordinary close at market, with no clearance fee.',

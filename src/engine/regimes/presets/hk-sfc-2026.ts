@@ -36,7 +36,12 @@ export const HK_SFC_2026: Regime = {
     eligibleClasses: ['professional'],
     maxLeverage: 10,
     marginModes: ['isolated', 'cross'],
-    tiers: { BTC: [{ floor: 0, mmr: 0.05 }], ETH: [{ floor: 0, mmr: 0.05 }] },
+    listsAlt: false,
+    tiers: {
+      BTC: [{ floor: 0, mmr: 0.05 }],
+      ETH: [{ floor: 0, mmr: 0.05 }],
+      ALT: [{ floor: 0, mmr: 0.05 }],
+    },
     ...PERP_FEES,
     liquidationFeeRate: HK_LIQUIDATION_FEE_RATE,
     partialLiquidation: { sliceFraction: 0.2, minNotional: 100_000 },
@@ -101,6 +106,15 @@ export const HK_SFC_2026: Regime = {
     ),
     'perp.tiers.ETH': assumption(
       'guardrails [DEFAULT]: maintenance 5% flat, half the initial margin at the 10× cap (Hyperliquid convention).',
+      ['W39'],
+    ),
+    'perp.listsAlt': published(
+      'Perpetuals on BTC and ETH only at first (W9), as collateral is BTC and ETH only (A5); the framework’s scope (P3) would allow any VA the platform offers for retail spot trading (conflict noted).',
+      ['W9', 'W5'],
+      'M',
+    ),
+    'perp.tiers.ALT': assumption(
+      'Not listed (P3, W9); should a custom rule set list it, the [DEFAULT] 5% flat as for BTC and ETH.',
       ['W39'],
     ),
     ...PERP_FEES_PROVENANCE,
@@ -220,7 +234,9 @@ export const HK_SFC_2026: Regime = {
     retailLeverageAppetite: assumption(
       'Baseline 1: no public measure of how much leverage retail traders want on a regulated venue.',
     ),
-    'extras.maxLeverageByMarket': assumption('No per-market cap: the [DEFAULT] 10× applies to BTC and ETH.'),
+    'extras.maxLeverageByMarket': assumption(
+      'No per-market cap: the [DEFAULT] 10× applies to BTC and ETH (and to ALT, should a custom rule set list it).',
+    ),
     'extras.newAccountMaxLeverage': assumption('No separate cap for new accounts: the cap is already 10×.'),
     'extras.partialLiquidationCooldownSeconds': assumption(
       'guardrails [DEFAULT]: 30 s between slices, Hyperliquid practice.',

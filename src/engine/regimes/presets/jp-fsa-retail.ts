@@ -3,7 +3,7 @@
  * level was not retrieved; the guardrails [DEFAULT] uses an ESMA-like close-out at 50% of required margin.
  */
 import type { Regime } from '../types.ts';
-import { assumption, published } from '../provenance.ts';
+import { assumption, derived, published } from '../provenance.ts';
 import {
   HK_DEFAULT_FUNDING,
   INSURANCE_FUND_START,
@@ -33,7 +33,8 @@ export const JP_FSA_RETAIL: Regime = {
     eligibleClasses: ['retail', 'professional'],
     maxLeverage: 2,
     marginModes: ['cross'],
-    tiers: { BTC: [{ floor: 0, mmr: 0.25 }], ETH: [{ floor: 0, mmr: 0.25 }] },
+    listsAlt: true,
+    tiers: { BTC: [{ floor: 0, mmr: 0.25 }], ETH: [{ floor: 0, mmr: 0.25 }], ALT: [{ floor: 0, mmr: 0.25 }] },
     ...PERP_FEES,
     liquidationFeeRate: 0,
     partialLiquidation: null,
@@ -66,6 +67,12 @@ export const JP_FSA_RETAIL: Regime = {
     ),
     'perp.tiers.BTC': assumption(LOSS_CUT_NOTE, ['W43']),
     'perp.tiers.ETH': assumption(LOSS_CUT_NOTE, ['W43']),
+    'perp.listsAlt': derived(
+      'The 2× cap applies to margin trading in any crypto asset, so altcoins are traded under the same rules.',
+      ['W44'],
+      'H',
+    ),
+    'perp.tiers.ALT': assumption(LOSS_CUT_NOTE, ['W43']),
     ...PERP_FEES_PROVENANCE,
     'perp.liquidationFeeRate': assumption(
       'A loss-cut is an ordinary close at market, with no clearance fee.',

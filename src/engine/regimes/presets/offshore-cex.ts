@@ -4,7 +4,7 @@
  * BTCUSDT one used by the mechanics test vectors.
  */
 import type { Regime } from '../types.ts';
-import { BINANCE_BTCUSDT_2021 } from '../../perp/tiers.ts';
+import { BINANCE_ALT_50X_2021, BINANCE_BTCUSDT_2021 } from '../../perp/tiers.ts';
 import { assumption, derived, published } from '../provenance.ts';
 import {
   INSURANCE_FUND_START,
@@ -30,15 +30,17 @@ export const OFFSHORE_CEX: Regime = {
   title: 'Offshore exchange (Binance-style)',
   shortTitle: 'Offshore CEX',
   description:
-    'A large offshore exchange open to retail traders worldwide: up to 125× on BTC with a 0.4% maintenance rate, partial liquidation, an insurance fund and auto-deleveraging. Crypto margin loans at 3× with no limit on re-using client collateral and an in-house market maker without separation rules.',
+    'A large offshore exchange open to retail traders worldwide: up to 125× on BTC with a 0.4% maintenance rate and 50× on the ALT altcoin, partial liquidation, an insurance fund and auto-deleveraging. Crypto margin loans at 3× with no limit on re-using client collateral and an in-house market maker without separation rules.',
   perp: {
     eligibleClasses: ['retail', 'professional'],
     maxLeverage: 125,
     marginModes: ['isolated', 'cross'],
+    listsAlt: true,
     // copies: freezing the preset must not freeze the perp module's own table
     tiers: {
       BTC: BINANCE_BTCUSDT_2021.map((t) => ({ ...t })),
       ETH: BINANCE_BTCUSDT_2021.map((t) => ({ ...t })),
+      ALT: BINANCE_ALT_50X_2021.map((t) => ({ ...t })),
     },
     takerFeeRate: 0.0005,
     makerFeeRate: 0.0002,
@@ -73,7 +75,7 @@ export const OFFSHORE_CEX: Regime = {
   marketMaker: { affiliatedAllowed: true, safeguards: false },
   retailLeverageAppetite: 2,
   extras: {
-    maxLeverageByMarket: {},
+    maxLeverageByMarket: { ALT: 50 },
     newAccountMaxLeverage: 20,
     partialLiquidationCooldownSeconds: null,
     backstopEquityShareOfMaintenance: null,
@@ -103,6 +105,16 @@ export const OFFSHORE_CEX: Regime = {
     'perp.tiers.ETH': assumption(
       'No ETHUSDT bracket table in the sources; the BTCUSDT table stands in for it.',
       ['W30'],
+    ),
+    'perp.listsAlt': published(
+      'Binance lists hundreds of altcoin perpetuals at up to 50× and more; the announcement with the BTCUSDT table raises six altcoins to 50×.',
+      ['W30'],
+      'H',
+    ),
+    'perp.tiers.ALT': published(
+      'The 2021 altcoin 50× brackets: 1% up to 5k, 2.5% to 25k, 5% to 100k, 10% to 250k, 12.5% to 1m, 50% above.',
+      ['W30'],
+      'H',
     ),
     'perp.takerFeeRate': assumption(
       '0.05% taker, Binance’s base USDⓈ-M rate; the fee schedule is not among the sources.',
@@ -209,7 +221,10 @@ export const OFFSHORE_CEX: Regime = {
     retailLeverageAppetite: assumption(
       'model.md: retail appetite for leverage is higher offshore; with no public measure, twice the regulated baseline.',
     ),
-    'extras.maxLeverageByMarket': assumption('ETH’s cap is not in the sources: the same 125× as BTC.'),
+    'extras.maxLeverageByMarket': assumption(
+      'ETH’s cap is not in the sources, so the same 125× as BTC; ALT 50×, the first bracket of the altcoin table (W30).',
+      ['W30'],
+    ),
     'extras.newAccountMaxLeverage': published('Accounts younger than 60 days: at most 20×.', ['W31'], 'M'),
     'extras.partialLiquidationCooldownSeconds': assumption('No published pause between liquidation orders.'),
     'extras.backstopEquityShareOfMaintenance': assumption(

@@ -22,11 +22,12 @@ export const ONCHAIN_PERP_DEX: Regime = {
   title: 'On-chain perpetuals exchange (Hyperliquid-style)',
   shortTitle: 'On-chain DEX',
   description:
-    'A permissionless on-chain exchange: anyone with a wallet can trade BTC at up to 40× and ETH at 25×, with hourly funding on the oracle price. Large positions are liquidated in 20% slices; a liquidator vault and auto-deleveraging absorb what margin cannot.',
+    'A permissionless on-chain exchange: anyone with a wallet can trade BTC at up to 40×, ETH at 25× and the ALT altcoin at 20×, with hourly funding on the oracle price. Large positions are liquidated in 20% slices; a liquidator vault and auto-deleveraging absorb what margin cannot.',
   perp: {
     eligibleClasses: ['retail', 'professional'],
     maxLeverage: 40,
     marginModes: ['isolated', 'cross'],
+    listsAlt: true,
     tiers: {
       // vector 12: 40× up to US$150m, 20× above
       BTC: [
@@ -37,6 +38,11 @@ export const ONCHAIN_PERP_DEX: Regime = {
       ETH: [
         { floor: 0, mmr: mmrAt(25) },
         { floor: 100_000_000, mmr: mmrAt(15) },
+      ],
+      // SOL's row of the same page: 20× up to US$70m, 10× above
+      ALT: [
+        { floor: 0, mmr: mmrAt(20) },
+        { floor: 70_000_000, mmr: mmrAt(10) },
       ],
     },
     takerFeeRate: 0.00045,
@@ -56,7 +62,7 @@ export const ONCHAIN_PERP_DEX: Regime = {
   marketMaker: { affiliatedAllowed: true, safeguards: false },
   retailLeverageAppetite: 2,
   extras: {
-    maxLeverageByMarket: { BTC: 40, ETH: 25 },
+    maxLeverageByMarket: { BTC: 40, ETH: 25, ALT: 20 },
     newAccountMaxLeverage: null,
     partialLiquidationCooldownSeconds: 30,
     backstopEquityShareOfMaintenance: 2 / 3,
@@ -82,6 +88,15 @@ export const ONCHAIN_PERP_DEX: Regime = {
       'Maintenance = half the initial margin at each tier’s cap: 2% (25×) to US$100m, 3.33% (15×) above.',
       ['W39', 'HL-margin-tiers'],
       'H',
+    ),
+    'perp.listsAlt': published(
+      'Hyperliquid lists over a hundred altcoin perpetuals; its margin-tiers page gives SOL, XRP and two groups of altcoins their own tiers.',
+      ['W39'],
+      'H',
+    ),
+    'perp.tiers.ALT': assumption(
+      'ALT taken as SOL, the largest altcoin of 10 Oct 2025 (guardrails §3): W39’s SOL tiers, 20× up to US$70m and 10× above, maintenance half the initial margin (2.5%, 5%).',
+      ['W39', 'HL-margin-tiers'],
     ),
     'perp.takerFeeRate': assumption(
       '0.045% taker, Hyperliquid’s base tier; the fee schedule is not among the sources.',
@@ -150,7 +165,11 @@ export const ONCHAIN_PERP_DEX: Regime = {
     retailLeverageAppetite: assumption(
       'model.md: retail appetite for leverage is higher offshore; with no public measure, twice the regulated baseline.',
     ),
-    'extras.maxLeverageByMarket': published('BTC 40×, ETH 25× in the first margin tier.', ['W39'], 'H'),
+    'extras.maxLeverageByMarket': derived(
+      'BTC 40×, ETH 25× in the first margin tier; ALT 20×, SOL’s first tier on the same page (ALT taken as SOL).',
+      ['W39'],
+      'H',
+    ),
     'extras.newAccountMaxLeverage': assumption('No separate cap for new accounts.'),
     'extras.partialLiquidationCooldownSeconds': published(
       '30 s cool-down after a partial liquidation.',

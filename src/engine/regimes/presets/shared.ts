@@ -117,7 +117,7 @@ export function noFinancingProvenance(reason: string): ProvenanceOf<'financing.'
 /** Provenance of the NO_EXTRAS entries a preset does not set itself. */
 export function noExtrasProvenance(): ProvenanceOf<'extras.'> {
   return {
-    'extras.maxLeverageByMarket': assumption('No per-market cap: both markets take perp.maxLeverage.'),
+    'extras.maxLeverageByMarket': assumption('No per-market cap: every market takes perp.maxLeverage.'),
     'extras.newAccountMaxLeverage': assumption('No separate cap for new accounts in this regime.'),
     'extras.partialLiquidationCooldownSeconds': assumption(
       'No pause between liquidation orders in this regime.',

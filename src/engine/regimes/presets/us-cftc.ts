@@ -31,7 +31,8 @@ export const US_CFTC: Regime = {
     eligibleClasses: ['retail', 'professional'],
     maxLeverage: 10,
     marginModes: ['cross'],
-    tiers: { BTC: [{ floor: 0, mmr: 0.05 }], ETH: [{ floor: 0, mmr: 0.05 }] },
+    listsAlt: false,
+    tiers: { BTC: [{ floor: 0, mmr: 0.05 }], ETH: [{ floor: 0, mmr: 0.05 }], ALT: [{ floor: 0, mmr: 0.05 }] },
     ...PERP_FEES,
     liquidationFeeRate: 0,
     partialLiquidation: null,
@@ -69,6 +70,13 @@ export const US_CFTC: Regime = {
       'Exchange and broker margins not retrieved; 5%, half the initial margin at 10×, as the guardrails table assumes.',
       ['W46'],
     ),
+    'perp.listsAlt': assumption(
+      'The launch reports name BTC and ETH perpetual-style futures only; no altcoin contract is in the sources.',
+      ['W45'],
+    ),
+    'perp.tiers.ALT': assumption('Not listed; should a custom rule set list it, 5% as for BTC and ETH.', [
+      'W46',
+    ]),
     ...PERP_FEES_PROVENANCE,
     'perp.liquidationFeeRate': assumption(
       'No clearance fee retrieved; the broker closes the position at market.',
