@@ -70,6 +70,17 @@ describe('CLI refusals of overflow (issue 19)', () => {
     expect(out.stdout).toBe('');
     expect(out.stderr).toMatch(/funding payment .* must be a finite number/);
   });
+
+  it('refuses margin-loan figures beyond a number (a call LTV of 5e-324, found by the fuzzer), with exit 2', () => {
+    const base = ['margin-loan', '--collateral-qty', '1', '--price', '60000', '--loan', '24000'];
+    const out = runCli([...base, '--call-ltv', '5e-324']);
+    expect(out.exitCode).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(/marginCallPrice must be a finite number: .* \(got Infinity\)/);
+    const tiny = runCli(['margin-loan', '--collateral-qty', '1e-300', '--price', '1e-300', '--loan', '1']);
+    expect(tiny.exitCode).toBe(2);
+    expect(tiny.stderr).toMatch(/^error: ltv must be a finite number/);
+  });
 });
 
 describe('the cost line of a run (issue 19)', () => {

@@ -3,7 +3,7 @@
  * and forced-sale thresholds (mechanics §2, B-LTV; guardrails §1A).
  */
 import { allowOnly, optionalNumber, requireNumber, type Flags } from '../args.ts';
-import { above, atLeast, below, between, check } from '../../engine/validation/index.ts';
+import { above, atLeast, below, between, check, Refusal } from '../../engine/validation/index.ts';
 import {
   lendingValue,
   type CollateralHolding,
@@ -50,11 +50,20 @@ export function run(flags: Flags): MarginLoanOutput {
   const rule = { eligible: true, haircut };
   const rules: CollateralRules = { BTC: rule, ETH: rule, 'other-crypto': rule, securities: rule };
   const holdings: CollateralHolding[] = [{ asset: 'BTC', qty, price }];
-  return {
+  const output: MarginLoanOutput = {
     ltv: loanToValue(debt, qty * price),
     lendingValue: lendingValue(holdings, rules),
     maxLoan: maxLoan(holdings, rules),
     marginCallPrice: marginCallPrice({ debt, qty, callLtv }),
     forcedSalePrice: forcedSalePrice({ debt, qty, liquidationLtv }),
   };
+  // Each figure is a quotient or a product of the flags: extreme ones (a call LTV of 5e-324, found by the
+  // fuzzer) overflow to Infinity or underflow a value to 0. Refused, never printed as null.
+  for (const [figure, value] of Object.entries(output))
+    if (!Number.isFinite(value))
+      throw new Refusal(figure, value, {
+        kind: 'words',
+        text: 'a finite number: --loan, --collateral-qty, --price and the LTV thresholds are too far apart',
+      });
+  return output;
 }
