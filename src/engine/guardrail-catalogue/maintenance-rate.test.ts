@@ -8,7 +8,7 @@ import { BINANCE_BTCUSDT_2021 } from '../perp/tiers.ts';
 import { customRegime, PRESET_IDS, REGIMES, type PresetId } from '../regimes/index.ts';
 import { DEFAULT_RUN } from '../run/config.ts';
 import { runScenario } from '../run/run.ts';
-import { overridesAt, sweepPlan, sweepPoint, type SweepRequest } from '../run/sweep.ts';
+import { overridesAt, sweepPathsFor, sweepPlan, sweepPoint, type SweepRequest } from '../run/sweep.ts';
 import { isRefusal } from '../validation/index.ts';
 import { tiersAtFirstRate } from './maintenance-rate.ts';
 import { defaultSweepRange, sweptGuardrail, sweptValue } from './sweep-ranges.ts';
@@ -150,13 +150,16 @@ describe('maintenance rate, default ranges', () => {
     expect(range('onchain-perp-dex', BTC)).toEqual([0.005, 0.02]); // 40×: below 2.5%
     expect(range('onchain-perp-dex', ETH)).toEqual([0.005, 0.035]); // 25×: below 4%
     expect(range('eu-esma-retail', BTC)).toEqual([0.005, 0.25]); // 2×: the table's 25%
-    for (const preset of PRESET_IDS)
+    for (const preset of PRESET_IDS) {
+      // Offered by every preset: its default range is one the rule set takes at every value.
+      expect(sweepPathsFor(preset)).toEqual(expect.arrayContaining([BTC, ETH]));
       for (const path of [BTC, ETH]) {
         const [from, to] = range(preset, path);
         const own = sweptValue(REGIMES[preset], path)!;
         expect(own, `${preset} ${path}`).toBeGreaterThanOrEqual(from!);
         expect(own, `${preset} ${path}`).toBeLessThanOrEqual(to!);
       }
+    }
   });
 });
 
