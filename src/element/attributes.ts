@@ -88,8 +88,9 @@ export const DEFAULT_FIGURE_SWEEP_SEEDS = 10;
 
 /**
  * The guardrails a figure can sweep: those set as a whole (`perp.maxLeverage`). A field of a record (a
- * haircut) needs the rule set's other fields to build the change, and the figure's page script does not carry
- * the rule sets (its size budget); the app and `cli sweep` sweep those.
+ * haircut) needs the rule set's other fields to build the change, and a maintenance rate the rule set's tiers
+ * to rescale, and the figure's page script does not carry the rule sets (its size budget); the app and
+ * `cli sweep` sweep those.
  */
 export const FIGURE_SWEEP_PATHS = Object.keys(SWEEP_RANGES).filter((path) =>
   (GUARDRAIL_KEYS as readonly string[]).includes(path),

@@ -41,6 +41,8 @@ describe('the sweep attribute', () => {
   it.each([
     'financing.collateral.BTC.haircut,0,0.9,5',
     'perp.tiers.BTC,0,1,5',
+    // Rescaling a table needs the rule set's tiers, which the figure's script does not carry: the app sweeps it.
+    'perp.maintenanceRate.BTC,0.01,0.09,5',
     'perp.maxLeverage,20,1,5',
     'perp.maxLeverage,1,20,1',
     'perp.maxLeverage,1,20,13',

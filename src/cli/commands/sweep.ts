@@ -28,7 +28,8 @@ export const usage = `sweep ${RUN_FLAGS_USAGE} --regime R --guardrail KEY [--fro
   values (default ${DEFAULT_SWEEP_STEPS}; X and Y default to the guardrail's range) and runs each value on seeds
   seed … seed+M−1 (default ${DEFAULT_SWEEP_SEEDS}); prints {"points":[{"value", <figure path>: {"median", "p10",
   "p90", "runs"}, …}, …]}, every summary figure plus byClass.retail.loss and insuranceFund.drawdown. --set
-  changes other guardrails of the rule set at every value.`;
+  changes other guardrails of the rule set at every value. perp.maintenanceRate.BTC (or ETH) moves the first
+  tier's rate of that market's maintenance tiers and the other tiers' rates in proportion (a --set table too).`;
 
 /** The flags this command accepts (the fuzzer reads them too). */
 export const FLAGS = [...RUN_FLAGS, 'regime', 'guardrail', 'from', 'to', 'steps', 'seeds', SET_FLAG];

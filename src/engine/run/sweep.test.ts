@@ -4,7 +4,7 @@
  * accepts, and a point's spreads read from the runs' own summaries.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultSweepRange, SWEEP_PATHS } from '../guardrail-catalogue/sweep-ranges.ts';
+import { catalogueKeyOf, defaultSweepRange, SWEEP_PATHS } from '../guardrail-catalogue/sweep-ranges.ts';
 import { GUARDRAIL_CATALOGUE } from '../guardrail-catalogue/index.ts';
 import { customRegime, PRESET_IDS } from '../regimes/index.ts';
 import { isRefusal } from '../validation/index.ts';
@@ -51,7 +51,9 @@ describe('sweep plan', () => {
 
   it('sweeps only simulated guardrails with one number, from the catalogue', () => {
     for (const path of SWEEP_PATHS)
-      expect(GUARDRAIL_CATALOGUE.find((e) => e.key === path)?.simulated, path).toBe(true);
+      expect(GUARDRAIL_CATALOGUE.find((e) => e.key === catalogueKeyOf(path))?.simulated, path).toBe(true);
+    // A table is swept by its first-tier rate, under a path of its own, not by the table's path.
+    expect(catalogueKeyOf('perp.maintenanceRate.ETH')).toBe('perp.tiers.ETH');
     expect(() => sweepPlan({ ...REQUEST, guardrail: 'perp.tiers.BTC' })).toThrow(/one number/);
     expect(() => sweepPlan({ ...REQUEST, guardrail: 'financing.collateral.other-crypto.haircut' })).toThrow(
       /one number/,

@@ -6,6 +6,7 @@
  */
 import { defaultSweepRange, isSweepPath, SWEEP_PATHS } from '../guardrail-catalogue/sweep-ranges.ts';
 import { withSetting } from '../guardrail-catalogue/setting.ts';
+import { maintenanceRateMarket, withMaintenanceRate } from '../guardrail-catalogue/maintenance-rate.ts';
 import { customRegime, REGIMES, type PresetId, type RegimeOverrides } from '../regimes/index.ts';
 import { Refusal, check, finiteNumber, isRefusal, wholeNumber } from '../validation/index.ts';
 import { spreadOf, type Spread } from './across-seeds.ts';
@@ -54,9 +55,16 @@ export type SweepOutcome = (typeof SWEEP_OUTCOMES)[number];
 
 export type SweepPoint = { value: number } & Record<string, Spread & { runs: number }>;
 
-/** The overrides of the rule set at one value of the swept path (built as the rule-set panel builds them). */
+/**
+ * The overrides of the rule set at one value of the swept path (built as the rule-set panel builds them); a
+ * maintenance rate becomes its market's whole table of tiers, rescaled (maintenance-rate.ts).
+ */
 export function overridesAt(request: SweepRequest, value: number): RegimeOverrides {
-  return withSetting(REGIMES[request.regime], request.overrides ?? {}, request.guardrail, value);
+  const base = REGIMES[request.regime];
+  const overrides = request.overrides ?? {};
+  const market = maintenanceRateMarket(request.guardrail);
+  if (market !== null) return withMaintenanceRate(base, overrides, market, value);
+  return withSetting(base, overrides, request.guardrail, value);
 }
 
 /**

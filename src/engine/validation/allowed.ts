@@ -18,7 +18,7 @@ export type Allowed =
   /** v > min (and ≤ max when given). */
   | { kind: 'above'; min: number; max?: number; scale?: Scale; unit?: string }
   /** v < max (a cap that a derived limit imposes, with the reason in words). */
-  | { kind: 'below'; max: number; reason?: string; unit?: string }
+  | { kind: 'below'; max: number; reason?: string; unit?: string; scale?: Scale }
   /** One of a fixed list. */
   | { kind: 'one-of'; options: readonly (string | number)[]; unit?: string }
   | { kind: 'flag' }
@@ -66,7 +66,7 @@ export function describeAllowed(allowed: Allowed): string {
         ? `a number greater than ${scaled(allowed.min, allowed.scale, allowed.unit)}`
         : `greater than ${scaled(allowed.min, allowed.scale)} and at most ${scaled(allowed.max, allowed.scale, allowed.unit)}`;
     case 'below':
-      return `below ${scaled(allowed.max, 'plain', allowed.unit)}${allowed.reason ? ` (${allowed.reason})` : ''}`;
+      return `below ${scaled(allowed.max, allowed.scale, allowed.unit)}${allowed.reason ? ` (${allowed.reason})` : ''}`;
     case 'one-of':
       return `${options(allowed.options)}${allowed.unit ? ` ${allowed.unit}` : ''}`;
     case 'flag':

@@ -71,6 +71,37 @@ describe('the sweep in the link', () => {
     expect(toCompact(defaultSharedState())).not.toHaveProperty('sw');
   });
 
+  it('round-trips a maintenance-rate sweep with the table a clicked point put on rule set B', async () => {
+    // As a point of an offshore sweep at 0.6% leaves rule set B: Binance's brackets at 1.5× (sweep.ts overridesAt).
+    const tiers = [
+      { floor: 0, mmr: 0.006 },
+      { floor: 50_000, mmr: 0.0075 },
+      { floor: 250_000, mmr: 0.015 },
+      { floor: 1_000_000, mmr: 0.0375 },
+      { floor: 10_000_000, mmr: 0.075 },
+    ];
+    const sweep: SweepChoice = {
+      ruleSet: 1,
+      guardrail: 'perp.maintenanceRate.BTC',
+      from: 0.002,
+      to: 0.0075,
+      steps: 5,
+      seeds: 30,
+      outcome: 'insuranceFund.drawdown',
+    };
+    const defaults = defaultSharedState();
+    const state: SharedState = {
+      ...defaults,
+      ruleSets: [defaults.ruleSets[0], { preset: 'offshore-cex', overrides: { 'perp.tiers.BTC': tiers } }],
+      sweep,
+    };
+    const result = await decodeHash(await encodeState(state));
+    if (!result.ok) throw new Error(result.notice.message);
+    expect(result.state.sweep).toEqual(sweep);
+    expect(result.state.ruleSets[1].overrides).toEqual({ 'perp.tiers.BTC': tiers });
+    expect(result.notices).toEqual([]);
+  });
+
   it('reads a hand-written sw, with the seeds left out taking the default', async () => {
     const { s: _s, ...noSeeds } = GOOD;
     const result = await decodeHash(withSweep(noSeeds));
@@ -106,6 +137,11 @@ describe('the sweep in the link', () => {
     ['no seeds', { ...GOOD, s: 0 }, 'sweep, seeds'],
     ['a backwards range', { ...GOOD, f: 0.9, t: 0.1 }, 'sweep, to'],
     ['a haircut above 100%', { ...GOOD, t: 1.5 }, 'sweep, BTC haircut'],
+    [
+      'a maintenance rate the leverage cap forbids',
+      { ...GOOD, r: 0, g: 'perp.maintenanceRate.BTC', f: 0.01, t: 0.12 },
+      'sweep, BTC maintenance rate',
+    ],
     [
       'a leverage cap the tiers forbid',
       { ...GOOD, r: 0, g: 'perp.maxLeverage', f: 1, t: 125 },

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import { refusalText } from './refusal.ts';
 import { DEFAULT_POPULATION, validatePopulation } from '../../engine/population/settings.ts';
-import { customRegime } from '../../engine/regimes/index.ts';
+import { customRegime, REGIMES } from '../../engine/regimes/index.ts';
+import { withMaintenanceRate } from '../../engine/guardrail-catalogue/maintenance-rate.ts';
 import type { RegimeOverrides } from '../../engine/regimes/index.ts';
 import { Refusal, between } from '../../engine/validation/index.ts';
 
@@ -70,6 +71,20 @@ describe('refusalText in Traditional Chinese, from the structured refusal', () =
       '最高槓桿必須低於 20（1 ÷ 第一級維持保證金率）（輸入了 20）',
     );
 
+    // The maintenance rate a sweep moves (maintenance-rate.ts): its two ceilings, at the percent scale.
+    const hk = (overrides: RegimeOverrides, value: number) =>
+      thrown(() => withMaintenanceRate(REGIMES['hk-sfc-2026'], overrides, 'BTC', value));
+    expect(refusalText(zh, hk({}, 0.12), 'BTC 維持保證金率')).toBe(
+      'BTC 維持保證金率必須低於 10%（1 ÷ 槓桿上限：以上限開倉後，權益必須高於維持保證金）（輸入了 12%）',
+    );
+    const tiers = [
+      { floor: 0, mmr: 0.01 },
+      { floor: 1_000_000, mmr: 0.2 },
+    ];
+    expect(refusalText(zh, hk({ 'perp.tiers.BTC': tiers }, 0.06), 'BTC 維持保證金率')).toBe(
+      'BTC 維持保證金率必須低於 5%（在此比率下，按比例調整的最高一級會達到 100%）（輸入了 6%）',
+    );
+
     const ltv = regimeRefusal({ 'financing.callLtv': 0.7 });
     expect(refusalText(zh, ltv, '追收保證金')).toBe(
       '追收保證金必須符合次序：強制出售後 ≤ 追收保證金 < 強制出售（輸入了 [0.4,0.7,0.6]）',
@@ -130,6 +145,10 @@ describe('refusalText in English', () => {
     const cool = regimeRefusal({ 'extras.partialLiquidationCooldownSeconds': -1 });
     expect(refusalText(en, cool, 'Cool-down')).toBe(
       'Partial-liquidation cool-down must be ≥ 0 s, or empty for none (got -1)',
+    );
+    const rate = thrown(() => withMaintenanceRate(REGIMES['hk-sfc-2026'], {}, 'ETH', 0.1));
+    expect(refusalText(en, rate, 'ETH maintenance rate')).toBe(
+      'ETH maintenance rate must be below 10% (1 ÷ the leverage cap: opening at the cap must leave equity above maintenance) (got 10%)',
     );
     expect(refusalText(en, new RangeError('something odd (got NaN)'), 'Field', 'abc')).toBe(
       'Something odd (got abc)',

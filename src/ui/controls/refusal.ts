@@ -12,6 +12,7 @@ import type { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import type { MessageKey } from '../../lib/i18n/catalogues.ts';
 import { LTV_ORDER } from '../../engine/margin/financing-rules.ts';
 import { BELOW_MAINTENANCE } from '../../engine/regimes/validate-regime.ts';
+import { BELOW_LEVERAGE_CAP, BELOW_TOP_TIER } from '../../engine/guardrail-catalogue/maintenance-rate.ts';
 import {
   isRefusal,
   scaled,
@@ -29,6 +30,8 @@ const KNOWN_WORDS: Readonly<Record<string, MessageKey>> = {
 /** Reasons for a ceiling ('below') the catalogue has its own message for. */
 const KNOWN_REASONS: Readonly<Record<string, MessageKey>> = {
   [BELOW_MAINTENANCE]: 'controls.rule.belowMaintenance',
+  [BELOW_LEVERAGE_CAP]: 'controls.rule.belowLeverageCap',
+  [BELOW_TOP_TIER]: 'controls.rule.belowTopTier',
 };
 
 const UNITS: Readonly<Record<string, MessageKey>> = {
@@ -79,7 +82,7 @@ export function ruleText(i18n: I18n, allowed: Allowed): string | null {
             max: number(i18n, allowed.max, allowed.scale, allowed.unit),
           });
     case 'below': {
-      const max = withUnit(i18n, scaled(allowed.max), allowed.unit);
+      const max = number(i18n, allowed.max, allowed.scale, allowed.unit);
       const { reason } = allowed;
       if (reason === undefined) return t('controls.rule.below', { max });
       const key = Object.hasOwn(KNOWN_REASONS, reason) ? KNOWN_REASONS[reason] : undefined;

@@ -162,6 +162,57 @@ describe('SweepPanel', () => {
     ).toBeInTheDocument();
   }, 60_000);
 
+  it('sweeps a maintenance rate: the rule set’s first-tier rate marked, a point opening its table on the stage', async () => {
+    const user = userEvent.setup();
+    const app = smallApp(); // A: the SFC [DEFAULT]'s one 5% tier; B: Binance's 0.4% … 5% brackets
+    const engine = inProcessSweep();
+    render(SweepPanel, { app, engine, i18n: new I18n('en') });
+    app.sweep = {
+      ruleSet: 0,
+      guardrail: 'perp.maintenanceRate.BTC',
+      from: 0.02,
+      to: 0.08,
+      steps: 2,
+      seeds: 1,
+      outcome: 'liquidations.traders',
+    };
+    const chart = await screen.findByTestId('sweep-chart');
+    await expect.poll(() => chart.getAttribute('data-elapsed'), { timeout: 30_000 }).not.toBe('');
+    expect(screen.getByText('A as set: 5%')).toBeInTheDocument();
+    expect(chart.querySelector('[data-mark=own]')).not.toBeNull(); // 5% lies in 2–8%: drawn
+    expect(screen.getByText(/^B \(.+\): 0\.4%$/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^Where A's 5% comes from: an assumption\. guardrails \[DEFAULT\]: maintenance 5% flat/,
+      ),
+    ).toBeInTheDocument();
+    const points = chart.querySelectorAll<SVGElement>('circle[role=button]');
+    points[1]!.focus();
+    await user.keyboard('{Enter}');
+    expect(app.ruleSets[0].overrides).toEqual({ 'perp.tiers.BTC': [{ floor: 0, mmr: 0.08 }] });
+    expect(
+      screen.getByText(
+        'On the stage: rule set A with a BTC maintenance rate (first tier, others in proportion) of 8%.',
+      ),
+    ).toBeInTheDocument();
+  }, 60_000);
+
+  it('offers the maintenance rate and refuses one the leverage cap cannot take, in words', async () => {
+    const user = userEvent.setup();
+    const { engine } = await setUp(user, '3');
+    await user.selectOptions(screen.getByTestId('sweep-guardrail'), 'perp.maintenanceRate.BTC');
+    expect((screen.getByTestId('sweep-from') as HTMLInputElement).value).toBe('0.5');
+    expect((screen.getByTestId('sweep-to') as HTMLInputElement).value).toBe('9.5');
+    const to = screen.getByLabelText('To (%)');
+    await user.clear(to);
+    await user.type(to, '12');
+    await user.click(screen.getByRole('button', { name: 'Run the sweep' }));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'BTC maintenance rate must be below 10% (1 ÷ the leverage cap: opening at the cap must leave equity above maintenance) (got 12%)',
+    );
+    expect(engine.calls).toBe(0);
+  });
+
   it('refuses a range the rule set cannot take, in words, and runs nothing', async () => {
     const user = userEvent.setup();
     const { engine } = await setUp(user, '3');
