@@ -25,6 +25,7 @@ export const SWEEP_RANGES: Readonly<Record<string, SweepRange>> = {
   // A market's first-tier maintenance rate, the table's other rates in proportion (maintenance-rate.ts).
   'perp.maintenanceRate.BTC': { from: 0.005, to: 0.25, scale: 'percent' },
   'perp.maintenanceRate.ETH': { from: 0.005, to: 0.25, scale: 'percent' },
+  'perp.maintenanceRate.ALT': { from: 0.005, to: 0.25, scale: 'percent' },
   'extras.insuranceFundShareOfOpenInterest': { from: 0, to: 0.05, scale: 'percent' },
   'financing.curePeriodMinutes': { from: 0, to: 72 * 60, scale: 'hours' },
   'perp.funding.cap': { from: 0.0005, to: 0.03, scale: 'percent' },

@@ -92,6 +92,26 @@ describe('sweep plan', () => {
     );
     expect(() => sweepPlan({ ...REQUEST, from: Number.NaN })).toThrow(/from must be a finite number/);
   });
+
+  it('offers a market’s guardrails only where the rule set lists that market (HK lists no ALT perpetual)', () => {
+    expect(sweepPathsFor('hk-sfc-2026').filter((p) => p.endsWith('.ALT'))).toEqual([]);
+    expect(sweepPathsFor('offshore-cex')).toEqual(
+      expect.arrayContaining(['extras.maxLeverageByMarket.ALT', 'perp.maintenanceRate.ALT']),
+    );
+    expect(() =>
+      sweepPlan({ ...REQUEST, guardrail: 'extras.maxLeverageByMarket.ALT', from: 2, to: 10 }),
+    ).toThrow(/does not list the ALT perpetual, so this changes nothing/);
+    // Listed by the rule set's own change: then it may be swept.
+    expect(() =>
+      sweepPlan({
+        ...REQUEST,
+        overrides: { 'perp.listsAlt': true },
+        guardrail: 'extras.maxLeverageByMarket.ALT',
+        from: 2,
+        to: 5,
+      }),
+    ).not.toThrow();
+  });
 });
 
 describe('sweep point', () => {

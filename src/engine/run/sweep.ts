@@ -8,6 +8,8 @@ import { defaultSweepRange, isSweepPath, SWEEP_PATHS } from '../guardrail-catalo
 import { withSetting } from '../guardrail-catalogue/setting.ts';
 import { maintenanceRateMarket, withMaintenanceRate } from '../guardrail-catalogue/maintenance-rate.ts';
 import { customRegime, REGIMES, type PresetId, type RegimeOverrides } from '../regimes/index.ts';
+import { MARKET_IDS, type MarketId } from '../perp/market.ts';
+import { listedMarkets } from '../perp/rules.ts';
 import { Refusal, check, finiteNumber, isRefusal, wholeNumber } from '../validation/index.ts';
 import { spreadOf, type Spread } from './across-seeds.ts';
 import { sweepValues } from './sweep-values.ts';
@@ -67,6 +69,15 @@ export function overridesAt(request: SweepRequest, value: number): RegimeOverrid
   return withSetting(base, overrides, request.guardrail, value);
 }
 
+/** The market a guardrail belongs to, when the rule set does not list it (sweeping it would move nothing). */
+function unlistedMarketOf(request: SweepRequest): MarketId | null {
+  // A market's own guardrail ends in its id: extras.maxLeverageByMarket.ALT, perp.maintenanceRate.ALT.
+  const market = MARKET_IDS.find((m) => request.guardrail.endsWith(`.${m}`));
+  if (market === undefined) return null;
+  const rules = customRegime(request.regime, request.overrides ?? {}).perp;
+  return listedMarkets(rules).includes(market) ? null : market;
+}
+
 /**
  * Checks a sweep before anything runs: the path, the range, the counts, and every value as a rule set (the
  * engine's own validation refuses a value in its words: "BTC haircut must be between 0% and 100% (got 120%)").
@@ -86,6 +97,12 @@ export function validateSweep(request: SweepRequest): number[] {
     throw new Refusal('seeds', seeds, {
       kind: 'words',
       text: 'a count that keeps the last seed a safe integer',
+    });
+  const unlisted = unlistedMarketOf(request);
+  if (unlisted !== null)
+    throw new Refusal('guardrail', request.guardrail, {
+      kind: 'words',
+      text: `a guardrail of a market the rule set lists (it does not list the ${unlisted} perpetual, so this changes nothing)`,
     });
   const values = sweepValues(from, to, steps);
   // The two ends decide every value between for the engine's range checks, but an ordering check (call LTV
