@@ -13,7 +13,7 @@ import { requireNonNegative, requirePositive } from '../margin/validate.ts';
 import { between, check } from '../validation/index.ts';
 import type { MarginTrigger } from '../margin/margin-call.ts';
 import type { InvestorClass } from '../perp/rules.ts';
-import type { MarginWatch } from './margin-watch.ts';
+import { REVIEW_EVERY_CLIENT, type MarginScan } from './margin-scan.ts';
 import { markTouched, type Touched } from '../fast/touched.ts';
 
 /** BTC, ETH, other crypto, and securities (an equity index with its own price path). */
@@ -98,8 +98,11 @@ export interface BrokerState {
   totalCash: number;
   /** Units of each asset put in: the liquidity provider's and those clients opened with. */
   totalUnits: Holdings;
-  /** The fast engine's index of margin checks; null for the reference engine, which reviews every client. */
-  watch: MarginWatch | null;
+  /**
+   * How a step finds the clients to review: the fast engine's index of margin checks, or (the default) the
+   * reference engine's review of every client.
+   */
+  watch: MarginScan;
   /** Ids of clients owing principal, ascending (interest accrues on these only). */
   debtors: number[];
   /** Clients changed since an observer last looked (for incremental sums); null when nobody watches. */
@@ -125,7 +128,7 @@ export function trackDebtor(state: BrokerState, client: Client): void {
 
 /** Records that a client's cash, holdings or debt changed, for the margin index and any observer. */
 export function touchClient(state: BrokerState, clientId: number): void {
-  state.watch?.markDirty(clientId);
+  state.watch.markDirty(clientId);
   markTouched(state.touched, clientId);
 }
 
@@ -202,7 +205,7 @@ export function createBroker(options: BrokerOptions): BrokerState {
     clients: [],
     totalCash: brokerCapital + liquidityProvider.cash,
     totalUnits: { ...liquidityProvider.holdings },
-    watch: null,
+    watch: REVIEW_EVERY_CLIENT,
     debtors: [],
     touched: null,
     hourlyInterestByClass: { retail: 0, professional: 0 },

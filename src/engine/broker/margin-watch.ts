@@ -15,6 +15,7 @@ import { BROKER_ASSETS, type BrokerAsset, type BrokerState, type Client } from '
 import { valueHoldings } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
 import { nextCallCheckStep } from './margin-calls.ts';
+import type { MarginScan } from './margin-scan.ts';
 
 function heaps(order: 1 | -1): Record<BrokerAsset, KeyedHeap> {
   return {
@@ -34,7 +35,7 @@ const RECHECK_MINUTES = 24 * 60;
  */
 const interestHoursBound = (stepMinutes: number) => Math.ceil((RECHECK_MINUTES + stepMinutes) / 60) + 1;
 
-export class MarginWatch {
+export class MarginWatch implements MarginScan {
   /** Per asset: prices below which a client must be looked at. */
   readonly #triggers: Record<BrokerAsset, KeyedHeap> = heaps(-1);
   readonly #version: number[] = [];
@@ -50,12 +51,14 @@ export class MarginWatch {
     this.#dirty.push(clientId);
   }
 
-  markAllDirty(state: BrokerState): void {
-    for (const client of state.clients) this.markDirty(client.id);
+  /** The clients the index cannot vouch for, in id order; their headroom is recomputed after the visits. */
+  eachCandidate(state: BrokerState, visit: (client: Client) => void): void {
+    for (const id of this.#candidates(state)) visit(state.clients[id]!);
+    this.#refresh(state);
   }
 
   /** Clients the reference loop would review this step and that may not be within limits, ascending. */
-  candidates(state: BrokerState): number[] {
+  #candidates(state: BrokerState): number[] {
     const found: number[] = [...this.#everyStep, ...this.#dirty];
     const due = this.#due.get(state.step);
     if (due) {
@@ -76,7 +79,7 @@ export class MarginWatch {
   }
 
   /** Recomputes the headroom of every client touched or reviewed since the last refresh. */
-  refresh(state: BrokerState): void {
+  #refresh(state: BrokerState): void {
     for (const id of this.#dirty) {
       this.#isDirty[id] = false;
       this.#index(state, state.clients[id]!);

@@ -7,7 +7,7 @@ import { createMarket, MARKET_IDS, type MarketId, type MarketState } from './mar
 import type { Position } from './position.ts';
 import { validatePerpRules, type InvestorClass, type PerpRules } from './rules.ts';
 import { markTouched, type Touched } from '../fast/touched.ts';
-import type { LiquidationWatch } from './liquidation-watch.ts';
+import { SCAN_EVERY_ACCOUNT, type LiquidationScan } from './liquidation-scan.ts';
 import { above, atLeast, between, check, orNone } from '../validation/index.ts';
 
 const COOL_DOWN = orNone(atLeast(0, { unit: 's' }));
@@ -68,8 +68,11 @@ export interface ExchangeState {
   totalDeposits: number;
   /** Per market: the operator's capital paid into the fund so far (start included), for the open-interest rule. */
   fundCommitted: Record<MarketId, number>;
-  /** The fast engine's threshold index; null for the reference engine, which scans every account. */
-  watch: LiquidationWatch | null;
+  /**
+   * How a step finds the accounts to test for liquidation: the fast engine's threshold index, or (the default)
+   * the reference engine's scan of every account.
+   */
+  watch: LiquidationScan;
   /**
    * Accounts whose wallet or positions changed other than by mark, funding or socialised loss, since an
    * observer last read the list (the run's equity by class); null when nobody reads it.
@@ -79,7 +82,7 @@ export interface ExchangeState {
 
 /** Records that an account's wallet or positions changed, for the liquidation index and any observer. */
 export function touchAccount(state: ExchangeState, accountId: number): void {
-  state.watch?.markDirty(accountId);
+  state.watch.markDirty(accountId);
   markTouched(state.touched, accountId);
 }
 
@@ -110,7 +113,7 @@ export function createExchange(
     accounts: [],
     feeCollector: 0,
     liquidityProvider: -1,
-    watch: null,
+    watch: SCAN_EVERY_ACCOUNT,
     touched: null,
     totalDeposits: fundStart * MARKET_IDS.length,
   };

@@ -13,6 +13,7 @@
 import { KeyedHeap } from '../fast/heap.ts';
 import { sortUnique } from '../fast/sorted-ids.ts';
 import type { Account, ExchangeState } from './exchange.ts';
+import type { LiquidationScan } from './liquidation-scan.ts';
 import { pendingCharges } from './margin.ts';
 import { liquidationPrice } from './liquidation-price.ts';
 import { MARKET_IDS, type MarketId, type MarketState } from './market.ts';
@@ -30,7 +31,7 @@ const REBUILD_FRACTION = 0.001;
 /** What candidates() returns when nobody is near a threshold: shared, frozen (a caller's push would throw). */
 const NO_CANDIDATES = Object.freeze([]) as unknown as number[];
 
-export class LiquidationWatch {
+export class LiquidationWatch implements LiquidationScan {
   readonly #longs = { BTC: new KeyedHeap(-1), ETH: new KeyedHeap(-1) };
   readonly #shorts = { BTC: new KeyedHeap(1), ETH: new KeyedHeap(1) };
   readonly #version: number[] = [];
@@ -62,8 +63,39 @@ export class LiquidationWatch {
     this.#dirty.push(accountId);
   }
 
+  /**
+   * Only accounts whose threshold the mark crossed, in id order. An account touched while the step liquidates
+   * others (an ADL counterparty), or any account after a socialised loss, is added if the reference loop would
+   * still reach it in this step (a higher id).
+   */
+  eachCandidate(state: ExchangeState, visit: (account: Account) => void): void {
+    this.#refresh(state);
+    const queue = this.#candidates(state);
+    if (queue.length === 0) return; // the usual step: nobody crossed
+    const queued = new Set(queue);
+    const lossIndex = () => state.markets.BTC.lossIndex + state.markets.ETH.lossIndex;
+    let losses = lossIndex();
+    for (let k = 0; k < queue.length; k++) {
+      const id = queue[k]!;
+      visit(state.accounts[id]!);
+      const more = this.#drainTouched(id);
+      if (lossIndex() !== losses) {
+        losses = lossIndex();
+        more.push(...this.#candidates(state).filter((other) => other > id));
+      }
+      const fresh = more.filter((other) => !queued.has(other));
+      if (fresh.length === 0) continue;
+      for (const other of fresh) queued.add(other);
+      const rest = queue
+        .splice(k + 1)
+        .concat(fresh)
+        .sort((a, b) => a - b);
+      queue.push(...rest);
+    }
+  }
+
   /** Recomputes the keys of touched accounts, or all keys when the indices drifted too far. */
-  refresh(state: ExchangeState): void {
+  #refresh(state: ExchangeState): void {
     let rebuild = false;
     for (const id of MARKET_IDS) {
       const m = state.markets[id];
@@ -128,9 +160,9 @@ export class LiquidationWatch {
 
   /**
    * Ids of accounts that may be liquidatable at the current marks, ascending. Their heap entries are taken
-   * out; `refresh` puts back whoever is still open after the step.
+   * out; `#refresh` puts back whoever is still open after the step.
    */
-  candidates(state: ExchangeState): number[] {
+  #candidates(state: ExchangeState): number[] {
     // Gathered in a list kept from step to step; the usual step (nobody near a threshold) allocates nothing.
     const found = this.#found;
     found.length = 0;
@@ -163,7 +195,7 @@ export class LiquidationWatch {
   }
 
   /** Touched during the liquidation phase and not yet queued: whoever the exact test should also see. */
-  drainTouched(after: number): number[] {
+  #drainTouched(after: number): number[] {
     return this.#dirty.filter((id) => id > after);
   }
 }

@@ -5,8 +5,8 @@
  * indices (threshold heaps, exit schedules) and tests only what they name, with the reference's exact test and
  * in the reference's order, so both produce the same event stream.
  *
- * The venues' liquidation index and the broker's margin index live on their states (`ExchangeState.watch`,
- * `BrokerState.watch`, null under the reference engine): the fast engine fits them here.
+ * The venues' and the broker's scans live on their states (`ExchangeState.watch`, `BrokerState.watch`): the
+ * reference scans every account and client (their default); the fast engine fits its indices here.
  */
 import type { BrokerState } from '../broker/index.ts';
 import { MarginWatch } from '../broker/margin-watch.ts';
