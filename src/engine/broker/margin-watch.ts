@@ -57,9 +57,15 @@ export class MarginWatch implements MarginScan {
     this.#refresh(state);
   }
 
+  readonly #found: number[] = [];
+
   /** Clients the reference loop would review this step and that may not be within limits, ascending. */
   #candidates(state: BrokerState): number[] {
-    const found: number[] = [...this.#everyStep, ...this.#dirty];
+    // Gathered in a list kept from step to step: the usual step allocates nothing.
+    const found = this.#found;
+    if (found.length !== 0) found.length = 0;
+    for (const id of this.#everyStep) found.push(id);
+    for (const id of this.#dirty) found.push(id);
     const due = this.#due.get(state.step);
     if (due) {
       for (const id of due) found.push(id);
@@ -84,7 +90,7 @@ export class MarginWatch implements MarginScan {
       this.#isDirty[id] = false;
       this.#index(state, state.clients[id]!);
     }
-    this.#dirty.length = 0;
+    if (this.#dirty.length !== 0) this.#dirty.length = 0; // setting a length costs ~30 ns even at 0
   }
 
   #index(state: BrokerState, client: Client): void {

@@ -8,6 +8,6 @@ export function sortUnique(ids: number[]): number[] {
   ids.sort((a, b) => a - b);
   let kept = 1;
   for (let k = 1; k < ids.length; k++) if (ids[k] !== ids[kept - 1]) ids[kept++] = ids[k]!;
-  ids.length = kept;
+  if (kept !== ids.length) ids.length = kept;
   return ids;
 }

@@ -25,5 +25,5 @@ export function drainTouched(touched: Touched, each: (id: number) => void): void
     touched.flags[id] = false;
     each(id);
   }
-  touched.ids.length = 0;
+  if (touched.ids.length !== 0) touched.ids.length = 0; // setting a length costs ~30 ns even at 0
 }

@@ -120,7 +120,7 @@ export class LiquidationWatch implements LiquidationScan {
         this.#isDirty[accountId] = false;
         this.#holding.add(accountId); // re-keyed below with the holders (dropped there if it holds nothing)
       }
-      this.#dirty.length = 0;
+      if (this.#dirty.length !== 0) this.#dirty.length = 0;
       // A copy: indexing takes an account out of the set and puts it back. The order does not matter: each
       // account's entries carry its own version, and candidates() returns ids sorted.
       for (const accountId of [...this.#holding]) this.#index(state, state.accounts[accountId]!);
@@ -130,7 +130,7 @@ export class LiquidationWatch implements LiquidationScan {
       this.#isDirty[accountId] = false;
       this.#index(state, state.accounts[accountId]!);
     }
-    this.#dirty.length = 0;
+    if (this.#dirty.length !== 0) this.#dirty.length = 0; // setting a length costs ~30 ns even at 0
   }
 
   /** Largest move of any liquidation price since its key was computed. */
@@ -165,7 +165,7 @@ export class LiquidationWatch implements LiquidationScan {
   #candidates(state: ExchangeState): number[] {
     // Gathered in a list kept from step to step; the usual step (nobody near a threshold) allocates nothing.
     const found = this.#found;
-    found.length = 0;
+    if (found.length !== 0) found.length = 0;
     for (const id of this.#everyStep) found.push(id);
     for (const id of MARKET_IDS) {
       const m = state.markets[id];

@@ -124,9 +124,11 @@ class FastEngine implements RunEngine {
 
   triggeredExits(run: RunState, isDue: (i: number) => boolean): readonly number[] {
     const found = this.#found;
-    found.length = 0;
-    for (const i of this.#vanished) found.push(i);
-    this.#vanished.clear();
+    if (found.length !== 0) found.length = 0; // setting a length costs ~30 ns even at 0
+    if (this.#vanished.size !== 0) {
+      for (const i of this.#vanished) found.push(i);
+      this.#vanished.clear(); // clearing allocates a new table, even when empty
+    }
     this.#cross(run.onshore);
     this.#cross(run.offshore);
     if (found.length === 0) return NONE; // the usual step: no level reached, nothing allocated

@@ -74,7 +74,7 @@ function stepVenue(run: RunState, venue: Venue): void {
     quote.low = low;
     quote.high = high;
   }
-  stepEvents.length = 0;
+  if (stepEvents.length !== 0) stepEvents.length = 0; // setting a length costs ~30 ns even at 0
   stepExchange(venue.exchange, venue.quotes, venue.seam, stepEvents);
   recordPerpEvents(run, venue, stepEvents);
 }
@@ -96,7 +96,7 @@ export function stepRun(run: RunState): void {
   prices['other-crypto'] = run.venueCollateral[run.minute]!;
   prices.securities = run.securities[run.minute]!;
   run.reactions ??= reactionsOf(run);
-  stepBrokerEvents.length = 0;
+  if (stepBrokerEvents.length !== 0) stepBrokerEvents.length = 0;
   stepBroker(run.broker, prices, run.spotSeam, run.reactions, stepBrokerEvents);
   // The episode's venue failure (FTX, 11 Nov 2022), after the minute's margin checks.
   if (run.minute === run.venueFailureMinute) brokerFailure(run.broker, stepBrokerEvents);
