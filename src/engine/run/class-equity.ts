@@ -190,7 +190,7 @@ export class ClassEquity {
     const prices = run.broker.prices;
     const out: [number, number] = [0, 0];
     const hourly = run.broker.hourlyInterestByClass;
-    for (const k of [0, 1] as const) {
+    for (let k = 0; k < 2; k++) {
       const debt = this.#debt[k]! + (k === 1 ? hourly.professional : hourly.retail);
       let value = this.waiting[k]! + this.reserve[k]! + this.settledPerps[k]! + this.#cash[k]! - debt;
       for (let a = 0; a < ASSETS; a++) value += this.#units[k]![a]! * prices[BROKER_ASSETS[a]!];

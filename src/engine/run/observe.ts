@@ -2,7 +2,7 @@
  * What the charts and the summary read off a run: equity per trader and by class, and one frame row.
  */
 import { MARKET_IDS } from '../perp/market.ts';
-import { clientDebt } from '../broker/index.ts';
+import { BROKER_ASSETS, clientDebt } from '../broker/index.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { FrameRow } from './frames.ts';
 import type { RunState } from './run-state.ts';
@@ -18,8 +18,8 @@ export function traderEquity(run: RunState, i: number): number {
     const client = run.broker.clients[account]!;
     const prices = run.broker.prices;
     let value = client.cash - clientDebt(client);
-    for (const asset of ['BTC', 'ETH', 'other-crypto', 'securities'] as const)
-      value += client.holdings[asset] * prices[asset];
+    // BROKER_ASSETS, not a list written here: that array was allocated at every call (every traced frame).
+    for (const asset of BROKER_ASSETS) value += client.holdings[asset] * prices[asset];
     return value + outside(run, i);
   }
   const venue = venueCode === VENUE.onshore ? run.onshore : run.offshore!;

@@ -31,7 +31,7 @@ import { emptyChecksum, type Checksum } from './checksum.ts';
 import { resolveRegime, validateRunConfig, type RunConfig } from './config.ts';
 import { createFrameBuilder, type FrameBuilder } from './frames.ts';
 import type { RunEvent, VenueName } from './run-events.ts';
-import type { TraceRow } from './traces.ts';
+import { createQueueBuilder, createTraceBuilder, type QueueBuilder, type TraceBuilder } from './traces.ts';
 import { emptyFacts, type TraderFacts } from './trader-facts.ts';
 import { ClassEquity } from './class-equity.ts';
 import { createRunEngine, type RunEngine } from './run-engine.ts';
@@ -121,8 +121,6 @@ export interface RunState {
   engine: RunEngine;
   /** The minute the broker fails (the scenario's venueFailureUtc), or null. */
   venueFailureMinute: number | null;
-  /** Traders whose position disappeared in the last step (liquidated or deleveraged in full). */
-  vanished: Set<number>;
   classEquity: ClassEquity;
   tally: Tally;
   /** The outcome figures, by venue and market (outcome-figures.ts). */
@@ -132,11 +130,11 @@ export interface RunState {
   frames: FrameBuilder;
   /** Followed traders (personas first) and one trace row per frame for each. */
   followed: number[];
-  traces: TraceRow[][];
+  traces: TraceBuilder;
   /** Each followed trader's facts, gathered from every event whatever the event log keeps. */
   facts: Map<number, TraderFacts>;
   /** Per frame, the head of the BTC ADL queue on each side (trader ids, −1 for an empty place). */
-  queues: { long: number[]; short: number[] }[];
+  queues: QueueBuilder;
   frameEvery: number;
   invariantEvery: number;
   /** Keep only notable events, at most NOTABLE_EVENT_LIMIT (config.eventLog). */
@@ -308,7 +306,6 @@ export function createRun(config: RunConfig): RunState {
     nextSeq: 0,
     engine,
     venueFailureMinute: venueFailureMinute(config.scenario),
-    vanished: new Set(),
     classEquity: new ClassEquity({ population }),
     tally: {
       liquidations: 0,
@@ -333,9 +330,9 @@ export function createRun(config: RunConfig): RunState {
     events: [],
     frames: createFrameBuilder(),
     followed,
-    traces: [],
+    traces: createTraceBuilder(followed.length),
     facts: new Map(followed.map((trader) => [trader, emptyFacts(population, trader)])),
-    queues: [],
+    queues: createQueueBuilder(),
     // About 1,500 frames by default; a chosen interval was checked against MAX_FRAMES by validateRunConfig.
     frameEvery: config.frameEveryMinutes ?? Math.max(1, Math.ceil(minutes / 1500)),
     // At the end only by default (issue 16: checks after every step cost a classroom run 10 times the

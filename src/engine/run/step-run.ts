@@ -21,7 +21,7 @@ import { checkInvariants } from '../perp/invariants.ts';
 import { stepExchange } from '../perp/step.ts';
 import { pushFrame } from './frames.ts';
 import { frameRow } from './observe.ts';
-import { FrameStandings, queueHead, traceRow } from './traces.ts';
+import { FrameStandings, pushQueueHead, pushTraceRows } from './traces.ts';
 import { recordBrokerEvents, recordPerpEvents } from './record.ts';
 import { observeFigures, observeFundTotal } from './outcome-figures.ts';
 import { indexSeries, type RunState, type Venue } from './run-state.ts';
@@ -133,8 +133,8 @@ const standings = new FrameStandings();
 function takeFrame(run: RunState): void {
   pushFrame(run.frames, frameRow(run));
   standings.reset();
-  run.traces.push(run.followed.map((i) => traceRow(run, i, standings)));
-  run.queues.push(queueHead(run, standings));
+  pushTraceRows(run, run.traces, standings);
+  pushQueueHead(run, run.queues, standings);
 }
 
 function checkAll(run: RunState): void {
