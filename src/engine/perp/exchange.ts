@@ -8,6 +8,7 @@ import type { Position } from './position.ts';
 import { validatePerpRules, type InvestorClass, type PerpRules } from './rules.ts';
 import { markTouched, type Touched } from '../fast/touched.ts';
 import { SCAN_EVERY_ACCOUNT, type LiquidationScan } from './liquidation-scan.ts';
+import { createHolders, type Holders } from './holders.ts';
 import { above, atLeast, between, check, orNone } from '../validation/index.ts';
 
 const COOL_DOWN = orNone(atLeast(0, { unit: 's' }));
@@ -61,6 +62,8 @@ export interface ExchangeState {
   venue: VenueOptions;
   markets: Record<MarketId, MarketState>;
   accounts: Account[];
+  /** Per market, the accounts holding a position there (holders.ts). */
+  holders: Record<MarketId, Holders>;
   feeCollector: number;
   /** The account that takes the other side of market orders and liquidation fills (-1: none yet). */
   liquidityProvider: number;
@@ -102,7 +105,11 @@ export function createExchange(
   // A fund tied to open interest starts with it, at nothing (SFC [DEFAULT]: "starts at 1% of open interest").
   const fundStart = options.fundShareOfOpenInterest === null ? rules.insuranceFundStart : 0;
   const markets = {} as Record<MarketId, MarketState>;
-  for (const id of MARKET_IDS) markets[id] = createMarket(id, openingPrices[id], rules.tiers[id], fundStart);
+  const holders = {} as Record<MarketId, Holders>;
+  for (const id of MARKET_IDS) {
+    markets[id] = createMarket(id, openingPrices[id], rules.tiers[id], fundStart);
+    holders[id] = createHolders();
+  }
   return {
     step: 0,
     stepSeconds,
@@ -111,6 +118,7 @@ export function createExchange(
     markets,
     fundCommitted: { BTC: fundStart, ETH: fundStart },
     accounts: [],
+    holders,
     feeCollector: 0,
     liquidityProvider: -1,
     watch: SCAN_EVERY_ACCOUNT,

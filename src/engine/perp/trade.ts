@@ -3,6 +3,7 @@
  * and ADL all use, so every path keeps the same margin bookkeeping and open interest.
  */
 import { touchAccount, type Account, type ExchangeState } from './exchange.ts';
+import { addHolder, removeHolder } from './holders.ts';
 import { settlePending } from './margin.ts';
 import { updateOpenInterest, type MarketId } from './market.ts';
 import { applyFill, type MarginMode } from './position.ts';
@@ -46,10 +47,14 @@ export function applyLeg(
     account.wallet += released + fill.realisedPnl;
   }
   if (fill.size === 0) {
-    if (position) account.wallet += position.isolatedMargin; // float dust of the released margin
+    if (position) {
+      account.wallet += position.isolatedMargin; // float dust of the released margin
+      removeHolder(state.holders[marketId], account.id);
+    }
     // Set to undefined, not deleted: a delete turns the object into a slow dictionary for every later read.
     account.positions[marketId] = undefined;
   } else {
+    if (!position) addHolder(state.holders[marketId], account.id);
     if (!position || Math.sign(fill.size) !== Math.sign(sizeBefore)) {
       const isolatedMargin = position?.isolatedMargin ?? 0;
       account.wallet += isolatedMargin;

@@ -46,7 +46,7 @@ export function createFrameBuilder(capacity = 256): FrameBuilder {
 
 export function pushFrame(builder: FrameBuilder, row: FrameRow): void {
   if (builder.length === builder.capacity) {
-    const capacity = builder.capacity * 2;
+    const capacity = Math.max(16, builder.capacity * 2);
     for (const field of FRAME_FIELDS) {
       const grown = new Float64Array(capacity);
       grown.set(builder.columns[field]);

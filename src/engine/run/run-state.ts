@@ -275,6 +275,10 @@ export function createRun(config: RunConfig): RunState {
   const fund = onshore.exchange.markets.BTC.insuranceFund + onshore.exchange.markets.ETH.insuranceFund;
   const n = population.count;
   const followed = [...new Set([0, 1, 2, ...(config.follow ?? [])])].filter((id) => id < n);
+  // About 1,500 frames by default; a chosen interval was checked against MAX_FRAMES by validateRunConfig.
+  const frameEvery = config.frameEveryMinutes ?? Math.max(1, Math.ceil(minutes / 1500));
+  // Frames at minute 0, every frameEvery minutes and at the end: the columns are allocated once, never grown.
+  const frameCount = Math.ceil(minutes / frameEvery) + 1;
   return {
     config,
     regime,
@@ -328,13 +332,12 @@ export function createRun(config: RunConfig): RunState {
     ),
     checksum: emptyChecksum(),
     events: [],
-    frames: createFrameBuilder(),
+    frames: createFrameBuilder(frameCount),
     followed,
-    traces: createTraceBuilder(followed.length),
+    traces: createTraceBuilder(followed.length, frameCount),
     facts: new Map(followed.map((trader) => [trader, emptyFacts(population, trader)])),
-    queues: createQueueBuilder(),
-    // About 1,500 frames by default; a chosen interval was checked against MAX_FRAMES by validateRunConfig.
-    frameEvery: config.frameEveryMinutes ?? Math.max(1, Math.ceil(minutes / 1500)),
+    queues: createQueueBuilder(frameCount),
+    frameEvery,
     // At the end only by default (issue 16: checks after every step cost a classroom run 10 times the
     // simulation); tests that watch every step ask for `invariantEvery: 1`.
     invariantEvery: config.invariantEvery ?? 0,

@@ -63,7 +63,7 @@ export function traceColumnsOf(builder: TraceBuilder, k: number): Record<TraceFi
 }
 
 function growTraces(builder: TraceBuilder): void {
-  const capacity = builder.capacity * 2;
+  const capacity = Math.max(16, builder.capacity * 2);
   for (const columns of builder.columns)
     for (const field of TRACE_FIELDS) {
       const grown = new Float64Array(capacity);
@@ -251,7 +251,7 @@ export function pushQueueHead(run: RunState, builder: QueueBuilder, standings: F
   const at = builder.length * QUEUE_HEAD;
   if (at + QUEUE_HEAD > builder.long.length) {
     const grow = (a: Int32Array) => {
-      const grown = new Int32Array(a.length * 2);
+      const grown = new Int32Array(Math.max(16 * QUEUE_HEAD, a.length * 2));
       grown.set(a);
       return grown;
     };
