@@ -186,9 +186,15 @@ function createVenue(
   };
 }
 
+/** Each market's series name in the path, worked out once (a step asks four times a venue). */
+const SERIES_NAME = Object.fromEntries(MARKET_IDS.map((id) => [id, id.toLowerCase()])) as Record<
+  MarketId,
+  Lowercase<MarketId>
+>;
+
 /** A market's index series in the path (the path names its series after the market, in lower case). */
 export function indexSeries(path: IndexPath, id: MarketId): Float64Array {
-  return path[id.toLowerCase() as Lowercase<MarketId>];
+  return path[SERIES_NAME[id]];
 }
 
 /** Salt of the intra-minute stream, forked from the run seed (its draws leave every other stream as it was). */
