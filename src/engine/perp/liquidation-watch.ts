@@ -38,11 +38,15 @@ export class LiquidationWatch implements LiquidationScan {
   /** Cross accounts holding positions in both markets: checked every step. */
   readonly #everyStep = new Set<number>();
   /**
-   * Trader accounts that held a position when last indexed: a rebuild re-keys these only. Any other account
-   * has no position until a fill touches it (touchAccount), which re-indexes it anyway (issue 16: rebuilds
-   * re-indexed every account ever opened, three times the genuine changes of a 100,000-trader run).
+   * Trader accounts that held a position when last indexed (a flag by account id): a rebuild re-keys these
+   * only. Any other account has no position until a fill touches it (touchAccount), which re-indexes it anyway
+   * (issue 16: rebuilds re-indexed every account ever opened, three times the genuine changes of a
+   * 100,000-trader run). Each is listed once in #holdingList, which may still list some that stopped holding
+   * (dropped at the next rebuild): flags, not a set, whose every change cost a hash-table write.
    */
-  readonly #holding = new Set<number>();
+  #holds = new Uint8Array(64);
+  #listed = new Uint8Array(64);
+  #holdingList: number[] = [];
   /** Per market: the funding index's range and the loss index since the keys were computed. */
   readonly #fundingLow: Float64Array;
   readonly #fundingHigh: Float64Array;
@@ -116,12 +120,16 @@ export class LiquidationWatch implements LiquidationScan {
       }
       for (const accountId of dirty) {
         this.#isDirty[accountId] = false;
-        this.#holding.add(accountId); // re-keyed below with the holders (dropped there if it holds nothing)
+        this.#hold(accountId, true); // re-keyed below with the holders (dropped there if it holds nothing)
       }
       if (dirty.length !== 0) dirty.length = 0;
-      // A copy: indexing takes an account out of the set and puts it back. The order does not matter: each
-      // account's entries carry its own version, and candidates() returns ids sorted.
-      for (const accountId of [...this.#holding]) this.#index(state, state.accounts[accountId]!);
+      // Indexing lists each account again if it still holds. The order does not matter: each account's
+      // entries carry its own version, and candidates() returns ids sorted.
+      const listed = this.#holdingList;
+      this.#holdingList = [];
+      for (const accountId of listed) this.#listed[accountId] = 0;
+      for (const accountId of listed)
+        if (this.#holds[accountId]) this.#index(state, state.accounts[accountId]!);
       return;
     }
     if (dirty.length === 0) return;
@@ -142,13 +150,33 @@ export class LiquidationWatch implements LiquidationScan {
     );
   }
 
+  /** Sizes the per-account arrays to hold account `id`. */
+  #reach(id: number): void {
+    if (id < this.#version.length) return;
+    const size = Math.max(id + 1, this.#version.length * 2);
+    const version = new Int32Array(size);
+    version.set(this.#version);
+    this.#version = version;
+    const holds = new Uint8Array(size);
+    holds.set(this.#holds);
+    this.#holds = holds;
+    const listed = new Uint8Array(size);
+    listed.set(this.#listed);
+    this.#listed = listed;
+  }
+
+  #hold(id: number, holds: boolean): void {
+    this.#reach(id);
+    this.#holds[id] = holds ? 1 : 0;
+    if (holds && !this.#listed[id]) {
+      this.#listed[id] = 1;
+      this.#holdingList.push(id);
+    }
+  }
+
   #index(state: ExchangeState, account: Account): void {
     const id = account.id;
-    if (id >= this.#version.length) {
-      const grown = new Int32Array(Math.max(id + 1, this.#version.length * 2));
-      grown.set(this.#version);
-      this.#version = grown;
-    }
+    this.#reach(id);
     const version = ++this.#version[id]!;
     if (this.#everyStep.size !== 0) this.#everyStep.delete(id);
     let holds = false;
@@ -165,9 +193,7 @@ export class LiquidationWatch implements LiquidationScan {
         else this.#shorts[k]!.push(key, id, version);
       }
     }
-    // Changed only when it changes: most re-indexed accounts held a position before and still do.
-    if (holds) this.#holding.add(id);
-    else this.#holding.delete(id);
+    this.#hold(id, holds);
   }
 
   /**

@@ -112,8 +112,8 @@ export interface RunState {
   /** Trader ids sorted by entry minute, and how many have entered. */
   entryOrder: Uint32Array;
   entered: number;
-  /** Open perpetual traders, checked for take-profit and stop-loss each step (insertion order: deterministic). */
-  openPerps: Set<number>;
+  /** Per trader: 1 while it holds the perpetual position it opened (until it exits), else 0. */
+  openPerps: Uint8Array;
   /** Order in which traders joined openPerps (the reference engine's iteration order). */
   openSeq: Float64Array;
   nextSeq: number;
@@ -311,7 +311,7 @@ export function createRun(config: RunConfig): RunState {
     reacted: new Uint8Array(n),
     entryOrder,
     entered: 0,
-    openPerps: new Set(),
+    openPerps: new Uint8Array(n),
     openSeq: new Float64Array(n),
     nextSeq: 0,
     engine,
