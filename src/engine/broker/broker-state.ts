@@ -23,6 +23,20 @@ export const BROKER_ASSETS = COLLATERAL_ASSETS;
 export type AssetPrices = Record<BrokerAsset, number>;
 export type Holdings = Record<BrokerAsset, number>;
 
+/**
+ * `start` + Σ units × price, added in BROKER_ASSETS order, each asset read by name: a loop over the list reads
+ * holdings and prices with keys the JIT cannot predict, the costliest part of a traced or owing broker client's
+ * frame (issue 16). holdings-value.test.ts checks it against that loop, bit for bit.
+ */
+export function holdingsValue(start: number, holdings: Holdings, prices: AssetPrices): number {
+  let value = start;
+  value += holdings.BTC * prices.BTC;
+  value += holdings.ETH * prices.ETH;
+  value += holdings['other-crypto'] * prices['other-crypto'];
+  value += holdings.securities * prices.securities;
+  return value;
+}
+
 export interface MarginCall {
   sinceStep: number;
   /** The forced sale falls due at this step if the client is still in breach (step + cure period). */

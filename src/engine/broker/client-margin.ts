@@ -120,6 +120,12 @@ export function ltvOrNull(debt: number, value: number): number | null {
   return Number.isFinite(ltv) ? ltv : null;
 }
 
+/** `assessClient(state, client).ltv` alone, without the rest of the assessment (a traced client's every frame). */
+export function clientLtv(state: BrokerState, client: Client): number | null {
+  const netDebt = Math.max(0, clientDebt(client) - client.cash);
+  return ltvOrNull(netDebt, valueHoldings(state, client.holdings).collateralValue);
+}
+
 export interface ClientAssessment extends Valuation {
   debt: number;
   netDebt: number;

@@ -2,7 +2,8 @@
  * What the charts and the summary read off a run: equity per trader and by class, and one frame row.
  */
 import { MARKET_IDS } from '../perp/market.ts';
-import { BROKER_ASSETS, clientDebt } from '../broker/index.ts';
+import { clientDebt } from '../broker/index.ts';
+import { holdingsValue } from '../broker/broker-state.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { FrameRow } from './frames.ts';
 import type { RunState } from './run-state.ts';
@@ -17,10 +18,7 @@ export function traderEquity(run: RunState, i: number): number {
   if (venueCode === VENUE.broker) {
     const client = run.broker.clients[account]!;
     const prices = run.broker.prices;
-    let value = client.cash - clientDebt(client);
-    // BROKER_ASSETS, not a list written here: that array was allocated at every call (every traced frame).
-    for (const asset of BROKER_ASSETS) value += client.holdings[asset] * prices[asset];
-    return value + outside(run, i);
+    return holdingsValue(client.cash - clientDebt(client), client.holdings, prices) + outside(run, i);
   }
   const venue = venueCode === VENUE.onshore ? run.onshore : run.offshore!;
   return accountEquity(venue.exchange.accounts[account]!, venue.exchange.markets) + outside(run, i);

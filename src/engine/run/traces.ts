@@ -3,7 +3,7 @@
  * position, equity, liquidation line, margin ratio, ADL lights and loan-to-value, so the interface can tell
  * each one's story under each rule set. Plus, per frame, the head of each side's ADL queue on BTC.
  */
-import { assessClient } from '../broker/index.ts';
+import { clientLtv } from '../broker/client-margin.ts';
 import { boardHead, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
 import type { AdlMethod } from '../perp/adl-ranking.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
@@ -167,7 +167,7 @@ function traceRowInto(run: RunState, i: number, standings: FrameStandings, row: 
     const client = run.broker.clients[account]!;
     const asset = run.population.asset[i] ? 'ETH' : 'BTC';
     row.size = client.holdings[asset];
-    row.ltv = assessClient(run.broker, client).ltv ?? 0;
+    row.ltv = clientLtv(run.broker, client) ?? 0;
     return row;
   }
   const venue = code === VENUE.onshore ? run.onshore : code === VENUE.offshore ? run.offshore : null;
