@@ -175,36 +175,60 @@ function socialisedSoFar(run: RunState): boolean {
   return false;
 }
 
-export function frameRow(run: RunState): FrameRow {
+/**
+ * The frame row now, written into `row` (every field) and returned. The run loop passes one row it keeps: a
+ * new row a frame, its numbers boxed, was a tenth of a classroom run's allocation.
+ */
+export function frameRow(run: RunState, row: FrameRow = emptyFrameRow()): FrameRow {
   const exchange = run.onshore.exchange;
   const btc = exchange.markets.BTC;
   const eth = exchange.markets.ETH;
-  const lossesBeyondDeposits = lossesBeyondDepositsNow(run);
-  const [retail, professional] = run.classEquity.byClass(run);
+  row.lossesBeyondDeposits = lossesBeyondDepositsNow(run);
+  const equity = run.classEquity.byClass(run);
+  row.minute = run.minute;
+  row.btcIndex = btc.indexPrice;
+  row.btcMark = btc.markPrice;
+  row.btcTraded = btc.tradedPrice;
+  row.ethIndex = eth.indexPrice;
+  row.ethMark = eth.markPrice;
+  row.ethTraded = eth.tradedPrice;
+  row.openInterest = btc.longOpenInterest * btc.markPrice + eth.longOpenInterest * eth.markPrice;
+  row.fundingRateBtc = btc.lastFundingRate;
+  // Both venues' funds, as the summary counts them (outcome-figures.ts): the stage's counter at the last
+  // frame is the end-of-run table's figure, leakage venue included.
+  row.insuranceFund =
+    btc.insuranceFund +
+    eth.insuranceFund +
+    (run.offshore
+      ? run.offshore.exchange.markets.BTC.insuranceFund + run.offshore.exchange.markets.ETH.insuranceFund
+      : 0);
+  row.liquidations = run.tally.liquidations;
+  row.liquidatedNotional = run.tally.liquidatedNotional;
+  row.adlEvents = run.tally.adlEvents;
+  row.equityRetail = equity[0]!;
+  row.equityProfessional = equity[1]!;
+  row.liquidatedTraders = run.tally.liquidatedTraders.length;
+  return row;
+}
+
+export function emptyFrameRow(): FrameRow {
   return {
-    minute: run.minute,
-    btcIndex: btc.indexPrice,
-    btcMark: btc.markPrice,
-    btcTraded: btc.tradedPrice,
-    ethIndex: eth.indexPrice,
-    ethMark: eth.markPrice,
-    ethTraded: eth.tradedPrice,
-    openInterest: btc.longOpenInterest * btc.markPrice + eth.longOpenInterest * eth.markPrice,
-    fundingRateBtc: btc.lastFundingRate,
-    // Both venues' funds, as the summary counts them (outcome-figures.ts): the stage's counter at the last
-    // frame is the end-of-run table's figure, leakage venue included.
-    insuranceFund:
-      btc.insuranceFund +
-      eth.insuranceFund +
-      (run.offshore
-        ? run.offshore.exchange.markets.BTC.insuranceFund + run.offshore.exchange.markets.ETH.insuranceFund
-        : 0),
-    liquidations: run.tally.liquidations,
-    liquidatedNotional: run.tally.liquidatedNotional,
-    adlEvents: run.tally.adlEvents,
-    equityRetail: retail,
-    equityProfessional: professional,
-    liquidatedTraders: run.tally.liquidatedTraders.length,
-    lossesBeyondDeposits,
+    minute: 0,
+    btcIndex: 0,
+    btcMark: 0,
+    btcTraded: 0,
+    ethIndex: 0,
+    ethMark: 0,
+    ethTraded: 0,
+    openInterest: 0,
+    fundingRateBtc: 0,
+    insuranceFund: 0,
+    liquidations: 0,
+    liquidatedNotional: 0,
+    adlEvents: 0,
+    equityRetail: 0,
+    equityProfessional: 0,
+    liquidatedTraders: 0,
+    lossesBeyondDeposits: 0,
   };
 }
