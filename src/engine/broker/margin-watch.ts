@@ -12,7 +12,7 @@
 import { KeyedHeap } from '../fast/heap.ts';
 import { sortUnique } from '../fast/sorted-ids.ts';
 import { BROKER_ASSETS, type BrokerAsset, type BrokerState, type Client } from './broker-state.ts';
-import { valueHoldings } from './client-margin.ts';
+import { valueHoldingsNow } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
 import { nextCallCheckStep } from './margin-calls.ts';
 import type { MarginScan } from './margin-scan.ts';
@@ -103,7 +103,7 @@ export class MarginWatch implements MarginScan {
     const netDebt = debt - client.cash;
     const grownDebt =
       netDebt + client.principal * rules.hourlyInterestRate * interestHoursBound(state.stepMinutes);
-    const { collateralValue, callCover } = valueHoldings(state, client.holdings);
+    const { collateralValue, callCover } = valueHoldingsNow(state, client.holdings);
     const limit = callCover; // the call on the VA part (client-margin.ts)
     const headroom = limit > 0 ? 1 - grownDebt / limit : -Infinity;
     const call = client.marginCall;

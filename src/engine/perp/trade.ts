@@ -6,7 +6,7 @@ import { touchAccount, type Account, type ExchangeState } from './exchange.ts';
 import { addHolder, removeHolder } from './holders.ts';
 import { settlePending } from './margin.ts';
 import { updateOpenInterest, type MarketId } from './market.ts';
-import { applyFill, type MarginMode } from './position.ts';
+import { applyFillInto, type FillResult, type MarginMode } from './position.ts';
 
 export interface LegTerms {
   /** Margin mode and leverage for a position this leg opens (ignored when it only reduces). */
@@ -20,6 +20,9 @@ export interface LegResult {
   closedQty: number;
   openedQty: number;
 }
+
+/** The fill of the leg being applied, rewritten by each leg (read only within applyLeg). */
+const legFill: FillResult = { size: 0, entryPrice: 0, realisedPnl: 0, closedQty: 0, openedQty: 0 };
 
 /**
  * Applies a signed fill `delta` at `price` to one account's position. Isolated: the closed share of the
@@ -39,7 +42,7 @@ export function applyLeg(
   let position = account.positions[marketId];
   if (position) settlePending(account, position, market);
   const sizeBefore = position?.size ?? 0;
-  const fill = applyFill(sizeBefore, position?.entryPrice ?? 0, delta, price);
+  const fill = applyFillInto(legFill, sizeBefore, position?.entryPrice ?? 0, delta, price);
 
   if (position && fill.closedQty > 0) {
     const released = position.isolatedMargin * (fill.closedQty / Math.abs(sizeBefore));
