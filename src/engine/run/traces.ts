@@ -45,14 +45,18 @@ export interface TraceBuilder {
   columns: Record<TraceField, Float64Array>[];
 }
 
-function traceColumns(capacity: number): Record<TraceField, Float64Array> {
-  const columns = {} as Record<TraceField, Float64Array>;
-  for (const field of TRACE_FIELDS) columns[field] = new Float64Array(capacity);
-  return columns;
-}
-
 export function createTraceBuilder(followed: number, capacity = 256): TraceBuilder {
-  return { length: 0, capacity, columns: Array.from({ length: followed }, () => traceColumns(capacity)) };
+  // Views on one buffer, as frames.ts does: the columns are only ever read through copies (traceColumnsOf).
+  const block = new Float64Array(followed * TRACE_FIELDS.length * capacity);
+  const columns = Array.from({ length: followed }, (_, k) => {
+    const own = {} as Record<TraceField, Float64Array>;
+    TRACE_FIELDS.forEach((field, f) => {
+      const at = (k * TRACE_FIELDS.length + f) * capacity;
+      own[field] = block.subarray(at, at + capacity);
+    });
+    return own;
+  });
+  return { length: 0, capacity, columns };
 }
 
 /** Trader k's rows so far, trimmed to their length (copies). */
