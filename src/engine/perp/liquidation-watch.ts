@@ -16,7 +16,7 @@ import type { Account, ExchangeState } from './exchange.ts';
 import type { LiquidationScan } from './liquidation-scan.ts';
 import { pendingCharges } from './margin.ts';
 import { liquidationPrice } from './liquidation-price.ts';
-import { MARKET_IDS, type MarketId, type MarketState } from './market.ts';
+import { MARKET_IDS, type MarketState } from './market.ts';
 import type { Position } from './position.ts';
 
 const REBUILD_FRACTION = 0.001;
@@ -75,7 +75,7 @@ export class LiquidationWatch implements LiquidationScan {
    */
   eachCandidate(state: ExchangeState, visit: (account: Account) => void): void {
     this.#refresh(state);
-    const queue = this.#candidates(state);
+    const queue = this.#candidates();
     if (queue.length === 0) return; // the usual step: nobody crossed
     const queued = new Set(queue);
     const lossIndex = () => state.markets.BTC.lossIndex + state.markets.ETH.lossIndex;
@@ -86,7 +86,7 @@ export class LiquidationWatch implements LiquidationScan {
       const more = this.#drainTouched(id);
       if (lossIndex() !== losses) {
         losses = lossIndex();
-        more.push(...this.#candidates(state).filter((other) => other > id));
+        more.push(...this.#candidates().filter((other) => other > id));
       }
       const fresh = more.filter((other) => !queued.has(other));
       if (fresh.length === 0) continue;
@@ -200,7 +200,7 @@ export class LiquidationWatch implements LiquidationScan {
    * Ids of accounts that may be liquidatable at the current marks, ascending. Their heap entries are taken
    * out; `#refresh` puts back whoever is still open after the step.
    */
-  #candidates(state: ExchangeState): number[] {
+  #candidates(): number[] {
     // Gathered in a list kept from step to step; the usual step (nobody near a threshold) allocates nothing.
     const found = this.#found;
     if (found.length !== 0) found.length = 0;
