@@ -130,7 +130,7 @@ export class ClassEquity {
   #syncPerps(run: RunState, venue: Venue | null): void {
     const touched = venue?.exchange.touched;
     if (!venue || !touched) return;
-    // A loop here, not drainTouched with a callback: no closure a frame.
+    // A plain loop, not a callback per id: no closure a frame.
     for (const id of touched.ids) {
       touched.flags[id] = false;
       const trader = venue.traderOf[id];
