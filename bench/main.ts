@@ -38,10 +38,14 @@ interface Sample {
 
 const ROW_IDS = Object.keys(BENCH_ROWS);
 const DEFAULT_ROWS = ['classroom-hk', 'classroom-offshore', '10k-7d', '100k-30d'];
-/** Warm runs per process: enough to take a median, a few seconds a process. */
+/**
+ * Warm runs per process: enough to take a median, a few seconds a process. A classroom run is short enough that
+ * the JIT is still compiling for its first 15–20 repeats (measured 2026-12-06: 40–250 ms, then 7–12 ms): with 30
+ * repeats the median still held that warm-up, so the classroom rows take 120.
+ */
 const WARM_RUNS: Record<string, number> = {
-  'classroom-hk': 30,
-  'classroom-offshore': 30,
+  'classroom-hk': 120,
+  'classroom-offshore': 120,
   '10k-7d': 5,
   '100k-7d': 3,
   '100k-30d': 3,

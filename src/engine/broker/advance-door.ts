@@ -20,7 +20,7 @@
  * not counted as collateral here: the broker lends against collateral, not against the cash it lends.
  */
 import type { BrokerState, Client, Holdings } from './broker-state.ts';
-import { LIMIT_TOLERANCE, valueHoldings } from './client-margin.ts';
+import { LIMIT_TOLERANCE, valueHoldingsNow } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
 import type { Refusal } from './refusal.ts';
 
@@ -40,7 +40,7 @@ export function checkAdvance(
   if (state.failed) return { reason: 'broker-failed', limit: null, requested: null };
   if (client.marginCall && state.stopsAdvancesOnCall)
     return { reason: 'under-margin-call', limit: null, requested: loan };
-  const after = valueHoldings(state, holdingsAfter);
+  const after = valueHoldingsNow(state, holdingsAfter);
   const debtAfter = clientDebt(client) + loan * (1 + rules.hourlyInterestRate);
   if (!within(debtAfter, after.lendingValue))
     return { reason: 'loan-exceeds-lending-value', limit: after.lendingValue, requested: debtAfter };

@@ -13,7 +13,7 @@ import { requireNonNegative, requirePositive } from '../margin/validate.ts';
 import { between, check } from '../validation/index.ts';
 import type { MarginTrigger } from '../margin/margin-call.ts';
 import type { InvestorClass } from '../perp/rules.ts';
-import type { MarginWatch } from './margin-watch.ts';
+import { REVIEW_EVERY_CLIENT, type MarginScan } from './margin-scan.ts';
 import { markTouched, type Touched } from '../fast/touched.ts';
 
 /** BTC, ETH, other crypto, and securities (an equity index with its own price path). */
@@ -22,6 +22,20 @@ export const BROKER_ASSETS = COLLATERAL_ASSETS;
 
 export type AssetPrices = Record<BrokerAsset, number>;
 export type Holdings = Record<BrokerAsset, number>;
+
+/**
+ * `start` + Σ units × price, added in BROKER_ASSETS order, each asset read by name: a loop over the list reads
+ * holdings and prices with keys the JIT cannot predict, the costliest part of a traced or owing broker client's
+ * frame (issue 16). holdings-value.test.ts checks it against that loop, bit for bit.
+ */
+export function holdingsValue(start: number, holdings: Holdings, prices: AssetPrices): number {
+  let value = start;
+  value += holdings.BTC * prices.BTC;
+  value += holdings.ETH * prices.ETH;
+  value += holdings['other-crypto'] * prices['other-crypto'];
+  value += holdings.securities * prices.securities;
+  return value;
+}
 
 export interface MarginCall {
   sinceStep: number;
@@ -98,8 +112,11 @@ export interface BrokerState {
   totalCash: number;
   /** Units of each asset put in: the liquidity provider's and those clients opened with. */
   totalUnits: Holdings;
-  /** The fast engine's index of margin checks; null for the reference engine, which reviews every client. */
-  watch: MarginWatch | null;
+  /**
+   * How a step finds the clients to review: the fast engine's index of margin checks, or (the default) the
+   * reference engine's review of every client.
+   */
+  watch: MarginScan;
   /** Ids of clients owing principal, ascending (interest accrues on these only). */
   debtors: number[];
   /** Clients changed since an observer last looked (for incremental sums); null when nobody watches. */
@@ -125,7 +142,7 @@ export function trackDebtor(state: BrokerState, client: Client): void {
 
 /** Records that a client's cash, holdings or debt changed, for the margin index and any observer. */
 export function touchClient(state: BrokerState, clientId: number): void {
-  state.watch?.markDirty(clientId);
+  state.watch.markDirty(clientId);
   markTouched(state.touched, clientId);
 }
 
@@ -202,7 +219,7 @@ export function createBroker(options: BrokerOptions): BrokerState {
     clients: [],
     totalCash: brokerCapital + liquidityProvider.cash,
     totalUnits: { ...liquidityProvider.holdings },
-    watch: null,
+    watch: REVIEW_EVERY_CLIENT,
     debtors: [],
     touched: null,
     hourlyInterestByClass: { retail: 0, professional: 0 },

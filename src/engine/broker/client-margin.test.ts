@@ -1,4 +1,4 @@
-import { isWithinLimits } from './client-margin.ts';
+import { clientLtv, isWithinLimits } from './client-margin.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { marginCallPrice } from '../margin/loan-to-value.ts';
@@ -91,7 +91,7 @@ describe('assessClient', () => {
     );
   });
 
-  it('isWithinLimits gives exactly the verdict of assessClient, including at the limits (fast-check)', () => {
+  it('isWithinLimits and clientLtv give exactly what assessClient gives, including at the limits (fast-check)', () => {
     const state = testBroker(HK_CIRCULAR);
     const id = openClient(state, { investorClass: 'professional', cash: 0, financing: true });
     const client = state.clients[id]!;
@@ -104,6 +104,7 @@ describe('assessClient', () => {
         client.interest = interest / 100;
         client.cash = cash / 10;
         expect(isWithinLimits(state, client)).toBe(assessClient(state, client).check.status === 'ok');
+        expect(clientLtv(state, client)).toBe(assessClient(state, client).ltv);
         // Exactly at the call LTV (where the door admits clients), too.
         client.principal =
           (client.holdings.BTC * 60_000 + client.holdings.securities * 100) * 0.4 + client.cash;

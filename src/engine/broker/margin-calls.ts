@@ -164,11 +164,9 @@ export function checkMargins(
   reactions: ClientReactions,
   events: BrokerEvent[],
 ): void {
-  // The fast engine reviews only the clients its index cannot vouch for, in the same (id) order.
-  const watch = state.watch;
-  const clients = watch ? watch.candidates(state).map((id) => state.clients[id]!) : state.clients;
-  for (const client of clients)
+  // Every client (the reference engine) or those the fast engine's index cannot vouch for, in id order.
+  state.watch.eachCandidate(state, (client) => {
     if (client.financing && (client.marginCall !== null || clientDebt(client) > 0))
       reviewClient(state, seam, reactions, client, events);
-  watch?.refresh(state);
+  });
 }

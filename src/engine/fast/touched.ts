@@ -19,11 +19,7 @@ export function markTouched(touched: Touched | null, id: number): void {
   }
 }
 
-/** Hands every id marked since the last drain to `each`, in the order marked, and empties the set. */
-export function drainTouched(touched: Touched, each: (id: number) => void): void {
-  for (const id of touched.ids) {
-    touched.flags[id] = false;
-    each(id);
-  }
-  touched.ids.length = 0;
+/** Empties the list once its reader has cleared each id's flag (a reader looping over `ids` itself). */
+export function clearTouched(touched: Touched): void {
+  if (touched.ids.length !== 0) touched.ids.length = 0; // setting a length costs ~30 ns even at 0
 }

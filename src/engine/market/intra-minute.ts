@@ -29,9 +29,11 @@ export function intraMinuteExtremes(series: ArrayLike<number>, prng: PrngState):
   const highDepth = new Float32Array(n);
   const squares = new Float64Array(n);
   let sum = 0;
+  // Each minute's log close is the next minute's log open: taken once (Math.log gives the same bits either way).
+  let b = n > 0 ? Math.log(series[0]!) : 0;
   for (let t = 1; t < n; t++) {
-    const a = Math.log(series[t - 1]!);
-    const b = Math.log(series[t]!);
+    const a = b;
+    b = Math.log(series[t]!);
     squares[t] = (b - a) * (b - a);
     sum += squares[t]!;
     if (t > VOL_WINDOW_MINUTES) sum -= squares[t - VOL_WINDOW_MINUTES]!;

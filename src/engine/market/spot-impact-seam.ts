@@ -24,7 +24,8 @@ export function createSpotImpactState(depthPerPercent: number): SpotImpactState 
 
 export function decaySpotGap(impact: SpotImpactState, liquidity: LiquiditySettings, minutes: number): void {
   const keep = Math.pow(0.5, minutes / liquidity.gapHalfLifeMinutes);
-  for (const asset of Object.keys(impact.gap) as BrokerAsset[]) impact.gap[asset] *= keep;
+  // for…in, not Object.keys: no array allocated each minute.
+  for (const asset in impact.gap) impact.gap[asset as BrokerAsset] *= keep;
 }
 
 const MAX_IMPACT = 0.5;

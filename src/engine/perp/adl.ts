@@ -30,7 +30,8 @@ export function adlQueue(
 ): QueueEntry[] {
   const market = state.markets[marketId];
   const queue: QueueEntry[] = [];
-  for (const account of state.accounts) {
+  for (const id of state.holders[marketId].ids) {
+    const account = state.accounts[id]!;
     const position = account.positions[marketId];
     if (!position || account.id === exclude || Math.sign(position.size) !== side) continue;
     queue.push({ account: account.id, score: positionScore(account, position, market, method) });
@@ -71,7 +72,10 @@ export function createAdlBoard(): AdlBoard {
   return { length: 0, accounts: new Int32Array(64), scores: new Float64Array(64), sides: new Int8Array(64) };
 }
 
-/** Scores every position in `marketId` into `board` (in account order, as adlQueue meets them). */
+/**
+ * Scores every position in `marketId` into `board`, in the holders' order (any: the head and the lights rank
+ * by score, then account id, a total order, since no score is NaN).
+ */
 export function scoreBoard(
   board: AdlBoard,
   state: ExchangeState,
@@ -80,7 +84,8 @@ export function scoreBoard(
 ): void {
   const market = state.markets[marketId];
   let n = 0;
-  for (const account of state.accounts) {
+  for (const id of state.holders[marketId].ids) {
+    const account = state.accounts[id]!;
     const position = account.positions[marketId];
     if (!position || position.size === 0) continue;
     if (n === board.accounts.length) {

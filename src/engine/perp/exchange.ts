@@ -7,7 +7,8 @@ import { createMarket, MARKET_IDS, type MarketId, type MarketState } from './mar
 import type { Position } from './position.ts';
 import { listedMarkets, validatePerpRules, type InvestorClass, type PerpRules } from './rules.ts';
 import { markTouched, type Touched } from '../fast/touched.ts';
-import type { LiquidationWatch } from './liquidation-watch.ts';
+import { SCAN_EVERY_ACCOUNT, type LiquidationScan } from './liquidation-scan.ts';
+import { createHolders, type Holders } from './holders.ts';
 import { above, atLeast, between, check, orNone } from '../validation/index.ts';
 
 const COOL_DOWN = orNone(atLeast(0, { unit: 's' }));
@@ -64,6 +65,8 @@ export interface ExchangeState {
   /** The markets the rules list (rules.listsAlt): BTC and ETH, and ALT where listed. */
   listed: readonly MarketId[];
   accounts: Account[];
+  /** Per market, the accounts holding a position there (holders.ts). */
+  holders: Record<MarketId, Holders>;
   feeCollector: number;
   /** The account that takes the other side of market orders and liquidation fills (-1: none yet). */
   liquidityProvider: number;
@@ -71,8 +74,11 @@ export interface ExchangeState {
   totalDeposits: number;
   /** Per market: the operator's capital paid into the fund so far (start included), for the open-interest rule. */
   fundCommitted: Record<MarketId, number>;
-  /** The fast engine's threshold index; null for the reference engine, which scans every account. */
-  watch: LiquidationWatch | null;
+  /**
+   * How a step finds the accounts to test for liquidation: the fast engine's threshold index, or (the default)
+   * the reference engine's scan of every account.
+   */
+  watch: LiquidationScan;
   /**
    * Accounts whose wallet or positions changed other than by mark, funding or socialised loss, since an
    * observer last read the list (the run's equity by class); null when nobody reads it.
@@ -82,7 +88,7 @@ export interface ExchangeState {
 
 /** Records that an account's wallet or positions changed, for the liquidation index and any observer. */
 export function touchAccount(state: ExchangeState, accountId: number): void {
-  state.watch?.markDirty(accountId);
+  state.watch.markDirty(accountId);
   markTouched(state.touched, accountId);
 }
 
@@ -104,11 +110,13 @@ export function createExchange(
   const listed = listedMarkets(rules);
   const markets = {} as Record<MarketId, MarketState>;
   const fundCommitted = {} as Record<MarketId, number>;
+  const holders = {} as Record<MarketId, Holders>;
   for (const id of MARKET_IDS) {
     // An unlisted market has no fund: nothing can be liquidated on it.
     const fund = listed.includes(id) ? fundStart : 0;
     markets[id] = createMarket(id, openingPrices[id], rules.tiers[id], fund);
     fundCommitted[id] = fund;
+    holders[id] = createHolders();
   }
   return {
     step: 0,
@@ -119,9 +127,10 @@ export function createExchange(
     listed,
     fundCommitted,
     accounts: [],
+    holders,
     feeCollector: 0,
     liquidityProvider: -1,
-    watch: null,
+    watch: SCAN_EVERY_ACCOUNT,
     touched: null,
     totalDeposits: fundStart * listed.length,
   };

@@ -12,11 +12,11 @@ import type { ExchangeState } from './exchange.ts';
 import { accrueFundingIndex, fundingRate } from './funding.ts';
 import type { MarketSeam } from './market-seam.ts';
 import {
-  addPremiumSample,
+  accumulatePremium,
   averagePremium,
   emptyPremiumAverager,
   impactMarginNotional,
-  premiumIndex,
+  premiumOf,
 } from './premium.ts';
 
 export function accrueFunding(state: ExchangeState, seam: MarketSeam, events: PerpEvent[]): void {
@@ -31,8 +31,8 @@ export function accrueFunding(state: ExchangeState, seam: MarketSeam, events: Pe
   for (const id of state.listed) {
     const market = state.markets[id];
     const impact = seam.impactPrices(state, id, impactNotional);
-    const premium = premiumIndex({ impactBid: impact.bid, impactAsk: impact.ask, index: market.indexPrice });
-    market.premium = addPremiumSample(market.premium, premium, state.stepSeconds);
+    const premium = premiumOf(impact.bid, impact.ask, market.indexPrice);
+    accumulatePremium(market.premium, premium, state.stepSeconds);
     if (!due) continue;
     const rate = fundingRate({
       premium: averagePremium(market.premium),

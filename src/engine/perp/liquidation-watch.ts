@@ -13,51 +13,53 @@
 import { KeyedHeap } from '../fast/heap.ts';
 import { sortUnique } from '../fast/sorted-ids.ts';
 import type { Account, ExchangeState } from './exchange.ts';
+import type { LiquidationScan } from './liquidation-scan.ts';
 import { pendingCharges } from './margin.ts';
 import { liquidationPrice } from './liquidation-price.ts';
-import { MARKET_IDS, type MarketId, type MarketState } from './market.ts';
+import { MARKET_IDS, type MarketState } from './market.ts';
 import type { Position } from './position.ts';
-
-interface Drift {
-  fundingLow: number;
-  fundingHigh: number;
-  lossAtRebuild: number;
-  /** 1 / (1 − highest maintenance rate of the market's tiers). */
-  factor: number;
-}
 
 const REBUILD_FRACTION = 0.001;
 /** What candidates() returns when nobody is near a threshold: shared, frozen (a caller's push would throw). */
 const NO_CANDIDATES = Object.freeze([]) as unknown as number[];
 
-export class LiquidationWatch {
-  readonly #longs = { BTC: new KeyedHeap(-1), ETH: new KeyedHeap(-1), ALT: new KeyedHeap(-1) };
-  readonly #shorts = { BTC: new KeyedHeap(1), ETH: new KeyedHeap(1), ALT: new KeyedHeap(1) };
-  readonly #version: number[] = [];
+/**
+ * Per-market state is kept in arrays in MARKET_IDS order (the venue's market objects are never replaced): a
+ * step reads it three times per venue (the minute's high, low and close), and lookups by market name were most
+ * of the cost of a step in which nobody is near a threshold.
+ */
+export class LiquidationWatch implements LiquidationScan {
+  readonly #markets: MarketState[];
+  readonly #longs: KeyedHeap[] = MARKET_IDS.map(() => new KeyedHeap(-1));
+  readonly #shorts: KeyedHeap[] = MARKET_IDS.map(() => new KeyedHeap(1));
+  #version = new Int32Array(64);
   readonly #dirty: number[] = [];
   readonly #isDirty: boolean[] = [];
   /** Cross accounts holding positions in both markets: checked every step. */
   readonly #everyStep = new Set<number>();
   /**
-   * Trader accounts that held a position when last indexed: a rebuild re-keys these only. Any other account
-   * has no position until a fill touches it (touchAccount), which re-indexes it anyway (issue 16: rebuilds
-   * re-indexed every account ever opened, three times the genuine changes of a 100,000-trader run).
+   * Trader accounts that held a position when last indexed (a flag by account id): a rebuild re-keys these
+   * only. Any other account has no position until a fill touches it (touchAccount), which re-indexes it anyway
+   * (issue 16: rebuilds re-indexed every account ever opened, three times the genuine changes of a
+   * 100,000-trader run). Each is listed once in #holdingList, which may still list some that stopped holding
+   * (dropped at the next rebuild): flags, not a set, whose every change cost a hash-table write.
    */
-  readonly #holding = new Set<number>();
-  readonly #drift: Record<MarketId, Drift>;
+  #holds = new Uint8Array(64);
+  #listed = new Uint8Array(64);
+  #holdingList: number[] = [];
+  /** Per market: the funding index's range and the loss index since the keys were computed. */
+  readonly #fundingLow: Float64Array;
+  readonly #fundingHigh: Float64Array;
+  readonly #lossAtRebuild: Float64Array;
+  /** Per market: 1 / (1 − highest maintenance rate of its tiers). */
+  readonly #factor: Float64Array;
 
   constructor(state: ExchangeState) {
-    const drift = (m: MarketState): Drift => ({
-      fundingLow: m.fundingIndex,
-      fundingHigh: m.fundingIndex,
-      lossAtRebuild: m.lossIndex,
-      factor: 1 / (1 - Math.max(...m.tiers.map((t) => t.mmr))),
-    });
-    this.#drift = {
-      BTC: drift(state.markets.BTC),
-      ETH: drift(state.markets.ETH),
-      ALT: drift(state.markets.ALT),
-    };
+    this.#markets = MARKET_IDS.map((id) => state.markets[id]);
+    this.#fundingLow = Float64Array.from(this.#markets, (m) => m.fundingIndex);
+    this.#fundingHigh = Float64Array.from(this.#markets, (m) => m.fundingIndex);
+    this.#lossAtRebuild = Float64Array.from(this.#markets, (m) => m.lossIndex);
+    this.#factor = Float64Array.from(this.#markets, (m) => 1 / (1 - Math.max(...m.tiers.map((t) => t.mmr))));
   }
 
   markDirty(accountId: number): void {
@@ -66,88 +68,153 @@ export class LiquidationWatch {
     this.#dirty.push(accountId);
   }
 
-  /** Recomputes the keys of touched accounts, or all keys when the indices drifted too far. */
-  refresh(state: ExchangeState): void {
-    let rebuild = false;
-    for (const id of MARKET_IDS) {
-      const m = state.markets[id];
-      const d = this.#drift[id];
-      d.fundingLow = Math.min(d.fundingLow, m.fundingIndex);
-      d.fundingHigh = Math.max(d.fundingHigh, m.fundingIndex);
-      if (this.#bound(id, m) > REBUILD_FRACTION * m.markPrice) rebuild = true;
+  /**
+   * Only accounts whose threshold the mark crossed, in id order. An account touched while the step liquidates
+   * others (an ADL counterparty), or any account after a socialised loss, is added if the reference loop would
+   * still reach it in this step (a higher id).
+   */
+  eachCandidate(state: ExchangeState, visit: (account: Account) => void): void {
+    this.#refresh(state);
+    const queue = this.#candidates();
+    if (queue.length === 0) return; // the usual step: nobody crossed
+    const queued = new Set(queue);
+    const lossIndex = () =>
+      state.markets.BTC.lossIndex + state.markets.ETH.lossIndex + state.markets.ALT.lossIndex;
+    let losses = lossIndex();
+    for (let k = 0; k < queue.length; k++) {
+      const id = queue[k]!;
+      visit(state.accounts[id]!);
+      const more = this.#drainTouched(id);
+      if (lossIndex() !== losses) {
+        losses = lossIndex();
+        more.push(...this.#candidates().filter((other) => other > id));
+      }
+      const fresh = more.filter((other) => !queued.has(other));
+      if (fresh.length === 0) continue;
+      for (const other of fresh) queued.add(other);
+      const rest = queue
+        .splice(k + 1)
+        .concat(fresh)
+        .sort((a, b) => a - b);
+      queue.push(...rest);
     }
+  }
+
+  /** Recomputes the keys of touched accounts, or all keys when the indices drifted too far. */
+  #refresh(state: ExchangeState): void {
+    let rebuild = false;
+    for (let k = 0; k < this.#markets.length; k++) {
+      const m = this.#markets[k]!;
+      this.#fundingLow[k] = Math.min(this.#fundingLow[k]!, m.fundingIndex);
+      this.#fundingHigh[k] = Math.max(this.#fundingHigh[k]!, m.fundingIndex);
+      if (this.#bound(k) > REBUILD_FRACTION * m.markPrice) rebuild = true;
+    }
+    const dirty = this.#dirty;
     if (rebuild) {
-      for (const id of MARKET_IDS) {
-        const m = state.markets[id];
-        this.#drift[id] = {
-          ...this.#drift[id],
-          fundingLow: m.fundingIndex,
-          fundingHigh: m.fundingIndex,
-          lossAtRebuild: m.lossIndex,
-        };
-        this.#longs[id].clear();
-        this.#shorts[id].clear();
+      for (let k = 0; k < this.#markets.length; k++) {
+        const m = this.#markets[k]!;
+        this.#fundingLow[k] = m.fundingIndex;
+        this.#fundingHigh[k] = m.fundingIndex;
+        this.#lossAtRebuild[k] = m.lossIndex;
+        this.#longs[k]!.clear();
+        this.#shorts[k]!.clear();
       }
-      for (const accountId of this.#dirty) {
+      for (const accountId of dirty) {
         this.#isDirty[accountId] = false;
-        this.#holding.add(accountId); // re-keyed below with the holders (dropped there if it holds nothing)
+        this.#hold(accountId, true); // re-keyed below with the holders (dropped there if it holds nothing)
       }
-      this.#dirty.length = 0;
-      // A copy: indexing takes an account out of the set and puts it back. The order does not matter: each
-      // account's entries carry its own version, and candidates() returns ids sorted.
-      for (const accountId of [...this.#holding]) this.#index(state, state.accounts[accountId]!);
+      if (dirty.length !== 0) dirty.length = 0;
+      // Indexing lists each account again if it still holds. The order does not matter: each account's
+      // entries carry its own version, and candidates() returns ids sorted.
+      const listed = this.#holdingList;
+      this.#holdingList = [];
+      for (const accountId of listed) this.#listed[accountId] = 0;
+      for (const accountId of listed)
+        if (this.#holds[accountId]) this.#index(state, state.accounts[accountId]!);
       return;
     }
-    for (const accountId of this.#dirty) {
+    if (dirty.length === 0) return;
+    for (const accountId of dirty) {
       this.#isDirty[accountId] = false;
       this.#index(state, state.accounts[accountId]!);
     }
-    this.#dirty.length = 0;
+    dirty.length = 0;
   }
 
-  /** Largest move of any liquidation price since its key was computed. */
-  #bound(id: MarketId, m: MarketState): number {
-    const d = this.#drift[id];
-    return (d.fundingHigh - d.fundingLow + (m.lossIndex - d.lossAtRebuild)) * d.factor;
+  /** Largest move of any liquidation price in market k since its key was computed. */
+  #bound(k: number): number {
+    return (
+      (this.#fundingHigh[k]! -
+        this.#fundingLow[k]! +
+        (this.#markets[k]!.lossIndex - this.#lossAtRebuild[k]!)) *
+      this.#factor[k]!
+    );
+  }
+
+  /** Sizes the per-account arrays to hold account `id`. */
+  #reach(id: number): void {
+    if (id < this.#version.length) return;
+    const size = Math.max(id + 1, this.#version.length * 2);
+    const version = new Int32Array(size);
+    version.set(this.#version);
+    this.#version = version;
+    const holds = new Uint8Array(size);
+    holds.set(this.#holds);
+    this.#holds = holds;
+    const listed = new Uint8Array(size);
+    listed.set(this.#listed);
+    this.#listed = listed;
+  }
+
+  #hold(id: number, holds: boolean): void {
+    this.#reach(id);
+    this.#holds[id] = holds ? 1 : 0;
+    if (holds && !this.#listed[id]) {
+      this.#listed[id] = 1;
+      this.#holdingList.push(id);
+    }
   }
 
   #index(state: ExchangeState, account: Account): void {
-    const version = (this.#version[account.id] = (this.#version[account.id] ?? 0) + 1);
-    this.#everyStep.delete(account.id);
-    this.#holding.delete(account.id);
-    if (account.kind !== 'trader') return;
-    let cross = 0;
-    for (const id of MARKET_IDS) if (account.positions[id]?.mode === 'cross') cross++;
-    if (cross > 1) this.#everyStep.add(account.id);
-    for (const id of MARKET_IDS) {
-      const position = account.positions[id];
-      if (!position || (position.mode === 'cross' && cross > 1)) continue;
-      const m = state.markets[id];
-      const key = thresholdKey(account, position, m);
-      this.#holding.add(account.id);
-      if (position.size > 0) this.#longs[id].push(key, account.id, version);
-      else this.#shorts[id].push(key, account.id, version);
+    const id = account.id;
+    this.#reach(id);
+    const version = ++this.#version[id]!;
+    if (this.#everyStep.size !== 0) this.#everyStep.delete(id);
+    let holds = false;
+    if (account.kind === 'trader') {
+      let cross = 0;
+      for (const market of MARKET_IDS) if (account.positions[market]?.mode === 'cross') cross++;
+      if (cross > 1) this.#everyStep.add(id);
+      for (let k = 0; k < MARKET_IDS.length; k++) {
+        const position = account.positions[MARKET_IDS[k]!];
+        if (!position || (position.mode === 'cross' && cross > 1)) continue;
+        const key = thresholdKey(account, position, this.#markets[k]!);
+        holds = true;
+        if (position.size > 0) this.#longs[k]!.push(key, id, version);
+        else this.#shorts[k]!.push(key, id, version);
+      }
     }
+    this.#hold(id, holds);
   }
 
   /**
    * Ids of accounts that may be liquidatable at the current marks, ascending. Their heap entries are taken
-   * out; `refresh` puts back whoever is still open after the step.
+   * out; `#refresh` puts back whoever is still open after the step.
    */
-  candidates(state: ExchangeState): number[] {
+  #candidates(): number[] {
     // Gathered in a list kept from step to step; the usual step (nobody near a threshold) allocates nothing.
     const found = this.#found;
-    found.length = 0;
-    for (const id of this.#everyStep) found.push(id);
-    for (const id of MARKET_IDS) {
-      const m = state.markets[id];
-      const bound = this.#bound(id, m);
+    if (found.length !== 0) found.length = 0;
+    if (this.#everyStep.size !== 0) for (const id of this.#everyStep) found.push(id);
+    for (let k = 0; k < this.#markets.length; k++) {
+      const mark = this.#markets[k]!.markPrice;
+      const bound = this.#bound(k);
       // A tiny relative slack keeps float rounding of the key from hiding a position the exact test would take.
-      const longs = this.#longs[id];
-      while (longs.size > 0 && m.markPrice < longs.peekKey() + bound + 1e-9 * Math.abs(longs.peekKey()))
+      const longs = this.#longs[k]!;
+      while (longs.size > 0 && mark < longs.peekKey() + bound + 1e-9 * Math.abs(longs.peekKey()))
         this.#take(longs, found);
-      const shorts = this.#shorts[id];
-      while (shorts.size > 0 && m.markPrice > shorts.peekKey() - bound - 1e-9 * Math.abs(shorts.peekKey()))
+      const shorts = this.#shorts[k]!;
+      while (shorts.size > 0 && mark > shorts.peekKey() - bound - 1e-9 * Math.abs(shorts.peekKey()))
         this.#take(shorts, found);
     }
     if (found.length === 0) return NO_CANDIDATES;
@@ -167,7 +234,7 @@ export class LiquidationWatch {
   }
 
   /** Touched during the liquidation phase and not yet queued: whoever the exact test should also see. */
-  drainTouched(after: number): number[] {
+  #drainTouched(after: number): number[] {
     return this.#dirty.filter((id) => id > after);
   }
 }

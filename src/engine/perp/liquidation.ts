@@ -19,7 +19,6 @@ import { bankruptcyPriceAt } from './bankruptcy-price.ts';
 import { deleverageAtPreviousMark, deleveragesNegativeAccounts } from './hyperliquid-adl.ts';
 import type { LiquidationSettlement, PerpEvent } from './events.ts';
 import { touchAccount, type Account, type ExchangeState } from './exchange.ts';
-import type { LiquidationWatch } from './liquidation-watch.ts';
 import {
   accountEquity,
   crossFigures,
@@ -37,47 +36,9 @@ import { applyLeg, tradeBetween } from './trade.ts';
 /** Guards against a non-terminating loop if a market model kept filling at absurd prices. */
 const MAX_SLICES_PER_STEP = 200;
 
-/** The reference engine: every trader account, in id order, every step. */
+/** Every account the venue's scan (the run's engine) names, in id order: the exact test decides. */
 export function liquidateUnderwater(state: ExchangeState, seam: MarketSeam, events: PerpEvent[]): void {
-  if (state.watch) return liquidateCandidates(state, seam, state.watch, events);
-  for (const account of state.accounts) liquidateAccount(state, seam, account, events);
-}
-
-/**
- * The fast engine: only accounts whose threshold the mark crossed, still in id order. An account touched while
- * the step liquidates others (an ADL counterparty), or any account after a socialised loss, is added if the
- * reference loop would still reach it in this step (a higher id).
- */
-function liquidateCandidates(
-  state: ExchangeState,
-  seam: MarketSeam,
-  watch: LiquidationWatch,
-  events: PerpEvent[],
-): void {
-  watch.refresh(state);
-  const queue = watch.candidates(state);
-  if (queue.length === 0) return; // the usual step: nobody crossed
-  const queued = new Set(queue);
-  const lossIndex = () =>
-    state.markets.BTC.lossIndex + state.markets.ETH.lossIndex + state.markets.ALT.lossIndex;
-  let losses = lossIndex();
-  for (let k = 0; k < queue.length; k++) {
-    const id = queue[k]!;
-    liquidateAccount(state, seam, state.accounts[id]!, events);
-    const more = watch.drainTouched(id);
-    if (lossIndex() !== losses) {
-      losses = lossIndex();
-      more.push(...watch.candidates(state).filter((other) => other > id));
-    }
-    const fresh = more.filter((other) => !queued.has(other));
-    if (fresh.length === 0) continue;
-    for (const other of fresh) queued.add(other);
-    const rest = queue
-      .splice(k + 1)
-      .concat(fresh)
-      .sort((a, b) => a - b);
-    queue.push(...rest);
-  }
+  state.watch.eachCandidate(state, (account) => liquidateAccount(state, seam, account, events));
 }
 
 /**

@@ -1,10 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
+  advanceBasisEma,
   basisEmaValue,
   emptyBasisEma,
   fairPrice,
   markPrice,
+  markPriceOf,
   updateBasisEma,
   type BasisEma,
 } from './mark-price.ts';
@@ -150,5 +152,35 @@ describe('fairPrice (BM-FAIR)', () => {
   it('equals the index at settlement and refuses a time outside the interval', () => {
     expect(fairPrice(50_000, 0.0001, 0, 8)).toBe(50_000);
     expect(() => fairPrice(50_000, 0.0001, 9, 8)).toThrow(/hoursUntilFunding .*got 9/);
+  });
+});
+
+describe('advanceBasisEma (the step’s in-place EMA)', () => {
+  it('moves the EMA exactly as updateBasisEma does, and refuses what it refuses', () => {
+    const finite = fc.double({ min: -1e4, max: 1e4, noNaN: true });
+    fc.assert(
+      fc.property(
+        finite,
+        finite,
+        finite,
+        fc.double({ min: 0, max: 3_600, noNaN: true }),
+        (num, den, sample, t) => {
+          const ema = { num, den: Math.abs(den) };
+          const expected = updateBasisEma(ema, sample, t, 150);
+          advanceBasisEma(ema, sample, t, 150);
+          expect(ema).toEqual(expected);
+        },
+      ),
+    );
+    expect(() => advanceBasisEma(emptyBasisEma(), NaN, 60)).toThrow(/basisSample/);
+    expect(() => advanceBasisEma(emptyBasisEma(), 1, -1)).toThrow(/elapsedSeconds/);
+    expect(() => advanceBasisEma(emptyBasisEma(), 1, 60, 0)).toThrow(/timeConstantSeconds/);
+  });
+
+  it('markPriceOf refuses the prices and clamp markPrice refuses', () => {
+    const ema = emptyBasisEma();
+    expect(() => markPriceOf('index-anchored', 0, 1, ema)).toThrow(/index/);
+    expect(() => markPriceOf('index-anchored', 1, Infinity, ema)).toThrow(/lastTraded/);
+    expect(() => markPriceOf('index-anchored', 1, 1, ema, 1)).toThrow(/maxBasisFraction/);
   });
 });

@@ -61,6 +61,27 @@ export function updateBasisEma(
   };
 }
 
+/**
+ * updateBasisEma written into `ema` itself (the same arithmetic): a venue's step advances each market's EMA,
+ * and a new object a minute per market was garbage a minute later.
+ */
+export function advanceBasisEma(
+  ema: BasisEma,
+  basisSample: number,
+  elapsedSeconds: number,
+  timeConstantSeconds = BASIS_TIME_CONSTANT_SECONDS,
+): void {
+  // The checks of updateBasisEma, called only when a value fails (check's rule call is the costly part).
+  if (!Number.isFinite(basisSample)) check('basisSample', basisSample, finiteNumber);
+  if (!(elapsedSeconds >= 0 && elapsedSeconds < Infinity))
+    check('elapsedSeconds', elapsedSeconds, NON_NEGATIVE);
+  if (!(timeConstantSeconds > 0 && timeConstantSeconds < Infinity))
+    check('timeConstantSeconds', timeConstantSeconds, POSITIVE);
+  const decay = Math.exp(-elapsedSeconds / timeConstantSeconds);
+  ema.num = ema.num * decay + basisSample * elapsedSeconds;
+  ema.den = ema.den * decay + elapsedSeconds;
+}
+
 /** The smoothed basis; 0 before the first sample, so the mark starts at the index. */
 export function basisEmaValue(ema: BasisEma): number {
   return ema.den > 0 ? ema.num / ema.den : 0;
@@ -77,11 +98,24 @@ export interface MarkPriceInput {
 
 export function markPrice(input: MarkPriceInput): number {
   const { method, index, lastTraded, basisEma, maxBasisFraction = MAX_BASIS_FRACTION } = input;
-  check('index', index, POSITIVE);
-  check('lastTraded', lastTraded, POSITIVE);
+  return markPriceOf(method, index, lastTraded, basisEma, maxBasisFraction);
+}
+
+/** markPrice from its inputs as arguments: no input object each step and market. */
+export function markPriceOf(
+  method: MarkPriceMethod,
+  index: number,
+  lastTraded: number,
+  basisEma: BasisEma,
+  maxBasisFraction = MAX_BASIS_FRACTION,
+): number {
+  // The checks, called only when a value fails (check's rule call is the costly part of a passing check).
+  if (!(index > 0 && index < Infinity)) check('index', index, POSITIVE);
+  if (!(lastTraded > 0 && lastTraded < Infinity)) check('lastTraded', lastTraded, POSITIVE);
   if (method === 'last-traded') return lastTraded;
   if (method === 'median-of-three') return medianOfThree(index + basisEmaValue(basisEma), lastTraded, index);
-  check('maxBasisFraction', maxBasisFraction, BASIS_FRACTION);
+  if (!(maxBasisFraction >= 0 && maxBasisFraction < 1))
+    check('maxBasisFraction', maxBasisFraction, BASIS_FRACTION);
   const limit = maxBasisFraction * index;
   const basis = Math.min(limit, Math.max(-limit, basisEmaValue(basisEma)));
   return index + basis;

@@ -32,12 +32,29 @@ export interface FillResult {
 
 /** Applies a signed fill (`delta` > 0 buys) at `price` to a position of signed `size` and `entryPrice`. */
 export function applyFill(size: number, entryPrice: number, delta: number, price: number): FillResult {
-  if (delta === 0) return { size, entryPrice, realisedPnl: 0, closedQty: 0, openedQty: 0 };
+  return applyFillInto(
+    { size: 0, entryPrice: 0, realisedPnl: 0, closedQty: 0, openedQty: 0 },
+    size,
+    entryPrice,
+    delta,
+    price,
+  );
+}
+
+/** applyFill written into `out` (every field) and returned: the legs of every trade use one kept result. */
+export function applyFillInto(
+  out: FillResult,
+  size: number,
+  entryPrice: number,
+  delta: number,
+  price: number,
+): FillResult {
+  if (delta === 0) return setFill(out, size, entryPrice, 0, 0, 0);
   // Opening or adding (same direction, or from flat): size-weighted average entry (BY-AVG, vector 4).
   if (size === 0 || Math.sign(size) === Math.sign(delta)) {
     const newSize = size + delta;
     const entry = (Math.abs(size) * entryPrice + Math.abs(delta) * price) / Math.abs(newSize);
-    return { size: newSize, entryPrice: entry, realisedPnl: 0, closedQty: 0, openedQty: Math.abs(delta) };
+    return setFill(out, newSize, entry, 0, 0, Math.abs(delta));
   }
   // Reducing: entry unchanged, PnL realised on the closed part (HL-entry-price-and-pnl).
   const side = Math.sign(size);
@@ -47,16 +64,26 @@ export function applyFill(size: number, entryPrice: number, delta: number, price
   if (Math.abs(delta) <= Math.abs(size)) {
     // Snap to exactly 0 when a float remainder is below one part in 1e12 of the original size.
     const remaining = Math.abs(newSize) <= Math.abs(size) * 1e-12 ? 0 : newSize;
-    return {
-      size: remaining,
-      entryPrice: remaining === 0 ? 0 : entryPrice,
-      realisedPnl,
-      closedQty,
-      openedQty: 0,
-    };
+    return setFill(out, remaining, remaining === 0 ? 0 : entryPrice, realisedPnl, closedQty, 0);
   }
   // Flip: close everything at the fill price, open the remainder at the fill price (mechanics §1.3).
-  return { size: newSize, entryPrice: price, realisedPnl, closedQty, openedQty: Math.abs(newSize) };
+  return setFill(out, newSize, price, realisedPnl, closedQty, Math.abs(newSize));
+}
+
+function setFill(
+  out: FillResult,
+  size: number,
+  entryPrice: number,
+  realisedPnl: number,
+  closedQty: number,
+  openedQty: number,
+): FillResult {
+  out.size = size;
+  out.entryPrice = entryPrice;
+  out.realisedPnl = realisedPnl;
+  out.closedQty = closedQty;
+  out.openedQty = openedQty;
+  return out;
 }
 
 export function unrealisedPnl(position: Pick<Position, 'size' | 'entryPrice'>, markPrice: number): number {

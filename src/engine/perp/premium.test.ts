@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
+  accumulatePremium,
   addPremiumSample,
   averagePremium,
   emptyPremiumAverager,
@@ -76,5 +77,22 @@ describe('PremiumAverager', () => {
     expect(() => addPremiumSample(emptyPremiumAverager(), 0, -5)).toThrow(
       'durationSeconds must be a number ≥ 0 (got -5)',
     );
+  });
+});
+
+describe('accumulatePremium (the step’s in-place average)', () => {
+  it('adds a sample exactly as addPremiumSample does, and refuses what it refuses', () => {
+    const finite = fc.double({ min: -1, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(finite, fc.double({ min: 0, max: 1e6, noNaN: true }), finite, (sum, seconds, premium) => {
+        const averager = { weightedSum: sum, totalSeconds: seconds };
+        const expected = addPremiumSample(averager, premium, 60);
+        accumulatePremium(averager, premium, 60);
+        expect(averager).toEqual(expected);
+      }),
+    );
+    expect(() => accumulatePremium(emptyPremiumAverager(), NaN, 60)).toThrow(/premium/);
+    expect(() => accumulatePremium(emptyPremiumAverager(), 0, -5)).toThrow(/durationSeconds/);
+    expect(() => premiumIndex({ impactBid: 0, impactAsk: 1, index: 1 })).toThrow(/impactBid/);
   });
 });

@@ -23,9 +23,15 @@ function requirePositive(name: string, value: number): void {
 
 /** B-FUND, HL-funding: P = [max(0, ImpactBid − Index) − max(0, Index − ImpactAsk)] / Index. */
 export function premiumIndex({ impactBid, impactAsk, index }: PremiumInput): number {
-  requirePositive('impactBid', impactBid);
-  requirePositive('impactAsk', impactAsk);
-  requirePositive('index', index);
+  return premiumOf(impactBid, impactAsk, index);
+}
+
+/** premiumIndex from its inputs as arguments: no input object each step and market. */
+export function premiumOf(impactBid: number, impactAsk: number, index: number): number {
+  // The checks, called only when a value fails (check's rule call is the costly part of a passing check).
+  if (!(impactBid > 0 && impactBid < Infinity)) requirePositive('impactBid', impactBid);
+  if (!(impactAsk > 0 && impactAsk < Infinity)) requirePositive('impactAsk', impactAsk);
+  if (!(index > 0 && index < Infinity)) requirePositive('index', index);
   return (Math.max(0, impactBid - index) - Math.max(0, index - impactAsk)) / index;
 }
 
@@ -61,6 +67,15 @@ export function addPremiumSample(
     weightedSum: averager.weightedSum + premium * durationSeconds,
     totalSeconds: averager.totalSeconds + durationSeconds,
   };
+}
+
+/** addPremiumSample written into `averager` itself (the same arithmetic): one sample a step and market. */
+export function accumulatePremium(averager: PremiumAverager, premium: number, durationSeconds: number): void {
+  if (!Number.isFinite(premium)) check('premium', premium, finiteNumber);
+  if (!(durationSeconds >= 0 && durationSeconds < Infinity))
+    check('durationSeconds', durationSeconds, NON_NEGATIVE);
+  averager.weightedSum = averager.weightedSum + premium * durationSeconds;
+  averager.totalSeconds = averager.totalSeconds + durationSeconds;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { PerpEvent } from './events.ts';
 import type { ExchangeState } from './exchange.ts';
 import { accrueFunding } from './funding-schedule.ts';
 import { liquidateUnderwater } from './liquidation.ts';
-import { markPrice, updateBasisEma } from './mark-price.ts';
+import { advanceBasisEma, markPriceOf } from './mark-price.ts';
 import type { MarketSeam } from './market-seam.ts';
 import type { MarketId } from './market.ts';
 import { above, atLeast, check } from '../validation/index.ts';
@@ -65,8 +65,9 @@ export function stepExchange(
   const listed = state.listed;
   for (const id of listed) {
     const { index, traded } = quoteOf(quotes, id);
-    if (!PRICE.accepts(index)) check(`${id} index price`, index, PRICE);
-    if (!PRICE.accepts(traded)) check(`${id} traded price`, traded, PRICE);
+    // Checked only when a price fails (the rule's call is the costly part of a passing check).
+    if (!(index > 0 && index < Infinity)) check(`${id} index price`, index, PRICE);
+    if (!(traded > 0 && traded < Infinity)) check(`${id} traded price`, traded, PRICE);
   }
   const prints = intraMinutePrints(state, quotes);
   for (let k = 0; k < prints; k++) {
@@ -86,7 +87,7 @@ export function stepExchange(
     const { index, traded } = quoteOf(quotes, id);
     // After intra-minute fills the traded price carries their gap: the close keeps the venue's premium.
     const close = prints === 0 ? traded : index * (market.tradedPrice / market.indexPrice);
-    market.basisEma = updateBasisEma(market.basisEma, close - index, state.stepSeconds, rules.markEmaSeconds);
+    advanceBasisEma(market.basisEma, close - index, state.stepSeconds, rules.markEmaSeconds);
     reprice(state, id, index, close);
   }
   payIntoFunds(state);
@@ -114,11 +115,5 @@ function reprice(state: ExchangeState, id: MarketId, index: number, traded: numb
   market.previousMarkPrice = market.markPrice;
   market.indexPrice = index;
   market.tradedPrice = traded;
-  market.markPrice = markPrice({
-    method: rules.markMethod,
-    index,
-    lastTraded: traded,
-    basisEma: market.basisEma,
-    maxBasisFraction: rules.markBasisClamp,
-  });
+  market.markPrice = markPriceOf(rules.markMethod, index, traded, market.basisEma, rules.markBasisClamp);
 }

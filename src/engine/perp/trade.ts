@@ -3,9 +3,10 @@
  * and ADL all use, so every path keeps the same margin bookkeeping and open interest.
  */
 import { touchAccount, type Account, type ExchangeState } from './exchange.ts';
+import { addHolder, removeHolder } from './holders.ts';
 import { settlePending } from './margin.ts';
 import { updateOpenInterest, type MarketId } from './market.ts';
-import { applyFill, type MarginMode } from './position.ts';
+import { applyFillInto, type FillResult, type MarginMode } from './position.ts';
 
 export interface LegTerms {
   /** Margin mode and leverage for a position this leg opens (ignored when it only reduces). */
@@ -19,6 +20,9 @@ export interface LegResult {
   closedQty: number;
   openedQty: number;
 }
+
+/** The fill of the leg being applied, rewritten by each leg (read only within applyLeg). */
+const legFill: FillResult = { size: 0, entryPrice: 0, realisedPnl: 0, closedQty: 0, openedQty: 0 };
 
 /**
  * Applies a signed fill `delta` at `price` to one account's position. Isolated: the closed share of the
@@ -38,7 +42,7 @@ export function applyLeg(
   let position = account.positions[marketId];
   if (position) settlePending(account, position, market);
   const sizeBefore = position?.size ?? 0;
-  const fill = applyFill(sizeBefore, position?.entryPrice ?? 0, delta, price);
+  const fill = applyFillInto(legFill, sizeBefore, position?.entryPrice ?? 0, delta, price);
 
   if (position && fill.closedQty > 0) {
     const released = position.isolatedMargin * (fill.closedQty / Math.abs(sizeBefore));
@@ -46,10 +50,14 @@ export function applyLeg(
     account.wallet += released + fill.realisedPnl;
   }
   if (fill.size === 0) {
-    if (position) account.wallet += position.isolatedMargin; // float dust of the released margin
+    if (position) {
+      account.wallet += position.isolatedMargin; // float dust of the released margin
+      removeHolder(state.holders[marketId], account.id);
+    }
     // Set to undefined, not deleted: a delete turns the object into a slow dictionary for every later read.
     account.positions[marketId] = undefined;
   } else {
+    if (!position) addHolder(state.holders[marketId], account.id);
     if (!position || Math.sign(fill.size) !== Math.sign(sizeBefore)) {
       const isolatedMargin = position?.isolatedMargin ?? 0;
       account.wallet += isolatedMargin;

@@ -22,7 +22,8 @@ function plainByClass(run: RunState): [number, number] {
     for (const asset of BROKER_ASSETS) value += client.holdings[asset] * broker.prices[asset];
     out[k]! += value;
   }
-  for (const i of run.openPerps) {
+  for (let i = 0; i < run.population.count; i++) {
+    if (!run.openPerps[i]) continue;
     const venue = run.venueOf[i] === 1 ? run.onshore : run.offshore!;
     out[run.population.professional[i]!]! += accountEquity(
       venue.exchange.accounts[run.accountOf[i]!]!,

@@ -18,7 +18,7 @@
 import { clientDebt } from '../broker/clients.ts';
 import { BROKER_ASSETS } from '../broker/broker-state.ts';
 import { MARKET_IDS } from '../perp/market.ts';
-import { drainTouched } from '../fast/touched.ts';
+import { clearTouched } from '../fast/touched.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { VENUE } from './trader-codes.ts';
 
@@ -130,10 +130,13 @@ export class ClassEquity {
   #syncPerps(run: RunState, venue: Venue | null): void {
     const touched = venue?.exchange.touched;
     if (!venue || !touched) return;
-    drainTouched(touched, (id) => {
+    // A plain loop, not a callback per id: no closure a frame.
+    for (const id of touched.ids) {
+      touched.flags[id] = false;
       const trader = venue.traderOf[id];
       if (trader !== undefined && trader >= 0 && this.#perpOpen[trader]) this.#recount(run, trader, 1);
-    });
+    }
+    clearTouched(touched);
   }
 
   /** Σ value of open perpetual positions and wallets for class k, at the markets' marks and indices now. */
@@ -165,7 +168,9 @@ export class ClassEquity {
       grown.set(this.#seen);
       this.#seen = grown;
     }
-    drainTouched(broker.touched!, (id) => {
+    const touched = broker.touched!;
+    for (const id of touched.ids) {
+      touched.flags[id] = false;
       const client = broker.clients[id]!;
       const trader = run.brokerTraderOf[id]!;
       const k = run.population.professional[trader]!;
@@ -181,16 +186,19 @@ export class ClassEquity {
         this.#units[k]![a]! += units - this.#seen[at + 2 + a]!;
         this.#seen[at + 2 + a] = units;
       }
-    });
+    }
+    clearTouched(touched);
   }
 
-  /** Equity of [retail, professional] now. */
-  byClass(run: RunState): [number, number] {
+  readonly #byClass = new Float64Array(2);
+
+  /** Equity of [retail, professional] now, in an array kept by this object (the next call rewrites it). */
+  byClass(run: RunState): Readonly<Float64Array> {
     this.#syncBroker(run);
     const prices = run.broker.prices;
-    const out: [number, number] = [0, 0];
+    const out = this.#byClass;
     const hourly = run.broker.hourlyInterestByClass;
-    for (const k of [0, 1] as const) {
+    for (let k = 0; k < 2; k++) {
       const debt = this.#debt[k]! + (k === 1 ? hourly.professional : hourly.retail);
       let value = this.waiting[k]! + this.reserve[k]! + this.settledPerps[k]! + this.#cash[k]! - debt;
       for (let a = 0; a < ASSETS; a++) value += this.#units[k]![a]! * prices[BROKER_ASSETS[a]!];
@@ -198,8 +206,8 @@ export class ClassEquity {
     }
     this.#syncPerps(run, run.onshore);
     this.#syncPerps(run, run.offshore);
-    out[0] += this.#openPerps(run, 0);
-    out[1] += this.#openPerps(run, 1);
+    out[0] = out[0]! + this.#openPerps(run, 0);
+    out[1] = out[1]! + this.#openPerps(run, 1);
     return out;
   }
 }

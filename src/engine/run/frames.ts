@@ -43,14 +43,17 @@ export interface FrameBuilder {
 }
 
 export function createFrameBuilder(capacity = 256): FrameBuilder {
+  // Views on one buffer: a typed array's own buffer costs about a microsecond to allocate, and the columns are
+  // only ever read through copies (framesOf, the worker's slices).
+  const block = new Float64Array(capacity * FRAME_FIELDS.length);
   const columns = {} as Record<FrameField, Float64Array>;
-  for (const field of FRAME_FIELDS) columns[field] = new Float64Array(capacity);
+  FRAME_FIELDS.forEach((field, k) => (columns[field] = block.subarray(k * capacity, (k + 1) * capacity)));
   return { length: 0, capacity, columns };
 }
 
 export function pushFrame(builder: FrameBuilder, row: FrameRow): void {
   if (builder.length === builder.capacity) {
-    const capacity = builder.capacity * 2;
+    const capacity = Math.max(16, builder.capacity * 2);
     for (const field of FRAME_FIELDS) {
       const grown = new Float64Array(capacity);
       grown.set(builder.columns[field]);
@@ -58,7 +61,27 @@ export function pushFrame(builder: FrameBuilder, row: FrameRow): void {
     }
     builder.capacity = capacity;
   }
-  for (const field of FRAME_FIELDS) builder.columns[field][builder.length] = row[field];
+  // Field by field, by name: a loop over FRAME_FIELDS read the row with a key the JIT cannot predict, a tenth
+  // of a classroom run's frame (frames.test.ts checks every field lands in its column).
+  const c = builder.columns;
+  const n = builder.length;
+  c.minute[n] = row.minute;
+  c.btcIndex[n] = row.btcIndex;
+  c.btcMark[n] = row.btcMark;
+  c.btcTraded[n] = row.btcTraded;
+  c.ethIndex[n] = row.ethIndex;
+  c.ethMark[n] = row.ethMark;
+  c.ethTraded[n] = row.ethTraded;
+  c.openInterest[n] = row.openInterest;
+  c.fundingRateBtc[n] = row.fundingRateBtc;
+  c.insuranceFund[n] = row.insuranceFund;
+  c.liquidations[n] = row.liquidations;
+  c.liquidatedNotional[n] = row.liquidatedNotional;
+  c.adlEvents[n] = row.adlEvents;
+  c.equityRetail[n] = row.equityRetail;
+  c.equityProfessional[n] = row.equityProfessional;
+  c.liquidatedTraders[n] = row.liquidatedTraders;
+  c.lossesBeyondDeposits[n] = row.lossesBeyondDeposits;
   builder.length++;
 }
 

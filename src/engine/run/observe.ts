@@ -3,6 +3,7 @@
  */
 import { MARKET_IDS } from '../perp/market.ts';
 import { clientDebt } from '../broker/index.ts';
+import { holdingsValue } from '../broker/broker-state.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
 import type { FrameRow } from './frames.ts';
@@ -18,10 +19,7 @@ export function traderEquity(run: RunState, i: number): number {
   if (venueCode === VENUE.broker) {
     const client = run.broker.clients[account]!;
     const prices = run.broker.prices;
-    let value = client.cash - clientDebt(client);
-    for (const asset of ['BTC', 'ETH', 'other-crypto', 'securities'] as const)
-      value += client.holdings[asset] * prices[asset];
-    return value + outside(run, i);
+    return holdingsValue(client.cash - clientDebt(client), client.holdings, prices) + outside(run, i);
   }
   const venue = venueCode === VENUE.onshore ? run.onshore : run.offshore!;
   return accountEquity(venue.exchange.accounts[account]!, venue.exchange.markets) + outside(run, i);
@@ -182,7 +180,11 @@ function fundOfVenue(markets: ExchangeState['markets']): number {
   return markets.BTC.insuranceFund + markets.ETH.insuranceFund + markets.ALT.insuranceFund;
 }
 
-export function frameRow(run: RunState): FrameRow {
+/**
+ * The frame row now, written into `row` (every field) and returned. The run loop passes one row it keeps: a
+ * new row a frame, its numbers boxed, was a tenth of a classroom run's allocation.
+ */
+export function frameRow(run: RunState, row: FrameRow = emptyFrameRow()): FrameRow {
   const exchange = run.onshore.exchange;
   const btc = exchange.markets.BTC;
   const eth = exchange.markets.ETH;
@@ -190,37 +192,60 @@ export function frameRow(run: RunState): FrameRow {
   // Where the venue does not list ALT, the chart's ALT lines are its index.
   const altListed = exchange.listed.includes('ALT');
   const altIndex = altListed ? alt.indexPrice : run.path.alt[run.minute]!;
-  const lossesBeyondDeposits = lossesBeyondDepositsNow(run);
-  const [retail, professional] = run.classEquity.byClass(run);
+  row.lossesBeyondDeposits = lossesBeyondDepositsNow(run);
+  const equity = run.classEquity.byClass(run);
+  row.minute = run.minute;
+  row.btcIndex = btc.indexPrice;
+  row.btcMark = btc.markPrice;
+  row.btcTraded = btc.tradedPrice;
+  row.ethIndex = eth.indexPrice;
+  row.ethMark = eth.markPrice;
+  row.ethTraded = eth.tradedPrice;
+  row.altIndex = altIndex;
+  row.altMark = altListed ? alt.markPrice : altIndex;
+  row.altTraded = altListed ? alt.tradedPrice : altIndex;
+  row.openInterest =
+    btc.longOpenInterest * btc.markPrice +
+    eth.longOpenInterest * eth.markPrice +
+    alt.longOpenInterest * alt.markPrice;
+  row.fundingRateBtc = btc.lastFundingRate;
+  // Both venues' funds, as the summary counts them (outcome-figures.ts): the stage's counter at the last
+  // frame is the end-of-run table's figure, leakage venue included.
+  row.insuranceFund =
+    btc.insuranceFund +
+    eth.insuranceFund +
+    alt.insuranceFund +
+    (run.offshore ? fundOfVenue(run.offshore.exchange.markets) : 0);
+  row.liquidations = run.tally.liquidations;
+  row.liquidatedNotional = run.tally.liquidatedNotional;
+  row.adlEvents = run.tally.adlEvents;
+  row.equityRetail = equity[0]!;
+  row.equityProfessional = equity[1]!;
+  row.liquidatedTraders = run.tally.liquidatedTraders.length;
+  return row;
+}
+
+export function emptyFrameRow(): FrameRow {
   return {
-    minute: run.minute,
-    btcIndex: btc.indexPrice,
-    btcMark: btc.markPrice,
-    btcTraded: btc.tradedPrice,
-    ethIndex: eth.indexPrice,
-    ethMark: eth.markPrice,
-    ethTraded: eth.tradedPrice,
-    altIndex,
-    altMark: altListed ? alt.markPrice : altIndex,
-    altTraded: altListed ? alt.tradedPrice : altIndex,
-    openInterest:
-      btc.longOpenInterest * btc.markPrice +
-      eth.longOpenInterest * eth.markPrice +
-      alt.longOpenInterest * alt.markPrice,
-    fundingRateBtc: btc.lastFundingRate,
-    // Both venues' funds, as the summary counts them (outcome-figures.ts): the stage's counter at the last
-    // frame is the end-of-run table's figure, leakage venue included.
-    insuranceFund:
-      btc.insuranceFund +
-      eth.insuranceFund +
-      alt.insuranceFund +
-      (run.offshore ? fundOfVenue(run.offshore.exchange.markets) : 0),
-    liquidations: run.tally.liquidations,
-    liquidatedNotional: run.tally.liquidatedNotional,
-    adlEvents: run.tally.adlEvents,
-    equityRetail: retail,
-    equityProfessional: professional,
-    liquidatedTraders: run.tally.liquidatedTraders.length,
-    lossesBeyondDeposits,
+    minute: 0,
+    btcIndex: 0,
+    btcMark: 0,
+    btcTraded: 0,
+    ethIndex: 0,
+    ethMark: 0,
+    ethTraded: 0,
+    altIndex: 0,
+    altMark: 0,
+    altTraded: 0,
+    openInterest: 0,
+    fundingRateBtc: 0,
+    insuranceFund: 0,
+    liquidations: 0,
+    liquidatedNotional: 0,
+    adlEvents: 0,
+    equityRetail: 0,
+    equityProfessional: 0,
+    liquidatedTraders: 0,
+    lossesBeyondDeposits: 0,
   };
 }

@@ -72,7 +72,7 @@ export function recordPerpEvents(run: RunState, venue: Venue, events: PerpEvent[
       if (!venue.exchange.accounts[e.account]!.positions[e.market]) run.engine.positionVanished(trader);
     record(run, tagged);
   }
-  events.length = 0;
+  if (events.length !== 0) events.length = 0;
 }
 
 export function recordBrokerEvents(run: RunState, events: BrokerEvent[]): void {
@@ -81,5 +81,5 @@ export function recordBrokerEvents(run: RunState, events: BrokerEvent[]): void {
     if (e.type === 'forced-sale' && trader !== null) markLiquidated(run, trader);
     record(run, tag(e, 'broker', trader));
   }
-  events.length = 0;
+  if (events.length !== 0) events.length = 0; // setting a length costs ~30 ns even at 0
 }

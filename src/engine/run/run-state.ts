@@ -32,7 +32,7 @@ import { emptyChecksum, type Checksum } from './checksum.ts';
 import { resolveRegime, validateRunConfig, type RunConfig } from './config.ts';
 import { createFrameBuilder, type FrameBuilder } from './frames.ts';
 import type { RunEvent, VenueName } from './run-events.ts';
-import type { TraceRow } from './traces.ts';
+import { createQueueBuilder, createTraceBuilder, type QueueBuilder, type TraceBuilder } from './traces.ts';
 import { emptyFacts, type TraderFacts } from './trader-facts.ts';
 import { ClassEquity } from './class-equity.ts';
 import { createRunEngine, type RunEngine } from './run-engine.ts';
@@ -120,8 +120,8 @@ export interface RunState {
   /** Trader ids sorted by entry minute, and how many have entered. */
   entryOrder: Uint32Array;
   entered: number;
-  /** Open perpetual traders, checked for take-profit and stop-loss each step (insertion order: deterministic). */
-  openPerps: Set<number>;
+  /** Per trader: 1 while it holds the perpetual position it opened (until it exits), else 0. */
+  openPerps: Uint8Array;
   /** Order in which traders joined openPerps (the reference engine's iteration order). */
   openSeq: Float64Array;
   nextSeq: number;
@@ -129,8 +129,6 @@ export interface RunState {
   engine: RunEngine;
   /** The minute the broker fails (the scenario's venueFailureUtc), or null. */
   venueFailureMinute: number | null;
-  /** Traders whose position disappeared in the last step (liquidated or deleveraged in full). */
-  vanished: Set<number>;
   classEquity: ClassEquity;
   tally: Tally;
   /** The outcome figures, by venue and market (outcome-figures.ts). */
@@ -140,11 +138,11 @@ export interface RunState {
   frames: FrameBuilder;
   /** Followed traders (personas first) and one trace row per frame for each. */
   followed: number[];
-  traces: TraceRow[][];
+  traces: TraceBuilder;
   /** Each followed trader's facts, gathered from every event whatever the event log keeps. */
   facts: Map<number, TraderFacts>;
   /** Per frame, the head of the BTC ADL queue on each side (trader ids, −1 for an empty place). */
-  queues: { long: number[]; short: number[] }[];
+  queues: QueueBuilder;
   frameEvery: number;
   invariantEvery: number;
   /** Keep only notable events, at most NOTABLE_EVENT_LIMIT (config.eventLog). */
@@ -197,9 +195,15 @@ function createVenue(
   };
 }
 
+/** Each market's series name in the path, worked out once (a step asks four times a venue). */
+const SERIES_NAME = Object.fromEntries(MARKET_IDS.map((id) => [id, id.toLowerCase()])) as Record<
+  MarketId,
+  Lowercase<MarketId>
+>;
+
 /** A market's index series in the path (the path names its series after the market, in lower case). */
 export function indexSeries(path: IndexPath, id: MarketId): Float64Array {
-  return path[id.toLowerCase() as Lowercase<MarketId>];
+  return path[SERIES_NAME[id]];
 }
 
 /** Salt of the intra-minute stream, forked from the run seed (its draws leave every other stream as it was). */
@@ -295,6 +299,10 @@ export function createRun(config: RunConfig): RunState {
     onshore.exchange.markets.ALT.insuranceFund;
   const n = population.count;
   const followed = [...new Set([0, 1, 2, ...(config.follow ?? [])])].filter((id) => id < n);
+  // About 1,500 frames by default; a chosen interval was checked against MAX_FRAMES by validateRunConfig.
+  const frameEvery = config.frameEveryMinutes ?? Math.max(1, Math.ceil(minutes / 1500));
+  // Frames at minute 0, every frameEvery minutes and at the end: the columns are allocated once, never grown.
+  const frameCount = Math.ceil(minutes / frameEvery) + 1;
   return {
     config,
     regime,
@@ -323,12 +331,11 @@ export function createRun(config: RunConfig): RunState {
     reacted: new Uint8Array(n),
     entryOrder,
     entered: 0,
-    openPerps: new Set(),
+    openPerps: new Uint8Array(n),
     openSeq: new Float64Array(n),
     nextSeq: 0,
     engine,
     venueFailureMinute: venueFailureMinute(config.scenario),
-    vanished: new Set(),
     classEquity: new ClassEquity({ population }),
     tally: {
       liquidations: 0,
@@ -351,13 +358,12 @@ export function createRun(config: RunConfig): RunState {
     ),
     checksum: emptyChecksum(),
     events: [],
-    frames: createFrameBuilder(),
+    frames: createFrameBuilder(frameCount),
     followed,
-    traces: [],
+    traces: createTraceBuilder(followed.length, frameCount),
     facts: new Map(followed.map((trader) => [trader, emptyFacts(population, trader)])),
-    queues: [],
-    // About 1,500 frames by default; a chosen interval was checked against MAX_FRAMES by validateRunConfig.
-    frameEvery: config.frameEveryMinutes ?? Math.max(1, Math.ceil(minutes / 1500)),
+    queues: createQueueBuilder(frameCount),
+    frameEvery,
     // At the end only by default (issue 16: checks after every step cost a classroom run 10 times the
     // simulation); tests that watch every step ask for `invariantEvery: 1`.
     invariantEvery: config.invariantEvery ?? 0,

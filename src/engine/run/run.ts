@@ -8,7 +8,7 @@ import type { RunConfig } from './config.ts';
 import { framesOf, type Frames } from './frames.ts';
 import type { RunEvent } from './run-events.ts';
 import { createRun, type RunState } from './run-state.ts';
-import { TRACE_FIELDS, type TraceField } from './traces.ts';
+import { QUEUE_HEAD, traceColumnsOf, type TraceField } from './traces.ts';
 import type { TraderFacts } from './trader-facts.ts';
 import { traderEquity } from './observe.ts';
 import { stepRun, isFinished } from './step-run.ts';
@@ -40,12 +40,11 @@ export interface RunResult {
 export function resultOf(run: RunState): RunResult {
   const frames = framesOf(run.frames);
   const traces = run.followed.map((trader, k) => {
-    const columns = {} as Record<TraceField, Float64Array>;
-    for (const field of TRACE_FIELDS) columns[field] = Float64Array.from(run.traces, (row) => row[k]![field]);
+    const columns = traceColumnsOf(run.traces, k);
     const facts = { ...run.facts.get(trader)!, endWealth: traderEquity(run, trader) };
     return { trader, columns, facts };
   });
-  const flat = (side: 'long' | 'short') => Int32Array.from(run.queues.flatMap((q) => q[side]));
+  const flat = (side: 'long' | 'short') => run.queues[side].slice(0, run.queues.length * QUEUE_HEAD);
   const p = run.population;
   const returnOnWealth = Float64Array.from({ length: p.count }, (_, i) => {
     const start = p.capital[i]! + p.securities[i]!;

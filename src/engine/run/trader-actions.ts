@@ -167,7 +167,7 @@ function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): vo
     run.classEquity.settled(run, i, accountEquity(state.accounts[account]!, state.markets));
     return;
   }
-  run.openPerps.add(i);
+  run.openPerps[i] = 1;
   run.classEquity.perpOpened(run, i);
   run.openSeq[i] = run.nextSeq++;
   run.engine.perpOpened(run, i, venue, market, position);
@@ -223,7 +223,7 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
 export function exitTrader(run: RunState, i: number): void {
   if (run.phase[i] !== PHASE.open) return;
   run.phase[i] = PHASE.closed;
-  run.openPerps.delete(i);
+  run.openPerps[i] = 0;
   run.classEquity.perpClosing(run, i);
   const venueCode = run.venueOf[i];
   if (venueCode === VENUE.broker) return exitBrokerClient(run, i);

@@ -1,0 +1,49 @@
+/**
+ * Frames, traces and queue heads are kept as columns written field by field (frames.ts, traces.ts): each
+ * field must land in its own column, through growth of the buffers.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUN } from './config.ts';
+import { createFrameBuilder, FRAME_FIELDS, framesOf, pushFrame, type FrameRow } from './frames.ts';
+import { createRun } from './run-state.ts';
+import { isFinished, stepRun } from './step-run.ts';
+import { QUEUE_HEAD, queueHead, traceRow, TRACE_FIELDS } from './traces.ts';
+
+describe('frame columns', () => {
+  it('puts every field of a row in its own column, across growth', () => {
+    const builder = createFrameBuilder(2);
+    const rowAt = (n: number) =>
+      Object.fromEntries(FRAME_FIELDS.map((field, f) => [field, n * 100 + f])) as FrameRow;
+    for (let n = 0; n < 5; n++) pushFrame(builder, rowAt(n));
+    const frames = framesOf(builder);
+    expect(frames.length).toBe(5);
+    for (const [f, field] of FRAME_FIELDS.entries())
+      expect(Array.from(frames[field]), field).toEqual([0, 1, 2, 3, 4].map((n) => n * 100 + f));
+  });
+
+  it('keeps each followed trader’s trace and the queue head as a fresh reading of the frame gives them', () => {
+    // Offshore: ADL lights and a queue head (the Binance method); a followed broker client and perp traders.
+    const run = createRun({ ...DEFAULT_RUN, regime: 'offshore-cex', follow: [7, 40, 123, 199] });
+    let checked = 0;
+    while (!isFinished(run)) {
+      stepRun(run);
+      if (run.minute % 97 !== 0) continue; // a frame every minute here: compare a spread of them
+      const at = run.traces.length - 1;
+      for (const [k, trader] of run.followed.entries()) {
+        const fresh = traceRow(run, trader);
+        for (const field of TRACE_FIELDS)
+          expect(run.traces.columns[k]![field][at], `trader ${trader} ${field}`).toBe(fresh[field]);
+      }
+      const head = queueHead(run);
+      expect(Array.from(run.queues.long.subarray(at * QUEUE_HEAD, (at + 1) * QUEUE_HEAD))).toEqual(head.long);
+      expect(Array.from(run.queues.short.subarray(at * QUEUE_HEAD, (at + 1) * QUEUE_HEAD))).toEqual(
+        head.short,
+      );
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+    // The columns were allocated for exactly the run's frames (run-state.ts), so none was ever grown.
+    expect([run.frames.capacity, run.traces.capacity]).toEqual([run.frames.length, run.frames.length]);
+    expect(run.queues.long.length).toBe(run.frames.length * QUEUE_HEAD);
+  });
+});
