@@ -72,6 +72,9 @@ export function pushFrame(builder: FrameBuilder, row: FrameRow): void {
   c.ethIndex[n] = row.ethIndex;
   c.ethMark[n] = row.ethMark;
   c.ethTraded[n] = row.ethTraded;
+  c.altIndex[n] = row.altIndex;
+  c.altMark[n] = row.altMark;
+  c.altTraded[n] = row.altTraded;
   c.openInterest[n] = row.openInterest;
   c.fundingRateBtc[n] = row.fundingRateBtc;
   c.insuranceFund[n] = row.insuranceFund;
