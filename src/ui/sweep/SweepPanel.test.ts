@@ -11,7 +11,7 @@ import { AppState } from '../../lib/app-state.svelte.ts';
 import { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import { inProcessEngine } from '../test-support.ts';
 import { engineApi } from '../../../workers/engine-api.ts';
-import type { SweepEngine } from './sweep-run.svelte.ts';
+import { REFRESH_MILLISECONDS, type SweepEngine } from './sweep-run.svelte.ts';
 import type { SweepListener } from '../../lib/worker-pool.ts';
 import { sweepPlan, sweepPoint } from '../../engine/run/sweep.ts';
 import { runScenario } from '../../engine/run/run.ts';
@@ -21,7 +21,7 @@ import { sweepRequest } from '../../lib/sweep-choice.ts';
  * The pool's unit, in process: one summary per config, in order, each a macrotask after the last (as workers
  * answer), reported as it finishes; Stop ends the call (as the pool's does).
  */
-function inProcessSweep(): SweepEngine & { calls: number; stops: number; runs: number } {
+function inProcessSweep(pauseMs = 0): SweepEngine & { calls: number; stops: number; runs: number } {
   let stopped = false;
   const engine = {
     calls: 0,
@@ -39,6 +39,8 @@ function inProcessSweep(): SweepEngine & { calls: number; stops: number; runs: n
         listener.result?.(k, summary);
         listener.done?.(k + 1, configs.length);
         out.push(summary);
+        // A slow pool: the page's refresh comes round between runs, whatever the machine's speed.
+        if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
       }
       return out;
     },
@@ -73,7 +75,7 @@ describe('SweepPanel', () => {
   it('draws the points as values finish, and their numbers are the engine’s for the same state', async () => {
     const user = userEvent.setup();
     const app = smallApp();
-    const engine = inProcessSweep();
+    const engine = inProcessSweep(REFRESH_MILLISECONDS + 50);
     render(SweepPanel, { app, engine, i18n: new I18n('en') });
     const choice = {
       ruleSet: 0 as const,
