@@ -46,9 +46,9 @@ function inlineFavicon(): Plugin {
     transformIndexHtml: {
       order: 'pre',
       handler(html) {
-        const svg = readFileSync('public/favicon.svg');
-        const dataUrl = `data:image/svg+xml;base64,${svg.toString('base64')}`;
-        return html.replace(/href="\.\/favicon\.svg"/, `href="${dataUrl}"`);
+        const png = readFileSync('public/favicon.png');
+        const dataUrl = `data:image/png;base64,${png.toString('base64')}`;
+        return html.replace(/href="\.\/favicon\.png"/, `href="${dataUrl}"`);
       },
     },
   };

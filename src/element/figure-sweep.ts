@@ -14,6 +14,7 @@ import { SWEEP_RANGES } from '../engine/guardrail-catalogue/sweep-table.ts';
 import type { FigureSettings, FigureSweep } from './attributes.ts';
 import { figureText, regimeName, sweepText } from './figure-text.ts';
 import { metricValue } from './metrics.ts';
+import { numberFormat } from '../lib/i18n/number-format.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -48,31 +49,28 @@ export function sweepValueText(settings: FigureSettings, guardrail: string, valu
   const { lang } = settings;
   switch (SWEEP_RANGES[guardrail]?.scale) {
     case 'percent':
-      return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 3 }).format(value);
+      return numberFormat(lang, { style: 'percent', maximumFractionDigits: 3 }).format(value);
     case 'times':
-      return sweepText(lang, 'sweep.value.times', { value: new Intl.NumberFormat(lang).format(value) });
+      return sweepText(lang, 'sweep.value.times', { value: numberFormat(lang).format(value) });
     case 'hours':
-      return sweepText(lang, 'sweep.value.hours', { value: new Intl.NumberFormat(lang).format(value / 60) });
+      return sweepText(lang, 'sweep.value.hours', { value: numberFormat(lang).format(value / 60) });
     case 'usd':
-      return new Intl.NumberFormat(lang, {
+      return numberFormat(lang, {
         style: 'currency',
         currency: 'USD',
         maximumFractionDigits: 0,
       }).format(value);
     default:
-      return new Intl.NumberFormat(lang, { maximumFractionDigits: 3 }).format(value);
+      return numberFormat(lang, { maximumFractionDigits: 3 }).format(value);
   }
 }
 
 function metricText(settings: FigureSettings, value: number): string {
   const { lang, metric } = settings;
-  if (metric === 'liquidations')
-    return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+  if (metric === 'liquidations') return numberFormat(lang, { maximumFractionDigits: 1 }).format(value);
   if (metric === 'dislocation')
-    return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 2 }).format(value);
-  return new Intl.NumberFormat(lang, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(
-    value,
-  );
+    return numberFormat(lang, { style: 'percent', maximumFractionDigits: 2 }).format(value);
+  return numberFormat(lang, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(value);
 }
 
 function svg(tag: string, attributes: Record<string, string | number> = {}, text?: string): SVGElement {

@@ -8,6 +8,7 @@ import type { RunSummary } from '../engine/run/summary.ts';
 import type { AttributeProblem, FigureSettings } from './attributes.ts';
 import { figureText, regimeName, scenarioTitle, type FigureLocale } from './figure-text.ts';
 import { formatMetric, metricValue } from './metrics.ts';
+import { numberFormat } from '../lib/i18n/number-format.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Longer attribute values are cut in the error message, so a hostile one cannot flood the page. */
@@ -88,7 +89,7 @@ export function figureFrame(settings: FigureSettings, openHref: string): FigureP
       'p',
       { class: 'details' },
       figureText(lang, 'figure.details', {
-        traders: new Intl.NumberFormat(lang).format(settings.traders),
+        traders: numberFormat(lang).format(settings.traders),
         seed: settings.seed,
       }),
       ' ',
@@ -110,7 +111,7 @@ export function comparisonView(settings: FigureSettings, summaries: readonly Run
     b: names[1]!,
     valueA: texts[0]!,
     valueB: texts[1]!,
-    traders: new Intl.NumberFormat(lang).format(settings.traders),
+    traders: numberFormat(lang).format(settings.traders),
   };
 
   const chart = svg('svg', { role: 'img', class: 'chart', 'aria-labelledby': 'chart-title chart-desc' });

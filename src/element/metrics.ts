@@ -6,6 +6,7 @@
 import type { RunSummary } from '../engine/run/summary.ts';
 import type { FigureMetric } from './attributes.ts';
 import { figureText, type FigureLocale } from './figure-text.ts';
+import { numberFormat } from '../lib/i18n/number-format.ts';
 
 /** The number a bar shows. */
 export function metricValue(metric: FigureMetric, summary: RunSummary): number {
@@ -25,20 +26,20 @@ export function formatMetric(metric: FigureMetric, summary: RunSummary, locale: 
   const value = metricValue(metric, summary);
   switch (metric) {
     case 'liquidations': {
-      const count = new Intl.NumberFormat(locale);
+      const count = numberFormat(locale);
       return figureText(locale, 'figure.value.ofTraders', {
         count: count.format(value),
         traders: count.format(summary.traders),
       });
     }
     case 'losses':
-      return new Intl.NumberFormat(locale, {
+      return numberFormat(locale, {
         style: 'currency',
         currency: 'USD',
         maximumFractionDigits: 0,
         minimumFractionDigits: 0,
       }).format(value);
     case 'dislocation':
-      return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value);
+      return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value);
   }
 }

@@ -4,6 +4,7 @@
  * run's numbers, formatted for the page's language.
  */
 import { isNumberFormat, numberSpec, type NumberFormat, type RunFactsPair } from './run-numbers.ts';
+import { numberFormat } from '../i18n/number-format.ts';
 
 export const COMPARISONS = ['<', '<=', '>', '>=', '==', '!='] as const;
 export type Comparison = (typeof COMPARISONS)[number];
@@ -110,20 +111,20 @@ export function placeholdersOf(text: string): Placeholder[] {
 export function formatNumber(locale: string, value: number, format: NumberFormat): string {
   switch (format) {
     case 'count':
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+      return numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
     case 'number':
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+      return numberFormat(locale, { maximumFractionDigits: 2 }).format(value);
     case 'usd':
-      return new Intl.NumberFormat(locale, {
+      return numberFormat(locale, {
         style: 'currency',
         currency: 'USD',
         maximumFractionDigits: 0,
         minimumFractionDigits: 0,
       }).format(value);
     case 'percent':
-      return new Intl.NumberFormat(locale, { style: 'percent', maximumSignificantDigits: 3 }).format(value);
+      return numberFormat(locale, { style: 'percent', maximumSignificantDigits: 3 }).format(value);
     case 'times':
-      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)}×`;
+      return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(value)}×`;
   }
 }
 

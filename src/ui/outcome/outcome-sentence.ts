@@ -8,6 +8,7 @@
 import type { I18n } from '../../lib/i18n/i18n.svelte.ts';
 import type { MessageKey } from '../../lib/i18n/catalogues.ts';
 import type { RunSummary } from '../../engine/run/summary.ts';
+import { numberFormat } from '../../lib/i18n/number-format.ts';
 
 export interface RuleSetFacts {
   letter: 'A' | 'B';
@@ -168,8 +169,8 @@ export function outcomeStory(a: RuleSetFacts, b: RuleSetFacts, f: Formats): Outc
 
 /** The sentences in the page's language. */
 export function outcomeSentence(i18n: I18n, a: RuleSetFacts, b: RuleSetFacts): string {
-  const count = new Intl.NumberFormat(i18n.locale);
-  const percent = new Intl.NumberFormat(i18n.locale, { style: 'percent', maximumFractionDigits: 2 });
+  const count = numberFormat(i18n.locale);
+  const percent = numberFormat(i18n.locale, { style: 'percent', maximumFractionDigits: 2 });
   const story = outcomeStory(a, b, {
     usd: (value) => i18n.usd(value, 0),
     count: (value) => count.format(value),
