@@ -77,17 +77,21 @@ function growTraces(builder: TraceBuilder): void {
   builder.capacity = capacity;
 }
 
+function emptyTraceRow(): TraceRow {
+  return {
+    equity: 0,
+    size: 0,
+    entryPrice: 0,
+    liquidationPrice: 0,
+    bankruptcyPrice: 0,
+    marginRatio: 0,
+    adlLights: 0,
+    ltv: 0,
+  };
+}
+
 /** One row kept for the frame being taken: its fields are rewritten, never allocated anew. */
-const scratch: TraceRow = {
-  equity: 0,
-  size: 0,
-  entryPrice: 0,
-  liquidationPrice: 0,
-  bankruptcyPrice: 0,
-  marginRatio: 0,
-  adlLights: 0,
-  ltv: 0,
-};
+const scratch: TraceRow = emptyTraceRow();
 
 /** Appends one frame's row for every followed trader. */
 export function pushTraceRows(run: RunState, builder: TraceBuilder, standings: FrameStandings): void {
@@ -143,16 +147,7 @@ export class FrameStandings {
 
 /** A trace row; `standings` shares one frame's ADL scoring among rows (fresh scoring when not given). */
 export function traceRow(run: RunState, i: number, standings = new FrameStandings()): TraceRow {
-  return traceRowInto(run, i, standings, {
-    equity: 0,
-    size: 0,
-    entryPrice: 0,
-    liquidationPrice: 0,
-    bankruptcyPrice: 0,
-    marginRatio: 0,
-    adlLights: 0,
-    ltv: 0,
-  });
+  return traceRowInto(run, i, standings, emptyTraceRow());
 }
 
 /** Trader i's row written into `row` (every field). */
