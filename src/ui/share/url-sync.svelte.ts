@@ -100,6 +100,8 @@ export class UrlSync {
   #lastJson = '';
   #lastHash = '';
   #writes = 0;
+  /** A write that waits for the running comparison to end (see #write). */
+  #deferred = false;
   #disposed = false;
 
   constructor(app: AppState, i18n: I18n, options: UrlSyncOptions = {}) {
@@ -170,6 +172,15 @@ export class UrlSync {
         $effect(() => {
           const json = JSON.stringify(toCompact(this.snapshot()));
           untrack(() => this.#changed(json));
+        });
+        $effect(() => {
+          // A write put off while a comparison computed is made once it has ended.
+          if (this.#app.running) return;
+          untrack(() => {
+            if (!this.#deferred) return;
+            this.#deferred = false;
+            this.#schedule();
+          });
         });
         $effect(() => {
           const frame = this.#pendingFrame;
@@ -253,6 +264,10 @@ export class UrlSync {
   /** The state changed: write the hash once it has been still for a moment. */
   #changed(json: string): void {
     if (this.#disposed || json === this.#lastJson) return;
+    this.#schedule();
+  }
+
+  #schedule(): void {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#timer = null;
@@ -261,6 +276,11 @@ export class UrlSync {
   }
 
   async #write(): Promise<void> {
+    // See below: nothing is encoded or written while a comparison computes.
+    if (this.#app.running) {
+      this.#deferred = true;
+      return;
+    }
     const write = ++this.#writes;
     const state = this.snapshot();
     const hash = await encodeState(state);
@@ -270,6 +290,14 @@ export class UrlSync {
     const current = hashOf(this.#environment.href());
     // A hand-written hash (#lesson=…, #present) stays as the user wrote it; Share still gives the state link.
     if (!this.#mayReplace(current)) return;
+    // While the engine worker computes, a same-document navigation costs the page thread 10–66 ms (measured in
+    // Chromium on the 2-core machine, 2026-12-06, against 1–4 ms when the page is quiet): long enough to make
+    // the page stutter (issue 16: no task over 50 ms). The address bar catches up when the run ends; Share and
+    // Embed read the state itself, never the address bar, so their links are current meanwhile.
+    if (this.#app.running) {
+      this.#deferred = true;
+      return;
+    }
     this.#lastHash = hash;
     if (current !== hash) this.#environment.replaceHash(hash);
   }

@@ -226,6 +226,25 @@ describe('UrlSync keeping the hash up to date', () => {
     expect(sync.snapshot()).toEqual(changed);
   });
 
+  it('puts the rewrite off while a comparison computes, and makes it when the run ends', async () => {
+    const { app, sync, env } = open(BASE + (await encodeState(quickState())));
+    await sync.start();
+    flushSync();
+    // What AppState.run sets while the worker computes (a 100,000-trader run takes seconds).
+    app.running = true;
+    app.seed = 6;
+    flushSync();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(env.writes).toEqual([]);
+    app.running = false;
+    flushSync();
+    await until(() => env.writes.length > 0);
+    const decoded = await decodeHash(env.writes[0]!);
+    expect(decoded.ok && decoded.state.seed).toBe(6);
+    // Share reads the state, not the address bar: it was current all along.
+    expect(env.writes).toHaveLength(1);
+  });
+
   it('stops writing once disposed', async () => {
     const { app, sync, env } = open(BASE);
     app.population.traders = 10;
