@@ -95,6 +95,19 @@ export class EngineClient implements EngineCalls {
     return this.#remote;
   }
 
+  /**
+   * Starts the engine worker now rather than at the first call, so that it fetches and compiles the engine while
+   * the page draws its first screen, on the other core. Where it cannot start (a sandboxed frame), the first
+   * call says why.
+   */
+  prepare(): void {
+    try {
+      this.#remoteApi();
+    } catch {
+      // Reported by the first call.
+    }
+  }
+
   /** Ends the current worker (a fresh one starts on the next call) and rejects what still waits on it. */
   #discard(reason: Error = new RunStoppedError()): void {
     // First stop watching: the lock the terminated worker releases must not read as a death.
