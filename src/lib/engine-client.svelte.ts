@@ -237,6 +237,11 @@ export class EngineClient implements EngineCalls {
     return this.#pool.warm(configs);
   }
 
+  /** Ends the warm-up runs still going (the user is doing something: the page answers first). */
+  stopWarming(): void {
+    this.#pool.stopWarming();
+  }
+
   stopSweep(): void {
     this.#pool.stop();
   }

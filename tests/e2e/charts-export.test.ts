@@ -18,9 +18,15 @@ async function saved(download: Download): Promise<Buffer> {
   return readFile(path);
 }
 
-/** Waits for the default comparison's charts: six figures, the price chart's lines drawn. */
+/**
+ * Waits for the default comparison's charts: six figures, the price chart's lines drawn. The panel's charts are
+ * drawn as they come near the viewport, so the page is scrolled through them as a reader would.
+ */
 async function openCharts(page: Page): Promise<void> {
   await page.goto(inject('rootUrl'));
+  const figures = page.locator('[data-testid="charts-panel"] figure[data-chart]');
+  await expect.poll(() => figures.count(), { timeout: 20_000 }).toBe(6);
+  for (let k = 0; k < 6; k++) await figures.nth(k).scrollIntoViewIfNeeded();
   await page
     .locator('[data-chart="chart-price"] g.played path[data-series]')
     .first()
@@ -213,6 +219,35 @@ describe.skipIf(!chromiumAvailable)('charts and exports in Chromium', () => {
     expect(text).toMatch(/<path [^>]*d="M[\d.]+,[\d.]+L/);
     // Styles are inline: the file draws the same without the page's stylesheet.
     expect(text).toContain('stroke:');
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the panel’s charts only near the viewport, and a download draws a chart not drawn yet', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    const watch = watchPage(page, new URL(inject('rootUrl')).origin);
+    await page.goto(inject('rootUrl'));
+    const figures = page.locator('[data-testid="charts-panel"] figure[data-chart]');
+    await expect.poll(() => figures.count(), { timeout: 20_000 }).toBe(6);
+    // At the top of the page, the panel (below the stage, the lessons, the traders and the feed) is far away:
+    // its figures have their headings and descriptions, and an empty frame of the chart's height.
+    const waiting = page.locator('[data-testid="charts-panel"] [data-testid="chart-waiting"]');
+    expect(await waiting.count()).toBe(6);
+    expect(await page.locator('[data-testid="charts-panel"] svg').count()).toBe(0);
+    // A download of a chart not drawn yet (the click sent without scrolling) draws it first.
+    const outcomes = page.locator('[data-chart="chart-outcomes"]');
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      outcomes.getByRole('button', { name: /^Download SVG image/ }).dispatchEvent('click'),
+    ]);
+    const text = (await saved(svg)).toString('utf8');
+    expect(text).toContain('Trader outcomes at the end');
+    expect(text.match(/data-rule-set/g)?.length ?? 0).toBeGreaterThan(3);
+    // Scrolled to, the others are drawn.
+    await figures.first().scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => page.locator('[data-chart="chart-price"] g.played path[data-series]').count())
+      .toBe(5);
     expect(watch.problems).toEqual([]);
     await page.close();
   });

@@ -40,10 +40,14 @@ function stopButtons(page: Page): Promise<number> {
   );
 }
 
-async function setTraders(page: Page, traders: number): Promise<void> {
-  // In the settings, behind "Traders and seed".
+/** In the settings, "Traders and seed" is folded at first. */
+async function openTraderSettings(page: Page): Promise<void> {
   const closed = page.locator('#settings details.more:not([open]) > summary');
   if ((await closed.count()) > 0) await closed.click();
+}
+
+async function setTraders(page: Page, traders: number): Promise<void> {
+  await openTraderSettings(page);
   const field = page.locator('#population-traders');
   await field.fill(String(traders));
   await field.press('Enter');
@@ -63,6 +67,8 @@ describe.skipIf(!chromiumAvailable)('the worker bridge in Chromium', () => {
     { timeout: 180_000 },
     async () => {
       const { page, problems } = await openApp(browser);
+      // The settings' "Traders and seed" opened first: the window measured is the run's, not the panel's.
+      await openTraderSettings(page);
       const started = await page.evaluate(() => {
         window.__longTasks = [];
         return performance.now();
