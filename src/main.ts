@@ -15,8 +15,8 @@ if (!target) throw new Error('Leverage Lab: the #app element is missing from ind
  */
 const engine = new EngineClient();
 engine.prepare();
-await new Promise((resolve) => setTimeout(resolve, 0));
-mount(App, { target, props: { engine, onfirstresults: registerOfflineCopy } });
+// A timer, not a top-level await: with one, the bundler split the entry into 17 more chunks (+9 KB gzip).
+setTimeout(() => mount(App, { target, props: { engine, onfirstresults: registerOfflineCopy } }), 0);
 
 /**
  * Offline (public/sw.js): a built site served over http(s) registers its service worker, scoped to the folder

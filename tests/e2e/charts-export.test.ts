@@ -19,6 +19,20 @@ async function saved(download: Download): Promise<Buffer> {
 }
 
 /**
+ * Scrolls to the charts panel's heading: the whole panel is then within the 800 px the charts are drawn ahead
+ * of the viewport. (Not scrollIntoViewIfNeeded figure by figure: it waits for each to be stable, while the
+ * panels around it take their drawn size.)
+ */
+async function showChartsPanel(page: Page): Promise<void> {
+  await page.evaluate(() => document.getElementById('charts')?.scrollIntoView());
+  await expect
+    .poll(() => page.locator('[data-testid="charts-panel"] [data-testid="chart-waiting"]').count(), {
+      timeout: 20_000,
+    })
+    .toBe(0);
+}
+
+/**
  * Waits for the default comparison's charts: six figures, the price chart's lines drawn. The panel's charts are
  * drawn as they come near the viewport, so the page is scrolled through them as a reader would.
  */
@@ -26,7 +40,7 @@ async function openCharts(page: Page): Promise<void> {
   await page.goto(inject('rootUrl'));
   const figures = page.locator('[data-testid="charts-panel"] figure[data-chart]');
   await expect.poll(() => figures.count(), { timeout: 20_000 }).toBe(6);
-  for (let k = 0; k < 6; k++) await figures.nth(k).scrollIntoViewIfNeeded();
+  await showChartsPanel(page);
   await page
     .locator('[data-chart="chart-price"] g.played path[data-series]')
     .first()
@@ -244,7 +258,7 @@ describe.skipIf(!chromiumAvailable)('charts and exports in Chromium', () => {
     expect(text).toContain('Trader outcomes at the end');
     expect(text.match(/data-rule-set/g)?.length ?? 0).toBeGreaterThan(3);
     // Scrolled to, the others are drawn.
-    await figures.first().scrollIntoViewIfNeeded();
+    await showChartsPanel(page);
     await expect
       .poll(() => page.locator('[data-chart="chart-price"] g.played path[data-series]').count())
       .toBe(5);
