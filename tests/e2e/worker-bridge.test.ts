@@ -83,9 +83,10 @@ describe.skipIf(!chromiumAvailable)('the worker bridge in Chromium', () => {
       // The whole run, from the trader count's entry to the Stop button leaving: every long task that overlaps
       // it counts. While the worker computes (the first second included) none may pass 50 ms. The results'
       // arrival (the last second: 100,000 traders' events deserialised in batches, the outcome card) has a
-      // budget of its own: measured 51–82 ms on 2026-12-06 (the arrival work measured 110–150 ms), so 150 ms.
+      // budget of its own: 51–89 ms measured on 2026-12-06 before the charts panel drew only near the viewport,
+      // 0–60 ms after (15 runs, one of them in a fresh CI run), so 100 ms. Issue 16's target is 50 ms.
       const ARRIVAL_MS = 1_000;
-      const ARRIVAL_BUDGET_MS = 150;
+      const ARRIVAL_BUDGET_MS = 100;
       const inRun = tasks.filter((t) => t.start + t.duration >= started && t.start <= finished);
       const arrival = inRun.filter((t) => t.start + t.duration > finished - ARRIVAL_MS);
       const computing = inRun.filter((t) => !arrival.includes(t));
