@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium, watchPage } from './chromium.ts';
+import { chromiumAvailable, launchChromium, watchPage, unfoldEverything } from './chromium.ts';
 
 const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
@@ -107,7 +107,7 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe-core in Chromium)', () =
       suffix: '',
       prepare: async (page: Page) => {
         await ranBoth(page);
-        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        await unfoldEverything(page);
         // The charts panel draws a chart as it nears the viewport: scrolled through, every chart is checked.
         await page.evaluate(() => document.getElementById('charts')?.scrollIntoView());
         await expect.poll(() => page.getByTestId('chart-waiting').count(), { timeout: 20_000 }).toBe(0);

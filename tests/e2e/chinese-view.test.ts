@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, endText, launchChromium, watchPage } from './chromium.ts';
+import { chromiumAvailable, endText, launchChromium, watchPage, unfoldEverything } from './chromium.ts';
 
 /** Written in Latin letters in Hong Kong Chinese too (tickers, regulators, venues, formats, units). */
 const ALLOWED = new Set(
@@ -113,7 +113,7 @@ describe.skipIf(!chromiumAvailable)('the Traditional Chinese view', () => {
   it('has no untranslated English in its main panels: default view, every section unfolded', async () => {
     const { page, watch } = await open('');
     await expect.poll(() => endText(page, 'outcome-liquidated-B'), { timeout: 15_000 }).toMatch(/\d/);
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await unfoldEverything(page);
     // The charts' data tables, drawn on demand.
     const show = page.getByRole('button', { name: '顯示數據表' });
     for (let left = await show.count(); left > 0; left = await show.count()) await show.first().click();

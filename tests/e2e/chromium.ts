@@ -72,3 +72,20 @@ export async function endText(
   const element = page.getByTestId(testId);
   return (await element.count()) > 0 ? element.first().textContent() : null;
 }
+
+/**
+ * Opens every <details> on the page, round after round until none is left closed: a fold may draw folds of its
+ * own when first opened (the settings' "All rules"), and the toggle event that draws them comes a task later.
+ */
+export async function unfoldEverything(page: Page): Promise<void> {
+  for (let round = 0; round < 10; round++) {
+    const opened = await page.evaluate(() => {
+      const closed = [...document.querySelectorAll('details:not([open])')];
+      for (const details of closed) (details as HTMLDetailsElement).open = true;
+      return closed.length;
+    });
+    if (opened === 0) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('folds kept appearing closed after 10 rounds of opening them');
+}

@@ -37,6 +37,21 @@ describe('RuleSetPanel', () => {
     expect(screen.getByText('Market making and spot')).toBeInTheDocument();
   });
 
+  it('in the compact form, draws the guardrails behind "All rules" when it is first opened, and keeps them', async () => {
+    const user = userEvent.setup();
+    render(RuleSetPanel, { app: smallApp(), i18n: new I18n('en'), index: 0, compact: true });
+    const funding = translate('en', 'regimes.guardrail.perp.funding.intervalHours');
+    // The most-used guardrails are there at once; the rest are not drawn until "All rules" opens.
+    expect(screen.getByText(translate('en', 'regimes.guardrail.perp.maxLeverage'))).toBeInTheDocument();
+    expect(screen.queryByText(funding)).toBeNull();
+    await user.click(screen.getByText('All rules'));
+    await openSection(user, /^Perpetual contracts$/);
+    expect(screen.getByText(funding)).toBeInTheDocument();
+    // Closed again, the fields stay drawn (a draft or a refusal in them is kept).
+    await user.click(screen.getByText('All rules'));
+    expect(screen.getByText(funding)).toBeInTheDocument();
+  });
+
   it('gives each control its value, its source links and an assumption or derived badge', async () => {
     const user = userEvent.setup();
     render(RuleSetPanel, { app: smallApp(), i18n: new I18n('en'), index: 0 });
