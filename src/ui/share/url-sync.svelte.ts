@@ -100,8 +100,6 @@ export class UrlSync {
   #lastJson = '';
   #lastHash = '';
   #writes = 0;
-  /** A write that waits for the running comparison to end (see #write). */
-  #deferred = false;
   #disposed = false;
 
   constructor(app: AppState, i18n: I18n, options: UrlSyncOptions = {}) {
@@ -171,16 +169,9 @@ export class UrlSync {
       this.#stopEffect = $effect.root(() => {
         $effect(() => {
           const json = JSON.stringify(toCompact(this.snapshot()));
-          untrack(() => this.#changed(json));
-        });
-        $effect(() => {
-          // A write put off while a comparison computed is made once it has ended.
+          // While a comparison computes the hash waits (see #write); this runs again when the run ends.
           if (this.#app.running) return;
-          untrack(() => {
-            if (!this.#deferred) return;
-            this.#deferred = false;
-            this.#schedule();
-          });
+          untrack(() => this.#changed(json));
         });
         $effect(() => {
           const frame = this.#pendingFrame;
@@ -264,10 +255,6 @@ export class UrlSync {
   /** The state changed: write the hash once it has been still for a moment. */
   #changed(json: string): void {
     if (this.#disposed || json === this.#lastJson) return;
-    this.#schedule();
-  }
-
-  #schedule(): void {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#timer = null;
@@ -276,28 +263,20 @@ export class UrlSync {
   }
 
   async #write(): Promise<void> {
-    // See below: nothing is encoded or written while a comparison computes.
-    if (this.#app.running) {
-      this.#deferred = true;
-      return;
-    }
     const write = ++this.#writes;
     const state = this.snapshot();
     const hash = await encodeState(state);
     // A newer write (or a link opened meanwhile) wins.
     if (this.#disposed || write !== this.#writes) return;
+    // While the engine worker computes, a same-document navigation costs the page thread 10–66 ms (measured in
+    // Chromium on the 2-core machine, 2026-12-06, against 1–4 ms when the page is quiet): long enough to make
+    // the page stutter (issue 16: no task over 50 ms). The effect in start() asks again when the run ends; Share
+    // and Embed read the state itself, never the address bar, so their links are current meanwhile.
+    if (this.#app.running) return;
     this.#lastJson = JSON.stringify(toCompact(state));
     const current = hashOf(this.#environment.href());
     // A hand-written hash (#lesson=…, #present) stays as the user wrote it; Share still gives the state link.
     if (!this.#mayReplace(current)) return;
-    // While the engine worker computes, a same-document navigation costs the page thread 10–66 ms (measured in
-    // Chromium on the 2-core machine, 2026-12-06, against 1–4 ms when the page is quiet): long enough to make
-    // the page stutter (issue 16: no task over 50 ms). The address bar catches up when the run ends; Share and
-    // Embed read the state itself, never the address bar, so their links are current meanwhile.
-    if (this.#app.running) {
-      this.#deferred = true;
-      return;
-    }
     this.#lastHash = hash;
     if (current !== hash) this.#environment.replaceHash(hash);
   }
