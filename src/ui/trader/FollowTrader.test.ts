@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import FollowTrader from './FollowTrader.svelte';
 import { AppState } from '../../lib/app-state.svelte.ts';
@@ -106,7 +106,8 @@ describe('FollowTrader', () => {
     flushSync();
     expect(app.follow).toContain(17);
     expect(screen.getByRole('option', { name: 'Trader 17' })).toBeInTheDocument();
-    expect(screen.getByTestId('fate-A')).toBeInTheDocument();
+    // The panel reads the new results a few tasks after they arrive (a task of its own).
+    await waitFor(() => expect(screen.getByTestId('fate-A')).toBeInTheDocument());
     expect(screen.getByTestId('fate-B')).toBeInTheDocument();
   });
 
