@@ -108,8 +108,13 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe-core in Chromium)', () =
       prepare: async (page: Page) => {
         await ranBoth(page);
         await unfoldEverything(page);
-        // The charts panel draws a chart as it nears the viewport: scrolled through, every chart is checked.
+        // The charts panel and the policy frontier draw a chart as it nears the viewport: scrolled through,
+        // every chart is checked.
         await page.evaluate(() => document.getElementById('charts')?.scrollIntoView());
+        await expect
+          .poll(() => page.locator('#charts [data-testid="chart-waiting"]').count(), { timeout: 20_000 })
+          .toBe(0);
+        await page.evaluate(() => document.querySelector('[data-testid="sweep"]')?.scrollIntoView());
         await expect.poll(() => page.getByTestId('chart-waiting').count(), { timeout: 20_000 }).toBe(0);
       },
     },

@@ -51,6 +51,9 @@ describe.skipIf(!chromiumAvailable)('the sweep against the command line', () => 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const { problems } = watchPage(page, new URL(inject('rootUrl')).origin);
     await page.goto(`${inject('rootUrl')}${link}`);
+    // The frontier is drawn once it comes near the viewport, as a reader scrolls to it.
+    await page.getByTestId('sweep').waitFor({ state: 'attached' });
+    await page.evaluate(() => document.querySelector('[data-testid="sweep"]')!.scrollIntoView());
     const chart = page.getByTestId('sweep-chart');
     await expect.poll(() => chart.getAttribute('data-elapsed'), { timeout: 150_000 }).not.toBe('');
     expect(await chart.getAttribute('data-points')).toBe('4');
