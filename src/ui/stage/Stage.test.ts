@@ -211,6 +211,11 @@ describe('the stage chart’s market', () => {
       expect(valueText).toContain(`Index price ${price(altIndex[frame]!)}`);
       expect(valueText).not.toContain('A traded price');
       expect(notes()).toEqual(['A (HK SFC 2026): ALT not listed']);
+      // The legend keys B's liquidations only: A has no ALT line, so no ALT markers either.
+      expect(within(chart()).queryByText('A liquidation')).toBeNull();
+      expect(within(chart()).getByText('B liquidation')).toBeInTheDocument();
+      // The y axis names the market.
+      expect(within(chart()).getByText('ALT price (USD)')).toBeInTheDocument();
       // Only ALT's liquidations are marked, at ALT's prices: one circle each (none share a minute).
       expect(circles()).toHaveLength(altLiquidations.length);
       const ticks = [...chart().querySelectorAll('g.grid text')].map((n) => n.textContent!);
