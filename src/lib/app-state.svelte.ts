@@ -15,6 +15,7 @@ import type { AppSettings } from './app-settings.ts';
 import { estimateRunCost, isCostly } from '../engine/validation/run-cost.ts';
 import type { SweepChoice } from './sweep-choice.ts';
 import type { SweepPoint } from '../engine/run/sweep.ts';
+import type { MarketId } from '../engine/perp/market.ts';
 import { SeedRanges } from './seed-ranges.svelte.ts';
 
 export interface RuleSetChoice {
@@ -66,6 +67,8 @@ export class AppState {
   lessonId = $state<string | null>(null);
   /** The lesson's current step, counted from 0 (a link's `step=` counts from 1). */
   lessonStep = $state(0);
+  /** The market the stage's price chart shows (a view choice, kept in the link; BTC by default). */
+  market = $state<MarketId>('BTC');
   /** Presentation mode: large type, high contrast, only the essential panels. */
   presenting = $state(false);
   /** The policy frontier shown below the stage (issue 20; src/ui/sweep), or null; it travels in the link. */

@@ -87,6 +87,7 @@ const knownFields = fc.record(
     lg: edgeValue,
     vw: edgeValue,
     ls: edgeValue,
+    mk: fc.oneof(fc.constantFrom('BTC', 'ETH', 'ALT', 'SOL', 'alt'), edgeValue),
   },
   { requiredKeys: [] },
 );

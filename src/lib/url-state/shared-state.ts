@@ -9,6 +9,7 @@ import type { ScenarioId } from '../../engine/scenarios/types.ts';
 import type { PopulationSettings } from '../../engine/population/settings.ts';
 import type { Locale } from '../i18n/catalogues.ts';
 import { toCompactSweep, type CompactSweep, type SweepChoice } from '../sweep-choice.ts';
+import type { MarketId } from '../../engine/perp/market.ts';
 
 export type View = 'app' | 'embed';
 export const VIEWS: readonly View[] = ['app', 'embed'];
@@ -35,6 +36,11 @@ export interface SharedState {
   lesson?: string;
   /** The policy frontier shown (issue 20): a display field, added within v1 (old links have none). */
   sweep?: SweepChoice;
+  /**
+   * The market the stage's chart shows (issue 21): a display field, added within v1; left out for BTC, the
+   * default (old links have none and show BTC).
+   */
+  market?: Exclude<MarketId, 'BTC'>;
 }
 
 export const DEFAULT_SPEED = 60;
@@ -77,6 +83,7 @@ export interface CompactV1 {
   vw?: View;
   ls?: string;
   sw?: CompactSweep;
+  mk?: MarketId;
 }
 
 /**
@@ -107,6 +114,7 @@ export function toCompact(state: SharedState): CompactV1 {
   if (state.view !== 'app') compact.vw = state.view;
   if (state.lesson !== undefined) compact.ls = state.lesson;
   if (state.sweep !== undefined) compact.sw = toCompactSweep(state.sweep);
+  if (state.market !== undefined) compact.mk = state.market;
   return compact;
 }
 

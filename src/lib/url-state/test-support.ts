@@ -76,6 +76,7 @@ export const sharedStateArbitrary: fc.Arbitrary<SharedState> = fc
     lang: fc.constantFrom(...locales),
     view: fc.constantFrom('app' as const, 'embed' as const),
     lesson: fc.option(fc.stringMatching(/^[a-z0-9]{1,10}(?:-[a-z0-9]{1,10}){0,3}$/), { nil: undefined }),
+    market: fc.constantFrom('BTC' as const, 'ETH' as const, 'ALT' as const),
   })
   .map((r) => {
     const follow = [...new Set(r.follow.map((id) => id % r.traders))];
@@ -101,5 +102,6 @@ export const sharedStateArbitrary: fc.Arbitrary<SharedState> = fc
     if (r.scenario.kind === 'synthetic' && r.dayShare !== undefined)
       state.days = r.scenario.minDays + r.dayShare * (r.scenario.maxDays - r.scenario.minDays);
     if (r.lesson !== undefined) state.lesson = r.lesson;
+    if (r.market !== 'BTC') state.market = r.market;
     return state;
   });

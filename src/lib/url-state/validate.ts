@@ -4,7 +4,7 @@
  * - A field that changes the run (scenario, days, rule sets, population, seed, market maker, followed traders)
  *   with a value that is not allowed refuses the whole link: a run that silently differs from the sender's
  *   would mislead the class it was shared with. The app then runs its defaults and shows the notice.
- * - A display field (frame, speed, followed trader, language, view, lesson) that is not allowed takes its
+ * - A display field (frame, speed, followed trader, language, view, lesson, sweep, market) that is not allowed takes its
  *   default; the run is kept and a notice says what was dropped.
  *
  * Missing fields take their defaults; unknown fields are ignored (a newer app may add display fields within
@@ -45,6 +45,7 @@ import {
 } from '../../engine/validation/index.ts';
 import type { RuleSetChoice } from '../app-state.svelte.ts';
 import { readCompactSweep, type SweepChoice } from '../sweep-choice.ts';
+import { MARKET_IDS, type MarketId } from '../../engine/perp/market.ts';
 import { LinkRefused, engineNotice, refusalNotice, type UrlNotice } from './notice.ts';
 import { overrideRule } from './override-shapes.ts';
 import {
@@ -93,6 +94,7 @@ const RULES = {
   speed: oneOf(LINK_SPEEDS, 'market minutes per second'),
   lang: oneOf(locales),
   view: oneOf<View>(VIEWS),
+  market: oneOf<MarketId>(MARKET_IDS),
   lesson: textMatching(
     LESSON_ID,
     `an id of lower-case letters, digits and hyphens, at most ${MAX_LESSON_ID_LENGTH} characters`,
@@ -251,6 +253,7 @@ function readState(raw: unknown): { state: SharedState; notices: UrlNotice[] } {
   const lang = display.read<string>(own(given, 'lg'), 'language', RULES.lang, defaults.lang);
   const view = display.read(own(given, 'vw'), 'view', RULES.view, defaults.view);
   const lesson = display.read<string | undefined>(own(given, 'ls'), 'lesson', RULES.lesson, undefined);
+  const market = display.read(own(given, 'mk'), 'chart market', RULES.market, 'BTC');
 
   const state: SharedState = {
     scenario,
@@ -267,6 +270,7 @@ function readState(raw: unknown): { state: SharedState; notices: UrlNotice[] } {
   };
   if (days !== undefined) state.days = days;
   if (lesson !== undefined) state.lesson = lesson;
+  if (market !== 'BTC') state.market = market;
   const sweep = readSweep(own(given, 'sw'), state, display);
   if (sweep !== undefined) state.sweep = sweep;
 

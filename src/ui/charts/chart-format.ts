@@ -6,7 +6,7 @@ import { bisectRight } from 'd3-array';
 import { scaleUtc } from 'd3-scale';
 
 export interface ChartFormats {
-  /** Prices: whole dollars, "$104,900". */
+  /** Prices: whole dollars from $1,000 ("$104,900"), cents below ("$87.42": ALT, where a dollar is 1%). */
   price: (value: number) => string;
   /** Large amounts: "$14.5M" / "US$1,450萬". */
   money: (value: number) => string;
@@ -27,6 +27,12 @@ export function chartFormats(locale: string): ChartFormats {
     style: 'currency',
     currency: 'USD',
     maximumFractionDigits: 0,
+  });
+  const cents = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
   });
   const money = new Intl.NumberFormat(locale, {
     style: 'currency',
@@ -49,8 +55,10 @@ export function chartFormats(locale: string): ChartFormats {
     Number.isFinite(value) ? format.format(value).replace('-', '−') : '–';
   // A change smaller than 0.005% reads "0%", not "−0.00000033%" (a 730-day calm run's drift).
   const changeText = finite(change);
+  const wholePrice = finite(price);
+  const centPrice = finite(cents);
   const formats: ChartFormats = {
-    price: finite(price),
+    price: (value) => (Math.abs(value) < 1_000 ? centPrice(value) : wholePrice(value)),
     money: finite(money),
     rate: finite(rate),
     change: (value) => changeText(Math.abs(value) < 5e-5 ? 0 : value),

@@ -1,9 +1,13 @@
 /**
- * The BTC price chart: the index, each rule set's traded and mark prices, liquidation and ADL markers where
- * they happened, a description in words and a data table.
+ * The price chart of one market (BTC unless asked; the stage lets the user choose BTC, ETH or ALT): the index,
+ * each rule set's traded and mark prices, liquidation and ADL markers where they happened, a description in
+ * words and a data table. A rule set that does not list the market (ALT under the HK presets) gets no line:
+ * its frames hold the index there (observe.ts), which would read as a venue that never gapped.
  */
 import type { RunResult } from '../../engine/run/run.ts';
 import type { RunEvent } from '../../engine/run/run-events.ts';
+import type { MarketId } from '../../engine/perp/market.ts';
+import type { FrameField } from '../../engine/run/frames.ts';
 import {
   RULE_SETS,
   STYLE,
@@ -18,13 +22,31 @@ import {
   type Pair,
 } from './chart-series.ts';
 
-export function priceSeries(context: ChartContext, results: Pair): ChartSeries[] {
+/** Each market's frame columns. */
+const COLUMNS: Record<MarketId, Record<'index' | 'mark' | 'traded', FrameField>> = {
+  BTC: { index: 'btcIndex', mark: 'btcMark', traded: 'btcTraded' },
+  ETH: { index: 'ethIndex', mark: 'ethMark', traded: 'ethTraded' },
+  ALT: { index: 'altIndex', mark: 'altMark', traded: 'altTraded' },
+};
+
+/** Whether the rule set's own venue lists the market (its summary has figures for the markets it lists). */
+export function listsMarket(result: RunResult, market: MarketId): boolean {
+  return Object.hasOwn(result.summary.venues.onshore.markets, market);
+}
+
+/** The market's index, from a rule set that lists it (where neither does, the path itself: the same numbers). */
+function indexOf(results: Pair, market: MarketId): Float64Array {
+  const column = COLUMNS[market].index;
+  return (results.find((result) => listsMarket(result, market)) ?? results[0]).frames[column];
+}
+
+export function priceSeries(context: ChartContext, results: Pair, market: MarketId = 'BTC'): ChartSeries[] {
   const { t, formats } = context;
-  const [a, b] = results;
+  const columns = COLUMNS[market];
   const traded = (result: RunResult, r: 0 | 1): ChartSeries => ({
     id: `traded-${RULE_SETS[r]}`,
     label: t('charts.series.traded', { ruleSet: RULE_SETS[r] }),
-    values: result.frames.btcTraded,
+    values: result.frames[columns.traded],
     colour: STYLE.colour[r],
     dash: STYLE.dash[r],
     width: 2,
@@ -33,45 +55,45 @@ export function priceSeries(context: ChartContext, results: Pair): ChartSeries[]
   const mark = (result: RunResult, r: 0 | 1): ChartSeries => ({
     id: `mark-${RULE_SETS[r]}`,
     label: t('charts.series.mark', { ruleSet: RULE_SETS[r] }),
-    values: result.frames.btcMark,
+    values: result.frames[columns.mark],
     colour: STYLE.colour[r],
     dash: STYLE.markDash[r],
     width: 1.25,
     format: formats.price,
   });
-  return [
+  const series: ChartSeries[] = [
     {
       id: 'index',
       label: t('charts.series.index'),
-      values: a.frames.btcIndex,
+      values: indexOf(results, market),
       colour: STYLE.index,
       width: 1.5,
       format: formats.price,
     },
-    traded(a, 0),
-    mark(a, 0),
-    traded(b, 1),
-    mark(b, 1),
   ];
+  results.forEach((result, r) => {
+    if (listsMarket(result, market)) series.push(traded(result, r as 0 | 1), mark(result, r as 0 | 1));
+  });
+  return series;
 }
 
-/** Liquidations and ADL on the rule set's own venue, BTC market, at the minute and price they happened. */
-export function priceMarkers(results: Pair): ChartMarker[] {
+/** Liquidations and ADL on the rule set's own venue, in one market, at the minute and price they happened. */
+export function priceMarkers(results: Pair, market: MarketId = 'BTC'): ChartMarker[] {
   const markers: ChartMarker[] = [];
   results.forEach((result, r) => {
     for (const event of result.events) {
-      const marker = markerOf(event, r as 0 | 1);
+      const marker = markerOf(event, r as 0 | 1, market);
       if (marker) markers.push(marker);
     }
   });
   return markers;
 }
 
-function markerOf(event: RunEvent, ruleSet: 0 | 1): ChartMarker | null {
+function markerOf(event: RunEvent, ruleSet: 0 | 1, market: MarketId): ChartMarker | null {
   if (event.venue !== 'onshore') return null;
-  if (event.type === 'liquidation' && event.market === 'BTC')
+  if (event.type === 'liquidation' && event.market === market)
     return { minute: event.step, value: event.fillPrice ?? event.markPrice, kind: 'liquidation', ruleSet };
-  if (event.type === 'adl' && event.market === 'BTC')
+  if (event.type === 'adl' && event.market === market)
     return { minute: event.step, value: event.price, kind: 'adl', ruleSet };
   return null;
 }
@@ -85,12 +107,13 @@ export function priceDescription(
   results: Pair,
   markers: readonly ChartMarker[],
   played: number = results[0].frames.minute.length,
+  market: MarketId = 'BTC',
 ): string {
   const { t, formats, clock } = context;
   const all = results[0].frames.minute.length;
   const upTo = Math.max(1, Math.min(all, played));
   const minutes = results[0].frames.minute.subarray(0, upTo);
-  const index = results[0].frames.btcIndex.subarray(0, upTo);
+  const index = indexOf(results, market).subarray(0, upTo);
   const start = index[0] ?? NaN;
   const now = minutes[upTo - 1] ?? 0;
   const low = lowest(index);
@@ -99,6 +122,7 @@ export function priceDescription(
   const turn = fell ? low : high;
   const soFar = upTo < all;
   const words = {
+    market,
     start: formats.price(start),
     extreme: formats.price(turn.value),
     change: formats.change(turn.value / start - 1),
@@ -120,11 +144,13 @@ export function priceDescription(
           words,
         );
   const gap = (result: RunResult) => {
-    const { btcTraded, btcIndex } = result.frames;
+    if (!listsMarket(result, market)) return t('charts.price.notListed', { market });
+    const traded = result.frames[COLUMNS[market].traded];
+    const ownIndex = result.frames[COLUMNS[market].index];
     let worst = 0;
     let at = 0;
     for (let i = 0; i < upTo; i++) {
-      const g = btcTraded[i]! / btcIndex[i]! - 1;
+      const g = traded[i]! / ownIndex[i]! - 1;
       if (Math.abs(g) > Math.abs(worst)) {
         worst = g;
         at = i;
@@ -140,8 +166,9 @@ export function priceDescription(
     );
   return t('charts.price.description', {
     move,
-    gap: t('charts.price.gap', { a: gap(results[0]), b: gap(results[1]) }),
+    gap: t('charts.price.gap', { market, a: gap(results[0]), b: gap(results[1]) }),
     markers: t('charts.price.markers', {
+      market,
       liquidationsA: count('liquidation', 0),
       liquidationsB: count('liquidation', 1),
       adlA: count('adl', 0),

@@ -132,6 +132,7 @@ export class UrlSync {
     if (app.days !== undefined) state.days = app.days;
     if (this.lesson !== undefined) state.lesson = this.lesson;
     if (app.sweep !== null) state.sweep = { ...app.sweep };
+    if (app.market !== 'BTC') state.market = app.market;
     return state;
   }
 
@@ -250,6 +251,7 @@ export class UrlSync {
     this.view = state.view;
     this.lesson = state.lesson;
     app.sweep = state.sweep === undefined ? null : { ...state.sweep };
+    app.market = state.market ?? 'BTC';
   }
 
   /** The state changed: write the hash once it has been still for a moment. */

@@ -54,6 +54,7 @@ const changed: SharedState = quickState({
   frame: 40,
   speed: 240,
   lang: 'zh-Hant-HK',
+  market: 'ALT',
 });
 
 describe('UrlSync opening a link', () => {
@@ -66,6 +67,7 @@ describe('UrlSync opening a link', () => {
     expect(app.resultConfigs).toEqual(runConfigsOf(changed));
     expect(app.followedTrader).toBe(11);
     expect(app.speed).toBe(240);
+    expect(app.market).toBe('ALT');
     expect(app.frame).toBe(40);
     expect(i18n.locale).toBe('zh-Hant-HK');
     expect(sync.view).toBe('app');
