@@ -114,7 +114,12 @@ export function quotedBasis(crowding: number, trend: number): number {
 export function crowdingOf(state: ExchangeState, marketId: MarketId): number {
   const market = state.markets[marketId];
   const held = state.accounts[state.liquidityProvider]?.positions[marketId]?.size ?? 0;
-  return market.longOpenInterest > 1e-12 ? Math.max(-1, Math.min(1, -held / market.longOpenInterest)) : 0;
+  return crowdingFrom(held, market.longOpenInterest);
+}
+
+/** crowdingOf from the provider's position (`held`, signed coins) and the market's long open interest. */
+export function crowdingFrom(held: number, longOpenInterest: number): number {
+  return longOpenInterest > 1e-12 ? Math.max(-1, Math.min(1, -held / longOpenInterest)) : 0;
 }
 
 export function impactSeam(
