@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MARKET_INDEX } from '../perp/market.ts';
 import { createExchange } from '../perp/exchange.ts';
 import { testRules } from '../perp/test-support.ts';
 import {
@@ -29,7 +30,7 @@ describe('market impact of taker flow', () => {
     const move = walk(0.01); // 0.83%: the book thickens away from the index
     expect(move).toBeCloseTo(0.02 * (Math.SQRT2 - 1), 12);
     expect(price).toBeCloseTo(50_000 * (1 - 0.0002 - move / 2), 6);
-    expect(impact.gap.BTC).toBeCloseTo(-move, 12);
+    expect(impact.gap[MARKET_INDEX.BTC]!).toBeCloseTo(-move, 12);
     expect(state.markets.BTC.tradedPrice).toBeCloseTo(50_000 * (1 - move), 6);
     // The next forced order starts from the moved price: the cascade compounds.
     expect(seam.fillPrice(state, 'BTC', 'short', 20, 'liquidation')).toBeLessThan(price);
@@ -39,18 +40,18 @@ describe('market impact of taker flow', () => {
     const impact = createImpactState(1_000_000);
     const seam = impactSeam(impact, BASE_LIQUIDITY, noMaker);
     seam.fillPrice(venue(), 'BTC', 'short', (3.5 * 10 * 1_000_000) / 50_000, 'liquidation');
-    expect(impact.gap.BTC).toBeCloseTo(-0.1, 12);
+    expect(impact.gap[MARKET_INDEX.BTC]!).toBeCloseTo(-0.1, 12);
     // The next order starts where the last left the book: selling further takes more per percent.
-    const before = impact.gap.BTC;
+    const before = impact.gap[MARKET_INDEX.BTC]!;
     seam.fillPrice(venue(), 'BTC', 'short', 20, 'liquidation');
-    expect(before - impact.gap.BTC).toBeLessThan(walk(0.01));
+    expect(before - impact.gap[MARKET_INDEX.BTC]!).toBeLessThan(walk(0.01));
   });
 
   it('lets arbitrage pull the gap back: half of it per half-life', () => {
     const impact = createImpactState(1_000_000);
-    impact.gap.BTC = -0.04;
+    impact.gap[MARKET_INDEX.BTC] = -0.04;
     decayGap(impact, BASE_LIQUIDITY, BASE_LIQUIDITY.gapHalfLifeMinutes);
-    expect(impact.gap.BTC).toBeCloseTo(-0.02, 12);
+    expect(impact.gap[MARKET_INDEX.BTC]!).toBeCloseTo(-0.02, 12);
   });
 
   it('an affiliated market maker adds depth; the spread is the regime’s quoted one (guardrails §1D)', () => {
@@ -72,7 +73,7 @@ describe('market impact of taker flow', () => {
     expect(bid).toBeCloseTo(50_000 * (1 - 0.0002 - move / 2), 6);
     expect(ask).toBeCloseTo(50_000 * (1 + 0.0002 + move / 2), 6);
     expect(state.markets.BTC.tradedPrice).toBe(50_000);
-    expect(impact.gap.BTC).toBe(0);
+    expect(impact.gap[MARKET_INDEX.BTC]!).toBe(0);
   });
 
   it('leans the book with crowding and the trend (assumption)', () => {

@@ -13,6 +13,7 @@ import {
   type ImpactState,
 } from '../market/impact-seam.ts';
 import { extremesAt } from '../market/intra-minute.ts';
+import { MARKET_INDEX } from '../perp/market.ts';
 import { DEFAULT_RUN } from './config.ts';
 import { createRun, indexSeries, type RunState, type Venue } from './run-state.ts';
 import { isFinished, stepRun } from './step-run.ts';
@@ -24,23 +25,31 @@ function expectedMinute(run: RunState, venue: Venue, impact: ImpactState, minute
   const trendFrom = Math.max(0, minute - TREND_WINDOW_MINUTES);
   for (const id of venue.exchange.listed) {
     const series = indexSeries(run.path, id);
-    impact.depthShare[id] = stressedDepthShare(series[minute]!, series[before]!);
+    impact.depthShare[MARKET_INDEX[id]] = stressedDepthShare(series[minute]!, series[before]!);
   }
   decayGap(impact, venue.liquidity, 1);
   const quotes: Record<string, number[]> = {};
   for (const id of venue.exchange.listed) {
     const series = indexSeries(run.path, id);
     const index = series[minute]!;
-    impact.basis[id] = quotedBasis(crowdingOf(venue.exchange, id), index / series[trendFrom]! - 1);
+    impact.basis[MARKET_INDEX[id]] = quotedBasis(
+      crowdingOf(venue.exchange, id),
+      index / series[trendFrom]! - 1,
+    );
     const { low, high } = extremesAt(run.intraMinute[id]!, minute, series[minute - 1]!, index);
-    quotes[id] = [index, index * (1 + impact.gap[id] + impact.basis[id]), low, high];
+    quotes[id] = [
+      index,
+      index * (1 + impact.gap[MARKET_INDEX[id]]! + impact.basis[MARKET_INDEX[id]]!),
+      low,
+      high,
+    ];
   }
   return quotes;
 }
 
 /** A number's exact value as text (the shortest text that reads back to the same double), −0 told apart. */
 const bits = (x: number) => (Object.is(x, -0) ? '-0' : String(x));
-const bitsOf = (record: Record<string, number>) => Object.values(record).map(bits);
+const bitsOf = (values: Float64Array) => Array.from(values, bits);
 
 describe('the venue feed', () => {
   it.each(['offshore-cex', 'hk-sfc-2026'] as const)(
@@ -59,8 +68,8 @@ describe('the venue feed', () => {
         if (minute > run.path.minutes) break;
         // Gaps as forced flow leaves them (different per market, some 0), so arbitrage has work to do.
         const start = structuredClone(venue.impact);
-        if (minute % 3 !== 0) start.gap.BTC = -0.02 - minute * 1e-6;
-        start.gap.ETH = minute % 5 === 0 ? 0 : 0.004;
+        if (minute % 3 !== 0) start.gap[MARKET_INDEX.BTC] = -0.02 - minute * 1e-6;
+        start.gap[MARKET_INDEX.ETH] = minute % 5 === 0 ? 0 : 0.004;
         const expected = structuredClone(start);
         const expectedQuotes = expectedMinute(run, venue, expected, minute);
         const actual = structuredClone(start);

@@ -7,7 +7,7 @@
  * `quotedBasis`, `crowdingOf` and `extremesAt`, operation for operation, so every price keeps its bits.
  */
 import type { Account } from '../perp/exchange.ts';
-import type { MarketId, MarketState } from '../perp/market.ts';
+import { MARKET_INDEX, type MarketId, type MarketState } from '../perp/market.ts';
 import type { MarketQuote } from '../perp/step.ts';
 import {
   crowdingFrom,
@@ -24,6 +24,8 @@ import type { LiquiditySettings } from '../market/liquidity.ts';
 export interface VenueFeed {
   /** The markets the venue lists (exchange.listed), in that order; every array below follows it. */
   ids: readonly MarketId[];
+  /** Each one's MARKET_INDEX: its place in the impact state's per-market arrays. */
+  slots: Int32Array;
   series: Float64Array[];
   lowDepth: Float32Array[];
   highDepth: Float32Array[];
@@ -50,6 +52,7 @@ export function createVenueFeed(
   };
   return {
     ids,
+    slots: Int32Array.from(ids, (id) => MARKET_INDEX[id]),
     series: ids.map(series),
     lowDepth: ids.map((id) => extremesOf(id).lowDepth),
     highDepth: ids.map((id) => extremesOf(id).highDepth),
@@ -76,19 +79,20 @@ export function quoteMinute(
   const positions = feed.provider?.positions;
   for (let k = 0; k < feed.ids.length; k++) {
     const id = feed.ids[k]!;
+    const slot = feed.slots[k]!;
     const series = feed.series[k]!;
     const index = series[minute]!;
     const share = stressedDepthShare(index, series[before]!);
-    depthShare[id] = share;
+    depthShare[slot] = share;
     // decayGap's step for this market; a gap of 0 stays 0, so its power is not taken.
-    let g = gap[id];
-    if (g !== 0) gap[id] = g *= feed.gapKeep.keep(k, liquidity.gapHalfLifeMinutes, share, 1);
+    let g = gap[slot]!;
+    if (g !== 0) gap[slot] = g *= feed.gapKeep.keep(k, liquidity.gapHalfLifeMinutes, share, 1);
     const market = feed.markets[k]!;
     const b = quotedBasis(
       crowdingFrom(positions?.[id]?.size ?? 0, market.longOpenInterest),
       index / series[trendFrom]! - 1,
     );
-    basis[id] = b;
+    basis[slot] = b;
     const quote = feed.quotes[k]!;
     quote.index = index;
     quote.traded = index * (1 + g + b);
