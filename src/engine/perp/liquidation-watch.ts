@@ -77,6 +77,14 @@ export class LiquidationWatch implements LiquidationScan {
     this.#refresh(state);
     const queue = this.#candidates();
     if (queue.length === 0) return; // the usual step: nobody crossed
+    this.#visitAll(state, queue, visit);
+  }
+
+  /**
+   * The visits, apart from eachCandidate: the closure below captures `state`, and a function whose closure
+   * captures a parameter makes that closure's context on every call, the usual early return included.
+   */
+  #visitAll(state: ExchangeState, queue: number[], visit: (account: Account) => void): void {
     const queued = new Set(queue);
     const lossIndex = () =>
       state.markets.BTC.lossIndex + state.markets.ETH.lossIndex + state.markets.ALT.lossIndex;

@@ -33,7 +33,7 @@ function actPopulation(run: RunState): void {
     run.entered++;
   }
   checkExitTriggers(run);
-  run.engine.horizonExits(run, (i) => exitTrader(run, i));
+  run.engine.horizonExits(run, exitTrader);
 }
 
 /**
