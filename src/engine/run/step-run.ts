@@ -81,8 +81,9 @@ function observe(run: RunState): void {
   const markets = run.onshore.exchange.markets;
   const fund = markets.BTC.insuranceFund + markets.ETH.insuranceFund + markets.ALT.insuranceFund;
   tally.insuranceFundMin = Math.min(tally.insuranceFundMin, fund);
-  for (const id of run.onshore.exchange.listed)
-    tally.maxDislocation = Math.max(tally.maxDislocation, dislocation(markets[id]));
+  const listed = run.onshore.feed.markets;
+  for (let k = 0; k < listed.length; k++)
+    tally.maxDislocation = Math.max(tally.maxDislocation, dislocation(listed[k]!));
   observeVenues(run);
   const last = run.minute === run.path.minutes;
   if (run.minute % run.frameEvery === 0 || last) takeFrame(run);
@@ -92,9 +93,9 @@ function observe(run: RunState): void {
 /** The outcome figures' prices and funds, every minute (outcome-figures.ts). */
 function observeVenues(run: RunState): void {
   const { onshore, offshore, figures } = run;
-  observeFigures(figures, 'onshore', onshore.listedMarkets, run.minute);
-  if (offshore) observeFigures(figures, 'offshore', offshore.listedMarkets, run.minute);
-  observeFundTotal(figures, onshore.listedMarkets, offshore?.listedMarkets ?? null);
+  observeFigures(figures, 'onshore', onshore.feed.markets, run.minute);
+  if (offshore) observeFigures(figures, 'offshore', offshore.feed.markets, run.minute);
+  observeFundTotal(figures, onshore.feed.markets, offshore ? offshore.feed.markets : null);
 }
 
 const dislocation = (market: { tradedPrice: number; indexPrice: number }) =>
