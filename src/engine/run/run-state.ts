@@ -188,12 +188,7 @@ function createVenue(
     fundShareOfOpenInterest: regime.extras.insuranceFundShareOfOpenInterest,
     clockStartSecond,
   });
-  const provider = openAccount(
-    exchange,
-    'liquidity-provider',
-    'professional',
-    totalCapital * PROVIDER_CASH_PER_DEPOSIT,
-  );
+  openAccount(exchange, 'liquidity-provider', 'professional', totalCapital * PROVIDER_CASH_PER_DEPOSIT);
   const quotes = Object.fromEntries(MARKET_IDS.map((id) => [id, { index: 0, traded: 0 }])) as Venue['quotes'];
   return {
     name,
@@ -212,7 +207,7 @@ function createVenue(
       intraMinute,
       exchange.markets,
       quotes,
-      exchange.accounts[provider],
+      exchange,
     ),
   };
 }

@@ -6,7 +6,7 @@
  * was most of the step's own time (issue 16). The arithmetic is that of `stressedDepthShare`, `decayGap`,
  * `quotedBasis`, `crowdingOf` and `extremesAt`, operation for operation, so every price keeps its bits.
  */
-import type { Account } from '../perp/exchange.ts';
+import type { ExchangeState } from '../perp/exchange.ts';
 import { MARKET_INDEX, type MarketId, type MarketState } from '../perp/market.ts';
 import type { MarketQuote } from '../perp/step.ts';
 import {
@@ -32,8 +32,8 @@ export interface VenueFeed {
   markets: MarketState[];
   /** The venue's quote objects (venue.quotes), which stepExchange reads by market. */
   quotes: MarketQuote[];
-  /** The liquidity provider's account: its position is the traders' net position reversed (crowding). */
-  provider: Account | undefined;
+  /** The venue, whose liquidity provider's position is the traders' net position reversed (crowding). */
+  exchange: ExchangeState;
   gapKeep: GapKeep;
 }
 
@@ -43,7 +43,7 @@ export function createVenueFeed(
   extremes: Partial<Record<MarketId, IntraMinuteExtremes>>,
   markets: Record<MarketId, MarketState>,
   quotes: Record<MarketId, MarketQuote>,
-  provider: Account | undefined,
+  exchange: ExchangeState,
 ): VenueFeed {
   const extremesOf = (id: MarketId) => {
     const found = extremes[id];
@@ -58,7 +58,7 @@ export function createVenueFeed(
     highDepth: ids.map((id) => extremesOf(id).highDepth),
     markets: ids.map((id) => markets[id]),
     quotes: ids.map((id) => quotes[id]),
-    provider,
+    exchange,
     gapKeep: new GapKeep(),
   };
 }
@@ -76,7 +76,8 @@ export function quoteMinute(
   const before = Math.max(0, minute - STRESS_WINDOW_MINUTES);
   const trendFrom = Math.max(0, minute - TREND_WINDOW_MINUTES);
   const { gap, basis, depthShare } = impact;
-  const positions = feed.provider?.positions;
+  const { exchange } = feed;
+  const positions = exchange.accounts[exchange.liquidityProvider]?.positions;
   for (let k = 0; k < feed.ids.length; k++) {
     const id = feed.ids[k]!;
     const slot = feed.slots[k]!;
