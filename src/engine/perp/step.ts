@@ -12,7 +12,7 @@ import { accrueFunding } from './funding-schedule.ts';
 import { liquidateUnderwater } from './liquidation.ts';
 import { advanceBasisEma, markPriceOf } from './mark-price.ts';
 import type { MarketSeam } from './market-seam.ts';
-import type { MarketId, MarketState } from './market.ts';
+import { MARKET_INDEX, type MarketId, type MarketState } from './market.ts';
 import type { PerpRules } from './rules.ts';
 import { above, atLeast, check } from '../validation/index.ts';
 
@@ -36,10 +36,11 @@ function payIntoFunds(state: ExchangeState): void {
   if (share === null) return;
   for (const id of state.listed) {
     const market = state.markets[id];
+    const k = MARKET_INDEX[id];
     const target = share * market.longOpenInterest * market.markPrice;
-    const due = target - state.fundCommitted[id];
+    const due = target - state.fundCommitted[k]!;
     if (due <= 0) continue;
-    state.fundCommitted[id] = target;
+    state.fundCommitted[k] = target;
     market.insuranceFund += due;
     state.totalDeposits += due;
   }
