@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MARKET_INDEX } from '../perp/market.ts';
+import fc from 'fast-check';
+import { MARKET_IDS, MARKET_INDEX } from '../perp/market.ts';
 import { createExchange } from '../perp/exchange.ts';
 import { testRules } from '../perp/test-support.ts';
 import {
   BOOK_THICKENING,
+  bookWalk,
   createImpactState,
   CROWDING_PREMIUM,
   decayGap,
@@ -74,6 +76,32 @@ describe('market impact of taker flow', () => {
     expect(ask).toBeCloseTo(50_000 * (1 + 0.0002 + move / 2), 6);
     expect(state.markets.BTC.tradedPrice).toBe(50_000);
     expect(impact.gap[MARKET_INDEX.BTC]!).toBe(0);
+  });
+
+  it('quotes the wider of the two walks, with a gap or without (one walk taken when there is none)', () => {
+    const gaps = fc.oneof(fc.constant(0), fc.constant(-0), fc.double({ min: -0.95, max: 0.5, noNaN: true }));
+    fc.assert(
+      fc.property(
+        gaps,
+        fc.double({ min: 0.02, max: 1, noNaN: true }),
+        fc.double({ min: 1, max: 1e8, noNaN: true }),
+        fc.constantFrom(...MARKET_IDS),
+        (gap, share, notional, market) => {
+          const state = venue();
+          const impact = createImpactState(1_000_000);
+          impact.gap[MARKET_INDEX[market]] = gap;
+          impact.depthShare[MARKET_INDEX[market]] = share;
+          const move = Math.max(
+            bookWalk(impact, market, -1, notional),
+            bookWalk(impact, market, 1, notional),
+          );
+          const mid = state.markets[market].tradedPrice;
+          const adverse = BASE_LIQUIDITY.halfSpread + move / 2;
+          const quoted = impactSeam(impact, BASE_LIQUIDITY, noMaker).impactPrices(state, market, notional);
+          expect(quoted).toEqual({ bid: mid * (1 - adverse), ask: mid * (1 + adverse) });
+        },
+      ),
+    );
   });
 
   it('leans the book with crowding and the trend (assumption)', () => {

@@ -149,10 +149,13 @@ export function impactSeam(
     },
     impactPrices(state: ExchangeState, marketId: MarketId, notional: number) {
       const mid = state.markets[marketId].tradedPrice;
-      const move = Math.max(
-        bookWalk(impact, marketId, -1, notional),
-        bookWalk(impact, marketId, 1, notional),
-      );
+      const down = bookWalk(impact, marketId, -1, notional);
+      // With no gap both walks start at the index and are the same number: funding asks every minute, and a
+      // book without forced flow has no gap.
+      const move =
+        impact.gap[MARKET_INDEX[marketId]] === 0
+          ? down
+          : Math.max(down, bookWalk(impact, marketId, 1, notional));
       const adverse = liquidity.halfSpread + move / 2;
       return { bid: mid * (1 - adverse), ask: mid * (1 + adverse) };
     },
