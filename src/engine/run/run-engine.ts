@@ -167,7 +167,8 @@ class FastEngine implements RunEngine {
 
   #cross(venue: Venue | null): void {
     if (!venue) return;
-    for (const market of MARKET_IDS)
+    // The markets the venue lists: an unlisted one takes no orders, so no exit level sits there.
+    for (const market of venue.exchange.listed)
       this.#exitWatch.crossed(venue.name, market, venue.exchange.markets[market].markPrice, this.#found);
   }
 
