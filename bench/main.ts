@@ -3,6 +3,7 @@
  * in fresh processes: the cold time (a new process's first run, JIT warm-up included), the warm time (median
  * of the runs after it in the same process), ns per event and ns per one-minute step (warm). Rows: the
  * classroom run (200 traders × 1 day, the app's config, each of the two rule sets the page compares first),
+ * the classroom summary-only run (both rule sets, as a sweep or the ranges over seeds run each seed),
  * 10,000 × 7 d and 100,000 × 30 d. The reference engine is the oracle: its checksum must equal the fast
  * engine's on the classroom rows and at 10,000 × 7 d, where the fast ÷ reference ratio is reported.
  *
@@ -37,7 +38,7 @@ interface Sample {
 }
 
 const ROW_IDS = Object.keys(BENCH_ROWS);
-const DEFAULT_ROWS = ['classroom-hk', 'classroom-offshore', '10k-7d', '100k-30d'];
+const DEFAULT_ROWS = ['classroom-hk', 'classroom-offshore', 'classroom-summary', '10k-7d', '100k-30d'];
 /**
  * Warm runs per process: enough to take a median, a few seconds a process. A classroom run is short enough that
  * the JIT is still compiling for its first 15–20 repeats (measured 2026-12-06: 40–250 ms, then 7–12 ms): with 30
@@ -46,6 +47,7 @@ const DEFAULT_ROWS = ['classroom-hk', 'classroom-offshore', '10k-7d', '100k-30d'
 const WARM_RUNS: Record<string, number> = {
   'classroom-hk': 120,
   'classroom-offshore': 120,
+  'classroom-summary': 120,
   '10k-7d': 5,
   '100k-7d': 3,
   '100k-30d': 3,

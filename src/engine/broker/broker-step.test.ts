@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BrokerEvent } from './broker-events.ts';
+import { BROKER_ASSETS, type AssetPrices } from './broker-state.ts';
 import { stepBroker } from './broker-step.ts';
 import { clientOf, openClient } from './clients.ts';
 import { buyOnCredit } from './financing.ts';
@@ -15,6 +16,14 @@ describe('stepBroker', () => {
     stepBroker(state, { ...PRICES, ETH: 2_000 }, seam, NO_REACTION, []);
     expect(state.step).toBe(1);
     expect(state.prices.ETH).toBe(2_000);
+  });
+
+  it('takes every broker asset’s new price, into its own object', () => {
+    const state = testBroker();
+    const prices = Object.fromEntries(BROKER_ASSETS.map((asset, k) => [asset, 7 + k])) as AssetPrices;
+    stepBroker(state, prices, seam, NO_REACTION, []);
+    expect(state.prices).toEqual(prices);
+    expect(state.prices).not.toBe(prices);
   });
 
   it('accrues interest on the hour before checking margin, at the new prices', () => {

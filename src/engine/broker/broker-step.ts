@@ -4,7 +4,7 @@
  * purchases on credit, repayments) are made between steps by whoever drives the run.
  */
 import type { BrokerEvent } from './broker-events.ts';
-import { BROKER_ASSETS, requirePrices, type AssetPrices, type BrokerState } from './broker-state.ts';
+import { requirePrices, type AssetPrices, type BrokerState } from './broker-state.ts';
 import { accrueInterest } from './interest-accrual.ts';
 import { checkMargins } from './margin-calls.ts';
 import type { ClientReactions } from './reactions.ts';
@@ -20,8 +20,13 @@ export function stepBroker(
   requirePrices(prices);
   const fromMinute = state.step * state.stepMinutes;
   state.step += 1;
-  // Copied field by field into the broker's own object: the caller may reuse its object next step.
-  for (const asset of BROKER_ASSETS) state.prices[asset] = prices[asset];
+  // Copied field by field into the broker's own object: the caller may reuse its object next step. By name,
+  // not in a loop over BROKER_ASSETS: a number stored under a computed name is boxed anew each time.
+  const own = state.prices;
+  own.BTC = prices.BTC;
+  own.ETH = prices.ETH;
+  own['other-crypto'] = prices['other-crypto'];
+  own.securities = prices.securities;
   accrueInterest(state, fromMinute, state.step * state.stepMinutes, events);
   checkMargins(state, seam, reactions, events);
 }

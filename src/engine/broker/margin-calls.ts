@@ -164,9 +164,31 @@ export function checkMargins(
   reactions: ClientReactions,
   events: BrokerEvent[],
 ): void {
-  // Every client (the reference engine) or those the fast engine's index cannot vouch for, in id order.
-  state.watch.eachCandidate(state, (client) => {
-    if (client.financing && (client.marginCall !== null || clientDebt(client) > 0))
-      reviewClient(state, seam, reactions, client, events);
-  });
+  // Every client (the reference engine) or those the fast engine's index cannot vouch for, in id order. The
+  // inputs in one kept object read by one plain visitor: a closure over them was made every minute.
+  const { state: outerState, seam: outerSeam, reactions: outerReactions, events: outerEvents } = review;
+  review.state = state;
+  review.seam = seam;
+  review.reactions = reactions;
+  review.events = events;
+  try {
+    state.watch.eachCandidate(state, visitClient);
+  } finally {
+    review.state = outerState;
+    review.seam = outerSeam;
+    review.reactions = outerReactions;
+    review.events = outerEvents;
+  }
+}
+
+const review: {
+  state: BrokerState | null;
+  seam: SpotSeam | null;
+  reactions: ClientReactions | null;
+  events: BrokerEvent[] | null;
+} = { state: null, seam: null, reactions: null, events: null };
+
+function visitClient(client: Client): void {
+  if (client.financing && (client.marginCall !== null || clientDebt(client) > 0))
+    reviewClient(review.state!, review.seam!, review.reactions!, client, review.events!);
 }

@@ -64,7 +64,8 @@ export class MarginWatch implements MarginScan {
     // Gathered in a list kept from step to step: the usual step allocates nothing.
     const found = this.#found;
     if (found.length !== 0) found.length = 0;
-    for (const id of this.#everyStep) found.push(id);
+    // Iterating an empty set still makes an iterator: the usual step has nobody to review every step.
+    if (this.#everyStep.size !== 0) for (const id of this.#everyStep) found.push(id);
     for (const id of this.#dirty) found.push(id);
     const due = this.#due.get(state.step);
     if (due) {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { MARKET_IDS, MARKET_INDEX } from '../perp/market.ts';
 import { createExchange } from '../perp/exchange.ts';
 import { testRules } from '../perp/test-support.ts';
 import {
   BOOK_THICKENING,
+  bookWalk,
   createImpactState,
   CROWDING_PREMIUM,
   decayGap,
@@ -29,7 +32,7 @@ describe('market impact of taker flow', () => {
     const move = walk(0.01); // 0.83%: the book thickens away from the index
     expect(move).toBeCloseTo(0.02 * (Math.SQRT2 - 1), 12);
     expect(price).toBeCloseTo(50_000 * (1 - 0.0002 - move / 2), 6);
-    expect(impact.gap.BTC).toBeCloseTo(-move, 12);
+    expect(impact.gap[MARKET_INDEX.BTC]!).toBeCloseTo(-move, 12);
     expect(state.markets.BTC.tradedPrice).toBeCloseTo(50_000 * (1 - move), 6);
     // The next forced order starts from the moved price: the cascade compounds.
     expect(seam.fillPrice(state, 'BTC', 'short', 20, 'liquidation')).toBeLessThan(price);
@@ -39,18 +42,18 @@ describe('market impact of taker flow', () => {
     const impact = createImpactState(1_000_000);
     const seam = impactSeam(impact, BASE_LIQUIDITY, noMaker);
     seam.fillPrice(venue(), 'BTC', 'short', (3.5 * 10 * 1_000_000) / 50_000, 'liquidation');
-    expect(impact.gap.BTC).toBeCloseTo(-0.1, 12);
+    expect(impact.gap[MARKET_INDEX.BTC]!).toBeCloseTo(-0.1, 12);
     // The next order starts where the last left the book: selling further takes more per percent.
-    const before = impact.gap.BTC;
+    const before = impact.gap[MARKET_INDEX.BTC]!;
     seam.fillPrice(venue(), 'BTC', 'short', 20, 'liquidation');
-    expect(before - impact.gap.BTC).toBeLessThan(walk(0.01));
+    expect(before - impact.gap[MARKET_INDEX.BTC]!).toBeLessThan(walk(0.01));
   });
 
   it('lets arbitrage pull the gap back: half of it per half-life', () => {
     const impact = createImpactState(1_000_000);
-    impact.gap.BTC = -0.04;
+    impact.gap[MARKET_INDEX.BTC] = -0.04;
     decayGap(impact, BASE_LIQUIDITY, BASE_LIQUIDITY.gapHalfLifeMinutes);
-    expect(impact.gap.BTC).toBeCloseTo(-0.02, 12);
+    expect(impact.gap[MARKET_INDEX.BTC]!).toBeCloseTo(-0.02, 12);
   });
 
   it('an affiliated market maker adds depth; the spread is the regime’s quoted one (guardrails §1D)', () => {
@@ -72,7 +75,33 @@ describe('market impact of taker flow', () => {
     expect(bid).toBeCloseTo(50_000 * (1 - 0.0002 - move / 2), 6);
     expect(ask).toBeCloseTo(50_000 * (1 + 0.0002 + move / 2), 6);
     expect(state.markets.BTC.tradedPrice).toBe(50_000);
-    expect(impact.gap.BTC).toBe(0);
+    expect(impact.gap[MARKET_INDEX.BTC]!).toBe(0);
+  });
+
+  it('quotes the wider of the two walks, with a gap or without (one walk taken when there is none)', () => {
+    const gaps = fc.oneof(fc.constant(0), fc.constant(-0), fc.double({ min: -0.95, max: 0.5, noNaN: true }));
+    fc.assert(
+      fc.property(
+        gaps,
+        fc.double({ min: 0.02, max: 1, noNaN: true }),
+        fc.double({ min: 1, max: 1e8, noNaN: true }),
+        fc.constantFrom(...MARKET_IDS),
+        (gap, share, notional, market) => {
+          const state = venue();
+          const impact = createImpactState(1_000_000);
+          impact.gap[MARKET_INDEX[market]] = gap;
+          impact.depthShare[MARKET_INDEX[market]] = share;
+          const move = Math.max(
+            bookWalk(impact, market, -1, notional),
+            bookWalk(impact, market, 1, notional),
+          );
+          const mid = state.markets[market].tradedPrice;
+          const adverse = BASE_LIQUIDITY.halfSpread + move / 2;
+          const quoted = impactSeam(impact, BASE_LIQUIDITY, noMaker).impactPrices(state, market, notional);
+          expect(quoted).toEqual({ bid: mid * (1 - adverse), ask: mid * (1 + adverse) });
+        },
+      ),
+    );
   });
 
   it('leans the book with crowding and the trend (assumption)', () => {

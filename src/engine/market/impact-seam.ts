@@ -11,7 +11,7 @@
  */
 import type { ExchangeState } from '../perp/exchange.ts';
 import type { MarketSeam } from '../perp/market-seam.ts';
-import { MARKET_IDS, type MarketId } from '../perp/market.ts';
+import { MARKET_IDS, MARKET_INDEX, type MarketId } from '../perp/market.ts';
 import { sideSign } from '../perp/side.ts';
 import { frontRunsForcedFlow, type LiquiditySettings, type MarketMakerSwitches } from './liquidity.ts';
 import { above, check } from '../validation/index.ts';
@@ -21,26 +21,26 @@ export { stressedDepthShare, STRESS_WINDOW_MINUTES } from './venue-depth.ts';
 
 const DEPTH = above(0);
 
+/** Per-market figures are typed arrays indexed by MARKET_INDEX (the step writes them every minute). */
 export interface ImpactState {
   /** (traded − index) / index per market. */
-  gap: Record<MarketId, number>;
+  gap: Float64Array;
   /** Notional that moves BTC's traded price by 1%, in calm markets (other markets: × MARKET_DEPTH). */
   depthPerPercent: number;
   /** Share of that depth still quoted now: liquidity providers pull back when the index moves fast. */
-  depthShare: Record<MarketId, number>;
+  depthShare: Float64Array;
   /** Σ extra paid by forced orders to a market maker trading ahead of them (USD). */
   frontRunGain: number;
   /**
    * Where the book's mid sits against the index apart from forced-flow gaps (fraction of index): crowding and
    * the trend (see `quotedBasis`). Rebuilt every step; the traded price is index × (1 + gap + basis).
    */
-  basis: Record<MarketId, number>;
+  basis: Float64Array;
 }
 
 export function createImpactState(depthPerPercent: number): ImpactState {
   check('market depth in USD per 1% of price', depthPerPercent, DEPTH);
-  const perMarket = (value: number) =>
-    Object.fromEntries(MARKET_IDS.map((id) => [id, value])) as Record<MarketId, number>;
+  const perMarket = (value: number) => new Float64Array(MARKET_IDS.length).fill(value);
   return {
     gap: perMarket(0),
     depthPerPercent,
@@ -55,9 +55,9 @@ export function createImpactState(depthPerPercent: number): ImpactState {
  * need depth to trade against; venue-depth.ts, an assumption).
  */
 export function decayGap(impact: ImpactState, liquidity: LiquiditySettings, minutes: number): void {
-  for (const id of MARKET_IDS) {
-    const halfLife = gapHalfLife(liquidity.gapHalfLifeMinutes, impact.depthShare[id]);
-    impact.gap[id] *= Math.pow(0.5, minutes / halfLife);
+  for (let k = 0; k < MARKET_IDS.length; k++) {
+    const halfLife = gapHalfLife(liquidity.gapHalfLifeMinutes, impact.depthShare[k]!);
+    impact.gap[k] = impact.gap[k]! * Math.pow(0.5, minutes / halfLife);
   }
 }
 
@@ -81,9 +81,10 @@ const distanceFor = (units: number) => BOOK_THICKENING * (Math.sqrt(1 + (2 * uni
  * the current gap outward. Against the gap (buying below the index) it starts at the index.
  */
 export function bookWalk(impact: ImpactState, marketId: MarketId, s: number, notional: number): number {
+  const k = MARKET_INDEX[marketId];
   // The market's factor last, so BTC's and ETH's (1) leave the product exactly as it was.
-  const depth = impact.depthPerPercent * impact.depthShare[marketId] * 100 * MARKET_DEPTH[marketId];
-  const from = Math.max(0, s * impact.gap[marketId]);
+  const depth = impact.depthPerPercent * impact.depthShare[k]! * 100 * MARKET_DEPTH[marketId];
+  const from = Math.max(0, s * impact.gap[k]!);
   return Math.min(MAX_IMPACT, distanceFor(walked(from) + notional / depth) - from);
 }
 
@@ -114,7 +115,12 @@ export function quotedBasis(crowding: number, trend: number): number {
 export function crowdingOf(state: ExchangeState, marketId: MarketId): number {
   const market = state.markets[marketId];
   const held = state.accounts[state.liquidityProvider]?.positions[marketId]?.size ?? 0;
-  return market.longOpenInterest > 1e-12 ? Math.max(-1, Math.min(1, -held / market.longOpenInterest)) : 0;
+  return crowdingFrom(held, market.longOpenInterest);
+}
+
+/** crowdingOf from the provider's position (`held`, signed coins) and the market's long open interest. */
+export function crowdingFrom(held: number, longOpenInterest: number): number {
+  return longOpenInterest > 1e-12 ? Math.max(-1, Math.min(1, -held / longOpenInterest)) : 0;
 }
 
 export function impactSeam(
@@ -136,16 +142,20 @@ export function impactSeam(
         adverse += extra;
         impact.frontRunGain += qty * price * extra;
       }
-      impact.gap[marketId] = Math.max(-0.95, impact.gap[marketId] + s * move);
-      market.tradedPrice = market.indexPrice * (1 + impact.gap[marketId] + impact.basis[marketId]);
+      const k = MARKET_INDEX[marketId];
+      impact.gap[k] = Math.max(-0.95, impact.gap[k]! + s * move);
+      market.tradedPrice = market.indexPrice * (1 + impact.gap[k]! + impact.basis[k]!);
       return price * (1 + s * adverse);
     },
     impactPrices(state: ExchangeState, marketId: MarketId, notional: number) {
       const mid = state.markets[marketId].tradedPrice;
-      const move = Math.max(
-        bookWalk(impact, marketId, -1, notional),
-        bookWalk(impact, marketId, 1, notional),
-      );
+      const down = bookWalk(impact, marketId, -1, notional);
+      // With no gap both walks start at the index and are the same number: funding asks every minute, and a
+      // book without forced flow has no gap.
+      const move =
+        impact.gap[MARKET_INDEX[marketId]] === 0
+          ? down
+          : Math.max(down, bookWalk(impact, marketId, 1, notional));
       const adverse = liquidity.halfSpread + move / 2;
       return { bid: mid * (1 - adverse), ask: mid * (1 + adverse) };
     },

@@ -22,10 +22,31 @@ export function createSpotImpactState(depthPerPercent: number): SpotImpactState 
   return { gap: { BTC: 0, ETH: 0, 'other-crypto': 0, securities: 0 }, depthPerPercent, frontRunGain: 0 };
 }
 
+/**
+ * Arbitrage on the spot gaps, every minute. Asset by asset by name (a number stored under a computed name is
+ * boxed anew each time); a gap of 0 stays 0, so while every gap is 0 (no forced sale yet) the power is not
+ * taken, and it is taken again only when its inputs change (the same inputs give the same bits).
+ */
 export function decaySpotGap(impact: SpotImpactState, liquidity: LiquiditySettings, minutes: number): void {
-  const keep = Math.pow(0.5, minutes / liquidity.gapHalfLifeMinutes);
-  // for…in, not Object.keys: no array allocated each minute.
-  for (const asset in impact.gap) impact.gap[asset as BrokerAsset] *= keep;
+  const gap = impact.gap;
+  if (gap.BTC === 0 && gap.ETH === 0 && gap['other-crypto'] === 0 && gap.securities === 0) return;
+  const keep = spotKeep(minutes, liquidity.gapHalfLifeMinutes);
+  gap.BTC *= keep;
+  gap.ETH *= keep;
+  gap['other-crypto'] *= keep;
+  gap.securities *= keep;
+}
+
+/** The last factor taken and its inputs (NaN: none yet). */
+const lastKeep = { minutes: NaN, halfLife: NaN, keep: 1 };
+
+function spotKeep(minutes: number, halfLife: number): number {
+  if (minutes !== lastKeep.minutes || halfLife !== lastKeep.halfLife) {
+    lastKeep.keep = Math.pow(0.5, minutes / halfLife);
+    lastKeep.minutes = minutes;
+    lastKeep.halfLife = halfLife;
+  }
+  return lastKeep.keep;
 }
 
 const MAX_IMPACT = 0.5;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MARKET_INDEX } from '../perp/market.ts';
 import { createImpactState, decayGap } from './impact-seam.ts';
 import { BASE_LIQUIDITY } from './liquidity.ts';
 import {
@@ -22,12 +23,12 @@ describe('venue books in a crash (guardrails §3: depth −98% on 10 Oct 2025)',
     expect(gapHalfLife(5, 0.25)).toBeCloseTo(10, 12);
     expect(gapHalfLife(5, 0.0001)).toBe(MAX_GAP_HALF_LIFE_MINUTES);
     const impact = createImpactState(1_000_000);
-    impact.gap.BTC = -0.04;
-    impact.gap.ETH = -0.04;
-    impact.depthShare.ETH = 0.25;
+    impact.gap[MARKET_INDEX.BTC] = -0.04;
+    impact.gap[MARKET_INDEX.ETH] = -0.04;
+    impact.depthShare[MARKET_INDEX.ETH] = 0.25;
     decayGap(impact, BASE_LIQUIDITY, 5);
-    expect(impact.gap.BTC).toBeCloseTo(-0.02, 12);
-    expect(impact.gap.ETH).toBeCloseTo(-0.04 * Math.SQRT1_2, 12);
+    expect(impact.gap[MARKET_INDEX.BTC]!).toBeCloseTo(-0.02, 12);
+    expect(impact.gap[MARKET_INDEX.ETH]!).toBeCloseTo(-0.04 * Math.SQRT1_2, 12);
   });
 
   it('gives the offshore venue the deepest book and a custom rule set its base preset’s', () => {

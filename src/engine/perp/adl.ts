@@ -103,27 +103,30 @@ export function scoreBoard(
 }
 
 /**
- * The first `out.length` places of `side`'s queue on the board among accounts that are traders (`traderOf`
- * ≥ 0), written into `out` as trader ids (−1 for an empty place): a selection of the top k, the same traders in
- * the same order as the sorted queue filtered to traders.
+ * The first `long.length` places of the long queue and the first `short.length` of the short queue on the
+ * board, among accounts that are traders (`traderOf` ≥ 0), written as trader ids (−1 for an empty place): a
+ * selection of the top k on each side, the same traders in the same order as each sorted queue filtered to
+ * traders. Both sides in one pass over the board (a pass per side walked it twice a frame).
  */
-export function boardHead(board: AdlBoard, side: 1 | -1, traderOf: readonly number[], out: number[]): void {
-  const k = out.length;
-  if (headScores.length < k) {
-    headScores = new Float64Array(k);
-    headAccounts = new Int32Array(k);
-  }
-  const scores = headScores;
-  const accounts = headAccounts;
-  let filled = 0;
+export function boardHeads(
+  board: AdlBoard,
+  traderOf: readonly number[],
+  long: number[],
+  short: number[],
+): void {
+  const longs = headOf(0, long.length);
+  const shorts = headOf(1, short.length);
   for (let j = 0; j < board.length; j++) {
-    if (board.sides[j] !== side) continue;
+    const side = board.sides[j];
+    const head = side === 1 ? longs : side === -1 ? shorts : null;
+    if (head === null) continue;
     const account = board.accounts[j]!;
     const score = board.scores[j]!;
-    if (filled === k && !ahead(score, account, scores[k - 1]!, accounts[k - 1]!)) continue;
+    const { scores, accounts, k } = head;
+    if (head.filled === k && !ahead(score, account, scores[k - 1]!, accounts[k - 1]!)) continue;
     if (!((traderOf[account] ?? -1) >= 0)) continue;
     // Insertion into the sorted head (k is small: QUEUE_HEAD = 5).
-    let at = filled < k ? filled++ : k - 1;
+    let at = head.filled < k ? head.filled++ : k - 1;
     while (at > 0 && ahead(score, account, scores[at - 1]!, accounts[at - 1]!)) {
       scores[at] = scores[at - 1]!;
       accounts[at] = accounts[at - 1]!;
@@ -132,10 +135,39 @@ export function boardHead(board: AdlBoard, side: 1 | -1, traderOf: readonly numb
     scores[at] = score;
     accounts[at] = account;
   }
-  for (let j = 0; j < k; j++) out[j] = j < filled ? traderOf[accounts[j]!]! : -1;
+  writeHead(longs, traderOf, long);
+  writeHead(shorts, traderOf, short);
 }
-let headScores = new Float64Array(8);
-let headAccounts = new Int32Array(8);
+
+/** One side's head being selected: its first `filled` places, in buffers kept from frame to frame. */
+interface HeadSelection {
+  k: number;
+  filled: number;
+  scores: Float64Array;
+  accounts: Int32Array;
+}
+
+const heads: HeadSelection[] = [0, 1].map(() => ({
+  k: 0,
+  filled: 0,
+  scores: new Float64Array(8),
+  accounts: new Int32Array(8),
+}));
+
+function headOf(which: number, k: number): HeadSelection {
+  const head = heads[which]!;
+  if (head.scores.length < k) {
+    head.scores = new Float64Array(k);
+    head.accounts = new Int32Array(k);
+  }
+  head.k = k;
+  head.filled = 0;
+  return head;
+}
+
+function writeHead(head: HeadSelection, traderOf: readonly number[], out: number[]): void {
+  for (let j = 0; j < head.k; j++) out[j] = j < head.filled ? traderOf[head.accounts[j]!]! : -1;
+}
 
 /** The five-light indicator of `accountId` from the board (null: no position in the market). */
 export function boardLights(board: AdlBoard, accountId: number): number | null {

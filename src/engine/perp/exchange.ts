@@ -3,7 +3,7 @@
  * fee collector and the bookkeeping needed to check that money is never created or lost (model.md, "Accounts
  * and conservation"). A plain, serialisable object; the functions that change it live beside it.
  */
-import { createMarket, MARKET_IDS, type MarketId, type MarketState } from './market.ts';
+import { createMarket, MARKET_IDS, MARKET_INDEX, type MarketId, type MarketState } from './market.ts';
 import type { Position } from './position.ts';
 import { listedMarkets, validatePerpRules, type InvestorClass, type PerpRules } from './rules.ts';
 import { markTouched, type Touched } from '../fast/touched.ts';
@@ -72,8 +72,11 @@ export interface ExchangeState {
   liquidityProvider: number;
   /** Σ deposits of every account plus the insurance funds' starting capital and the operator's payments into them. */
   totalDeposits: number;
-  /** Per market: the operator's capital paid into the fund so far (start included), for the open-interest rule. */
-  fundCommitted: Record<MarketId, number>;
+  /**
+   * Per market, by MARKET_INDEX: the operator's capital paid into the fund so far (start included), for the
+   * open-interest rule.
+   */
+  fundCommitted: Float64Array;
   /**
    * How a step finds the accounts to test for liquidation: the fast engine's threshold index, or (the default)
    * the reference engine's scan of every account.
@@ -109,13 +112,14 @@ export function createExchange(
   const fundStart = options.fundShareOfOpenInterest === null ? rules.insuranceFundStart : 0;
   const listed = listedMarkets(rules);
   const markets = {} as Record<MarketId, MarketState>;
-  const fundCommitted = {} as Record<MarketId, number>;
+  // A typed array: the step rewrites it as open interest grows (a number stored by market name was boxed).
+  const fundCommitted = new Float64Array(MARKET_IDS.length);
   const holders = {} as Record<MarketId, Holders>;
   for (const id of MARKET_IDS) {
     // An unlisted market has no fund: nothing can be liquidated on it.
     const fund = listed.includes(id) ? fundStart : 0;
     markets[id] = createMarket(id, openingPrices[id], rules.tiers[id], fund);
-    fundCommitted[id] = fund;
+    fundCommitted[MARKET_INDEX[id]] = fund;
     holders[id] = createHolders();
   }
   return {

@@ -55,9 +55,10 @@ function nearBracket(tiers: readonly MaintenanceTier[], i: number, notional: num
 
 export function liquidationPrice(input: LiquidationInput): LiquidationResult {
   const { qty, entryPrice, tiers } = input;
-  check('qty', qty, POSITIVE);
-  check('entry price', entryPrice, POSITIVE);
-  check('wallet', input.wallet, finiteNumber);
+  // The checks, called only when a value fails: the liquidation index and every traced frame ask for this.
+  if (!(qty > 0 && qty < Infinity)) check('qty', qty, POSITIVE);
+  if (!(entryPrice > 0 && entryPrice < Infinity)) check('entry price', entryPrice, POSITIVE);
+  if (!Number.isFinite(input.wallet)) check('wallet', input.wallet, finiteNumber);
   const s = sideSign(input.side);
   const otherMm = input.otherMaintenance ?? 0;
   const otherUpnl = input.otherUnrealisedPnl ?? 0;

@@ -53,9 +53,15 @@ export class LiquidationWatch implements LiquidationScan {
   readonly #lossAtRebuild: Float64Array;
   /** Per market: 1 / (1 − highest maintenance rate of its tiers). */
   readonly #factor: Float64Array;
+  /**
+   * The positions (in MARKET_IDS) of the markets the venue lists, which the per-step passes walk: an unlisted
+   * market takes no orders (orders.ts), so it never holds a position, nor moves its funding or loss index.
+   */
+  readonly #traded: Int32Array;
 
   constructor(state: ExchangeState) {
     this.#markets = MARKET_IDS.map((id) => state.markets[id]);
+    this.#traded = Int32Array.from(state.listed, (id) => MARKET_IDS.indexOf(id));
     this.#fundingLow = Float64Array.from(this.#markets, (m) => m.fundingIndex);
     this.#fundingHigh = Float64Array.from(this.#markets, (m) => m.fundingIndex);
     this.#lossAtRebuild = Float64Array.from(this.#markets, (m) => m.lossIndex);
@@ -77,6 +83,14 @@ export class LiquidationWatch implements LiquidationScan {
     this.#refresh(state);
     const queue = this.#candidates();
     if (queue.length === 0) return; // the usual step: nobody crossed
+    this.#visitAll(state, queue, visit);
+  }
+
+  /**
+   * The visits, apart from eachCandidate: the closure below captures `state`, and a function whose closure
+   * captures a parameter makes that closure's context on every call, the usual early return included.
+   */
+  #visitAll(state: ExchangeState, queue: number[], visit: (account: Account) => void): void {
     const queued = new Set(queue);
     const lossIndex = () =>
       state.markets.BTC.lossIndex + state.markets.ETH.lossIndex + state.markets.ALT.lossIndex;
@@ -103,7 +117,9 @@ export class LiquidationWatch implements LiquidationScan {
   /** Recomputes the keys of touched accounts, or all keys when the indices drifted too far. */
   #refresh(state: ExchangeState): void {
     let rebuild = false;
-    for (let k = 0; k < this.#markets.length; k++) {
+    const active = this.#traded;
+    for (let j = 0; j < active.length; j++) {
+      const k = active[j]!;
       const m = this.#markets[k]!;
       this.#fundingLow[k] = Math.min(this.#fundingLow[k]!, m.fundingIndex);
       this.#fundingHigh[k] = Math.max(this.#fundingHigh[k]!, m.fundingIndex);
@@ -206,7 +222,9 @@ export class LiquidationWatch implements LiquidationScan {
     const found = this.#found;
     if (found.length !== 0) found.length = 0;
     if (this.#everyStep.size !== 0) for (const id of this.#everyStep) found.push(id);
-    for (let k = 0; k < this.#markets.length; k++) {
+    const active = this.#traded;
+    for (let j = 0; j < active.length; j++) {
+      const k = active[j]!;
       const mark = this.#markets[k]!.markPrice;
       const bound = this.#bound(k);
       // A tiny relative slack keeps float rounding of the key from hiding a position the exact test would take.

@@ -177,6 +177,25 @@ describe('advanceBasisEma (the step’s in-place EMA)', () => {
     expect(() => advanceBasisEma(emptyBasisEma(), 1, 60, 0)).toThrow(/timeConstantSeconds/);
   });
 
+  it('moves it exactly as updateBasisEma does over steps of repeated and changing lengths (a kept decay)', () => {
+    const step = fc.record({
+      sample: fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+      t: fc.constantFrom(60, 60, 3, 0, 150),
+      tau: fc.constantFrom(150, 150, 60),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 8 }), (steps) => {
+        const ema = emptyBasisEma();
+        let expected = emptyBasisEma();
+        for (const { sample, t, tau } of steps) {
+          expected = updateBasisEma(expected, sample, t, tau);
+          advanceBasisEma(ema, sample, t, tau);
+          expect(ema).toEqual(expected);
+        }
+      }),
+    );
+  });
+
   it('markPriceOf refuses the prices and clamp markPrice refuses', () => {
     const ema = emptyBasisEma();
     expect(() => markPriceOf('index-anchored', 0, 1, ema)).toThrow(/index/);

@@ -77,9 +77,25 @@ export function advanceBasisEma(
     check('elapsedSeconds', elapsedSeconds, NON_NEGATIVE);
   if (!(timeConstantSeconds > 0 && timeConstantSeconds < Infinity))
     check('timeConstantSeconds', timeConstantSeconds, POSITIVE);
-  const decay = Math.exp(-elapsedSeconds / timeConstantSeconds);
+  const decay = emaDecay(elapsedSeconds, timeConstantSeconds);
   ema.num = ema.num * decay + basisSample * elapsedSeconds;
   ema.den = ema.den * decay + elapsedSeconds;
+}
+
+/** The last decay taken and its inputs (NaN: none yet, never equal). */
+const lastDecay = { elapsedSeconds: NaN, timeConstantSeconds: NaN, decay: 1 };
+
+/**
+ * exp(−t/τ), taken again only when t or τ changed: a venue's step asks it for every market every minute with
+ * the same step and time constant, and the same inputs give the same bits.
+ */
+function emaDecay(elapsedSeconds: number, timeConstantSeconds: number): number {
+  if (elapsedSeconds !== lastDecay.elapsedSeconds || timeConstantSeconds !== lastDecay.timeConstantSeconds) {
+    lastDecay.decay = Math.exp(-elapsedSeconds / timeConstantSeconds);
+    lastDecay.elapsedSeconds = elapsedSeconds;
+    lastDecay.timeConstantSeconds = timeConstantSeconds;
+  }
+  return lastDecay.decay;
 }
 
 /** The smoothed basis; 0 before the first sample, so the mark starts at the index. */

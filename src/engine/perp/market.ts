@@ -16,6 +16,11 @@ const POSITIVE = above(0);
  */
 export type MarketId = 'BTC' | 'ETH' | 'ALT';
 export const MARKET_IDS: readonly MarketId[] = ['BTC', 'ETH', 'ALT'];
+/**
+ * Each market's position in MARKET_IDS, for state kept per market in typed arrays: a store of a number by
+ * market name into an object (`gap[id] = …`) boxed the number, a new heap object each time (issue 16).
+ */
+export const MARKET_INDEX: Readonly<Record<MarketId, number>> = { BTC: 0, ETH: 1, ALT: 2 };
 /** The markets every rule set lists: the population's own markets (guardrails P3, W9: BTC and ETH). */
 export const CORE_MARKETS: readonly MarketId[] = ['BTC', 'ETH'];
 

@@ -37,8 +37,9 @@ export function premiumOf(impactBid: number, impactAsk: number, index: number): 
 
 /** B-FUND / B-IMN: impact margin notional = 200 USDT / IMR at the maximum leverage. */
 export function impactMarginNotional(imrAtMaxLeverage: number, base = 200): number {
-  check('imrAtMaxLeverage', imrAtMaxLeverage, IMR);
-  requirePositive('base', base);
+  // The checks, called only when a value fails: funding asks for this every step and market.
+  if (!(imrAtMaxLeverage > 0 && imrAtMaxLeverage <= 1)) check('imrAtMaxLeverage', imrAtMaxLeverage, IMR);
+  if (!(base > 0 && base < Infinity)) requirePositive('base', base);
   return base / imrAtMaxLeverage;
 }
 

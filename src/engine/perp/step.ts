@@ -12,7 +12,8 @@ import { accrueFunding } from './funding-schedule.ts';
 import { liquidateUnderwater } from './liquidation.ts';
 import { advanceBasisEma, markPriceOf } from './mark-price.ts';
 import type { MarketSeam } from './market-seam.ts';
-import type { MarketId } from './market.ts';
+import { MARKET_INDEX, type MarketId, type MarketState } from './market.ts';
+import type { PerpRules } from './rules.ts';
 import { above, atLeast, check } from '../validation/index.ts';
 
 const PRICE = above(0);
@@ -35,10 +36,11 @@ function payIntoFunds(state: ExchangeState): void {
   if (share === null) return;
   for (const id of state.listed) {
     const market = state.markets[id];
+    const k = MARKET_INDEX[id];
     const target = share * market.longOpenInterest * market.markPrice;
-    const due = target - state.fundCommitted[id];
+    const due = target - state.fundCommitted[k]!;
     if (due <= 0) continue;
-    state.fundCommitted[id] = target;
+    state.fundCommitted[k] = target;
     market.insuranceFund += due;
     state.totalDeposits += due;
   }
@@ -61,45 +63,56 @@ export function stepExchange(
 ): void {
   state.step += 1;
   const { rules } = state;
-  // Listed markets only: an unlisted one has no positions, so it is neither priced nor funded.
+  // Listed markets only: an unlisted one has no positions, so it is neither priced nor funded. Each one's quote
+  // and market are looked up by name once, here; the passes below read them by position.
   const listed = state.listed;
-  for (const id of listed) {
-    const { index, traded } = quoteOf(quotes, id);
+  const n = listed.length;
+  for (let j = 0; j < n; j++) {
+    const id = listed[j]!;
+    const quote = quoteOf(quotes, id);
+    stepQuotes[j] = quote;
+    stepMarkets[j] = state.markets[id];
+    const { index, traded } = quote;
     // Checked only when a price fails (the rule's call is the costly part of a passing check).
     if (!(index > 0 && index < Infinity)) check(`${id} index price`, index, PRICE);
     if (!(traded > 0 && traded < Infinity)) check(`${id} traded price`, traded, PRICE);
   }
-  const prints = intraMinutePrints(state, quotes);
+  const prints = intraMinutePrints(listed, stepQuotes);
   for (let k = 0; k < prints; k++) {
-    for (const id of listed) {
-      const market = state.markets[id];
-      const quote = quoteOf(quotes, id);
+    for (let j = 0; j < n; j++) {
+      const market = stepMarkets[j]!;
+      const quote = stepQuotes[j]!;
       // A down minute visits its high first, then its low; an up minute the other way round.
       const down = quote.index < market.indexPrice;
       const print = ((k === 0) === down ? quote.high : quote.low) ?? quote.index;
       const premium = k === 0 ? quote.traded / quote.index : market.tradedPrice / market.indexPrice;
-      reprice(state, id, print, print * premium);
+      reprice(rules, market, print, print * premium);
     }
     liquidateUnderwater(state, seam, events);
   }
-  for (const id of listed) {
-    const market = state.markets[id];
-    const { index, traded } = quoteOf(quotes, id);
+  for (let j = 0; j < n; j++) {
+    const market = stepMarkets[j]!;
+    const { index, traded } = stepQuotes[j]!;
     // After intra-minute fills the traded price carries their gap: the close keeps the venue's premium.
     const close = prints === 0 ? traded : index * (market.tradedPrice / market.indexPrice);
     advanceBasisEma(market.basisEma, close - index, state.stepSeconds, rules.markEmaSeconds);
-    reprice(state, id, index, close);
+    reprice(rules, market, index, close);
   }
   payIntoFunds(state);
   accrueFunding(state, seam, events);
   liquidateUnderwater(state, seam, events);
 }
 
+/** The step's quote and market of each listed market, by position in `listed` (kept from step to step). */
+const stepQuotes: MarketQuote[] = [];
+const stepMarkets: MarketState[] = [];
+
 /** Two extra checks (the minute's high and low) when any market's quote carries its extremes, else none. */
-function intraMinutePrints(state: ExchangeState, quotes: MarketQuotes): number {
+function intraMinutePrints(listed: readonly MarketId[], quotes: readonly MarketQuote[]): number {
   let prints = 0;
-  for (const id of state.listed) {
-    const { low, high, index } = quoteOf(quotes, id);
+  for (let j = 0; j < listed.length; j++) {
+    const id = listed[j]!;
+    const { low, high, index } = quotes[j]!;
     if (low === undefined && high === undefined) continue;
     if (low === undefined || !(low > 0 && low <= index)) check(`${id} intra-minute low`, low, above(0));
     if (high === undefined || !(high >= index)) check(`${id} intra-minute high`, high, atLeast(index));
@@ -109,9 +122,7 @@ function intraMinutePrints(state: ExchangeState, quotes: MarketQuotes): number {
 }
 
 /** New index and traded prices for one market, and the mark the rules build from them. */
-function reprice(state: ExchangeState, id: MarketId, index: number, traded: number): void {
-  const market = state.markets[id];
-  const { rules } = state;
+function reprice(rules: PerpRules, market: MarketState, index: number, traded: number): void {
   market.previousMarkPrice = market.markPrice;
   market.indexPrice = index;
   market.tradedPrice = traded;

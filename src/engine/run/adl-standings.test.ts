@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { adlLights, adlScore, type AdlMethod } from '../perp/adl-ranking.ts';
-import { adlQueue, boardHead, boardLights, createAdlBoard, scoreBoard } from '../perp/adl.ts';
+import { adlQueue, boardHeads, boardLights, createAdlBoard, scoreBoard } from '../perp/adl.ts';
 import { isolatedEquity, pendingCharges } from '../perp/margin.ts';
 import { MARKET_IDS } from '../perp/market.ts';
 import { unrealisedPnl } from '../perp/position.ts';
@@ -35,13 +35,14 @@ describe('ADL standings by selection', () => {
         if (run.minute % 15 !== 0) continue;
         for (const market of MARKET_IDS) {
           scoreBoard(board, state, market, method);
+          // Heads of different lengths on the two sides, so a side's length cannot stand in for the other's.
+          const heads = { 1: Array<number>(5).fill(7), [-1]: Array<number>(4).fill(7) };
+          boardHeads(board, run.onshore.traderOf, heads[1], heads[-1]);
           for (const side of [1, -1] as const) {
             const queue = adlQueue(state, market, side, method);
             const traders = queue.map((e) => run.onshore.traderOf[e.account] ?? -1).filter((t) => t >= 0);
-            const expected = Array.from({ length: 5 }, (_, k) => traders[k] ?? -1);
-            const head = Array<number>(5).fill(7);
-            boardHead(board, side, run.onshore.traderOf, head);
-            expect(head).toEqual(expected);
+            const expected = Array.from({ length: heads[side].length }, (_, k) => traders[k] ?? -1);
+            expect(heads[side]).toEqual(expected);
             queue.forEach((entry, rank) => {
               expect(boardLights(board, entry.account)).toBe(adlLights(rank + 1, queue.length));
               const account = state.accounts[entry.account]!;

@@ -7,7 +7,7 @@ import { holdingsValue } from '../broker/broker-state.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
 import type { FrameRow } from './frames.ts';
-import type { RunState } from './run-state.ts';
+import type { RunState, Venue } from './run-state.ts';
 import { PHASE, VENUE } from './trader-codes.ts';
 
 /** What the trader has now: deposits not yet made, and securities not pledged, count at their start value. */
@@ -119,13 +119,8 @@ function lossesBeyondDepositsNow(run: RunState): number {
     };
     owedWatches.set(run, watch);
   }
-  for (const venue of [run.onshore, run.offshore]) {
-    if (!venue?.exchange.touched) continue;
-    for (const id of venue.exchange.touched.ids) {
-      const i = venue.traderOf[id] ?? -1;
-      if (i >= 0 && run.liquidated[i] && !watch.inHolding[i]) reread(run, watch, i);
-    }
-  }
+  rereadTouched(run, watch, run.onshore);
+  if (run.offshore) rereadTouched(run, watch, run.offshore);
   // Those still holding: re-read each frame, and dropped from the list once nothing is held.
   let kept = 0;
   for (const i of watch.holding) {
@@ -170,9 +165,22 @@ function lossesBeyondDepositsNow(run: RunState): number {
   return total;
 }
 
+/** Liquidated traders the venue reports touched since the last frame, not yet re-read as holding. */
+function rereadTouched(run: RunState, watch: OwedWatch, venue: Venue): void {
+  if (!venue.exchange.touched) return;
+  for (const id of venue.exchange.touched.ids) {
+    const i = venue.traderOf[id] ?? -1;
+    if (i >= 0 && run.liquidated[i] && !watch.inHolding[i]) reread(run, watch, i);
+  }
+}
+
+// Venue by venue, not a loop over [onshore, offshore]: that list was a new array every frame.
 function socialisedSoFar(run: RunState): boolean {
-  for (const venue of [run.onshore, run.offshore])
-    if (venue) for (const id of MARKET_IDS) if (venue.exchange.markets[id].lossIndex > 0) return true;
+  return socialisedOn(run.onshore) || (run.offshore !== null && socialisedOn(run.offshore));
+}
+
+function socialisedOn(venue: Venue): boolean {
+  for (const id of MARKET_IDS) if (venue.exchange.markets[id].lossIndex > 0) return true;
   return false;
 }
 

@@ -31,9 +31,12 @@ export interface RunEngine {
    * Perpetual traders due to leave on a take-profit, a stop-loss or a vanished position, each confirmed by
    * `isDue` (the exact test), in the order they opened.
    */
-  triggeredExits(run: RunState, isDue: (i: number) => boolean): readonly number[];
-  /** Calls `exit` for each trader whose horizon is this minute: perpetual traders first, in entry order. */
-  horizonExits(run: RunState, exit: (i: number) => void): void;
+  triggeredExits(run: RunState, isDue: (run: RunState, i: number) => boolean): readonly number[];
+  /**
+   * Calls `exit` for each trader whose horizon is this minute: perpetual traders first, in entry order. The
+   * callbacks take the run, so a step passes a plain function, not a closure made each minute.
+   */
+  horizonExits(run: RunState, exit: (run: RunState, i: number) => void): void;
 }
 
 /** The engine a config names ('fast' by default), fitting the venues and the broker with its indices. */
@@ -57,21 +60,21 @@ class ReferenceEngine implements RunEngine {
   brokerClientOpened(): void {}
   positionVanished(): void {}
 
-  triggeredExits(run: RunState, isDue: (i: number) => boolean): readonly number[] {
+  triggeredExits(run: RunState, isDue: (run: RunState, i: number) => boolean): readonly number[] {
     const due: number[] = [];
     for (const i of this.#opened) {
       if (!run.openPerps[i]) this.#opened.delete(i);
-      else if (isDue(i)) due.push(i);
+      else if (isDue(run, i)) due.push(i);
     }
     return due;
   }
 
-  horizonExits(run: RunState, exit: (i: number) => void): void {
+  horizonExits(run: RunState, exit: (run: RunState, i: number) => void): void {
     const p = run.population;
-    for (const i of [...this.#opened]) if (run.openPerps[i] && p.exitMinute[i]! <= run.minute) exit(i);
+    for (const i of [...this.#opened]) if (run.openPerps[i] && p.exitMinute[i]! <= run.minute) exit(run, i);
     for (let c = 0; c < run.brokerTraderOf.length; c++) {
       const i = run.brokerTraderOf[c]!;
-      if (p.exitMinute[i]! === run.minute) exit(i);
+      if (p.exitMinute[i]! === run.minute) exit(run, i);
     }
   }
 }
@@ -164,11 +167,12 @@ class FastEngine implements RunEngine {
 
   #cross(venue: Venue | null): void {
     if (!venue) return;
-    for (const market of MARKET_IDS)
+    // The markets the venue lists: an unlisted one takes no orders, so no exit level sits there.
+    for (const market of venue.exchange.listed)
       this.#exitWatch.crossed(venue.name, market, venue.exchange.markets[market].markPrice, this.#found);
   }
 
-  triggeredExits(run: RunState, isDue: (i: number) => boolean): readonly number[] {
+  triggeredExits(run: RunState, isDue: (run: RunState, i: number) => boolean): readonly number[] {
     const found = this.#found;
     if (found.length !== 0) found.length = 0; // setting a length costs ~30 ns even at 0
     if (this.#vanished.size !== 0) {
@@ -185,7 +189,7 @@ class FastEngine implements RunEngine {
       const i = found[k]!;
       if (k > 0 && found[k - 1] === i) continue;
       if (!run.openPerps[i]) continue;
-      if (isDue(i)) due.push(i);
+      if (isDue(run, i)) due.push(i);
       else {
         // Reached the level only within rounding: back in the index, exactly as it was.
         const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore!;
@@ -197,12 +201,12 @@ class FastEngine implements RunEngine {
     return due;
   }
 
-  horizonExits(run: RunState, exit: (i: number) => void): void {
+  horizonExits(run: RunState, exit: (run: RunState, i: number) => void): void {
     // Scheduled at entry, in the order traders entered: the same order as the reference scan.
     if (!this.#perpExits) return; // nobody has entered yet
     const perps = this.#perpExits;
-    for (let i = perps.first(run.minute); i !== -1; i = perps.after(i)) if (run.openPerps[i]) exit(i);
+    for (let i = perps.first(run.minute); i !== -1; i = perps.after(i)) if (run.openPerps[i]) exit(run, i);
     const clients = this.#brokerExits!;
-    for (let i = clients.first(run.minute); i !== -1; i = clients.after(i)) exit(i);
+    for (let i = clients.first(run.minute); i !== -1; i = clients.after(i)) exit(run, i);
   }
 }

@@ -20,6 +20,7 @@ import { securitiesPath } from '../market/securities-path.ts';
 import { createSpotImpactState, spotImpactSeam, type SpotImpactState } from '../market/spot-impact-seam.ts';
 import type { ClientReactions, SpotSeam } from '../broker/index.ts';
 import { createExchange, openAccount, type ExchangeState } from '../perp/exchange.ts';
+import { listedMarkets } from '../perp/rules.ts';
 import { drawPopulation, type Population } from '../population/population.ts';
 import { regime as presetRegime } from '../regimes/catalogue.ts';
 import type { Regime } from '../regimes/types.ts';
@@ -28,6 +29,7 @@ import type { IndexPath } from '../scenarios/types.ts';
 import { venueCollateralPath } from '../scenarios/venue-collateral.ts';
 import { drawVenueTokenHolders } from './venue-tokens.ts';
 import { drawAltTraders } from './alt-traders.ts';
+import { createVenueFeed, type VenueFeed } from './venue-feed.ts';
 import { emptyChecksum, type Checksum } from './checksum.ts';
 import { resolveRegime, validateRunConfig, type RunConfig } from './config.ts';
 import { createFrameBuilder, type FrameBuilder } from './frames.ts';
@@ -57,6 +59,8 @@ export interface Venue {
   listedMarkets: Readonly<Record<string, MarketState>>;
   /** The step's quotes of the listed markets, rewritten each step rather than allocated (read at once). */
   quotes: Record<MarketId, MarketQuote>;
+  /** What a step reads by listed market, resolved once (venue-feed.ts). */
+  feed: VenueFeed;
 }
 
 export interface Tally {
@@ -82,8 +86,11 @@ export interface RunState {
   config: RunConfig;
   regime: Regime;
   path: IndexPath;
-  /** Each market's intra-minute low and high, drawn once from the seed (market/intra-minute.ts). */
-  intraMinute: Record<MarketId, IntraMinuteExtremes>;
+  /**
+   * Each market's intra-minute low and high, drawn once from the seed (market/intra-minute.ts), for the markets
+   * some venue of the run lists (the others are never quoted).
+   */
+  intraMinute: Partial<Record<MarketId, IntraMinuteExtremes>>;
   securities: Float64Array;
   /**
    * Venue price of the tokens posted as "other crypto" collateral (USDe and wBETH, $1 at the start), on the
@@ -162,6 +169,7 @@ function createVenue(
   totalCapital: number,
   affiliated: boolean,
   clockStartSecond: number,
+  intraMinute: Partial<Record<MarketId, IntraMinuteExtremes>>,
 ): Venue {
   const maker = {
     affiliated: affiliated && regime.marketMaker.affiliatedAllowed,
@@ -181,6 +189,7 @@ function createVenue(
     clockStartSecond,
   });
   openAccount(exchange, 'liquidity-provider', 'professional', totalCapital * PROVIDER_CASH_PER_DEPOSIT);
+  const quotes = Object.fromEntries(MARKET_IDS.map((id) => [id, { index: 0, traded: 0 }])) as Venue['quotes'];
   return {
     name,
     regime,
@@ -191,7 +200,15 @@ function createVenue(
     traderOf: [-1],
     seam: impactSeam(impact, liquidity, maker),
     listedMarkets: Object.fromEntries(exchange.listed.map((id) => [id, exchange.markets[id]])),
-    quotes: Object.fromEntries(MARKET_IDS.map((id) => [id, { index: 0, traded: 0 }])) as Venue['quotes'],
+    quotes,
+    feed: createVenueFeed(
+      exchange.listed,
+      (id) => indexSeries(path, id),
+      intraMinute,
+      exchange.markets,
+      quotes,
+      exchange,
+    ),
   };
 }
 
@@ -238,14 +255,20 @@ export function createRun(config: RunConfig): RunState {
   for (let i = 0; i < population.count; i++)
     totalCapital += population.capital[i]! + population.securities[i]!;
   const securities = securitiesPath(config.seed, minutes);
+  const offshoreRegime =
+    config.population.leakage > 0 && regime.id !== 'offshore-cex' ? presetRegime('offshore-cex') : null;
+  // Drawn for the markets a venue lists only: ALT's draws have a stream of their own, so leaving them out
+  // where no venue lists ALT leaves every other draw as it was.
+  const quoted = new Set([
+    ...listedMarkets(regime.perp),
+    ...(offshoreRegime ? listedMarkets(offshoreRegime.perp) : []),
+  ]);
   const intraPrng = forkPrng(seedPrng(config.seed), INTRA_MINUTE_SALT);
   const altIntraPrng = forkPrng(seedPrng(config.seed), ALT_INTRA_MINUTE_SALT);
-  const intraMinute = Object.fromEntries(
-    MARKET_IDS.map((id) => [
-      id,
-      intraMinuteExtremes(indexSeries(path, id), id === 'ALT' ? altIntraPrng : intraPrng),
-    ]),
-  ) as Record<MarketId, IntraMinuteExtremes>;
+  const intraMinute: Partial<Record<MarketId, IntraMinuteExtremes>> = {};
+  for (const id of MARKET_IDS)
+    if (quoted.has(id))
+      intraMinute[id] = intraMinuteExtremes(indexSeries(path, id), id === 'ALT' ? altIntraPrng : intraPrng);
   // Funding settles on the venue's UTC clock: a historical episode starts at its own time, a synthetic one at 00:00.
   const startUtc = scenarioInfo(config.scenario).startUtc;
   const venueCollateral = venueCollateralPath(
@@ -254,11 +277,18 @@ export function createRun(config: RunConfig): RunState {
     scenarioInfo(config.scenario).collateralDepeg,
   );
   const clock = startUtc === null ? 0 : (Date.parse(startUtc) / 1000) % 86_400;
-  const onshore = createVenue('onshore', regime, path, totalCapital, config.affiliatedMarketMaker, clock);
-  const offshore =
-    config.population.leakage > 0 && regime.id !== 'offshore-cex'
-      ? createVenue('offshore', presetRegime('offshore-cex'), path, totalCapital, false, clock)
-      : null;
+  const onshore = createVenue(
+    'onshore',
+    regime,
+    path,
+    totalCapital,
+    config.affiliatedMarketMaker,
+    clock,
+    intraMinute,
+  );
+  const offshore = offshoreRegime
+    ? createVenue('offshore', offshoreRegime, path, totalCapital, false, clock, intraMinute)
+    : null;
   const prices = {
     BTC: path.btc[0]!,
     ETH: path.eth[0]!,

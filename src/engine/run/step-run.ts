@@ -5,15 +5,6 @@
  * invariant checks follow. The whole state lives in `run`: same config and seed, same stream.
  */
 import { brokerFailure, stepBroker, checkBrokerInvariants, type BrokerEvent } from '../broker/index.ts';
-import {
-  crowdingOf,
-  decayGap,
-  quotedBasis,
-  stressedDepthShare,
-  STRESS_WINDOW_MINUTES,
-  TREND_WINDOW_MINUTES,
-} from '../market/impact-seam.ts';
-import { extremesAt } from '../market/intra-minute.ts';
 import { decaySpotGap } from '../market/spot-impact-seam.ts';
 import type { PerpEvent } from '../perp/events.ts';
 import { checkInvariants } from '../perp/invariants.ts';
@@ -23,7 +14,8 @@ import { emptyFrameRow, frameRow } from './observe.ts';
 import { FrameStandings, pushQueueHead, pushTraceRows } from './traces.ts';
 import { recordBrokerEvents, recordPerpEvents } from './record.ts';
 import { observeFigures, observeFundTotal } from './outcome-figures.ts';
-import { indexSeries, type RunState, type Venue } from './run-state.ts';
+import type { RunState, Venue } from './run-state.ts';
+import { quoteMinute } from './venue-feed.ts';
 import { checkExitTriggers, enterTrader, exitTrader, reactionsOf } from './trader-actions.ts';
 
 export function runMinutes(run: RunState): number {
@@ -41,7 +33,7 @@ function actPopulation(run: RunState): void {
     run.entered++;
   }
   checkExitTriggers(run);
-  run.engine.horizonExits(run, (i) => exitTrader(run, i));
+  run.engine.horizonExits(run, exitTrader);
 }
 
 /**
@@ -52,28 +44,8 @@ const stepEvents: PerpEvent[] = [];
 const stepBrokerEvents: BrokerEvent[] = [];
 
 function stepVenue(run: RunState, venue: Venue): void {
-  const { minute } = run;
-  const before = Math.max(0, minute - STRESS_WINDOW_MINUTES);
-  const trendFrom = Math.max(0, minute - TREND_WINDOW_MINUTES);
-  const { gap, basis, depthShare } = venue.impact;
-  for (const id of venue.exchange.listed) {
-    const series = indexSeries(run.path, id);
-    depthShare[id] = stressedDepthShare(series[minute]!, series[before]!);
-  }
-  decayGap(venue.impact, venue.liquidity, 1);
   // The markets the venue lists: an unlisted one (ALT in Hong Kong) has no book.
-  for (const id of venue.exchange.listed) {
-    const series = indexSeries(run.path, id);
-    const index = series[minute]!;
-    basis[id] = quotedBasis(crowdingOf(venue.exchange, id), index / series[trendFrom]! - 1);
-    const quote = venue.quotes[id];
-    quote.index = index;
-    quote.traded = index * (1 + gap[id] + basis[id]);
-    // The minute's worst prints, where liquidations are checked before the close (market/intra-minute.ts).
-    const { low, high } = extremesAt(run.intraMinute[id], minute, series[minute - 1]!, index);
-    quote.low = low;
-    quote.high = high;
-  }
+  quoteMinute(venue.feed, venue.impact, venue.liquidity, run.minute);
   if (stepEvents.length !== 0) stepEvents.length = 0; // setting a length costs ~30 ns even at 0
   stepExchange(venue.exchange, venue.quotes, venue.seam, stepEvents);
   recordPerpEvents(run, venue, stepEvents);
@@ -109,8 +81,9 @@ function observe(run: RunState): void {
   const markets = run.onshore.exchange.markets;
   const fund = markets.BTC.insuranceFund + markets.ETH.insuranceFund + markets.ALT.insuranceFund;
   tally.insuranceFundMin = Math.min(tally.insuranceFundMin, fund);
-  for (const id of run.onshore.exchange.listed)
-    tally.maxDislocation = Math.max(tally.maxDislocation, dislocation(markets[id]));
+  const listed = run.onshore.feed.markets;
+  for (let k = 0; k < listed.length; k++)
+    tally.maxDislocation = Math.max(tally.maxDislocation, dislocation(listed[k]!));
   observeVenues(run);
   const last = run.minute === run.path.minutes;
   if (run.minute % run.frameEvery === 0 || last) takeFrame(run);
@@ -120,9 +93,9 @@ function observe(run: RunState): void {
 /** The outcome figures' prices and funds, every minute (outcome-figures.ts). */
 function observeVenues(run: RunState): void {
   const { onshore, offshore, figures } = run;
-  observeFigures(figures, 'onshore', onshore.listedMarkets, run.minute);
-  if (offshore) observeFigures(figures, 'offshore', offshore.listedMarkets, run.minute);
-  observeFundTotal(figures, onshore.listedMarkets, offshore?.listedMarkets ?? null);
+  observeFigures(figures, 'onshore', onshore.feed.markets, run.minute);
+  if (offshore) observeFigures(figures, 'offshore', offshore.feed.markets, run.minute);
+  observeFundTotal(figures, onshore.feed.markets, offshore ? offshore.feed.markets : null);
 }
 
 const dislocation = (market: { tradedPrice: number; indexPrice: number }) =>

@@ -4,7 +4,7 @@
  * each one's story under each rule set. Plus, per frame, the head of each side's ADL queue on BTC.
  */
 import { clientLtv } from '../broker/client-margin.ts';
-import { boardHead, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
+import { boardHeads, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
 import type { AdlMethod } from '../perp/adl-ranking.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
 import type { MarketId } from '../perp/market.ts';
@@ -223,8 +223,7 @@ function queueHeadInto(run: RunState, standings: FrameStandings, long: number[],
     return;
   }
   const board = standings.board(state, 'BTC', method);
-  boardHead(board, 1, run.onshore.traderOf, long);
-  boardHead(board, -1, run.onshore.traderOf, short);
+  boardHeads(board, run.onshore.traderOf, long, short);
 }
 
 /** Per frame, the head of the BTC ADL queue on each side: QUEUE_HEAD trader ids a frame (−1: an empty place). */

@@ -290,7 +290,8 @@ function exitDue(run: RunState, i: number): boolean {
 
 /** Take-profit and stop-loss on return on initial margin, checked against the mark each step. */
 export function checkExitTriggers(run: RunState): void {
-  for (const i of run.engine.triggeredExits(run, (k) => exitDue(run, k))) exitTrader(run, i);
+  const due = run.engine.triggeredExits(run, exitDue);
+  for (let k = 0; k < due.length; k++) exitTrader(run, due[k]!);
 }
 
 /** Margin-call reactions: a called client tops up once, with the reserve it kept outside, if its draw says so. */

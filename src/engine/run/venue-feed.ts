@@ -1,0 +1,105 @@
+/**
+ * A venue's prices for the minute (step-run.ts): each listed market's depth share, arbitrage on its gap, its
+ * basis and its quote (index, traded price, the minute's low and high). Everything a step reads by market is
+ * resolved once, when the run is made, into arrays in the order of `exchange.listed`: the step reads them by
+ * position, where looking each market up by name (its series, its extremes, its quote, four times a market)
+ * was most of the step's own time (issue 16). The arithmetic is that of `stressedDepthShare`, `decayGap`,
+ * `quotedBasis`, `crowdingOf` and `extremesAt`, operation for operation, so every price keeps its bits.
+ */
+import type { ExchangeState } from '../perp/exchange.ts';
+import { MARKET_INDEX, type MarketId, type MarketState } from '../perp/market.ts';
+import type { MarketQuote } from '../perp/step.ts';
+import {
+  crowdingFrom,
+  quotedBasis,
+  stressedDepthShare,
+  STRESS_WINDOW_MINUTES,
+  TREND_WINDOW_MINUTES,
+  type ImpactState,
+} from '../market/impact-seam.ts';
+import type { IntraMinuteExtremes } from '../market/intra-minute.ts';
+import { GapKeep } from '../market/gap-keep.ts';
+import type { LiquiditySettings } from '../market/liquidity.ts';
+
+export interface VenueFeed {
+  /** The markets the venue lists (exchange.listed), in that order; every array below follows it. */
+  ids: readonly MarketId[];
+  /** Each one's MARKET_INDEX: its place in the impact state's per-market arrays. */
+  slots: Int32Array;
+  series: Float64Array[];
+  lowDepth: Float32Array[];
+  highDepth: Float32Array[];
+  markets: MarketState[];
+  /** The venue's quote objects (venue.quotes), which stepExchange reads by market. */
+  quotes: MarketQuote[];
+  /** The venue, whose liquidity provider's position is the traders' net position reversed (crowding). */
+  exchange: ExchangeState;
+  gapKeep: GapKeep;
+}
+
+export function createVenueFeed(
+  ids: readonly MarketId[],
+  series: (id: MarketId) => Float64Array,
+  extremes: Partial<Record<MarketId, IntraMinuteExtremes>>,
+  markets: Record<MarketId, MarketState>,
+  quotes: Record<MarketId, MarketQuote>,
+  exchange: ExchangeState,
+): VenueFeed {
+  const extremesOf = (id: MarketId) => {
+    const found = extremes[id];
+    if (!found) throw new RangeError(`no intra-minute extremes drawn for ${id}, a market the venue lists`);
+    return found;
+  };
+  return {
+    ids,
+    slots: Int32Array.from(ids, (id) => MARKET_INDEX[id]),
+    series: ids.map(series),
+    lowDepth: ids.map((id) => extremesOf(id).lowDepth),
+    highDepth: ids.map((id) => extremesOf(id).highDepth),
+    markets: ids.map((id) => markets[id]),
+    quotes: ids.map((id) => quotes[id]),
+    exchange,
+    gapKeep: new GapKeep(),
+  };
+}
+
+/**
+ * The minute's quotes of every listed market at `minute` (≥ 1). A market the venue does not list has no book
+ * and takes no orders, so its gap stays 0 and arbitrage has nothing to decay there.
+ */
+export function quoteMinute(
+  feed: VenueFeed,
+  impact: ImpactState,
+  liquidity: LiquiditySettings,
+  minute: number,
+): void {
+  const before = Math.max(0, minute - STRESS_WINDOW_MINUTES);
+  const trendFrom = Math.max(0, minute - TREND_WINDOW_MINUTES);
+  const { gap, basis, depthShare } = impact;
+  const { exchange } = feed;
+  const positions = exchange.accounts[exchange.liquidityProvider]?.positions;
+  for (let k = 0; k < feed.ids.length; k++) {
+    const id = feed.ids[k]!;
+    const slot = feed.slots[k]!;
+    const series = feed.series[k]!;
+    const index = series[minute]!;
+    const share = stressedDepthShare(index, series[before]!);
+    depthShare[slot] = share;
+    // decayGap's step for this market; a gap of 0 stays 0, so its power is not taken.
+    let g = gap[slot]!;
+    if (g !== 0) gap[slot] = g *= feed.gapKeep.keep(k, liquidity.gapHalfLifeMinutes, share, 1);
+    const market = feed.markets[k]!;
+    const b = quotedBasis(
+      crowdingFrom(positions?.[id]?.size ?? 0, market.longOpenInterest),
+      index / series[trendFrom]! - 1,
+    );
+    basis[slot] = b;
+    const quote = feed.quotes[k]!;
+    quote.index = index;
+    quote.traded = index * (1 + g + b);
+    // The minute's worst prints, where liquidations are checked before the close (market/intra-minute.ts).
+    const open = series[minute - 1]!;
+    quote.low = Math.min(open, index) * (1 - feed.lowDepth[k]![minute]!);
+    quote.high = Math.max(open, index) * (1 + feed.highDepth[k]![minute]!);
+  }
+}
