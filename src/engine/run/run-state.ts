@@ -273,6 +273,7 @@ export function createRun(config: RunConfig): RunState {
   const startUtc = scenarioInfo(config.scenario).startUtc;
   const venueCollateral = venueCollateralPath(
     path.eth,
+    path.alt,
     startUtc,
     scenarioInfo(config.scenario).collateralDepeg,
   );

@@ -1,5 +1,5 @@
 /**
- * Who posts venue-priced tokens (USDe, wBETH: the rules' "other crypto") as margin collateral instead of cash.
+ * Who posts venue-priced tokens (USDe, wBETH, BNSOL: the rules' "other crypto") as margin collateral instead of cash.
  * Where the broker takes them, a share of its margin clients posts the whole margin deposit in them (yield-
  * bearing collateral earns while it backs the loan). The share is an assumption: no source says how much
  * offshore margin collateral was in such tokens; Binance's $283m compensation after 10 Oct 2025 (guardrails

@@ -41,7 +41,7 @@ export interface ScenarioInfo {
    */
   venueFailureUtc?: string;
   /**
-   * Where the episode's offshore venue priced tokens posted as collateral (USDe, wBETH) on its own book, below
+   * Where the episode's offshore venue priced tokens posted as collateral (USDe, wBETH, BNSOL) on its own book, below
    * their reference (10 Oct 2025): venue-collateral.ts. Absent: they trade at reference.
    */
   collateralDepeg?: CollateralDepeg;

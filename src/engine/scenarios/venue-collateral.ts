@@ -1,14 +1,19 @@
 /**
- * Collateral a venue values on its own order book: yield-bearing and wrapped tokens (USDe, wBETH, BNSOL) that
- * an offshore exchange takes as margin collateral (the rules' "other crypto"; HK takes BTC and ETH only,
+ * Collateral a venue values on its own order book: yield-bearing, wrapped and staked tokens (USDe, wBETH, BNSOL)
+ * that an offshore exchange takes as margin collateral (the rules' "other crypto"; HK takes BTC and ETH only,
  * guardrails A5). On 10 Oct 2025 Binance priced them on its own thin book, far below their reference, between
  * 21:36 and 22:16 UTC, force-sold accounts that had posted them, and later paid $283m in compensation
  * (guardrails §3; CoinDesk 12 Oct 2025). Elsewhere USDe stayed above $0.90.
  *
- * The simulator's unit of this collateral is a basket worth $1 at the start: half USDe (reference $1) and half
- * wBETH (reference: the ETH index). The equal split is an assumption (no source gives what clients posted).
- * Its venue price is the reference times a discount that is 1 outside the episode's depeg window and falls in
- * a straight line to the trough and back (the trough's minute is the source's; the straight lines are a shape).
+ * The simulator's unit of this collateral is a basket worth $1 at the start: a third USDe (reference $1), a
+ * third wBETH (reference: the ETH index) and a third BNSOL (Binance's staked SOL; reference: the ALT index, the
+ * simulator's SOL-like altcoin). The equal split is an assumption (no source gives what clients posted). BNSOL
+ * is how the altcoin reaches the offshore margin book: where the venue takes "other crypto" as collateral, an
+ * altcoin's fall (SOL −31% within 45 minutes on 10 Oct 2025) moves the loans it backs; BTC/ETH-only collateral
+ * keeps it out.
+ * Each token's venue price is its reference times a discount that is 1 outside the episode's depeg window and
+ * falls in a straight line to the trough and back (the trough's minute is the source's; the straight lines are a
+ * shape).
  */
 import { anchorClock } from './anchors.ts';
 import { Refusal, above, check } from '../validation/index.ts';
@@ -24,10 +29,14 @@ export interface CollateralDepeg {
   usdeLow: number;
   /** Venue price ÷ reference at the trough: wBETH (reference ETH). */
   wbethLow: number;
+  /** Venue price ÷ reference at the trough: BNSOL (reference ALT, the SOL-like index). */
+  bnsolLow: number;
 }
 
-/** Half the basket's starting dollar in each token (assumption, see above). */
-export const USDE_SHARE = 0.5;
+/** A third of the basket's starting dollar in each token (assumption, see above). */
+export const USDE_SHARE = 1 / 3;
+export const WBETH_SHARE = 1 / 3;
+export const BNSOL_SHARE = 1 / 3;
 
 const RATIO = above(0, 1);
 
@@ -39,20 +48,24 @@ function discount(minute: number, from: number, low: number, to: number, trough:
 }
 
 /**
- * The basket's venue price at each minute of the path (element 0 = 1): USDE_SHARE × USDe's discount plus
- * the rest × ETH's move since the start × wBETH's discount. `depeg` absent: the tokens trade at reference.
+ * The basket's venue price at each minute of the path (element 0 = 1): USDE_SHARE × USDe's discount, plus
+ * WBETH_SHARE × ETH's move since the start × wBETH's discount, plus BNSOL_SHARE × ALT's move since the start ×
+ * BNSOL's discount. `depeg` absent: the tokens trade at reference.
  */
 export function venueCollateralPath(
   eth: Float64Array,
+  alt: Float64Array,
   startUtc: string | null,
   depeg: CollateralDepeg | undefined,
 ): Float64Array {
   const out = new Float64Array(eth.length);
   const eth0 = eth[0]!;
+  const alt0 = alt[0]!;
   let window: [number, number, number] | null = null;
   if (depeg !== undefined && startUtc !== null) {
     check('USDe venue price at the trough', depeg.usdeLow, RATIO);
     check('wBETH venue price at the trough', depeg.wbethLow, RATIO);
+    check('BNSOL venue price at the trough', depeg.bnsolLow, RATIO);
     const at = anchorClock(startUtc);
     const [from, low, to] = [depeg.fromUtc, depeg.lowUtc, depeg.toUtc].map((u) => at(u, 1, 1).minute) as [
       number,
@@ -69,7 +82,8 @@ export function venueCollateralPath(
   for (let t = 0; t < eth.length; t++) {
     const u = window ? discount(t, window[0], window[1], window[2], depeg!.usdeLow) : 1;
     const w = window ? discount(t, window[0], window[1], window[2], depeg!.wbethLow) : 1;
-    out[t] = USDE_SHARE * u + (1 - USDE_SHARE) * (eth[t]! / eth0) * w;
+    const b = window ? discount(t, window[0], window[1], window[2], depeg!.bnsolLow) : 1;
+    out[t] = USDE_SHARE * u + WBETH_SHARE * (eth[t]! / eth0) * w + BNSOL_SHARE * (alt[t]! / alt0) * b;
   }
   return out;
 }

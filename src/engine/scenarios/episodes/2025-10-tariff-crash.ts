@@ -74,13 +74,16 @@ export const OCT_2025_INFO: ScenarioInfo = {
   startUtc: START_UTC,
   // Binance valued USDe at ~$0.65 and wBETH/BNSOL below peg on its own book, 21:36–22:16 UTC (§3 row;
   // crptonews / coti.news: the compensation window). wBETH as low as $430 "around 21:40 UTC", an 88% discount
-  // to ETH/USDT above $3,800 (CoinDesk, 12 Oct 2025): 430 / 3,800 = 0.113. [shape] both troughs at 21:40 UTC.
+  // to ETH/USDT above $3,800 (CoinDesk, 12 Oct 2025): 430 / 3,800 = 0.113. BNSOL "tanked to $34.90" (the same
+  // CoinDesk report), which gives no SOL price for that minute: [assumption] SOL at about $175 then (no source in
+  // guardrails §3 gives it), so 34.90 / 175 ≈ 0.2. [shape] all three troughs at 21:40 UTC.
   collateralDepeg: {
     fromUtc: '2025-10-10T21:36:00Z',
     lowUtc: '2025-10-10T21:40:00Z',
     toUtc: '2025-10-10T22:16:00Z',
     usdeLow: 0.65,
     wbethLow: 0.113,
+    bnsolLow: 0.2,
   },
 };
 
