@@ -177,34 +177,64 @@ export function priceDescription(
   });
 }
 
-/** The chart's data; with `played`, only its first `played` frames (the stage, before the end is shown). */
+/**
+ * How many of a rule set's markers of one kind (liquidations or ADL on its own venue, in the chart's market) had
+ * happened by each frame: a frame at minute m counts the events of steps up to m, as the run's frame counters do.
+ */
+export function markersSoFar(
+  minutes: Float64Array,
+  markers: readonly ChartMarker[],
+  kind: ChartMarker['kind'],
+  ruleSet: 0 | 1,
+): Float64Array {
+  const steps = markers
+    .filter((m) => m.kind === kind && m.ruleSet === ruleSet)
+    .map((m) => m.minute)
+    .sort((x, y) => x - y);
+  const counts = new Float64Array(minutes.length);
+  let k = 0;
+  for (let i = 0; i < minutes.length; i++) {
+    while (k < steps.length && steps[k]! <= minutes[i]!) k++;
+    counts[i] = k;
+  }
+  return counts;
+}
+
+/**
+ * The chart's data; with `played`, only its first `played` frames (the stage, before the end is shown). The
+ * event counts are the chart's own markers (`priceMarkers` for `market`), so the table counts what the chart
+ * shows: one market's liquidations and ADL on each rule set's venue, not every market's.
+ */
 export function priceTable(
   context: ChartContext,
   results: Pair,
   series: readonly ChartSeries[],
   played: number = results[0].frames.minute.length,
+  market: MarketId = 'BTC',
+  markers: readonly ChartMarker[] = priceMarkers(results, market),
 ): DataTable {
   const { t, formats } = context;
-  const counts = results.flatMap((result, r): ChartSeries[] => [
+  const minutes = results[0].frames.minute;
+  const counts = results.flatMap((_, r): ChartSeries[] => [
     {
       id: `liquidations-${RULE_SETS[r]}`,
-      label: t('charts.table.liquidations', { ruleSet: RULE_SETS[r]! }),
-      values: result.frames.liquidations,
+      label: t('charts.table.liquidations', { ruleSet: RULE_SETS[r]!, market }),
+      values: markersSoFar(minutes, markers, 'liquidation', r as 0 | 1),
       colour: '',
       format: formats.count,
     },
     {
       id: `adl-${RULE_SETS[r]}`,
-      label: t('charts.table.adl', { ruleSet: RULE_SETS[r]! }),
-      values: result.frames.adlEvents,
+      label: t('charts.table.adl', { ruleSet: RULE_SETS[r]!, market }),
+      values: markersSoFar(minutes, markers, 'adl', r as 0 | 1),
       colour: '',
       format: formats.count,
     },
   ]);
-  const upTo = Math.max(1, Math.min(results[0].frames.minute.length, played));
+  const upTo = Math.max(1, Math.min(minutes.length, played));
   return timeTable(
     context,
-    results[0].frames.minute.subarray(0, upTo),
+    minutes.subarray(0, upTo),
     [...series, ...counts].map((s) => ({ ...s, values: s.values.subarray(0, upTo) })),
   );
 }
