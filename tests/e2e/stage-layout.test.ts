@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium, watchPage } from './chromium.ts';
+import { stageReady as ready } from './stage.ts';
 import type { RunSummary } from '../../src/engine/run/summary.ts';
 import { DEFAULT_RUN } from '../../src/engine/run/config.ts';
 import { runScenario } from '../../src/engine/run/run.ts';
@@ -31,16 +32,6 @@ const box = (page: Page, selector: string): Promise<Box> =>
 
 const counter = (page: Page, id: string, letter: 'A' | 'B') =>
   page.getByTestId(`counter-${id}-${letter}`).getAttribute('data-value').then(Number);
-
-async function ready(page: Page) {
-  await expect
-    .poll(() => page.getByTestId('stage-chart').getByTestId('time-chart').count(), { timeout: 30_000 })
-    .toBe(1);
-  // An enabled Stop: the policy frontier's own Stop is always there, disabled while no sweep runs.
-  await expect
-    .poll(() => page.getByRole('button', { name: 'Stop', disabled: false }).count(), { timeout: 30_000 })
-    .toBe(0);
-}
 
 function cliCompare(): RunSummary[] {
   const args = ['--import', 'tsx', 'src/cli/main.ts', 'compare', '--scenario', '2025-10-tariff-crash'];

@@ -7,15 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium, watchPage } from './chromium.ts';
-
-async function ready(page: Page) {
-  await expect
-    .poll(() => page.getByTestId('stage-chart').getByTestId('time-chart').count(), { timeout: 30_000 })
-    .toBe(1);
-  await expect
-    .poll(() => page.getByRole('button', { name: 'Stop', disabled: false }).count(), { timeout: 30_000 })
-    .toBe(0);
-}
+import { stageReady as ready } from './stage.ts';
 
 /** The stage chart's figure, its accessible name and its description (the text alternative). */
 async function figureText(page: Page): Promise<{ name: string; description: string }> {

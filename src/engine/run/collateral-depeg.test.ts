@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { venueCollateralPath } from '../scenarios/venue-collateral.ts';
 import { scenarioInfo } from '../scenarios/catalogue.ts';
 import { DEFAULT_RUN, type RunConfig } from './config.ts';
-import { createRun } from './run-state.ts';
+import { createRun, type RunState } from './run-state.ts';
 import { resultOf, type RunResult } from './run.ts';
 import { isFinished, stepRun } from './step-run.ts';
 
@@ -20,9 +20,19 @@ const FROM = minuteOf('2025-10-10T21:36:00Z');
 const TO = minuteOf('2025-10-10T22:16:00Z');
 const SEEDS = [1, 2, 3, 4, 5, 6];
 
-function run(config: RunConfig, depeg: boolean): RunResult {
+/**
+ * The run with its collateral path: the episode's depeg (`depeg`), the tokens at reference, or the basket priced
+ * from the given ETH and ALT paths with the episode's depeg (`alt`, for a path other than the run's own).
+ */
+function run(config: RunConfig, depeg: boolean, alt?: (path: RunState['path']) => Float64Array): RunResult {
   const state = createRun(config);
-  if (!depeg) state.venueCollateral = venueCollateralPath(state.path.eth, state.path.alt, START, undefined);
+  if (!depeg || alt)
+    state.venueCollateral = venueCollateralPath(
+      state.path.eth,
+      alt ? alt(state.path) : state.path.alt,
+      START,
+      depeg ? scenarioInfo(SCENARIO).collateralDepeg : undefined,
+    );
   while (!isFinished(state)) stepRun(state);
   return resultOf(state);
 }
@@ -71,18 +81,6 @@ describe('venue-priced collateral on 10 Oct 2025', () => {
   it('the altcoin reaches the offshore margin book through BNSOL: its fall costs token holders (20 seeds)', () => {
     // The control keeps every token's depeg but holds BNSOL's reference (ALT) at its opening price, so the only
     // difference is the altcoin's own move (SOL-like: −31% within 45 minutes on 10 Oct 2025, guardrails §3).
-    const runWithFlatAlt = (seed: number): RunResult => {
-      const state = createRun(config(seed, 'offshore-cex'));
-      const flat = new Float64Array(state.path.alt.length).fill(state.path.alt[0]!);
-      state.venueCollateral = venueCollateralPath(
-        state.path.eth,
-        flat,
-        START,
-        scenarioInfo(SCENARIO).collateralDepeg,
-      );
-      while (!isFinished(state)) stepRun(state);
-      return resultOf(state);
-    };
     const seeds = Array.from({ length: 20 }, (_, k) => k + 1);
     let worse = 0;
     let salesWith = 0;
@@ -91,7 +89,9 @@ describe('venue-priced collateral on 10 Oct 2025', () => {
     let pnlFlat = 0;
     for (const seed of seeds) {
       const withAlt = run(config(seed, 'offshore-cex'), true);
-      const flatAlt = runWithFlatAlt(seed);
+      const flatAlt = run(config(seed, 'offshore-cex'), true, (path) =>
+        new Float64Array(path.alt.length).fill(path.alt[0]!),
+      );
       if (withAlt.summary.byProduct.margin.pnl < flatAlt.summary.byProduct.margin.pnl) worse++;
       pnlWith += withAlt.summary.byProduct.margin.pnl;
       pnlFlat += flatAlt.summary.byProduct.margin.pnl;
