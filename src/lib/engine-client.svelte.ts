@@ -16,7 +16,7 @@ import type { RunConfig } from '../engine/run/config.ts';
 import type { RunResult } from '../engine/run/run.ts';
 import type { RunSummary } from '../engine/run/summary.ts';
 import { watchLifeline } from '../../workers/lifeline.ts';
-import { WorkerPool, type SweepListener } from './worker-pool.ts';
+import { WorkerPool, type SweepListener, type SweepOptions } from './worker-pool.ts';
 
 /** The calls a view may make; the client or an in-process stand-in (component tests) fits it. */
 export interface EngineCalls {
@@ -26,7 +26,11 @@ export interface EngineCalls {
   compare(configs: readonly RunConfig[], listener?: CompareListener): Promise<RunResult[]>;
   stop(): void;
   /** A sweep that reports each run as it finishes (the policy frontier, the ranges over seeds). */
-  sweepEach?(configs: readonly RunConfig[], listener: SweepListener): Promise<RunSummary[]>;
+  sweepEach?(
+    configs: readonly RunConfig[],
+    listener: SweepListener,
+    options?: SweepOptions,
+  ): Promise<RunSummary[]>;
   /** Ends the sweeps in flight and keeps the pool's workers (warm) for the next. */
   cancelSweep?(): void;
 }
@@ -224,8 +228,12 @@ export class EngineClient implements EngineCalls {
    * A parameter sweep: one run per config, spread over a small pool of workers, each reported as it finishes;
    * summaries in config order.
    */
-  sweepEach(configs: readonly RunConfig[], listener: SweepListener): Promise<RunSummary[]> {
-    return this.#pool.each(configs, listener);
+  sweepEach(
+    configs: readonly RunConfig[],
+    listener: SweepListener,
+    options: SweepOptions = {},
+  ): Promise<RunSummary[]> {
+    return this.#pool.each(configs, listener, options);
   }
 
   cancelSweep(): void {

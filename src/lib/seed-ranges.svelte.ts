@@ -146,14 +146,19 @@ export class SeedRanges {
       }, REFRESH_MILLISECONDS);
     };
     try {
-      await sweepEach(runs, {
-        result: (index, summary) => {
-          if (generation !== this.#generation) return;
-          summaries[index] = summary;
-          figures[index] = summaryFigures(summary);
-          later();
+      await sweepEach(
+        runs,
+        {
+          result: (index, summary) => {
+            if (generation !== this.#generation) return;
+            summaries[index] = summary;
+            figures[index] = summaryFigures(summary);
+            later();
+          },
         },
-      });
+        // A seed's rule sets on one worker, one after the other: they share the seed's draws there.
+        { group: regimes },
+      );
       if (timer !== null) clearTimeout(timer);
       if (generation !== this.#generation) return;
       await refresh();

@@ -112,6 +112,39 @@ describe('the sweep pool', () => {
     sweep.dispose();
   });
 
+  it("runs each group of consecutive configs on one worker, in order (a seed's rule sets share its draws)", async () => {
+    const ran: number[][] = [];
+    const grouped = () =>
+      new WorkerPool(() => {
+        const mine: number[] = [];
+        ran.push(mine);
+        const worker = new RecordingWorker(async (c) => {
+          mine.push(c.seed);
+          // Uneven run times, so lanes drift apart as real runs do.
+          await new Promise((r) => setTimeout(r, 1 + ((c.seed * 7) % 5)));
+          return { seed: c.seed };
+        });
+        workers.push(worker);
+        return worker as unknown as Worker;
+      });
+    const sweep = grouped();
+    const results = await sweep.each(configs(12), {}, { group: 2 });
+    expect(results).toEqual(configs(12).map((_, seed) => ({ seed })));
+    expect(ran.length).toBe(2);
+    for (let first = 0; first < 12; first += 2) {
+      const worker = ran.find((seeds) => seeds.includes(first))!;
+      expect(worker).toContain(first + 1);
+      expect(worker.indexOf(first)).toBeLessThan(worker.indexOf(first + 1));
+    }
+    sweep.dispose();
+    // Without groups, the lanes take turns across the workers: a seed's two runs land on different ones.
+    ran.length = 0;
+    const ungrouped = grouped();
+    await ungrouped.each(configs(12));
+    expect(ran.find((seeds) => seeds.includes(0))).not.toContain(1);
+    ungrouped.dispose();
+  });
+
   it('cancel ends the sweep at once, asks each busy worker to cancel its run, and keeps the workers', async () => {
     const sweep = pool(never);
     const running = sweep.each(configs(4));

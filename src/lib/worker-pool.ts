@@ -40,6 +40,14 @@ export interface SweepListener {
   done?(done: number, total: number): void;
 }
 
+export interface SweepOptions {
+  /**
+   * Runs taken together: each `group` consecutive configs go to one worker, one after the other (the rule sets
+   * of one seed, which then share the seed's draws kept in that worker: engine/run/seed-setup.ts). Default 1.
+   */
+  group?: number;
+}
+
 export class WorkerPool {
   #members: Member[] = [];
   #sweeps = new Set<Sweep>();
@@ -58,36 +66,47 @@ export class WorkerPool {
    * Runs every config (summary only); resolves with the summaries in config order, and tells `listener` of each
    * run as it finishes (a view can draw results as they come).
    */
-  async each(configs: readonly RunConfig[], listener: SweepListener = {}): Promise<RunSummary[]> {
+  async each(
+    configs: readonly RunConfig[],
+    listener: SweepListener = {},
+    options: SweepOptions = {},
+  ): Promise<RunSummary[]> {
     this.#cancelWarming();
     let abort: (error: Error) => void = () => {};
     const aborted = new Promise<never>((_, reject) => (abort = reject));
     aborted.catch(() => {}); // raced below; a late abort after the sweep ended is nobody's error
     const sweep: Sweep = { stopped: false, abort, jobs: new Map() };
     this.#sweeps.add(sweep);
-    const size = Math.min(poolSize(), configs.length);
+    const group = Math.max(1, Math.floor(options.group ?? 1));
+    const groups = Math.ceil(configs.length / group);
+    const size = Math.min(poolSize(), groups);
     this.#fill(size);
     const results: RunSummary[] = new Array(configs.length);
     let next = 0;
     let done = 0;
     const lane = async (member: Member) => {
       while (!sweep.stopped && next < configs.length) {
-        const index = next++;
-        const job = ++this.#job;
-        sweep.jobs.set(job, member);
-        try {
-          results[index] = await Promise.race([member.remote.summary(job, configs[index]!), aborted]);
-        } finally {
-          sweep.jobs.delete(job);
+        const first = next;
+        next = Math.min(configs.length, first + group);
+        for (let index = first; index < first + group && index < configs.length && !sweep.stopped; index++) {
+          const job = ++this.#job;
+          sweep.jobs.set(job, member);
+          let summary: RunSummary;
+          try {
+            summary = await Promise.race([member.remote.summary(job, configs[index]!), aborted]);
+          } finally {
+            sweep.jobs.delete(job);
+          }
+          results[index] = summary;
+          listener.result?.(index, summary);
+          listener.done?.(++done, configs.length);
         }
-        listener.result?.(index, results[index]);
-        listener.done?.(++done, configs.length);
       }
     };
     // Two lanes a worker: while the page handles one result, the worker is already running the next run (a
     // busy page thread would otherwise leave the worker idle between runs). Its two runs take turns by slices.
     const members = this.#members.slice(0, size);
-    const lanes = configs.length > size ? [...members, ...members] : members;
+    const lanes = groups > size ? [...members, ...members] : members;
     try {
       await Promise.all(lanes.map((member) => lane(member)));
     } finally {

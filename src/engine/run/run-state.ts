@@ -7,28 +7,25 @@ import { createImpactState, impactSeam, type ImpactState } from '../market/impac
 import type { MarketSeam } from '../perp/market-seam.ts';
 import type { MarketQuote } from '../perp/step.ts';
 import { MARKET_IDS, type MarketId, type MarketState } from '../perp/market.ts';
-import { intraMinuteExtremes, type IntraMinuteExtremes } from '../market/intra-minute.ts';
+import type { IntraMinuteExtremes } from '../market/intra-minute.ts';
 import { venueDepthMultiplier } from '../market/venue-depth.ts';
-import { forkPrng, seedPrng } from '../prng.ts';
 import {
   BASE_LIQUIDITY,
   effectiveLiquidity,
   type LiquiditySettings,
   type MarketMakerSwitches,
 } from '../market/liquidity.ts';
-import { securitiesPath } from '../market/securities-path.ts';
 import { createSpotImpactState, spotImpactSeam, type SpotImpactState } from '../market/spot-impact-seam.ts';
 import type { ClientReactions, SpotSeam } from '../broker/index.ts';
 import { createExchange, openAccount, type ExchangeState } from '../perp/exchange.ts';
 import { listedMarkets } from '../perp/rules.ts';
-import { drawPopulation, type Population } from '../population/population.ts';
+import type { Population } from '../population/population.ts';
 import { regime as presetRegime } from '../regimes/catalogue.ts';
 import type { Regime } from '../regimes/types.ts';
-import { generateIndexPath, scenarioInfo } from '../scenarios/catalogue.ts';
+import { scenarioInfo } from '../scenarios/catalogue.ts';
 import type { IndexPath } from '../scenarios/types.ts';
-import { venueCollateralPath } from '../scenarios/venue-collateral.ts';
 import { drawVenueTokenHolders } from './venue-tokens.ts';
-import { drawAltTraders } from './alt-traders.ts';
+import { seedDraws } from './seed-setup.ts';
 import { createVenueFeed, type VenueFeed } from './venue-feed.ts';
 import { emptyChecksum, type Checksum } from './checksum.ts';
 import { resolveRegime, validateRunConfig, type RunConfig } from './config.ts';
@@ -223,10 +220,6 @@ export function indexSeries(path: IndexPath, id: MarketId): Float64Array {
   return path[SERIES_NAME[id]];
 }
 
-/** Salt of the intra-minute stream, forked from the run seed (its draws leave every other stream as it was). */
-const INTRA_MINUTE_SALT = 0x1e7a_3b11;
-/** ALT's intra-minute draws have a stream of their own, so BTC's and ETH's keep the draws they had before ALT. */
-const ALT_INTRA_MINUTE_SALT = 0x1e7a_0a17;
 
 /** Minutes past 00:00 UTC at a historical episode's start; synthetic scenarios start at 00:00. */
 function startMinuteOfDay(startUtc: string | null): number {
@@ -245,16 +238,7 @@ function venueFailureMinute(scenario: RunConfig['scenario']): number | null {
 export function createRun(config: RunConfig): RunState {
   validateRunConfig(config);
   const regime = resolveRegime(config);
-  const path = generateIndexPath(config.scenario, {
-    seed: config.seed,
-    ...(config.days === undefined ? {} : { days: config.days }),
-  });
-  const minutes = path.minutes;
-  const population = drawPopulation(config.population, config.seed, minutes);
-  let totalCapital = 0;
-  for (let i = 0; i < population.count; i++)
-    totalCapital += population.capital[i]! + population.securities[i]!;
-  const securities = securitiesPath(config.seed, minutes);
+  // The seed's draws (path, population, extremes …): shared with the runs that drew the same lately (seed-setup.ts).
   const offshoreRegime =
     config.population.leakage > 0 && regime.id !== 'offshore-cex' ? presetRegime('offshore-cex') : null;
   // Drawn for the markets a venue lists only: ALT's draws have a stream of their own, so leaving them out
@@ -263,20 +247,14 @@ export function createRun(config: RunConfig): RunState {
     ...listedMarkets(regime.perp),
     ...(offshoreRegime ? listedMarkets(offshoreRegime.perp) : []),
   ]);
-  const intraPrng = forkPrng(seedPrng(config.seed), INTRA_MINUTE_SALT);
-  const altIntraPrng = forkPrng(seedPrng(config.seed), ALT_INTRA_MINUTE_SALT);
-  const intraMinute: Partial<Record<MarketId, IntraMinuteExtremes>> = {};
-  for (const id of MARKET_IDS)
-    if (quoted.has(id))
-      intraMinute[id] = intraMinuteExtremes(indexSeries(path, id), id === 'ALT' ? altIntraPrng : intraPrng);
+  const { draws, intraMinute } = seedDraws(config, quoted);
+  const { path, population, securities, venueCollateral, wantsAlt } = draws;
+  const minutes = path.minutes;
+  let totalCapital = 0;
+  for (let i = 0; i < population.count; i++)
+    totalCapital += population.capital[i]! + population.securities[i]!;
   // Funding settles on the venue's UTC clock: a historical episode starts at its own time, a synthetic one at 00:00.
   const startUtc = scenarioInfo(config.scenario).startUtc;
-  const venueCollateral = venueCollateralPath(
-    path.eth,
-    path.alt,
-    startUtc,
-    scenarioInfo(config.scenario).collateralDepeg,
-  );
   const clock = startUtc === null ? 0 : (Date.parse(startUtc) / 1000) % 86_400;
   const onshore = createVenue(
     'onshore',
@@ -343,7 +321,7 @@ export function createRun(config: RunConfig): RunState {
     venueCollateral,
     population,
     venueTokenHolder: drawVenueTokenHolders(regime, config.seed, population.count),
-    wantsAlt: drawAltTraders(population, config.seed),
+    wantsAlt,
     perpMarket: Uint8Array.from(population.asset),
     minute: 0,
     onshore,

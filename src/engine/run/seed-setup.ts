@@ -1,0 +1,151 @@
+/**
+ * What a run draws from its seed before its first minute, whatever its rules: the index path, the population,
+ * the securities and venue-collateral paths, each market's intra-minute extremes and who wants the ALT
+ * perpetual. Rule sets compared on one seed draw all of it alike (common random numbers), and so do the values
+ * of a sweep: a summary-only classroom run spent about a fifth of its time drawing it again (issue 16; measured
+ * 2026-12-06, bundled, warm: 0.87 ms of a 4.2 ms HK run and of a 6.0 ms offshore run).
+ *
+ * So the last few seeds' draws are kept here and shared by the runs that ask for the same ones. A kept draw is
+ * only ever read: nothing in a run writes into its path, population or extremes (seed-setup.test.ts runs every
+ * scenario × rule set twice over one kept draw and checks the draw's bytes and the second run's figures). A
+ * run's results are the same bits whether its draws were kept or fresh; the kept ones only save the time.
+ * Memory is bounded by KEPT_BYTES; a draw larger than a quarter of it (a large population over many days) is
+ * never kept.
+ */
+import { intraMinuteExtremes, type IntraMinuteExtremes } from '../market/intra-minute.ts';
+import { securitiesPath } from '../market/securities-path.ts';
+import { MARKET_IDS, type MarketId } from '../perp/market.ts';
+import { drawPopulation, type Population } from '../population/population.ts';
+import { forkPrng, seedPrng } from '../prng.ts';
+import { generateIndexPath, scenarioInfo } from '../scenarios/catalogue.ts';
+import type { IndexPath } from '../scenarios/types.ts';
+import { venueCollateralPath } from '../scenarios/venue-collateral.ts';
+import { drawAltTraders } from './alt-traders.ts';
+import type { RunConfig } from './config.ts';
+
+/** Salt of the intra-minute stream, forked from the run seed (its draws leave every other stream as it was). */
+const INTRA_MINUTE_SALT = 0x1e7a_3b11;
+/** ALT's intra-minute draws have a stream of their own, so BTC's and ETH's keep the draws they had before ALT. */
+const ALT_INTRA_MINUTE_SALT = 0x1e7a_0a17;
+
+/** At most this many bytes of draws are kept (a classroom seed's are about 0.2 MB). */
+export const KEPT_BYTES = 32 * 1024 * 1024;
+
+export interface SeedDraws {
+  path: IndexPath;
+  population: Population;
+  securities: Float64Array;
+  venueCollateral: Float64Array;
+  wantsAlt: Uint8Array;
+}
+
+interface Kept {
+  draws: SeedDraws;
+  /** Intra-minute extremes by the set of markets quoted (BTC and ETH share one stream, so the set matters). */
+  extremes: Map<string, Partial<Record<MarketId, IntraMinuteExtremes>>>;
+  bytes: number;
+}
+
+/** Kept draws, least recently used first (a Map keeps insertion order; a use re-inserts). */
+const kept = new Map<string, Kept>();
+let keptBytes = 0;
+
+function keyOf(config: RunConfig): string {
+  return `${config.scenario}|${config.seed}|${config.days ?? ''}|${JSON.stringify(config.population)}`;
+}
+
+function drawFresh(config: RunConfig): SeedDraws {
+  const path = generateIndexPath(config.scenario, {
+    seed: config.seed,
+    ...(config.days === undefined ? {} : { days: config.days }),
+  });
+  const population = drawPopulation(config.population, config.seed, path.minutes);
+  const info = scenarioInfo(config.scenario);
+  return {
+    path,
+    population,
+    securities: securitiesPath(config.seed, path.minutes),
+    venueCollateral: venueCollateralPath(path.eth, path.alt, info.startUtc, info.collateralDepeg),
+    wantsAlt: drawAltTraders(population, config.seed),
+  };
+}
+
+function extremesFor(
+  draws: SeedDraws,
+  seed: number,
+  quoted: ReadonlySet<MarketId>,
+): Partial<Record<MarketId, IntraMinuteExtremes>> {
+  const intraPrng = forkPrng(seedPrng(seed), INTRA_MINUTE_SALT);
+  const altIntraPrng = forkPrng(seedPrng(seed), ALT_INTRA_MINUTE_SALT);
+  const extremes: Partial<Record<MarketId, IntraMinuteExtremes>> = {};
+  for (const id of MARKET_IDS)
+    if (quoted.has(id))
+      extremes[id] = intraMinuteExtremes(draws.path[seriesName(id)], id === 'ALT' ? altIntraPrng : intraPrng);
+  return extremes;
+}
+
+const seriesName = (id: MarketId) => id.toLowerCase() as Lowercase<MarketId>;
+
+function bytesOf(value: object): number {
+  let bytes = 0;
+  for (const field of Object.values(value))
+    if (ArrayBuffer.isView(field)) bytes += field.byteLength;
+    else if (field && typeof field === 'object') bytes += bytesOf(field);
+  return bytes;
+}
+
+/**
+ * The run's seed draws and the intra-minute extremes of the markets it quotes: kept ones when a run with the
+ * same scenario, seed, length and population drew them lately, fresh ones otherwise.
+ */
+export function seedDraws(
+  config: RunConfig,
+  quoted: ReadonlySet<MarketId>,
+): { draws: SeedDraws; intraMinute: Partial<Record<MarketId, IntraMinuteExtremes>> } {
+  const key = keyOf(config);
+  let entry = kept.get(key);
+  if (entry) {
+    kept.delete(key);
+    kept.set(key, entry);
+  } else {
+    const draws = drawFresh(config);
+    entry = { draws, extremes: new Map(), bytes: bytesOf(draws) };
+    keep(key, entry);
+  }
+  const quotedKey = MARKET_IDS.filter((id) => quoted.has(id)).join(',');
+  let intraMinute = entry.extremes.get(quotedKey);
+  if (!intraMinute) {
+    intraMinute = extremesFor(entry.draws, config.seed, quoted);
+    entry.extremes.set(quotedKey, intraMinute);
+    const added = bytesOf(intraMinute);
+    entry.bytes += added;
+    if (kept.get(key) === entry) keptBytes += added;
+  }
+  trim();
+  return { draws: entry.draws, intraMinute };
+}
+
+function keep(key: string, entry: Kept): void {
+  if (entry.bytes > KEPT_BYTES / 4) return;
+  kept.set(key, entry);
+  keptBytes += entry.bytes;
+}
+
+function trim(): void {
+  for (const [key, entry] of kept) {
+    if (keptBytes <= KEPT_BYTES) return;
+    kept.delete(key);
+    keptBytes -= entry.bytes;
+  }
+}
+
+/** Forgets every kept draw (tests, to compare kept draws with fresh ones). */
+export function forgetSeedDraws(): void {
+  kept.clear();
+  keptBytes = 0;
+}
+
+/** How many seeds' draws are kept, and their bytes (tests). */
+export function keptSeedDraws(): { seeds: number; bytes: number } {
+  return { seeds: kept.size, bytes: keptBytes };
+}
