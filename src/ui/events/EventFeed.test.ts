@@ -53,6 +53,27 @@ describe('EventFeed', () => {
     expect(items().length).toBeGreaterThan(0);
   });
 
+  it('renders new results in two tasks: the newest 40 events first, the rest of the latest 200 a task later', async () => {
+    const user = userEvent.setup();
+    const big = new AppState(inProcessEngine()); // the classroom's 200 traders: hundreds of events
+    await big.run();
+    const app = new AppState(inProcessEngine());
+    render(EventFeed, { app, i18n: new I18n('en') });
+    await user.click(screen.getByLabelText('Only up to the current time'));
+    app.results = big.results;
+    flushSync();
+    const lengths: number[] = [];
+    for (let task = 0; task < 8; task++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      flushSync();
+      const length = screen.queryAllByRole('listitem').length;
+      if (length > 0 && length !== lengths.at(-1)) lengths.push(length);
+    }
+    expect(lengths).toEqual([40, 200]);
+    // The newest first in both: the first slice is the head of the whole list.
+    expect(items()[0]).toHaveTextContent(/Rule set [AB]/);
+  });
+
   it('shows only the events up to the current time, newest first, or all of them', async () => {
     const user = userEvent.setup();
     const app = sameRun();
