@@ -10,9 +10,9 @@ import type { PerpEvent } from './events.ts';
 import type { ExchangeState } from './exchange.ts';
 import { accrueFunding } from './funding-schedule.ts';
 import { liquidateUnderwater } from './liquidation.ts';
-import { advanceBasisEma, markPriceOf } from './mark-price.ts';
+import { advanceBasisEma, basisEmaValue, markPriceAt } from './mark-price.ts';
 import type { MarketSeam } from './market-seam.ts';
-import { MARKET_INDEX, type MarketId, type MarketState } from './market.ts';
+import { MARKET_IDS, MARKET_INDEX, type MarketId, type MarketState } from './market.ts';
 import type { PerpRules } from './rules.ts';
 import { above, atLeast, check } from '../validation/index.ts';
 
@@ -94,6 +94,10 @@ export function stepListed(
     if (!(traded > 0 && traded < Infinity)) check(`${listed[j]} traded price`, traded, PRICE);
   }
   const prints = intraMinutePrints(listed, quotes);
+  // The basis EMA moves at the close only: the prints' marks read its value as the minute opened.
+  const emaRead = rules.markMethod !== 'last-traded';
+  if (prints !== 0)
+    for (let j = 0; j < n; j++) emaAtOpen[j] = emaRead ? basisEmaValue(markets[j]!.basisEma) : 0;
   for (let k = 0; k < prints; k++) {
     for (let j = 0; j < n; j++) {
       const market = markets[j]!;
@@ -102,7 +106,7 @@ export function stepListed(
       const down = quote.index < market.indexPrice;
       const print = ((k === 0) === down ? quote.high : quote.low) ?? quote.index;
       const premium = k === 0 ? quote.traded / quote.index : market.tradedPrice / market.indexPrice;
-      reprice(rules, market, print, print * premium);
+      reprice(rules, market, print, print * premium, emaAtOpen[j]!);
     }
     liquidateUnderwater(state, seam, events);
   }
@@ -112,7 +116,7 @@ export function stepListed(
     // After intra-minute fills the traded price carries their gap: the close keeps the venue's premium.
     const close = prints === 0 ? traded : index * (market.tradedPrice / market.indexPrice);
     advanceBasisEma(market.basisEma, close - index, state.stepSeconds, rules.markEmaSeconds);
-    reprice(rules, market, index, close);
+    reprice(rules, market, index, close, emaRead ? basisEmaValue(market.basisEma) : 0);
   }
   payIntoFunds(state);
   accrueFunding(state, seam, events);
@@ -133,10 +137,16 @@ function intraMinutePrints(listed: readonly MarketId[], quotes: readonly MarketQ
   return prints;
 }
 
-/** New index and traded prices for one market, and the mark the rules build from them. */
-function reprice(rules: PerpRules, market: MarketState, index: number, traded: number): void {
+/** Each listed market's basis EMA value as the minute opened (kept from step to step). */
+const emaAtOpen = new Float64Array(MARKET_IDS.length);
+
+/**
+ * New index and traded prices for one market, and the mark the rules build from them (`ema`: the basis EMA's
+ * value, basisEmaValue(market.basisEma)).
+ */
+function reprice(rules: PerpRules, market: MarketState, index: number, traded: number, ema: number): void {
   market.previousMarkPrice = market.markPrice;
   market.indexPrice = index;
   market.tradedPrice = traded;
-  market.markPrice = markPriceOf(rules.markMethod, index, traded, market.basisEma, rules.markBasisClamp);
+  market.markPrice = markPriceAt(rules.markMethod, index, traded, ema, rules.markBasisClamp);
 }
