@@ -9,16 +9,9 @@
 import type { ExchangeState } from '../perp/exchange.ts';
 import { MARKET_INDEX, type MarketId, type MarketState } from '../perp/market.ts';
 import type { MarketQuote } from '../perp/step.ts';
-import {
-  crowdingFrom,
-  quotedBasis,
-  stressedDepthShare,
-  STRESS_WINDOW_MINUTES,
-  TREND_WINDOW_MINUTES,
-  type ImpactState,
-} from '../market/impact-seam.ts';
+import { crowdingFrom, quotedBasis, TREND_WINDOW_MINUTES, type ImpactState } from '../market/impact-seam.ts';
 import type { IntraMinuteExtremes } from '../market/intra-minute.ts';
-import { GapKeep } from '../market/gap-keep.ts';
+import { gapKeep, pathTables } from '../market/path-tables.ts';
 import type { LiquiditySettings } from '../market/liquidity.ts';
 
 export interface VenueFeed {
@@ -34,7 +27,15 @@ export interface VenueFeed {
   quotes: MarketQuote[];
   /** The venue, whose liquidity provider's position is the traders' net position reversed (crowding). */
   exchange: ExchangeState;
-  gapKeep: GapKeep;
+  /**
+   * Per market position, each minute's depth share (`stressedDepthShare` of the index now and
+   * STRESS_WINDOW_MINUTES before) and arbitrage's factor on the gap at that share (NaN until first asked), for
+   * the calm half-life `calm`: both follow from the index series alone, so runs on the same path share them
+   * (path-tables.ts).
+   */
+  shares: Float64Array[];
+  keeps: Float64Array[];
+  calm: number;
 }
 
 export function createVenueFeed(
@@ -59,8 +60,18 @@ export function createVenueFeed(
     markets: ids.map((id) => markets[id]),
     quotes: ids.map((id) => quotes[id]),
     exchange,
-    gapKeep: new GapKeep(),
+    shares: [],
+    keeps: [],
+    calm: NaN, // tables bound at the first minute, with the venue's liquidity
   };
+}
+
+/** The feed's per-minute tables for the calm half-life `calm` (path-tables.ts). */
+function bindTables(feed: VenueFeed, calm: number): void {
+  const tables = feed.series.map((series) => pathTables(series, calm));
+  feed.shares = tables.map((t) => t.shares);
+  feed.keeps = tables.map((t) => t.keeps);
+  feed.calm = calm;
 }
 
 /**
@@ -73,21 +84,28 @@ export function quoteMinute(
   liquidity: LiquiditySettings,
   minute: number,
 ): void {
-  const before = Math.max(0, minute - STRESS_WINDOW_MINUTES);
   const trendFrom = Math.max(0, minute - TREND_WINDOW_MINUTES);
   const { gap, basis, depthShare } = impact;
   const { exchange } = feed;
   const positions = exchange.accounts[exchange.liquidityProvider]?.positions;
+  const calm = liquidity.gapHalfLifeMinutes;
+  if (calm !== feed.calm) bindTables(feed, calm);
   for (let k = 0; k < feed.ids.length; k++) {
     const id = feed.ids[k]!;
     const slot = feed.slots[k]!;
     const series = feed.series[k]!;
     const index = series[minute]!;
-    const share = stressedDepthShare(index, series[before]!);
+    // stressedDepthShare(index, series[before]), from the path's table.
+    const share = feed.shares[k]![minute]!;
     depthShare[slot] = share;
     // decayGap's step for this market; a gap of 0 stays 0, so its power is not taken.
     let g = gap[slot]!;
-    if (g !== 0) gap[slot] = g *= feed.gapKeep.keep(k, liquidity.gapHalfLifeMinutes, share, 1);
+    if (g !== 0) {
+      const keeps = feed.keeps[k]!;
+      let keep = keeps[minute]!;
+      if (keep !== keep) keeps[minute] = keep = gapKeep(calm, share);
+      gap[slot] = g *= keep;
+    }
     const market = feed.markets[k]!;
     const b = quotedBasis(
       crowdingFrom(positions?.[id]?.size ?? 0, market.longOpenInterest),
