@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { gapKeep, pathTables } from './path-tables.ts';
+import { gapHalfLife, stressedDepthShare, STRESS_WINDOW_MINUTES } from './venue-depth.ts';
+
+const series = (bump: number) =>
+  Float64Array.from({ length: 301 }, (_, t) => 100 * (1 + 0.01 * Math.sin(t / 9)) * (t === 77 ? bump : 1));
+
+describe('per-path tables of the venue feed', () => {
+  it('hold each minute’s depth share of their own series, even beside one that looks alike', () => {
+    const a = series(1);
+    const b = series(1.2); // same length, first, middle and last price as a: told apart by content
+    pathTables(a, 3);
+    const tables = pathTables(b, 3);
+    for (let t = 1; t < b.length; t++)
+      expect(tables.shares[t]).toBe(stressedDepthShare(b[t]!, b[Math.max(0, t - STRESS_WINDOW_MINUTES)]!));
+    expect(pathTables(a, 3).shares[77]).not.toBe(tables.shares[77]);
+  });
+
+  it('share factors between runs of the same series and calm half-life only', () => {
+    const a = series(1);
+    const first = pathTables(a, 3);
+    first.keeps[10] = gapKeep(3, first.shares[10]!);
+    expect(pathTables(a.slice(), 3).keeps[10]).toBe(first.keeps[10]);
+    expect(pathTables(a, 5).keeps[10]).toBeNaN(); // another half-life: its own table
+    expect(gapKeep(3, 0.5)).toBe(Math.pow(0.5, 1 / gapHalfLife(3, 0.5)));
+  });
+});
