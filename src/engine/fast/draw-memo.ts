@@ -23,6 +23,11 @@ export class DrawMemo<V> {
     return entry.value;
   }
 
+  /** Whether an answer of `bytes` bytes would be kept (a caller copies only what will be kept). */
+  fits(bytes: number): boolean {
+    return bytes <= this.budgetBytes;
+  }
+
   /** Keeps `value` (of about `bytes` bytes) for `key`, dropping the least recently used past the budget. */
   set(key: string, value: V, bytes: number): void {
     const old = this.#entries.get(key);

@@ -47,6 +47,7 @@ export function intraMinuteExtremes(series: ArrayLike<number>, prng: PrngState):
     return { lowDepth: kept.extremes.lowDepth.slice(), highDepth: kept.extremes.highDepth.slice() };
   }
   const extremes = drawExtremes(series, prng);
+  if (!KEPT_EXTREMES.fits(16 * series.length)) return extremes;
   KEPT_EXTREMES.set(
     key,
     {

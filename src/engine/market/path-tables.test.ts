@@ -24,4 +24,9 @@ describe('per-path tables of the venue feed', () => {
     expect(pathTables(a, 5).keeps[10]).toBeNaN(); // another half-life: its own table
     expect(gapKeep(3, 0.5)).toBe(Math.pow(0.5, 1 / gapHalfLife(3, 0.5)));
   });
+
+  it('are not made for a path too long to keep (its run works each minute out as it comes)', () => {
+    expect(pathTables(new Float64Array(800_001).fill(100), 3)).toBeNull();
+    expect(pathTables(new Float64Array(600_001).fill(100), 3)).not.toBeNull();
+  });
 });

@@ -20,7 +20,7 @@ export interface PathTables {
 interface Kept {
   series: Float64Array;
   shares: Float64Array;
-  /** The factors per calm half-life. */
+  /** The factors per calm half-life (one in practice: every venue arbitrages with a 5-minute calm half-life). */
   keeps: Map<number, Float64Array>;
 }
 
@@ -32,9 +32,17 @@ export function gapKeep(calmHalfLifeMinutes: number, share: number): number {
   return Math.pow(0.5, 1 / gapHalfLife(calmHalfLifeMinutes, share));
 }
 
-/** The tables of `series` for the calm half-life `calm`, shared with every run on the same series. */
-export function pathTables(series: Float64Array, calm: number): PathTables {
+/** Bytes of a kept path's tables per minute: its series, shares and one calm half-life's factors. */
+const BYTES_PER_MINUTE = 24;
+
+/**
+ * The tables of `series` for the calm half-life `calm`, shared with every run on the same series; null for a
+ * series too long to keep (beyond about 480 days), whose run works each minute out as it comes rather than
+ * hold two more numbers a minute.
+ */
+export function pathTables(series: Float64Array, calm: number): PathTables | null {
   const n = series.length;
+  if (BYTES_PER_MINUTE * n > KEPT.budgetBytes) return null;
   const key = n === 0 ? '0' : `${n}|${series[0]}|${series[n >> 1]}|${series[n - 1]}`;
   let kept = KEPT.get(key);
   if (kept === undefined || !sameSeries(kept.series, series)) {
@@ -42,7 +50,7 @@ export function pathTables(series: Float64Array, calm: number): PathTables {
     for (let t = 1; t < n; t++)
       shares[t] = stressedDepthShare(series[t]!, series[Math.max(0, t - STRESS_WINDOW_MINUTES)]!);
     kept = { series: series.slice(), shares, keeps: new Map() };
-    KEPT.set(key, kept, 24 * n);
+    KEPT.set(key, kept, BYTES_PER_MINUTE * n);
   }
   let keeps = kept.keeps.get(calm);
   if (keeps === undefined) {

@@ -17,7 +17,7 @@ export function securitiesPath(seed: number, minutes: number): Float64Array {
   const kept = typeof seed === 'number' && typeof minutes === 'number' ? KEPT_PATHS.get(key) : undefined;
   if (kept !== undefined) return kept.slice();
   const path = drawSecuritiesPath(seed, minutes);
-  KEPT_PATHS.set(key, path.slice(), 8 * path.length);
+  if (KEPT_PATHS.fits(8 * path.length)) KEPT_PATHS.set(key, path.slice(), 8 * path.length);
   return path;
 }
 

@@ -9,7 +9,14 @@
 import type { ExchangeState } from '../perp/exchange.ts';
 import { MARKET_INDEX, type MarketId, type MarketState } from '../perp/market.ts';
 import type { MarketQuote } from '../perp/step.ts';
-import { crowdingFrom, quotedBasis, TREND_WINDOW_MINUTES, type ImpactState } from '../market/impact-seam.ts';
+import {
+  crowdingFrom,
+  quotedBasis,
+  stressedDepthShare,
+  STRESS_WINDOW_MINUTES,
+  TREND_WINDOW_MINUTES,
+  type ImpactState,
+} from '../market/impact-seam.ts';
 import type { IntraMinuteExtremes } from '../market/intra-minute.ts';
 import { gapKeep, pathTables } from '../market/path-tables.ts';
 import type { LiquiditySettings } from '../market/liquidity.ts';
@@ -33,9 +40,17 @@ export interface VenueFeed {
    * the calm half-life `calm`: both follow from the index series alone, so runs on the same path share them
    * (path-tables.ts).
    */
-  shares: Float64Array[];
-  keeps: Float64Array[];
+  shares: (Float64Array | null)[];
+  keeps: (Float64Array | null)[];
   calm: number;
+  /**
+   * Whether the feed reads the per-path tables; without them (a path too long to keep, or `usesTables` false)
+   * each minute's share is worked out as it comes and the factor is taken again when the share changed.
+   */
+  usesTables: boolean;
+  /** Per market position, the share and factor last taken without a table (NaN: none yet). */
+  lastShare: Float64Array;
+  lastKeep: Float64Array;
 }
 
 export function createVenueFeed(
@@ -63,15 +78,35 @@ export function createVenueFeed(
     shares: [],
     keeps: [],
     calm: NaN, // tables bound at the first minute, with the venue's liquidity
+    usesTables: true,
+    lastShare: new Float64Array(ids.length),
+    lastKeep: new Float64Array(ids.length),
   };
 }
 
-/** The feed's per-minute tables for the calm half-life `calm` (path-tables.ts). */
+/** The feed's per-minute tables for the calm half-life `calm` (path-tables.ts), where it uses them. */
 function bindTables(feed: VenueFeed, calm: number): void {
-  const tables = feed.series.map((series) => pathTables(series, calm));
-  feed.shares = tables.map((t) => t.shares);
-  feed.keeps = tables.map((t) => t.keeps);
+  const tables = feed.series.map((series) => (feed.usesTables ? pathTables(series, calm) : null));
+  feed.shares = tables.map((t) => t?.shares ?? null);
+  feed.keeps = tables.map((t) => t?.keeps ?? null);
+  feed.lastShare.fill(NaN);
   feed.calm = calm;
+}
+
+/** Arbitrage's factor on the gap of the market at position `k` this minute (`share`: its depth share). */
+function keepAt(feed: VenueFeed, k: number, minute: number, calm: number, share: number): number {
+  const keeps = feed.keeps[k]!;
+  if (keeps !== null) {
+    let keep = keeps[minute]!;
+    if (keep !== keep) keeps[minute] = keep = gapKeep(calm, share);
+    return keep;
+  }
+  // The same share gives the same bits: taken again only when it changed (at its floor through a crash).
+  if (share !== feed.lastShare[k]) {
+    feed.lastShare[k] = share;
+    feed.lastKeep[k] = gapKeep(calm, share);
+  }
+  return feed.lastKeep[k]!;
 }
 
 /**
@@ -95,17 +130,16 @@ export function quoteMinute(
     const slot = feed.slots[k]!;
     const series = feed.series[k]!;
     const index = series[minute]!;
-    // stressedDepthShare(index, series[before]), from the path's table.
-    const share = feed.shares[k]![minute]!;
+    // stressedDepthShare(index, series[before]), from the path's table where there is one.
+    const shares = feed.shares[k]!;
+    const share =
+      shares !== null
+        ? shares[minute]!
+        : stressedDepthShare(index, series[Math.max(0, minute - STRESS_WINDOW_MINUTES)]!);
     depthShare[slot] = share;
     // decayGap's step for this market; a gap of 0 stays 0, so its power is not taken.
     let g = gap[slot]!;
-    if (g !== 0) {
-      const keeps = feed.keeps[k]!;
-      let keep = keeps[minute]!;
-      if (keep !== keep) keeps[minute] = keep = gapKeep(calm, share);
-      gap[slot] = g *= keep;
-    }
+    if (g !== 0) gap[slot] = g *= keepAt(feed, k, minute, calm, share);
     const market = feed.markets[k]!;
     const b = quotedBasis(
       crowdingFrom(positions?.[id]?.size ?? 0, market.longOpenInterest),

@@ -80,7 +80,8 @@ export function generateIndexPath(id: ScenarioId, options: PathOptions): IndexPa
   const kept = typeof seed === 'number' ? KEPT_PATHS.get(key) : undefined;
   if (kept !== undefined) return copyOfPath(kept);
   const path = drawIndexPath(id, options);
-  KEPT_PATHS.set(key, copyOfPath(path), 8 * (path.btc.length + path.eth.length + path.alt.length));
+  const bytes = 8 * (path.btc.length + path.eth.length + path.alt.length);
+  if (KEPT_PATHS.fits(bytes)) KEPT_PATHS.set(key, copyOfPath(path), bytes);
   return path;
 }
 
