@@ -6,7 +6,7 @@
  * was most of the step's own time (issue 16). The arithmetic is that of `stressedDepthShare`, `decayGap`,
  * `quotedBasis`, `crowdingOf` and `extremesAt`, operation for operation, so every price keeps its bits.
  */
-import type { ExchangeState } from '../perp/exchange.ts';
+import type { Account, ExchangeState } from '../perp/exchange.ts';
 import { MARKET_INDEX, type MarketId, type MarketState } from '../perp/market.ts';
 import type { MarketQuote } from '../perp/step.ts';
 import {
@@ -142,7 +142,7 @@ export function quoteMinute(
     if (g !== 0) gap[slot] = g *= keepAt(feed, k, minute, calm, share);
     const market = feed.markets[k]!;
     const b = quotedBasis(
-      crowdingFrom(positions?.[id]?.size ?? 0, market.longOpenInterest),
+      crowdingFrom(providerSize(positions, id), market.longOpenInterest),
       index / series[trendFrom]! - 1,
     );
     basis[slot] = b;
@@ -154,4 +154,15 @@ export function quoteMinute(
     quote.low = Math.min(open, index) * (1 - feed.lowDepth[k]![minute]!);
     quote.high = Math.max(open, index) * (1 + feed.highDepth[k]![minute]!);
   }
+}
+
+/**
+ * The liquidity provider's signed size in a market (0 without a position), each market read by its own name:
+ * the same read by a computed name went through the engine's slowest property lookup, most of a quiet minute's
+ * quote.
+ */
+function providerSize(positions: Account['positions'] | undefined, id: MarketId): number {
+  if (positions === undefined) return 0;
+  const position = id === 'BTC' ? positions.BTC : id === 'ETH' ? positions.ETH : positions.ALT;
+  return position?.size ?? 0;
 }
