@@ -81,11 +81,34 @@ const distanceFor = (units: number) => BOOK_THICKENING * (Math.sqrt(1 + (2 * uni
  * the current gap outward. Against the gap (buying below the index) it starts at the index.
  */
 export function bookWalk(impact: ImpactState, marketId: MarketId, s: number, notional: number): number {
-  const k = MARKET_INDEX[marketId];
+  return walkAt(impact, MARKET_INDEX[marketId], MARKET_DEPTH[marketId], s, notional);
+}
+
+/** bookWalk for the market at `k` (MARKET_INDEX) whose depth factor (MARKET_DEPTH) is `depthFactor`. */
+function walkAt(impact: ImpactState, k: number, depthFactor: number, s: number, notional: number): number {
   // The market's factor last, so BTC's and ETH's (1) leave the product exactly as it was.
-  const depth = impact.depthPerPercent * impact.depthShare[k]! * 100 * MARKET_DEPTH[marketId];
+  const depth = impact.depthPerPercent * impact.depthShare[k]! * 100 * depthFactor;
   const from = Math.max(0, s * impact.gap[k]!);
   return Math.min(MAX_IMPACT, distanceFor(walked(from) + notional / depth) - from);
+}
+
+/**
+ * The impact bid's and ask's distance from the traded price, as a fraction of it, for `notional`: the wider of
+ * the two walks (selling and buying) plus half the spread.
+ */
+function impactAdverse(
+  impact: ImpactState,
+  liquidity: LiquiditySettings,
+  marketId: MarketId,
+  notional: number,
+): number {
+  const k = MARKET_INDEX[marketId];
+  const depthFactor = MARKET_DEPTH[marketId];
+  const down = walkAt(impact, k, depthFactor, -1, notional);
+  // With no gap both walks start at the index and are the same number: funding asks every minute, and a
+  // book without forced flow has no gap.
+  const move = impact.gap[k] === 0 ? down : Math.max(down, walkAt(impact, k, depthFactor, 1, notional));
+  return liquidity.halfSpread + move / 2;
 }
 
 /**
@@ -149,15 +172,11 @@ export function impactSeam(
     },
     impactPrices(state: ExchangeState, marketId: MarketId, notional: number) {
       const mid = state.markets[marketId].tradedPrice;
-      const down = bookWalk(impact, marketId, -1, notional);
-      // With no gap both walks start at the index and are the same number: funding asks every minute, and a
-      // book without forced flow has no gap.
-      const move =
-        impact.gap[MARKET_INDEX[marketId]] === 0
-          ? down
-          : Math.max(down, bookWalk(impact, marketId, 1, notional));
-      const adverse = liquidity.halfSpread + move / 2;
+      const adverse = impactAdverse(impact, liquidity, marketId, notional);
       return { bid: mid * (1 - adverse), ask: mid * (1 + adverse) };
+    },
+    impactSpread(_state: ExchangeState, marketId: MarketId, notional: number) {
+      return impactAdverse(impact, liquidity, marketId, notional);
     },
   };
 }

@@ -64,6 +64,8 @@ export interface ExchangeState {
   markets: Record<MarketId, MarketState>;
   /** The markets the rules list (rules.listsAlt): BTC and ETH, and ALT where listed. */
   listed: readonly MarketId[];
+  /** The listed markets' states, in the order of `listed` (a step reads them by position, not by name). */
+  listedMarkets: readonly MarketState[];
   accounts: Account[];
   /** Per market, the accounts holding a position there (holders.ts). */
   holders: Record<MarketId, Holders>;
@@ -129,6 +131,7 @@ export function createExchange(
     venue: options,
     markets,
     listed,
+    listedMarkets: listed.map((id) => markets[id]),
     fundCommitted,
     accounts: [],
     holders,

@@ -28,10 +28,14 @@ export function accrueFunding(state: ExchangeState, seam: MarketSeam, events: Pe
   // B-IMN: impact margin notional = 200 USDT / initial margin rate at the maximum leverage.
   const impactNotional = impactMarginNotional(1 / state.rules.maxLeverage);
   // Listed markets only: an unlisted market has no positions to pay or receive funding.
-  for (const id of state.listed) {
-    const market = state.markets[id];
-    const impact = seam.impactPrices(state, id, impactNotional);
-    const premium = premiumOf(impact.bid, impact.ask, market.indexPrice);
+  const listed = state.listed;
+  for (let j = 0; j < listed.length; j++) {
+    const id = listed[j]!;
+    const market = state.listedMarkets[j]!;
+    // The impact bid and ask, as impactPrices gives them, without an object a minute and market.
+    const mid = market.tradedPrice;
+    const adverse = seam.impactSpread(state, id, impactNotional);
+    const premium = premiumOf(mid * (1 - adverse), mid * (1 + adverse), market.indexPrice);
     accumulatePremium(market.premium, premium, state.stepSeconds);
     if (!due) continue;
     const rate = fundingRate({

@@ -15,6 +15,11 @@ export interface LiquidationScan {
    * loss, is still visited if it comes later in id order.
    */
   eachCandidate(state: ExchangeState, visit: (account: Account) => void): void;
+  /**
+   * True only when `eachCandidate` would now visit nobody and change nothing, so a pass may be skipped; false
+   * whenever that is not known (the reference scan always visits).
+   */
+  quiet(): boolean;
 }
 
 /**
@@ -23,6 +28,9 @@ export interface LiquidationScan {
  */
 class ScanEveryAccount implements LiquidationScan {
   markDirty(): void {}
+  quiet(): boolean {
+    return false;
+  }
   eachCandidate(state: ExchangeState, visit: (account: Account) => void): void {
     for (const account of state.accounts) visit(account);
   }

@@ -80,11 +80,75 @@ export class LiquidationWatch implements LiquidationScan {
    * still reach it in this step (a higher id).
    */
   eachCandidate(state: ExchangeState, visit: (account: Account) => void): void {
+    if (this.quiet()) return;
+    this.#quiet = false;
     this.#refresh(state);
     const queue = this.#candidates();
-    if (queue.length === 0) return; // the usual step: nobody crossed
+    if (queue.length === 0) {
+      this.#settle(); // the usual step: nobody crossed
+      return;
+    }
     this.#visitAll(state, queue, visit);
   }
+
+  /**
+   * True when a pass would find nobody and change nothing: no account touched, none checked every step, every
+   * traded market's funding and loss indices where they were at the last pass that found nobody, and each
+   * mark inside the band that pass left (its heaps' tops, the rebuild threshold). The band holds the very
+   * numbers `#refresh` and `#candidates` would compare the mark with, so the answer is theirs, bit for bit; a
+   * venue's step asks three times a minute (the minute's high, low and close), and nearly always nobody is near.
+   */
+  quiet(): boolean {
+    if (!this.#quiet || this.#dirty.length !== 0) return false;
+    const active = this.#traded;
+    for (let j = 0; j < active.length; j++) {
+      const k = active[j]!;
+      const m = this.#markets[k]!;
+      const mark = m.markPrice;
+      if (
+        m.fundingIndex !== this.#bandFunding[k] ||
+        m.lossIndex !== this.#bandLoss[k] ||
+        this.#bandBound[k]! > REBUILD_FRACTION * mark ||
+        mark < this.#bandLong[k]! ||
+        mark > this.#bandShort[k]!
+      )
+        return false;
+    }
+    return true;
+  }
+
+  /**
+   * After a pass that found nobody: the band the next marks are checked against (`quiet`), each market's
+   * thresholds as `#candidates` computes them from its heaps' tops at the current bound (−∞ / +∞ for an empty
+   * heap: nobody to take on that side).
+   */
+  #settle(): void {
+    if (this.#everyStep.size !== 0) return;
+    const active = this.#traded;
+    for (let j = 0; j < active.length; j++) {
+      const k = active[j]!;
+      const m = this.#markets[k]!;
+      const bound = this.#bound(k);
+      this.#bandFunding[k] = m.fundingIndex;
+      this.#bandLoss[k] = m.lossIndex;
+      this.#bandBound[k] = bound;
+      const longs = this.#longs[k]!;
+      this.#bandLong[k] =
+        longs.size > 0 ? longs.peekKey() + bound + 1e-9 * Math.abs(longs.peekKey()) : -Infinity;
+      const shorts = this.#shorts[k]!;
+      this.#bandShort[k] =
+        shorts.size > 0 ? shorts.peekKey() - bound - 1e-9 * Math.abs(shorts.peekKey()) : Infinity;
+    }
+    this.#quiet = true;
+  }
+
+  /** The band `quiet` reads, per market (MARKET_IDS order); valid while #quiet. */
+  #quiet = false;
+  readonly #bandFunding = new Float64Array(MARKET_IDS.length);
+  readonly #bandLoss = new Float64Array(MARKET_IDS.length);
+  readonly #bandBound = new Float64Array(MARKET_IDS.length);
+  readonly #bandLong = new Float64Array(MARKET_IDS.length);
+  readonly #bandShort = new Float64Array(MARKET_IDS.length);
 
   /**
    * The visits, apart from eachCandidate: the closure below captures `state`, and a function whose closure

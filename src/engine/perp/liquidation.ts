@@ -38,6 +38,7 @@ const MAX_SLICES_PER_STEP = 200;
 
 /** Every account the venue's scan (the run's engine) names, in id order: the exact test decides. */
 export function liquidateUnderwater(state: ExchangeState, seam: MarketSeam, events: PerpEvent[]): void {
+  if (state.watch.quiet()) return; // the usual pass: the index knows nobody is near a threshold
   // The pass's inputs in one kept object, read by one plain visitor: a closure over them was made three times
   // a venue a minute, and nearly always found nobody to visit. Restored after, should a visit ever nest a pass.
   const { state: outerState, seam: outerSeam, events: outerEvents } = pass;

@@ -125,15 +125,30 @@ export function markPriceOf(
   basisEma: BasisEma,
   maxBasisFraction = MAX_BASIS_FRACTION,
 ): number {
+  const ema = method === 'last-traded' ? 0 : basisEmaValue(basisEma);
+  return markPriceAt(method, index, lastTraded, ema, maxBasisFraction);
+}
+
+/**
+ * markPriceOf from the EMA's value (`basisEmaValue`, unread by a last-traded mark): a venue's step reprices each
+ * market at the minute's high, low and close, the first two with the same EMA, whose value is one division.
+ */
+export function markPriceAt(
+  method: MarkPriceMethod,
+  index: number,
+  lastTraded: number,
+  emaValue: number,
+  maxBasisFraction = MAX_BASIS_FRACTION,
+): number {
   // The checks, called only when a value fails (check's rule call is the costly part of a passing check).
   if (!(index > 0 && index < Infinity)) check('index', index, POSITIVE);
   if (!(lastTraded > 0 && lastTraded < Infinity)) check('lastTraded', lastTraded, POSITIVE);
   if (method === 'last-traded') return lastTraded;
-  if (method === 'median-of-three') return medianOfThree(index + basisEmaValue(basisEma), lastTraded, index);
+  if (method === 'median-of-three') return medianOfThree(index + emaValue, lastTraded, index);
   if (!(maxBasisFraction >= 0 && maxBasisFraction < 1))
     check('maxBasisFraction', maxBasisFraction, BASIS_FRACTION);
   const limit = maxBasisFraction * index;
-  const basis = Math.min(limit, Math.max(-limit, basisEmaValue(basisEma)));
+  const basis = Math.min(limit, Math.max(-limit, emaValue));
   return index + basis;
 }
 

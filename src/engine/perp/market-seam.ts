@@ -21,6 +21,11 @@ export interface MarketSeam {
    * selling and buying that notional now (B-FUND, B-IMN), from which the premium index is built.
    */
   impactPrices(state: ExchangeState, market: MarketId, notional: number): { bid: number; ask: number };
+  /**
+   * impactPrices as one number: the impact bid is traded price × (1 − it), the ask traded price × (1 + it).
+   * Funding asks every minute and market, and needs no object for the answer.
+   */
+  impactSpread(state: ExchangeState, market: MarketId, notional: number): number;
 }
 
 /** Fills every order at the traded price ± half the spread (buyers pay the ask, sellers get the bid). */
@@ -33,5 +38,6 @@ export function fixedSpreadSeam(halfSpreadFraction = 0): MarketSeam {
       const mid = state.markets[market].tradedPrice;
       return { bid: mid * (1 - halfSpreadFraction), ask: mid * (1 + halfSpreadFraction) };
     },
+    impactSpread: () => halfSpreadFraction,
   };
 }

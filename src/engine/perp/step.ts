@@ -10,9 +10,9 @@ import type { PerpEvent } from './events.ts';
 import type { ExchangeState } from './exchange.ts';
 import { accrueFunding } from './funding-schedule.ts';
 import { liquidateUnderwater } from './liquidation.ts';
-import { advanceBasisEma, markPriceOf } from './mark-price.ts';
+import { advanceBasisEma, basisEmaValue, markPriceAt } from './mark-price.ts';
 import type { MarketSeam } from './market-seam.ts';
-import { MARKET_INDEX, type MarketId, type MarketState } from './market.ts';
+import { MARKET_IDS, MARKET_INDEX, type MarketId, type MarketState } from './market.ts';
 import type { PerpRules } from './rules.ts';
 import { above, atLeast, check } from '../validation/index.ts';
 
@@ -34,9 +34,10 @@ export interface MarketQuote {
 function payIntoFunds(state: ExchangeState): void {
   const share = state.venue.fundShareOfOpenInterest;
   if (share === null) return;
-  for (const id of state.listed) {
-    const market = state.markets[id];
-    const k = MARKET_INDEX[id];
+  const listed = state.listed;
+  for (let j = 0; j < listed.length; j++) {
+    const market = state.listedMarkets[j]!;
+    const k = MARKET_INDEX[listed[j]!];
     const target = share * market.longOpenInterest * market.markPrice;
     const due = target - state.fundCommitted[k]!;
     if (due <= 0) continue;
@@ -61,51 +62,66 @@ export function stepExchange(
   seam: MarketSeam,
   events: PerpEvent[],
 ): void {
+  const listed = state.listed;
+  for (let j = 0; j < listed.length; j++) byPosition[j] = quoteOf(quotes, listed[j]!);
+  stepListed(state, byPosition, seam, events);
+}
+
+/** stepExchange's quotes by position in `listed` (kept from step to step). */
+const byPosition: MarketQuote[] = [];
+
+/**
+ * stepExchange with the listed markets' quotes by position in `state.listed` (a run's venue feed keeps them so):
+ * no market is looked up by name.
+ */
+export function stepListed(
+  state: ExchangeState,
+  quotes: readonly MarketQuote[],
+  seam: MarketSeam,
+  events: PerpEvent[],
+): void {
   state.step += 1;
   const { rules } = state;
-  // Listed markets only: an unlisted one has no positions, so it is neither priced nor funded. Each one's quote
-  // and market are looked up by name once, here; the passes below read them by position.
+  // Listed markets only: an unlisted one has no positions, so it is neither priced nor funded.
   const listed = state.listed;
+  const markets = state.listedMarkets;
   const n = listed.length;
+  if (quotes.length < n) throw new RangeError(`${n} markets listed, ${quotes.length} quotes`);
   for (let j = 0; j < n; j++) {
-    const id = listed[j]!;
-    const quote = quoteOf(quotes, id);
-    stepQuotes[j] = quote;
-    stepMarkets[j] = state.markets[id];
-    const { index, traded } = quote;
+    const { index, traded } = quotes[j]!;
     // Checked only when a price fails (the rule's call is the costly part of a passing check).
-    if (!(index > 0 && index < Infinity)) check(`${id} index price`, index, PRICE);
-    if (!(traded > 0 && traded < Infinity)) check(`${id} traded price`, traded, PRICE);
+    if (!(index > 0 && index < Infinity)) check(`${listed[j]} index price`, index, PRICE);
+    if (!(traded > 0 && traded < Infinity)) check(`${listed[j]} traded price`, traded, PRICE);
   }
-  const prints = intraMinutePrints(listed, stepQuotes);
+  const prints = intraMinutePrints(listed, quotes);
+  // The basis EMA moves at the close only: the prints' marks read its value as the minute opened.
+  const emaRead = rules.markMethod !== 'last-traded';
+  if (prints !== 0)
+    for (let j = 0; j < n; j++) emaAtOpen[j] = emaRead ? basisEmaValue(markets[j]!.basisEma) : 0;
   for (let k = 0; k < prints; k++) {
     for (let j = 0; j < n; j++) {
-      const market = stepMarkets[j]!;
-      const quote = stepQuotes[j]!;
+      const market = markets[j]!;
+      const quote = quotes[j]!;
       // A down minute visits its high first, then its low; an up minute the other way round.
       const down = quote.index < market.indexPrice;
       const print = ((k === 0) === down ? quote.high : quote.low) ?? quote.index;
       const premium = k === 0 ? quote.traded / quote.index : market.tradedPrice / market.indexPrice;
-      reprice(rules, market, print, print * premium);
+      reprice(rules, market, print, print * premium, emaAtOpen[j]!);
     }
     liquidateUnderwater(state, seam, events);
   }
   for (let j = 0; j < n; j++) {
-    const market = stepMarkets[j]!;
-    const { index, traded } = stepQuotes[j]!;
+    const market = markets[j]!;
+    const { index, traded } = quotes[j]!;
     // After intra-minute fills the traded price carries their gap: the close keeps the venue's premium.
     const close = prints === 0 ? traded : index * (market.tradedPrice / market.indexPrice);
     advanceBasisEma(market.basisEma, close - index, state.stepSeconds, rules.markEmaSeconds);
-    reprice(rules, market, index, close);
+    reprice(rules, market, index, close, emaRead ? basisEmaValue(market.basisEma) : 0);
   }
   payIntoFunds(state);
   accrueFunding(state, seam, events);
   liquidateUnderwater(state, seam, events);
 }
-
-/** The step's quote and market of each listed market, by position in `listed` (kept from step to step). */
-const stepQuotes: MarketQuote[] = [];
-const stepMarkets: MarketState[] = [];
 
 /** Two extra checks (the minute's high and low) when any market's quote carries its extremes, else none. */
 function intraMinutePrints(listed: readonly MarketId[], quotes: readonly MarketQuote[]): number {
@@ -121,10 +137,16 @@ function intraMinutePrints(listed: readonly MarketId[], quotes: readonly MarketQ
   return prints;
 }
 
-/** New index and traded prices for one market, and the mark the rules build from them. */
-function reprice(rules: PerpRules, market: MarketState, index: number, traded: number): void {
+/** Each listed market's basis EMA value as the minute opened (kept from step to step). */
+const emaAtOpen = new Float64Array(MARKET_IDS.length);
+
+/**
+ * New index and traded prices for one market, and the mark the rules build from them (`ema`: the basis EMA's
+ * value, basisEmaValue(market.basisEma)).
+ */
+function reprice(rules: PerpRules, market: MarketState, index: number, traded: number, ema: number): void {
   market.previousMarkPrice = market.markPrice;
   market.indexPrice = index;
   market.tradedPrice = traded;
-  market.markPrice = markPriceOf(rules.markMethod, index, traded, market.basisEma, rules.markBasisClamp);
+  market.markPrice = markPriceAt(rules.markMethod, index, traded, ema, rules.markBasisClamp);
 }

@@ -8,7 +8,7 @@ import { brokerFailure, stepBroker, checkBrokerInvariants, type BrokerEvent } fr
 import { decaySpotGap } from '../market/spot-impact-seam.ts';
 import type { PerpEvent } from '../perp/events.ts';
 import { checkInvariants } from '../perp/invariants.ts';
-import { stepExchange } from '../perp/step.ts';
+import { stepListed } from '../perp/step.ts';
 import { pushFrame } from './frames.ts';
 import { emptyFrameRow, frameRow } from './observe.ts';
 import { FrameStandings, pushQueueHead, pushTraceRows } from './traces.ts';
@@ -47,7 +47,7 @@ function stepVenue(run: RunState, venue: Venue): void {
   // The markets the venue lists: an unlisted one (ALT in Hong Kong) has no book.
   quoteMinute(venue.feed, venue.impact, venue.liquidity, run.minute);
   if (stepEvents.length !== 0) stepEvents.length = 0; // setting a length costs ~30 ns even at 0
-  stepExchange(venue.exchange, venue.quotes, venue.seam, stepEvents);
+  stepListed(venue.exchange, venue.feed.quotes, venue.seam, stepEvents);
   recordPerpEvents(run, venue, stepEvents);
 }
 

@@ -52,15 +52,20 @@ const bits = (x: number) => (Object.is(x, -0) ? '-0' : String(x));
 const bitsOf = (values: Float64Array) => Array.from(values, bits);
 
 describe('the venue feed', () => {
-  it.each(['offshore-cex', 'hk-sfc-2026'] as const)(
-    'quotes every minute as the per-market functions do, bit for bit (%s)',
-    (regime) => {
+  it.each([
+    ['offshore-cex', true],
+    ['hk-sfc-2026', true],
+    ['offshore-cex', false],
+  ] as const)(
+    'quotes every minute as the per-market functions do, bit for bit (%s, per-path tables %s)',
+    (regime, usesTables) => {
       const run = createRun({
         ...DEFAULT_RUN,
         regime,
         population: { ...DEFAULT_RUN.population, traders: 60 },
       });
       const venue = run.onshore;
+      venue.feed.usesTables = usesTables; // without: as a path too long to keep is quoted
       let compared = 0;
       while (!isFinished(run)) {
         stepRun(run);

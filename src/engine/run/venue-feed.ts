@@ -6,7 +6,7 @@
  * was most of the step's own time (issue 16). The arithmetic is that of `stressedDepthShare`, `decayGap`,
  * `quotedBasis`, `crowdingOf` and `extremesAt`, operation for operation, so every price keeps its bits.
  */
-import type { ExchangeState } from '../perp/exchange.ts';
+import type { Account, ExchangeState } from '../perp/exchange.ts';
 import { MARKET_INDEX, type MarketId, type MarketState } from '../perp/market.ts';
 import type { MarketQuote } from '../perp/step.ts';
 import {
@@ -18,7 +18,7 @@ import {
   type ImpactState,
 } from '../market/impact-seam.ts';
 import type { IntraMinuteExtremes } from '../market/intra-minute.ts';
-import { GapKeep } from '../market/gap-keep.ts';
+import { gapKeep, pathTables } from '../market/path-tables.ts';
 import type { LiquiditySettings } from '../market/liquidity.ts';
 
 export interface VenueFeed {
@@ -34,7 +34,23 @@ export interface VenueFeed {
   quotes: MarketQuote[];
   /** The venue, whose liquidity provider's position is the traders' net position reversed (crowding). */
   exchange: ExchangeState;
-  gapKeep: GapKeep;
+  /**
+   * Per market position, each minute's depth share (`stressedDepthShare` of the index now and
+   * STRESS_WINDOW_MINUTES before) and arbitrage's factor on the gap at that share (NaN until first asked), for
+   * the calm half-life `calm`: both follow from the index series alone, so runs on the same path share them
+   * (path-tables.ts).
+   */
+  shares: (Float64Array | null)[];
+  keeps: (Float64Array | null)[];
+  calm: number;
+  /**
+   * Whether the feed reads the per-path tables; without them (a path too long to keep, or `usesTables` false)
+   * each minute's share is worked out as it comes and the factor is taken again when the share changed.
+   */
+  usesTables: boolean;
+  /** Per market position, the share and factor last taken without a table (NaN: none yet). */
+  lastShare: Float64Array;
+  lastKeep: Float64Array;
 }
 
 export function createVenueFeed(
@@ -59,8 +75,38 @@ export function createVenueFeed(
     markets: ids.map((id) => markets[id]),
     quotes: ids.map((id) => quotes[id]),
     exchange,
-    gapKeep: new GapKeep(),
+    shares: [],
+    keeps: [],
+    calm: NaN, // tables bound at the first minute, with the venue's liquidity
+    usesTables: true,
+    lastShare: new Float64Array(ids.length),
+    lastKeep: new Float64Array(ids.length),
   };
+}
+
+/** The feed's per-minute tables for the calm half-life `calm` (path-tables.ts), where it uses them. */
+function bindTables(feed: VenueFeed, calm: number): void {
+  const tables = feed.series.map((series) => (feed.usesTables ? pathTables(series, calm) : null));
+  feed.shares = tables.map((t) => t?.shares ?? null);
+  feed.keeps = tables.map((t) => t?.keeps ?? null);
+  feed.lastShare.fill(NaN);
+  feed.calm = calm;
+}
+
+/** Arbitrage's factor on the gap of the market at position `k` this minute (`share`: its depth share). */
+function keepAt(feed: VenueFeed, k: number, minute: number, calm: number, share: number): number {
+  const keeps = feed.keeps[k]!;
+  if (keeps !== null) {
+    let keep = keeps[minute]!;
+    if (keep !== keep) keeps[minute] = keep = gapKeep(calm, share);
+    return keep;
+  }
+  // The same share gives the same bits: taken again only when it changed (at its floor through a crash).
+  if (share !== feed.lastShare[k]) {
+    feed.lastShare[k] = share;
+    feed.lastKeep[k] = gapKeep(calm, share);
+  }
+  return feed.lastKeep[k]!;
 }
 
 /**
@@ -73,24 +119,30 @@ export function quoteMinute(
   liquidity: LiquiditySettings,
   minute: number,
 ): void {
-  const before = Math.max(0, minute - STRESS_WINDOW_MINUTES);
   const trendFrom = Math.max(0, minute - TREND_WINDOW_MINUTES);
   const { gap, basis, depthShare } = impact;
   const { exchange } = feed;
   const positions = exchange.accounts[exchange.liquidityProvider]?.positions;
+  const calm = liquidity.gapHalfLifeMinutes;
+  if (calm !== feed.calm) bindTables(feed, calm);
   for (let k = 0; k < feed.ids.length; k++) {
     const id = feed.ids[k]!;
     const slot = feed.slots[k]!;
     const series = feed.series[k]!;
     const index = series[minute]!;
-    const share = stressedDepthShare(index, series[before]!);
+    // stressedDepthShare(index, series[before]), from the path's table where there is one.
+    const shares = feed.shares[k]!;
+    const share =
+      shares !== null
+        ? shares[minute]!
+        : stressedDepthShare(index, series[Math.max(0, minute - STRESS_WINDOW_MINUTES)]!);
     depthShare[slot] = share;
     // decayGap's step for this market; a gap of 0 stays 0, so its power is not taken.
     let g = gap[slot]!;
-    if (g !== 0) gap[slot] = g *= feed.gapKeep.keep(k, liquidity.gapHalfLifeMinutes, share, 1);
+    if (g !== 0) gap[slot] = g *= keepAt(feed, k, minute, calm, share);
     const market = feed.markets[k]!;
     const b = quotedBasis(
-      crowdingFrom(positions?.[id]?.size ?? 0, market.longOpenInterest),
+      crowdingFrom(providerSize(positions, id), market.longOpenInterest),
       index / series[trendFrom]! - 1,
     );
     basis[slot] = b;
@@ -102,4 +154,15 @@ export function quoteMinute(
     quote.low = Math.min(open, index) * (1 - feed.lowDepth[k]![minute]!);
     quote.high = Math.max(open, index) * (1 + feed.highDepth[k]![minute]!);
   }
+}
+
+/**
+ * The liquidity provider's signed size in a market (0 without a position), each market read by its own name:
+ * the same read by a computed name went through the engine's slowest property lookup, most of a quiet minute's
+ * quote.
+ */
+function providerSize(positions: Account['positions'] | undefined, id: MarketId): number {
+  if (positions === undefined) return 0;
+  const position = id === 'BTC' ? positions.BTC : id === 'ETH' ? positions.ETH : positions.ALT;
+  return position?.size ?? 0;
 }
