@@ -1,9 +1,9 @@
 /**
- * A process's last set-up draws, kept for the next run that asks for the same ones (issue 16): a sweep runs
- * each seed once per value, the ranges over seeds each seed once per rule set, and drawing the index path and
- * the intra-minute extremes was about a sixth of a summary-only classroom run. Only pure functions are kept
- * this way (the same inputs give the same arrays, bit for bit), so a kept answer is the one the function would
- * draw again. Callers copy what they hand out: a run may change its own arrays, never another run's.
+ * A process's last set-up answers, kept for the next run that asks for the same ones (issue 16): a sweep runs
+ * each seed once per value, the ranges over seeds each seed once per rule set. Used for a seed's draws
+ * (run/seed-setup.ts) and a path's tables (market/path-tables.ts). Only what pure functions give is kept this
+ * way (the same inputs give the same arrays, bit for bit), so a kept answer is the one the function would give
+ * again, and runs only read it.
  *
  * Kept up to a budget of bytes, the least recently used dropped first; an answer larger than the budget is not
  * kept (a long run draws once, as before).
@@ -23,18 +23,9 @@ export class DrawMemo<V> {
     return entry.value;
   }
 
-  /** Whether an answer of `bytes` bytes would be kept (a caller copies only what will be kept). */
-  fits(bytes: number): boolean {
-    return bytes <= this.budgetBytes;
-  }
-
   /** Keeps `value` (of about `bytes` bytes) for `key`, dropping the least recently used past the budget. */
   set(key: string, value: V, bytes: number): void {
-    const old = this.#entries.get(key);
-    if (old !== undefined) {
-      this.#entries.delete(key);
-      this.#bytes -= old.bytes;
-    }
+    this.delete(key);
     if (bytes > this.budgetBytes) return;
     this.#entries.set(key, { value, bytes });
     this.#bytes += bytes;
@@ -45,9 +36,28 @@ export class DrawMemo<V> {
     }
   }
 
+  /** Forgets the answer for `key`, if kept. */
+  delete(key: string): void {
+    const old = this.#entries.get(key);
+    if (old === undefined) return;
+    this.#entries.delete(key);
+    this.#bytes -= old.bytes;
+  }
+
+  /** Forgets every kept answer. */
+  clear(): void {
+    this.#entries.clear();
+    this.#bytes = 0;
+  }
+
   /** How many answers are kept (for tests). */
   get size(): number {
     return this.#entries.size;
+  }
+
+  /** Their bytes, as given to `set` (for tests). */
+  get bytes(): number {
+    return this.#bytes;
   }
 }
 

@@ -9,7 +9,6 @@
  * For a bridge from a to b (log prices) with variance σ² over the minute, P(min < m) = exp(−2(a−m)(b−m)/σ²)
  * for m ≤ min(a, b), so m = (a + b − √((b−a)² − 2σ² ln U)) / 2 for U uniform in (0, 1]; the maximum mirrors it.
  */
-import { DrawMemo, sameSeries } from '../fast/draw-memo.ts';
 import { nextFloat, type PrngState } from '../prng.ts';
 
 /** Assumption: the window over which the path's own one-minute volatility is measured. */
@@ -24,44 +23,7 @@ export interface IntraMinuteExtremes {
   highDepth: Float32Array;
 }
 
-/** A kept draw: its inputs (the series and the stream's state before), its answer and the stream's state after. */
-interface KeptExtremes {
-  series: Float64Array;
-  extremes: IntraMinuteExtremes;
-  after: PrngState;
-}
-
-/** Extremes drawn lately, for the next run on the same path and stream (fast/draw-memo.ts). */
-const KEPT_EXTREMES = new DrawMemo<KeptExtremes>(8 * 2 ** 20);
-
-/**
- * Draws the extremes of every minute of `series` from `prng` (advanced as by the draws). A draw kept from an
- * earlier run with the same series and stream state is handed out again, as a copy, the stream advanced to
- * where that draw left it.
- */
 export function intraMinuteExtremes(series: ArrayLike<number>, prng: PrngState): IntraMinuteExtremes {
-  const key = `${prng[0]},${prng[1]},${prng[2]},${prng[3]}`;
-  const kept = KEPT_EXTREMES.get(key);
-  if (kept !== undefined && sameSeries(kept.series, series)) {
-    for (let k = 0; k < 4; k++) prng[k] = kept.after[k]!;
-    return { lowDepth: kept.extremes.lowDepth.slice(), highDepth: kept.extremes.highDepth.slice() };
-  }
-  const extremes = drawExtremes(series, prng);
-  if (!KEPT_EXTREMES.fits(16 * series.length)) return extremes;
-  KEPT_EXTREMES.set(
-    key,
-    {
-      series: Float64Array.from(series),
-      extremes: { lowDepth: extremes.lowDepth.slice(), highDepth: extremes.highDepth.slice() },
-      after: [prng[0], prng[1], prng[2], prng[3]],
-    },
-    16 * series.length,
-  );
-  return extremes;
-}
-
-/** The draw itself, kept or not (exported for the memo's test). */
-export function drawExtremes(series: ArrayLike<number>, prng: PrngState): IntraMinuteExtremes {
   const n = series.length;
   const lowDepth = new Float32Array(n);
   const highDepth = new Float32Array(n);

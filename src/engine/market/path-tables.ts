@@ -27,6 +27,11 @@ interface Kept {
 /** Tables of recent paths (a classroom market's about 35 kB; a 30-day one about 1 MB). */
 const KEPT = new DrawMemo<Kept>(16 * 2 ** 20);
 
+/** Forgets every kept table (run/seed-setup.ts `forgetSeedDraws`: the bench times each run's own). */
+export function forgetPathTables(): void {
+  KEPT.clear();
+}
+
 /** Arbitrage's factor on the gap over one minute at depth share `share` (decayGap, gap-keep.ts). */
 export function gapKeep(calmHalfLifeMinutes: number, share: number): number {
   return Math.pow(0.5, 1 / gapHalfLife(calmHalfLifeMinutes, share));

@@ -3,25 +3,11 @@
  * seeded random walk (1% daily volatility, no drift) starting at 100, an assumption of this simulator, so that
  * securities collateral moves a little but is not the story.
  */
-import { DrawMemo } from '../fast/draw-memo.ts';
 import { nextNormal, seedPrng } from '../prng.ts';
 
 export const SECURITIES_DAILY_VOLATILITY = 0.01;
 
-/** Paths drawn lately, for the next run on the same seed and length (fast/draw-memo.ts). */
-const KEPT_PATHS = new DrawMemo<Float64Array>(4 * 2 ** 20);
-
-/** Deterministic: the same seed and length give the same path (the caller's own copy each time). */
 export function securitiesPath(seed: number, minutes: number): Float64Array {
-  const key = `${seed}|${minutes}`;
-  const kept = typeof seed === 'number' && typeof minutes === 'number' ? KEPT_PATHS.get(key) : undefined;
-  if (kept !== undefined) return kept.slice();
-  const path = drawSecuritiesPath(seed, minutes);
-  if (KEPT_PATHS.fits(8 * path.length)) KEPT_PATHS.set(key, path.slice(), 8 * path.length);
-  return path;
-}
-
-function drawSecuritiesPath(seed: number, minutes: number): Float64Array {
   const rng = seedPrng((seed ^ 0x0e9_017d) >>> 0);
   const path = new Float64Array(minutes + 1);
   const perMinute = SECURITIES_DAILY_VOLATILITY / Math.sqrt(1440);

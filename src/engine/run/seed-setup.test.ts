@@ -3,6 +3,7 @@
  * no run writes into the draws it shares, rule sets on one seed share one draw, and memory stays bounded.
  */
 import { describe, expect, it } from 'vitest';
+import { pathTables } from '../market/path-tables.ts';
 import { MARKET_IDS, type MarketId } from '../perp/market.ts';
 import { PRESET_IDS } from '../regimes/types.ts';
 import { SCENARIO_IDS } from '../scenarios/catalogue.ts';
@@ -100,6 +101,18 @@ describe('kept seed draws', () => {
     expect(createRun({ ...config, seed: config.seed + 1 }).path).not.toBe(paths.get(config.seed + 1));
     expect(createRun(config).path).toBe(favourite);
     forgetSeedDraws();
+  });
+
+  it("are forgotten with the path tables kept from them (the bench times each run's own)", () => {
+    forgetSeedDraws();
+    const run = createRun(configOf('2025-10-tariff-crash', 'offshore-cex'));
+    const tables = pathTables(run.path.btc, 5)!;
+    expect(pathTables(run.path.btc, 5)!.shares).toBe(tables.shares);
+    expect(createRun(configOf('2025-10-tariff-crash', 'offshore-cex')).path).toBe(run.path);
+    forgetSeedDraws();
+    expect(keptSeedDraws()).toEqual({ seeds: 0, bytes: 0 });
+    expect(pathTables(run.path.btc, 5)!.shares === tables.shares).toBe(false);
+    expect(createRun(configOf('2025-10-tariff-crash', 'offshore-cex')).path === run.path).toBe(false);
   });
 
   it(

@@ -12,7 +12,9 @@
  * Memory is bounded by KEPT_BYTES; a draw larger than a quarter of it (a large population over many days) is
  * never kept.
  */
+import { DrawMemo } from '../fast/draw-memo.ts';
 import { intraMinuteExtremes, type IntraMinuteExtremes } from '../market/intra-minute.ts';
+import { forgetPathTables } from '../market/path-tables.ts';
 import { securitiesPath } from '../market/securities-path.ts';
 import { MARKET_IDS, type MarketId } from '../perp/market.ts';
 import { drawPopulation, type Population } from '../population/population.ts';
@@ -46,9 +48,8 @@ interface Kept {
   bytes: number;
 }
 
-/** Kept draws, least recently used first (a Map keeps insertion order; a use re-inserts). */
-const kept = new Map<string, Kept>();
-let keptBytes = 0;
+/** Kept draws, least recently used dropped first (fast/draw-memo.ts). */
+const kept = new DrawMemo<Kept>(KEPT_BYTES);
 
 function keyOf(config: RunConfig): string {
   return `${config.scenario}|${config.seed}|${config.days ?? ''}|${JSON.stringify(config.population)}`;
@@ -104,48 +105,34 @@ export function seedDraws(
 ): { draws: SeedDraws; intraMinute: Partial<Record<MarketId, IntraMinuteExtremes>> } {
   const key = keyOf(config);
   let entry = kept.get(key);
-  if (entry) {
-    kept.delete(key);
-    kept.set(key, entry);
-  } else {
+  if (!entry) {
     const draws = drawFresh(config);
     entry = { draws, extremes: new Map(), bytes: bytesOf(draws) };
-    keep(key, entry);
   }
   const quotedKey = MARKET_IDS.filter((id) => quoted.has(id)).join(',');
   let intraMinute = entry.extremes.get(quotedKey);
   if (!intraMinute) {
     intraMinute = extremesFor(entry.draws, config.seed, quoted);
     entry.extremes.set(quotedKey, intraMinute);
-    const added = bytesOf(intraMinute);
-    entry.bytes += added;
-    if (kept.get(key) === entry) keptBytes += added;
+    entry.bytes += bytesOf(intraMinute);
   }
-  trim();
+  // Kept (again, with its bytes now) unless larger than a quarter of the budget: a large population over many
+  // days draws once, as before.
+  if (entry.bytes <= KEPT_BYTES / 4) kept.set(key, entry, entry.bytes);
+  else kept.delete(key);
   return { draws: entry.draws, intraMinute };
 }
 
-function keep(key: string, entry: Kept): void {
-  if (entry.bytes > KEPT_BYTES / 4) return;
-  kept.set(key, entry);
-  keptBytes += entry.bytes;
-}
-
-function trim(): void {
-  for (const [key, entry] of kept) {
-    if (keptBytes <= KEPT_BYTES) return;
-    kept.delete(key);
-    keptBytes -= entry.bytes;
-  }
-}
-
-/** Forgets every kept draw (tests, to compare kept draws with fresh ones). */
+/**
+ * Forgets every kept draw, and the path tables kept with them (market/path-tables.ts): tests compare kept
+ * draws with fresh ones, and the bench times each run's own.
+ */
 export function forgetSeedDraws(): void {
   kept.clear();
-  keptBytes = 0;
+  forgetPathTables();
 }
 
 /** How many seeds' draws are kept, and their bytes (tests). */
 export function keptSeedDraws(): { seeds: number; bytes: number } {
-  return { seeds: kept.size, bytes: keptBytes };
+  return { seeds: kept.size, bytes: kept.bytes };
 }

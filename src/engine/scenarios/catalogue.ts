@@ -2,7 +2,6 @@
  * The scenarios a run can replay, and the one entry point that turns (scenario, seed, length) into an index
  * price path.
  */
-import { DrawMemo } from '../fast/draw-memo.ts';
 import { forkPrng, seedPrng } from '../prng.ts';
 import type { HistoricalEpisode } from './anchors.ts';
 import { bridgePath } from './bridge-path.ts';
@@ -66,36 +65,9 @@ export function syntheticMinutes(days: number): number {
   return Math.round(days * 1440);
 }
 
-/**
- * Paths drawn lately, for the next run on the same scenario, seed and length (fast/draw-memo.ts): a classroom
- * path is 35 kB, a 30-day one 1 MB.
- */
-const KEPT_PATHS = new DrawMemo<IndexPath>(8 * 2 ** 20);
-
-/** Deterministic: the same id, seed and days give identical arrays (the caller's own copy each time). */
-export function generateIndexPath(id: ScenarioId, options: PathOptions): IndexPath {
+/** Deterministic: the same id, seed and days give identical arrays. */
+export function generateIndexPath(id: ScenarioId, { seed, days }: PathOptions): IndexPath {
   if (!isScenarioId(id)) throw unknownId(id);
-  const { seed, days } = options;
-  const key = `${id}|${seed}|${days}`;
-  const kept = typeof seed === 'number' ? KEPT_PATHS.get(key) : undefined;
-  if (kept !== undefined) return copyOfPath(kept);
-  const path = drawIndexPath(id, options);
-  const bytes = 8 * (path.btc.length + path.eth.length + path.alt.length);
-  if (KEPT_PATHS.fits(bytes)) KEPT_PATHS.set(key, copyOfPath(path), bytes);
-  return path;
-}
-
-function copyOfPath(path: IndexPath): IndexPath {
-  return {
-    stepMinutes: path.stepMinutes,
-    minutes: path.minutes,
-    btc: path.btc.slice(),
-    eth: path.eth.slice(),
-    alt: path.alt.slice(),
-  };
-}
-
-function drawIndexPath(id: ScenarioId, { seed, days }: PathOptions): IndexPath {
   const prng = forkPrng(seedPrng(seed), SCENARIO_STREAM_SALT);
   if (isSyntheticId(id))
     return syntheticPath(id, prng, syntheticMinutes(days ?? scenarioInfo(id).defaultDays));
