@@ -74,7 +74,9 @@ export function createAdlBoard(): AdlBoard {
 
 /**
  * Scores every position in `marketId` into `board`, in the holders' order (any: the head and the lights rank
- * by score, then account id, a total order, since no score is NaN).
+ * by score, then account id, a total order, since no score is NaN). One tight pass: the market's figures read
+ * once, positionScore's arithmetic written out (the same operations in the same order, so the same bits), each
+ * score stored straight into the board (a score returned from a call was a boxed number per position).
  */
 export function scoreBoard(
   board: AdlBoard,
@@ -83,23 +85,61 @@ export function scoreBoard(
   method: AdlMethod,
 ): void {
   const market = state.markets[marketId];
+  const mark = market.markPrice;
+  const fundingIndex = market.fundingIndex;
+  const lossIndex = market.lossIndex;
+  const tiers = market.tiers;
+  const ids = state.holders[marketId].ids;
+  const accounts = state.accounts;
+  if (board.accounts.length < ids.length) growBoard(board, ids.length);
+  const boardAccounts = board.accounts;
+  const scores = board.scores;
+  const sides = board.sides;
   let n = 0;
-  for (const id of state.holders[marketId].ids) {
-    const account = state.accounts[id]!;
+  for (let j = 0; j < ids.length; j++) {
+    const account = accounts[ids[j]!]!;
     const position = account.positions[marketId];
-    if (!position || position.size === 0) continue;
-    if (n === board.accounts.length) {
-      const grow = <T extends Int32Array | Float64Array | Int8Array>(a: T, b: T) => (b.set(a), b);
-      board.accounts = grow(board.accounts, new Int32Array(n * 2));
-      board.scores = grow(board.scores, new Float64Array(n * 2));
-      board.sides = grow(board.sides, new Int8Array(n * 2));
-    }
-    board.accounts[n] = account.id;
-    board.scores[n] = positionScore(account, position, market, method);
-    board.sides[n] = Math.sign(position.size);
+    if (!position) continue;
+    const size = position.size;
+    if (size === 0) continue;
+    // pendingCharges(position, market)
+    const pending =
+      size * (fundingIndex - position.fundingSnapshot) + Math.abs(size) * (lossIndex - position.lossSnapshot);
+    let margin: number;
+    if (position.mode === 'isolated') {
+      // isolatedEquity(position, market) − unrealisedPnl(position, mark)
+      const pnl = size * (mark - position.entryPrice);
+      margin = position.isolatedMargin + pnl - pending - pnl;
+    } else margin = account.wallet - pending;
+    const side = Math.sign(size) as 1 | -1;
+    boardAccounts[n] = account.id;
+    scores[n] = adlScoreOf(
+      account.id,
+      side,
+      Math.abs(size),
+      position.entryPrice,
+      mark,
+      margin,
+      method,
+      tiers,
+    );
+    sides[n] = side;
     n++;
   }
   board.length = n;
+}
+
+function growBoard(board: AdlBoard, at: number): void {
+  const size = Math.max(at, board.accounts.length * 2);
+  const accounts = new Int32Array(size);
+  const scores = new Float64Array(size);
+  const sides = new Int8Array(size);
+  accounts.set(board.accounts);
+  scores.set(board.scores);
+  sides.set(board.sides);
+  board.accounts = accounts;
+  board.scores = scores;
+  board.sides = sides;
 }
 
 /**
@@ -116,27 +156,32 @@ export function boardHeads(
 ): void {
   const longs = headOf(0, long.length);
   const shorts = headOf(1, short.length);
+  const boardSides = board.sides;
+  const boardScores = board.scores;
+  const boardAccounts = board.accounts;
   for (let j = 0; j < board.length; j++) {
-    const side = board.sides[j];
-    const head = side === 1 ? longs : side === -1 ? shorts : null;
-    if (head === null) continue;
-    const account = board.accounts[j]!;
-    const score = board.scores[j]!;
-    const { scores, accounts, k } = head;
-    if (head.filled === k && !ahead(score, account, scores[k - 1]!, accounts[k - 1]!)) continue;
-    if (!((traderOf[account] ?? -1) >= 0)) continue;
-    // Insertion into the sorted head (k is small: QUEUE_HEAD = 5).
-    let at = head.filled < k ? head.filled++ : k - 1;
-    while (at > 0 && ahead(score, account, scores[at - 1]!, accounts[at - 1]!)) {
-      scores[at] = scores[at - 1]!;
-      accounts[at] = accounts[at - 1]!;
-      at--;
-    }
-    scores[at] = score;
-    accounts[at] = account;
+    const side = boardSides[j];
+    if (side === 1) offer(longs, boardScores[j]!, boardAccounts[j]!, traderOf);
+    else if (side === -1) offer(shorts, boardScores[j]!, boardAccounts[j]!, traderOf);
   }
   writeHead(longs, traderOf, long);
   writeHead(shorts, traderOf, short);
+}
+
+/** Puts the position in its side's head if it is a trader's and ranks among the first k so far. */
+function offer(head: HeadSelection, score: number, account: number, traderOf: readonly number[]): void {
+  const { scores, accounts, k } = head;
+  if (head.filled === k && !ahead(score, account, scores[k - 1]!, accounts[k - 1]!)) return;
+  if (!((traderOf[account] ?? -1) >= 0)) return;
+  // Insertion into the sorted head (k is small: QUEUE_HEAD = 5).
+  let at = head.filled < k ? head.filled++ : k - 1;
+  while (at > 0 && ahead(score, account, scores[at - 1]!, accounts[at - 1]!)) {
+    scores[at] = scores[at - 1]!;
+    accounts[at] = accounts[at - 1]!;
+    at--;
+  }
+  scores[at] = score;
+  accounts[at] = account;
 }
 
 /** One side's head being selected: its first `filled` places, in buffers kept from frame to frame. */

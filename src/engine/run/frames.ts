@@ -51,7 +51,12 @@ export function createFrameBuilder(capacity = 256): FrameBuilder {
   return { length: 0, capacity, columns };
 }
 
-export function pushFrame(builder: FrameBuilder, row: FrameRow): void {
+/**
+ * The place of the next frame in the columns (grown when full); the caller writes every field at it, then
+ * counts it (`builder.length++`). The run loop writes its frame straight into the columns (observe.ts
+ * `pushFrameRow`): a row object in between cost a boxed number per field and frame.
+ */
+export function nextFrameSlot(builder: FrameBuilder): number {
   if (builder.length === builder.capacity) {
     const capacity = Math.max(16, builder.capacity * 2);
     for (const field of FRAME_FIELDS) {
@@ -61,10 +66,14 @@ export function pushFrame(builder: FrameBuilder, row: FrameRow): void {
     }
     builder.capacity = capacity;
   }
+  return builder.length;
+}
+
+export function pushFrame(builder: FrameBuilder, row: FrameRow): void {
   // Field by field, by name: a loop over FRAME_FIELDS read the row with a key the JIT cannot predict, a tenth
   // of a classroom run's frame (frames.test.ts checks every field lands in its column).
+  const n = nextFrameSlot(builder);
   const c = builder.columns;
-  const n = builder.length;
   c.minute[n] = row.minute;
   c.btcIndex[n] = row.btcIndex;
   c.btcMark[n] = row.btcMark;

@@ -6,7 +6,7 @@ import { clientDebt } from '../broker/index.ts';
 import { holdingsValue } from '../broker/broker-state.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
-import type { FrameRow } from './frames.ts';
+import { nextFrameSlot, type FrameBuilder } from './frames.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { PHASE, VENUE } from './trader-codes.ts';
 
@@ -189,10 +189,11 @@ function fundOfVenue(markets: ExchangeState['markets']): number {
 }
 
 /**
- * The frame row now, written into `row` (every field) and returned. The run loop passes one row it keeps: a
- * new row a frame, its numbers boxed, was a tenth of a classroom run's allocation.
+ * Appends the frame row now to `frames`, written field by field straight into the columns: a row object in
+ * between (even one kept from frame to frame) cost a boxed number per field and frame, a quarter of a classroom
+ * run's allocation (frame-columns.test.ts checks every field lands in its column).
  */
-export function frameRow(run: RunState, row: FrameRow = emptyFrameRow()): FrameRow {
+export function pushFrameRow(run: RunState, frames: FrameBuilder): void {
   const exchange = run.onshore.exchange;
   const btc = exchange.markets.BTC;
   const eth = exchange.markets.ETH;
@@ -200,60 +201,37 @@ export function frameRow(run: RunState, row: FrameRow = emptyFrameRow()): FrameR
   // Where the venue does not list ALT, the chart's ALT lines are its index.
   const altListed = exchange.listed.includes('ALT');
   const altIndex = altListed ? alt.indexPrice : run.path.alt[run.minute]!;
-  row.lossesBeyondDeposits = lossesBeyondDepositsNow(run);
+  const n = nextFrameSlot(frames);
+  const c = frames.columns;
+  c.lossesBeyondDeposits[n] = lossesBeyondDepositsNow(run);
   const equity = run.classEquity.byClass(run);
-  row.minute = run.minute;
-  row.btcIndex = btc.indexPrice;
-  row.btcMark = btc.markPrice;
-  row.btcTraded = btc.tradedPrice;
-  row.ethIndex = eth.indexPrice;
-  row.ethMark = eth.markPrice;
-  row.ethTraded = eth.tradedPrice;
-  row.altIndex = altIndex;
-  row.altMark = altListed ? alt.markPrice : altIndex;
-  row.altTraded = altListed ? alt.tradedPrice : altIndex;
-  row.openInterest =
+  c.minute[n] = run.minute;
+  c.btcIndex[n] = btc.indexPrice;
+  c.btcMark[n] = btc.markPrice;
+  c.btcTraded[n] = btc.tradedPrice;
+  c.ethIndex[n] = eth.indexPrice;
+  c.ethMark[n] = eth.markPrice;
+  c.ethTraded[n] = eth.tradedPrice;
+  c.altIndex[n] = altIndex;
+  c.altMark[n] = altListed ? alt.markPrice : altIndex;
+  c.altTraded[n] = altListed ? alt.tradedPrice : altIndex;
+  c.openInterest[n] =
     btc.longOpenInterest * btc.markPrice +
     eth.longOpenInterest * eth.markPrice +
     alt.longOpenInterest * alt.markPrice;
-  row.fundingRateBtc = btc.lastFundingRate;
+  c.fundingRateBtc[n] = btc.lastFundingRate;
   // Both venues' funds, as the summary counts them (outcome-figures.ts): the stage's counter at the last
   // frame is the end-of-run table's figure, leakage venue included.
-  row.insuranceFund =
+  c.insuranceFund[n] =
     btc.insuranceFund +
     eth.insuranceFund +
     alt.insuranceFund +
     (run.offshore ? fundOfVenue(run.offshore.exchange.markets) : 0);
-  row.liquidations = run.tally.liquidations;
-  row.liquidatedNotional = run.tally.liquidatedNotional;
-  row.adlEvents = run.tally.adlEvents;
-  row.equityRetail = equity[0]!;
-  row.equityProfessional = equity[1]!;
-  row.liquidatedTraders = run.tally.liquidatedTraders.length;
-  return row;
-}
-
-export function emptyFrameRow(): FrameRow {
-  return {
-    minute: 0,
-    btcIndex: 0,
-    btcMark: 0,
-    btcTraded: 0,
-    ethIndex: 0,
-    ethMark: 0,
-    ethTraded: 0,
-    altIndex: 0,
-    altMark: 0,
-    altTraded: 0,
-    openInterest: 0,
-    fundingRateBtc: 0,
-    insuranceFund: 0,
-    liquidations: 0,
-    liquidatedNotional: 0,
-    adlEvents: 0,
-    equityRetail: 0,
-    equityProfessional: 0,
-    liquidatedTraders: 0,
-    lossesBeyondDeposits: 0,
-  };
+  c.liquidations[n] = run.tally.liquidations;
+  c.liquidatedNotional[n] = run.tally.liquidatedNotional;
+  c.adlEvents[n] = run.tally.adlEvents;
+  c.equityRetail[n] = equity[0]!;
+  c.equityProfessional[n] = equity[1]!;
+  c.liquidatedTraders[n] = run.tally.liquidatedTraders.length;
+  frames.length++;
 }
