@@ -159,21 +159,45 @@ export function boardHeads(
   const boardSides = board.sides;
   const boardScores = board.scores;
   const boardAccounts = board.accounts;
+  // Each side's last place once its head is full, in locals: most positions rank behind it and are passed
+  // over on two comparisons (an empty head, k = 0, is full from the start and takes no one).
+  let longFull = longs.k === 0;
+  let longScore = -Infinity;
+  let longAccount = 0;
+  let shortFull = shorts.k === 0;
+  let shortScore = -Infinity;
+  let shortAccount = 0;
   for (let j = 0; j < board.length; j++) {
     const side = boardSides[j];
-    if (side === 1) offer(longs, boardScores[j]!, boardAccounts[j]!, traderOf);
-    else if (side === -1) offer(shorts, boardScores[j]!, boardAccounts[j]!, traderOf);
+    const score = boardScores[j]!;
+    const account = boardAccounts[j]!;
+    if (side === 1) {
+      if (longFull && (longs.k === 0 || !ahead(score, account, longScore, longAccount))) continue;
+      if (!((traderOf[account] ?? -1) >= 0)) continue;
+      insert(longs, score, account);
+      if (longs.filled === longs.k) {
+        longFull = true;
+        longScore = longs.scores[longs.k - 1]!;
+        longAccount = longs.accounts[longs.k - 1]!;
+      }
+    } else if (side === -1) {
+      if (shortFull && (shorts.k === 0 || !ahead(score, account, shortScore, shortAccount))) continue;
+      if (!((traderOf[account] ?? -1) >= 0)) continue;
+      insert(shorts, score, account);
+      if (shorts.filled === shorts.k) {
+        shortFull = true;
+        shortScore = shorts.scores[shorts.k - 1]!;
+        shortAccount = shorts.accounts[shorts.k - 1]!;
+      }
+    }
   }
   writeHead(longs, traderOf, long);
   writeHead(shorts, traderOf, short);
 }
 
-/** Puts the position in its side's head if it is a trader's and ranks among the first k so far. */
-function offer(head: HeadSelection, score: number, account: number, traderOf: readonly number[]): void {
+/** Inserts a trader's position into its side's sorted head (k is small: QUEUE_HEAD = 5), the last falling off. */
+function insert(head: HeadSelection, score: number, account: number): void {
   const { scores, accounts, k } = head;
-  if (head.filled === k && !ahead(score, account, scores[k - 1]!, accounts[k - 1]!)) return;
-  if (!((traderOf[account] ?? -1) >= 0)) return;
-  // Insertion into the sorted head (k is small: QUEUE_HEAD = 5).
   let at = head.filled < k ? head.filled++ : k - 1;
   while (at > 0 && ahead(score, account, scores[at - 1]!, accounts[at - 1]!)) {
     scores[at] = scores[at - 1]!;

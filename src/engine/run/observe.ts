@@ -1,7 +1,6 @@
 /**
  * What the charts and the summary read off a run: equity per trader and by class, and one frame row.
  */
-import { MARKET_IDS } from '../perp/market.ts';
 import { clientDebt } from '../broker/index.ts';
 import { holdingsValue } from '../broker/broker-state.ts';
 import { accountEquity } from '../perp/margin.ts';
@@ -61,6 +60,8 @@ interface OwedWatch {
   inOwing: Uint8Array;
   /** Someone joined or left the owing: compact and re-sort owingList before summing. */
   regroup: boolean;
+  /** A socialised loss has been charged on a venue (some market's loss index is above zero). */
+  socialised: boolean;
   /** Some loss moved since `total` was summed. */
   dirty: boolean;
   total: number;
@@ -75,9 +76,9 @@ function stillHolding(run: RunState, i: number): boolean {
   const venue =
     venueCode === VENUE.onshore ? run.onshore : venueCode === VENUE.offshore ? run.offshore : null;
   if (!venue) return false;
+  // The markets by name (MARKET_IDS), not `for … in`: a liquidated trader still holding is asked every frame.
   const positions = venue.exchange.accounts[run.accountOf[i]!]!.positions;
-  for (const market in positions) if (positions[market as keyof typeof positions]) return true;
-  return false;
+  return positions.BTC !== undefined || positions.ETH !== undefined || positions.ALT !== undefined;
 }
 
 function reread(run: RunState, watch: OwedWatch, i: number): void {
@@ -114,6 +115,7 @@ function lossesBeyondDepositsNow(run: RunState): number {
       owingList: [],
       inOwing: new Uint8Array(n),
       regroup: false,
+      socialised: false,
       dirty: false,
       total: 0,
     };
@@ -134,7 +136,10 @@ function lossesBeyondDepositsNow(run: RunState): number {
     watch.order[all[watch.seen]!] = watch.seen;
     reread(run, watch, all[watch.seen]!);
   }
-  if (socialisedSoFar(run)) {
+  // A loss index only grows (liquidation.ts adds each socialised loss per coin), so once one is above zero the
+  // run stays socialised: asked until then, remembered after.
+  if (!watch.socialised) watch.socialised = socialisedSoFar(run);
+  if (watch.socialised) {
     // A socialised loss is charged to every open position and can exceed a margin (model.md): after one, any
     // trader may owe more than it put in, so every trader is counted (and the sum is taken afresh next frame).
     watch.dirty = true;
@@ -180,8 +185,8 @@ function socialisedSoFar(run: RunState): boolean {
 }
 
 function socialisedOn(venue: Venue): boolean {
-  for (const id of MARKET_IDS) if (venue.exchange.markets[id].lossIndex > 0) return true;
-  return false;
+  const markets = venue.exchange.markets;
+  return markets.BTC.lossIndex > 0 || markets.ETH.lossIndex > 0 || markets.ALT.lossIndex > 0;
 }
 
 function fundOfVenue(markets: ExchangeState['markets']): number {
