@@ -9,6 +9,7 @@ import { createRun } from './run-state.ts';
 import { isFinished, stepRun } from './step-run.ts';
 import { QUEUE_HEAD, queueHead, traceRow, TRACE_FIELDS } from './traces.ts';
 import { VENUE } from './trader-codes.ts';
+import { clientLtv } from '../broker/client-margin.ts';
 import { liquidationPrice } from '../perp/liquidation-price.ts';
 import { crossFigures, isolatedEquity, pendingCharges, positionMaintenance } from '../perp/margin.ts';
 import { MARKET_IDS } from '../perp/market.ts';
@@ -30,6 +31,7 @@ describe('frame columns', () => {
     const run = createRun({ ...DEFAULT_RUN, regime: 'offshore-cex', follow: [7, 40, 123, 199] });
     let checked = 0;
     let perpsChecked = 0;
+    let clientsChecked = 0;
     while (!isFinished(run)) {
       stepRun(run);
       if (run.minute % 97 !== 0) continue; // a frame every minute here: compare a spread of them
@@ -40,8 +42,15 @@ describe('frame columns', () => {
           expect(run.traces.columns[k]![field][at], `trader ${trader} ${field}`).toBe(fresh[field]);
       }
       for (const [k, trader] of run.followed.entries()) {
-        // The traced margin ratio and liquidation prices against the calculators themselves (traces.ts sums
-        // crossFigures' terms without its object, and keeps the prices while their inputs stay the same).
+        // The traced LTV, margin ratio and liquidation prices against the calculators themselves (traces.ts
+        // sums crossFigures' and valueHoldings' terms without their objects, and keeps the liquidation prices
+        // while their inputs stay the same).
+        if (run.venueOf[trader] === VENUE.broker) {
+          const client = run.broker.clients[run.accountOf[trader]!]!;
+          expect(run.traces.columns[k]!.ltv[at]).toBe(clientLtv(run.broker, client) ?? 0);
+          clientsChecked++;
+          continue;
+        }
         const venue = run.venueOf[trader] === VENUE.onshore ? run.onshore : null;
         const owner = venue?.exchange.accounts[run.accountOf[trader]!];
         const market = MARKET_IDS[run.perpMarket[trader]!]!;
@@ -74,6 +83,7 @@ describe('frame columns', () => {
     }
     expect(checked).toBeGreaterThan(10);
     expect(perpsChecked).toBeGreaterThan(10);
+    expect(clientsChecked).toBeGreaterThan(10);
     // The columns were allocated for exactly the run's frames (run-state.ts), so none was ever grown.
     expect([run.frames.capacity, run.traces.capacity]).toEqual([run.frames.length, run.frames.length]);
     expect(run.queues.long.length).toBe(run.frames.length * QUEUE_HEAD);

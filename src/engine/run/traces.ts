@@ -3,7 +3,10 @@
  * position, equity, liquidation line, margin ratio, ADL lights and loan-to-value, so the interface can tell
  * each one's story under each rule set. Plus, per frame, the head of each side's ADL queue on BTC.
  */
-import { clientLtv } from '../broker/client-margin.ts';
+import { ltvOrNull } from '../broker/client-margin.ts';
+import { clientDebt } from '../broker/clients.ts';
+import type { BrokerState, Client } from '../broker/broker-state.ts';
+import type { CollateralRule } from '../margin/collateral.ts';
 import { boardHeads, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
 import type { AdlMethod } from '../perp/adl-ranking.ts';
 import type { Account, ExchangeState } from '../perp/exchange.ts';
@@ -189,7 +192,7 @@ function writeTraceRow(
     c.bankruptcyPrice[at] = 0;
     c.marginRatio[at] = 0;
     c.adlLights[at] = 0;
-    c.ltv[at] = clientLtv(run.broker, client) ?? 0;
+    c.ltv[at] = tracedLtv(run.broker, client);
     return;
   }
   const venue = code === VENUE.onshore ? run.onshore : code === VENUE.offshore ? run.offshore : null;
@@ -265,6 +268,29 @@ function writeTraceRow(
       ? (boardLights(standings.board(state, market, method), account) ?? 0)
       : 0;
   c.ltv[at] = 0;
+}
+
+/**
+ * clientLtv (client-margin.ts), or 0 where it is null: net debt over the collateral value, the eligible
+ * holdings at the broker's prices added in BROKER_ASSETS order, each asset read by name (valueHoldings walks
+ * the list with keys the JIT cannot predict, and values the lending side too, which the trace does not show;
+ * frame-columns.test.ts checks the traced LTV against clientLtv itself).
+ */
+function tracedLtv(broker: BrokerState, client: Client): number {
+  const netDebt = Math.max(0, clientDebt(client) - client.cash);
+  const rules = broker.rules.collateral;
+  const prices = broker.prices;
+  const held = client.holdings;
+  let collateral = 0;
+  collateral = addCollateral(collateral, held.BTC, prices.BTC, rules.BTC);
+  collateral = addCollateral(collateral, held.ETH, prices.ETH, rules.ETH);
+  collateral = addCollateral(collateral, held['other-crypto'], prices['other-crypto'], rules['other-crypto']);
+  collateral = addCollateral(collateral, held.securities, prices.securities, rules.securities);
+  return ltvOrNull(netDebt, collateral) ?? 0;
+}
+
+function addCollateral(collateral: number, qty: number, price: number, rule: CollateralRule): number {
+  return qty > 0 && rule.eligible ? collateral + qty * price : collateral;
 }
 
 /**
