@@ -17,7 +17,7 @@
  */
 import { clientDebt } from '../broker/clients.ts';
 import { BROKER_ASSETS } from '../broker/broker-state.ts';
-import { MARKET_IDS, type MarketState } from '../perp/market.ts';
+import { MARKET_IDS } from '../perp/market.ts';
 import type { Position } from '../perp/position.ts';
 import { clearTouched } from '../fast/touched.ts';
 import type { RunState, Venue } from './run-state.ts';
@@ -170,28 +170,24 @@ export class ClassEquity {
   /** Σ value of open perpetual positions and wallets for class k, at the markets' marks and indices now. */
   #openPerps(run: RunState, k: number): number {
     let value = this.#perpWallet[k]!;
+    const s = this.#perpSums;
     for (let v = 0; v < 2; v++) {
       const venue = v === 0 ? run.onshore : run.offshore;
       if (!venue) continue;
-      // The markets by name, in MARKET_IDS order (a key from the list was a generic keyed load each).
       const markets = venue.exchange.markets;
-      value += this.#marketValue(sumsAt(k, v, 0), markets.BTC);
-      value += this.#marketValue(sumsAt(k, v, 1), markets.ETH);
-      value += this.#marketValue(sumsAt(k, v, 2), markets.ALT);
+      for (let m = 0; m < MARKET_IDS.length; m++) {
+        // By name, in MARKET_IDS order (a key from the list was a generic keyed load each).
+        const market = m === 0 ? markets.BTC : m === 1 ? markets.ETH : markets.ALT;
+        const base = sumsAt(k, v, m);
+        value +=
+          s[base]! * market.markPrice -
+          s[base + 1]! -
+          (s[base]! * market.fundingIndex - s[base + 2]!) -
+          (s[base + 3]! * market.lossIndex - s[base + 4]!) +
+          s[base + 5]!;
+      }
     }
     return value;
-  }
-
-  /** The counted positions' value in one market at its mark and indices now (the sums at `base`). */
-  #marketValue(base: number, market: MarketState): number {
-    const s = this.#perpSums;
-    return (
-      s[base]! * market.markPrice -
-      s[base + 1]! -
-      (s[base]! * market.fundingIndex - s[base + 2]!) -
-      (s[base + 3]! * market.lossIndex - s[base + 4]!) +
-      s[base + 5]!
-    );
   }
 
   #syncBroker(run: RunState): void {

@@ -83,8 +83,8 @@ function stillHolding(run: RunState, i: number): boolean {
 
 function reread(run: RunState, watch: OwedWatch, i: number): void {
   const before = watch.owed[i]!;
-  const now = lossBeyondDeposits(run, i);
-  watch.owed[i] = now;
+  owedInto(run, i, watch.owed);
+  const now = watch.owed[i]!;
   watch.owing += (now > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
   if (now !== before) {
     watch.dirty = true;
@@ -98,6 +98,16 @@ function reread(run: RunState, watch: OwedWatch, i: number): void {
     watch.inHolding[i] = 1;
     watch.holding.push(i);
   }
+}
+
+/**
+ * lossBeyondDeposits(run, i), the same arithmetic, written into owed[i]: a number returned from a call that is
+ * not inlined is boxed, once per re-read trader and frame.
+ */
+function owedInto(run: RunState, i: number, owed: Float64Array): void {
+  const start = run.population.capital[i]! + run.population.securities[i]!;
+  const venueEquity = traderEquity(run, i) - run.reserve[i]!;
+  owed[i] = venueEquity < -1e-9 * start ? -venueEquity : 0;
 }
 
 /** Losses beyond deposits now. Called before class equity drains the touched lists (frameRow). */

@@ -192,7 +192,7 @@ function writeTraceRow(
     c.bankruptcyPrice[at] = 0;
     c.marginRatio[at] = 0;
     c.adlLights[at] = 0;
-    c.ltv[at] = tracedLtv(run.broker, client);
+    tracedLtvInto(run.broker, client, c.ltv, at);
     return;
   }
   const venue = code === VENUE.onshore ? run.onshore : code === VENUE.offshore ? run.offshore : null;
@@ -271,12 +271,12 @@ function writeTraceRow(
 }
 
 /**
- * clientLtv (client-margin.ts), or 0 where it is null: net debt over the collateral value, the eligible
+ * clientLtv (client-margin.ts), or 0 where it is null, written at `at`: net debt over the collateral value, the eligible
  * holdings at the broker's prices added in BROKER_ASSETS order, each asset read by name (valueHoldings walks
  * the list with keys the JIT cannot predict, and values the lending side too, which the trace does not show;
  * frame-columns.test.ts checks the traced LTV against clientLtv itself).
  */
-function tracedLtv(broker: BrokerState, client: Client): number {
+function tracedLtvInto(broker: BrokerState, client: Client, ltv: Float64Array, at: number): void {
   const netDebt = Math.max(0, clientDebt(client) - client.cash);
   const rules = broker.rules.collateral;
   const prices = broker.prices;
@@ -286,7 +286,8 @@ function tracedLtv(broker: BrokerState, client: Client): number {
   collateral = addCollateral(collateral, held.ETH, prices.ETH, rules.ETH);
   collateral = addCollateral(collateral, held['other-crypto'], prices['other-crypto'], rules['other-crypto']);
   collateral = addCollateral(collateral, held.securities, prices.securities, rules.securities);
-  return ltvOrNull(netDebt, collateral) ?? 0;
+  // Written, not returned: a number returned from a call that is not inlined is boxed.
+  ltv[at] = ltvOrNull(netDebt, collateral) ?? 0;
 }
 
 function addCollateral(collateral: number, qty: number, price: number, rule: CollateralRule): number {
