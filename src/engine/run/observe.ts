@@ -78,7 +78,7 @@ function stillHolding(run: RunState, i: number): boolean {
   if (!venue) return false;
   // The markets by name (MARKET_IDS), not `for … in`: a liquidated trader still holding is asked every frame.
   const positions = venue.exchange.accounts[run.accountOf[i]!]!.positions;
-  return positions.BTC !== undefined || positions.ETH !== undefined || positions.ALT !== undefined;
+  return !!(positions.BTC || positions.ETH || positions.ALT);
 }
 
 function reread(run: RunState, watch: OwedWatch, i: number): void {
@@ -110,7 +110,7 @@ function owedInto(run: RunState, i: number, owed: Float64Array): void {
   owed[i] = venueEquity < -1e-9 * start ? -venueEquity : 0;
 }
 
-/** Losses beyond deposits now. Called before class equity drains the touched lists (frameRow). */
+/** Losses beyond deposits now. Called before class equity drains the touched lists (pushFrameRow). */
 function lossesBeyondDepositsNow(run: RunState): number {
   let watch = owedWatches.get(run);
   if (!watch) {

@@ -55,8 +55,8 @@ export interface TraceBuilder {
 /**
  * A followed trader's liquidation and bankruptcy prices depend on its position and the margin behind it, not
  * on the mark: they move only with a fill, a settlement of funding or losses, or a deposit. Kept with their
- * inputs, and worked out again (liquidation-price.ts, a pure function) only when one of the inputs changed;
- * worked out every frame they were a tenth of a classroom run's allocation.
+ * inputs, and worked out again (liquidation-price.ts, a pure function) only when one of the inputs changed:
+ * worked out every frame, their input and result objects were 8% of a classroom run's allocation.
  */
 interface LiquidationMemo {
   side: Int8Array;
@@ -271,10 +271,10 @@ function writeTraceRow(
 }
 
 /**
- * clientLtv (client-margin.ts), or 0 where it is null, written at `at`: net debt over the collateral value, the eligible
- * holdings at the broker's prices added in BROKER_ASSETS order, each asset read by name (valueHoldings walks
- * the list with keys the JIT cannot predict, and values the lending side too, which the trace does not show;
- * frame-columns.test.ts checks the traced LTV against clientLtv itself).
+ * clientLtv (client-margin.ts), or 0 where it is null, written at `at`: net debt over the collateral value,
+ * the eligible holdings at the broker's prices added in BROKER_ASSETS order, each asset read by name
+ * (valueHoldings walks the list with keys the JIT cannot predict, and values the lending side too, which the
+ * trace does not show; frame-columns.test.ts checks the traced LTV against clientLtv itself).
  */
 function tracedLtvInto(broker: BrokerState, client: Client, ltv: Float64Array, at: number): void {
   const netDebt = Math.max(0, clientDebt(client) - client.cash);
