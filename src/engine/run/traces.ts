@@ -16,7 +16,7 @@ import { MARKET_IDS } from '../perp/market.ts';
 import { liquidationPrice, type LiquidationInput } from '../perp/liquidation-price.ts';
 import { unrealisedPnl } from '../perp/position.ts';
 import type { MaintenanceTier } from '../perp/tiers.ts';
-import { traderEquity } from './observe.ts';
+import { traderEquityInto } from './observe.ts';
 import type { RunState } from './run-state.ts';
 import { VENUE } from './trader-codes.ts';
 
@@ -181,7 +181,7 @@ function writeTraceRow(
   memo: LiquidationMemo | null,
   k: number,
 ): void {
-  c.equity[at] = traderEquity(run, i);
+  traderEquityInto(run, i, c.equity, at);
   const code = run.venueOf[i];
   const account = run.accountOf[i]!;
   if (code === VENUE.broker) {
