@@ -59,22 +59,34 @@ const ahead = (scoreA: number, accountA: number, scoreB: number, accountB: numbe
 /**
  * Every position of one market scored once, into buffers reused frame after frame: the queue's head and each
  * trader's lights are then linear passes over it, with no sort (issue 16: sorting the whole queue for each
- * frame's head and each followed trader's lights was a third of a classroom run).
+ * frame's head and each followed trader's lights was a third of a classroom run). Each side apart, so a pass
+ * walks one side's positions without asking each one's side (a branch the processor could not predict).
  */
 export interface AdlBoard {
+  long: AdlBoardSide;
+  short: AdlBoardSide;
+}
+
+/** One side's positions: account ids and scores, the first `length` places, in the holders' order. */
+export interface AdlBoardSide {
   length: number;
   accounts: Int32Array;
   scores: Float64Array;
-  sides: Int8Array;
 }
 
 export function createAdlBoard(): AdlBoard {
-  return { length: 0, accounts: new Int32Array(64), scores: new Float64Array(64), sides: new Int8Array(64) };
+  return { long: createBoardSide(64), short: createBoardSide(64) };
+}
+
+function createBoardSide(capacity: number): AdlBoardSide {
+  return { length: 0, accounts: new Int32Array(capacity), scores: new Float64Array(capacity) };
 }
 
 /**
  * Scores every position in `marketId` into `board`, in the holders' order (any: the head and the lights rank
- * by score, then account id, a total order, since no score is NaN).
+ * by score, then account id, a total order, since no score is NaN). One tight pass: the market's figures read
+ * once, positionScore's arithmetic written out (the same operations in the same order, so the same bits), each
+ * score stored straight into the board (a score returned from a call was a boxed number per position).
  */
 export function scoreBoard(
   board: AdlBoard,
@@ -83,30 +95,61 @@ export function scoreBoard(
   method: AdlMethod,
 ): void {
   const market = state.markets[marketId];
-  let n = 0;
-  for (const id of state.holders[marketId].ids) {
-    const account = state.accounts[id]!;
+  const mark = market.markPrice;
+  const fundingIndex = market.fundingIndex;
+  const lossIndex = market.lossIndex;
+  const tiers = market.tiers;
+  const ids = state.holders[marketId].ids;
+  const accounts = state.accounts;
+  if (board.long.accounts.length < ids.length) board.long = createBoardSide(ids.length * 2);
+  if (board.short.accounts.length < ids.length) board.short = createBoardSide(ids.length * 2);
+  const long = board.long;
+  const short = board.short;
+  let longs = 0;
+  let shorts = 0;
+  for (let j = 0; j < ids.length; j++) {
+    const account = accounts[ids[j]!]!;
     const position = account.positions[marketId];
-    if (!position || position.size === 0) continue;
-    if (n === board.accounts.length) {
-      const grow = <T extends Int32Array | Float64Array | Int8Array>(a: T, b: T) => (b.set(a), b);
-      board.accounts = grow(board.accounts, new Int32Array(n * 2));
-      board.scores = grow(board.scores, new Float64Array(n * 2));
-      board.sides = grow(board.sides, new Int8Array(n * 2));
+    if (!position) continue;
+    const size = position.size;
+    if (size === 0) continue;
+    // pendingCharges(position, market)
+    const pending =
+      size * (fundingIndex - position.fundingSnapshot) + Math.abs(size) * (lossIndex - position.lossSnapshot);
+    let margin: number;
+    if (position.mode === 'isolated') {
+      // isolatedEquity(position, market) − unrealisedPnl(position, mark)
+      const pnl = size * (mark - position.entryPrice);
+      margin = position.isolatedMargin + pnl - pending - pnl;
+    } else margin = account.wallet - pending;
+    const side = Math.sign(size) as 1 | -1;
+    const score = adlScoreOf(
+      account.id,
+      side,
+      Math.abs(size),
+      position.entryPrice,
+      mark,
+      margin,
+      method,
+      tiers,
+    );
+    if (side === 1) {
+      long.accounts[longs] = account.id;
+      long.scores[longs++] = score;
+    } else {
+      short.accounts[shorts] = account.id;
+      short.scores[shorts++] = score;
     }
-    board.accounts[n] = account.id;
-    board.scores[n] = positionScore(account, position, market, method);
-    board.sides[n] = Math.sign(position.size);
-    n++;
   }
-  board.length = n;
+  long.length = longs;
+  short.length = shorts;
 }
 
 /**
  * The first `long.length` places of the long queue and the first `short.length` of the short queue on the
  * board, among accounts that are traders (`traderOf` ≥ 0), written as trader ids (−1 for an empty place): a
  * selection of the top k on each side, the same traders in the same order as each sorted queue filtered to
- * traders. Both sides in one pass over the board (a pass per side walked it twice a frame).
+ * traders.
  */
 export function boardHeads(
   board: AdlBoard,
@@ -114,19 +157,36 @@ export function boardHeads(
   long: number[],
   short: number[],
 ): void {
-  const longs = headOf(0, long.length);
-  const shorts = headOf(1, short.length);
-  for (let j = 0; j < board.length; j++) {
-    const side = board.sides[j];
-    const head = side === 1 ? longs : side === -1 ? shorts : null;
-    if (head === null) continue;
-    const account = board.accounts[j]!;
-    const score = board.scores[j]!;
-    const { scores, accounts, k } = head;
-    if (head.filled === k && !ahead(score, account, scores[k - 1]!, accounts[k - 1]!)) continue;
+  selectHead(board.long, traderOf, long);
+  selectHead(board.short, traderOf, short);
+}
+
+/** The head being selected, in buffers kept from call to call (k is small: QUEUE_HEAD = 5). */
+let headScores = new Float64Array(8);
+let headAccounts = new Int32Array(8);
+
+function selectHead(side: AdlBoardSide, traderOf: readonly number[], out: number[]): void {
+  const k = out.length;
+  if (headScores.length < k) {
+    headScores = new Float64Array(k);
+    headAccounts = new Int32Array(k);
+  }
+  const scores = headScores;
+  const accounts = headAccounts;
+  const sideScores = side.scores;
+  const sideAccounts = side.accounts;
+  let filled = 0;
+  // The last place once the head is full, in locals: most positions rank behind it and are passed over on
+  // one or two comparisons.
+  let lastScore = 0;
+  let lastAccount = 0;
+  for (let j = 0; j < side.length && k > 0; j++) {
+    const score = sideScores[j]!;
+    const account = sideAccounts[j]!;
+    if (filled === k && !ahead(score, account, lastScore, lastAccount)) continue;
     if (!((traderOf[account] ?? -1) >= 0)) continue;
-    // Insertion into the sorted head (k is small: QUEUE_HEAD = 5).
-    let at = head.filled < k ? head.filled++ : k - 1;
+    // Insertion into the sorted head, the last place falling off when it is full.
+    let at = filled < k ? filled++ : k - 1;
     while (at > 0 && ahead(score, account, scores[at - 1]!, accounts[at - 1]!)) {
       scores[at] = scores[at - 1]!;
       accounts[at] = accounts[at - 1]!;
@@ -134,60 +194,34 @@ export function boardHeads(
     }
     scores[at] = score;
     accounts[at] = account;
+    if (filled === k) {
+      lastScore = scores[k - 1]!;
+      lastAccount = accounts[k - 1]!;
+    }
   }
-  writeHead(longs, traderOf, long);
-  writeHead(shorts, traderOf, short);
-}
-
-/** One side's head being selected: its first `filled` places, in buffers kept from frame to frame. */
-interface HeadSelection {
-  k: number;
-  filled: number;
-  scores: Float64Array;
-  accounts: Int32Array;
-}
-
-const heads: HeadSelection[] = [0, 1].map(() => ({
-  k: 0,
-  filled: 0,
-  scores: new Float64Array(8),
-  accounts: new Int32Array(8),
-}));
-
-function headOf(which: number, k: number): HeadSelection {
-  const head = heads[which]!;
-  if (head.scores.length < k) {
-    head.scores = new Float64Array(k);
-    head.accounts = new Int32Array(k);
-  }
-  head.k = k;
-  head.filled = 0;
-  return head;
-}
-
-function writeHead(head: HeadSelection, traderOf: readonly number[], out: number[]): void {
-  for (let j = 0; j < head.k; j++) out[j] = j < head.filled ? traderOf[head.accounts[j]!]! : -1;
+  for (let j = 0; j < k; j++) out[j] = j < filled ? traderOf[accounts[j]!]! : -1;
 }
 
 /** The five-light indicator of `accountId` from the board (null: no position in the market). */
 export function boardLights(board: AdlBoard, accountId: number): number | null {
+  return sideLights(board.long, accountId) ?? sideLights(board.short, accountId);
+}
+
+/** The lights of `accountId` in its side's queue, or null when it has no place on this side. */
+function sideLights(side: AdlBoardSide, accountId: number): number | null {
+  const accounts = side.accounts;
+  const scores = side.scores;
   let at = -1;
-  for (let j = 0; j < board.length; j++)
-    if (board.accounts[j] === accountId) {
+  for (let j = 0; j < side.length; j++)
+    if (accounts[j] === accountId) {
       at = j;
       break;
     }
   if (at < 0) return null;
-  const side = board.sides[at]!;
-  const score = board.scores[at]!;
+  const score = scores[at]!;
   let rank = 1;
-  let total = 0;
-  for (let j = 0; j < board.length; j++) {
-    if (board.sides[j] !== side) continue;
-    total++;
-    if (ahead(board.scores[j]!, board.accounts[j]!, score, accountId)) rank++;
-  }
-  return adlLights(rank, total);
+  for (let j = 0; j < side.length; j++) if (ahead(scores[j]!, accounts[j]!, score, accountId)) rank++;
+  return adlLights(rank, side.length);
 }
 
 /** The five-light indicator of one account's standing in its side's queue (5 = next to be deleveraged). */

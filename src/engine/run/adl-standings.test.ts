@@ -43,7 +43,14 @@ describe('ADL standings by selection', () => {
             const traders = queue.map((e) => run.onshore.traderOf[e.account] ?? -1).filter((t) => t >= 0);
             const expected = Array.from({ length: heads[side].length }, (_, k) => traders[k] ?? -1);
             expect(heads[side]).toEqual(expected);
+            // The board's side holds the queue's positions with the queue's scores, bit for bit.
+            const boardSide = side > 0 ? board.long : board.short;
+            expect(boardSide.length).toBe(queue.length);
+            const boardScore = new Map<number, number>();
+            for (let j = 0; j < boardSide.length; j++)
+              boardScore.set(boardSide.accounts[j]!, boardSide.scores[j]!);
             queue.forEach((entry, rank) => {
+              expect(Object.is(boardScore.get(entry.account), entry.score)).toBe(true);
               expect(boardLights(board, entry.account)).toBe(adlLights(rank + 1, queue.length));
               const account = state.accounts[entry.account]!;
               const position = account.positions[market]!;

@@ -18,6 +18,7 @@
 import { clientDebt } from '../broker/clients.ts';
 import { BROKER_ASSETS } from '../broker/broker-state.ts';
 import { MARKET_IDS } from '../perp/market.ts';
+import type { Position } from '../perp/position.ts';
 import { clearTouched } from '../fast/touched.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { VENUE } from './trader-codes.ts';
@@ -47,6 +48,8 @@ export class ClassEquity {
   /** Per trader: its last counted wallet and position sums, and whether it is counted (open). */
   #perpSeen = new Float64Array(0);
   #perpOpen = new Uint8Array(0);
+  /** Per trader: bit m set while its counted sums in market m (MARKET_IDS order) may be other than zero. */
+  #perpHeld = new Uint8Array(0);
 
   constructor(run: Pick<RunState, 'population'>) {
     const p = run.population;
@@ -71,6 +74,7 @@ export class ClassEquity {
   perpOpened(run: RunState, i: number): void {
     if (this.#perpOpen.length < run.population.count) {
       this.#perpOpen = new Uint8Array(run.population.count);
+      this.#perpHeld = new Uint8Array(run.population.count);
       this.#perpSeen = new Float64Array(run.population.count * PERP_STRIDE);
     }
     this.#perpOpen[i] = 1;
@@ -95,31 +99,55 @@ export class ClassEquity {
     const wallet = weight * account.wallet;
     this.#perpWallet[k]! += wallet - seen[at]!;
     seen[at] = wallet;
+    // Each market by name (a key from MARKET_IDS was a generic keyed load per market and trader).
+    const positions = account.positions;
+    let held = this.#perpHeld[i]!;
+    held = this.#recountMarket(k, v, 0, at, held, weight ? positions.BTC : undefined);
+    held = this.#recountMarket(k, v, 1, at, held, weight ? positions.ETH : undefined);
+    held = this.#recountMarket(k, v, 2, at, held, weight ? positions.ALT : undefined);
+    this.#perpHeld[i] = held;
+  }
+
+  /**
+   * Market m's share of the recount; `held` has bit m set while the trader's counted sums in m may be other
+   * than zero. A market the trader holds nothing in, and had counted nothing in, is passed over: it would add
+   * 0 − 0 to each sum, which changes no sum (a sum is never −0: it starts at +0, and x + y is −0 only when
+   * both are −0), and write zeros over zeros (100,000 × 30 d: most traders hold one market of three).
+   */
+  #recountMarket(
+    k: number,
+    v: number,
+    m: number,
+    at: number,
+    held: number,
+    position: Position | undefined,
+  ): number {
+    const bit = 1 << m;
+    if (!position && !(held & bit)) return held;
     const sums = this.#perpSums;
-    for (let m = 0; m < MARKET_IDS.length; m++) {
-      const position = weight ? account.positions[MARKET_IDS[m]!] : undefined;
-      const base = sumsAt(k, v, m);
-      const own = at + 1 + m * SUMS;
-      let size = 0;
-      let entry = 0;
-      let funding = 0;
-      let loss = 0;
-      let isolated = 0;
-      if (position) {
-        size = position.size;
-        entry = position.entryPrice;
-        funding = position.fundingSnapshot;
-        loss = position.lossSnapshot;
-        isolated = position.mode === 'isolated' ? position.isolatedMargin : 0;
-      }
-      const abs = Math.abs(size);
-      this.#add(sums, seen, base, own, 0, size);
-      this.#add(sums, seen, base, own, 1, size * entry);
-      this.#add(sums, seen, base, own, 2, size * funding);
-      this.#add(sums, seen, base, own, 3, abs);
-      this.#add(sums, seen, base, own, 4, abs * loss);
-      this.#add(sums, seen, base, own, 5, isolated);
+    const seen = this.#perpSeen;
+    const base = sumsAt(k, v, m);
+    const own = at + 1 + m * SUMS;
+    let size = 0;
+    let entry = 0;
+    let funding = 0;
+    let loss = 0;
+    let isolated = 0;
+    if (position) {
+      size = position.size;
+      entry = position.entryPrice;
+      funding = position.fundingSnapshot;
+      loss = position.lossSnapshot;
+      isolated = position.mode === 'isolated' ? position.isolatedMargin : 0;
     }
+    const abs = Math.abs(size);
+    this.#add(sums, seen, base, own, 0, size);
+    this.#add(sums, seen, base, own, 1, size * entry);
+    this.#add(sums, seen, base, own, 2, size * funding);
+    this.#add(sums, seen, base, own, 3, abs);
+    this.#add(sums, seen, base, own, 4, abs * loss);
+    this.#add(sums, seen, base, own, 5, isolated);
+    return position ? held | bit : held & ~bit;
   }
 
   #add(sums: Float64Array, seen: Float64Array, base: number, own: number, f: number, value: number): void {
@@ -142,13 +170,15 @@ export class ClassEquity {
   /** Σ value of open perpetual positions and wallets for class k, at the markets' marks and indices now. */
   #openPerps(run: RunState, k: number): number {
     let value = this.#perpWallet[k]!;
+    const s = this.#perpSums;
     for (let v = 0; v < 2; v++) {
       const venue = v === 0 ? run.onshore : run.offshore;
       if (!venue) continue;
+      const markets = venue.exchange.markets;
       for (let m = 0; m < MARKET_IDS.length; m++) {
-        const market = venue.exchange.markets[MARKET_IDS[m]!];
+        // By name, in MARKET_IDS order (a key from the list was a generic keyed load each).
+        const market = m === 0 ? markets.BTC : m === 1 ? markets.ETH : markets.ALT;
         const base = sumsAt(k, v, m);
-        const s = this.#perpSums;
         value +=
           s[base]! * market.markPrice -
           s[base + 1]! -
@@ -181,13 +211,20 @@ export class ClassEquity {
       this.#debt[k]! += debt - this.#seen[at + 1]!;
       this.#seen[at] = cash;
       this.#seen[at + 1] = debt;
-      for (let a = 0; a < ASSETS; a++) {
-        const units = client.holdings[BROKER_ASSETS[a]!];
-        this.#units[k]![a]! += units - this.#seen[at + 2 + a]!;
-        this.#seen[at + 2 + a] = units;
-      }
+      // The assets by name, in BROKER_ASSETS order (a key from the list was a generic keyed load each).
+      const holdings = client.holdings;
+      const units = this.#units[k]!;
+      this.#countUnits(units, at + 2, 0, holdings.BTC);
+      this.#countUnits(units, at + 2, 1, holdings.ETH);
+      this.#countUnits(units, at + 2, 2, holdings['other-crypto']);
+      this.#countUnits(units, at + 2, 3, holdings.securities);
     }
     clearTouched(touched);
+  }
+
+  #countUnits(units: Float64Array, at: number, a: number, held: number): void {
+    units[a]! += held - this.#seen[at + a]!;
+    this.#seen[at + a] = held;
   }
 
   readonly #byClass = new Float64Array(2);
@@ -201,7 +238,11 @@ export class ClassEquity {
     for (let k = 0; k < 2; k++) {
       const debt = this.#debt[k]! + (k === 1 ? hourly.professional : hourly.retail);
       let value = this.waiting[k]! + this.reserve[k]! + this.settledPerps[k]! + this.#cash[k]! - debt;
-      for (let a = 0; a < ASSETS; a++) value += this.#units[k]![a]! * prices[BROKER_ASSETS[a]!];
+      const units = this.#units[k]!;
+      value += units[0]! * prices.BTC;
+      value += units[1]! * prices.ETH;
+      value += units[2]! * prices['other-crypto'];
+      value += units[3]! * prices.securities;
       out[k] = value;
     }
     this.#syncPerps(run, run.onshore);

@@ -8,6 +8,11 @@ import { createFrameBuilder, FRAME_FIELDS, framesOf, pushFrame, type FrameRow } 
 import { createRun } from './run-state.ts';
 import { isFinished, stepRun } from './step-run.ts';
 import { QUEUE_HEAD, queueHead, traceRow, TRACE_FIELDS } from './traces.ts';
+import { VENUE } from './trader-codes.ts';
+import { clientLtv } from '../broker/client-margin.ts';
+import { liquidationPrice } from '../perp/liquidation-price.ts';
+import { crossFigures, isolatedEquity, pendingCharges, positionMaintenance } from '../perp/margin.ts';
+import { MARKET_IDS } from '../perp/market.ts';
 
 describe('frame columns', () => {
   it('puts every field of a row in its own column, across growth', () => {
@@ -25,6 +30,8 @@ describe('frame columns', () => {
     // Offshore: ADL lights and a queue head (the Binance method); a followed broker client and perp traders.
     const run = createRun({ ...DEFAULT_RUN, regime: 'offshore-cex', follow: [7, 40, 123, 199] });
     let checked = 0;
+    let perpsChecked = 0;
+    let clientsChecked = 0;
     while (!isFinished(run)) {
       stepRun(run);
       if (run.minute % 97 !== 0) continue; // a frame every minute here: compare a spread of them
@@ -34,6 +41,39 @@ describe('frame columns', () => {
         for (const field of TRACE_FIELDS)
           expect(run.traces.columns[k]![field][at], `trader ${trader} ${field}`).toBe(fresh[field]);
       }
+      for (const [k, trader] of run.followed.entries()) {
+        // The traced LTV, margin ratio and liquidation prices against the calculators themselves (traces.ts
+        // sums crossFigures' and valueHoldings' terms without their objects, and keeps the liquidation prices
+        // while their inputs stay the same).
+        if (run.venueOf[trader] === VENUE.broker) {
+          const client = run.broker.clients[run.accountOf[trader]!]!;
+          expect(run.traces.columns[k]!.ltv[at]).toBe(clientLtv(run.broker, client) ?? 0);
+          clientsChecked++;
+          continue;
+        }
+        const venue = run.venueOf[trader] === VENUE.onshore ? run.onshore : null;
+        const owner = venue?.exchange.accounts[run.accountOf[trader]!];
+        const market = MARKET_IDS[run.perpMarket[trader]!]!;
+        const position = owner?.positions[market];
+        if (!venue || !owner || !position) continue;
+        const m = venue.exchange.markets[market];
+        const cross = crossFigures(owner, venue.exchange.markets);
+        const isolated = position.mode === 'isolated';
+        const equity = isolated ? isolatedEquity(position, m) : cross.equity;
+        const maintenance = isolated ? positionMaintenance(position, m) : cross.maintenance;
+        const prices = liquidationPrice({
+          side: position.size > 0 ? 'long' : 'short',
+          qty: Math.abs(position.size),
+          entryPrice: position.entryPrice,
+          wallet: (isolated ? position.isolatedMargin : owner.wallet) - pendingCharges(position, m),
+          tiers: m.tiers,
+        });
+        const columns = run.traces.columns[k]!;
+        expect(columns.marginRatio[at]).toBe(equity > 0 ? maintenance / equity : 1);
+        expect(columns.liquidationPrice[at]).toBe(prices.liquidationPrice ?? 0);
+        expect(columns.bankruptcyPrice[at]).toBe(prices.bankruptcyPrice ?? 0);
+        perpsChecked++;
+      }
       const head = queueHead(run);
       expect(Array.from(run.queues.long.subarray(at * QUEUE_HEAD, (at + 1) * QUEUE_HEAD))).toEqual(head.long);
       expect(Array.from(run.queues.short.subarray(at * QUEUE_HEAD, (at + 1) * QUEUE_HEAD))).toEqual(
@@ -42,6 +82,8 @@ describe('frame columns', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(10);
+    expect(perpsChecked).toBeGreaterThan(10);
+    expect(clientsChecked).toBeGreaterThan(10);
     // The columns were allocated for exactly the run's frames (run-state.ts), so none was ever grown.
     expect([run.frames.capacity, run.traces.capacity]).toEqual([run.frames.length, run.frames.length]);
     expect(run.queues.long.length).toBe(run.frames.length * QUEUE_HEAD);

@@ -1,28 +1,41 @@
 /**
  * What the charts and the summary read off a run: equity per trader and by class, and one frame row.
  */
-import { MARKET_IDS } from '../perp/market.ts';
 import { clientDebt } from '../broker/index.ts';
 import { holdingsValue } from '../broker/broker-state.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
-import type { FrameRow } from './frames.ts';
+import { nextFrameSlot, type FrameBuilder } from './frames.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { PHASE, VENUE } from './trader-codes.ts';
 
 /** What the trader has now: deposits not yet made, and securities not pledged, count at their start value. */
 export function traderEquity(run: RunState, i: number): number {
+  traderEquityInto(run, i, equityNow, 0);
+  return equityNow[0]!;
+}
+
+const equityNow = new Float64Array(1);
+
+/**
+ * traderEquity(run, i) written into out[at]: the frame's re-reads and trace rows take it this way, since a
+ * number returned from a call that is not inlined is boxed (a tenth of a classroom run's frame allocation).
+ */
+export function traderEquityInto(run: RunState, i: number, out: Float64Array, at: number): void {
   const venueCode = run.venueOf[i];
-  if (run.phase[i] === PHASE.waiting || venueCode === VENUE.none)
-    return run.population.capital[i]! + run.population.securities[i]!;
+  if (run.phase[i] === PHASE.waiting || venueCode === VENUE.none) {
+    out[at] = run.population.capital[i]! + run.population.securities[i]!;
+    return;
+  }
   const account = run.accountOf[i]!;
   if (venueCode === VENUE.broker) {
     const client = run.broker.clients[account]!;
     const prices = run.broker.prices;
-    return holdingsValue(client.cash - clientDebt(client), client.holdings, prices) + outside(run, i);
+    out[at] = holdingsValue(client.cash - clientDebt(client), client.holdings, prices) + outside(run, i);
+    return;
   }
   const venue = venueCode === VENUE.onshore ? run.onshore : run.offshore!;
-  return accountEquity(venue.exchange.accounts[account]!, venue.exchange.markets) + outside(run, i);
+  out[at] = accountEquity(venue.exchange.accounts[account]!, venue.exchange.markets) + outside(run, i);
 }
 
 /** Cash a trader kept outside the venue: a margin client's reserve, until it tops up with it. */
@@ -61,6 +74,8 @@ interface OwedWatch {
   inOwing: Uint8Array;
   /** Someone joined or left the owing: compact and re-sort owingList before summing. */
   regroup: boolean;
+  /** A socialised loss has been charged on a venue (some market's loss index is above zero). */
+  socialised: boolean;
   /** Some loss moved since `total` was summed. */
   dirty: boolean;
   total: number;
@@ -75,15 +90,15 @@ function stillHolding(run: RunState, i: number): boolean {
   const venue =
     venueCode === VENUE.onshore ? run.onshore : venueCode === VENUE.offshore ? run.offshore : null;
   if (!venue) return false;
+  // The markets by name (MARKET_IDS), not `for … in`: a liquidated trader still holding is asked every frame.
   const positions = venue.exchange.accounts[run.accountOf[i]!]!.positions;
-  for (const market in positions) if (positions[market as keyof typeof positions]) return true;
-  return false;
+  return !!(positions.BTC || positions.ETH || positions.ALT);
 }
 
 function reread(run: RunState, watch: OwedWatch, i: number): void {
   const before = watch.owed[i]!;
-  const now = lossBeyondDeposits(run, i);
-  watch.owed[i] = now;
+  owedInto(run, i, watch.owed);
+  const now = watch.owed[i]!;
   watch.owing += (now > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
   if (now !== before) {
     watch.dirty = true;
@@ -99,7 +114,18 @@ function reread(run: RunState, watch: OwedWatch, i: number): void {
   }
 }
 
-/** Losses beyond deposits now. Called before class equity drains the touched lists (frameRow). */
+/**
+ * lossBeyondDeposits(run, i), the same arithmetic, written into owed[i]: a number returned from a call that is
+ * not inlined is boxed, once per re-read trader and frame.
+ */
+function owedInto(run: RunState, i: number, owed: Float64Array): void {
+  const start = run.population.capital[i]! + run.population.securities[i]!;
+  traderEquityInto(run, i, owed, i);
+  const venueEquity = owed[i]! - run.reserve[i]!;
+  owed[i] = venueEquity < -1e-9 * start ? -venueEquity : 0;
+}
+
+/** Losses beyond deposits now. Called before class equity drains the touched lists (pushFrameRow). */
 function lossesBeyondDepositsNow(run: RunState): number {
   let watch = owedWatches.get(run);
   if (!watch) {
@@ -114,6 +140,7 @@ function lossesBeyondDepositsNow(run: RunState): number {
       owingList: [],
       inOwing: new Uint8Array(n),
       regroup: false,
+      socialised: false,
       dirty: false,
       total: 0,
     };
@@ -134,7 +161,10 @@ function lossesBeyondDepositsNow(run: RunState): number {
     watch.order[all[watch.seen]!] = watch.seen;
     reread(run, watch, all[watch.seen]!);
   }
-  if (socialisedSoFar(run)) {
+  // A loss index only grows (liquidation.ts adds each socialised loss per coin), so once one is above zero the
+  // run stays socialised: asked until then, remembered after.
+  if (!watch.socialised) watch.socialised = socialisedSoFar(run);
+  if (watch.socialised) {
     // A socialised loss is charged to every open position and can exceed a margin (model.md): after one, any
     // trader may owe more than it put in, so every trader is counted (and the sum is taken afresh next frame).
     watch.dirty = true;
@@ -180,8 +210,8 @@ function socialisedSoFar(run: RunState): boolean {
 }
 
 function socialisedOn(venue: Venue): boolean {
-  for (const id of MARKET_IDS) if (venue.exchange.markets[id].lossIndex > 0) return true;
-  return false;
+  const markets = venue.exchange.markets;
+  return markets.BTC.lossIndex > 0 || markets.ETH.lossIndex > 0 || markets.ALT.lossIndex > 0;
 }
 
 function fundOfVenue(markets: ExchangeState['markets']): number {
@@ -189,10 +219,11 @@ function fundOfVenue(markets: ExchangeState['markets']): number {
 }
 
 /**
- * The frame row now, written into `row` (every field) and returned. The run loop passes one row it keeps: a
- * new row a frame, its numbers boxed, was a tenth of a classroom run's allocation.
+ * Appends the frame row now to `frames`, written field by field straight into the columns: a row object in
+ * between (even one kept from frame to frame) cost a boxed number per field and frame, a quarter of a classroom
+ * run's allocation (frame-columns.test.ts checks every field lands in its column).
  */
-export function frameRow(run: RunState, row: FrameRow = emptyFrameRow()): FrameRow {
+export function pushFrameRow(run: RunState, frames: FrameBuilder): void {
   const exchange = run.onshore.exchange;
   const btc = exchange.markets.BTC;
   const eth = exchange.markets.ETH;
@@ -200,60 +231,37 @@ export function frameRow(run: RunState, row: FrameRow = emptyFrameRow()): FrameR
   // Where the venue does not list ALT, the chart's ALT lines are its index.
   const altListed = exchange.listed.includes('ALT');
   const altIndex = altListed ? alt.indexPrice : run.path.alt[run.minute]!;
-  row.lossesBeyondDeposits = lossesBeyondDepositsNow(run);
+  const n = nextFrameSlot(frames);
+  const c = frames.columns;
+  c.lossesBeyondDeposits[n] = lossesBeyondDepositsNow(run);
   const equity = run.classEquity.byClass(run);
-  row.minute = run.minute;
-  row.btcIndex = btc.indexPrice;
-  row.btcMark = btc.markPrice;
-  row.btcTraded = btc.tradedPrice;
-  row.ethIndex = eth.indexPrice;
-  row.ethMark = eth.markPrice;
-  row.ethTraded = eth.tradedPrice;
-  row.altIndex = altIndex;
-  row.altMark = altListed ? alt.markPrice : altIndex;
-  row.altTraded = altListed ? alt.tradedPrice : altIndex;
-  row.openInterest =
+  c.minute[n] = run.minute;
+  c.btcIndex[n] = btc.indexPrice;
+  c.btcMark[n] = btc.markPrice;
+  c.btcTraded[n] = btc.tradedPrice;
+  c.ethIndex[n] = eth.indexPrice;
+  c.ethMark[n] = eth.markPrice;
+  c.ethTraded[n] = eth.tradedPrice;
+  c.altIndex[n] = altIndex;
+  c.altMark[n] = altListed ? alt.markPrice : altIndex;
+  c.altTraded[n] = altListed ? alt.tradedPrice : altIndex;
+  c.openInterest[n] =
     btc.longOpenInterest * btc.markPrice +
     eth.longOpenInterest * eth.markPrice +
     alt.longOpenInterest * alt.markPrice;
-  row.fundingRateBtc = btc.lastFundingRate;
+  c.fundingRateBtc[n] = btc.lastFundingRate;
   // Both venues' funds, as the summary counts them (outcome-figures.ts): the stage's counter at the last
   // frame is the end-of-run table's figure, leakage venue included.
-  row.insuranceFund =
+  c.insuranceFund[n] =
     btc.insuranceFund +
     eth.insuranceFund +
     alt.insuranceFund +
     (run.offshore ? fundOfVenue(run.offshore.exchange.markets) : 0);
-  row.liquidations = run.tally.liquidations;
-  row.liquidatedNotional = run.tally.liquidatedNotional;
-  row.adlEvents = run.tally.adlEvents;
-  row.equityRetail = equity[0]!;
-  row.equityProfessional = equity[1]!;
-  row.liquidatedTraders = run.tally.liquidatedTraders.length;
-  return row;
-}
-
-export function emptyFrameRow(): FrameRow {
-  return {
-    minute: 0,
-    btcIndex: 0,
-    btcMark: 0,
-    btcTraded: 0,
-    ethIndex: 0,
-    ethMark: 0,
-    ethTraded: 0,
-    altIndex: 0,
-    altMark: 0,
-    altTraded: 0,
-    openInterest: 0,
-    fundingRateBtc: 0,
-    insuranceFund: 0,
-    liquidations: 0,
-    liquidatedNotional: 0,
-    adlEvents: 0,
-    equityRetail: 0,
-    equityProfessional: 0,
-    liquidatedTraders: 0,
-    lossesBeyondDeposits: 0,
-  };
+  c.liquidations[n] = run.tally.liquidations;
+  c.liquidatedNotional[n] = run.tally.liquidatedNotional;
+  c.adlEvents[n] = run.tally.adlEvents;
+  c.equityRetail[n] = equity[0]!;
+  c.equityProfessional[n] = equity[1]!;
+  c.liquidatedTraders[n] = run.tally.liquidatedTraders.length;
+  frames.length++;
 }

@@ -9,8 +9,7 @@ import { decaySpotGap } from '../market/spot-impact-seam.ts';
 import type { PerpEvent } from '../perp/events.ts';
 import { checkInvariants } from '../perp/invariants.ts';
 import { stepListed } from '../perp/step.ts';
-import { pushFrame } from './frames.ts';
-import { emptyFrameRow, frameRow } from './observe.ts';
+import { pushFrameRow } from './observe.ts';
 import { FrameStandings, pushQueueHead, pushTraceRows } from './traces.ts';
 import { recordBrokerEvents, recordPerpEvents } from './record.ts';
 import { observeFigures, observeFundTotal } from './outcome-figures.ts';
@@ -104,11 +103,8 @@ const dislocation = (market: { tradedPrice: number; indexPrice: number }) =>
 /** One frame's ADL scoring, shared by its queue head and trace rows (buffers kept from frame to frame). */
 const standings = new FrameStandings();
 
-/** One frame row, rewritten at every frame (pushFrame copies it into the columns). */
-const row = emptyFrameRow();
-
 function takeFrame(run: RunState): void {
-  pushFrame(run.frames, frameRow(run, row));
+  pushFrameRow(run, run.frames);
   standings.reset();
   pushTraceRows(run, run.traces, standings);
   pushQueueHead(run, run.queues, standings);

@@ -3,15 +3,20 @@
  * position, equity, liquidation line, margin ratio, ADL lights and loan-to-value, so the interface can tell
  * each one's story under each rule set. Plus, per frame, the head of each side's ADL queue on BTC.
  */
-import { clientLtv } from '../broker/client-margin.ts';
+import { ltvOrNull } from '../broker/client-margin.ts';
+import { clientDebt } from '../broker/clients.ts';
+import type { BrokerState, Client } from '../broker/broker-state.ts';
+import type { CollateralRule } from '../margin/collateral.ts';
 import { boardHeads, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
 import type { AdlMethod } from '../perp/adl-ranking.ts';
-import type { ExchangeState } from '../perp/exchange.ts';
+import type { Account, ExchangeState } from '../perp/exchange.ts';
 import type { MarketId } from '../perp/market.ts';
-import { crossFigures, isolatedEquity, pendingCharges, positionMaintenance } from '../perp/margin.ts';
+import { isolatedEquity, pendingCharges, positionMaintenance } from '../perp/margin.ts';
 import { MARKET_IDS } from '../perp/market.ts';
-import { liquidationPrice } from '../perp/liquidation-price.ts';
-import { traderEquity } from './observe.ts';
+import { liquidationPrice, type LiquidationInput } from '../perp/liquidation-price.ts';
+import { unrealisedPnl } from '../perp/position.ts';
+import type { MaintenanceTier } from '../perp/tiers.ts';
+import { traderEquityInto } from './observe.ts';
 import type { RunState } from './run-state.ts';
 import { VENUE } from './trader-codes.ts';
 
@@ -43,6 +48,36 @@ export interface TraceBuilder {
   capacity: number;
   /** Per followed trader, in `run.followed` order. */
   columns: Record<TraceField, Float64Array>[];
+  /** Per followed trader, its last liquidation and bankruptcy prices and what they were worked out from. */
+  liquidation: LiquidationMemo;
+}
+
+/**
+ * A followed trader's liquidation and bankruptcy prices depend on its position and the margin behind it, not
+ * on the mark: they move only with a fill, a settlement of funding or losses, or a deposit. Kept with their
+ * inputs, and worked out again (liquidation-price.ts, a pure function) only when one of the inputs changed:
+ * worked out every frame, their input and result objects were 8% of a classroom run's allocation.
+ */
+interface LiquidationMemo {
+  side: Int8Array;
+  qty: Float64Array;
+  entry: Float64Array;
+  wallet: Float64Array;
+  tiers: (readonly MaintenanceTier[] | null)[];
+  liquidation: Float64Array;
+  bankruptcy: Float64Array;
+}
+
+function createLiquidationMemo(followed: number): LiquidationMemo {
+  return {
+    side: new Int8Array(followed),
+    qty: new Float64Array(followed),
+    entry: new Float64Array(followed),
+    wallet: new Float64Array(followed),
+    tiers: Array<readonly MaintenanceTier[] | null>(followed).fill(null),
+    liquidation: new Float64Array(followed),
+    bankruptcy: new Float64Array(followed),
+  };
 }
 
 export function createTraceBuilder(followed: number, capacity = 256): TraceBuilder {
@@ -56,7 +91,7 @@ export function createTraceBuilder(followed: number, capacity = 256): TraceBuild
     });
     return own;
   });
-  return { length: 0, capacity, columns };
+  return { length: 0, capacity, columns, liquidation: createLiquidationMemo(followed) };
 }
 
 /** Trader k's rows so far, trimmed to their length (copies). */
@@ -77,39 +112,12 @@ function growTraces(builder: TraceBuilder): void {
   builder.capacity = capacity;
 }
 
-function emptyTraceRow(): TraceRow {
-  return {
-    equity: 0,
-    size: 0,
-    entryPrice: 0,
-    liquidationPrice: 0,
-    bankruptcyPrice: 0,
-    marginRatio: 0,
-    adlLights: 0,
-    ltv: 0,
-  };
-}
-
-/** One row kept for the frame being taken: its fields are rewritten, never allocated anew. */
-const scratch: TraceRow = emptyTraceRow();
-
 /** Appends one frame's row for every followed trader. */
 export function pushTraceRows(run: RunState, builder: TraceBuilder, standings: FrameStandings): void {
   if (builder.length === builder.capacity) growTraces(builder);
   const at = builder.length;
-  for (let k = 0; k < run.followed.length; k++) {
-    const row = traceRowInto(run, run.followed[k]!, standings, scratch);
-    // Field by field, by name: a loop over TRACE_FIELDS reads the row with a key it cannot predict.
-    const c = builder.columns[k]!;
-    c.equity[at] = row.equity;
-    c.size[at] = row.size;
-    c.entryPrice[at] = row.entryPrice;
-    c.liquidationPrice[at] = row.liquidationPrice;
-    c.bankruptcyPrice[at] = row.bankruptcyPrice;
-    c.marginRatio[at] = row.marginRatio;
-    c.adlLights[at] = row.adlLights;
-    c.ltv[at] = row.ltv;
-  }
+  for (let k = 0; k < run.followed.length; k++)
+    writeTraceRow(run, run.followed[k]!, standings, builder.columns[k]!, at, builder.liquidation, k);
   builder.length++;
 }
 
@@ -147,59 +155,162 @@ export class FrameStandings {
 
 /** A trace row; `standings` shares one frame's ADL scoring among rows (fresh scoring when not given). */
 export function traceRow(run: RunState, i: number, standings = new FrameStandings()): TraceRow {
-  return traceRowInto(run, i, standings, emptyTraceRow());
+  const columns = createTraceBuilder(1, 1).columns[0]!;
+  writeTraceRow(run, i, standings, columns, 0, null, 0);
+  const row = {} as TraceRow;
+  for (const field of TRACE_FIELDS) row[field] = columns[field][0]!;
+  return row;
 }
 
-/** Trader i's row written into `row` (every field). */
-function traceRowInto(run: RunState, i: number, standings: FrameStandings, row: TraceRow): TraceRow {
-  row.equity = traderEquity(run, i);
-  row.size = 0;
-  row.entryPrice = 0;
-  row.liquidationPrice = 0;
-  row.bankruptcyPrice = 0;
-  row.marginRatio = 0;
-  row.adlLights = 0;
-  row.ltv = 0;
+/** The input handed to liquidationPrice, rewritten for each call (an object a call was garbage a frame). */
+const liquidationInput: LiquidationInput = { side: 'long', qty: 0, entryPrice: 0, wallet: 0, tiers: [] };
+
+/** A cross account's equity and maintenance margin (margin.ts crossFigures, the same sums), into [0] and [1]. */
+const crossNow = new Float64Array(2);
+
+/**
+ * Trader i's row written at `at` in its columns (every field), field by field: a row object in between cost a
+ * boxed number per field. `memo` (slot k) keeps the liquidation prices from frame to frame (null: none kept).
+ */
+function writeTraceRow(
+  run: RunState,
+  i: number,
+  standings: FrameStandings,
+  c: Record<TraceField, Float64Array>,
+  at: number,
+  memo: LiquidationMemo | null,
+  k: number,
+): void {
+  traderEquityInto(run, i, c.equity, at);
   const code = run.venueOf[i];
   const account = run.accountOf[i]!;
   if (code === VENUE.broker) {
     const client = run.broker.clients[account]!;
-    const asset = run.population.asset[i] ? 'ETH' : 'BTC';
-    row.size = client.holdings[asset];
-    row.ltv = clientLtv(run.broker, client) ?? 0;
-    return row;
+    c.size[at] = run.population.asset[i] ? client.holdings.ETH : client.holdings.BTC;
+    c.entryPrice[at] = 0;
+    c.liquidationPrice[at] = 0;
+    c.bankruptcyPrice[at] = 0;
+    c.marginRatio[at] = 0;
+    c.adlLights[at] = 0;
+    tracedLtvInto(run.broker, client, c.ltv, at);
+    return;
   }
   const venue = code === VENUE.onshore ? run.onshore : code === VENUE.offshore ? run.offshore : null;
-  if (!venue) return row;
   const market = MARKET_IDS[run.perpMarket[i]!]!;
-  const state = venue.exchange;
-  const owner = state.accounts[account]!;
-  const position = owner.positions[market];
-  if (!position) return row;
+  const state = venue?.exchange;
+  const owner = state?.accounts[account];
+  const position = owner?.positions[market];
+  if (!state || !owner || !position) {
+    c.size[at] = 0;
+    c.entryPrice[at] = 0;
+    c.liquidationPrice[at] = 0;
+    c.bankruptcyPrice[at] = 0;
+    c.marginRatio[at] = 0;
+    c.adlLights[at] = 0;
+    c.ltv[at] = 0;
+    return;
+  }
   const m = state.markets[market];
   const isolated = position.mode === 'isolated';
-  const cross = isolated ? null : crossFigures(owner, state.markets);
-  const equity = cross ? cross.equity : isolatedEquity(position, m);
-  const maintenance = cross ? cross.maintenance : positionMaintenance(position, m);
+  let equity: number;
+  let maintenance: number;
+  if (isolated) {
+    equity = isolatedEquity(position, m);
+    maintenance = positionMaintenance(position, m);
+  } else {
+    crossFiguresInto(owner, state.markets, crossNow);
+    equity = crossNow[0]!;
+    maintenance = crossNow[1]!;
+  }
   const wallet = isolated
     ? position.isolatedMargin - pendingCharges(position, m)
     : owner.wallet - pendingCharges(position, m);
-  const prices = liquidationPrice({
-    side: position.size > 0 ? 'long' : 'short',
-    qty: Math.abs(position.size),
-    entryPrice: position.entryPrice,
-    wallet,
-    tiers: m.tiers,
-  });
-  row.size = position.size;
-  row.entryPrice = position.entryPrice;
-  row.liquidationPrice = prices.liquidationPrice ?? 0;
-  row.bankruptcyPrice = prices.bankruptcyPrice ?? 0;
-  row.marginRatio = equity > 0 ? maintenance / equity : 1;
+  const side = position.size > 0 ? 1 : -1;
+  const qty = Math.abs(position.size);
+  const entry = position.entryPrice;
+  const tiers = m.tiers;
+  if (
+    memo === null ||
+    memo.side[k] !== side ||
+    memo.qty[k] !== qty ||
+    memo.entry[k] !== entry ||
+    !Object.is(memo.wallet[k], wallet) ||
+    memo.tiers[k] !== tiers
+  ) {
+    const input = liquidationInput;
+    input.side = side > 0 ? 'long' : 'short';
+    input.qty = qty;
+    input.entryPrice = entry;
+    input.wallet = wallet;
+    input.tiers = tiers;
+    const prices = liquidationPrice(input);
+    c.liquidationPrice[at] = prices.liquidationPrice ?? 0;
+    c.bankruptcyPrice[at] = prices.bankruptcyPrice ?? 0;
+    if (memo !== null) {
+      memo.side[k] = side;
+      memo.qty[k] = qty;
+      memo.entry[k] = entry;
+      memo.wallet[k] = wallet;
+      memo.tiers[k] = tiers;
+      memo.liquidation[k] = c.liquidationPrice[at]!;
+      memo.bankruptcy[k] = c.bankruptcyPrice[at]!;
+    }
+  } else {
+    c.liquidationPrice[at] = memo.liquidation[k]!;
+    c.bankruptcyPrice[at] = memo.bankruptcy[k]!;
+  }
+  c.size[at] = position.size;
+  c.entryPrice[at] = entry;
+  c.marginRatio[at] = equity > 0 ? maintenance / equity : 1;
   const method = state.rules.lossAllocation;
-  if (method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT)
-    row.adlLights = boardLights(standings.board(state, market, method), account) ?? 0;
-  return row;
+  c.adlLights[at] =
+    method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
+      ? (boardLights(standings.board(state, market, method), account) ?? 0)
+      : 0;
+  c.ltv[at] = 0;
+}
+
+/**
+ * clientLtv (client-margin.ts), or 0 where it is null, written at `at`: net debt over the collateral value,
+ * the eligible holdings at the broker's prices added in BROKER_ASSETS order, each asset read by name
+ * (valueHoldings walks the list with keys the JIT cannot predict, and values the lending side too, which the
+ * trace does not show; frame-columns.test.ts checks the traced LTV against clientLtv itself).
+ */
+function tracedLtvInto(broker: BrokerState, client: Client, ltv: Float64Array, at: number): void {
+  const netDebt = Math.max(0, clientDebt(client) - client.cash);
+  const rules = broker.rules.collateral;
+  const prices = broker.prices;
+  const held = client.holdings;
+  let collateral = 0;
+  collateral = addCollateral(collateral, held.BTC, prices.BTC, rules.BTC);
+  collateral = addCollateral(collateral, held.ETH, prices.ETH, rules.ETH);
+  collateral = addCollateral(collateral, held['other-crypto'], prices['other-crypto'], rules['other-crypto']);
+  collateral = addCollateral(collateral, held.securities, prices.securities, rules.securities);
+  // Written, not returned: a number returned from a call that is not inlined is boxed.
+  ltv[at] = ltvOrNull(netDebt, collateral) ?? 0;
+}
+
+function addCollateral(collateral: number, qty: number, price: number, rule: CollateralRule): number {
+  return qty > 0 && rule.eligible ? collateral + qty * price : collateral;
+}
+
+/**
+ * crossFigures' equity and maintenance (margin.ts), the same terms added in the same order (`for … in` over
+ * the account's positions), into `out` without the object it returns (frame-columns.test.ts checks the traced
+ * margin ratio against crossFigures itself).
+ */
+function crossFiguresInto(account: Account, markets: ExchangeState['markets'], out: Float64Array): void {
+  let equity = account.wallet;
+  let maintenance = 0;
+  for (const id in account.positions) {
+    const position = account.positions[id as MarketId];
+    if (!position || position.mode !== 'cross') continue;
+    const market = markets[id as MarketId];
+    equity += unrealisedPnl(position, market.markPrice) - pendingCharges(position, market);
+    maintenance += positionMaintenance(position, market);
+  }
+  out[0] = equity;
+  out[1] = maintenance;
 }
 
 /** The first QUEUE_HEAD traders of each side's BTC ADL queue on the venue (−1: empty place). */
