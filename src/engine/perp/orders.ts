@@ -37,19 +37,26 @@ function refuse(
   limit: number | null = null,
   requested: number | null = null,
 ): false {
-  events.push({ type: 'order-refused', step: state.step, ...pick(order), reason, limit, requested });
-  return false;
-}
-
-function pick(order: MarketOrder) {
-  return {
+  events.push({
+    type: 'order-refused',
+    step: state.step,
     account: order.account,
     market: order.market,
     side: order.side,
     qty: order.qty,
     leverage: order.leverage,
-  };
+    reason,
+    limit,
+    requested,
+  });
+  return false;
 }
+
+/**
+ * The closing part of an order, kept for the run and rewritten by each close (issue 16: a spread copy per exit);
+ * nothing keeps it once the close is filled.
+ */
+const closing: MarketOrder = { account: 0, market: 'BTC', side: 'long', qty: 0, leverage: 1, mode: 'cross' };
 
 /**
  * Places a market order against the liquidity provider. An order that would flip a position is split into a
@@ -68,7 +75,13 @@ export function placeMarketOrder(
   const delta = sideSign(order.side) * order.qty;
   if (existing && Math.sign(existing.size) !== Math.sign(delta)) {
     const closeQty = Math.min(order.qty, Math.abs(existing.size));
-    close(state, seam, { ...order, qty: closeQty, mode: existing.mode, leverage: existing.leverage }, events);
+    closing.account = order.account;
+    closing.market = order.market;
+    closing.side = order.side;
+    closing.qty = closeQty;
+    closing.leverage = existing.leverage;
+    closing.mode = existing.mode;
+    close(state, seam, closing, events);
     const rest = order.qty - closeQty;
     if (rest > 0) openOrIncrease(state, seam, { ...order, qty: rest }, events);
     return true;
