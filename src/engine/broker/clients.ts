@@ -25,7 +25,19 @@ export interface NewClient {
 /** Opens a client account and returns its id. */
 export function openClient(state: BrokerState, spec: NewClient): number {
   requireNonNegative('client cash', spec.cash);
-  const holdings = requireHoldings('client', { ...emptyHoldings(), ...spec.holdings });
+  const brought = spec.holdings;
+  // Written out in emptyHoldings' order (a spread of two objects per client was a share of an entry's cost).
+  const holdings = requireHoldings(
+    'client',
+    brought === undefined
+      ? emptyHoldings()
+      : {
+          BTC: 'BTC' in brought ? brought.BTC! : 0,
+          ETH: 'ETH' in brought ? brought.ETH! : 0,
+          'other-crypto': 'other-crypto' in brought ? brought['other-crypto']! : 0,
+          securities: 'securities' in brought ? brought.securities! : 0,
+        },
+  );
   const id = state.clients.length;
   state.clients.push({
     id,

@@ -14,7 +14,7 @@ import {
   type Holdings,
 } from './broker-state.ts';
 import { checkAdvance } from './advance-door.ts';
-import { ltvOrNull, valueHoldings } from './client-margin.ts';
+import { ltvOrNull, valueHoldingsNow } from './client-margin.ts';
 import { clientDebt, clientOf } from './clients.ts';
 import { chargeFirstHour } from './interest-accrual.ts';
 import { lendCash, repayFromCash, repayWithEvent } from './loan-ledger.ts';
@@ -32,7 +32,8 @@ function advance(
 ) {
   lendCash(state, client, loan);
   chargeFirstHour(state, client, loan, events);
-  const after = valueHoldings(state, holdingsAfter);
+  // Read at once, before any other valuation (valueHoldingsNow's object is kept for the run).
+  const after = valueHoldingsNow(state, holdingsAfter);
   events.push({
     type: 'loan',
     step: state.step,
@@ -73,7 +74,7 @@ export function buyOnCredit(
         refusal,
       );
   }
-  fillClientOrder(state, seam, client, { asset, side: 'buy', qty }, price, events);
+  fillClientOrder(state, client, asset, 'buy', qty, price, events);
   // Lend exactly what the fill left unpaid, so the client's cash ends at 0 and not at float dust below it.
   if (loan > 0) advance(state, client, -client.cash, 'buy-on-credit', holdingsAfter, events);
   return true;

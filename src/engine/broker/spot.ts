@@ -38,7 +38,24 @@ export function executeSpotTrade(
 ): SpotFill {
   const { asset, side, qty, purpose } = trade;
   const price = knownPrice ?? seam.fillPrice(state, asset, side, qty, purpose);
-  requirePositive(`${asset} fill price`, price);
+  return tradeSpot(state, client, asset, side, qty, price, { price: 0, notional: 0, fee: 0 });
+}
+
+/** A client order's fill, kept for the run: read at once (issue 16: a fill, an order and a trade per order). */
+const clientFill: SpotFill = { price: 0, notional: 0, fee: 0 };
+
+/** executeSpotTrade at a known price, into `out`. */
+function tradeSpot(
+  state: BrokerState,
+  client: Client,
+  asset: BrokerAsset,
+  side: SpotSide,
+  qty: number,
+  price: number,
+  out: SpotFill,
+): SpotFill {
+  // The check (and its field name, a new string) only for a price that fails: this runs at every trade.
+  if (!(price > 0 && price < Infinity)) requirePositive(`${asset} fill price`, price);
   const notional = qty * price;
   const fee = notional * state.spotFeeRate;
   const lp = state.liquidityProvider;
@@ -49,7 +66,10 @@ export function executeSpotTrade(
   lp.cash += sign * notional;
   state.feeCollector += fee;
   touchClient(state, client.id);
-  return { price, notional, fee };
+  out.price = price;
+  out.notional = notional;
+  out.fee = fee;
+  return out;
 }
 
 function tradeEvent(
@@ -72,18 +92,21 @@ function tradeEvent(
   };
 }
 
-/** Executes a client order at a known price and reports it (used by buySpot, sellSpot and buyOnCredit). */
+/**
+ * Executes a client order at a known price and reports it (used by buySpot, sellSpot and buyOnCredit). The fill
+ * is rewritten by the next order: read it at once.
+ */
 export function fillClientOrder(
   state: BrokerState,
-  seam: SpotSeam,
   client: Client,
-  order: { asset: BrokerAsset; side: SpotSide; qty: number },
+  asset: BrokerAsset,
+  side: SpotSide,
+  qty: number,
   price: number,
   events: BrokerEvent[],
-): SpotFill {
-  const { asset, side, qty } = order;
-  const fill = executeSpotTrade(state, seam, client, { asset, side, qty, purpose: 'order' }, price);
-  events.push(tradeEvent(state, client, order.asset, order.side, order.qty, fill));
+): Readonly<SpotFill> {
+  const fill = tradeSpot(state, client, asset, side, qty, price, clientFill);
+  events.push(tradeEvent(state, client, asset, side, qty, fill));
   return fill;
 }
 
@@ -106,7 +129,7 @@ export function buySpot(
       { client: clientId, request: 'buy', asset, amount: qty },
       { reason: 'insufficient-cash', limit: client.cash, requested: cost },
     );
-  fillClientOrder(state, seam, client, { asset, side: 'buy', qty }, price, events);
+  fillClientOrder(state, client, asset, 'buy', qty, price, events);
   return true;
 }
 
@@ -128,7 +151,7 @@ export function sellSpot(
       { reason: 'insufficient-holdings', limit: client.holdings[asset], requested: qty },
     );
   const price = seam.fillPrice(state, asset, 'sell', qty, 'order');
-  const fill = fillClientOrder(state, seam, client, { asset, side: 'sell', qty }, price, events);
+  const fill = fillClientOrder(state, client, asset, 'sell', qty, price, events);
   // In a margin account the proceeds of a sale go to the debit balance first (interest, then principal).
   if (clientDebt(client) > 0) repayWithEvent(state, client, fill.notional - fill.fee, 'sale', events);
   return true;
