@@ -4,7 +4,7 @@
  * an event; repayments go to interest first, then principal (B-MGN).
  */
 import { requirePositive } from '../margin/validate.ts';
-import type { BrokerEvent } from './broker-events.ts';
+import type { BrokerEvent, LoanEvent } from './broker-events.ts';
 import {
   holdingsWith,
   touchClient,
@@ -44,7 +44,10 @@ function advance(
     lendingValueAfter: after.lendingValue,
     ltvAfter: ltvOrNull(clientDebt(client), after.collateralValue),
     brokerLoansAfter: state.broker.loansOutstanding,
-  });
+    // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
+    venue: undefined,
+    trader: undefined,
+  } as LoanEvent);
 }
 
 /**

@@ -89,6 +89,9 @@ function tradeEvent(
     qty,
     price: fill.price,
     fee: fill.fee,
+    // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
+    venue: undefined,
+    trader: undefined,
   };
 }
 

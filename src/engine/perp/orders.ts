@@ -5,7 +5,7 @@
  * margin mode is not offered or differs from the open position's, or the initial margin and fee exceed the
  * available margin. A refusal is an event, never an exception.
  */
-import type { PerpEvent, RefusalReason } from './events.ts';
+import type { FillEvent, PerpEvent, RefusalReason } from './events.ts';
 import { accountOf, type ExchangeState } from './exchange.ts';
 import { bankruptcyPriceOf, liquidateSlice } from './liquidation.ts';
 import { availableMargin, crossFigures, settlePending } from './margin.ts';
@@ -182,6 +182,9 @@ export function fill(
     fee: takerFee,
     realisedPnl: legs.taker.realisedPnl,
     sizeAfter: legs.taker.sizeAfter,
-  });
+    // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
+    venue: undefined,
+    trader: undefined,
+  } as FillEvent);
   return price;
 }

@@ -51,7 +51,9 @@ export function record(run: RunState, event: RunEvent): void {
 
 export function recordPerpEvents(run: RunState, venue: Venue, events: PerpEvent[]): void {
   for (const e of events) {
-    const trader = 'account' in e ? (venue.traderOf[e.account] ?? null) : null;
+    // Every perpetual event but funding names an account (read by name: an `in` test per event cost more).
+    const account = (e as { account?: number }).account;
+    const trader = account === undefined ? null : (venue.traderOf[account] ?? null);
     const tagged = tag(e, venue.name, trader === -1 ? null : trader);
     if (e.type === 'adl') {
       const bankrupt = venue.traderOf[e.bankruptAccount] ?? null;
@@ -77,7 +79,8 @@ export function recordPerpEvents(run: RunState, venue: Venue, events: PerpEvent[
 
 export function recordBrokerEvents(run: RunState, events: BrokerEvent[]): void {
   for (const e of events) {
-    const trader = 'client' in e ? (run.brokerTraderOf[e.client] ?? null) : null;
+    const client = (e as { client?: number }).client;
+    const trader = client === undefined ? null : (run.brokerTraderOf[client] ?? null);
     if (e.type === 'forced-sale' && trader !== null) markLiquidated(run, trader);
     record(run, tag(e, 'broker', trader));
   }

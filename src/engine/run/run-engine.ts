@@ -127,6 +127,28 @@ class HorizonLists {
 
 const NONE: readonly number[] = Object.freeze([]);
 
+/**
+ * Sorts traders by the order they opened. A step finds a few at most, so an insertion sort, with no comparator
+ * closure made each step; a long list (a crash) goes to the built-in sort. Each trader has its own sequence
+ * number, so any correct sort gives the same list.
+ */
+function byOpenSeq(traders: number[], openSeq: Float64Array): void {
+  if (traders.length > 32) {
+    traders.sort((a, b) => openSeq[a]! - openSeq[b]!);
+    return;
+  }
+  for (let k = 1; k < traders.length; k++) {
+    const trader = traders[k]!;
+    const seq = openSeq[trader]!;
+    let j = k - 1;
+    while (j >= 0 && openSeq[traders[j]!]! > seq) {
+      traders[j + 1] = traders[j]!;
+      j--;
+    }
+    traders[j + 1] = trader;
+  }
+}
+
 class FastEngine implements RunEngine {
   readonly name = 'fast';
   readonly #exitWatch = new ExitWatch();
@@ -184,7 +206,7 @@ class FastEngine implements RunEngine {
     if (found.length === 0) return NONE; // the usual step: no level reached, nothing allocated
     const due: number[] = [];
     // In the order they opened (the reference scan's), each trader once.
-    found.sort((a, b) => run.openSeq[a]! - run.openSeq[b]!);
+    byOpenSeq(found, run.openSeq);
     for (let k = 0; k < found.length; k++) {
       const i = found[k]!;
       if (k > 0 && found[k - 1] === i) continue;
