@@ -96,7 +96,7 @@ export class MarginWatch implements MarginScan {
 
   #index(state: BrokerState, client: Client): void {
     const version = (this.#version[client.id] = (this.#version[client.id] ?? 0) + 1);
-    this.#everyStep.delete(client.id);
+    if (this.#everyStep.size !== 0) this.#everyStep.delete(client.id); // usually empty: no hash lookup
     if (!client.financing) return;
     const debt = clientDebt(client);
     if (!(debt > 0) && !client.marginCall) return; // the reference loop skips it too, until a loan touches it
