@@ -131,6 +131,8 @@ export interface RunState {
   openPerps: Uint8Array;
   /** Order in which traders joined openPerps (the reference engine's iteration order). */
   openSeq: Float64Array;
+  /** The trader of each place in that order (openSeq's inverse): a long list is sorted by place, not by trader. */
+  traderBySeq: Int32Array;
   nextSeq: number;
   /** The fast or the reference engine (config.engine), with the fast engine's indices and schedules. */
   engine: RunEngine;
@@ -380,6 +382,7 @@ export function createRun(config: RunConfig): RunState {
     entered: 0,
     openPerps: new Uint8Array(n),
     openSeq: new Float64Array(n),
+    traderBySeq: new Int32Array(n),
     nextSeq: 0,
     engine,
     venueFailureMinute: venueFailureMinute(config.scenario),

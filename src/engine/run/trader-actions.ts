@@ -182,6 +182,7 @@ function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): vo
   }
   run.openPerps[i] = 1;
   run.classEquity.perpOpened(run, i);
+  run.traderBySeq[run.nextSeq] = i;
   run.openSeq[i] = run.nextSeq++;
   run.engine.perpOpened(run, i, venue, market, position);
 }
