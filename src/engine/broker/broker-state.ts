@@ -37,6 +37,45 @@ export function holdingsValue(start: number, holdings: Holdings, prices: AssetPr
   return value;
 }
 
+/**
+ * `holdings[asset]`, read by name: a number read or written under a computed name is a new heap number each
+ * time, and a client's trades, the door's probes and its credit search do it for every order.
+ */
+export function unitsOf(holdings: Holdings, asset: BrokerAsset): number {
+  switch (asset) {
+    case 'BTC':
+      return holdings.BTC;
+    case 'ETH':
+      return holdings.ETH;
+    case 'other-crypto':
+      return holdings['other-crypto'];
+    case 'securities':
+      return holdings.securities;
+    default:
+      return (holdings as Record<string, number>)[asset as string]!;
+  }
+}
+
+/** `holdings[asset] = units`, written by name (see unitsOf). */
+export function setUnits(holdings: Holdings, asset: BrokerAsset, units: number): void {
+  switch (asset) {
+    case 'BTC':
+      holdings.BTC = units;
+      return;
+    case 'ETH':
+      holdings.ETH = units;
+      return;
+    case 'other-crypto':
+      holdings['other-crypto'] = units;
+      return;
+    case 'securities':
+      holdings.securities = units;
+      return;
+    default:
+      (holdings as Record<string, number>)[asset as string] = units;
+  }
+}
+
 export interface MarginCall {
   sinceStep: number;
   /** The forced sale falls due at this step if the client is still in breach (step + cure period). */
@@ -175,7 +214,7 @@ export function holdingsWith(holdings: Holdings, asset: BrokerAsset, units: numb
     'other-crypto': holdings['other-crypto'],
     securities: holdings.securities,
   };
-  after[asset] = units;
+  setUnits(after, asset, units);
   return after;
 }
 

@@ -4,7 +4,6 @@
  * force-closed: the control case, model.md "Products").
  */
 import {
-  BROKER_ASSETS,
   emptyHoldings,
   requireHoldings,
   type BrokerState,
@@ -52,7 +51,12 @@ export function openClient(state: BrokerState, spec: NewClient): number {
     financing: spec.financing,
   });
   state.totalCash += spec.cash;
-  for (const asset of BROKER_ASSETS) state.totalUnits[asset] += holdings[asset];
+  // By name, in BROKER_ASSETS order (a number stored under a computed name is a new heap number each time).
+  const total = state.totalUnits;
+  total.BTC += holdings.BTC;
+  total.ETH += holdings.ETH;
+  total['other-crypto'] += holdings['other-crypto'];
+  total.securities += holdings.securities;
   return id;
 }
 

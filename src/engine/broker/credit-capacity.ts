@@ -8,6 +8,8 @@ import { requirePositive } from '../margin/validate.ts';
 import { admitsAdvance } from './advance-door.ts';
 import {
   holdingsWith,
+  setUnits,
+  unitsOf,
   type BrokerAsset,
   type BrokerState,
   type Client,
@@ -60,6 +62,6 @@ function accepts(
 ): boolean {
   const loan = Math.max(0, buyCost(state, qty, fillPrice) - cash);
   if (loan === 0) return true;
-  holdingsAfter[asset] = client.holdings[asset] + qty;
+  setUnits(holdingsAfter, asset, unitsOf(client.holdings, asset) + qty);
   return admitsAdvance(state, client, loan, holdingsAfter);
 }

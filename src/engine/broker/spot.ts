@@ -6,7 +6,14 @@
  */
 import { requirePositive } from '../margin/validate.ts';
 import type { BrokerEvent } from './broker-events.ts';
-import { touchClient, type BrokerAsset, type BrokerState, type Client } from './broker-state.ts';
+import {
+  setUnits,
+  touchClient,
+  unitsOf,
+  type BrokerAsset,
+  type BrokerState,
+  type Client,
+} from './broker-state.ts';
 import { clientDebt, clientOf } from './clients.ts';
 import { repayWithEvent } from './loan-ledger.ts';
 import { refuse } from './refusal.ts';
@@ -60,8 +67,8 @@ function tradeSpot(
   const fee = notional * state.spotFeeRate;
   const lp = state.liquidityProvider;
   const sign = side === 'buy' ? 1 : -1;
-  client.holdings[asset] += sign * qty;
-  lp.holdings[asset] -= sign * qty;
+  setUnits(client.holdings, asset, unitsOf(client.holdings, asset) + sign * qty);
+  setUnits(lp.holdings, asset, unitsOf(lp.holdings, asset) - sign * qty);
   client.cash -= sign * notional + fee;
   lp.cash += sign * notional;
   state.feeCollector += fee;
