@@ -33,7 +33,7 @@ export function maxCreditPurchase(
   const cash = Math.max(0, client.cash);
   // One probe of the holdings after the purchase, its asset rewritten at each size tried (the door reads it and
   // keeps nothing): a new copy per probe, dozens a purchase, was 5% of a 10,000-trader run's allocation.
-  const holdingsAfter = holdingsWith(client.holdings, asset, client.holdings[asset]);
+  const holdingsAfter = holdingsWith(client.holdings, asset, unitsOf(client.holdings, asset));
   let lo = 0;
   let hi = Math.max(cash, fillPrice) / fillPrice;
   for (let i = 0; accepts(state, client, asset, fillPrice, cash, holdingsAfter, hi); i++) {

@@ -7,6 +7,7 @@ import { requirePositive } from '../margin/validate.ts';
 import type { BrokerEvent, LoanEvent } from './broker-events.ts';
 import {
   holdingsWith,
+  unitsOf,
   touchClient,
   type BrokerAsset,
   type BrokerState,
@@ -66,7 +67,7 @@ export function buyOnCredit(
   const client = clientOf(state, clientId);
   const price = seam.fillPrice(state, asset, 'buy', qty, 'order');
   const loan = Math.max(0, buyCost(state, qty, price) - Math.max(0, client.cash));
-  const holdingsAfter = holdingsWith(client.holdings, asset, client.holdings[asset] + qty);
+  const holdingsAfter = holdingsWith(client.holdings, asset, unitsOf(client.holdings, asset) + qty);
   if (loan > 0) {
     const refusal = checkAdvance(state, client, loan, holdingsAfter);
     if (refusal)

@@ -153,7 +153,7 @@ export function sellSpot(
 ): boolean {
   requirePositive('sell quantity', qty);
   const client = clientOf(state, clientId);
-  if (qty > client.holdings[asset])
+  if (qty > unitsOf(client.holdings, asset))
     return refuse(
       state,
       events,

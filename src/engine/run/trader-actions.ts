@@ -19,7 +19,7 @@ import { openAccount } from '../perp/exchange.ts';
 import { MARKET_IDS, MARKET_INDEX, type MarketId } from '../perp/market.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { Position } from '../perp/position.ts';
-import { touchClient } from '../broker/broker-state.ts';
+import { touchClient, unitsOf } from '../broker/broker-state.ts';
 import { placeMarketOrder, type MarketOrder } from '../perp/orders.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 import { effectiveMaxLeverage } from '../regimes/extras.ts';
@@ -279,7 +279,8 @@ function exitBrokerClient(run: RunState, i: number): void {
   const events = brokerEvents;
   if (events.length !== 0) events.length = 0;
   const seam = run.spotSeam;
-  if (client.holdings[asset] > 0) sellSpot(broker, seam, client.id, asset, client.holdings[asset], events);
+  const held = unitsOf(client.holdings, asset);
+  if (held > 0) sellSpot(broker, seam, client.id, asset, held, events);
   // Venue-priced tokens are kept unless the sale left debt the cash cannot repay (they backed part of the loan).
   const tokens = client.holdings['other-crypto'];
   if (tokens > 0 && clientDebt(client) > client.cash)
