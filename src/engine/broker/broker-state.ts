@@ -219,12 +219,17 @@ export function holdingsWith(holdings: Holdings, asset: BrokerAsset, units: numb
 }
 
 export function requirePrices(prices: AssetPrices): AssetPrices {
-  // The check (and its field name, a new string) only for a price that fails: this runs every step.
-  for (const asset of BROKER_ASSETS) {
-    const price = prices[asset];
-    if (!(price > 0 && price < Infinity)) requirePositive(`${asset} price`, price);
-  }
+  // The check (and its field name, a new string) only for a price that fails: this runs every step. Each
+  // asset by name, in BROKER_ASSETS order: a price read under a computed name is a new heap number.
+  requirePrice('BTC', prices.BTC);
+  requirePrice('ETH', prices.ETH);
+  requirePrice('other-crypto', prices['other-crypto']);
+  requirePrice('securities', prices.securities);
   return prices;
+}
+
+function requirePrice(asset: BrokerAsset, price: number): void {
+  if (!(price > 0 && price < Infinity)) requirePositive(`${asset} price`, price);
 }
 
 export function requireHoldings(owner: string, holdings: Holdings): Holdings {
