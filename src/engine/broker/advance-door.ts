@@ -33,27 +33,57 @@ export function checkAdvance(
   loan: number,
   holdingsAfter: Holdings,
 ): Refusal | null {
+  return door(state, client, loan, holdingsAfter, false);
+}
+
+/**
+ * Whether the door admits the advance: checkAdvance without building the refusal (the credit-capacity search
+ * asks dozens of times a purchase, about half of them refused).
+ */
+export function admitsAdvance(
+  state: BrokerState,
+  client: Client,
+  loan: number,
+  holdingsAfter: Holdings,
+): boolean {
+  return door(state, client, loan, holdingsAfter, true) === null;
+}
+
+/** Stands for any refusal where only whether the door refuses is asked. */
+const REFUSED: Refusal = Object.freeze({ reason: 'ltv-above-call', limit: null, requested: null });
+
+function door(
+  state: BrokerState,
+  client: Client,
+  loan: number,
+  holdingsAfter: Holdings,
+  quiet: boolean,
+): Refusal | null {
   const { rules, broker } = state;
   if (!rules.eligibleClasses.includes(client.investorClass))
-    return { reason: 'investor-class-not-eligible', limit: null, requested: null };
-  if (!client.financing) return { reason: 'spot-only-client', limit: null, requested: null };
-  if (state.failed) return { reason: 'broker-failed', limit: null, requested: null };
+    return quiet ? REFUSED : { reason: 'investor-class-not-eligible', limit: null, requested: null };
+  if (!client.financing)
+    return quiet ? REFUSED : { reason: 'spot-only-client', limit: null, requested: null };
+  if (state.failed) return quiet ? REFUSED : { reason: 'broker-failed', limit: null, requested: null };
   if (client.marginCall && state.stopsAdvancesOnCall)
-    return { reason: 'under-margin-call', limit: null, requested: loan };
+    return quiet ? REFUSED : { reason: 'under-margin-call', limit: null, requested: loan };
   const after = valueHoldingsNow(state, holdingsAfter);
   const debtAfter = clientDebt(client) + loan * (1 + rules.hourlyInterestRate);
   if (!within(debtAfter, after.lendingValue))
-    return { reason: 'loan-exceeds-lending-value', limit: after.lendingValue, requested: debtAfter };
+    return quiet
+      ? REFUSED
+      : { reason: 'loan-exceeds-lending-value', limit: after.lendingValue, requested: debtAfter };
   const ltvAfter = debtAfter / after.collateralValue;
   if (!within(ltvAfter, rules.callLtv) || !within(debtAfter, after.callCover))
-    return { reason: 'ltv-above-call', limit: rules.callLtv, requested: ltvAfter };
+    return quiet ? REFUSED : { reason: 'ltv-above-call', limit: rules.callLtv, requested: ltvAfter };
   const cap = rules.maxCryptoShareOfLendingValue;
   if (cap !== null && !within(after.cryptoShare, cap))
-    return { reason: 'crypto-share-above-cap', limit: cap, requested: after.cryptoShare };
+    return quiet ? REFUSED : { reason: 'crypto-share-above-cap', limit: cap, requested: after.cryptoShare };
   if (rules.maxLoansToCapital !== null) {
     const limit = rules.maxLoansToCapital * broker.capital;
     const loansAfter = broker.loansOutstanding + loan;
-    if (!within(loansAfter, limit)) return { reason: 'broker-loan-limit', limit, requested: loansAfter };
+    if (!within(loansAfter, limit))
+      return quiet ? REFUSED : { reason: 'broker-loan-limit', limit, requested: loansAfter };
   }
   return null;
 }

@@ -4,7 +4,7 @@
  * loan, guardrails §2), and this reports it as the broker's loss exposure instead of hiding it.
  */
 import type { BrokerState } from './broker-state.ts';
-import { valueHoldings } from './client-margin.ts';
+import { valueHoldingsNow } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
 
 export interface BrokerExposure {
@@ -23,7 +23,7 @@ export function brokerExposure(state: BrokerState): BrokerExposure {
   let clientsUnderCall = 0;
   for (const client of state.clients) {
     const debt = clientDebt(client);
-    const value = valueHoldings(state, client.holdings).collateralValue;
+    const value = valueHoldingsNow(state, client.holdings).collateralValue;
     unsecuredDebt += Math.max(0, debt - client.cash - value);
     if (debt > client.cash && value === 0) clientsInShortfall += 1;
     if (client.marginCall) clientsUnderCall += 1;

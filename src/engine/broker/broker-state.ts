@@ -37,6 +37,45 @@ export function holdingsValue(start: number, holdings: Holdings, prices: AssetPr
   return value;
 }
 
+/**
+ * `holdings[asset]`, read by name: a number read or written under a computed name is a new heap number each
+ * time, and a client's trades, the door's probes and its credit search do it for every order.
+ */
+export function unitsOf(holdings: Holdings, asset: BrokerAsset): number {
+  switch (asset) {
+    case 'BTC':
+      return holdings.BTC;
+    case 'ETH':
+      return holdings.ETH;
+    case 'other-crypto':
+      return holdings['other-crypto'];
+    case 'securities':
+      return holdings.securities;
+    default:
+      return (holdings as Record<string, number>)[asset as string]!;
+  }
+}
+
+/** `holdings[asset] = units`, written by name (see unitsOf). */
+export function setUnits(holdings: Holdings, asset: BrokerAsset, units: number): void {
+  switch (asset) {
+    case 'BTC':
+      holdings.BTC = units;
+      return;
+    case 'ETH':
+      holdings.ETH = units;
+      return;
+    case 'other-crypto':
+      holdings['other-crypto'] = units;
+      return;
+    case 'securities':
+      holdings.securities = units;
+      return;
+    default:
+      (holdings as Record<string, number>)[asset as string] = units;
+  }
+}
+
 export interface MarginCall {
   sinceStep: number;
   /** The forced sale falls due at this step if the client is still in breach (step + cure period). */
@@ -175,21 +214,31 @@ export function holdingsWith(holdings: Holdings, asset: BrokerAsset, units: numb
     'other-crypto': holdings['other-crypto'],
     securities: holdings.securities,
   };
-  after[asset] = units;
+  setUnits(after, asset, units);
   return after;
 }
 
 export function requirePrices(prices: AssetPrices): AssetPrices {
-  // The check (and its field name, a new string) only for a price that fails: this runs every step.
-  for (const asset of BROKER_ASSETS) {
-    const price = prices[asset];
-    if (!(price > 0 && price < Infinity)) requirePositive(`${asset} price`, price);
-  }
+  // The check (and its field name, a new string) only for a price that fails: this runs every step. Each
+  // asset by name, in BROKER_ASSETS order: a price read under a computed name is a new heap number.
+  requirePrice('BTC', prices.BTC);
+  requirePrice('ETH', prices.ETH);
+  requirePrice('other-crypto', prices['other-crypto']);
+  requirePrice('securities', prices.securities);
   return prices;
 }
 
+function requirePrice(asset: BrokerAsset, price: number): void {
+  if (!(price > 0 && price < Infinity)) requirePositive(`${asset} price`, price);
+}
+
 export function requireHoldings(owner: string, holdings: Holdings): Holdings {
-  for (const asset of BROKER_ASSETS) requireNonNegative(`${owner} ${asset} units`, holdings[asset]);
+  // The check (and its field name, a new string) only for units that fail: this runs at every client's entry.
+  for (const asset of BROKER_ASSETS) {
+    const units = holdings[asset];
+    if (typeof units !== 'number' || !(units >= 0 && units < Infinity))
+      requireNonNegative(`${owner} ${asset} units`, units);
+  }
   return holdings;
 }
 

@@ -5,6 +5,7 @@ import { marginCallPrice } from '../margin/loan-to-value.ts';
 import { assessClient, collateralOf, hasCollateral, ltvOrNull, valueHoldings } from './client-margin.ts';
 import { clientOf, openClient } from './clients.ts';
 import { lendCash } from './loan-ledger.ts';
+import { BROKER_ASSETS, type Holdings } from './broker-state.ts';
 import { HK_CIRCULAR, OFFSHORE, testBroker } from './test-support.ts';
 import { HK_SFC_2026 } from '../regimes/presets/hk-sfc-2026.ts';
 import { OFFSHORE_CEX } from '../regimes/presets/offshore-cex.ts';
@@ -171,5 +172,76 @@ describe('where the call is made (issue 15: guardrails §1A [DEFAULT] "LTV > 40%
     expect(assessClient(at129.state, at129.client).check.status).toBe('margin-call');
     const at109 = atLevel(1.09); // ≤ 1.1: closed out
     expect(assessClient(at109.state, at109.client).check.status).toBe('forced-sale');
+  });
+});
+
+describe('valueHoldings, asset by asset', () => {
+  /** The sums as a loop over the broker's assets makes them: the order the figures' bits depend on. */
+  const looped = (state: ReturnType<typeof testBroker>, holdings: Holdings) => {
+    const rules = state.rules.collateral;
+    let collateral = 0;
+    let market = 0;
+    let lending = 0;
+    let crypto = 0;
+    let vaValue = 0;
+    for (const asset of BROKER_ASSETS) {
+      const qty = holdings[asset];
+      if (!(qty > 0)) continue;
+      const value = qty * state.prices[asset];
+      market += value;
+      if (!rules[asset].eligible) continue;
+      collateral += value;
+      const lends = value * (1 - rules[asset].haircut);
+      lending += lends;
+      if (asset !== 'securities') {
+        crypto += lends;
+        vaValue += value;
+      }
+    }
+    const securitiesLending = lending - crypto;
+    const { callLtv } = state.rules;
+    return {
+      collateralValue: collateral,
+      marketValue: market,
+      lendingValue: lending,
+      cryptoShare: lending === 0 ? 0 : crypto / lending,
+      callCover: vaValue > 0 ? securitiesLending + callLtv * vaValue : callLtv * collateral,
+    };
+  };
+
+  it('gives the bits of a loop over the assets in list order, for any holdings, prices and rules', () => {
+    const perAsset = <T>(arb: fc.Arbitrary<T>) => fc.tuple(...BROKER_ASSETS.map(() => arb));
+    fc.assert(
+      fc.property(
+        // Mostly held and eligible: the order of the additions shows only with three or more terms.
+        perAsset(
+          fc.oneof(
+            { weight: 1, arbitrary: fc.constant(0) },
+            { weight: 4, arbitrary: fc.double({ min: 1e-3, max: 1e7, noNaN: true }) },
+          ),
+        ),
+        perAsset(fc.double({ min: 1e-3, max: 1e6, noNaN: true })),
+        perAsset(
+          fc.record({
+            eligible: fc.oneof(
+              { weight: 4, arbitrary: fc.constant(true) },
+              { weight: 1, arbitrary: fc.constant(false) },
+            ),
+            haircut: fc.double({ min: 0, max: 1, noNaN: true }),
+          }),
+        ),
+        (units, prices, rules) => {
+          const state = testBroker();
+          const holdings = Object.fromEntries(BROKER_ASSETS.map((a, k) => [a, units[k]])) as Holdings;
+          BROKER_ASSETS.forEach((a, k) => (state.prices[a] = prices[k]!));
+          state.rules = {
+            ...state.rules,
+            collateral: Object.fromEntries(BROKER_ASSETS.map((a, k) => [a, rules[k]])) as never,
+          };
+          expect(valueHoldings(state, holdings)).toEqual(looped(state, holdings));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -97,24 +97,57 @@ export function valueHoldingsNow(state: BrokerState, holdings: Holdings): Readon
 
 function valueHoldingsInto(state: BrokerState, holdings: Holdings, out: Valuation): Valuation {
   const rules = state.rules.collateral;
+  const prices = state.prices;
   let collateral = 0;
   let market = 0;
   let lending = 0;
   let crypto = 0;
   let vaValue = 0;
-  for (const asset of BROKER_ASSETS) {
-    const qty = holdings[asset];
-    if (!(qty > 0)) continue;
-    const value = qty * state.prices[asset];
+  // The assets by name in BROKER_ASSETS order, the same additions in the same order as a loop over the list,
+  // without its keyed loads (issue 16: this runs for every margin review, door check and index entry).
+  let qty = holdings.BTC;
+  if (qty > 0) {
+    const value = qty * prices.BTC;
     market += value;
-    const rule = rules[asset];
-    if (!rule.eligible) continue;
-    collateral += value;
-    const lends = value * (1 - rule.haircut);
-    lending += lends;
-    if (asset !== 'securities') {
+    if (rules.BTC.eligible) {
+      collateral += value;
+      const lends = value * (1 - rules.BTC.haircut);
+      lending += lends;
       crypto += lends;
       vaValue += value;
+    }
+  }
+  qty = holdings.ETH;
+  if (qty > 0) {
+    const value = qty * prices.ETH;
+    market += value;
+    if (rules.ETH.eligible) {
+      collateral += value;
+      const lends = value * (1 - rules.ETH.haircut);
+      lending += lends;
+      crypto += lends;
+      vaValue += value;
+    }
+  }
+  qty = holdings['other-crypto'];
+  if (qty > 0) {
+    const value = qty * prices['other-crypto'];
+    market += value;
+    if (rules['other-crypto'].eligible) {
+      collateral += value;
+      const lends = value * (1 - rules['other-crypto'].haircut);
+      lending += lends;
+      crypto += lends;
+      vaValue += value;
+    }
+  }
+  qty = holdings.securities;
+  if (qty > 0) {
+    const value = qty * prices.securities;
+    market += value;
+    if (rules.securities.eligible) {
+      collateral += value;
+      lending += value * (1 - rules.securities.haircut);
     }
   }
   const { callLtv } = state.rules;

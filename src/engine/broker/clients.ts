@@ -4,7 +4,6 @@
  * force-closed: the control case, model.md "Products").
  */
 import {
-  BROKER_ASSETS,
   emptyHoldings,
   requireHoldings,
   type BrokerState,
@@ -25,7 +24,19 @@ export interface NewClient {
 /** Opens a client account and returns its id. */
 export function openClient(state: BrokerState, spec: NewClient): number {
   requireNonNegative('client cash', spec.cash);
-  const holdings = requireHoldings('client', { ...emptyHoldings(), ...spec.holdings });
+  const brought = spec.holdings;
+  // Written out in emptyHoldings' order (a spread of two objects per client was a share of an entry's cost).
+  const holdings = requireHoldings(
+    'client',
+    brought === undefined
+      ? emptyHoldings()
+      : {
+          BTC: 'BTC' in brought ? brought.BTC! : 0,
+          ETH: 'ETH' in brought ? brought.ETH! : 0,
+          'other-crypto': 'other-crypto' in brought ? brought['other-crypto']! : 0,
+          securities: 'securities' in brought ? brought.securities! : 0,
+        },
+  );
   const id = state.clients.length;
   state.clients.push({
     id,
@@ -40,7 +51,12 @@ export function openClient(state: BrokerState, spec: NewClient): number {
     financing: spec.financing,
   });
   state.totalCash += spec.cash;
-  for (const asset of BROKER_ASSETS) state.totalUnits[asset] += holdings[asset];
+  // By name, in BROKER_ASSETS order (a number stored under a computed name is a new heap number each time).
+  const total = state.totalUnits;
+  total.BTC += holdings.BTC;
+  total.ETH += holdings.ETH;
+  total['other-crypto'] += holdings['other-crypto'];
+  total.securities += holdings.securities;
   return id;
 }
 

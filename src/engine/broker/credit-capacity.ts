@@ -5,8 +5,16 @@
  * (the seam's quote or the current price): a seam that records price impact must not be probed.
  */
 import { requirePositive } from '../margin/validate.ts';
-import { checkAdvance } from './advance-door.ts';
-import { holdingsWith, type BrokerAsset, type BrokerState } from './broker-state.ts';
+import { admitsAdvance } from './advance-door.ts';
+import {
+  holdingsWith,
+  setUnits,
+  unitsOf,
+  type BrokerAsset,
+  type BrokerState,
+  type Client,
+  type Holdings,
+} from './broker-state.ts';
 import { clientOf } from './clients.ts';
 import { buyCost } from './spot.ts';
 
@@ -25,16 +33,10 @@ export function maxCreditPurchase(
   const cash = Math.max(0, client.cash);
   // One probe of the holdings after the purchase, its asset rewritten at each size tried (the door reads it and
   // keeps nothing): a new copy per probe, dozens a purchase, was 5% of a 10,000-trader run's allocation.
-  const holdingsAfter = holdingsWith(client.holdings, asset, client.holdings[asset]);
-  const accepts = (qty: number) => {
-    const loan = Math.max(0, buyCost(state, qty, fillPrice) - cash);
-    if (loan === 0) return true;
-    holdingsAfter[asset] = client.holdings[asset] + qty;
-    return checkAdvance(state, client, loan, holdingsAfter) === null;
-  };
+  const holdingsAfter = holdingsWith(client.holdings, asset, unitsOf(client.holdings, asset));
   let lo = 0;
   let hi = Math.max(cash, fillPrice) / fillPrice;
-  for (let i = 0; accepts(hi); i++) {
+  for (let i = 0; accepts(state, client, asset, fillPrice, cash, holdingsAfter, hi); i++) {
     // No rule binds (no haircut, no cap): report the last size probed rather than loop for ever.
     if (i === MAX_DOUBLINGS) return hi;
     lo = hi;
@@ -42,8 +44,24 @@ export function maxCreditPurchase(
   }
   for (let i = 0; i < BISECTIONS && hi - lo > lo * 1e-12; i++) {
     const mid = (lo + hi) / 2;
-    if (accepts(mid)) lo = mid;
+    if (accepts(state, client, asset, fillPrice, cash, holdingsAfter, mid)) lo = mid;
     else hi = mid;
   }
   return lo;
+}
+
+/** Whether buyOnCredit would accept `qty` (a plain function: a closure per search was made at every call). */
+function accepts(
+  state: BrokerState,
+  client: Client,
+  asset: BrokerAsset,
+  fillPrice: number,
+  cash: number,
+  holdingsAfter: Holdings,
+  qty: number,
+): boolean {
+  const loan = Math.max(0, buyCost(state, qty, fillPrice) - cash);
+  if (loan === 0) return true;
+  setUnits(holdingsAfter, asset, unitsOf(client.holdings, asset) + qty);
+  return admitsAdvance(state, client, loan, holdingsAfter);
 }

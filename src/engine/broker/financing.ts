@@ -4,9 +4,10 @@
  * an event; repayments go to interest first, then principal (B-MGN).
  */
 import { requirePositive } from '../margin/validate.ts';
-import type { BrokerEvent } from './broker-events.ts';
+import type { BrokerEvent, LoanEvent } from './broker-events.ts';
 import {
   holdingsWith,
+  unitsOf,
   touchClient,
   type BrokerAsset,
   type BrokerState,
@@ -14,7 +15,7 @@ import {
   type Holdings,
 } from './broker-state.ts';
 import { checkAdvance } from './advance-door.ts';
-import { ltvOrNull, valueHoldings } from './client-margin.ts';
+import { ltvOrNull, valueHoldingsNow } from './client-margin.ts';
 import { clientDebt, clientOf } from './clients.ts';
 import { chargeFirstHour } from './interest-accrual.ts';
 import { lendCash, repayFromCash, repayWithEvent } from './loan-ledger.ts';
@@ -32,7 +33,8 @@ function advance(
 ) {
   lendCash(state, client, loan);
   chargeFirstHour(state, client, loan, events);
-  const after = valueHoldings(state, holdingsAfter);
+  // Read at once, before any other valuation (valueHoldingsNow's object is kept for the run).
+  const after = valueHoldingsNow(state, holdingsAfter);
   events.push({
     type: 'loan',
     step: state.step,
@@ -43,7 +45,10 @@ function advance(
     lendingValueAfter: after.lendingValue,
     ltvAfter: ltvOrNull(clientDebt(client), after.collateralValue),
     brokerLoansAfter: state.broker.loansOutstanding,
-  });
+    // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
+    venue: undefined,
+    trader: undefined,
+  } as LoanEvent);
 }
 
 /**
@@ -62,7 +67,7 @@ export function buyOnCredit(
   const client = clientOf(state, clientId);
   const price = seam.fillPrice(state, asset, 'buy', qty, 'order');
   const loan = Math.max(0, buyCost(state, qty, price) - Math.max(0, client.cash));
-  const holdingsAfter = holdingsWith(client.holdings, asset, client.holdings[asset] + qty);
+  const holdingsAfter = holdingsWith(client.holdings, asset, unitsOf(client.holdings, asset) + qty);
   if (loan > 0) {
     const refusal = checkAdvance(state, client, loan, holdingsAfter);
     if (refusal)
@@ -73,7 +78,7 @@ export function buyOnCredit(
         refusal,
       );
   }
-  fillClientOrder(state, seam, client, { asset, side: 'buy', qty }, price, events);
+  fillClientOrder(state, client, asset, 'buy', qty, price, events);
   // Lend exactly what the fill left unpaid, so the client's cash ends at 0 and not at float dust below it.
   if (loan > 0) advance(state, client, -client.cash, 'buy-on-credit', holdingsAfter, events);
   return true;

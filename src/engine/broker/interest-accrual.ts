@@ -5,7 +5,7 @@
  * (hourBoundariesCrossed). Borrowed 13:20 and repaid 14:15 is two hours (vector 62).
  */
 import { hourBoundariesCrossed, hourlyInterest } from '../margin/interest.ts';
-import type { BrokerEvent } from './broker-events.ts';
+import type { BrokerEvent, InterestEvent } from './broker-events.ts';
 import type { BrokerState, Client } from './broker-state.ts';
 import { accrueHourlyInterestOnDebtors, chargeInterest } from './loan-ledger.ts';
 
@@ -23,7 +23,10 @@ function charge(state: BrokerState, client: Client, principal: number, hours: nu
     hourlyRate: rate,
     amount,
     interestAfter: client.interest,
-  });
+    // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
+    venue: undefined,
+    trader: undefined,
+  } as InterestEvent);
 }
 
 /** B-MGN: "the first partial hour counts as a full hour", charged on the amount just lent. */

@@ -109,7 +109,10 @@ export function repayWithEvent(
       interestPaid: r.interestPaid,
       principalPaid: r.principalPaid,
       debtAfter: clientDebt(client),
-    });
+      // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
+      venue: undefined,
+      trader: undefined,
+    } as RepaymentEvent);
   return r;
 }
 

@@ -11,7 +11,7 @@
  */
 import { KeyedHeap } from '../fast/heap.ts';
 import { sortUnique } from '../fast/sorted-ids.ts';
-import { BROKER_ASSETS, type BrokerAsset, type BrokerState, type Client } from './broker-state.ts';
+import type { BrokerAsset, BrokerState, Client } from './broker-state.ts';
 import { valueHoldingsNow } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
 import { nextCallCheckStep } from './margin-calls.ts';
@@ -72,17 +72,24 @@ export class MarginWatch implements MarginScan {
       for (const id of due) found.push(id);
       this.#due.delete(state.step);
     }
-    for (const asset of BROKER_ASSETS) {
-      const heap = this.#triggers[asset];
-      const price = state.prices[asset];
-      while (heap.size > 0 && heap.peekKey() >= price * (1 - 1e-12)) {
-        if (heap.peekVersion() === this.#version[heap.peekId()]) found.push(heap.peekId());
-        heap.pop();
-      }
-    }
+    // Each asset by name: a price read under a computed name is a new heap number, four a step.
+    const triggers = this.#triggers;
+    const prices = state.prices;
+    this.#crossed(triggers.BTC, prices.BTC, found);
+    this.#crossed(triggers.ETH, prices.ETH, found);
+    this.#crossed(triggers['other-crypto'], prices['other-crypto'], found);
+    this.#crossed(triggers.securities, prices.securities, found);
     sortUnique(found); // found several ways: every step, touched, due, several assets
     for (const id of found) this.markDirty(id);
     return found;
+  }
+
+  /** Current clients whose trigger the price reached; they leave the heap. */
+  #crossed(heap: KeyedHeap, price: number, found: number[]): void {
+    while (heap.size > 0 && heap.peekKey() >= price * (1 - 1e-12)) {
+      if (heap.peekVersion() === this.#version[heap.peekId()]) found.push(heap.peekId());
+      heap.pop();
+    }
   }
 
   /** Recomputes the headroom of every client touched or reviewed since the last refresh. */
@@ -96,7 +103,7 @@ export class MarginWatch implements MarginScan {
 
   #index(state: BrokerState, client: Client): void {
     const version = (this.#version[client.id] = (this.#version[client.id] ?? 0) + 1);
-    this.#everyStep.delete(client.id);
+    if (this.#everyStep.size !== 0) this.#everyStep.delete(client.id); // usually empty: no hash lookup
     if (!client.financing) return;
     const debt = clientDebt(client);
     if (!(debt > 0) && !client.marginCall) return; // the reference loop skips it too, until a loan touches it
@@ -124,16 +131,22 @@ export class MarginWatch implements MarginScan {
           this.#everyStep.add(client.id);
           return;
         }
-        for (const asset of BROKER_ASSETS)
-          if (client.holdings[asset] > 0)
-            this.#triggers[asset].push(state.prices[asset] * (1 - fall), client.id, version);
+        this.#watch(state, client, 1 - fall, version);
       }
-    } else {
-      for (const asset of BROKER_ASSETS)
-        if (client.holdings[asset] > 0)
-          this.#triggers[asset].push(state.prices[asset] * (1 - headroom), client.id, version);
-    }
+    } else this.#watch(state, client, 1 - headroom, version);
     this.#schedule(state.step + Math.max(1, Math.floor(RECHECK_MINUTES / state.stepMinutes)), client.id);
+  }
+
+  /** A trigger at price × `share` in each asset the client holds (by name: see #candidates). */
+  #watch(state: BrokerState, client: Client, share: number, version: number): void {
+    const { holdings } = client;
+    const { prices } = state;
+    const triggers = this.#triggers;
+    if (holdings.BTC > 0) triggers.BTC.push(prices.BTC * share, client.id, version);
+    if (holdings.ETH > 0) triggers.ETH.push(prices.ETH * share, client.id, version);
+    if (holdings['other-crypto'] > 0)
+      triggers['other-crypto'].push(prices['other-crypto'] * share, client.id, version);
+    if (holdings.securities > 0) triggers.securities.push(prices.securities * share, client.id, version);
   }
 
   #schedule(step: number, clientId: number): void {

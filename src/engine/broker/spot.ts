@@ -6,7 +6,14 @@
  */
 import { requirePositive } from '../margin/validate.ts';
 import type { BrokerEvent } from './broker-events.ts';
-import { touchClient, type BrokerAsset, type BrokerState, type Client } from './broker-state.ts';
+import {
+  setUnits,
+  touchClient,
+  unitsOf,
+  type BrokerAsset,
+  type BrokerState,
+  type Client,
+} from './broker-state.ts';
 import { clientDebt, clientOf } from './clients.ts';
 import { repayWithEvent } from './loan-ledger.ts';
 import { refuse } from './refusal.ts';
@@ -38,18 +45,38 @@ export function executeSpotTrade(
 ): SpotFill {
   const { asset, side, qty, purpose } = trade;
   const price = knownPrice ?? seam.fillPrice(state, asset, side, qty, purpose);
-  requirePositive(`${asset} fill price`, price);
+  return tradeSpot(state, client, asset, side, qty, price, { price: 0, notional: 0, fee: 0 });
+}
+
+/** A client order's fill, kept for the run: read at once (issue 16: a fill, an order and a trade per order). */
+const clientFill: SpotFill = { price: 0, notional: 0, fee: 0 };
+
+/** executeSpotTrade at a known price, into `out`. */
+function tradeSpot(
+  state: BrokerState,
+  client: Client,
+  asset: BrokerAsset,
+  side: SpotSide,
+  qty: number,
+  price: number,
+  out: SpotFill,
+): SpotFill {
+  // The check (and its field name, a new string) only for a price that fails: this runs at every trade.
+  if (!(price > 0 && price < Infinity)) requirePositive(`${asset} fill price`, price);
   const notional = qty * price;
   const fee = notional * state.spotFeeRate;
   const lp = state.liquidityProvider;
   const sign = side === 'buy' ? 1 : -1;
-  client.holdings[asset] += sign * qty;
-  lp.holdings[asset] -= sign * qty;
+  setUnits(client.holdings, asset, unitsOf(client.holdings, asset) + sign * qty);
+  setUnits(lp.holdings, asset, unitsOf(lp.holdings, asset) - sign * qty);
   client.cash -= sign * notional + fee;
   lp.cash += sign * notional;
   state.feeCollector += fee;
   touchClient(state, client.id);
-  return { price, notional, fee };
+  out.price = price;
+  out.notional = notional;
+  out.fee = fee;
+  return out;
 }
 
 function tradeEvent(
@@ -69,21 +96,27 @@ function tradeEvent(
     qty,
     price: fill.price,
     fee: fill.fee,
+    // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
+    venue: undefined,
+    trader: undefined,
   };
 }
 
-/** Executes a client order at a known price and reports it (used by buySpot, sellSpot and buyOnCredit). */
+/**
+ * Executes a client order at a known price and reports it (used by buySpot, sellSpot and buyOnCredit). The fill
+ * is rewritten by the next order: read it at once.
+ */
 export function fillClientOrder(
   state: BrokerState,
-  seam: SpotSeam,
   client: Client,
-  order: { asset: BrokerAsset; side: SpotSide; qty: number },
+  asset: BrokerAsset,
+  side: SpotSide,
+  qty: number,
   price: number,
   events: BrokerEvent[],
-): SpotFill {
-  const { asset, side, qty } = order;
-  const fill = executeSpotTrade(state, seam, client, { asset, side, qty, purpose: 'order' }, price);
-  events.push(tradeEvent(state, client, order.asset, order.side, order.qty, fill));
+): Readonly<SpotFill> {
+  const fill = tradeSpot(state, client, asset, side, qty, price, clientFill);
+  events.push(tradeEvent(state, client, asset, side, qty, fill));
   return fill;
 }
 
@@ -106,7 +139,7 @@ export function buySpot(
       { client: clientId, request: 'buy', asset, amount: qty },
       { reason: 'insufficient-cash', limit: client.cash, requested: cost },
     );
-  fillClientOrder(state, seam, client, { asset, side: 'buy', qty }, price, events);
+  fillClientOrder(state, client, asset, 'buy', qty, price, events);
   return true;
 }
 
@@ -120,7 +153,7 @@ export function sellSpot(
 ): boolean {
   requirePositive('sell quantity', qty);
   const client = clientOf(state, clientId);
-  if (qty > client.holdings[asset])
+  if (qty > unitsOf(client.holdings, asset))
     return refuse(
       state,
       events,
@@ -128,7 +161,7 @@ export function sellSpot(
       { reason: 'insufficient-holdings', limit: client.holdings[asset], requested: qty },
     );
   const price = seam.fillPrice(state, asset, 'sell', qty, 'order');
-  const fill = fillClientOrder(state, seam, client, { asset, side: 'sell', qty }, price, events);
+  const fill = fillClientOrder(state, client, asset, 'sell', qty, price, events);
   // In a margin account the proceeds of a sale go to the debit balance first (interest, then principal).
   if (clientDebt(client) > 0) repayWithEvent(state, client, fill.notional - fill.fee, 'sale', events);
   return true;

@@ -12,6 +12,8 @@ import { createHolders, type Holders } from './holders.ts';
 import { above, atLeast, between, check, orNone } from '../validation/index.ts';
 
 const COOL_DOWN = orNone(atLeast(0, { unit: 's' }));
+/** Built once: a rule per account opened was 27 MB of allocation in a 100,000-trader run (issue 16). */
+const DEPOSIT = atLeast(0);
 const SHARE = orNone(between(0, 1));
 const CLOCK = between(0, 86_400, { unit: 's', maxExcluded: true });
 
@@ -150,7 +152,7 @@ export function openAccount(
   investorClass: InvestorClass,
   deposit: number,
 ): number {
-  check('deposit', deposit, atLeast(0));
+  check('deposit', deposit, DEPOSIT);
   const id = state.accounts.length;
   state.accounts.push({
     id,

@@ -5,13 +5,13 @@
  * margin mode is not offered or differs from the open position's, or the initial margin and fee exceed the
  * available margin. A refusal is an event, never an exception.
  */
-import type { PerpEvent, RefusalReason } from './events.ts';
-import { accountOf, type ExchangeState } from './exchange.ts';
+import type { FillEvent, PerpEvent, RefusalReason } from './events.ts';
+import { accountOf, type Account, type ExchangeState } from './exchange.ts';
 import { bankruptcyPriceOf, liquidateSlice } from './liquidation.ts';
-import { availableMargin, crossFigures, settlePending } from './margin.ts';
+import { availableMargin, crossFigures, pendingCharges, positionNotional, settlePending } from './margin.ts';
 import type { FillPurpose, MarketSeam } from './market-seam.ts';
-import type { MarketId } from './market.ts';
-import type { MarginMode } from './position.ts';
+import type { MarketId, MarketState } from './market.ts';
+import { unrealisedPnl, type MarginMode, type Position } from './position.ts';
 import { sideSign, type Side } from './side.ts';
 import { bracketMaxLeverage } from './tiers.ts';
 import { tradeBetween } from './trade.ts';
@@ -37,19 +37,71 @@ function refuse(
   limit: number | null = null,
   requested: number | null = null,
 ): false {
-  events.push({ type: 'order-refused', step: state.step, ...pick(order), reason, limit, requested });
-  return false;
-}
-
-function pick(order: MarketOrder) {
-  return {
+  events.push({
+    type: 'order-refused',
+    step: state.step,
     account: order.account,
     market: order.market,
     side: order.side,
     qty: order.qty,
     leverage: order.leverage,
-  };
+    reason,
+    limit,
+    requested,
+  });
+  return false;
 }
+
+/**
+ * The account's one position and its market, for the sums below; null when it holds more than one (their
+ * order of addition then matters, so crossFigures adds them in its own order).
+ */
+const only = { position: undefined as Position | undefined, market: 'BTC' as MarketId };
+
+function onlyPosition(account: Account): typeof only | null {
+  const { BTC, ETH, ALT } = account.positions;
+  if ((BTC ? 1 : 0) + (ETH ? 1 : 0) + (ALT ? 1 : 0) > 1) return null;
+  only.position = BTC ?? ETH ?? ALT;
+  only.market = BTC ? 'BTC' : ETH ? 'ETH' : 'ALT';
+  return only;
+}
+
+/**
+ * crossFigures(account).equity, the same bits, without its `for…in` and result object where the account holds
+ * at most one position (one term to add: no order to keep). Every fill under negative-balance protection asks.
+ */
+export function crossEquity(account: Account, markets: Record<MarketId, MarketState>): number {
+  const one = onlyPosition(account);
+  if (!one) return crossFigures(account, markets).equity;
+  let equity = account.wallet;
+  const position = one.position;
+  if (position && position.mode === 'cross') {
+    const market = markets[one.market];
+    equity += unrealisedPnl(position, market.markPrice) - pendingCharges(position, market);
+  }
+  return equity;
+}
+
+/** availableMargin(account), the same bits, by the same shortcut as crossEquity (every opening asks). */
+export function marginAvailable(account: Account, markets: Record<MarketId, MarketState>): number {
+  const one = onlyPosition(account);
+  if (!one) return availableMargin(account, markets);
+  let equity = account.wallet;
+  let initialMargin = 0;
+  const position = one.position;
+  if (position && position.mode === 'cross') {
+    const market = markets[one.market];
+    equity += unrealisedPnl(position, market.markPrice) - pendingCharges(position, market);
+    initialMargin += positionNotional(position, market) / position.leverage;
+  }
+  return equity - initialMargin;
+}
+
+/**
+ * The closing part of an order, kept for the run and rewritten by each close (issue 16: a spread copy per exit);
+ * nothing keeps it once the close is filled.
+ */
+const closing: MarketOrder = { account: 0, market: 'BTC', side: 'long', qty: 0, leverage: 1, mode: 'cross' };
 
 /**
  * Places a market order against the liquidity provider. An order that would flip a position is split into a
@@ -68,7 +120,13 @@ export function placeMarketOrder(
   const delta = sideSign(order.side) * order.qty;
   if (existing && Math.sign(existing.size) !== Math.sign(delta)) {
     const closeQty = Math.min(order.qty, Math.abs(existing.size));
-    close(state, seam, { ...order, qty: closeQty, mode: existing.mode, leverage: existing.leverage }, events);
+    closing.account = order.account;
+    closing.market = order.market;
+    closing.side = order.side;
+    closing.qty = closeQty;
+    closing.leverage = existing.leverage;
+    closing.mode = existing.mode;
+    close(state, seam, closing, events);
     const rest = order.qty - closeQty;
     if (rest > 0) openOrIncrease(state, seam, { ...order, qty: rest }, events);
     return true;
@@ -124,7 +182,7 @@ function openOrIncrease(
     return refuse(state, order, 'leverage-above-cap', events, bracketCap, order.leverage);
   const price = seam.fillPrice(state, order.market, order.side, order.qty, 'order');
   const required = (order.qty * price) / order.leverage + order.qty * price * rules.takerFeeRate;
-  const available = availableMargin(account, state.markets);
+  const available = marginAvailable(account, state.markets);
   if (required > available) return refuse(state, order, 'insufficient-margin', events, available, required);
   fill(state, seam, order, 'order', events, price);
   return true;
@@ -151,7 +209,7 @@ export function fill(
   // fee, so only a close can reach the cap; the uncollected rest is never charged.
   const fullFee = notional * state.rules.takerFeeRate;
   const takerFee = state.rules.negativeBalanceProtection
-    ? Math.min(fullFee, Math.max(0, crossFigures(taker, state.markets).equity))
+    ? Math.min(fullFee, Math.max(0, crossEquity(taker, state.markets)))
     : fullFee;
   const makerFee = notional * state.rules.makerFeeRate;
   taker.wallet -= takerFee;
@@ -169,6 +227,9 @@ export function fill(
     fee: takerFee,
     realisedPnl: legs.taker.realisedPnl,
     sizeAfter: legs.taker.sizeAfter,
-  });
+    // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
+    venue: undefined,
+    trader: undefined,
+  } as FillEvent);
   return price;
 }

@@ -24,12 +24,35 @@ export interface LegResult {
 /** The fill of the leg being applied, rewritten by each leg (read only within applyLeg). */
 const legFill: FillResult = { size: 0, entryPrice: 0, realisedPnl: 0, closedQty: 0, openedQty: 0 };
 
+const emptyLeg = (): LegResult => ({ realisedPnl: 0, sizeAfter: 0, closedQty: 0, openedQty: 0 });
+
+/**
+ * Leg results kept for the run, rewritten by each trade (issue 16: a result object per leg, its numbers boxed,
+ * was the largest allocation of a 100,000-trader run). Callers read a result before the next trade.
+ */
+const singleLeg = emptyLeg();
+const legs = { taker: emptyLeg(), maker: emptyLeg() };
+const makerTerms: LegTerms = { mode: 'cross', leverage: 1 };
+
 /**
  * Applies a signed fill `delta` at `price` to one account's position. Isolated: the closed share of the
  * isolated margin and the realised PnL return to the wallet; the opened part's initial margin (notional ÷
  * leverage, mechanics §1.5) moves from the wallet into the isolated margin. Cross: realised PnL to the wallet.
+ * The result is rewritten by the next leg: read it at once.
  */
 export function applyLeg(
+  state: ExchangeState,
+  account: Account,
+  marketId: MarketId,
+  delta: number,
+  price: number,
+  terms: LegTerms,
+): LegResult {
+  return applyLegInto(singleLeg, state, account, marketId, delta, price, terms);
+}
+
+function applyLegInto(
+  out: LegResult,
   state: ExchangeState,
   account: Account,
   marketId: MarketId,
@@ -84,15 +107,17 @@ export function applyLeg(
     position.entryPrice = fill.entryPrice;
   }
   updateOpenInterest(market, sizeBefore, fill.size);
-  return {
-    realisedPnl: fill.realisedPnl,
-    sizeAfter: fill.size,
-    closedQty: fill.closedQty,
-    openedQty: fill.openedQty,
-  };
+  out.realisedPnl = fill.realisedPnl;
+  out.sizeAfter = fill.size;
+  out.closedQty = fill.closedQty;
+  out.openedQty = fill.openedQty;
+  return out;
 }
 
-/** A trade between two accounts: `taker` gets `delta`, `maker` gets −delta, at one price. */
+/**
+ * A trade between two accounts: `taker` gets `delta`, `maker` gets −delta, at one price. The results are
+ * rewritten by the next trade: read them at once.
+ */
 export function tradeBetween(
   state: ExchangeState,
   taker: Account,
@@ -101,10 +126,10 @@ export function tradeBetween(
   delta: number,
   price: number,
   takerTerms: LegTerms,
-): { taker: LegResult; maker: LegResult } {
-  const takerLeg = applyLeg(state, taker, marketId, delta, price, takerTerms);
+): { readonly taker: LegResult; readonly maker: LegResult } {
+  applyLegInto(legs.taker, state, taker, marketId, delta, price, takerTerms);
   // The liquidity provider and ADL counterparties hold cross positions at leverage 1 for bookkeeping.
-  const makerTerms: LegTerms = { mode: maker.positions[marketId]?.mode ?? 'cross', leverage: 1 };
-  const makerLeg = applyLeg(state, maker, marketId, -delta, price, makerTerms);
-  return { taker: takerLeg, maker: makerLeg };
+  makerTerms.mode = maker.positions[marketId]?.mode ?? 'cross';
+  applyLegInto(legs.maker, state, maker, marketId, -delta, price, makerTerms);
+  return legs;
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checksumHex, emptyChecksum, foldEvent } from './checksum.ts';
+import { PRESET_IDS } from '../regimes/types.ts';
+import { checksumHex, emptyChecksum, foldEvent, foldRunEvent } from './checksum.ts';
+import { DEFAULT_RUN } from './config.ts';
+import { createRun } from './run-state.ts';
+import { isFinished, stepRun } from './step-run.ts';
 
 const hashOf = (...events: unknown[]) => {
   const c = emptyChecksum();
@@ -41,5 +45,29 @@ describe('the event checksum', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+});
+
+describe("the run's fold by field name", () => {
+  it("gives the generic fold's bits on every event of runs under every preset, each type seen", () => {
+    const seen = new Set<string>();
+    for (const regime of PRESET_IDS) {
+      const run = createRun({
+        ...DEFAULT_RUN,
+        regime,
+        population: { ...DEFAULT_RUN.population, traders: 300, leakage: 0.3 },
+        eventLog: 'all',
+      });
+      while (!isFinished(run)) stepRun(run);
+      const generic = emptyChecksum();
+      const byName = emptyChecksum();
+      for (const event of run.events) {
+        seen.add(event.type);
+        foldEvent(generic, event);
+        foldRunEvent(byName, event);
+        expect(byName, `${regime}: ${event.type}`).toEqual(generic);
+      }
+    }
+    for (const type of ['fill', 'spot-trade', 'repayment', 'interest', 'loan']) expect(seen).toContain(type);
   });
 });

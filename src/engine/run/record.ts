@@ -4,7 +4,7 @@
  */
 import type { BrokerEvent } from '../broker/broker-events.ts';
 import type { PerpEvent } from '../perp/events.ts';
-import { foldEvent } from './checksum.ts';
+import { foldRunEvent } from './checksum.ts';
 import { NOTABLE_EVENT_LIMIT, ROUTINE_EVENT_TYPES, type RunEvent } from './run-events.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { foldFigure } from './outcome-figures.ts';
@@ -34,7 +34,7 @@ export function record(run: RunState, event: RunEvent): void {
   // it would have traded before ALT existed, or goes offshore (whose events are folded). It is counted
   // (refusedProducts.altPerp) and kept in the log but not folded, so a rule set that lists BTC and ETH only
   // keeps the checksums its runs had before the ALT market was added (2026-12-07).
-  if (event.type !== 'product-refused' || event.product !== 'altPerp') foldEvent(run.checksum, event);
+  if (event.type !== 'product-refused' || event.product !== 'altPerp') foldRunEvent(run.checksum, event);
   foldFigure(run.figures, event);
   const tally = run.tally;
   tally.events++;
@@ -51,7 +51,9 @@ export function record(run: RunState, event: RunEvent): void {
 
 export function recordPerpEvents(run: RunState, venue: Venue, events: PerpEvent[]): void {
   for (const e of events) {
-    const trader = 'account' in e ? (venue.traderOf[e.account] ?? null) : null;
+    // Every perpetual event but funding names an account (read by name: an `in` test per event cost more).
+    const account = (e as { account?: number }).account;
+    const trader = account === undefined ? null : (venue.traderOf[account] ?? null);
     const tagged = tag(e, venue.name, trader === -1 ? null : trader);
     if (e.type === 'adl') {
       const bankrupt = venue.traderOf[e.bankruptAccount] ?? null;
@@ -77,7 +79,8 @@ export function recordPerpEvents(run: RunState, venue: Venue, events: PerpEvent[
 
 export function recordBrokerEvents(run: RunState, events: BrokerEvent[]): void {
   for (const e of events) {
-    const trader = 'client' in e ? (run.brokerTraderOf[e.client] ?? null) : null;
+    const client = (e as { client?: number }).client;
+    const trader = client === undefined ? null : (run.brokerTraderOf[client] ?? null);
     if (e.type === 'forced-sale' && trader !== null) markLiquidated(run, trader);
     record(run, tag(e, 'broker', trader));
   }

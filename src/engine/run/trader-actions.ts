@@ -16,11 +16,11 @@ import {
 } from '../broker/index.ts';
 import type { PerpEvent } from '../perp/events.ts';
 import { openAccount } from '../perp/exchange.ts';
-import { MARKET_IDS, type MarketId } from '../perp/market.ts';
+import { MARKET_IDS, MARKET_INDEX, type MarketId } from '../perp/market.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { Position } from '../perp/position.ts';
-import { touchClient } from '../broker/broker-state.ts';
-import { placeMarketOrder } from '../perp/orders.ts';
+import { touchClient, unitsOf } from '../broker/broker-state.ts';
+import { placeMarketOrder, type MarketOrder } from '../perp/orders.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 import { effectiveMaxLeverage } from '../regimes/extras.ts';
 import type { Regime } from '../regimes/types.ts';
@@ -32,6 +32,15 @@ import { PHASE, VENUE, type RunState, type Venue } from './run-state.ts';
 
 /** Orders are sized a little under the deposit so fees, spread and impact fit (an assumption). */
 const SIZING_SLACK = 0.97;
+
+/**
+ * An entry's or exit's events and order, kept from trader to trader (issue 16: a list and an order object per
+ * entry were a share of the allocation the collector then swept). Each is recorded, and its list emptied,
+ * before the next trader acts; nothing keeps the order once placed.
+ */
+const perpEvents: PerpEvent[] = [];
+const brokerEvents: BrokerEvent[] = [];
+const order: MarketOrder = { account: 0, market: 'BTC', side: 'long', qty: 0, leverage: 1, mode: 'cross' };
 
 /** The trader's class under a regime: a professional investor only if it meets the regime's threshold. */
 const investorClass = (run: RunState, i: number, regime: Regime = run.regime): InvestorClass =>
@@ -144,7 +153,7 @@ function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): vo
   const state = venue.exchange;
   const market = marketOn(run, venue, i);
   if (market === null) return;
-  run.perpMarket[i] = MARKET_IDS.indexOf(market);
+  run.perpMarket[i] = MARKET_INDEX[market];
   const cls = investorClass(run, i, venue.regime);
   const capital = p.capital[i]!;
   const leverage = openingLeverage(run, venue, i, market, movedHere);
@@ -155,11 +164,15 @@ function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): vo
   run.accountOf[i] = account;
   const wanted = p.isolated[i] ? 'isolated' : 'cross';
   const mode = state.rules.marginModes.includes(wanted) ? wanted : state.rules.marginModes[0]!;
-  const qty = (p.deployShare[i]! * capital * leverage * SIZING_SLACK) / state.markets[market].tradedPrice;
-  const events: PerpEvent[] = [];
-  const side = p.direction[i]! > 0 ? 'long' : 'short';
-  const seam = venue.seam;
-  const filled = placeMarketOrder(state, seam, { account, market, side, qty, leverage, mode }, events);
+  order.account = account;
+  order.market = market;
+  order.side = p.direction[i]! > 0 ? 'long' : 'short';
+  order.qty = (p.deployShare[i]! * capital * leverage * SIZING_SLACK) / state.markets[market].tradedPrice;
+  order.leverage = leverage;
+  order.mode = mode;
+  const events = perpEvents;
+  if (events.length !== 0) events.length = 0;
+  const filled = placeMarketOrder(state, venue.seam, order, events);
   recordPerpEvents(run, venue, events);
   const position = state.accounts[account]!.positions[market];
   if (!filled || !position) {
@@ -169,6 +182,7 @@ function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): vo
   }
   run.openPerps[i] = 1;
   run.classEquity.perpOpened(run, i);
+  run.traderBySeq[run.nextSeq] = i;
   run.openSeq[i] = run.nextSeq++;
   run.engine.perpOpened(run, i, venue, market, position);
 }
@@ -201,7 +215,8 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
   run.engine.brokerClientOpened(run, i);
   const seam = run.spotSeam;
   const price = broker.prices[asset];
-  const events: BrokerEvent[] = [];
+  const events = brokerEvents;
+  if (events.length !== 0) events.length = 0;
   if (!financing) {
     buySpot(broker, seam, client, asset, (cash * p.deployShare[i]! * SIZING_SLACK) / price, events);
   } else {
@@ -244,15 +259,15 @@ function closePosition(
   market: MarketId,
   position: Position,
 ): void {
-  const events: PerpEvent[] = [];
-  const seam = venue.seam;
-  const side = position.size > 0 ? 'short' : 'long';
-  placeMarketOrder(
-    venue.exchange,
-    seam,
-    { account, market, side, qty: Math.abs(position.size), leverage: position.leverage, mode: position.mode },
-    events,
-  );
+  const events = perpEvents;
+  if (events.length !== 0) events.length = 0;
+  order.account = account;
+  order.market = market;
+  order.side = position.size > 0 ? 'short' : 'long';
+  order.qty = Math.abs(position.size);
+  order.leverage = position.leverage;
+  order.mode = position.mode;
+  placeMarketOrder(venue.exchange, venue.seam, order, events);
   recordPerpEvents(run, venue, events);
 }
 
@@ -261,9 +276,11 @@ function exitBrokerClient(run: RunState, i: number): void {
   const client = broker.clients[run.accountOf[i]!];
   if (!client) return;
   const asset = run.population.asset[i] ? 'ETH' : 'BTC';
-  const events: BrokerEvent[] = [];
+  const events = brokerEvents;
+  if (events.length !== 0) events.length = 0;
   const seam = run.spotSeam;
-  if (client.holdings[asset] > 0) sellSpot(broker, seam, client.id, asset, client.holdings[asset], events);
+  const held = unitsOf(client.holdings, asset);
+  if (held > 0) sellSpot(broker, seam, client.id, asset, held, events);
   // Venue-priced tokens are kept unless the sale left debt the cash cannot repay (they backed part of the loan).
   const tokens = client.holdings['other-crypto'];
   if (tokens > 0 && clientDebt(client) > client.cash)
