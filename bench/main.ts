@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the engine bundled by esbuild (as the browser's worker runs it), under plain node, each row
  * in fresh processes: the cold time (a new process's first run, JIT warm-up included), the warm time (median
- * of the runs after it in the same process), ns per event and ns per one-minute step (warm). Rows: the
+ * of the runs after it in the same process, once the JIT has settled: see WARM_RUNS), ns per event and ns per one-minute step (warm). Rows: the
  * classroom run (200 traders × 1 day, the app's config, each of the two rule sets the page compares first),
  * the classroom summary-only run (both rule sets, as a sweep or the ranges over seeds run each seed),
  * 10,000 × 7 d and 100,000 × 30 d. The reference engine is the oracle: its checksum must equal the fast
@@ -41,17 +41,23 @@ const ROW_IDS = Object.keys(BENCH_ROWS);
 const DEFAULT_ROWS = ['classroom-hk', 'classroom-offshore', 'classroom-summary', '10k-7d', '100k-30d'];
 /**
  * Warm runs per process: enough to take a median, a few seconds a process. A classroom run is short enough that
- * the JIT is still compiling for its first 15–20 repeats (measured 2026-12-06: 40–250 ms, then 7–12 ms): with 30
- * repeats the median still held that warm-up, so the classroom rows take 120.
+ * the JIT is still compiling for its first 50–60 repeats: measured 2026-12-06 (main after round 5, classroom
+ * HK, medians of blocks of 30 repeats, CPU ms) 15.8, 8.1, 4.0, 7.9, 4.0, 3.9, 4.9, 3.7, 3.7, 3.7; the base
+ * 9688acc 22.7, 9.4, 6.6, 10.9, 5.6, 5.6, 5.6, 5.4, 5.4, 5.4. So the classroom rows take 240 repeats and the warm
+ * time is the median of the second half (`settled`), where the code is compiled; a median over every
+ * repeat mixed the two and moved with how long each process took to settle.
  */
 const WARM_RUNS: Record<string, number> = {
-  'classroom-hk': 120,
-  'classroom-offshore': 120,
-  'classroom-summary': 120,
+  'classroom-hk': 240,
+  'classroom-offshore': 240,
+  'classroom-summary': 240,
   '10k-7d': 5,
   '100k-7d': 3,
   '100k-30d': 3,
 };
+
+/** The warm runs a median is taken over: the second half where there are many (see WARM_RUNS), else all. */
+const settled = (runs: number[]) => (runs.length >= 20 ? runs.slice(Math.floor(runs.length / 2)) : runs);
 
 function usage(message: string): never {
   console.error(`error: ${message}`);
@@ -132,14 +138,14 @@ function figures(samples: Sample[], code: string): Figures {
   const first = samples[0]!;
   if (samples.some((s) => s.checksum !== first.checksum))
     throw new Error(`${first.row} (${code}): processes gave different checksums`);
-  const warm = median(samples.map((s) => median(s.warmMs)));
+  const warm = median(samples.map((s) => median(settled(s.warmMs))));
   return {
     row: first.row,
     engine: first.engine,
     code,
     coldMs: median(samples.map((s) => s.coldMs)),
     warmMs: warm,
-    warmWallMs: median(samples.map((s) => median(s.warmWallMs))),
+    warmWallMs: median(samples.map((s) => median(settled(s.warmWallMs)))),
     nsPerEvent: (warm * 1e6) / first.events,
     nsPerStep: (warm * 1e6) / first.steps,
     events: first.events,
@@ -159,7 +165,9 @@ for (const row of rows) {
     for (const [code, runner] of Object.entries(runners)) {
       const s = sample(runner, row, 'fast', WARM_RUNS[row]!);
       byCode[code]!.push(s);
-      progress(`${code} ${row} fast: cold ${s.coldMs.toFixed(1)} ms, warm ${median(s.warmMs).toFixed(1)} ms`);
+      progress(
+        `${code} ${row} fast: cold ${s.coldMs.toFixed(1)} ms, warm ${median(settled(s.warmMs)).toFixed(1)} ms`,
+      );
     }
   for (const [code, samples] of Object.entries(byCode)) table.push(figures(samples, code));
 }
