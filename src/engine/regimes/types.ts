@@ -28,7 +28,6 @@ export type Confidence = 'H' | 'M' | 'L';
 export interface SourceRef {
   /** 'W30', 'W5', a seed file name, or a mechanics.md §0 id such as 'B-LIQ' or 'HL-funding'. */
   id: string;
-  url?: string;
 }
 
 export interface Provenance {
