@@ -55,6 +55,11 @@ export interface CrossFigures {
 }
 
 export function crossFigures(account: Account, markets: Markets): CrossFigures {
+  return crossFiguresInto(account, markets, { equity: 0, maintenance: 0, initialMargin: 0, positions: 0 });
+}
+
+/** crossFigures written into `out` (every field) and returned: a caller that asks every frame keeps one. */
+export function crossFiguresInto(account: Account, markets: Markets, out: CrossFigures): CrossFigures {
   let equity = account.wallet;
   let maintenance = 0;
   let initialMargin = 0;
@@ -68,7 +73,11 @@ export function crossFigures(account: Account, markets: Markets): CrossFigures {
     initialMargin += positionNotional(position, market) / position.leverage;
     positions++;
   }
-  return { equity, maintenance, initialMargin, positions };
+  out.equity = equity;
+  out.maintenance = maintenance;
+  out.initialMargin = initialMargin;
+  out.positions = positions;
+  return out;
 }
 
 /** Cash free for a new order's initial margin and fee: cross equity less cross initial margin in use. */

@@ -25,7 +25,7 @@ import type { Regime } from '../regimes/types.ts';
 import { scenarioInfo } from '../scenarios/catalogue.ts';
 import type { IndexPath } from '../scenarios/types.ts';
 import { drawVenueTokenHolders } from './venue-tokens.ts';
-import { seedDraws } from './seed-setup.ts';
+import { indexSeries, seedDraws } from './seed-setup.ts';
 import { createVenueFeed, type VenueFeed } from './venue-feed.ts';
 import { emptyChecksum, type Checksum } from './checksum.ts';
 import { resolveRegime, validateRunConfig, type RunConfig } from './config.ts';
@@ -211,16 +211,8 @@ function createVenue(
   };
 }
 
-/** Each market's series name in the path, worked out once (a step asks four times a venue). */
-const SERIES_NAME = Object.fromEntries(MARKET_IDS.map((id) => [id, id.toLowerCase()])) as Record<
-  MarketId,
-  Lowercase<MarketId>
->;
-
-/** A market's index series in the path (the path names its series after the market, in lower case). */
-export function indexSeries(path: IndexPath, id: MarketId): Float64Array {
-  return path[SERIES_NAME[id]];
-}
+// Where a market's index series is, with the seed's draws (seed-setup.ts), re-exported for the run's readers.
+export { indexSeries } from './seed-setup.ts';
 
 /** Minutes past 00:00 UTC at a historical episode's start; synthetic scenarios start at 00:00. */
 function startMinuteOfDay(startUtc: string | null): number {

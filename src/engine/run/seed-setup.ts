@@ -81,11 +81,23 @@ function extremesFor(
   const extremes: Partial<Record<MarketId, IntraMinuteExtremes>> = {};
   for (const id of MARKET_IDS)
     if (quoted.has(id))
-      extremes[id] = intraMinuteExtremes(draws.path[seriesName(id)], id === 'ALT' ? altIntraPrng : intraPrng);
+      extremes[id] = intraMinuteExtremes(
+        indexSeries(draws.path, id),
+        id === 'ALT' ? altIntraPrng : intraPrng,
+      );
   return extremes;
 }
 
-const seriesName = (id: MarketId) => id.toLowerCase() as Lowercase<MarketId>;
+/** Each market's series name in the path, worked out once (a step asks four times a venue). */
+const SERIES_NAME = Object.fromEntries(MARKET_IDS.map((id) => [id, id.toLowerCase()])) as Record<
+  MarketId,
+  Lowercase<MarketId>
+>;
+
+/** A market's index series in the path (the path names its series after the market, in lower case). */
+export function indexSeries(path: IndexPath, id: MarketId): Float64Array {
+  return path[SERIES_NAME[id]];
+}
 
 function bytesOf(value: object): number {
   let bytes = 0;

@@ -9,12 +9,17 @@ import type { BrokerState, Client } from '../broker/broker-state.ts';
 import type { CollateralRule } from '../margin/collateral.ts';
 import { boardHeads, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
 import type { AdlMethod } from '../perp/adl-ranking.ts';
-import type { Account, ExchangeState } from '../perp/exchange.ts';
+import type { ExchangeState } from '../perp/exchange.ts';
 import type { MarketId } from '../perp/market.ts';
-import { isolatedEquity, pendingCharges, positionMaintenance } from '../perp/margin.ts';
+import {
+  crossFiguresInto,
+  isolatedEquity,
+  pendingCharges,
+  positionMaintenance,
+  type CrossFigures,
+} from '../perp/margin.ts';
 import { MARKET_IDS } from '../perp/market.ts';
 import { liquidationPrice, type LiquidationInput } from '../perp/liquidation-price.ts';
-import { unrealisedPnl } from '../perp/position.ts';
 import type { MaintenanceTier } from '../perp/tiers.ts';
 import { traderEquityInto } from './observe.ts';
 import type { RunState } from './run-state.ts';
@@ -165,8 +170,8 @@ export function traceRow(run: RunState, i: number, standings = new FrameStanding
 /** The input handed to liquidationPrice, rewritten for each call (an object a call was garbage a frame). */
 const liquidationInput: LiquidationInput = { side: 'long', qty: 0, entryPrice: 0, wallet: 0, tiers: [] };
 
-/** A cross account's equity and maintenance margin (margin.ts crossFigures, the same sums), into [0] and [1]. */
-const crossNow = new Float64Array(2);
+/** A cross account's figures (margin.ts crossFiguresInto), rewritten for each traced row. */
+const crossNow: CrossFigures = { equity: 0, maintenance: 0, initialMargin: 0, positions: 0 };
 
 /**
  * Trader i's row written at `at` in its columns (every field), field by field: a row object in between cost a
@@ -219,8 +224,8 @@ function writeTraceRow(
     maintenance = positionMaintenance(position, m);
   } else {
     crossFiguresInto(owner, state.markets, crossNow);
-    equity = crossNow[0]!;
-    maintenance = crossNow[1]!;
+    equity = crossNow.equity;
+    maintenance = crossNow.maintenance;
   }
   const wallet = isolated
     ? position.isolatedMargin - pendingCharges(position, m)
@@ -292,25 +297,6 @@ function tracedLtvInto(broker: BrokerState, client: Client, ltv: Float64Array, a
 
 function addCollateral(collateral: number, qty: number, price: number, rule: CollateralRule): number {
   return qty > 0 && rule.eligible ? collateral + qty * price : collateral;
-}
-
-/**
- * crossFigures' equity and maintenance (margin.ts), the same terms added in the same order (`for … in` over
- * the account's positions), into `out` without the object it returns (frame-columns.test.ts checks the traced
- * margin ratio against crossFigures itself).
- */
-function crossFiguresInto(account: Account, markets: ExchangeState['markets'], out: Float64Array): void {
-  let equity = account.wallet;
-  let maintenance = 0;
-  for (const id in account.positions) {
-    const position = account.positions[id as MarketId];
-    if (!position || position.mode !== 'cross') continue;
-    const market = markets[id as MarketId];
-    equity += unrealisedPnl(position, market.markPrice) - pendingCharges(position, market);
-    maintenance += positionMaintenance(position, market);
-  }
-  out[0] = equity;
-  out[1] = maintenance;
 }
 
 /** The first QUEUE_HEAD traders of each side's BTC ADL queue on the venue (−1: empty place). */
