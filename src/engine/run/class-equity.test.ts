@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BROKER_ASSETS } from '../broker/broker-state.ts';
+import { touchAccount } from '../perp/exchange.ts';
 import { accountEquity } from '../perp/margin.ts';
 import { DEFAULT_RUN, type RunConfig } from './config.ts';
 import { createRun, type RunState } from './run-state.ts';
@@ -73,4 +74,19 @@ describe('equity by class, kept incrementally', () => {
         expect(steps).toBeGreaterThan(100);
         expect(worst).toBeLessThan(1e-9);
       });
+
+  it("refuses a position outside the trader's one market rather than leave it uncounted", () => {
+    const run = createRun({ ...DEFAULT_RUN, population: { ...DEFAULT_RUN.population, traders: 300 } });
+    while (!isFinished(run) && !run.openPerps.includes(1)) stepRun(run);
+    const i = run.openPerps.indexOf(1);
+    expect(i).toBeGreaterThanOrEqual(0);
+    run.classEquity.byClass(run);
+    const exchange = (run.venueOf[i] === 1 ? run.onshore : run.offshore!).exchange;
+    const account = exchange.accounts[run.accountOf[i]!]!;
+    const own = (['BTC', 'ETH', 'ALT'] as const)[run.perpMarket[i]!]!;
+    const other = own === 'BTC' ? 'ETH' : 'BTC';
+    account.positions[other] = { ...account.positions[own]! };
+    touchAccount(exchange, account.id);
+    expect(() => run.classEquity.byClass(run)).toThrow(/outside its market/);
+  });
 });
