@@ -154,13 +154,18 @@ export function openAccount(
 ): number {
   check('deposit', deposit, DEPOSIT);
   const id = state.accounts.length;
+  // A trader's positions object has its three markets from the start, so every trader's has one shape: keys
+  // added as each trader first traded its market gave each market its own shape, and the hot reads of
+  // `positions.BTC` (and ETH, ALT) saw more shapes than V8 keeps apart (megamorphic loads). Sums over a
+  // trader's positions (crossFigures) then go in BTC, ETH, ALT order; a run's trader trades one market. The
+  // liquidity provider keeps the order it first traded its markets in.
   state.accounts.push({
     id,
     kind,
     investorClass,
     wallet: deposit,
     deposited: deposit,
-    positions: {},
+    positions: kind === 'trader' ? { BTC: undefined, ETH: undefined, ALT: undefined } : {},
     coolDownUntil: 0,
   });
   state.totalDeposits += deposit;
