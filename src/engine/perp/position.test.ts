@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyFill, unrealisedPnl } from './position.ts';
+import { applyFill, PositionRecord, unrealisedPnl } from './position.ts';
 
 describe('applyFill: entry averaging, reduce and flip (mechanics §1.3)', () => {
   it('averages linear buys by size — vector 4 (BY-AVG): 1 @ 10,000 + 2 @ 13,000 → 12,000', () => {
@@ -69,5 +69,57 @@ describe('applyFill: entry averaging, reduce and flip (mechanics §1.3)', () => 
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('PositionRecord: a position whose numbers live in a shared Float64Array row', () => {
+  const fields = [
+    'size',
+    'entryPrice',
+    'isolatedMargin',
+    'leverage',
+    'fundingSnapshot',
+    'lossSnapshot',
+  ] as const;
+
+  it('gives back every number as written, bit for bit, each record in a row of its own', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.double(), { minLength: 6, maxLength: 6 }), { minLength: 1, maxLength: 40 }),
+        (rows) => {
+          const records = rows.map(
+            (r) => new PositionRecord(r[0]!, r[1]!, 'isolated', r[2]!, r[3]!, r[4]!, r[5]!),
+          );
+          records.forEach((record, k) => {
+            expect(record.mode).toBe('isolated');
+            fields.forEach((field, f) => expect(Object.is(record[field], rows[k]![f]!)).toBe(true));
+          });
+          // Written after every record exists: a write lands in its own record's row only.
+          records.forEach((record, k) => fields.forEach((field, f) => (record[field] = k * 10 + f - 0.5)));
+          records.forEach((record, k) =>
+            fields.forEach((field, f) => expect(record[field]).toBe(k * 10 + f - 0.5)),
+          );
+        },
+      ),
+    );
+  });
+
+  it('keeps its numbers apart across blocks of rows (more records than one block holds)', () => {
+    const records = Array.from({ length: 9_000 }, (_, k) => new PositionRecord(k, -k, 'cross', 0, 1, -0, k));
+    records.forEach((record, k) => {
+      expect(record.size).toBe(k);
+      expect(record.entryPrice).toBe(-k);
+      expect(Object.is(record.fundingSnapshot, -0)).toBe(true);
+      expect(record.lossSnapshot).toBe(k);
+    });
+    expect(records[8_999]!.toJSON()).toEqual({
+      size: 8_999,
+      entryPrice: -8_999,
+      mode: 'cross',
+      isolatedMargin: 0,
+      leverage: 1,
+      fundingSnapshot: -0,
+      lossSnapshot: 8_999,
+    });
   });
 });

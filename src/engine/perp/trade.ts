@@ -6,7 +6,7 @@ import { touchAccount, type Account, type ExchangeState } from './exchange.ts';
 import { addHolder, removeHolder } from './holders.ts';
 import { settlePending } from './margin.ts';
 import { updateOpenInterest, type MarketId } from './market.ts';
-import { applyFillInto, type FillResult, type MarginMode } from './position.ts';
+import { applyFillInto, PositionRecord, type FillResult, type MarginMode } from './position.ts';
 
 export interface LegTerms {
   /** Margin mode and leverage for a position this leg opens (ignored when it only reduces). */
@@ -84,15 +84,15 @@ function applyLegInto(
     if (!position || Math.sign(fill.size) !== Math.sign(sizeBefore)) {
       const isolatedMargin = position?.isolatedMargin ?? 0;
       account.wallet += isolatedMargin;
-      position = {
-        size: 0,
-        entryPrice: 0,
-        mode: terms.mode,
-        isolatedMargin: 0,
-        leverage: terms.leverage,
-        fundingSnapshot: market.fundingIndex,
-        lossSnapshot: market.lossIndex,
-      };
+      position = new PositionRecord(
+        0,
+        0,
+        terms.mode,
+        0,
+        terms.leverage,
+        market.fundingIndex,
+        market.lossIndex,
+      );
       account.positions[marketId] = position;
     }
     if (fill.openedQty > 0) {

@@ -85,7 +85,15 @@ describe('equity by class, kept incrementally', () => {
     const account = exchange.accounts[run.accountOf[i]!]!;
     const own = (['BTC', 'ETH', 'ALT'] as const)[run.perpMarket[i]!]!;
     const other = own === 'BTC' ? 'ETH' : 'BTC';
-    account.positions[other] = { ...account.positions[own]! };
+    account.positions[other] = {
+      size: 1,
+      entryPrice: 1,
+      mode: 'cross',
+      isolatedMargin: 0,
+      leverage: 1,
+      fundingSnapshot: 0,
+      lossSnapshot: 0,
+    };
     touchAccount(exchange, account.id);
     expect(() => run.classEquity.byClass(run)).toThrow(/outside its market/);
   });
