@@ -49,11 +49,26 @@ export function record(run: RunState, event: RunEvent): void {
   else run.events.push(event);
 }
 
-export function recordPerpEvents(run: RunState, venue: Venue, events: PerpEvent[]): void {
+/**
+ * `knownAccount` and `knownTrader`, where the caller acted for one trader, spare each of its own events a look-up
+ * in `venue.traderOf` (a trader leaving reads it far from where the last trader's was: a cache miss).
+ */
+export function recordPerpEvents(
+  run: RunState,
+  venue: Venue,
+  events: PerpEvent[],
+  knownAccount = -1,
+  knownTrader = -1,
+): void {
   for (const e of events) {
     // Every perpetual event but funding names an account (read by name: an `in` test per event cost more).
     const account = (e as { account?: number }).account;
-    const trader = account === undefined ? null : (venue.traderOf[account] ?? null);
+    const trader =
+      account === undefined
+        ? null
+        : account === knownAccount
+          ? knownTrader
+          : (venue.traderOf[account] ?? null);
     const tagged = tag(e, venue.name, trader === -1 ? null : trader);
     if (e.type === 'adl') {
       const bankrupt = venue.traderOf[e.bankruptAccount] ?? null;

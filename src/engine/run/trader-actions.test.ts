@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../population/population.ts';
 import { DEFAULT_RUN, type RunConfig } from './config.ts';
-import { stepRun } from './step-run.ts';
+import { isFinished, stepRun } from './step-run.ts';
 import { createRun, VENUE, type RunState } from './run-state.ts';
 
 const config = (over: Partial<RunConfig> = {}): RunConfig => ({
@@ -97,5 +97,21 @@ describe('traders at the door', () => {
       if (openLeverage(free, i)! > 20) above20++;
     }
     expect(above20).toBeGreaterThan(0);
+  });
+});
+
+describe('the events of a trader’s entry and exit', () => {
+  it('name the trader whose account each one is (the look-up spared for the acting trader)', () => {
+    const run = createRun(config({ regime: 'offshore-cex', eventLog: 'all' }));
+    while (!isFinished(run)) stepRun(run);
+    let fills = 0;
+    for (const e of run.events) {
+      if (e.type !== 'fill' || e.venue === 'broker' || e.venue === 'population') continue;
+      const venue = e.venue === 'onshore' ? run.onshore : run.offshore!;
+      const owner = venue.traderOf[e.account]!;
+      expect(e.trader).toBe(owner === -1 ? null : owner);
+      fills++;
+    }
+    expect(fills).toBeGreaterThan(100);
   });
 });

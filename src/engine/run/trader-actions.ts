@@ -173,7 +173,7 @@ function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): vo
   const events = perpEvents;
   if (events.length !== 0) events.length = 0;
   const filled = placeMarketOrder(state, venue.seam, order, events);
-  recordPerpEvents(run, venue, events);
+  recordPerpEvents(run, venue, events, account, i);
   const position = state.accounts[account]!.positions[market];
   if (!filled || !position) {
     run.phase[i] = PHASE.closed;
@@ -248,13 +248,14 @@ export function exitTrader(run: RunState, i: number): void {
   const account = run.accountOf[i]!;
   const owner = venue.exchange.accounts[account]!;
   const position = owner.positions[market];
-  if (position) closePosition(run, venue, account, market, position);
+  if (position) closePosition(run, venue, i, account, market, position);
   run.classEquity.settled(run, i, accountEquity(owner, venue.exchange.markets));
 }
 
 function closePosition(
   run: RunState,
   venue: Venue,
+  trader: number,
   account: number,
   market: MarketId,
   position: Position,
@@ -268,7 +269,7 @@ function closePosition(
   order.leverage = position.leverage;
   order.mode = position.mode;
   placeMarketOrder(venue.exchange, venue.seam, order, events);
-  recordPerpEvents(run, venue, events);
+  recordPerpEvents(run, venue, events, account, trader);
 }
 
 function exitBrokerClient(run: RunState, i: number): void {
