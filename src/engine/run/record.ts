@@ -92,10 +92,21 @@ export function recordPerpEvents(
   if (events.length !== 0) events.length = 0;
 }
 
-export function recordBrokerEvents(run: RunState, events: BrokerEvent[]): void {
+/** `knownClient` and `knownTrader` as recordPerpEvents' known account and trader. */
+export function recordBrokerEvents(
+  run: RunState,
+  events: BrokerEvent[],
+  knownClient = -1,
+  knownTrader = -1,
+): void {
   for (const e of events) {
     const client = (e as { client?: number }).client;
-    const trader = client === undefined ? null : (run.brokerTraderOf[client] ?? null);
+    const trader =
+      client === undefined
+        ? null
+        : client === knownClient
+          ? knownTrader
+          : (run.brokerTraderOf[client] ?? null);
     if (e.type === 'forced-sale' && trader !== null) markLiquidated(run, trader);
     record(run, tag(e, 'broker', trader));
   }

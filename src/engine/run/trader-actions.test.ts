@@ -101,11 +101,18 @@ describe('traders at the door', () => {
 });
 
 describe('the events of a trader’s entry and exit', () => {
-  it('name the trader whose account each one is (the look-up spared for the acting trader)', () => {
+  it('name the trader whose account or client each one is (the look-up spared for the acting trader)', () => {
     const run = createRun(config({ regime: 'offshore-cex', eventLog: 'all' }));
     while (!isFinished(run)) stepRun(run);
     let fills = 0;
+    let brokerEvents = 0;
     for (const e of run.events) {
+      if (e.venue === 'broker') {
+        const client = (e as { client?: number }).client;
+        if (client === undefined) continue;
+        expect(e.trader).toBe(run.brokerTraderOf[client]);
+        brokerEvents++;
+      }
       if (e.type !== 'fill' || e.venue === 'broker' || e.venue === 'population') continue;
       const venue = e.venue === 'onshore' ? run.onshore : run.offshore!;
       const owner = venue.traderOf[e.account]!;
@@ -113,5 +120,6 @@ describe('the events of a trader’s entry and exit', () => {
       fills++;
     }
     expect(fills).toBeGreaterThan(100);
+    expect(brokerEvents).toBeGreaterThan(100);
   });
 });

@@ -231,7 +231,7 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
       else if (cashOnly > 0) buySpot(broker, seam, client, asset, cashOnly, events);
     }
   }
-  recordBrokerEvents(run, events);
+  recordBrokerEvents(run, events, client, i);
 }
 
 /** Closes a trader's position at the end of their horizon or on a take-profit or stop-loss. */
@@ -288,7 +288,7 @@ function exitBrokerClient(run: RunState, i: number): void {
     sellSpot(broker, seam, client.id, 'other-crypto', tokens, events);
   const debt = clientDebt(client);
   if (debt > 0 && client.cash > 0) repay(broker, client.id, Math.min(debt, client.cash), events);
-  recordBrokerEvents(run, events);
+  recordBrokerEvents(run, events, client.id, i);
 }
 
 /** Whether a perpetual trader is due to leave: its position is gone, or the mark reached its TP or SL. */
