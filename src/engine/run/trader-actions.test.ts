@@ -113,7 +113,7 @@ describe('the events of a trader’s entry and exit', () => {
         expect(e.trader).toBe(run.brokerTraderOf[client]);
         brokerEvents++;
       }
-      if (e.type !== 'fill' || e.venue === 'broker' || e.venue === 'population') continue;
+      if (e.type !== 'fill') continue;
       const venue = e.venue === 'onshore' ? run.onshore : run.offshore!;
       const owner = venue.traderOf[e.account]!;
       expect(e.trader).toBe(owner === -1 ? null : owner);
