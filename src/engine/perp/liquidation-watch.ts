@@ -15,11 +15,14 @@ import { sortUnique } from '../fast/sorted-ids.ts';
 import type { Account, ExchangeState } from './exchange.ts';
 import type { LiquidationScan } from './liquidation-scan.ts';
 import { pendingCharges } from './margin.ts';
-import { liquidationPrice } from './liquidation-price.ts';
-import { MARKET_IDS, type MarketState } from './market.ts';
+import { liquidationPriceOf } from './liquidation-price.ts';
+import { MARKET_IDS, MARKET_INDEX, type MarketState } from './market.ts';
 import type { Position } from './position.ts';
 
 const REBUILD_FRACTION = 0.001;
+const BTC = MARKET_INDEX.BTC;
+const ETH = MARKET_INDEX.ETH;
+const ALT = MARKET_INDEX.ALT;
 /** What candidates() returns when nobody is near a threshold: shared, frozen (a caller's push would throw). */
 const NO_CANDIDATES = Object.freeze([]) as unknown as number[];
 
@@ -262,19 +265,29 @@ export class LiquidationWatch implements LiquidationScan {
     if (this.#everyStep.size !== 0) this.#everyStep.delete(id);
     let holds = false;
     if (account.kind === 'trader') {
-      let cross = 0;
-      for (const market of MARKET_IDS) if (account.positions[market]?.mode === 'cross') cross++;
+      // The markets named one by one (MARKET_IDS order): a read by a computed name is a megamorphic lookup,
+      // six of them per account indexed (tens of thousands of accounts a large run).
+      const positions = account.positions;
+      const btc = positions.BTC;
+      const eth = positions.ETH;
+      const alt = positions.ALT;
+      const cross =
+        (btc?.mode === 'cross' ? 1 : 0) + (eth?.mode === 'cross' ? 1 : 0) + (alt?.mode === 'cross' ? 1 : 0);
       if (cross > 1) this.#everyStep.add(id);
-      for (let k = 0; k < MARKET_IDS.length; k++) {
-        const position = account.positions[MARKET_IDS[k]!];
-        if (!position || (position.mode === 'cross' && cross > 1)) continue;
-        const key = thresholdKey(account, position, this.#markets[k]!);
-        holds = true;
-        if (position.size > 0) this.#longs[k]!.push(key, id, version);
-        else this.#shorts[k]!.push(key, id, version);
-      }
+      // Cross accounts holding positions in more than one market are checked every step instead.
+      if (btc && !(btc.mode === 'cross' && cross > 1)) holds = this.#key(account, btc, BTC, version);
+      if (eth && !(eth.mode === 'cross' && cross > 1)) holds = this.#key(account, eth, ETH, version) || holds;
+      if (alt && !(alt.mode === 'cross' && cross > 1)) holds = this.#key(account, alt, ALT, version) || holds;
     }
     this.#hold(id, holds);
+  }
+
+  /** Puts the position's threshold into market k's heap of its side; true (the account holds). */
+  #key(account: Account, position: Position, k: number, version: number): boolean {
+    const key = thresholdKey(account, position, this.#markets[k]!);
+    if (position.size > 0) this.#longs[k]!.push(key, account.id, version);
+    else this.#shorts[k]!.push(key, account.id, version);
+    return true;
   }
 
   /**
@@ -326,20 +339,12 @@ function thresholdKey(account: Account, position: Position, m: MarketState): num
   const qty = Math.abs(position.size);
   const pending = pendingCharges(position, m);
   const wallet = position.mode === 'isolated' ? position.isolatedMargin - pending : account.wallet - pending;
-  const side = position.size > 0 ? 'long' : 'short';
-  const lp = liquidationPrice({
-    side,
-    qty,
-    entryPrice: position.entryPrice,
-    wallet,
-    tiers: m.tiers,
-  }).liquidationPrice;
-  if (lp !== null) return lp;
+  const long = position.size > 0;
+  const lp = liquidationPriceOf(long ? 1 : -1, qty, position.entryPrice, wallet, m.tiers);
+  if (!Number.isNaN(lp)) return lp;
   // No positive threshold. A long backed by more than its notional is never liquidated at a positive price: its
   // (non-positive) first-tier solution keeps the ordering for later drift. A short with no positive threshold
   // has a negative buffer (its account is in debt): it is liquidatable at any mark, so always a candidate.
   const first = m.tiers[0]!;
-  return side === 'long'
-    ? (wallet + first.cum - qty * position.entryPrice) / (qty * first.mmr - qty)
-    : -Infinity;
+  return long ? (wallet + first.cum - qty * position.entryPrice) / (qty * first.mmr - qty) : -Infinity;
 }
