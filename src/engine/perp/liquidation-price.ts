@@ -38,10 +38,8 @@ export interface LiquidationResult {
   tierIndex: number;
 }
 
-function lpForTier(input: LiquidationInput, tier: MaintenanceTier, buffer: number): number {
-  const s = sideSign(input.side);
-  const q = input.qty;
-  return (buffer + tier.cum - s * q * input.entryPrice) / (q * tier.mmr - s * q);
+function lpForTier(s: 1 | -1, q: number, entryPrice: number, tier: MaintenanceTier, buffer: number): number {
+  return (buffer + tier.cum - s * q * entryPrice) / (q * tier.mmr - s * q);
 }
 
 const BRACKET_TOLERANCE = 1e-12;
@@ -55,45 +53,17 @@ function nearBracket(tiers: readonly MaintenanceTier[], i: number, notional: num
 
 export function liquidationPrice(input: LiquidationInput): LiquidationResult {
   const { qty, entryPrice, tiers } = input;
-  // The checks, called only when a value fails: the liquidation index and every traced frame ask for this.
-  if (!(qty > 0 && qty < Infinity)) check('qty', qty, POSITIVE);
-  if (!(entryPrice > 0 && entryPrice < Infinity)) check('entry price', entryPrice, POSITIVE);
-  if (!Number.isFinite(input.wallet)) check('wallet', input.wallet, finiteNumber);
+  checkInputs(qty, entryPrice, input.wallet);
   const s = sideSign(input.side);
-  const otherMm = input.otherMaintenance ?? 0;
   const otherUpnl = input.otherUnrealisedPnl ?? 0;
-  const buffer = input.wallet - otherMm + otherUpnl;
-
-  // B-LIQ: "If there is a discrepancy between the position notional (determined by the liquidation price
-  // calculation) and the assumed margin level … recalculate": keep the tier whose bracket holds LP·Q.
-  let chosen = -1;
+  const buffer = input.wallet - (input.otherMaintenance ?? 0) + otherUpnl;
+  let chosen = liquidationTier(s, qty, entryPrice, buffer, tiers);
   let lp = NaN;
-  for (let i = 0; i < tiers.length; i++) {
-    const candidate = lpForTier(input, tiers[i] as MaintenanceTier, buffer);
-    if (candidate > 0 && tierIndexForNotional(tiers, candidate * qty) === i) {
-      chosen = i;
-      lp = candidate;
-      break;
-    }
-  }
-  if (chosen < 0) {
-    // When LP·Q sits exactly on a tier floor, both neighbouring tiers give the same LP in exact arithmetic, but
-    // rounding can push each candidate just outside its own bracket. Accept a candidate within a relative
-    // tolerance of its bracket (MM is continuous there, so either tier's LP is right).
-    for (let i = 0; i < tiers.length; i++) {
-      const candidate = lpForTier(input, tiers[i] as MaintenanceTier, buffer);
-      if (candidate > 0 && nearBracket(tiers, i, candidate * qty)) {
-        chosen = i;
-        lp = candidate;
-        break;
-      }
-    }
-  }
-  if (chosen < 0) {
+  if (chosen >= 0) lp = lpForTier(s, qty, entryPrice, tiers[chosen]!, buffer);
+  else {
     // No positive solution in any bracket (e.g. a long backed by more than its whole notional): it cannot be
     // liquidated at a positive price. Report the tier at entry so the interface can still show the table row.
     chosen = tierIndexForNotional(tiers, qty * entryPrice);
-    lp = NaN;
   }
   const bp = entryPrice - (s * (input.wallet + otherUpnl)) / qty;
   return {
@@ -101,4 +71,57 @@ export function liquidationPrice(input: LiquidationInput): LiquidationResult {
     bankruptcyPrice: bp > 0 ? bp : null,
     tierIndex: chosen,
   };
+}
+
+/**
+ * The liquidation price alone of a position with nothing else in its margin (isolated, or the only cross
+ * position), NaN where liquidationPrice gives null: the same numbers from scalars, with no input or result
+ * object (the liquidation index keys every holder with it, tens of thousands of times a large run).
+ */
+export function liquidationPriceOf(
+  s: 1 | -1,
+  qty: number,
+  entryPrice: number,
+  wallet: number,
+  tiers: readonly MaintenanceTier[],
+): number {
+  checkInputs(qty, entryPrice, wallet);
+  const buffer = wallet - 0 + 0; // liquidationPrice's buffer with no other positions (−0 becomes +0 there too)
+  const chosen = liquidationTier(s, qty, entryPrice, buffer, tiers);
+  if (chosen < 0) return NaN;
+  const lp = lpForTier(s, qty, entryPrice, tiers[chosen]!, buffer);
+  return Number.isFinite(lp) ? lp : NaN;
+}
+
+/** The checks, called only when a value fails: the liquidation index and every traced frame ask for this. */
+function checkInputs(qty: number, entryPrice: number, wallet: number): void {
+  if (!(qty > 0 && qty < Infinity)) check('qty', qty, POSITIVE);
+  if (!(entryPrice > 0 && entryPrice < Infinity)) check('entry price', entryPrice, POSITIVE);
+  if (!Number.isFinite(wallet)) check('wallet', wallet, finiteNumber);
+}
+
+/**
+ * The tier whose bracket holds LP·Q, or −1 when no positive LP lies in any bracket. B-LIQ: "If there is a
+ * discrepancy between the position notional (determined by the liquidation price calculation) and the assumed
+ * margin level … recalculate": keep the tier whose bracket holds LP·Q.
+ */
+function liquidationTier(
+  s: 1 | -1,
+  qty: number,
+  entryPrice: number,
+  buffer: number,
+  tiers: readonly MaintenanceTier[],
+): number {
+  for (let i = 0; i < tiers.length; i++) {
+    const candidate = lpForTier(s, qty, entryPrice, tiers[i]!, buffer);
+    if (candidate > 0 && tierIndexForNotional(tiers, candidate * qty) === i) return i;
+  }
+  // When LP·Q sits exactly on a tier floor, both neighbouring tiers give the same LP in exact arithmetic, but
+  // rounding can push each candidate just outside its own bracket. Accept a candidate within a relative
+  // tolerance of its bracket (MM is continuous there, so either tier's LP is right).
+  for (let i = 0; i < tiers.length; i++) {
+    const candidate = lpForTier(s, qty, entryPrice, tiers[i]!, buffer);
+    if (candidate > 0 && nearBracket(tiers, i, candidate * qty)) return i;
+  }
+  return -1;
 }
