@@ -2,8 +2,7 @@
  * The state of a margin-financing broker venue (model.md "Products: margin financing", "Accounts and
  * conservation"): the broker, its clients, the spot liquidity provider that takes the other side of every
  * client trade, the fee collector and an external estate that receives collateral lost in a broker failure.
- * Plain data, serialisable with JSON (the clients' loan figures live in typed arrays, loan-book.ts, and are
- * written with each client); the functions that change it live beside it.
+ * A plain, serialisable object; the functions that change it live beside it.
  *
  * Money is USD cash; assets are counted in units. `totalCash` and `totalUnits` record everything put in, so
  * broker-invariants.ts can check that no step creates or destroys either.
@@ -16,7 +15,6 @@ import type { MarginTrigger } from '../margin/margin-call.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 import { REVIEW_EVERY_CLIENT, type MarginScan } from './margin-scan.ts';
 import { markTouched, type Touched } from '../fast/touched.ts';
-import { LoanBook } from './loan-book.ts';
 
 /** BTC, ETH, other crypto, and securities (an equity index with its own price path). */
 export type BrokerAsset = CollateralAsset;
@@ -167,8 +165,6 @@ export interface BrokerState {
   touched: Touched | null;
   /** Σ `Client.hourlyInterest` by investor class. */
   hourlyInterestByClass: Record<InvestorClass, number>;
-  /** Each client's principal, interest and hourly interest, by client id (the clients read them from here). */
-  loans: LoanBook;
 }
 
 /**
@@ -293,6 +289,5 @@ export function createBroker(options: BrokerOptions): BrokerState {
     debtors: [],
     touched: null,
     hourlyInterestByClass: { retail: 0, professional: 0 },
-    loans: new LoanBook(),
   };
 }

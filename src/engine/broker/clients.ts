@@ -12,7 +12,6 @@ import {
 } from './broker-state.ts';
 import { requireNonNegative } from '../margin/validate.ts';
 import type { InvestorClass } from '../perp/rules.ts';
-import { BrokerClient } from './loan-book.ts';
 
 export interface NewClient {
   investorClass: InvestorClass;
@@ -39,11 +38,18 @@ export function openClient(state: BrokerState, spec: NewClient): number {
         },
   );
   const id = state.clients.length;
-  // Principal and interest live in the broker's loan book (loan-book.ts).
-  state.loans.open(id, spec.investorClass);
-  state.clients.push(
-    new BrokerClient(state.loans, id, spec.investorClass, spec.cash, holdings, spec.financing),
-  );
+  state.clients.push({
+    id,
+    investorClass: spec.investorClass,
+    cash: spec.cash,
+    holdings,
+    principal: 0,
+    interest: 0,
+    hourlyInterest: 0,
+    marginCall: null,
+    deposited: spec.cash,
+    financing: spec.financing,
+  });
   state.totalCash += spec.cash;
   // By name, in BROKER_ASSETS order (a number stored under a computed name is a new heap number each time).
   const total = state.totalUnits;

@@ -9,7 +9,6 @@ import { requireNonNegative } from '../margin/validate.ts';
 import type { BrokerEvent, RepaymentEvent } from './broker-events.ts';
 import { touchClient, trackDebtor, type BrokerState, type Client } from './broker-state.ts';
 import { clientDebt } from './clients.ts';
-import { CLIENT_STRIDE, HOURLY_INTEREST, INTEREST, PRINCIPAL, PROFESSIONAL } from './loan-book.ts';
 
 export function lendCash(state: BrokerState, client: Client, amount: number): void {
   requireNonNegative('loan amount', amount);
@@ -47,15 +46,15 @@ export function accrueHourlyInterestOnDebtors(
   const byClass = state.hourlyInterestByClass;
   const sums = hourSums;
   sums[RETAIL] = byClass.retail;
-  sums[PROFESSIONAL_SUM] = byClass.professional;
+  sums[PROFESSIONAL] = byClass.professional;
   sums[RECEIVABLE] = state.broker.interestReceivable;
   sums[TOTAL] = 0;
   sums[CHARGED] = 0;
   const debtors = state.debtors;
-  const owing = chargeDebtors(state.loans.figures, debtors, hourlyRate, hours, sums);
+  const owing = chargeDebtors(state.clients, debtors, hourlyRate, hours, sums);
   if (owing !== debtors.length) debtors.length = owing; // those that repaid since the last pass leave
   byClass.retail = sums[RETAIL]!;
-  byClass.professional = sums[PROFESSIONAL_SUM]!;
+  byClass.professional = sums[PROFESSIONAL]!;
   state.broker.interestReceivable = sums[RECEIVABLE]!;
   accrued.amount = sums[TOTAL]!;
   return sums[CHARGED]!;
@@ -64,19 +63,19 @@ export function accrueHourlyInterestOnDebtors(
 /** The hour's running sums, by slot (a Float64Array adds and stores doubles exactly as locals would). */
 const hourSums = new Float64Array(5);
 const RETAIL = 0;
-const PROFESSIONAL_SUM = 1;
+const PROFESSIONAL = 1;
 const RECEIVABLE = 2;
 const TOTAL = 3;
 const CHARGED = 4;
 
 /**
- * The pass itself, apart, with nothing after its loop but its return (the number of debtors kept, packed
- * at the front of the list): a long first pass is compiled on the stack (OSR) before
- * code after the loop has run, and that code then left the compiled pass every hour (700 deoptimisations a
- * 100,000 × 30 d run, `node --trace-deopt`). The loan book's figures, not the clients' objects (loan-book.ts).
+ * The pass itself, apart, with nothing after its loop but its return (the number of debtors kept, packed at
+ * the front of the list): a long first pass is compiled on the stack (OSR) before code after the loop has run,
+ * and that code then left the compiled pass every hour (700 deoptimisations a 100,000 × 30 d run,
+ * `node --trace-deopt`).
  */
 function chargeDebtors(
-  figures: Float64Array,
+  clients: readonly Client[],
   debtors: number[],
   hourlyRate: number,
   hours: number,
@@ -85,16 +84,16 @@ function chargeDebtors(
   let owing = 0;
   for (let k = 0; k < debtors.length; k++) {
     const id = debtors[k]!;
-    const at = id * CLIENT_STRIDE;
-    const principal = figures[at + PRINCIPAL]!;
+    const client = clients[id]!;
+    const principal = client.principal;
     if (!(principal > 0)) continue; // repaid since the last pass (trackDebtor): dropped from the list
     debtors[owing++] = id;
     // hourlyInterest(principal, rate) × hours, as margin/interest.ts computes it.
     const amount = principal * hourlyRate * hours;
     if (!(amount > 0)) continue;
-    figures[at + INTEREST] = figures[at + INTEREST]! + amount;
-    figures[at + HOURLY_INTEREST] = figures[at + HOURLY_INTEREST]! + amount;
-    if (figures[at + PROFESSIONAL] === 1) sums[PROFESSIONAL_SUM] = sums[PROFESSIONAL_SUM]! + amount;
+    client.interest += amount;
+    client.hourlyInterest += amount;
+    if (client.investorClass === 'professional') sums[PROFESSIONAL] = sums[PROFESSIONAL]! + amount;
     else sums[RETAIL] = sums[RETAIL]! + amount;
     sums[RECEIVABLE] = sums[RECEIVABLE]! + amount;
     sums[CHARGED] = sums[CHARGED]! + 1;
