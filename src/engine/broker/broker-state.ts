@@ -156,7 +156,10 @@ export interface BrokerState {
    * reference engine's review of every client.
    */
   watch: MarginScan;
-  /** Ids of clients owing principal, ascending (interest accrues on these only). */
+  /**
+   * Ids of clients owing principal, ascending (interest accrues on these only), and of clients that repaid since
+   * the last hourly pass, which drops them.
+   */
   debtors: number[];
   /** Clients changed since an observer last looked (for incremental sums); null when nobody watches. */
   touched: Touched | null;
@@ -164,19 +167,29 @@ export interface BrokerState {
   hourlyInterestByClass: Record<InvestorClass, number>;
 }
 
-/** Keeps `debtors` in step after a client's principal changed. */
+/**
+ * Keeps `debtors` in step after a client's principal changed: a new debtor is added in its place (usually at
+ * the end: the newest client has the highest id). A client that repaid stays listed until the next hourly
+ * pass drops it (loan-ledger.ts), which skips a principal of 0 as it always did: removing it here moved the
+ * rest of a list of up to 10,000 ids at every repayment (issue 16).
+ */
 export function trackDebtor(state: BrokerState, client: Client): void {
+  if (!(client.principal > 0)) return;
   const list = state.debtors;
+  const id = client.id;
+  const last = list.length - 1;
+  if (last < 0 || list[last]! < id) {
+    list.push(id);
+    return;
+  }
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid]! < client.id) lo = mid + 1;
+    if (list[mid]! < id) lo = mid + 1;
     else hi = mid;
   }
-  const present = list[lo] === client.id;
-  if (client.principal > 0 && !present) list.splice(lo, 0, client.id);
-  else if (!(client.principal > 0) && present) list.splice(lo, 1);
+  if (list[lo] !== id) list.splice(lo, 0, id);
 }
 
 /** Records that a client's cash, holdings or debt changed, for the margin index and any observer. */
