@@ -63,7 +63,7 @@ export class LiquidationWatch implements LiquidationScan {
   /**
    * What each keyed position's threshold was computed from, side by side from [(account id × 3 + market
    * position) × 5]: its size, entry, the margin behind it (isolated margin, or the cross wallet) and its
-   * funding and loss snapshots (40 bytes together, where five arrays took a cache line each); a size of 0 where the account has
+   * funding and loss snapshots (one cache line where five arrays took five); a size of 0 where the account has
    * no key in that market (a position is never kept at size 0). Every change to these goes through touchAccount,
    * which re-reads the account, so a rebuild re-keys an untouched holder from here at the new indices: the
    * same numbers as reading its account again, without the cache miss of each account object (a rebuild
