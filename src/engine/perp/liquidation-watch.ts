@@ -26,13 +26,6 @@ const ETH = MARKET_INDEX.ETH;
 const ALT = MARKET_INDEX.ALT;
 /** Markets per account in the kept inputs (MARKET_IDS). */
 const MARKETS = MARKET_IDS.length;
-/** A kept position's inputs, in this order (`#inputs`). */
-const SIZE = 0;
-const ENTRY = 1;
-const MARGIN = 2;
-const FUNDING = 3;
-const LOSS = 4;
-const INPUTS = 5;
 /** What candidates() returns when nobody is near a threshold: shared, frozen (a caller's push would throw). */
 const NO_CANDIDATES = Object.freeze([]) as unknown as number[];
 
@@ -61,16 +54,20 @@ export class LiquidationWatch implements LiquidationScan {
   #listed = new Uint8Array(64);
   #holdingList: number[] = [];
   /**
-   * What each keyed position's threshold was computed from, side by side from [(account id × 3 + market
-   * position) × 5]: its size, entry, the margin behind it (isolated margin, or the cross wallet) and its
-   * funding and loss snapshots (one cache line where five arrays took five); a size of 0 where the account has
-   * no key in that market (a position is never kept at size 0). Every change to these goes through touchAccount,
+   * What each keyed position's threshold was computed from, at [account id × 3 + market position]: its size,
+   * entry, the margin behind it (isolated margin, or the cross wallet) and its funding and loss snapshots;
+   * `#keyed` 1 where the account has a key in that market. Every change to these goes through touchAccount,
    * which re-reads the account, so a rebuild re-keys an untouched holder from here at the new indices: the
    * same numbers as reading its account again, without the cache miss of each account object (a rebuild
    * re-keys every holder: 74,000 re-keys a 100,000 × 30 d run). liquidation-inputs.test.ts checks it after every
    * step (`staleInputs`).
    */
-  #inputs = new Float64Array(64 * MARKETS * INPUTS);
+  #keyed = new Uint8Array(64 * MARKETS);
+  #size = new Float64Array(64 * MARKETS);
+  #entry = new Float64Array(64 * MARKETS);
+  #margin = new Float64Array(64 * MARKETS);
+  #fundingSnapshot = new Float64Array(64 * MARKETS);
+  #lossSnapshot = new Float64Array(64 * MARKETS);
   /** Per market: the funding index's range and the loss index since the keys were computed. */
   readonly #fundingLow: Float64Array;
   readonly #fundingHigh: Float64Array;
@@ -272,9 +269,12 @@ export class LiquidationWatch implements LiquidationScan {
     const listed = new Uint8Array(size);
     listed.set(this.#listed);
     this.#listed = listed;
-    const inputs = new Float64Array(size * MARKETS * INPUTS);
-    inputs.set(this.#inputs);
-    this.#inputs = inputs;
+    this.#keyed = grown(this.#keyed, new Uint8Array(size * MARKETS));
+    this.#size = grown(this.#size, new Float64Array(size * MARKETS));
+    this.#entry = grown(this.#entry, new Float64Array(size * MARKETS));
+    this.#margin = grown(this.#margin, new Float64Array(size * MARKETS));
+    this.#fundingSnapshot = grown(this.#fundingSnapshot, new Float64Array(size * MARKETS));
+    this.#lossSnapshot = grown(this.#lossSnapshot, new Float64Array(size * MARKETS));
   }
 
   #hold(id: number, holds: boolean): void {
@@ -292,9 +292,9 @@ export class LiquidationWatch implements LiquidationScan {
     const version = ++this.#version[id]!;
     if (this.#everyStep.size !== 0) this.#everyStep.delete(id);
     const at = id * MARKETS;
-    this.#inputs[(at + BTC) * INPUTS] = 0;
-    this.#inputs[(at + ETH) * INPUTS] = 0;
-    this.#inputs[(at + ALT) * INPUTS] = 0;
+    this.#keyed[at + BTC] = 0;
+    this.#keyed[at + ETH] = 0;
+    this.#keyed[at + ALT] = 0;
     let holds = false;
     if (account.kind === 'trader') {
       // The markets named one by one (MARKET_IDS order): a read by a computed name is a megamorphic lookup,
@@ -322,13 +322,13 @@ export class LiquidationWatch implements LiquidationScan {
     const key = thresholdKey(account, position, this.#markets[k]!);
     if (position.size > 0) this.#longs[k]!.push(key, account.id, version);
     else this.#shorts[k]!.push(key, account.id, version);
-    const inputs = this.#inputs;
-    const at = (account.id * MARKETS + k) * INPUTS;
-    inputs[at + SIZE] = position.size;
-    inputs[at + ENTRY] = position.entryPrice;
-    inputs[at + MARGIN] = position.mode === 'isolated' ? position.isolatedMargin : account.wallet;
-    inputs[at + FUNDING] = position.fundingSnapshot;
-    inputs[at + LOSS] = position.lossSnapshot;
+    const slot = account.id * MARKETS + k;
+    this.#keyed[slot] = 1;
+    this.#size[slot] = position.size;
+    this.#entry[slot] = position.entryPrice;
+    this.#margin[slot] = position.mode === 'isolated' ? position.isolatedMargin : account.wallet;
+    this.#fundingSnapshot[slot] = position.fundingSnapshot;
+    this.#lossSnapshot[slot] = position.lossSnapshot;
     return true;
   }
 
@@ -341,24 +341,23 @@ export class LiquidationWatch implements LiquidationScan {
 
   /** Puts each kept position of the account into its market's heap of its side, at the current indices. */
   #keyAll(id: number, version: number): void {
-    const inputs = this.#inputs;
+    const at = id * MARKETS;
     for (let k = 0; k < MARKETS; k++) {
-      const at = (id * MARKETS + k) * INPUTS;
-      const size = inputs[at + SIZE]!;
-      if (size === 0) continue;
-      const key = this.#keptKey(at, this.#markets[k]!);
-      if (size > 0) this.#longs[k]!.push(key, id, version);
+      const slot = at + k;
+      if (!this.#keyed[slot]) continue;
+      const key = this.#keptKey(slot, this.#markets[k]!);
+      if (this.#size[slot]! > 0) this.#longs[k]!.push(key, id, version);
       else this.#shorts[k]!.push(key, id, version);
     }
   }
 
-  /** thresholdKey from the inputs kept from `at`: the same operations on the same numbers. */
-  #keptKey(at: number, m: MarketState): number {
-    const inputs = this.#inputs;
-    const size = inputs[at + SIZE]!;
+  /** thresholdKey from the inputs kept at `slot`: the same operations on the same numbers. */
+  #keptKey(slot: number, m: MarketState): number {
+    const size = this.#size[slot]!;
     const pending =
-      size * (m.fundingIndex - inputs[at + FUNDING]!) + Math.abs(size) * (m.lossIndex - inputs[at + LOSS]!);
-    return keyAt(size, inputs[at + ENTRY]!, inputs[at + MARGIN]! - pending, m);
+      size * (m.fundingIndex - this.#fundingSnapshot[slot]!) +
+      Math.abs(size) * (m.lossIndex - this.#lossSnapshot[slot]!);
+    return keyAt(size, this.#entry[slot]!, this.#margin[slot]! - pending, m);
   }
 
   /**
@@ -371,19 +370,21 @@ export class LiquidationWatch implements LiquidationScan {
       if (!this.#holds[id] || this.#isDirty[id]) continue;
       const account = state.accounts[id]!;
       for (let k = 0; k < MARKETS; k++) {
-        const at = (id * MARKETS + k) * INPUTS;
-        const inputs = this.#inputs;
-        if (inputs[at + SIZE] === 0) continue;
+        const slot = id * MARKETS + k;
+        if (!this.#keyed[slot]) continue;
         const position = account.positions[MARKET_IDS[k]!];
         const margin = position?.mode === 'isolated' ? position.isolatedMargin : account.wallet;
         if (
           !position ||
-          !Object.is(position.size, inputs[at + SIZE]) ||
-          !Object.is(position.entryPrice, inputs[at + ENTRY]) ||
-          !Object.is(margin, inputs[at + MARGIN]) ||
-          !Object.is(position.fundingSnapshot, inputs[at + FUNDING]) ||
-          !Object.is(position.lossSnapshot, inputs[at + LOSS]) ||
-          !Object.is(thresholdKey(account, position, this.#markets[k]!), this.#keptKey(at, this.#markets[k]!))
+          !Object.is(position.size, this.#size[slot]) ||
+          !Object.is(position.entryPrice, this.#entry[slot]) ||
+          !Object.is(margin, this.#margin[slot]) ||
+          !Object.is(position.fundingSnapshot, this.#fundingSnapshot[slot]) ||
+          !Object.is(position.lossSnapshot, this.#lossSnapshot[slot]) ||
+          !Object.is(
+            thresholdKey(account, position, this.#markets[k]!),
+            this.#keptKey(slot, this.#markets[k]!),
+          )
         )
           stale.push(id);
       }
@@ -453,4 +454,10 @@ function keyAt(size: number, entryPrice: number, wallet: number, m: MarketState)
   // has a negative buffer (its account is in debt): it is liquidatable at any mark, so always a candidate.
   const first = m.tiers[0]!;
   return long ? (wallet + first.cum - qty * entryPrice) / (qty * first.mmr - qty) : -Infinity;
+}
+
+/** `to` with `from` copied into its start. */
+function grown<T extends Uint8Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
