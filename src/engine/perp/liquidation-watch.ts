@@ -7,9 +7,8 @@
  * Keys are computed at the funding and loss indices of the moment. Between rebuilds the indices drift; the
  * liquidation price moves by at most drift ÷ (1 − highest maintenance rate), so a position is a candidate when
  * the mark is within that bound of its key, and the exact test (the reference engine's) decides. When the
- * drift passes 0.1% of the mark, every key is recomputed (an untouched account's from the inputs kept when it
- * was last read). Accounts touched since their key was computed (fills, fees, liquidations, ADL, deposits) are
- * recomputed before the next selection.
+ * drift passes 0.1% of the mark, every key is recomputed. Accounts touched since their key was computed
+ * (fills, fees, liquidations, ADL, deposits) are recomputed before the next selection.
  */
 import { KeyedHeap } from '../fast/heap.ts';
 import { sortUnique } from '../fast/sorted-ids.ts';
@@ -24,8 +23,6 @@ const REBUILD_FRACTION = 0.001;
 const BTC = MARKET_INDEX.BTC;
 const ETH = MARKET_INDEX.ETH;
 const ALT = MARKET_INDEX.ALT;
-/** Markets per account in the kept inputs (MARKET_IDS). */
-const MARKETS = MARKET_IDS.length;
 /** What candidates() returns when nobody is near a threshold: shared, frozen (a caller's push would throw). */
 const NO_CANDIDATES = Object.freeze([]) as unknown as number[];
 
@@ -53,21 +50,6 @@ export class LiquidationWatch implements LiquidationScan {
   #holds = new Uint8Array(64);
   #listed = new Uint8Array(64);
   #holdingList: number[] = [];
-  /**
-   * What each keyed position's threshold was computed from, at [account id × 3 + market position]: its size,
-   * entry, the margin behind it (isolated margin, or the cross wallet) and its funding and loss snapshots;
-   * `#keyed` 1 where the account has a key in that market. Every change to these goes through touchAccount,
-   * which re-reads the account, so a rebuild re-keys an untouched holder from here at the new indices: the
-   * same numbers as reading its account again, without the cache miss of each account object (a rebuild
-   * re-keys every holder: 74,000 re-keys a 100,000 × 30 d run). liquidation-inputs.test.ts checks it after every
-   * step (`staleInputs`).
-   */
-  #keyed = new Uint8Array(64 * MARKETS);
-  #size = new Float64Array(64 * MARKETS);
-  #entry = new Float64Array(64 * MARKETS);
-  #margin = new Float64Array(64 * MARKETS);
-  #fundingSnapshot = new Float64Array(64 * MARKETS);
-  #lossSnapshot = new Float64Array(64 * MARKETS);
   /** Per market: the funding index's range and the loss index since the keys were computed. */
   readonly #fundingLow: Float64Array;
   readonly #fundingHigh: Float64Array;
@@ -220,22 +202,18 @@ export class LiquidationWatch implements LiquidationScan {
         this.#longs[k]!.clear();
         this.#shorts[k]!.clear();
       }
-      // Touched accounts stay flagged dirty until re-read below with the holders (dropped there if they hold
-      // nothing); an untouched holder is re-keyed from its kept inputs.
-      for (const accountId of dirty) this.#hold(accountId, true);
+      for (const accountId of dirty) {
+        this.#isDirty[accountId] = false;
+        this.#hold(accountId, true); // re-keyed below with the holders (dropped there if it holds nothing)
+      }
       if (dirty.length !== 0) dirty.length = 0;
       // Indexing lists each account again if it still holds. The order does not matter: each account's
       // entries carry its own version, and candidates() returns ids sorted.
       const listed = this.#holdingList;
       this.#holdingList = [];
       for (const accountId of listed) this.#listed[accountId] = 0;
-      for (const accountId of listed) {
-        if (!this.#holds[accountId]) continue;
-        if (this.#isDirty[accountId]) {
-          this.#isDirty[accountId] = false;
-          this.#index(state, state.accounts[accountId]!);
-        } else this.#rekey(accountId);
-      }
+      for (const accountId of listed)
+        if (this.#holds[accountId]) this.#index(state, state.accounts[accountId]!);
       return;
     }
     if (dirty.length === 0) return;
@@ -269,12 +247,6 @@ export class LiquidationWatch implements LiquidationScan {
     const listed = new Uint8Array(size);
     listed.set(this.#listed);
     this.#listed = listed;
-    this.#keyed = grown(this.#keyed, new Uint8Array(size * MARKETS));
-    this.#size = grown(this.#size, new Float64Array(size * MARKETS));
-    this.#entry = grown(this.#entry, new Float64Array(size * MARKETS));
-    this.#margin = grown(this.#margin, new Float64Array(size * MARKETS));
-    this.#fundingSnapshot = grown(this.#fundingSnapshot, new Float64Array(size * MARKETS));
-    this.#lossSnapshot = grown(this.#lossSnapshot, new Float64Array(size * MARKETS));
   }
 
   #hold(id: number, holds: boolean): void {
@@ -291,10 +263,6 @@ export class LiquidationWatch implements LiquidationScan {
     this.#reach(id);
     const version = ++this.#version[id]!;
     if (this.#everyStep.size !== 0) this.#everyStep.delete(id);
-    const at = id * MARKETS;
-    this.#keyed[at + BTC] = 0;
-    this.#keyed[at + ETH] = 0;
-    this.#keyed[at + ALT] = 0;
     let holds = false;
     if (account.kind === 'trader') {
       // The markets named one by one (MARKET_IDS order): a read by a computed name is a megamorphic lookup,
@@ -314,82 +282,12 @@ export class LiquidationWatch implements LiquidationScan {
     this.#hold(id, holds);
   }
 
-  /**
-   * Puts the position's threshold into market k's heap of its side and keeps what it was computed from; true
-   * (the account holds).
-   */
+  /** Puts the position's threshold into market k's heap of its side; true (the account holds). */
   #key(account: Account, position: Position, k: number, version: number): boolean {
     const key = thresholdKey(account, position, this.#markets[k]!);
     if (position.size > 0) this.#longs[k]!.push(key, account.id, version);
     else this.#shorts[k]!.push(key, account.id, version);
-    const slot = account.id * MARKETS + k;
-    this.#keyed[slot] = 1;
-    this.#size[slot] = position.size;
-    this.#entry[slot] = position.entryPrice;
-    this.#margin[slot] = position.mode === 'isolated' ? position.isolatedMargin : account.wallet;
-    this.#fundingSnapshot[slot] = position.fundingSnapshot;
-    this.#lossSnapshot[slot] = position.lossSnapshot;
     return true;
-  }
-
-  /** A rebuild's re-key of an untouched holder, from its kept inputs. */
-  #rekey(id: number): void {
-    const version = ++this.#version[id]!;
-    this.#keyAll(id, version);
-    this.#hold(id, true);
-  }
-
-  /** Puts each kept position of the account into its market's heap of its side, at the current indices. */
-  #keyAll(id: number, version: number): void {
-    const at = id * MARKETS;
-    for (let k = 0; k < MARKETS; k++) {
-      const slot = at + k;
-      if (!this.#keyed[slot]) continue;
-      const key = this.#keptKey(slot, this.#markets[k]!);
-      if (this.#size[slot]! > 0) this.#longs[k]!.push(key, id, version);
-      else this.#shorts[k]!.push(key, id, version);
-    }
-  }
-
-  /** thresholdKey from the inputs kept at `slot`: the same operations on the same numbers. */
-  #keptKey(slot: number, m: MarketState): number {
-    const size = this.#size[slot]!;
-    const pending =
-      size * (m.fundingIndex - this.#fundingSnapshot[slot]!) +
-      Math.abs(size) * (m.lossIndex - this.#lossSnapshot[slot]!);
-    return keyAt(size, this.#entry[slot]!, this.#margin[slot]! - pending, m);
-  }
-
-  /**
-   * For tests: holders (not touched since) whose kept inputs differ from their account's position now. A
-   * change that bypassed touchAccount would show here, and a rebuild would key it from stale inputs.
-   */
-  staleInputs(state: ExchangeState): number[] {
-    const stale: number[] = [];
-    for (const id of this.#holdingList) {
-      if (!this.#holds[id] || this.#isDirty[id]) continue;
-      const account = state.accounts[id]!;
-      for (let k = 0; k < MARKETS; k++) {
-        const slot = id * MARKETS + k;
-        if (!this.#keyed[slot]) continue;
-        const position = account.positions[MARKET_IDS[k]!];
-        const margin = position?.mode === 'isolated' ? position.isolatedMargin : account.wallet;
-        if (
-          !position ||
-          !Object.is(position.size, this.#size[slot]) ||
-          !Object.is(position.entryPrice, this.#entry[slot]) ||
-          !Object.is(margin, this.#margin[slot]) ||
-          !Object.is(position.fundingSnapshot, this.#fundingSnapshot[slot]) ||
-          !Object.is(position.lossSnapshot, this.#lossSnapshot[slot]) ||
-          !Object.is(
-            thresholdKey(account, position, this.#markets[k]!),
-            this.#keptKey(slot, this.#markets[k]!),
-          )
-        )
-          stale.push(id);
-      }
-    }
-    return stale;
   }
 
   /**
@@ -438,26 +336,15 @@ export class LiquidationWatch implements LiquidationScan {
 
 /** The mark at which the position's equity meets its maintenance margin, at the current indices. */
 function thresholdKey(account: Account, position: Position, m: MarketState): number {
+  const qty = Math.abs(position.size);
   const pending = pendingCharges(position, m);
   const wallet = position.mode === 'isolated' ? position.isolatedMargin - pending : account.wallet - pending;
-  return keyAt(position.size, position.entryPrice, wallet, m);
-}
-
-/** The threshold of a position of `size` at `entryPrice` with `wallet` behind it (pending charges settled). */
-function keyAt(size: number, entryPrice: number, wallet: number, m: MarketState): number {
-  const qty = Math.abs(size);
-  const long = size > 0;
-  const lp = liquidationPriceOf(long ? 1 : -1, qty, entryPrice, wallet, m.tiers);
+  const long = position.size > 0;
+  const lp = liquidationPriceOf(long ? 1 : -1, qty, position.entryPrice, wallet, m.tiers);
   if (!Number.isNaN(lp)) return lp;
   // No positive threshold. A long backed by more than its notional is never liquidated at a positive price: its
   // (non-positive) first-tier solution keeps the ordering for later drift. A short with no positive threshold
   // has a negative buffer (its account is in debt): it is liquidatable at any mark, so always a candidate.
   const first = m.tiers[0]!;
-  return long ? (wallet + first.cum - qty * entryPrice) / (qty * first.mmr - qty) : -Infinity;
-}
-
-/** `to` with `from` copied into its start. */
-function grown<T extends Uint8Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
+  return long ? (wallet + first.cum - qty * position.entryPrice) / (qty * first.mmr - qty) : -Infinity;
 }
