@@ -6,8 +6,7 @@
 import { brokerExposure } from '../broker/index.ts';
 import { PERSONAS, type PersonaName } from '../population/population.ts';
 import { checksumHex } from './checksum.ts';
-import { traderEquityInto } from './observe.ts';
-import { PHASE } from './trader-codes.ts';
+import { traderEquity } from './observe.ts';
 import { VENUE, type RunState } from './run-state.ts';
 import {
   runFigures,
@@ -114,10 +113,9 @@ export function summarize(run: RunState): RunSummary {
   let lossesBeyondDeposits = 0;
   let liquidatedTraders = 0;
   const pnlOf = new Float64Array(p.count);
-  const equities = equitiesInAccountOrder(run);
   for (let i = 0; i < p.count; i++) {
     const start = p.capital[i]! + p.securities[i]!;
-    const equity = equities.equity[i]!;
+    const equity = traderEquity(run, i);
     pnlOf[i] = equity - start;
     const outcome = p.professional[i] ? byClass.professional : byClass.retail;
     outcome.traders++;
@@ -128,7 +126,7 @@ export function summarize(run: RunState): RunSummary {
     // Below a billionth of what the trader brought, a negative balance is float dust, not a debt.
     const venueEquity = equity - run.reserve[i]!;
     if (venueEquity < -1e-9 * start) lossesBeyondDeposits -= venueEquity;
-    const product = productOf(run, i, equities);
+    const product = productOf(run, i);
     if (product) {
       byProduct[product].traders++;
       byProduct[product].deposits += start;
@@ -197,68 +195,9 @@ export function summarize(run: RunState): RunSummary {
 }
 
 /** The product a trader ended up trading, or null for one who stayed out (or never entered). */
-function productOf(run: RunState, i: number, read: TraderEquities): keyof RunSummary['byProduct'] | null {
+function productOf(run: RunState, i: number): keyof RunSummary['byProduct'] | null {
   const venue = run.venueOf[i];
   if (venue === VENUE.onshore || venue === VENUE.offshore) return 'perp';
-  if (venue === VENUE.broker) return read.financing[i] ? 'margin' : 'spot';
+  if (venue === VENUE.broker) return run.broker.clients[run.accountOf[i]!]!.financing ? 'margin' : 'spot';
   return null;
-}
-
-/** Each trader's equity now (`traderEquityInto`), and for a broker client whether it borrowed (1). */
-interface TraderEquities {
-  equity: Float64Array;
-  financing: Uint8Array;
-}
-
-/**
- * Every trader's equity read venue by venue in account order (each venue's accounts, the broker's clients),
- * not in trader order: traders enter in random order, so trader order reads a 100,000-trader run's accounts
- * scattered over the heap, a cache miss each (most of the summary's cost). The same call per trader gives
- * the same bits in any order; the summary's sums still run in trader order.
- */
-function equitiesInAccountOrder(run: RunState): TraderEquities {
-  const n = run.population.count;
-  const read: TraderEquities = { equity: new Float64Array(n), financing: new Uint8Array(n) };
-  const { equity, financing } = read;
-  const onshore = traderAtAccount(run.onshore.exchange.accounts.length);
-  const offshore = traderAtAccount(run.offshore ? run.offshore.exchange.accounts.length : 0);
-  const broker = traderAtAccount(run.broker.clients.length);
-  for (let i = 0; i < n; i++) {
-    const venue = run.venueOf[i];
-    const at = run.accountOf[i]!;
-    const slots =
-      run.phase[i] === PHASE.waiting
-        ? null
-        : venue === VENUE.onshore
-          ? onshore
-          : venue === VENUE.offshore
-            ? offshore
-            : venue === VENUE.broker
-              ? broker
-              : null;
-    // A slot is only a place in the reading order: without one (or should two traders name one), read now.
-    if (slots !== null && at >= 0 && at < slots.length && slots[at] === -1) {
-      slots[at] = i;
-      continue;
-    }
-    traderEquityInto(run, i, equity, i);
-    if (venue === VENUE.broker) financing[i] = run.broker.clients[at]!.financing ? 1 : 0;
-  }
-  for (const slots of [onshore, offshore])
-    for (let at = 0; at < slots.length; at++) {
-      const i = slots[at]!;
-      if (i >= 0) traderEquityInto(run, i, equity, i);
-    }
-  const clients = run.broker.clients;
-  for (let at = 0; at < broker.length; at++) {
-    const i = broker[at]!;
-    if (i < 0) continue;
-    traderEquityInto(run, i, equity, i);
-    financing[i] = clients[at]!.financing ? 1 : 0;
-  }
-  return read;
-}
-
-function traderAtAccount(accounts: number): Int32Array {
-  return new Int32Array(accounts).fill(-1);
 }
