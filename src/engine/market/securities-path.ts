@@ -3,17 +3,16 @@
  * seeded random walk (1% daily volatility, no drift) starting at 100, an assumption of this simulator, so that
  * securities collateral moves a little but is not the story.
  */
-import { seedPrng } from '../prng.ts';
-import { drawStream, streamNormal } from '../population/draw-stream.ts';
+import { nextNormal, seedPrng } from '../prng.ts';
 
 export const SECURITIES_DAILY_VOLATILITY = 0.01;
 
 export function securitiesPath(seed: number, minutes: number): Float64Array {
-  const rng = drawStream(seedPrng((seed ^ 0x0e9_017d) >>> 0)); // prng.ts's draws (draw-stream.ts)
+  const rng = seedPrng((seed ^ 0x0e9_017d) >>> 0);
   const path = new Float64Array(minutes + 1);
   const perMinute = SECURITIES_DAILY_VOLATILITY / Math.sqrt(1440);
   path[0] = 100;
   for (let i = 1; i <= minutes; i++)
-    path[i] = path[i - 1]! * Math.exp(perMinute * streamNormal(rng) - (perMinute * perMinute) / 2);
+    path[i] = path[i - 1]! * Math.exp(perMinute * nextNormal(rng) - (perMinute * perMinute) / 2);
   return path;
 }

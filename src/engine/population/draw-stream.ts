@@ -1,7 +1,6 @@
 /**
  * prng.ts's stream (sfc32) with its four words in an Int32Array, for the set-up's long runs of draws (the
- * population, the intra-minute extremes, the securities path): the same draws, bit for bit, about three times
- * cheaper. prng.ts
+ * population, the intra-minute extremes): the same draws, bit for bit, about three times cheaper. prng.ts
  * keeps the words in a plain array of numbers, where its unsigned words are doubles: 1.4 million draws took
  * 18 ms there against 5 ms here (bundled, 2026-12-06). Words are added and rotated modulo 2^32 either way, so
  * only their sign differs; `drawStream` takes a PrngState's words and `storeStream` writes them back in
