@@ -9,8 +9,7 @@
  * For a bridge from a to b (log prices) with variance σ² over the minute, P(min < m) = exp(−2(a−m)(b−m)/σ²)
  * for m ≤ min(a, b), so m = (a + b − √((b−a)² − 2σ² ln U)) / 2 for U uniform in (0, 1]; the maximum mirrors it.
  */
-import type { PrngState } from '../prng.ts';
-import { drawStream, storeStream, streamFloat } from '../population/draw-stream.ts';
+import { nextFloat, type PrngState } from '../prng.ts';
 
 /** Assumption: the window over which the path's own one-minute volatility is measured. */
 export const VOL_WINDOW_MINUTES = 15;
@@ -32,7 +31,6 @@ export function intraMinuteExtremes(series: ArrayLike<number>, prng: PrngState):
   let sum = 0;
   // Each minute's log close is the next minute's log open: taken once (Math.log gives the same bits either way).
   let b = n > 0 ? Math.log(series[0]!) : 0;
-  const stream = drawStream(prng); // prng.ts's draws through an Int32Array (draw-stream.ts), stored back below
   for (let t = 1; t < n; t++) {
     const a = b;
     b = Math.log(series[t]!);
@@ -41,14 +39,13 @@ export function intraMinuteExtremes(series: ArrayLike<number>, prng: PrngState):
     if (t > VOL_WINDOW_MINUTES) sum -= squares[t - VOL_WINDOW_MINUTES]!;
     const variance = Math.max(0, sum) / Math.min(t, VOL_WINDOW_MINUTES);
     const spread = (b - a) * (b - a);
-    const u1 = 1 - streamFloat(stream); // (0, 1]
-    const u2 = 1 - streamFloat(stream);
+    const u1 = 1 - nextFloat(prng); // (0, 1]
+    const u2 = 1 - nextFloat(prng);
     const low = (a + b - Math.sqrt(spread - 2 * variance * Math.log(u1))) / 2;
     const high = (a + b + Math.sqrt(spread - 2 * variance * Math.log(u2))) / 2;
     lowDepth[t] = 1 - Math.exp(low - Math.min(a, b));
     highDepth[t] = Math.exp(high - Math.max(a, b)) - 1;
   }
-  if (n > 1) storeStream(stream, prng);
   return { lowDepth, highDepth };
 }
 

@@ -4,8 +4,7 @@
  * choices (common random numbers, model.md "One run"). Rules act on these wishes at the door; they never
  * change the draws.
  */
-import { seedPrng } from '../prng.ts';
-import { drawStream, streamFloat as nextFloat, streamNormal as nextNormal } from './draw-stream.ts';
+import { nextFloat, nextNormal, seedPrng, type PrngState } from '../prng.ts';
 import type { PopulationSettings } from './settings.ts';
 import { validatePopulation } from './settings.ts';
 import {
@@ -55,7 +54,7 @@ export interface Population {
   leakDraw: Float64Array;
 }
 
-function logNormal(rng: Int32Array, median: number, sigma: number): number {
+function logNormal(rng: PrngState, median: number, sigma: number): number {
   return median * Math.exp(sigma * nextNormal(rng));
 }
 
@@ -68,8 +67,7 @@ export function drawPopulation(settings: PopulationSettings, seed: number, runMi
   validatePopulation(settings);
   const n = settings.traders;
   // A stream of its own, so the market's noise and the population never share draws.
-  // (prng.ts's streams, drawn through an Int32Array: draw-stream.ts)
-  const rng = drawStream(seedPrng((seed ^ 0x5eed_0f7a) >>> 0));
+  const rng = seedPrng((seed ^ 0x5eed_0f7a) >>> 0);
   const p: Population = {
     count: n,
     professional: new Uint8Array(n),
@@ -92,7 +90,7 @@ export function drawPopulation(settings: PopulationSettings, seed: number, runMi
     leakDraw: new Float64Array(n),
   };
   // Traits added later draw from a stream of their own, so the older traits keep their draws.
-  const later = drawStream(seedPrng((seed ^ 0x0acc_0a9e) >>> 0));
+  const later = seedPrng((seed ^ 0x0acc_0a9e) >>> 0);
   for (let i = 0; i < n; i++) {
     const professional = nextFloat(rng) >= settings.retailShare;
     const t = professional ? PROFESSIONAL_TRAITS : RETAIL_TRAITS;
