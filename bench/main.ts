@@ -41,16 +41,19 @@ const ROW_IDS = Object.keys(BENCH_ROWS);
 const DEFAULT_ROWS = ['classroom-hk', 'classroom-offshore', 'classroom-summary', '10k-7d', '100k-30d'];
 /**
  * Warm runs per process: enough to take a median, a few seconds a process. A classroom run is short enough that
- * the JIT is still compiling for its first 50–60 repeats: measured 2026-12-06 (main after round 5, classroom
- * HK, medians of blocks of 30 repeats, CPU ms) 15.8, 8.1, 4.0, 7.9, 4.0, 3.9, 4.9, 3.7, 3.7, 3.7; the base
- * 9688acc 22.7, 9.4, 6.6, 10.9, 5.6, 5.6, 5.6, 5.4, 5.4, 5.4. So the classroom rows take 240 repeats and the warm
- * time is the median of the second half (`settled`), where the code is compiled; a median over every
- * repeat mixed the two and moved with how long each process took to settle.
+ * the JIT keeps compiling for its first 250–300 repeats: functions on rarely taken paths (a forced sale, a
+ * funding settlement) only get hot after hundreds of runs, and some are compiled again after a dependency
+ * changed. Measured 2026-12-06 (main bb0fc85, classroom offshore, medians of blocks of 30 repeats, CPU ms, three
+ * processes): 33.5, 13.7, 10.6, 8.1, 6.8, 6.8, 9.8, 7.2, 6.8, 9.4, then 6.5–7.2 for the next 300 in every
+ * process; repeats 180–210 were slower than the blocks either side in each of eight processes (7.9–10.4 ms). A
+ * window over repeats 120–240 (the earlier setting) fell in that churn. So the classroom rows take 600 repeats
+ * and the warm time is the median of the second half (`settled`). The machine's own speed drifts too: the same
+ * bundle settled at 9.6–10.2 ms ten minutes later; compare only processes taken in turn.
  */
 const WARM_RUNS: Record<string, number> = {
-  'classroom-hk': 240,
-  'classroom-offshore': 240,
-  'classroom-summary': 240,
+  'classroom-hk': 600,
+  'classroom-offshore': 600,
+  'classroom-summary': 600,
   '10k-7d': 5,
   '100k-7d': 3,
   '100k-30d': 3,
