@@ -32,13 +32,18 @@ function engineAt(engineRoot: string): Plugin {
 }
 
 /** Bundles bench/run-row.ts with the engine of `engineRoot` into `outFile`; returns `outFile`. */
-export async function bundleRunner(engineRoot: string, outFile: string): Promise<string> {
+export function bundleRunner(engineRoot: string, outFile: string): Promise<string> {
+  return bundleBench('run-row.ts', engineRoot, outFile);
+}
+
+/** Bundles `bench/<entry>` with the engine of `engineRoot` into `outFile`; returns `outFile`. */
+export async function bundleBench(entry: string, engineRoot: string, outFile: string): Promise<string> {
   mkdirSync(dirname(outFile), { recursive: true });
   // Built under a name of its own, then renamed: a new file, never a rewrite of one node_modules may share
   // (as a hard link) with another checkout.
   const temporary = `${outFile}.${process.pid}.tmp`;
   await build({
-    entryPoints: [join(ROOT, 'bench', 'run-row.ts')],
+    entryPoints: [join(ROOT, 'bench', entry)],
     outfile: temporary,
     bundle: true,
     platform: 'node',

@@ -1,0 +1,88 @@
+/**
+ * `npm run bench:interleave -- --base DIR [--rows a,b] [--rounds N]`: this checkout's engine against another's
+ * (`git worktree add /tmp/base <commit>`), both bundled as the browser runs the engine and loaded into one
+ * plain-node process, timed in turn round by round. On this shared machine the speed drifts by up to half over
+ * minutes (2026-12-06: one bundle's classroom offshore run 6.5–6.8 ms, then 9.6–10.2 ms ten minutes later), so
+ * fresh processes taken in turn (`npm run bench --base`) can miss a 5% change; rounds seconds apart see it.
+ * Reports each side's median CPU ms over the rounds, the median of the per-round ratios (this ÷ base) and in how
+ * many rounds this side was faster. Both engines share one heap: GC differences show less than in `npm run bench`.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { bundleBench, ROOT } from './bundle.ts';
+import { BENCH_ROWS } from './rows.ts';
+
+const ROW_IDS = Object.keys(BENCH_ROWS);
+/** Runs a round per side: enough that a round takes about a second on this machine. */
+const REPEATS: Record<string, number> = {
+  'classroom-hk': 40,
+  'classroom-offshore': 40,
+  'classroom-summary': 40,
+  '10k-7d': 3,
+  '100k-7d': 1,
+  '100k-30d': 1,
+};
+
+function usage(message: string): never {
+  console.error(`error: ${message}`);
+  console.error('usage: npm run bench:interleave -- --base DIR [--rows a,b] [--rounds N]');
+  console.error(`rows: ${ROW_IDS.join(', ')}; rounds: a whole number from 2 to 100 (default 10)`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+let base: string | null = null;
+let rows = ['classroom-hk', 'classroom-offshore', 'classroom-summary', '10k-7d', '100k-30d'];
+let rounds = 10;
+for (let k = 0; k < args.length; k++) {
+  const arg = args[k]!;
+  const value = () => args[++k] ?? usage(`${arg} needs a value`);
+  if (arg === '--base') base = resolve(value());
+  else if (arg === '--rows') {
+    rows = value().split(',');
+    const unknown = rows.find((r) => !ROW_IDS.includes(r));
+    if (unknown !== undefined) usage(`unknown row ${unknown}`);
+  } else if (arg === '--rounds') {
+    rounds = Number(value());
+    if (!Number.isInteger(rounds) || rounds < 2 || rounds > 100)
+      usage('--rounds must be a whole number from 2 to 100');
+  } else usage(`unknown argument ${arg}`);
+}
+if (base === null) usage('--base DIR is required (a checkout of the commit to compare with)');
+if (!existsSync(join(base, 'src', 'engine', 'run', 'run-state.ts')))
+  usage(`--base ${base} is not a checkout of this project (no src/engine/run/run-state.ts)`);
+
+const cache = join(ROOT, 'node_modules', '.cache', 'leverage-lab');
+const thisModule = await bundleBench('row-module.ts', ROOT, join(cache, 'bench-row-module.mjs'));
+const baseModule = await bundleBench('row-module.ts', base, join(cache, 'bench-row-module-base.mjs'));
+const runner = await bundleBench('interleave-runner.ts', ROOT, join(cache, 'bench-interleave-runner.mjs'));
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+console.log(`${rounds} rounds a row after two of warm-up, this and ${base} in turn, CPU ms`);
+console.log('| row | this (ms) | base (ms) | this ÷ base | this faster in | same checksum |');
+console.log('|---|---:|---:|---:|---|---|');
+for (const row of rows) {
+  const out = execFileSync(
+    process.execPath,
+    [runner, thisModule, baseModule, row, String(rounds), String(REPEATS[row])],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  const result = JSON.parse(out.trim().split('\n').at(-1)!) as {
+    this: number[];
+    base: number[];
+    checksum: { this: string; base: string };
+  };
+  const ratios = result.this.map((t, k) => t / result.base[k]!);
+  const faster = ratios.filter((r) => r < 1).length;
+  console.log(
+    `| ${BENCH_ROWS[row]!.name} | ${median(result.this).toFixed(1)} | ${median(result.base).toFixed(1)} | ` +
+      `${median(ratios).toFixed(3)} | ${faster} of ${ratios.length} | ` +
+      `${result.checksum.this === result.checksum.base ? 'yes' : `no (${result.checksum.this} / ${result.checksum.base})`} |`,
+  );
+}
