@@ -4,9 +4,10 @@
  * of ROW a round. Prints one JSON line: each side's per-round median CPU ms (the first two rounds, the JIT's
  * warm-up, left out) and its checksum.
  */
-export {};
+import type { RowRun } from './row-module.ts';
+import { cpuMs, median } from './stats.ts';
 
-type RowModule = { runRow: (row: string) => string };
+type RowModule = { runRowOnce: (row: string, engine: 'fast') => RowRun };
 
 const [thisPath, basePath, row, roundsText, repeatsText] = process.argv.slice(2);
 const rounds = Number(roundsText);
@@ -15,11 +16,6 @@ const sides: Record<'this' | 'base', RowModule> = {
   this: (await import(thisPath!)) as RowModule,
   base: (await import(basePath!)) as RowModule,
 };
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const perRound: Record<'this' | 'base', number[]> = { this: [], base: [] };
 const checksum: Record<'this' | 'base', string> = { this: '', base: '' };
 for (let r = 0; r < rounds + 2; r++) {
@@ -27,7 +23,7 @@ for (let r = 0; r < rounds + 2; r++) {
     const times: number[] = [];
     for (let k = 0; k < repeats; k++) {
       const started = cpuMs();
-      checksum[side] = sides[side].runRow(row!);
+      checksum[side] = sides[side].runRowOnce(row!, 'fast').checksum;
       times.push(cpuMs() - started);
     }
     if (r >= 2) perRound[side].push(median(times));

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bundleBench, ROOT } from './bundle.ts';
 import { BENCH_ROWS } from './rows.ts';
+import { median } from './stats.ts';
 
 const ROW_IDS = Object.keys(BENCH_ROWS);
 /** Runs a round per side: enough that a round takes about a second on this machine. */
@@ -57,12 +58,6 @@ const cache = join(ROOT, 'node_modules', '.cache', 'leverage-lab');
 const thisModule = await bundleBench('row-module.ts', ROOT, join(cache, 'bench-row-module.mjs'));
 const baseModule = await bundleBench('row-module.ts', base, join(cache, 'bench-row-module-base.mjs'));
 const runner = await bundleBench('interleave-runner.ts', ROOT, join(cache, 'bench-interleave-runner.mjs'));
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 console.log(`${rounds} rounds a row after two of warm-up, this and ${base} in turn, CPU ms`);
 console.log('| row | this (ms) | base (ms) | this ÷ base | this faster in | same checksum |');

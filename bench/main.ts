@@ -22,6 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { bundleRunner, ROOT } from './bundle.ts';
 import { BENCH_ROWS } from './rows.ts';
+import { median } from './stats.ts';
 
 interface Sample {
   row: string;
@@ -95,12 +96,6 @@ for (let k = 0; k < args.length; k++) {
   } else if (arg === '--base') base = resolve(value());
   else usage(`unknown argument ${arg}`);
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 const cache = join(ROOT, 'node_modules', '.cache', 'leverage-lab');
 const runners: Record<string, string> = {

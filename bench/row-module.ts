@@ -1,25 +1,42 @@
 /**
- * One bench row as a function, for `bench/interleave.ts`: bundled once with this checkout's engine and once with
- * another's, both loaded into one process. Each call is one timed run as run-row.ts times it (the seed's draws
- * forgotten first, the row's configs one after the other).
+ * One timed run of a bench row, as a function: run-row.ts times it in fresh processes, and
+ * `bench/interleave.ts` bundles it once with this checkout's engine and once with another's, both loaded into
+ * one process. Each call draws its seed afresh and runs the row's configs one after the other.
  */
 import { createRun } from '../src/engine/run/run-state.ts';
 import { isFinished, stepRun } from '../src/engine/run/step-run.ts';
 import { summarize } from '../src/engine/run/summary.ts';
-// A namespace: an older checkout has no seed-setup.ts (bundle.ts gives it an empty module).
+// A namespace: an older checkout benched with --base has no seed-setup.ts (bundle.ts gives it an empty module).
 import * as seedSetup from '../src/engine/run/seed-setup.ts';
 import { BENCH_ROWS } from './rows.ts';
 
-/** Runs row `rowId` once; returns its checksum (several configs joined by '+'). */
-export function runRow(rowId: string): string {
+export interface RowRun {
+  events: number;
+  steps: number;
+  /** The configs' checksums joined by '+'. */
+  checksum: string;
+  conservationError: number;
+}
+
+/** Runs row `rowId` once under `engine`. */
+export function runRowOnce(rowId: string, engine: 'fast' | 'reference'): RowRun {
   const row = BENCH_ROWS[rowId];
   if (!row) throw new Error(`unknown row ${rowId}`);
-  (seedSetup as Partial<typeof seedSetup>).forgetSeedDraws?.();
+  let events = 0;
+  let steps = 0;
+  let conservationError = 0;
   const checksums: string[] = [];
+  // Every timed run draws its seed afresh: repeating one seed must not time kept draws (seed-setup.ts). Within
+  // a row, a second config on the same seed (the classroom summary row's B) shares A's, as in the app.
+  (seedSetup as Partial<typeof seedSetup>).forgetSeedDraws?.();
   for (const config of row.configs) {
-    const run = createRun({ ...config, engine: 'fast' });
+    const run = createRun({ ...config, engine });
     while (!isFinished(run)) stepRun(run);
-    checksums.push(summarize(run).checksum);
+    const summary = summarize(run);
+    events += summary.events;
+    steps += run.path.minutes;
+    conservationError = Math.max(conservationError, summary.conservationError);
+    checksums.push(summary.checksum);
   }
-  return checksums.join('+');
+  return { events, steps, checksum: checksums.join('+'), conservationError };
 }

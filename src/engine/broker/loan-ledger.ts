@@ -31,9 +31,9 @@ export function chargeInterest(state: BrokerState, client: Client, amount: numbe
 /**
  * The top-of-the-hour accrual on every debtor (B-MGN: principal × hourly rate, per top of the hour crossed):
  * like `chargeInterest` but without marking the client touched, since every debtor accrues every hour (see
- * `Client.hourlyInterest`). One tight pass: the class sums and the receivable are carried in slots of a kept array and take the
- * same additions in the same order as one call per client would, so every figure is the same bit for bit
- * (issue 16: the per-client calls and their argument checks were 7% of a 100,000 × 30 d run).
+ * `Client.hourlyInterest`). One tight pass: the class sums and the receivable are carried in slots of a kept
+ * array and take the same additions in the same order as one call per client would, so every figure is the same
+ * bit for bit (issue 16: the per-client calls and their argument checks were 7% of a 100,000 × 30 d run).
  * Returns the number of clients charged; `accrued.amount` receives Σ amounts in debtor order.
  */
 export function accrueHourlyInterestOnDebtors(

@@ -5,7 +5,8 @@
  */
 import type { ExchangeState } from './exchange.ts';
 import { accountEquity } from './margin.ts';
-import { MARKET_IDS, type MarketId } from './market.ts';
+import { MARKET_IDS } from './market.ts';
+import type { Position } from './position.ts';
 
 export interface InvariantReport {
   /** |Σ money − Σ deposits| / Σ deposits. */
@@ -25,41 +26,25 @@ export function checkInvariants(state: ExchangeState): InvariantReport {
   // Σ equity in account order, then the funds in MARKET_IDS order; each market's sides in account order.
   const markets = state.markets;
   let money = state.feeCollector;
-  let longBtc = 0;
-  let shortBtc = 0;
-  let longEth = 0;
-  let shortEth = 0;
-  let longAlt = 0;
-  let shortAlt = 0;
+  const sides = new Float64Array(2 * MARKET_IDS.length);
   const accounts = state.accounts;
   for (let a = 0; a < accounts.length; a++) {
     const account = accounts[a]!;
     money += accountEquity(account, markets);
-    // Named one by one (a read by a computed name is a megamorphic lookup); no position adds nothing.
-    const btc = account.positions.BTC;
-    if (btc) {
-      if (btc.size > 0) longBtc += btc.size;
-      else shortBtc -= btc.size;
-    }
-    const eth = account.positions.ETH;
-    if (eth) {
-      if (eth.size > 0) longEth += eth.size;
-      else shortEth -= eth.size;
-    }
-    const alt = account.positions.ALT;
-    if (alt) {
-      if (alt.size > 0) longAlt += alt.size;
-      else shortAlt -= alt.size;
-    }
+    // Named one by one, in MARKET_IDS order (a read by a computed name is a megamorphic lookup).
+    const positions = account.positions;
+    addSides(sides, 0, positions.BTC);
+    addSides(sides, 1, positions.ETH);
+    addSides(sides, 2, positions.ALT);
   }
   let minInsuranceFund = Infinity;
   let openInterestError = 0;
-  for (const id of MARKET_IDS) {
-    const market = markets[id];
+  for (let m = 0; m < MARKET_IDS.length; m++) {
+    const market = markets[MARKET_IDS[m]!];
     money += market.insuranceFund;
     minInsuranceFund = Math.min(minInsuranceFund, market.insuranceFund);
-    const long = pick(id, longBtc, longEth, longAlt);
-    const short = pick(id, shortBtc, shortEth, shortAlt);
+    const long = sides[2 * m]!;
+    const short = sides[2 * m + 1]!;
     const scale = Math.max(long, 1);
     openInterestError = Math.max(
       openInterestError,
@@ -72,20 +57,10 @@ export function checkInvariants(state: ExchangeState): InvariantReport {
   return { conservationError, openInterestError, minInsuranceFund };
 }
 
-/** The market's own of three per-market sums (a fourth market fails to compile here). */
-function pick(id: MarketId, btc: number, eth: number, alt: number): number {
-  switch (id) {
-    case 'BTC':
-      return btc;
-    case 'ETH':
-      return eth;
-    case 'ALT':
-      return alt;
-    default:
-      return unreachable(id);
-  }
-}
-
-function unreachable(id: never): never {
-  throw new RangeError(`no open-interest sums for market ${String(id)}`);
+/** Adds a position's size to market m's long (slot 2m) or short (slot 2m + 1) sum; no position adds nothing. */
+function addSides(sides: Float64Array, m: number, position: Position | undefined): void {
+  if (!position) return;
+  const size = position.size;
+  if (size > 0) sides[2 * m]! += size;
+  else sides[2 * m + 1]! -= size;
 }

@@ -273,17 +273,29 @@ export class LiquidationWatch implements LiquidationScan {
       const alt = positions.ALT;
       const cross =
         (btc?.mode === 'cross' ? 1 : 0) + (eth?.mode === 'cross' ? 1 : 0) + (alt?.mode === 'cross' ? 1 : 0);
-      if (cross > 1) this.#everyStep.add(id);
-      // Cross accounts holding positions in more than one market are checked every step instead.
-      if (btc && !(btc.mode === 'cross' && cross > 1)) holds = this.#key(account, btc, BTC, version);
-      if (eth && !(eth.mode === 'cross' && cross > 1)) holds = this.#key(account, eth, ETH, version) || holds;
-      if (alt && !(alt.mode === 'cross' && cross > 1)) holds = this.#key(account, alt, ALT, version) || holds;
+      // Cross positions in more than one market share their margin: that account is checked every step.
+      const shared = cross > 1;
+      if (shared) this.#everyStep.add(id);
+      const keyedBtc = this.#key(account, btc, BTC, version, shared);
+      const keyedEth = this.#key(account, eth, ETH, version, shared);
+      const keyedAlt = this.#key(account, alt, ALT, version, shared);
+      holds = keyedBtc || keyedEth || keyedAlt;
     }
     this.#hold(id, holds);
   }
 
-  /** Puts the position's threshold into market k's heap of its side; true (the account holds). */
-  #key(account: Account, position: Position, k: number, version: number): boolean {
+  /**
+   * Puts the position's threshold into market k's heap of its side; false when there is none to key: no
+   * position, or a cross one sharing its margin with another market's (`sharedCross`: checked every step).
+   */
+  #key(
+    account: Account,
+    position: Position | undefined,
+    k: number,
+    version: number,
+    sharedCross: boolean,
+  ): boolean {
+    if (!position || (position.mode === 'cross' && sharedCross)) return false;
     const key = thresholdKey(account, position, this.#markets[k]!);
     if (position.size > 0) this.#longs[k]!.push(key, account.id, version);
     else this.#shorts[k]!.push(key, account.id, version);

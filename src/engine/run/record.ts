@@ -63,12 +63,7 @@ export function recordPerpEvents(
   for (const e of events) {
     // Every perpetual event but funding names an account (read by name: an `in` test per event cost more).
     const account = (e as { account?: number }).account;
-    const trader =
-      account === undefined
-        ? null
-        : account === knownAccount
-          ? knownTrader
-          : (venue.traderOf[account] ?? null);
+    const trader = traderBehind(account, venue.traderOf, knownAccount, knownTrader);
     const tagged = tag(e, venue.name, trader === -1 ? null : trader);
     if (e.type === 'adl') {
       const bankrupt = venue.traderOf[e.bankruptAccount] ?? null;
@@ -92,6 +87,20 @@ export function recordPerpEvents(
   if (events.length !== 0) events.length = 0;
 }
 
+/**
+ * The trader behind an event's account or client id (null when the event names none): `knownTrader` for the
+ * caller's own `knownId`, else the venue's or the broker's look-up.
+ */
+function traderBehind(
+  id: number | undefined,
+  traderOf: readonly number[],
+  knownId: number,
+  knownTrader: number,
+): number | null {
+  if (id === undefined) return null;
+  return id === knownId ? knownTrader : (traderOf[id] ?? null);
+}
+
 /** `knownClient` and `knownTrader` as recordPerpEvents' known account and trader. */
 export function recordBrokerEvents(
   run: RunState,
@@ -101,12 +110,7 @@ export function recordBrokerEvents(
 ): void {
   for (const e of events) {
     const client = (e as { client?: number }).client;
-    const trader =
-      client === undefined
-        ? null
-        : client === knownClient
-          ? knownTrader
-          : (run.brokerTraderOf[client] ?? null);
+    const trader = traderBehind(client, run.brokerTraderOf, knownClient, knownTrader);
     if (e.type === 'forced-sale' && trader !== null) markLiquidated(run, trader);
     record(run, tag(e, 'broker', trader));
   }
