@@ -79,7 +79,20 @@ export default defineConfig({
   base: './',
   plugins: [svelte(), precacheManifest()],
   worker: { format: 'es' },
-  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The presets' rules and their provenance in one chunk, as before they were split (both load at start):
+          // two chunks gzip 0.9 KB larger. The engine worker, built on its own, still has the rules alone.
+          groups: [{ name: 'catalogue', test: /src[\\/]engine[\\/]regimes[\\/](rules-)?catalogue\.ts$/ }],
+        },
+      },
+    },
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {

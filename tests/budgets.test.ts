@@ -2,9 +2,12 @@
  * The size budgets of issue 8 hold for the built site (run after `npm run build`, in `npm run test:e2e`):
  * app initial JS + CSS ≤ 150 KB, engine worker ≤ 60 KB, custom element with its inlined worker ≤ 100 KB (gzip).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatBudgets, measureBudgets } from '../scripts/size-budgets.ts';
+import { formatBudgets, measureBudgets, workerFiles } from '../scripts/size-budgets.ts';
+import { REGIMES } from '../src/engine/regimes/catalogue.ts';
+import { setByUser } from '../src/engine/regimes/provenance.ts';
 
 const dist = process.env.E2E_DIST ?? 'dist';
 
@@ -24,5 +27,16 @@ describe(`size budgets of ${dist}/`, () => {
     const [app, worker] = reports;
     expect(app!.files.some((file) => /worker/.test(file))).toBe(false);
     expect(worker!.files.length).toBeGreaterThan(0);
+  });
+
+  // The worker runs regimes from their rules alone (src/engine/regimes/rules-catalogue.ts): the provenance
+  // notes, about half of the presets' size, stay in the app.
+  it('leaves every provenance note out of the engine worker', () => {
+    const notes = new Set([setByUser().note]);
+    for (const regime of Object.values(REGIMES))
+      for (const provenance of Object.values(regime.provenance)) notes.add(provenance.note);
+    const worker = workerFiles(dist).map((file) => readFileSync(join(dist, file), 'utf8'));
+    expect(worker.length).toBeGreaterThan(0);
+    expect([...notes].filter((note) => worker.some((code) => code.includes(note)))).toEqual([]);
   });
 });

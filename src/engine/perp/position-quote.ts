@@ -6,7 +6,7 @@
  * The query's limits live here and nowhere else: `positionRefusals` names every field a query breaks (the
  * calculator shows each next to its control), `quotePosition` refuses with the first of them.
  */
-import { regime as presetRegime } from '../regimes/catalogue.ts';
+import { presetRules } from '../regimes/rules-catalogue.ts';
 import { effectiveMaxLeverage } from '../regimes/extras.ts';
 import type { PresetId } from '../regimes/types.ts';
 import {
@@ -117,7 +117,7 @@ export type PositionField = Exclude<keyof PositionQuery, 'ruleSet'>;
  */
 export function positionRefusals(query: PositionQuery): Partial<Record<PositionField, Refusal>> {
   check('position query', query, QUERY);
-  const rules = presetRegime(query.ruleSet);
+  const rules = presetRules(query.ruleSet);
   const refusals: Partial<Record<PositionField, Refusal>> = {};
   const field = <T>(key: PositionField, words: string, rule: Rule<T>) => {
     const reading = read(words, query[key], rule);
@@ -155,7 +155,7 @@ function initialMarginOf(query: PositionQuery): number {
 export function quotePosition(query: PositionQuery): PositionQuote {
   const refusal = Object.values(positionRefusals(query))[0];
   if (refusal) throw refusal;
-  const rules = presetRegime(query.ruleSet);
+  const rules = presetRules(query.ruleSet);
   const perp = rules.perp;
   const maxLeverage = effectiveMaxLeverage(rules, query.asset);
   const tiers = deriveTiers(perp.tiers[query.asset]);

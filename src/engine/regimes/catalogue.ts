@@ -1,50 +1,44 @@
 /**
- * The regimes a user can pick, and custom regimes derived from them. Presets are deeply frozen: a run that
- * wants different rules builds a custom regime instead of changing a shared preset.
+ * The regimes a user can pick, and custom regimes derived from them, each with the provenance of every
+ * parameter (the rule-set panel, the sweep, the CLI and the guardrail catalogue show it). The rules come from
+ * rules-catalogue.ts, which a run uses alone; the provenance from the presets' `*.provenance.ts` modules.
+ * Presets are deeply frozen: a run that wants different rules builds a custom regime instead of changing a
+ * shared preset.
  */
-import { GUARDRAIL_KEYS, type RegimeOverrides } from './guardrail-keys.ts';
-import { withGuardrailValue } from './guardrail-path.ts';
+import { GUARDRAIL_KEYS, type GuardrailKey, type RegimeOverrides } from './guardrail-keys.ts';
 import { isSetByUser, setByUser } from './provenance.ts';
-import { validateRegime } from './validate-regime.ts';
-import { check, described, isPlainRecord, oneOf } from '../validation/index.ts';
-import { PRESET_IDS, type PresetId, type Regime, type RegimeId } from './types.ts';
-import { HK_SFC_2026 } from './presets/hk-sfc-2026.ts';
-import { HK_SFC_2026_SECURITIES_ONLY } from './presets/hk-sfc-2026-securities-only.ts';
-import { OFFSHORE_CEX } from './presets/offshore-cex.ts';
-import { ONCHAIN_PERP_DEX } from './presets/onchain-perp-dex.ts';
-import { EU_ESMA_RETAIL } from './presets/eu-esma-retail.ts';
-import { JP_FSA_RETAIL } from './presets/jp-fsa-retail.ts';
-import { US_CFTC } from './presets/us-cftc.ts';
+import { deepFreeze } from './deep-freeze.ts';
+import { customRules, PRESET_RULES } from './rules-catalogue.ts';
+import { check, oneOf } from '../validation/index.ts';
+import { PRESET_IDS, type PresetId, type Regime, type RegimeProvenance } from './types.ts';
+import { HK_SFC_2026_PROVENANCE } from './presets/hk-sfc-2026.provenance.ts';
+import { HK_SFC_2026_SECURITIES_ONLY_PROVENANCE } from './presets/hk-sfc-2026-securities-only.provenance.ts';
+import { OFFSHORE_CEX_PROVENANCE } from './presets/offshore-cex.provenance.ts';
+import { ONCHAIN_PERP_DEX_PROVENANCE } from './presets/onchain-perp-dex.provenance.ts';
+import { EU_ESMA_RETAIL_PROVENANCE } from './presets/eu-esma-retail.provenance.ts';
+import { JP_FSA_RETAIL_PROVENANCE } from './presets/jp-fsa-retail.provenance.ts';
+import { US_CFTC_PROVENANCE } from './presets/us-cftc.provenance.ts';
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
+export { isPresetId, isRegimeId } from './rules-catalogue.ts';
 
-export const REGIMES: Readonly<Record<PresetId, Regime>> = deepFreeze({
-  'hk-sfc-2026': HK_SFC_2026,
-  'hk-sfc-2026-securities-only': HK_SFC_2026_SECURITIES_ONLY,
-  'offshore-cex': OFFSHORE_CEX,
-  'onchain-perp-dex': ONCHAIN_PERP_DEX,
-  'eu-esma-retail': EU_ESMA_RETAIL,
-  'jp-fsa-retail': JP_FSA_RETAIL,
-  'us-cftc': US_CFTC,
-});
+const PRESET_PROVENANCE: Record<PresetId, RegimeProvenance> = {
+  'hk-sfc-2026': HK_SFC_2026_PROVENANCE,
+  'hk-sfc-2026-securities-only': HK_SFC_2026_SECURITIES_ONLY_PROVENANCE,
+  'offshore-cex': OFFSHORE_CEX_PROVENANCE,
+  'onchain-perp-dex': ONCHAIN_PERP_DEX_PROVENANCE,
+  'eu-esma-retail': EU_ESMA_RETAIL_PROVENANCE,
+  'jp-fsa-retail': JP_FSA_RETAIL_PROVENANCE,
+  'us-cftc': US_CFTC_PROVENANCE,
+};
 
-export function isRegimeId(value: unknown): value is RegimeId {
-  return value === 'custom' || isPresetId(value);
-}
-
-export function isPresetId(value: unknown): value is PresetId {
-  return typeof value === 'string' && (PRESET_IDS as readonly string[]).includes(value);
-}
+/** Each preset's rules (shared with PRESET_RULES) and its provenance, in PRESET_IDS order. */
+export const REGIMES: Readonly<Record<PresetId, Regime>> = deepFreeze(
+  Object.fromEntries(
+    PRESET_IDS.map((id) => [id, { ...PRESET_RULES[id], provenance: PRESET_PROVENANCE[id] }]),
+  ) as Record<PresetId, Regime>,
+);
 
 const PRESET = oneOf(PRESET_IDS);
-const OVERRIDES = described('an object of regime parameters and their values', isPlainRecord);
-const PARAMETER = oneOf(GUARDRAIL_KEYS);
 
 /** A preset by id; a Refusal listing the presets for anything else. */
 export function regime(id: PresetId): Regime {
@@ -57,29 +51,17 @@ export function regimeList(): { id: PresetId; title: string }[] {
 }
 
 /**
- * A `custom` regime: `base` (a preset, or an earlier custom regime) with the given guardrails replaced. Every
- * overridden parameter's provenance becomes "set by the user"; the result is validated as a whole, so an
- * unusable value is refused with a Refusal naming it.
+ * A `custom` regime: `base` (a preset, or an earlier custom regime) with the given guardrails replaced (by
+ * customRules, which validates the result as a whole, so an unusable value is refused with a Refusal naming
+ * it). Every overridden parameter's provenance becomes "set by the user".
  */
 export function customRegime(base: PresetId | Regime, overrides: RegimeOverrides): Regime {
   const start = typeof base === 'string' ? regime(base) : base;
-  const basedOn = start.basedOn ?? (start.id === 'custom' ? undefined : start.id);
-  let result: Regime = { ...start, id: 'custom', provenance: { ...start.provenance } };
-  if (basedOn !== undefined) result.basedOn = basedOn;
-  check('regime overrides', overrides, OVERRIDES);
-  for (const [name, value] of Object.entries(overrides)) {
-    const key = check('regime parameter', name, PARAMETER);
-    if (value === undefined) continue;
-    result = withGuardrailValue(result, key, value as never);
-    result.provenance[key] = setByUser();
-  }
-  const changed = GUARDRAIL_KEYS.filter((key) => isSetByUser(result.provenance[key]));
-  const from = basedOn === undefined ? start.title : REGIMES[basedOn].title;
-  result.title = `Custom (from ${from})`;
-  result.shortTitle = `Custom (${basedOn === undefined ? start.shortTitle : REGIMES[basedOn].shortTitle})`;
-  result.description =
-    `The rules of ${from} with parameters changed by the user. ` +
-    `Changed here: ${changed.length === 0 ? 'none' : changed.join(', ')}.`;
-  validateRegime(result);
-  return result;
+  const changedBefore = GUARDRAIL_KEYS.filter((key) => isSetByUser(start.provenance[key]));
+  // `start` with its provenance: the copy keeps the provenance where it was among the fields, replaced below.
+  const rules = customRules(start, overrides, changedBefore);
+  const provenance = { ...start.provenance };
+  for (const [name, value] of Object.entries(overrides))
+    if (value !== undefined) provenance[name as GuardrailKey] = setByUser();
+  return { ...rules, provenance };
 }

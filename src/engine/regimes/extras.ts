@@ -15,7 +15,7 @@ import {
   oneOf,
   orNone,
 } from '../validation/index.ts';
-import type { Regime } from './types.ts';
+import type { RegimeRules } from './types.ts';
 
 export interface RegimeExtras {
   /** Lower leverage caps for single markets (Hyperliquid: BTC 40×, ETH 25×, W39); missing = perp.maxLeverage. */
@@ -41,7 +41,7 @@ export interface RegimeExtras {
 }
 
 /** The leverage cap on one market: the regime's cap, lowered by a per-market cap where there is one. */
-export function effectiveMaxLeverage(regime: Pick<Regime, 'perp' | 'extras'>, market: MarketId): number {
+export function effectiveMaxLeverage(regime: Pick<RegimeRules, 'perp' | 'extras'>, market: MarketId): number {
   const own = regime.extras.maxLeverageByMarket[market];
   return own === undefined ? regime.perp.maxLeverage : Math.min(own, regime.perp.maxLeverage);
 }

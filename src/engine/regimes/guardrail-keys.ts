@@ -2,7 +2,7 @@
  * Every parameter of a regime that a user would see as a guardrail, as a dotted path into the regime. Each
  * preset carries a provenance entry for each key (a test enforces it), and a custom regime overrides by key.
  */
-import type { Regime } from './types.ts';
+import type { RegimeRules } from './types.ts';
 
 export const GUARDRAIL_KEYS = [
   'perp.eligibleClasses',
@@ -60,7 +60,7 @@ export type GuardrailKey = (typeof GUARDRAIL_KEYS)[number];
 
 /** The parameters of a regime, without its name, description and provenance. */
 export type RegimeParameters = Pick<
-  Regime,
+  RegimeRules,
   'perp' | 'financing' | 'spot' | 'marketMaker' | 'retailLeverageAppetite' | 'extras'
 >;
 

@@ -5,4 +5,5 @@ export * from './extras.ts';
 export * from './sources.ts';
 export * from './provenance.ts';
 export * from './validate-regime.ts';
+export * from './rules-catalogue.ts';
 export * from './catalogue.ts';

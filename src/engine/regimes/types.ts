@@ -1,6 +1,8 @@
 /**
  * A regime: the full set of rules one venue or jurisdiction imposes on spot, margin-financed and perpetual
- * trading, with where every number comes from (guardrails.md §1–§2). Presets live in `presets/`, one per file.
+ * trading (`RegimeRules`, all a run needs), with where every number comes from (`Regime`, its provenance:
+ * guardrails.md §1–§2). Presets live in `presets/`, one per file, their provenance in a sibling
+ * `*.provenance.ts`, so that the engine's worker can run a regime without loading the notes.
  */
 import type { PerpRules } from '../perp/rules.ts';
 import type { MarginFinancingRules } from '../margin/financing-rules.ts';
@@ -40,7 +42,8 @@ export interface Provenance {
   confidence?: Confidence;
 }
 
-export interface Regime {
+/** A regime's rules: its name and every parameter a run reads, without the provenance the UI and CLI show. */
+export interface RegimeRules {
   id: RegimeId;
   title: string;
   shortTitle: string;
@@ -64,5 +67,12 @@ export interface Regime {
   retailLeverageAppetite: number;
   /** Guardrails the engine's rule types have no field for (see extras.ts). */
   extras: RegimeExtras;
-  provenance: Record<GuardrailKey, Provenance>;
+}
+
+/** Where each of a regime's parameters comes from, by guardrail key. */
+export type RegimeProvenance = Record<GuardrailKey, Provenance>;
+
+/** A regime's rules with the provenance of every parameter, as shown to users. */
+export interface Regime extends RegimeRules {
+  provenance: RegimeProvenance;
 }

@@ -21,7 +21,7 @@ import {
   oneOf,
 } from '../validation/index.ts';
 import { effectiveMaxLeverage, validateExtras } from './extras.ts';
-import type { Regime } from './types.ts';
+import type { RegimeRules } from './types.ts';
 
 const INVESTOR_CLASSES = listOf(oneOf(['retail', 'professional']), { distinct: true });
 const MARK_METHODS = oneOf(MARK_PRICE_METHODS);
@@ -33,7 +33,7 @@ const APPETITE = above(0, 10);
 /** Why a market's leverage cap has a ceiling (surfaces translate it by this text). */
 export const BELOW_MAINTENANCE = '1 ÷ the first-tier maintenance rate';
 
-export function validateRegime(regime: Regime): void {
+export function validateRegime(regime: RegimeRules): void {
   const { perp, financing } = regime;
   validatePerpRules(perp);
   validateFinancingRules(financing);

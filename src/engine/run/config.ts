@@ -2,8 +2,8 @@
  * What defines a run: `(scenario, population, regime, seed)` plus the market-maker switch (model.md, "One run").
  * Validation names the field, the value given and what is allowed.
  */
-import { customRegime, regime as presetRegime } from '../regimes/catalogue.ts';
-import { PRESET_IDS, type PresetId, type Regime } from '../regimes/types.ts';
+import { customRules, presetRules } from '../regimes/rules-catalogue.ts';
+import { PRESET_IDS, type PresetId, type RegimeRules } from '../regimes/types.ts';
 import type { RegimeOverrides } from '../regimes/guardrail-keys.ts';
 import { SCENARIO_IDS, scenarioInfo } from '../scenarios/catalogue.ts';
 import { MAX_FRAMES } from './frames.ts';
@@ -114,10 +114,13 @@ export function validateRunConfig(config: RunConfig): void {
   }
 }
 
-/** The regime a config asks for: the preset, or a custom regime derived from it. */
-export function resolveRegime(config: Pick<RunConfig, 'regime' | 'overrides'>): Regime {
-  const base = presetRegime(config.regime);
+/**
+ * The rules of the regime a config asks for: the preset's, or a custom regime's derived from it (without
+ * provenance: a run needs none, and the worker loads none).
+ */
+export function resolveRegime(config: Pick<RunConfig, 'regime' | 'overrides'>): RegimeRules {
+  const base = presetRules(config.regime);
   return config.overrides && Object.keys(config.overrides).length > 0
-    ? customRegime(base, config.overrides)
+    ? customRules(base, config.overrides)
     : base;
 }

@@ -11,7 +11,7 @@
  * calls and forced sales are the broker's own figures, never counted as liquidations.
  */
 import type { RunEvent, VenueName } from './run-events.ts';
-import type { Regime } from '../regimes/types.ts';
+import type { RegimeRules } from '../regimes/types.ts';
 
 export interface LiquidationFigures {
   /** Liquidation events: every partial slice counts once. */
@@ -144,7 +144,7 @@ export type VenueMarkets = Readonly<
 >;
 
 /** The ESMA retail preset models a CFD provider: its "insurance fund" is the provider's capital (see the preset). */
-export function lossBufferOf(regime: Pick<Regime, 'id' | 'basedOn'>): LossBuffer {
+export function lossBufferOf(regime: Pick<RegimeRules, 'id' | 'basedOn'>): LossBuffer {
   return (regime.basedOn ?? regime.id) === 'eu-esma-retail' ? 'cfd-provider-capital' : 'insurance-fund';
 }
 
@@ -189,7 +189,7 @@ function fundOfListed(markets: ListedMarkets): number {
 }
 
 export function createFigureTally(
-  venues: readonly { name: VenueName; regime: Regime; markets: VenueMarkets }[],
+  venues: readonly { name: VenueName; regime: RegimeRules; markets: VenueMarkets }[],
 ): FigureTally {
   const tally: FigureTally = {
     venues: {},

@@ -20,8 +20,8 @@ import type { ClientReactions, SpotSeam } from '../broker/index.ts';
 import { createExchange, openAccount, type ExchangeState } from '../perp/exchange.ts';
 import { listedMarkets } from '../perp/rules.ts';
 import type { Population } from '../population/population.ts';
-import { regime as presetRegime } from '../regimes/catalogue.ts';
-import type { Regime } from '../regimes/types.ts';
+import { presetRules } from '../regimes/rules-catalogue.ts';
+import type { RegimeRules } from '../regimes/types.ts';
 import { scenarioInfo } from '../scenarios/catalogue.ts';
 import type { IndexPath } from '../scenarios/types.ts';
 import { drawVenueTokenHolders } from './venue-tokens.ts';
@@ -43,7 +43,7 @@ export { PHASE, VENUE } from './trader-codes.ts';
 
 export interface Venue {
   name: VenueName;
-  regime: Regime;
+  regime: RegimeRules;
   exchange: ExchangeState;
   impact: ImpactState;
   liquidity: LiquiditySettings;
@@ -81,7 +81,7 @@ export interface Tally {
 
 export interface RunState {
   config: RunConfig;
-  regime: Regime;
+  regime: RegimeRules;
   path: IndexPath;
   /**
    * Each market's intra-minute low and high, drawn once from the seed (market/intra-minute.ts), for the markets
@@ -163,7 +163,7 @@ const FUND_REFERENCE_DEPOSITS = 5e8;
 
 function createVenue(
   name: VenueName,
-  regime: Regime,
+  regime: RegimeRules,
   path: IndexPath,
   totalCapital: number,
   affiliated: boolean,
@@ -251,7 +251,7 @@ export function createRun(config: RunConfig): RunState {
   const regime = resolveRegime(config);
   // The seed's draws (path, population, extremes …): shared with the runs that drew the same lately (seed-setup.ts).
   const offshoreRegime =
-    config.population.leakage > 0 && regime.id !== 'offshore-cex' ? presetRegime('offshore-cex') : null;
+    config.population.leakage > 0 && regime.id !== 'offshore-cex' ? presetRules('offshore-cex') : null;
   // Drawn for the markets a venue lists only: ALT's draws have a stream of their own, so leaving them out
   // where no venue lists ALT leaves every other draw as it was.
   const quoted = new Set([

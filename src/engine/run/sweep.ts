@@ -7,7 +7,8 @@
 import { defaultSweepRange, isSweepPath, SWEEP_PATHS } from '../guardrail-catalogue/sweep-ranges.ts';
 import { withSetting } from '../guardrail-catalogue/setting.ts';
 import { maintenanceRateMarket, withMaintenanceRate } from '../guardrail-catalogue/maintenance-rate.ts';
-import { customRegime, REGIMES, type PresetId, type RegimeOverrides } from '../regimes/index.ts';
+import { customRules, PRESET_RULES } from '../regimes/rules-catalogue.ts';
+import type { PresetId, RegimeOverrides } from '../regimes/index.ts';
 import { MARKET_IDS, type MarketId } from '../perp/market.ts';
 import { listedMarkets } from '../perp/rules.ts';
 import { Refusal, check, finiteNumber, isRefusal, wholeNumber } from '../validation/index.ts';
@@ -62,7 +63,7 @@ export type SweepPoint = { value: number } & Record<string, Spread & { runs: num
  * maintenance rate becomes its market's whole table of tiers, rescaled (maintenance-rate.ts).
  */
 export function overridesAt(request: SweepRequest, value: number): RegimeOverrides {
-  const base = REGIMES[request.regime];
+  const base = PRESET_RULES[request.regime];
   const overrides = request.overrides ?? {};
   const market = maintenanceRateMarket(request.guardrail);
   if (market !== null) return withMaintenanceRate(base, overrides, market, value);
@@ -74,7 +75,7 @@ function unlistedMarketOf(request: SweepRequest): MarketId | null {
   // A market's own guardrail ends in its id: extras.maxLeverageByMarket.ALT, perp.maintenanceRate.ALT.
   const market = MARKET_IDS.find((m) => request.guardrail.endsWith(`.${m}`));
   if (market === undefined) return null;
-  const rules = customRegime(request.regime, request.overrides ?? {}).perp;
+  const rules = customRules(request.regime, request.overrides ?? {}).perp;
   return listedMarkets(rules).includes(market) ? null : market;
 }
 
@@ -107,7 +108,7 @@ export function validateSweep(request: SweepRequest): number[] {
   const values = sweepValues(from, to, steps);
   // The two ends decide every value between for the engine's range checks, but an ordering check (call LTV
   // below forced-sale LTV) or a leverage ceiling can fall inside: every value is built.
-  for (const value of values) customRegime(request.regime, overridesAt(request, value));
+  for (const value of values) customRules(request.regime, overridesAt(request, value));
   return values;
 }
 

@@ -23,7 +23,7 @@ import { touchClient, unitsOf } from '../broker/broker-state.ts';
 import { placeMarketOrder, type MarketOrder } from '../perp/orders.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 import { effectiveMaxLeverage } from '../regimes/extras.ts';
-import type { Regime } from '../regimes/types.ts';
+import type { RegimeRules } from '../regimes/types.ts';
 import { investorClassUnder } from '../population/investor-class.ts';
 import { isPersona } from '../population/population.ts';
 import { leverageWithinBrackets } from '../perp/tiers.ts';
@@ -43,7 +43,7 @@ const brokerEvents: BrokerEvent[] = [];
 const order: MarketOrder = { account: 0, market: 'BTC', side: 'long', qty: 0, leverage: 1, mode: 'cross' };
 
 /** The trader's class under a regime: a professional investor only if it meets the regime's threshold. */
-const investorClass = (run: RunState, i: number, regime: Regime = run.regime): InvestorClass =>
+const investorClass = (run: RunState, i: number, regime: RegimeRules = run.regime): InvestorClass =>
   investorClassUnder(run.population, i, regime.extras.professionalPortfolioMinUsd);
 
 export function enterTrader(run: RunState, i: number): void {

@@ -9,7 +9,7 @@
  * keeps the story the lessons tell about it.
  */
 import { forkPrng, nextFloat, seedPrng } from '../prng.ts';
-import type { Regime } from '../regimes/types.ts';
+import type { RegimeRules } from '../regimes/types.ts';
 import { isPersona } from '../population/population.ts';
 
 /** Share of margin clients who post their deposit in venue-priced tokens (assumption, see above). */
@@ -18,7 +18,7 @@ export const VENUE_TOKEN_HOLDER_SHARE = 0.5;
 const TOKEN_STREAM_SALT = 0x70c3a11d;
 
 /** 1 for each trader who would post tokens as a margin client under these rules. */
-export function drawVenueTokenHolders(regime: Regime, seed: number, traders: number): Uint8Array {
+export function drawVenueTokenHolders(regime: RegimeRules, seed: number, traders: number): Uint8Array {
   const holders = new Uint8Array(traders);
   if (!regime.financing.collateral['other-crypto'].eligible) return holders;
   const stream = forkPrng(seedPrng(seed), TOKEN_STREAM_SALT);

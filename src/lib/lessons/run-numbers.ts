@@ -9,7 +9,7 @@ import { FRAME_FIELDS, type FrameField } from '../../engine/run/frames.ts';
 import type { RunEvent } from '../../engine/run/run-events.ts';
 import type { RunSummary } from '../../engine/run/summary.ts';
 import { figureFormat, figureValue, isFigurePath } from '../../engine/run/figure-paths.ts';
-import type { Regime } from '../../engine/regimes/types.ts';
+import type { RegimeRules } from '../../engine/regimes/types.ts';
 import { REGIMES } from '../../engine/regimes/catalogue.ts';
 import { resolveRegime, type RunConfig } from '../../engine/run/config.ts';
 import type { RunResult } from '../../engine/run/run.ts';
@@ -24,7 +24,7 @@ export interface RunFacts {
   summary: RunSummary;
   frames: Frames;
   events: readonly RunEvent[];
-  regime: Regime;
+  regime: RegimeRules;
 }
 
 export type RunFactsPair = Record<RuleSetLetter, RunFacts>;

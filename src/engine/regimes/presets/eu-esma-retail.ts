@@ -2,30 +2,15 @@
  * EU retail crypto CFDs under ESMA's product-intervention measures (guardrails §2, notes on ESMA; W43): 2:1
  * leverage, a per-account close-out at 50% of required margin and negative-balance protection.
  */
-import type { Regime } from '../types.ts';
-import { assumption, derived, published } from '../provenance.ts';
-import {
-  HK_DEFAULT_FUNDING,
-  NO_EXTRAS,
-  NO_FINANCING,
-  noExtrasProvenance,
-  noFinancingProvenance,
-  PERP_FEES,
-  PERP_FEES_PROVENANCE,
-  SPOT_PROVENANCE,
-  SPOT_TAKER_FEE_RATE,
-} from './shared.ts';
+import type { RegimeRules } from '../types.ts';
+import { HK_DEFAULT_FUNDING, NO_EXTRAS, NO_FINANCING, PERP_FEES, SPOT_TAKER_FEE_RATE } from './shared.ts';
 
 /** Close-out at 50% of the required margin, which is 1/2 of notional at 2:1: 25% of notional. */
 const CLOSE_OUT_MMR = 0.5 * (1 / 2);
-const CLOSE_OUT_NOTE =
-  'Close-out at 50% of the minimum required margin (50% of notional at 2:1): 25% of notional.';
-const CFD_FUNDING_NOTE =
-  'CFDs charge overnight financing, not funding; the HK [DEFAULT] funding stands in for it so that leverage rules drive the comparison.';
 /** The CFD provider is every client's counterparty and absorbs losses beyond margin from its own capital. */
 const PROVIDER_CAPITAL = 1_000_000_000;
 
-export const EU_ESMA_RETAIL: Regime = {
+export const EU_ESMA_RETAIL: RegimeRules = {
   id: 'eu-esma-retail',
   title: 'EU retail crypto CFDs (ESMA)',
   shortTitle: 'EU ESMA retail',
@@ -57,66 +42,4 @@ export const EU_ESMA_RETAIL: Regime = {
   marketMaker: { affiliatedAllowed: true, safeguards: true },
   retailLeverageAppetite: 1,
   extras: NO_EXTRAS,
-  provenance: {
-    'perp.eligibleClasses': published(
-      'Retail clients may trade crypto CFDs under the restrictions; this preset applies the retail limits to everyone.',
-      ['W43'],
-      'H',
-    ),
-    'perp.maxLeverage': published('Leverage limit 2:1 on cryptocurrency CFDs.', ['W43'], 'H'),
-    'perp.marginModes': derived(
-      'The close-out rule applies per account, that is cross margin.',
-      ['W43'],
-      'H',
-    ),
-    'perp.tiers.BTC': derived(CLOSE_OUT_NOTE, ['W43'], 'H'),
-    'perp.tiers.ETH': derived(CLOSE_OUT_NOTE, ['W43'], 'H'),
-    'perp.listsAlt': derived(
-      'The 2:1 limit and the close-out apply to CFDs on any cryptocurrency, so an altcoin CFD is offered under the same rules.',
-      ['W43'],
-      'H',
-    ),
-    'perp.tiers.ALT': derived(CLOSE_OUT_NOTE, ['W43'], 'H'),
-    ...PERP_FEES_PROVENANCE,
-    'perp.liquidationFeeRate': assumption(
-      'A CFD close-out is an ordinary close at market, with no clearance fee.',
-    ),
-    'perp.partialLiquidation': assumption(
-      'The provider closes the account’s positions whole at the 50% threshold.',
-      ['W43'],
-    ),
-    'perp.markMethod': assumption(
-      'CFD quotes follow the underlying market, that is an index-anchored price.',
-    ),
-    'perp.markEmaSeconds': assumption('As the HK preset: a 150 s basis EMA (Hyperliquid’s).', [
-      'HL-robust-price-indices',
-    ]),
-    'perp.markBasisClamp': assumption('As the HK preset: the mark stays within 0.5% of the index.'),
-    'perp.funding.intervalHours': assumption(CFD_FUNDING_NOTE),
-    'perp.funding.interest': assumption(CFD_FUNDING_NOTE),
-    'perp.funding.clamp': assumption(CFD_FUNDING_NOTE),
-    'perp.funding.cap': assumption(CFD_FUNDING_NOTE),
-    'perp.funding.priceSource': assumption(CFD_FUNDING_NOTE),
-    'perp.lossAllocation': assumption(
-      'Never reached: the provider is the counterparty and its capital (the fund) absorbs losses, so no client is deleveraged.',
-    ),
-    'perp.negativeBalanceProtection': published('Negative-balance protection per account.', ['W43'], 'H'),
-    'perp.insuranceFundStart': assumption(
-      'The CFD provider absorbs losses beyond a client’s account; modelled as a US$1bn fund that does not run out.',
-    ),
-    ...noFinancingProvenance(
-      'The CFD regime covers leveraged contracts only; no margin loans against crypto are modelled.',
-    ),
-    ...SPOT_PROVENANCE,
-    'marketMaker.affiliatedAllowed': assumption(
-      'The CFD provider itself quotes the prices clients trade on.',
-    ),
-    'marketMaker.safeguards': assumption(
-      'EU conflict-of-interest and best-execution rules bind the provider (not among the sources).',
-    ),
-    retailLeverageAppetite: assumption(
-      'Baseline 1: no public measure of how much leverage retail traders want on a regulated venue.',
-    ),
-    ...noExtrasProvenance(),
-  },
 };

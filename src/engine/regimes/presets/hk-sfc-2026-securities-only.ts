@@ -2,15 +2,12 @@
  * Hong Kong SFC 2026, "Futu-style" margin financing (guardrails §1A sub-preset (b)): the perpetual rules of
  * hk-sfc-2026, but crypto collateral counts zero and only securities support a margin loan.
  */
-import type { Regime } from '../types.ts';
-import { derived, published } from '../provenance.ts';
+import type { RegimeRules } from '../types.ts';
 import { HK_SFC_2026 } from './hk-sfc-2026.ts';
 
 const VA_AT_ZERO = { eligible: false, haircut: 1 };
-const VA_AT_ZERO_NOTE =
-  'Counted at zero: the first service (Futu, June 2026) takes securities only, because the broker’s capital rules haircut VA collateral 100% (A9, A12).';
 
-export const HK_SFC_2026_SECURITIES_ONLY: Regime = {
+export const HK_SFC_2026_SECURITIES_ONLY: RegimeRules = {
   ...HK_SFC_2026,
   id: 'hk-sfc-2026-securities-only',
   title: 'Hong Kong SFC 2026, securities collateral only',
@@ -21,15 +18,5 @@ export const HK_SFC_2026_SECURITIES_ONLY: Regime = {
     ...HK_SFC_2026.financing,
     collateral: { ...HK_SFC_2026.financing.collateral, BTC: VA_AT_ZERO, ETH: VA_AT_ZERO },
     maxCryptoShareOfLendingValue: 0,
-  },
-  provenance: {
-    ...HK_SFC_2026.provenance,
-    'financing.collateral.BTC': published(VA_AT_ZERO_NOTE, ['W10', 'W4'], 'M'),
-    'financing.collateral.ETH': published(VA_AT_ZERO_NOTE, ['W10', 'W4'], 'M'),
-    'financing.maxCryptoShareOfLendingValue': derived(
-      'With all crypto counted at zero, no lending value can come from crypto (A12).',
-      ['W10'],
-      'M',
-    ),
   },
 };
