@@ -84,11 +84,13 @@ describe('CLI refusals of overflow (issue 19)', () => {
 });
 
 describe('the cost line of a run (issue 19)', () => {
-  it('says minutes for a million traders × 730 days, and under a second for the default', () => {
+  it('says seconds for a million traders × 730 days, minutes for the two of a comparison, and under a second for the default', () => {
     const big = { ...DEFAULT_RUN, scenario: 'synthetic-volatile' as const, days: 730 };
-    expect(costLine([{ ...big, population: { ...big.population, traders: 1_000_000 } }])).toMatch(
-      /1 run, 1\.05e\+12 trader-minutes: about \d+ minutes at the engine speed measured on 2026-12-06$/m,
+    const million = { ...big, population: { ...big.population, traders: 1_000_000 } };
+    expect(costLine([million])).toMatch(
+      /1 run, 1\.05e\+12 trader-minutes: about \d+ seconds at the engine speed measured on 2026-12-06$/m,
     );
+    expect(costLine([million, million])).toMatch(/2 runs, 2\.10e\+12 trader-minutes: about 2 minutes/);
     expect(costLine([DEFAULT_RUN, DEFAULT_RUN])).toMatch(/^cost: 2 runs, .*under a second/);
   });
 

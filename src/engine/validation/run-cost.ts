@@ -4,24 +4,29 @@
  * minutes held, so every surface (the app, the embed view, the figure, the sweeps, the CLI) estimates a run from
  * those counts and the engine speed measured below, and asks first, or refuses, above a threshold.
  *
- * Measured 2026-12-06 on the bundled engine in plain node (as the browser's worker runs it), each run once cold
- * and then warm in the same process, the offshore rule set, seed 2026, on the project's 2-core machine while
- * other jobs loaded it (load average 4–8, so every figure is inflated, which the estimate wants: it must err
- * long). Cold / warm, milliseconds:
- *   classroom (2025-10-tariff-crash, 200 traders, 1 day), the page's full run:    723 / 82
- *   the same, summary only (no frames: a sweep's or the ranges' unit):           173 / 32
- *   1,000 traders × 7 days (synthetic volatile):                                 639 / 159
- *   1,000 traders × 30 days:                                                   1,485 / 549
- *   10,000 traders × 7 days:                                                   1,758 / 349
- *   100,000 traders × 1 day:                                                   3,763 / 2,242
- *   100,000 traders × 30 days:                                                 6,432 / 3,590
- * Fitted: about 22 µs a simulated minute (the classroom crash summary only; 13–16 µs in the long synthetic
- * runs), about 35 µs a chart frame (the classroom's full run less its summary-only run, 1,440 frames; a run
- * takes at most FRAMES_PER_RUN frames), about 20 µs a trader, about 2.5e-10 s a trader-minute. The constants
- * below are these rounded up, so the estimate errs long: 1.3–2.2× the warm runs above (run-cost.test.ts holds
- * each within 3×), and above most cold ones (a fresh process or worker compiles the engine first: add
- * COLD_START_SECONDS once). The earlier model (one term per trader-minute) read the 100,000 × 30-day run as 27×
- * its cost and kept a 20 × 30 classroom sweep from a link waiting for a click.
+ * Measured 2026-12-06 on the bundled engine in plain node (as the browser's worker runs it), the offshore rule
+ * set, seed 2026, settings as the page's worker runs them, one process per run, on the project's 2-core machine
+ * at load average 1–2.6 (re-measured after issue 16's engine work: the first measurement, at load 4–8 on an
+ * older engine, read 100,000 × 30 days as 3.6 s warm and this model's constants then made it 6.3 s, 3.9× the
+ * engine's time now). Wall-clock milliseconds, two processes each: cold (the first run), warm (the median of
+ * the next three):
+ *   classroom (2025-10-tariff-crash, 200 traders, 1 day), the page's full run:      147–226 / 57–80
+ *   the same, summary only (no frames: a sweep's or the ranges' unit):             118–163 / 36–64
+ *     after 200 runs in one process, as a sweep reaches: 2.8 ms (5.6 ms the full run); a 20 × 30 sweep
+ *     clicked in Chromium at 9688acc, 600 runs on two workers: 1.68–1.75 s to its last point, 5.8 ms a run a
+ *     worker
+ *   1,000 traders × 7 days (synthetic volatile):                                   454–475 / 96–101
+ *   1,000 traders × 30 days:                                                       686–691 / 151–163
+ *   10,000 traders × 7 days:                                                      997–1,098 / 270–281
+ *   100,000 traders × 1 day:                                                   2,606–2,612 / 1,348–1,433
+ *   100,000 traders × 30 days:                                                 3,013–3,273 / 1,597–1,670
+ * Fitted over the synthetic runs: about 5 µs a simulated minute, 30 µs a chart frame, 18 µs a trader and
+ * 2e-11 s a trader-minute came within 1.0–1.8× of each. The constants below are rounded up from these, so the
+ * estimate errs long: 1.1–2.4× the warm runs and the sweep above (run-cost.test.ts holds each within 3×), and
+ * the classroom's first runs in a fresh worker, which still compile the engine, are covered by the frames'
+ * share. A fresh process compiles the engine during its first run: add COLD_START_SECONDS once (the CLI).
+ * The model before the first measurement (one term per trader-minute) read the 100,000 × 30-day run as 27× its
+ * cost and kept a 20 × 30 classroom sweep from a link waiting for a click.
  */
 import { scenarioInfo } from '../scenarios/catalogue.ts';
 import type { ScenarioId } from '../scenarios/types.ts';
@@ -29,13 +34,13 @@ import type { ScenarioId } from '../scenarios/types.ts';
 export const ENGINE_SPEED = {
   measured: '2026-12-06',
   /** Fixed cost of one simulated minute, whatever the population (market, venues, funding). */
-  secondsPerMinute: 2.5e-5,
+  secondsPerMinute: 6e-6,
   /** Cost of one chart frame (the frame row, the followed traders' rows, the ADL standings). */
-  secondsPerFrame: 4e-5,
+  secondsPerFrame: 5e-5,
   /** Cost of one trader: drawn, entering, leaving. */
-  secondsPerTrader: 3e-5,
+  secondsPerTrader: 2.5e-5,
   /** Cost of one trader for one simulated minute held. */
-  secondsPerTraderMinute: 5e-10,
+  secondsPerTraderMinute: 3e-11,
 } as const;
 
 /** A full run takes a chart frame every ⌈minutes ÷ this⌉ minutes (run-state.ts), so at most this many. */

@@ -54,11 +54,11 @@ describe('a costly comparison waits for the user (issue 19)', () => {
     expect(screen.queryByTestId('costly-run')).toBeNull();
     app.scenario = 'synthetic-volatile';
     app.days = 730;
-    app.population.traders = 50_000;
+    app.population.traders = 500_000;
     await app.run();
     flushSync();
     expect(engine.calls).toBe(1);
-    expect(screen.getByTestId('costly-run')).toHaveTextContent(/約 \d+ 分鐘/);
+    expect(screen.getByTestId('costly-run')).toHaveTextContent(/約 \d+ 秒/);
     await app.run({ confirmed: true });
     expect(engine.calls).toBe(2);
     expect(app.costlyRun).toBeNull();
