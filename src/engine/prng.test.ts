@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { forkPrng, nextFloat, nextInt, nextNormal, nextUint32, seedPrng } from './prng.ts';
+import {
+  DrawAhead,
+  fillFloats,
+  fillNormals,
+  forkPrng,
+  nextFloat,
+  nextInt,
+  nextNormal,
+  nextUint32,
+  seedPrng,
+  type PrngState,
+} from './prng.ts';
 
 describe('seeded PRNG (state in the run)', () => {
   it('replays exactly from the same seed and differs for another seed', () => {
@@ -61,5 +72,68 @@ describe('seeded PRNG (state in the run)', () => {
     expect(() => seedPrng(1.5)).toThrow(
       'seed must be a whole number from -9007199254740991 to 9007199254740991 (got 1.5)',
     );
+  });
+
+  describe("bulk draws (issue 16) give the single calls' numbers and leave the same state", () => {
+    const states = (): PrngState[] => [
+      seedPrng(1),
+      seedPrng(20251010),
+      forkPrng(seedPrng(-3), 0x5ce7a210),
+      // The next word drawn is 0: nextNormal draws its first uniform again.
+      [0, 0, 5, 0],
+      // A 0 as the second uniform is kept.
+      [7, 11, 13, 2 ** 32 - 129],
+    ];
+
+    it('includes states whose first or second word drawn is 0', () => {
+      const [, , , first, second] = states();
+      expect(nextUint32(first!)).toBe(0);
+      nextUint32(second!);
+      expect(nextUint32(second!)).toBe(0);
+    });
+
+    it('fillFloats', () => {
+      for (const s of states()) {
+        const single = [...s] as PrngState;
+        const out = new Float64Array(1003).fill(-1);
+        fillFloats(s, out, 2, 1001);
+        const expected = Array.from({ length: 999 }, () => nextFloat(single));
+        expect([...out.subarray(2, 1001)]).toEqual(expected);
+        expect([out[0], out[1], out[1001], out[1002]]).toEqual([-1, -1, -1, -1]);
+        expect(s).toEqual(single);
+      }
+    });
+
+    it('fillNormals', () => {
+      for (const s of states()) {
+        const single = [...s] as PrngState;
+        const out = new Float64Array(1003).fill(-1);
+        fillNormals(s, out, 1, 1000);
+        const expected = Array.from({ length: 999 }, () => nextNormal(single));
+        expect([...out.subarray(1, 1000)]).toEqual(expected);
+        expect([out[0], out[1000]]).toEqual([-1, -1]);
+        expect(s).toEqual(single);
+      }
+    });
+
+    it('DrawAhead, floats and normals in any order, past its buffer, leaving its source state alone', () => {
+      for (const s of states()) {
+        const before = [...s];
+        const ahead = new DrawAhead(s);
+        const single = [...s] as PrngState;
+        for (let i = 0; i < 1_500; i++)
+          if (i % 3 === 1) expect(ahead.normal()).toBe(nextNormal(single));
+          else expect(ahead.float()).toBe(nextFloat(single));
+        expect(s).toEqual(before);
+      }
+    });
+
+    it('draws nothing for an empty range', () => {
+      const s = seedPrng(5);
+      const before = [...s];
+      fillNormals(s, new Float64Array(4), 2, 2);
+      fillFloats(s, new Float64Array(4), 3, 3);
+      expect(s).toEqual(before);
+    });
   });
 });

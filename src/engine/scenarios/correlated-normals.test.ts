@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedPrng } from '../prng.ts';
-import { checkCorrelation, nextCorrelatedNormals } from './correlated-normals.ts';
+import { checkCorrelation, fillCorrelatedNormals, nextCorrelatedNormals } from './correlated-normals.ts';
 
 function sample(rho: number, n: number): { corr: number; sd1: number; sd2: number } {
   const prng = seedPrng(11);
@@ -46,5 +46,24 @@ describe('nextCorrelatedNormals', () => {
   it('refuses a correlation outside [−1, 1]', () => {
     expect(() => checkCorrelation(1.2)).toThrow('rho must be between -1 and 1 (got 1.2)');
     expect(() => checkCorrelation(NaN)).toThrow(RangeError);
+  });
+});
+
+describe('fillCorrelatedNormals (issue 16)', () => {
+  it('gives nextCorrelatedNormals’ pairs bit for bit, across chunks, and leaves the stream where they do', () => {
+    for (const rho of [0.8, -0.3, 1]) {
+      const bulk = seedPrng(2025);
+      const single = seedPrng(2025);
+      const first = new Float64Array(2_600).fill(-9);
+      const second = new Float64Array(2_600).fill(-9);
+      fillCorrelatedNormals(bulk, rho, first, second, 3, 2_590);
+      for (let i = 3; i < 2_590; i++) {
+        const [z1, z2] = nextCorrelatedNormals(single, rho);
+        expect(first[i]).toBe(z1);
+        expect(second[i]).toBe(z2);
+      }
+      expect([first[2], second[2], first[2_590], second[2_590]]).toEqual([-9, -9, -9, -9]);
+      expect(bulk).toEqual(single);
+    }
   });
 });

@@ -2,7 +2,7 @@
  * Two standard normal draws with correlation ρ, for BTC and ETH shocks taken from one PRNG stream
  * (z₂ = ρ·z₁ + √(1 − ρ²)·ε, the two-asset Cholesky factor).
  */
-import { nextNormal, type PrngState } from '../prng.ts';
+import { fillNormals, nextNormal, type PrngState } from '../prng.ts';
 import { between, check } from '../validation/index.ts';
 
 const CORRELATION = between(-1, 1);
@@ -28,4 +28,32 @@ export function nextCorrelatedNormals(
   out[0] = z1;
   out[1] = z2;
   return out;
+}
+
+/** Pairs drawn at a time by fillCorrelatedNormals (two normals each: 16 kB, kept for the module's life). */
+const CHUNK_PAIRS = 1024;
+const drawn = new Float64Array(2 * CHUNK_PAIRS);
+
+/**
+ * first[i] and second[i] ← nextCorrelatedNormals(prng, rho) for i from `from` to `to`, in that order: the same
+ * bits, drawn in bulk (prng.ts fillNormals; issue 16, a historical path's minute shocks).
+ */
+export function fillCorrelatedNormals(
+  prng: PrngState,
+  rho: number,
+  first: Float64Array,
+  second: Float64Array,
+  from: number,
+  to: number,
+): void {
+  const own = Math.sqrt(1 - rho * rho);
+  for (let start = from; start < to; start += CHUNK_PAIRS) {
+    const pairs = Math.min(CHUNK_PAIRS, to - start);
+    fillNormals(prng, drawn, 0, 2 * pairs);
+    for (let j = 0; j < pairs; j++) {
+      const z1 = drawn[2 * j]!;
+      first[start + j] = z1;
+      second[start + j] = rho * z1 + own * drawn[2 * j + 1]!;
+    }
+  }
 }
