@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextNormal, seedPrng } from '../prng.ts';
+import { nextFloat, nextNormal, seedPrng, type PrngState } from '../prng.ts';
 import { extremesAt, intraMinuteExtremes, VOL_WINDOW_MINUTES } from './intra-minute.ts';
 
 /** A random walk with one-minute log volatility `sigma`. */
@@ -11,7 +11,49 @@ function walk(minutes: number, sigma: number, seed: number): Float64Array {
   return path;
 }
 
+/** The extremes minute by minute, as drawn before issue 16's bulk draws: the bits the chunked passes must keep. */
+function minuteByMinute(
+  series: Float64Array,
+  prng: PrngState,
+): { lowDepth: Float32Array; highDepth: Float32Array } {
+  const n = series.length;
+  const lowDepth = new Float32Array(n);
+  const highDepth = new Float32Array(n);
+  const squares = new Float64Array(n);
+  let sum = 0;
+  let b = n > 0 ? Math.log(series[0]!) : 0;
+  for (let t = 1; t < n; t++) {
+    const a = b;
+    b = Math.log(series[t]!);
+    squares[t] = (b - a) * (b - a);
+    sum += squares[t]!;
+    if (t > VOL_WINDOW_MINUTES) sum -= squares[t - VOL_WINDOW_MINUTES]!;
+    const variance = Math.max(0, sum) / Math.min(t, VOL_WINDOW_MINUTES);
+    const spread = (b - a) * (b - a);
+    const u1 = 1 - nextFloat(prng);
+    const u2 = 1 - nextFloat(prng);
+    const low = (a + b - Math.sqrt(spread - 2 * variance * Math.log(u1))) / 2;
+    const high = (a + b + Math.sqrt(spread - 2 * variance * Math.log(u2))) / 2;
+    lowDepth[t] = 1 - Math.exp(low - Math.min(a, b));
+    highDepth[t] = Math.exp(high - Math.max(a, b)) - 1;
+  }
+  return { lowDepth, highDepth };
+}
+
 describe('the minute’s extreme prints (Brownian-bridge extremes, an assumption)', () => {
+  it('are the minute-by-minute draws bit for bit, over several chunks, and leave the stream where they do', () => {
+    for (const minutes of [0, 1, 15, 1_024, 1_025, 3_000]) {
+      const path = walk(minutes, 0.002, minutes);
+      const bulk = seedPrng(3);
+      const single = seedPrng(3);
+      const got = intraMinuteExtremes(path, bulk);
+      const expected = minuteByMinute(path, single);
+      expect(got.lowDepth).toEqual(expected.lowDepth);
+      expect(got.highDepth).toEqual(expected.highDepth);
+      expect(bulk).toEqual(single);
+    }
+  });
+
   it('lies beyond the open and close, and replays from the seed', () => {
     const path = walk(2_000, 0.003, 1);
     const a = intraMinuteExtremes(path, seedPrng(7));
