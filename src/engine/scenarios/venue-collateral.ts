@@ -79,10 +79,14 @@ export function venueCollateralPath(
       });
     window = [from, low, to];
   }
+  // No window: one that never opens (discount is 1 at every minute, as before). Its bounds and troughs are read
+  // once, not at every minute (issue 16: the classroom episode's path 15.1 → 7.6 µs).
+  const [from, low, to] = window ?? [Infinity, Infinity, Infinity];
+  const { usdeLow, wbethLow, bnsolLow } = depeg ?? { usdeLow: 1, wbethLow: 1, bnsolLow: 1 };
   for (let t = 0; t < eth.length; t++) {
-    const u = window ? discount(t, window[0], window[1], window[2], depeg!.usdeLow) : 1;
-    const w = window ? discount(t, window[0], window[1], window[2], depeg!.wbethLow) : 1;
-    const b = window ? discount(t, window[0], window[1], window[2], depeg!.bnsolLow) : 1;
+    const u = discount(t, from, low, to, usdeLow);
+    const w = discount(t, from, low, to, wbethLow);
+    const b = discount(t, from, low, to, bnsolLow);
     out[t] = USDE_SHARE * u + WBETH_SHARE * (eth[t]! / eth0) * w + BNSOL_SHARE * (alt[t]! / alt0) * b;
   }
   return out;
