@@ -25,14 +25,18 @@ export interface IntraMinuteExtremes {
 
 /**
  * Minutes worked out at a time (issue 16). Each chunk draws its uniforms in bulk (prng.ts fillFloats), takes
- * its logarithms in passes of their own (the uniforms', then the index's), then the roots and exponentials:
- * the same calls on the same values as minute by minute, and leaves the stream where minute-by-minute draws
- * would. The classroom path's three markets, one process, medians of 21 blocks: 250–262 µs minute by minute,
- * 223–236 with the bulk draws, 210–223 with the passes as well (2026-12-07; intra-minute.test.ts checks the
- * bits against the minute-by-minute loop).
+ * the logarithms in passes of their own (the uniforms', then the index's), then the roots, then the
+ * exponentials in a last pass: the same calls on the same values as minute by minute, and the stream left where
+ * minute-by-minute draws leave it (intra-minute.test.ts checks both). A pass of one kind of call keeps few
+ * numbers live across each call. The classroom path's three markets, one process, medians of 21 blocks
+ * (2026-12-07): 263–265 µs minute by minute, 224–225 with the bulk draws and log passes, 206–208 with the
+ * exponentials' pass as well.
  */
 const CHUNK_MINUTES = 1024;
-/** The chunk's two uniforms a minute (u1 then u2), drawn in bulk, then their logarithms in place. */
+/**
+ * The chunk's two uniforms a minute (u1 then u2), drawn in bulk; then their logarithms in place; then the
+ * exponents of the low and the high.
+ */
 const logUniforms = new Float64Array(2 * CHUNK_MINUTES);
 /** The chunk's log index prices. */
 const logPrices = new Float64Array(CHUNK_MINUTES);
@@ -65,8 +69,13 @@ export function intraMinuteExtremes(series: ArrayLike<number>, prng: PrngState):
       const spread = (b - a) * (b - a);
       const low = (a + b - Math.sqrt(spread - 2 * variance * logUniforms[2 * j]!)) / 2;
       const high = (a + b + Math.sqrt(spread - 2 * variance * logUniforms[2 * j + 1]!)) / 2;
-      lowDepth[t] = 1 - Math.exp(low - Math.min(a, b));
-      highDepth[t] = Math.exp(high - Math.max(a, b)) - 1;
+      // The exponents, taken in a pass of their own below (in the uniforms' slots, read by now).
+      logUniforms[2 * j] = low - Math.min(a, b);
+      logUniforms[2 * j + 1] = high - Math.max(a, b);
+    }
+    for (let j = 0; j < minutes; j++) {
+      lowDepth[from + j] = 1 - Math.exp(logUniforms[2 * j]!);
+      highDepth[from + j] = Math.exp(logUniforms[2 * j + 1]!) - 1;
     }
   }
   return { lowDepth, highDepth };
