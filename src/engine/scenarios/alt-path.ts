@@ -29,10 +29,13 @@ export function altFromAnchors(anchors: readonly Anchor[], btc: Float64Array): F
     const n = to.minute - from.minute;
     const [ba, bb] = [Math.log(from.btc), Math.log(to.btc)];
     const [aa, ab] = [Math.log(from.alt!), Math.log(to.alt!)];
+    // BTC's logarithms first, parked in the output, then the exponentials: a pass of one kind of call each, the
+    // same calls on the same values (issue 16: the classroom episode's ALT 62 → 55 µs, one process).
+    for (let t = from.minute; t <= to.minute; t++) alt[t] = Math.log(btc[t]!);
     for (let i = 0; i <= n; i++) {
       const f = i / n;
       const t = from.minute + i;
-      const deviation = Math.log(btc[t]!) - (ba + (bb - ba) * f);
+      const deviation = alt[t]! - (ba + (bb - ba) * f);
       alt[t] = Math.exp(aa + (ab - aa) * f + ALT_BETA * deviation);
     }
   }
