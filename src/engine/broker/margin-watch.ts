@@ -44,6 +44,8 @@ export class MarginWatch implements MarginScan {
   readonly #everyStep = new Set<number>();
   /** Step → clients due for their daily check. */
   readonly #due = new Map<number, number[]>();
+  /** The steps #due holds, each once (a min-heap: the earliest on top). */
+  readonly #dueSteps = new KeyedHeap(1);
 
   markDirty(clientId: number): void {
     if (this.#isDirty[clientId]) return;
@@ -67,11 +69,7 @@ export class MarginWatch implements MarginScan {
     // Iterating an empty set still makes an iterator: the usual step has nobody to review every step.
     if (this.#everyStep.size !== 0) for (const id of this.#everyStep) found.push(id);
     for (const id of this.#dirty) found.push(id);
-    const due = this.#due.get(state.step);
-    if (due) {
-      for (const id of due) found.push(id);
-      this.#due.delete(state.step);
-    }
+    if (this.#dueSteps.size > 0 && this.#dueSteps.peekKey() <= state.step) this.#takeDue(state.step, found);
     // Each asset by name: a price read under a computed name is a new heap number, four a step.
     const triggers = this.#triggers;
     const prices = state.prices;
@@ -82,6 +80,26 @@ export class MarginWatch implements MarginScan {
     sortUnique(found); // found several ways: every step, touched, due, several assets
     for (const id of found) this.markDirty(id);
     return found;
+  }
+
+  /**
+   * The clients due at `step`; scheduled steps already passed (never looked up again, as before) are dropped.
+   * A map lookup every minute (0.7% of a quiet classroom run's profile, issue 16): the earliest scheduled step
+   * is kept in a heap, and a step before it looks nothing up.
+   */
+  #takeDue(step: number, found: number[]): void {
+    const steps = this.#dueSteps;
+    while (steps.size > 0 && steps.peekKey() <= step) {
+      const at = steps.peekKey();
+      steps.pop();
+      if (at < step) {
+        this.#due.delete(at);
+        continue;
+      }
+      const due = this.#due.get(at);
+      if (due) for (const id of due) found.push(id);
+      this.#due.delete(at);
+    }
   }
 
   /** Current clients whose trigger the price reached; they leave the heap. */
@@ -152,6 +170,9 @@ export class MarginWatch implements MarginScan {
   #schedule(step: number, clientId: number): void {
     const list = this.#due.get(step);
     if (list) list.push(clientId);
-    else this.#due.set(step, [clientId]);
+    else {
+      this.#due.set(step, [clientId]);
+      this.#dueSteps.push(step, 0, 0);
+    }
   }
 }

@@ -20,6 +20,13 @@ import { MARKET_IDS, MARKET_INDEX, type MarketState } from './market.ts';
 import type { Position } from './position.ts';
 
 const REBUILD_FRACTION = 0.001;
+/** The quiet band's fields, per market (`#band`). */
+const BAND_FUNDING = 0;
+const BAND_LOSS = 1;
+const BAND_BOUND = 2;
+const BAND_LONG = 3;
+const BAND_SHORT = 4;
+const BAND_FIELDS = 5;
 const BTC = MARKET_INDEX.BTC;
 const ETH = MARKET_INDEX.ETH;
 const ALT = MARKET_INDEX.ALT;
@@ -104,16 +111,19 @@ export class LiquidationWatch implements LiquidationScan {
   quiet(): boolean {
     if (!this.#quiet || this.#dirty.length !== 0) return false;
     const active = this.#traded;
+    const markets = this.#markets;
+    const band = this.#band;
     for (let j = 0; j < active.length; j++) {
       const k = active[j]!;
-      const m = this.#markets[k]!;
+      const m = markets[k]!;
       const mark = m.markPrice;
+      const at = k * BAND_FIELDS;
       if (
-        m.fundingIndex !== this.#bandFunding[k] ||
-        m.lossIndex !== this.#bandLoss[k] ||
-        this.#bandBound[k]! > REBUILD_FRACTION * mark ||
-        mark < this.#bandLong[k]! ||
-        mark > this.#bandShort[k]!
+        m.fundingIndex !== band[at + BAND_FUNDING] ||
+        m.lossIndex !== band[at + BAND_LOSS] ||
+        band[at + BAND_BOUND]! > REBUILD_FRACTION * mark ||
+        mark < band[at + BAND_LONG]! ||
+        mark > band[at + BAND_SHORT]!
       )
         return false;
     }
@@ -132,14 +142,16 @@ export class LiquidationWatch implements LiquidationScan {
       const k = active[j]!;
       const m = this.#markets[k]!;
       const bound = this.#bound(k);
-      this.#bandFunding[k] = m.fundingIndex;
-      this.#bandLoss[k] = m.lossIndex;
-      this.#bandBound[k] = bound;
+      const band = this.#band;
+      const at = k * BAND_FIELDS;
+      band[at + BAND_FUNDING] = m.fundingIndex;
+      band[at + BAND_LOSS] = m.lossIndex;
+      band[at + BAND_BOUND] = bound;
       const longs = this.#longs[k]!;
-      this.#bandLong[k] =
+      band[at + BAND_LONG] =
         longs.size > 0 ? longs.peekKey() + bound + 1e-9 * Math.abs(longs.peekKey()) : -Infinity;
       const shorts = this.#shorts[k]!;
-      this.#bandShort[k] =
+      band[at + BAND_SHORT] =
         shorts.size > 0 ? shorts.peekKey() - bound - 1e-9 * Math.abs(shorts.peekKey()) : Infinity;
     }
     this.#quiet = true;
@@ -147,11 +159,11 @@ export class LiquidationWatch implements LiquidationScan {
 
   /** The band `quiet` reads, per market (MARKET_IDS order); valid while #quiet. */
   #quiet = false;
-  readonly #bandFunding = new Float64Array(MARKET_IDS.length);
-  readonly #bandLoss = new Float64Array(MARKET_IDS.length);
-  readonly #bandBound = new Float64Array(MARKET_IDS.length);
-  readonly #bandLong = new Float64Array(MARKET_IDS.length);
-  readonly #bandShort = new Float64Array(MARKET_IDS.length);
+  /**
+   * Per market, BAND_FIELDS numbers side by side (funding index, loss index, drift bound, the longs' and the
+   * shorts' thresholds): one array read three times a venue a minute, where five were (issue 16).
+   */
+  readonly #band = new Float64Array(BAND_FIELDS * MARKET_IDS.length);
 
   /**
    * The visits, apart from eachCandidate: the closure below captures `state`, and a function whose closure

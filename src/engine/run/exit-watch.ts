@@ -6,7 +6,8 @@
  * mark crossed, and the reference engine's exact test decides.
  */
 import { KeyedHeap } from '../fast/heap.ts';
-import type { MarketId } from '../perp/market.ts';
+import { MARKET_IDS, MARKET_INDEX, type MarketId } from '../perp/market.ts';
+import type { VenueName } from './run-events.ts';
 
 export interface ExitLevels {
   /** Exit when the mark is at or above this (a long's take-profit, a short's stop-loss); Infinity: none. */
@@ -29,42 +30,61 @@ export function exitLevels(
   return long ? { up: tp ?? Infinity, down: sl ?? -Infinity } : { up: sl ?? Infinity, down: tp ?? -Infinity };
 }
 
-/** One venue's heaps, by market: levels that fire on a rise (min-heap) and on a fall (max-heap). */
-interface VenueHeaps {
-  up: Record<MarketId, KeyedHeap>;
-  down: Record<MarketId, KeyedHeap>;
-}
+/** Heaps per venue (0 onshore, 1 offshore) and market (MARKET_INDEX): slot = venue × MARKET_IDS.length + market. */
+const SLOTS = 2 * MARKET_IDS.length;
+
+/** A venue's place among the slots (VenueName → 0 or 1). */
+export const venueSlot = (venue: VenueName): number => (venue === 'onshore' ? 0 : 1);
 
 export class ExitWatch {
-  /** By venue name; looked up by property, so a step builds no key text (issue 16: no per-step allocation). */
-  readonly #venues: Record<string, VenueHeaps> = {};
+  /**
+   * By slot, levels that fire on a rise (min-heaps) and on a fall (max-heaps), and each heap's top key
+   * (Infinity / −Infinity when empty): a step compares each listed market's mark with two numbers read by
+   * position, where it read a heap by venue name and then by market name (keyed loads, issue 16).
+   */
+  readonly #up: KeyedHeap[] = Array.from({ length: SLOTS }, () => new KeyedHeap(1));
+  readonly #down: KeyedHeap[] = Array.from({ length: SLOTS }, () => new KeyedHeap(-1));
+  readonly #upTop = new Float64Array(SLOTS).fill(Infinity);
+  readonly #downTop = new Float64Array(SLOTS).fill(-Infinity);
 
-  #heaps(venue: string): VenueHeaps {
-    return (this.#venues[venue] ??= {
-      up: { BTC: new KeyedHeap(1), ETH: new KeyedHeap(1), ALT: new KeyedHeap(1) },
-      down: { BTC: new KeyedHeap(-1), ETH: new KeyedHeap(-1), ALT: new KeyedHeap(-1) },
-    });
+  add(venue: VenueName, market: MarketId, trader: number, levels: ExitLevels): void {
+    const slot = venueSlot(venue) * MARKET_IDS.length + MARKET_INDEX[market];
+    if (levels.up < Infinity) {
+      const up = this.#up[slot]!;
+      up.push(levels.up, trader, 0);
+      this.#upTop[slot] = up.peekKey();
+    }
+    if (levels.down > -Infinity) {
+      const down = this.#down[slot]!;
+      down.push(levels.down, trader, 0);
+      this.#downTop[slot] = down.peekKey();
+    }
   }
 
-  add(venue: string, market: MarketId, trader: number, levels: ExitLevels): void {
-    const heaps = this.#heaps(venue);
-    if (levels.up < Infinity) heaps.up[market].push(levels.up, trader, 0);
-    if (levels.down > -Infinity) heaps.down[market].push(levels.down, trader, 0);
+  /**
+   * Traders whose level the mark reached in heap slot `slot` (with a hair of slack for rounding); they leave
+   * the index. The usual minute reaches none: two comparisons.
+   */
+  crossed(slot: number, mark: number, into: number[]): void {
+    if (this.#upTop[slot]! <= mark * (1 + 1e-12)) this.#popUp(slot, mark, into);
+    if (this.#downTop[slot]! >= mark * (1 - 1e-12)) this.#popDown(slot, mark, into);
   }
 
-  /** Traders whose level the mark reached (with a hair of slack for rounding); they leave the index. */
-  crossed(venue: string, market: MarketId, mark: number, into: number[]): void {
-    const heaps = this.#venues[venue];
-    if (!heaps) return;
-    const up = heaps.up[market];
+  #popUp(slot: number, mark: number, into: number[]): void {
+    const up = this.#up[slot]!;
     while (up.size > 0 && up.peekKey() <= mark * (1 + 1e-12)) {
       into.push(up.peekId());
       up.pop();
     }
-    const down = heaps.down[market];
+    this.#upTop[slot] = up.size > 0 ? up.peekKey() : Infinity;
+  }
+
+  #popDown(slot: number, mark: number, into: number[]): void {
+    const down = this.#down[slot]!;
     while (down.size > 0 && down.peekKey() >= mark * (1 - 1e-12)) {
       into.push(down.peekId());
       down.pop();
     }
+    this.#downTop[slot] = down.size > 0 ? down.peekKey() : -Infinity;
   }
 }
