@@ -6,6 +6,7 @@
  * Algorithm: sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, 32-bit), seeded through splitmix32.
  */
 import { check, wholeNumber } from './validation/index.ts';
+import * as fdlibm from './math/fdlibm.ts';
 
 /** Any safe integer (the high bits are folded in). */
 const SEED = wholeNumber(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
@@ -56,7 +57,7 @@ export function nextNormal(s: PrngState): number {
   let u = nextFloat(s);
   while (u === 0) u = nextFloat(s);
   const v = nextFloat(s);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  return Math.sqrt(-2 * fdlibm.log(u)) * fdlibm.cos(2 * Math.PI * v);
 }
 
 /** Integer in [0, n). */
@@ -72,7 +73,7 @@ export function forkPrng(s: PrngState, salt: number): PrngState {
 /*
  * Bulk draws for the set-up paths (issue 16: a seed's paths took about 14% of a classroom run). Each gives
  * exactly the numbers the same count of single calls above would, in the same order (the same integer steps,
- * the same Math.log, Math.sqrt and Math.cos on the same values), and leaves `s` where those calls would. Inside
+ * the same log, sqrt and cos on the same values), and leaves `s` where those calls would. Inside
  * the loop the state's four words are locals rather than read and written back through the array at every draw.
  * The step is nextUint32's (prng.test.ts checks both against the single calls, a zero draw included).
  */
@@ -117,7 +118,7 @@ export function fillNormals(s: PrngState, out: Float64Array, from: number, to: n
     if (u < 0) {
       if (x !== 0) u = x;
     } else {
-      out[i++] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * x);
+      out[i++] = Math.sqrt(-2 * fdlibm.log(u)) * fdlibm.cos(2 * Math.PI * x);
       u = -1;
     }
   }
@@ -158,6 +159,6 @@ export class DrawAhead {
     let u = this.float();
     while (u === 0) u = this.float();
     const v = this.float();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return Math.sqrt(-2 * fdlibm.log(u)) * fdlibm.cos(2 * Math.PI * v);
   }
 }

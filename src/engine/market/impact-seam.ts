@@ -16,6 +16,7 @@ import { sideSign } from '../perp/side.ts';
 import { frontRunsForcedFlow, type LiquiditySettings, type MarketMakerSwitches } from './liquidity.ts';
 import { above, check } from '../validation/index.ts';
 import { gapHalfLife, MARKET_DEPTH } from './venue-depth.ts';
+import * as fdlibm from '../math/fdlibm.ts';
 
 export { stressedDepthShare, STRESS_WINDOW_MINUTES } from './venue-depth.ts';
 
@@ -57,7 +58,7 @@ export function createImpactState(depthPerPercent: number): ImpactState {
 export function decayGap(impact: ImpactState, liquidity: LiquiditySettings, minutes: number): void {
   for (let k = 0; k < MARKET_IDS.length; k++) {
     const halfLife = gapHalfLife(liquidity.gapHalfLifeMinutes, impact.depthShare[k]!);
-    impact.gap[k] = impact.gap[k]! * Math.pow(0.5, minutes / halfLife);
+    impact.gap[k] = impact.gap[k]! * fdlibm.pow(0.5, minutes / halfLife);
   }
 }
 

@@ -10,6 +10,7 @@
  * for m ≤ min(a, b), so m = (a + b − √((b−a)² − 2σ² ln U)) / 2 for U uniform in (0, 1]; the maximum mirrors it.
  */
 import { fillFloats, type PrngState } from '../prng.ts';
+import * as fdlibm from '../math/fdlibm.ts';
 
 /** Assumption: the window over which the path's own one-minute volatility is measured. */
 export const VOL_WINDOW_MINUTES = 15;
@@ -51,12 +52,12 @@ export function intraMinuteExtremes(series: ArrayLike<number>, prng: PrngState):
   squares.fill(0);
   let sum = 0;
   // Each minute's log close is the next minute's log open: taken once (Math.log gives the same bits either way).
-  let b = n > 0 ? Math.log(series[0]!) : 0;
+  let b = n > 0 ? fdlibm.log(series[0]!) : 0;
   for (let from = 1; from < n; from += CHUNK_MINUTES) {
     const minutes = Math.min(CHUNK_MINUTES, n - from);
     fillFloats(prng, logUniforms, 0, 2 * minutes);
-    for (let j = 0; j < 2 * minutes; j++) logUniforms[j] = Math.log(1 - logUniforms[j]!); // of (0, 1]
-    for (let j = 0; j < minutes; j++) logPrices[j] = Math.log(series[from + j]!);
+    for (let j = 0; j < 2 * minutes; j++) logUniforms[j] = fdlibm.log(1 - logUniforms[j]!); // of (0, 1]
+    for (let j = 0; j < minutes; j++) logPrices[j] = fdlibm.log(series[from + j]!);
     for (let j = 0; j < minutes; j++) {
       const t = from + j;
       const a = b;
@@ -74,8 +75,8 @@ export function intraMinuteExtremes(series: ArrayLike<number>, prng: PrngState):
       logUniforms[2 * j + 1] = high - Math.max(a, b);
     }
     for (let j = 0; j < minutes; j++) {
-      lowDepth[from + j] = 1 - Math.exp(logUniforms[2 * j]!);
-      highDepth[from + j] = Math.exp(logUniforms[2 * j + 1]!) - 1;
+      lowDepth[from + j] = 1 - fdlibm.exp(logUniforms[2 * j]!);
+      highDepth[from + j] = fdlibm.exp(logUniforms[2 * j + 1]!) - 1;
     }
   }
   return { lowDepth, highDepth };

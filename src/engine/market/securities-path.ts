@@ -4,6 +4,7 @@
  * securities collateral moves a little but is not the story.
  */
 import { fillNormals, seedPrng } from '../prng.ts';
+import * as fdlibm from '../math/fdlibm.ts';
 
 export const SECURITIES_DAILY_VOLATILITY = 0.01;
 
@@ -16,6 +17,6 @@ export function securitiesPath(seed: number, minutes: number): Float64Array {
   fillNormals(rng, path, 1, minutes + 1);
   path[0] = 100;
   for (let i = 1; i <= minutes; i++)
-    path[i] = path[i - 1]! * Math.exp(perMinute * path[i]! - (perMinute * perMinute) / 2);
+    path[i] = path[i - 1]! * fdlibm.exp(perMinute * path[i]! - (perMinute * perMinute) / 2);
   return path;
 }

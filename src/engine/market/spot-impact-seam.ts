@@ -8,6 +8,7 @@ import type { BrokerAsset, BrokerState } from '../broker/broker-state.ts';
 import type { SpotSeam } from '../broker/spot-seam.ts';
 import { frontRunsForcedFlow, type LiquiditySettings, type MarketMakerSwitches } from './liquidity.ts';
 import { above, check } from '../validation/index.ts';
+import * as fdlibm from '../math/fdlibm.ts';
 
 const DEPTH = above(0);
 
@@ -42,7 +43,7 @@ const lastKeep = { minutes: NaN, halfLife: NaN, keep: 1 };
 
 function spotKeep(minutes: number, halfLife: number): number {
   if (minutes !== lastKeep.minutes || halfLife !== lastKeep.halfLife) {
-    lastKeep.keep = Math.pow(0.5, minutes / halfLife);
+    lastKeep.keep = fdlibm.pow(0.5, minutes / halfLife);
     lastKeep.minutes = minutes;
     lastKeep.halfLife = halfLife;
   }

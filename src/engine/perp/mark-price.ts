@@ -12,6 +12,7 @@
  *   the mark follows it with the EMA's lag, with no 0.5% clamp.
  */
 import { Refusal, above, atLeast, between, check, finiteNumber } from '../validation/index.ts';
+import * as fdlibm from '../math/fdlibm.ts';
 
 const POSITIVE = above(0);
 const NON_NEGATIVE = atLeast(0);
@@ -54,7 +55,7 @@ export function updateBasisEma(
   check('basisSample', basisSample, finiteNumber);
   check('elapsedSeconds', elapsedSeconds, NON_NEGATIVE);
   check('timeConstantSeconds', timeConstantSeconds, POSITIVE);
-  const decay = Math.exp(-elapsedSeconds / timeConstantSeconds);
+  const decay = fdlibm.exp(-elapsedSeconds / timeConstantSeconds);
   return {
     num: ema.num * decay + basisSample * elapsedSeconds,
     den: ema.den * decay + elapsedSeconds,
@@ -91,7 +92,7 @@ const lastDecay = { elapsedSeconds: NaN, timeConstantSeconds: NaN, decay: 1 };
  */
 function emaDecay(elapsedSeconds: number, timeConstantSeconds: number): number {
   if (elapsedSeconds !== lastDecay.elapsedSeconds || timeConstantSeconds !== lastDecay.timeConstantSeconds) {
-    lastDecay.decay = Math.exp(-elapsedSeconds / timeConstantSeconds);
+    lastDecay.decay = fdlibm.exp(-elapsedSeconds / timeConstantSeconds);
     lastDecay.elapsedSeconds = elapsedSeconds;
     lastDecay.timeConstantSeconds = timeConstantSeconds;
   }

@@ -13,6 +13,7 @@ import { placeMarketOrder } from './orders.ts';
 import type { LossAllocation, PerpRules } from './rules.ts';
 import { stepExchange } from './step.ts';
 import { testRules, testVenue } from './test-support.ts';
+import * as fdlibm from '../math/fdlibm.ts';
 
 const ALLOCATIONS: LossAllocation[] = ['binance', 'bitmex', 'hyperliquid', 'socialised'];
 
@@ -114,7 +115,7 @@ export function randomRun(
     const opens = { ...prices };
     for (const market of markets) {
       const jump = nextFloat(rng) < 0.01 ? -0.08 * nextFloat(rng) : 0;
-      prices[market] *= Math.exp(0.004 * nextNormal(rng) + jump);
+      prices[market] *= fdlibm.exp(0.004 * nextNormal(rng) + jump);
     }
     const traded = (p: number) => p * (1 + 0.003 * nextNormal(rng));
     const quote = (market: (typeof markets)[number]) => ({

@@ -14,6 +14,7 @@ import {
   type ClassTraits,
   type ProductWish,
 } from './traits.ts';
+import * as fdlibm from '../math/fdlibm.ts';
 
 export const PRODUCT_CODES: readonly ProductWish[] = ['spot', 'margin', 'perp'];
 export const PERSONAS = { retailPerp20x: 0, professionalPerp5x: 1, marginFinancedBtcHolder: 2 } as const;
@@ -55,7 +56,7 @@ export interface Population {
 }
 
 function logNormal(rng: DrawAhead, median: number, sigma: number): number {
-  return median * Math.exp(sigma * rng.normal());
+  return median * fdlibm.exp(sigma * rng.normal());
 }
 
 function pickProduct(traits: ClassTraits, u: number): number {

@@ -8,6 +8,7 @@
  * the BTC and ETH paths of every seed are unchanged. Synthetic scenarios: ALT = $100 × (BTC / BTC₀)^β.
  */
 import type { Anchor } from './anchors.ts';
+import * as fdlibm from '../math/fdlibm.ts';
 
 /** $100 at minute 0 (arbitrary). */
 export const ALT_OPEN = 100;
@@ -17,7 +18,7 @@ export const ALT_BETA = 1.5;
 /** ALT for a synthetic path: $100 × (BTC / BTC₀)^β. */
 export function altFromBtc(btc: Float64Array): Float64Array {
   const b0 = btc[0]!;
-  return Float64Array.from(btc, (b) => ALT_OPEN * Math.pow(b / b0, ALT_BETA));
+  return Float64Array.from(btc, (b) => ALT_OPEN * fdlibm.pow(b / b0, ALT_BETA));
 }
 
 /** ALT for a historical path through anchors that all carry `alt`; BTC is the bridged path of the same anchors. */
@@ -27,16 +28,16 @@ export function altFromAnchors(anchors: readonly Anchor[], btc: Float64Array): F
     const from = anchors[k - 1]!;
     const to = anchors[k]!;
     const n = to.minute - from.minute;
-    const [ba, bb] = [Math.log(from.btc), Math.log(to.btc)];
-    const [aa, ab] = [Math.log(from.alt!), Math.log(to.alt!)];
+    const [ba, bb] = [fdlibm.log(from.btc), fdlibm.log(to.btc)];
+    const [aa, ab] = [fdlibm.log(from.alt!), fdlibm.log(to.alt!)];
     // BTC's logarithms first, parked in the output, then the exponentials: a pass of one kind of call each, the
     // same calls on the same values (issue 16: the classroom episode's ALT 62 → 55 µs, one process).
-    for (let t = from.minute; t <= to.minute; t++) alt[t] = Math.log(btc[t]!);
+    for (let t = from.minute; t <= to.minute; t++) alt[t] = fdlibm.log(btc[t]!);
     for (let i = 0; i <= n; i++) {
       const f = i / n;
       const t = from.minute + i;
       const deviation = alt[t]! - (ba + (bb - ba) * f);
-      alt[t] = Math.exp(aa + (ab - aa) * f + ALT_BETA * deviation);
+      alt[t] = fdlibm.exp(aa + (ab - aa) * f + ALT_BETA * deviation);
     }
   }
   for (const a of anchors) alt[a.minute] = a.alt!;

@@ -7,6 +7,7 @@ import { altFromAnchors, altFromBtc } from './alt-path.ts';
 import { checkAnchors, type Anchor } from './anchors.ts';
 import { BTC_ETH_CORRELATION, checkCorrelation, fillCorrelatedNormals } from './correlated-normals.ts';
 import type { IndexPath } from './types.ts';
+import * as fdlibm from '../math/fdlibm.ts';
 
 export interface BridgeNoise {
   /** Noise per √minute (log price) on a segment that barely moves. */
@@ -61,8 +62,8 @@ export function bridgePath(
     const from = anchors[k - 1] as Anchor;
     const to = anchors[k] as Anchor;
     const n = to.minute - from.minute;
-    const [la, lb] = [Math.log(from.btc), Math.log(to.btc)];
-    const [ea, eb] = [Math.log(from.eth), Math.log(to.eth)];
+    const [la, lb] = [fdlibm.log(from.btc), fdlibm.log(to.btc)];
+    const [ea, eb] = [fdlibm.log(from.eth), fdlibm.log(to.eth)];
     const sb = segmentVolatility(la, lb, n, noise.floorPerSqrtMinute.btc, noise.perHourlyMove);
     const se = segmentVolatility(ea, eb, n, noise.floorPerSqrtMinute.eth, noise.perHourlyMove);
     // First pass: the free random walk, parked in the output arrays (its shocks drawn there first, in bulk:
@@ -82,8 +83,8 @@ export function bridgePath(
     for (let i = 1; i < n; i++) {
       const f = i / n;
       const t = from.minute + i;
-      btc[t] = Math.exp(la + (lb - la) * f + (btc[t] as number) - f * endB);
-      eth[t] = Math.exp(ea + (eb - ea) * f + (eth[t] as number) - f * endE);
+      btc[t] = fdlibm.exp(la + (lb - la) * f + (btc[t] as number) - f * endB);
+      eth[t] = fdlibm.exp(ea + (eb - ea) * f + (eth[t] as number) - f * endE);
     }
   }
   for (const a of anchors) {

@@ -2,6 +2,7 @@
  * A sudden move and its partial reversal, added to a calm random walk in log price: the shape behind the
  * synthetic flash crash and short squeeze.
  */
+import * as fdlibm from '../math/fdlibm.ts';
 
 export interface Impulse {
   /** Minute the move starts. */
@@ -23,8 +24,8 @@ export interface Impulse {
 export function impulseProgress(impulse: Impulse, t: number): number {
   const { start, duration, kept, reversalMinutes } = impulse;
   if (t <= start) return 0;
-  if (t < start + duration) return (1 - Math.cos((Math.PI * (t - start)) / duration)) / 2;
-  return kept + (1 - kept) * Math.exp(-(t - start - duration) / reversalMinutes);
+  if (t < start + duration) return (1 - fdlibm.cos((Math.PI * (t - start)) / duration)) / 2;
+  return kept + (1 - kept) * fdlibm.exp(-(t - start - duration) / reversalMinutes);
 }
 
 /** Noise multiplier at minute t: 1 before the move, the peak during it, easing back to 1 after. */
@@ -32,5 +33,5 @@ export function impulseNoise(impulse: Impulse, t: number): number {
   const { start, duration, reversalMinutes, noisePeak } = impulse;
   if (t <= start) return 1;
   if (t < start + duration) return noisePeak;
-  return 1 + (noisePeak - 1) * Math.exp(-(t - start - duration) / reversalMinutes);
+  return 1 + (noisePeak - 1) * fdlibm.exp(-(t - start - duration) / reversalMinutes);
 }

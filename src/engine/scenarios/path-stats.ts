@@ -3,6 +3,7 @@
  * summarise a path for a reader ("BTC fell 49% within 24 h").
  */
 import { wholeNumber, check } from '../validation/index.ts';
+import * as fdlibm from '../math/fdlibm.ts';
 
 const AT_LEAST_1 = wholeNumber(1);
 const AT_LEAST_2 = wholeNumber(2);
@@ -62,7 +63,7 @@ export function dailyVolatility(prices: ArrayLike<number>): number {
   const n = prices.length - 1;
   check('number of prices', prices.length, AT_LEAST_3);
   const returns = new Float64Array(n);
-  for (let t = 1; t <= n; t++) returns[t - 1] = Math.log((prices[t] as number) / (prices[t - 1] as number));
+  for (let t = 1; t <= n; t++) returns[t - 1] = fdlibm.log((prices[t] as number) / (prices[t - 1] as number));
   // Two passes (mean, then squared deviations): no cancellation when every return is nearly the same.
   const mean = returns.reduce((a, r) => a + r, 0) / n;
   const squares = returns.reduce((a, r) => a + (r - mean) ** 2, 0);

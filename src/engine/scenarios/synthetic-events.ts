@@ -4,6 +4,7 @@
  */
 import { nextFloat, type PrngState } from '../prng.ts';
 import type { Impulse } from './impulse.ts';
+import * as fdlibm from '../math/fdlibm.ts';
 
 /** Uniform in [lo, hi). */
 function between(prng: PrngState, lo: number, hi: number): number {
@@ -21,9 +22,9 @@ export function drawFlashCrash(prng: PrngState, minutes: number): Impulse {
   return {
     start: middleThird(prng, minutes),
     duration: Math.round(between(prng, 10, 30)),
-    btcLog: Math.log(1 - fall),
+    btcLog: fdlibm.log(1 - fall),
     // ETH falls further, as in each episode of guardrails.md §3 that gives ETH levels.
-    ethLog: Math.log(1 - Math.min(0.4, fall * 1.2)),
+    ethLog: fdlibm.log(1 - Math.min(0.4, fall * 1.2)),
     kept: 1 - between(prng, 0.4, 0.7),
     reversalMinutes: between(prng, 60, 180),
     noisePeak: 2.5,
@@ -36,8 +37,8 @@ export function drawShortSqueeze(prng: PrngState, minutes: number): Impulse {
   return {
     start: middleThird(prng, minutes),
     duration: Math.round(between(prng, 20, 50)),
-    btcLog: Math.log(1 + rise),
-    ethLog: Math.log(1 + rise * 1.1),
+    btcLog: fdlibm.log(1 + rise),
+    ethLog: fdlibm.log(1 + rise * 1.1),
     kept: 1 - between(prng, 0.5, 0.9),
     reversalMinutes: between(prng, 120, 360),
     noisePeak: 2,

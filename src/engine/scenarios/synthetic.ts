@@ -10,6 +10,7 @@ import { impulseNoise, impulseProgress, type Impulse } from './impulse.ts';
 import { drawFlashCrash, drawShortSqueeze } from './synthetic-events.ts';
 import type { IndexPath, ScenarioId } from './types.ts';
 import { check, wholeNumber } from '../validation/index.ts';
+import * as fdlibm from '../math/fdlibm.ts';
 
 const MINUTES = wholeNumber(1);
 
@@ -37,8 +38,8 @@ type Step = (t: number, z: readonly [number, number]) => [number, number];
 function walk(prng: PrngState, minutes: number, step: Step, impulse?: Impulse): IndexPath {
   const btc = new Float64Array(minutes + 1);
   const eth = new Float64Array(minutes + 1);
-  let lb = Math.log(SYNTHETIC_OPEN.btc);
-  let le = Math.log(SYNTHETIC_OPEN.eth);
+  let lb = fdlibm.log(SYNTHETIC_OPEN.btc);
+  let le = fdlibm.log(SYNTHETIC_OPEN.eth);
   btc[0] = SYNTHETIC_OPEN.btc;
   eth[0] = SYNTHETIC_OPEN.eth;
   const z: [number, number] = [0, 0];
@@ -47,8 +48,8 @@ function walk(prng: PrngState, minutes: number, step: Step, impulse?: Impulse): 
     lb += rb;
     le += re;
     const shape = impulse === undefined ? 0 : impulseProgress(impulse, t);
-    btc[t] = Math.exp(lb + shape * (impulse?.btcLog ?? 0));
-    eth[t] = Math.exp(le + shape * (impulse?.ethLog ?? 0));
+    btc[t] = fdlibm.exp(lb + shape * (impulse?.btcLog ?? 0));
+    eth[t] = fdlibm.exp(le + shape * (impulse?.ethLog ?? 0));
   }
   return { stepMinutes: 1, minutes, btc, eth, alt: altFromBtc(btc) };
 }

@@ -1,0 +1,119 @@
+/**
+ * The natural logarithm and the exponential, by fdlibm's method (Sun Microsystems, 1993: "Permission to use,
+ * copy, modify, and distribute this software is freely granted, provided that this notice is preserved") as V8
+ * 11.3 implements it for Math.log and Math.exp (Node 20), so that the engine gives the same bits wherever it runs:
+ * browsers' Math functions differ from one release to the next (Chromium 156 returns other last bits than Node
+ * 20 for about one argument in ten). The steps and constants are fdlibm's; the arithmetic is IEEE double
+ * throughout, which every JavaScript engine rounds alike.
+ */
+import { fromWords, highWord, lowWord, withHighWord } from './words.ts';
+
+const LN2_HI = 6.9314718036912381649e-1; // 0x3FE62E42 FEE00000
+const LN2_LO = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
+const TWO54 = 1.8014398509481984e16; // 2^54
+const LG1 = 6.66666666666673513e-1;
+const LG2 = 3.999999999940941908e-1;
+const LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1;
+const LG5 = 1.818357216161805012e-1;
+const LG6 = 1.531383769920937332e-1;
+const LG7 = 1.479819860511658591e-1;
+
+/**
+ * ln x: x = 2^k·(1+f) with √2/2 < 1+f < √2, then ln(1+f) = 2s + s·R(s²) for s = f/(2+f), R a degree-14
+ * Remez polynomial, and ln x = k·ln2_hi + (f − (f²/2 − (s·(f²/2 + R) + k·ln2_lo))).
+ */
+export function log(x: number): number {
+  let hx = highWord(x);
+  let k = 0;
+  if (hx < 0x00100000) {
+    // x < 2^-1022: zero, negative or subnormal
+    if (((hx & 0x7fffffff) | lowWord(x)) === 0) return -Infinity;
+    if (hx < 0) return NaN;
+    k -= 54;
+    x *= TWO54;
+    hx = highWord(x);
+  }
+  if (hx >= 0x7ff00000) return x + x;
+  k += (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  const i = (hx + 0x95f64) & 0x100000;
+  x = withHighWord(x, hx | (i ^ 0x3ff00000)); // x or x/2, normalised into [√2/2, √2)
+  k += i >> 20;
+  const f = x - 1.0;
+  if ((0x000fffff & (2 + hx)) < 3) {
+    // −2^-20 ≤ f < 2^-20
+    if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
+    const r = f * f * (0.5 - 0.3333333333333333 * f);
+    return k === 0 ? f - r : k * LN2_HI - (r - k * LN2_LO - f);
+  }
+  const s = f / (2.0 + f);
+  const z = s * s;
+  const w = z * z;
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  const r = t2 + t1;
+  if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
+    const hfsq = 0.5 * f * f;
+    return k === 0 ? f - (hfsq - s * (hfsq + r)) : k * LN2_HI - (hfsq - (s * (hfsq + r) + k * LN2_LO) - f);
+  }
+  return k === 0 ? f - s * (f - r) : k * LN2_HI - (s * (f - r) - k * LN2_LO - f);
+}
+
+const O_THRESHOLD = 7.09782712893383973096e2; // above it exp overflows
+const U_THRESHOLD = -7.4513321910194110842e2; // below it exp underflows
+const INVLN2 = 1.442695040888963387;
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.6533902205465251539e-6;
+const P5 = 4.13813679705723846039e-8;
+const E = 2.718281828459045;
+const TWO1023 = 8.988465674311579539e307; // 2^1023
+const TWOM1000 = 9.3326361850321887899e-302; // 2^-1000
+
+/**
+ * e^x: x = k·ln2 + r with |r| ≤ ln2/2 (r kept as hi − lo), e^r from a degree-5 Remez polynomial of
+ * r·(e^r + 1)/(e^r − 1), then scaled by 2^k. V8 returns e itself for x = 1 (the method's last bit is off there).
+ */
+export function exp(x: number): number {
+  let hx = highWord(x);
+  const negative = (hx >>> 31) & 1;
+  hx &= 0x7fffffff;
+  if (hx >= 0x40862e42) {
+    // |x| ≥ 709.78…: infinite, NaN, or out of range
+    if (hx >= 0x7ff00000) {
+      if (((hx & 0xfffff) | lowWord(x)) !== 0) return x + x; // NaN
+      return negative === 0 ? x : 0;
+    }
+    if (x > O_THRESHOLD) return Infinity;
+    if (x < U_THRESHOLD) return 0;
+  }
+  let hi = 0;
+  let lo = 0;
+  let k = 0;
+  if (hx > 0x3fd62e42) {
+    // |x| > ln2/2
+    if (hx < 0x3ff0a2b2) {
+      // and |x| < 1.5·ln2
+      if (x === 1.0) return E;
+      hi = negative ? x + LN2_HI : x - LN2_HI;
+      lo = negative ? -LN2_LO : LN2_LO;
+      k = negative ? -1 : 1;
+    } else {
+      k = (INVLN2 * x + (negative ? -0.5 : 0.5)) | 0;
+      hi = x - k * LN2_HI; // exact
+      lo = k * LN2_LO;
+    }
+    x = hi - lo;
+  } else if (hx < 0x3e300000) {
+    return 1 + x; // |x| < 2^-28
+  }
+  const t = x * x;
+  const twoToK = fromWords((0x3ff00000 + ((k >= -1021 ? k : k + 1000) << 20)) | 0, 0);
+  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((x * c) / (c - 2.0) - x);
+  const y = 1 - (lo - (x * c) / (2.0 - c) - hi);
+  if (k >= -1021) return k === 1024 ? y * 2.0 * TWO1023 : y * twoToK;
+  return y * twoToK * TWOM1000;
+}

@@ -1,0 +1,148 @@
+/**
+ * Sine and cosine by fdlibm's method as V8 11.3 implements Math.sin and Math.cos (Node 20); see log-exp.ts for
+ * why the engine carries its own. The argument is reduced to y0 + y1 = x − n·π/2 with |y0| ≤ π/4 (Cody and
+ * Waite's three-part π/2), then the kernels' polynomials on [−π/4, π/4]. Arguments of |x| > 2^19·π/2 need
+ * fdlibm's multi-precision reduction, which the engine never needs (its angles stay within a turn): they are
+ * refused.
+ */
+import { fromWords, highWord } from './words.ts';
+
+const S1 = -1.66666666666666324348e-1;
+const S2 = 8.33333333332248946124e-3;
+const S3 = -1.98412698298579493134e-4;
+const S4 = 2.75573137070700676789e-6;
+const S5 = -2.50507602534068634195e-8;
+const S6 = 1.58969099521155010221e-10;
+
+/** sin(x + y) on [−π/4, π/4], y the tail of x (`tailed` false: y is 0). */
+function kernelSin(x: number, y: number, tailed: boolean): number {
+  if ((highWord(x) & 0x7fffffff) < 0x3e400000 && (x | 0) === 0) return x; // |x| < 2^-27
+  const z = x * x;
+  const v = z * x;
+  const r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
+  if (!tailed) return x + v * (S1 + z * r);
+  return x - (z * (0.5 * y - v * r) - y - v * S1);
+}
+
+const C1 = 4.16666666666666019037e-2;
+const C2 = -1.38888888888741095749e-3;
+const C3 = 2.48015872894767294178e-5;
+const C4 = -2.75573143513906633035e-7;
+const C5 = 2.0875723212981748279e-9;
+const C6 = -1.13596475577881948265e-11;
+
+/** cos(x + y) on [−π/4, π/4], y the tail of x. */
+function kernelCos(x: number, y: number): number {
+  const ix = highWord(x) & 0x7fffffff;
+  if (ix < 0x3e400000 && (x | 0) === 0) return 1; // |x| < 2^-27
+  const z = x * x;
+  const r = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+  if (ix < 0x3fd33333) return 1 - (0.5 * z - (z * r - x * y)); // |x| < 0.3
+  // 1 − qx and z/2 − qx are exact for qx = |x|/4 (to 21 bits), or 0.28125 above 0.78125.
+  const qx = ix > 0x3fe90000 ? 0.28125 : fromWords(ix - 0x00200000, 0);
+  const iz = 0.5 * z - qx;
+  const a = 1 - qx;
+  return a - (iz - (z * r - x * y));
+}
+
+const INVPIO2 = 6.36619772367581382433e-1; // 53 bits of 2/π
+const PIO2_1 = 1.57079632673412561417; // the first 33 bits of π/2
+const PIO2_1T = 6.07710050650619224932e-11; // π/2 − PIO2_1
+const PIO2_2 = 6.0771005063039659766e-11; // the second 33 bits
+const PIO2_2T = 2.02226624879595063154e-21; // π/2 − (PIO2_1 + PIO2_2)
+const PIO2_3 = 2.0222662487111664558e-21; // the third 33 bits
+const PIO2_3T = 8.47842766036889956997e-32; // π/2 − (PIO2_1 + PIO2_2 + PIO2_3)
+/** High words of n·π/2 for n = 1…32: a reduction near one of them may cancel. */
+const NPIO2_HIGH = new Int32Array([
+  0x3ff921fb, 0x400921fb, 0x4012d97c, 0x401921fb, 0x401f6a7a, 0x4022d97c, 0x4025fdbb, 0x402921fb, 0x402c463a,
+  0x402f6a7a, 0x4031475c, 0x4032d97c, 0x40346b9c, 0x4035fdbb, 0x40378fdb, 0x403921fb, 0x403ab41b, 0x403c463a,
+  0x403dd85a, 0x403f6a7a, 0x40407e4c, 0x4041475c, 0x4042106c, 0x4042d97c, 0x4043a28c, 0x40446b9c, 0x404534ac,
+  0x4045fdbb, 0x4046c6cb, 0x40478fdb, 0x404858eb, 0x404921fb,
+]);
+
+/** The reduced argument: y0 + y1 = x − n·π/2, |y0| ≤ π/4. */
+const reduced = new Float64Array(2);
+
+/** n, with x − n·π/2 written into `reduced` (|x| > π/4, finite, |x| ≤ 2^19·π/2). */
+function reduce(x: number, hx: number, ix: number): number {
+  if (ix < 0x4002d97c) {
+    // |x| < 3π/4: n = ±1
+    const sign = hx > 0 ? 1 : -1;
+    let z = x - sign * PIO2_1;
+    if (ix !== 0x3ff921fb) {
+      reduced[0] = z - sign * PIO2_1T;
+      reduced[1] = z - reduced[0]! - sign * PIO2_1T;
+    } else {
+      // near π/2: 33 + 33 + 53 bits of π/2
+      z -= sign * PIO2_2;
+      reduced[0] = z - sign * PIO2_2T;
+      reduced[1] = z - reduced[0]! - sign * PIO2_2T;
+    }
+    return sign;
+  }
+  if (ix > 0x413921fb) throw new RangeError(`sin and cos take |x| ≤ 2^19·π/2 in the engine; got ${x}`);
+  const t = Math.abs(x);
+  const n = (t * INVPIO2 + 0.5) | 0;
+  const fn = n;
+  let r = t - fn * PIO2_1;
+  let w = fn * PIO2_1T; // good to 85 bits
+  if (n < 32 && ix !== NPIO2_HIGH[n - 1]) {
+    reduced[0] = r - w; // no cancellation
+  } else {
+    const j = ix >> 20;
+    reduced[0] = r - w;
+    if (j - ((highWord(reduced[0]!) >> 20) & 0x7ff) > 16) {
+      // a second iteration, good to 118 bits
+      let u = r;
+      w = fn * PIO2_2;
+      r = u - w;
+      w = fn * PIO2_2T - (u - r - w);
+      reduced[0] = r - w;
+      if (j - ((highWord(reduced[0]!) >> 20) & 0x7ff) > 49) {
+        // a third, 151 bits
+        u = r;
+        w = fn * PIO2_3;
+        r = u - w;
+        w = fn * PIO2_3T - (u - r - w);
+        reduced[0] = r - w;
+      }
+    }
+  }
+  reduced[1] = r - reduced[0]! - w;
+  if (hx < 0) {
+    reduced[0] = -reduced[0]!;
+    reduced[1] = -reduced[1]!;
+    return -n;
+  }
+  return n;
+}
+
+/** cos x. */
+export function cos(x: number): number {
+  const hx = highWord(x);
+  const ix = hx & 0x7fffffff;
+  if (ix <= 0x3fe921fb) return kernelCos(x, 0); // |x| ≤ π/4
+  if (ix >= 0x7ff00000) return x - x; // NaN
+  const n = reduce(x, hx, ix) & 3;
+  const y0 = reduced[0]!;
+  const y1 = reduced[1]!;
+  if (n === 0) return kernelCos(y0, y1);
+  if (n === 1) return -kernelSin(y0, y1, true);
+  if (n === 2) return -kernelCos(y0, y1);
+  return kernelSin(y0, y1, true);
+}
+
+/** sin x. */
+export function sin(x: number): number {
+  const hx = highWord(x);
+  const ix = hx & 0x7fffffff;
+  if (ix <= 0x3fe921fb) return kernelSin(x, 0, false);
+  if (ix >= 0x7ff00000) return x - x;
+  const n = reduce(x, hx, ix) & 3;
+  const y0 = reduced[0]!;
+  const y1 = reduced[1]!;
+  if (n === 0) return kernelSin(y0, y1, true);
+  if (n === 1) return kernelCos(y0, y1);
+  if (n === 2) return -kernelSin(y0, y1, true);
+  return -kernelCos(y0, y1);
+}

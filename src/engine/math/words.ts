@@ -1,0 +1,47 @@
+/**
+ * The two 32-bit halves of a double, read and written through one shared buffer (fdlibm's GET_HIGH_WORD and
+ * friends). The engine's elementary functions (fdlibm.ts) work on them as fdlibm's C does.
+ */
+const double = new Float64Array(1);
+const halves = new Int32Array(double.buffer);
+
+// Every platform a browser or Node runs on is little-endian; a big-endian one would swap the halves.
+if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1)
+  throw new Error(
+    'the engine needs a little-endian platform (its deterministic math reads a double by halves)',
+  );
+const LOW = 0;
+const HIGH = 1;
+
+/** The more significant 32 bits of x, as a signed integer (sign, exponent, top of the fraction). */
+export function highWord(x: number): number {
+  double[0] = x;
+  return halves[HIGH]!;
+}
+
+/** The less significant 32 bits of x, as a signed integer. */
+export function lowWord(x: number): number {
+  double[0] = x;
+  return halves[LOW]!;
+}
+
+/** The double whose halves are `high` and `low`. */
+export function fromWords(high: number, low: number): number {
+  halves[HIGH] = high;
+  halves[LOW] = low;
+  return double[0]!;
+}
+
+/** x with its less significant half replaced by `low`. */
+export function withLowWord(x: number, low: number): number {
+  double[0] = x;
+  halves[LOW] = low;
+  return double[0]!;
+}
+
+/** x with its more significant half replaced by `high`. */
+export function withHighWord(x: number, high: number): number {
+  double[0] = x;
+  halves[HIGH] = high;
+  return double[0]!;
+}
