@@ -6,7 +6,7 @@
  * 20 for about one argument in ten). The steps and constants are fdlibm's; the arithmetic is IEEE double
  * throughout, which every JavaScript engine rounds alike.
  */
-import { fromWords, highWord, lowWord, withHighWord } from './words.ts';
+import { highWord, lowWord, twoTo } from './words.ts';
 
 const LN2_HI = 6.9314718036912381649e-1; // 0x3FE62E42 FEE00000
 const LN2_LO = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
@@ -22,8 +22,32 @@ const LG7 = 1.479819860511658591e-1;
 /**
  * ln x: x = 2^k·(1+f) with √2/2 < 1+f < √2, then ln(1+f) = 2s + s·R(s²) for s = f/(2+f), R a degree-14
  * Remez polynomial, and ln x = k·ln2_hi + (f − (f²/2 − (s·(f²/2 + R) + k·ln2_lo))).
+ *
+ * The usual argument (normal, finite, not within 2^-20 of a power of two) takes the short way here, small
+ * enough for V8 to inline into its caller; the rest goes through logAnywhere, the whole method. Not inlined, a
+ * function's double result is boxed, a heap number per call: the seed's draws make about 35,000 of these calls
+ * (issue 16).
  */
 export function log(x: number): number {
+  const hx = highWord(x);
+  const m = hx & 0x000fffff;
+  if (hx < 0x00100000 || hx >= 0x7ff00000 || (0x000fffff & (2 + m)) < 3) return logAnywhere(x);
+  const i = (m + 0x95f64) & 0x100000;
+  const k = (hx >> 20) - 1023 + (i >> 20);
+  const f = x * twoTo(-k) - 1.0;
+  const s = f / (2.0 + f);
+  const z = s * s;
+  const w = z * z;
+  const r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
+  if (((m - 0x6147a) | (0x6b851 - m)) > 0) {
+    const hfsq = 0.5 * f * f;
+    return k === 0 ? f - (hfsq - s * (hfsq + r)) : k * LN2_HI - (hfsq - (s * (hfsq + r) + k * LN2_LO) - f);
+  }
+  return k === 0 ? f - s * (f - r) : k * LN2_HI - (s * (f - r) - k * LN2_LO - f);
+}
+
+/** ln x for any x: log's whole method, special values, subnormals and arguments near a power of two included. */
+function logAnywhere(x: number): number {
   let hx = highWord(x);
   let k = 0;
   if (hx < 0x00100000) {
@@ -35,11 +59,13 @@ export function log(x: number): number {
     hx = highWord(x);
   }
   if (hx >= 0x7ff00000) return x + x;
-  k += (hx >> 20) - 1023;
+  const exponent = (hx >> 20) - 1023;
   hx &= 0x000fffff;
   const i = (hx + 0x95f64) & 0x100000;
-  x = withHighWord(x, hx | (i ^ 0x3ff00000)); // x or x/2, normalised into [√2/2, √2)
-  k += i >> 20;
+  // x or x/2 normalised into [√2/2, √2): its exponent set to 0 or −1 (fdlibm writes the high word; a product
+  // with a power of two is the same double, exactly).
+  x *= twoTo(-(exponent + (i >> 20)));
+  k += exponent + (i >> 20);
   const f = x - 1.0;
   if ((0x000fffff & (2 + hx)) < 3) {
     // −2^-20 ≤ f < 2^-20
@@ -77,6 +103,36 @@ const TWOM1000 = 9.3326361850321887899e-302; // 2^-1000
  * r·(e^r + 1)/(e^r − 1), then scaled by 2^k. V8 returns e itself for x = 1 (the method's last bit is off there).
  */
 export function exp(x: number): number {
+  const hx = highWord(x) & 0x7fffffff;
+  // The usual argument, 2^-28 ≤ |x| < 708 (so 2^k stays normal), the short way, small enough for V8 to inline
+  // (see log); the rest through expAnywhere.
+  if (hx < 0x3e300000 || hx >= 0x40862000) return expAnywhere(x);
+  let hi = x;
+  let lo = 0;
+  let k = 0;
+  if (hx > 0x3fd62e42) {
+    // |x| > ln2/2
+    if (hx < 0x3ff0a2b2) {
+      // and |x| < 1.5·ln2
+      if (x === 1.0) return E;
+      hi = x < 0 ? x + LN2_HI : x - LN2_HI;
+      lo = x < 0 ? -LN2_LO : LN2_LO;
+      k = x < 0 ? -1 : 1;
+    } else {
+      k = (INVLN2 * x + (x < 0 ? -0.5 : 0.5)) | 0;
+      hi = x - k * LN2_HI; // exact
+      lo = k * LN2_LO;
+    }
+    x = hi - lo;
+  }
+  const t = x * x;
+  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((x * c) / (c - 2.0) - x);
+  return (1 - (lo - (x * c) / (2.0 - c) - hi)) * twoTo(k);
+}
+
+/** e^x for any x: exp's whole method, special values and the ends of the range included. */
+function expAnywhere(x: number): number {
   let hx = highWord(x);
   const negative = (hx >>> 31) & 1;
   hx &= 0x7fffffff;
@@ -110,7 +166,7 @@ export function exp(x: number): number {
     return 1 + x; // |x| < 2^-28
   }
   const t = x * x;
-  const twoToK = fromWords((0x3ff00000 + ((k >= -1021 ? k : k + 1000) << 20)) | 0, 0);
+  const twoToK = twoTo(k >= -1021 ? Math.min(k, 1023) : k + 1000); // k = 1024 is scaled below, apart
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((x * c) / (c - 2.0) - x);
   const y = 1 - (lo - (x * c) / (2.0 - c) - hi);
