@@ -101,6 +101,7 @@ export function fillFloats(s: PrngState, out: Float64Array, from: number, to: nu
 
 /** out[from..to) ← successive nextNormal(s). */
 export function fillNormals(s: PrngState, out: Float64Array, from: number, to: number): void {
+  if (angles.length < to - from) angles = new Float64Array(Math.max(to - from, 2 * angles.length));
   let a = s[0];
   let b = s[1];
   let c = s[2];
@@ -118,7 +119,9 @@ export function fillNormals(s: PrngState, out: Float64Array, from: number, to: n
     if (u < 0) {
       if (x !== 0) u = x;
     } else {
-      out[i++] = Math.sqrt(-2 * fdlibm.log(u)) * fdlibm.cos(2 * Math.PI * x);
+      // The pair parked (u in out, the angle apart); the logarithms and cosines in passes below.
+      angles[i - from] = 2 * Math.PI * x;
+      out[i++] = u;
       u = -1;
     }
   }
@@ -126,7 +129,13 @@ export function fillNormals(s: PrngState, out: Float64Array, from: number, to: n
   s[1] = b;
   s[2] = c;
   s[3] = d;
+  fdlibm.logsInPlace(out, from, to);
+  fdlibm.cosInPlace(angles, 0, to - from);
+  for (let i = from; i < to; i++) out[i] = Math.sqrt(-2 * out[i]!) * angles[i - from]!;
 }
+
+/** fillNormals' angles, kept from call to call and grown as needed. */
+let angles = new Float64Array(1024);
 
 /** Uniforms a DrawAhead draws at a time. */
 const AHEAD = 256;

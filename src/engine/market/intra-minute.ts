@@ -51,13 +51,15 @@ export function intraMinuteExtremes(series: ArrayLike<number>, prng: PrngState):
   const highDepth = new Float32Array(n);
   squares.fill(0);
   let sum = 0;
-  // Each minute's log close is the next minute's log open: taken once (Math.log gives the same bits either way).
+  // Each minute's log close is the next minute's log open: taken once (log gives the same bits either way).
   let b = n > 0 ? fdlibm.log(series[0]!) : 0;
   for (let from = 1; from < n; from += CHUNK_MINUTES) {
     const minutes = Math.min(CHUNK_MINUTES, n - from);
     fillFloats(prng, logUniforms, 0, 2 * minutes);
-    for (let j = 0; j < 2 * minutes; j++) logUniforms[j] = fdlibm.log(1 - logUniforms[j]!); // of (0, 1]
-    for (let j = 0; j < minutes; j++) logPrices[j] = fdlibm.log(series[from + j]!);
+    for (let j = 0; j < 2 * minutes; j++) logUniforms[j] = 1 - logUniforms[j]!; // (0, 1]
+    fdlibm.logsInPlace(logUniforms, 0, 2 * minutes);
+    for (let j = 0; j < minutes; j++) logPrices[j] = series[from + j]!;
+    fdlibm.logsInPlace(logPrices, 0, minutes);
     for (let j = 0; j < minutes; j++) {
       const t = from + j;
       const a = b;
@@ -74,9 +76,10 @@ export function intraMinuteExtremes(series: ArrayLike<number>, prng: PrngState):
       logUniforms[2 * j] = low - Math.min(a, b);
       logUniforms[2 * j + 1] = high - Math.max(a, b);
     }
+    fdlibm.expsInPlace(logUniforms, 0, 2 * minutes);
     for (let j = 0; j < minutes; j++) {
-      lowDepth[from + j] = 1 - fdlibm.exp(logUniforms[2 * j]!);
-      highDepth[from + j] = fdlibm.exp(logUniforms[2 * j + 1]!) - 1;
+      lowDepth[from + j] = 1 - logUniforms[2 * j]!;
+      highDepth[from + j] = logUniforms[2 * j + 1]! - 1;
     }
   }
   return { lowDepth, highDepth };

@@ -8,6 +8,6 @@
  * Math.sqrt, +, −, × and ÷ are correctly rounded everywhere and are used as they are. The engine calls these,
  * never Math's (eslint: no-restricted-properties in src/engine).
  */
-export { exp, log } from './log-exp.ts';
+export { exp, expsInPlace, log, logsInPlace } from './log-exp.ts';
 export { pow } from './pow.ts';
-export { cos, sin } from './trig.ts';
+export { cos, cosInPlace, sin } from './trig.ts';

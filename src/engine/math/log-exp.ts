@@ -173,3 +173,17 @@ function expAnywhere(x: number): number {
   if (k >= -1021) return k === 1024 ? y * 2.0 * TWO1023 : y * twoToK;
   return y * twoToK * TWOM1000;
 }
+
+/**
+ * values[from..to) ← ln of each, in place; and the same for e^x. The seed's draws take their logarithms and
+ * exponentials in passes over arrays (issue 16): a loop here calls log or exp from its own module, where V8
+ * inlines it, instead of a call from each caller's loop that its inlining budget may leave out (and whose double
+ * result is then boxed).
+ */
+export function logsInPlace(values: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) values[i] = log(values[i]!);
+}
+
+export function expsInPlace(values: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) values[i] = exp(values[i]!);
+}

@@ -146,3 +146,8 @@ export function sin(x: number): number {
   if (n === 2) return -kernelSin(y0, y1, true);
   return -kernelCos(y0, y1);
 }
+
+/** values[from..to) ← cos of each, in place (a pass: see log-exp.ts logsInPlace). */
+export function cosInPlace(values: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) values[i] = cos(values[i]!);
+}

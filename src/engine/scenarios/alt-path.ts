@@ -32,13 +32,15 @@ export function altFromAnchors(anchors: readonly Anchor[], btc: Float64Array): F
     const [aa, ab] = [fdlibm.log(from.alt!), fdlibm.log(to.alt!)];
     // BTC's logarithms first, parked in the output, then the exponentials: a pass of one kind of call each, the
     // same calls on the same values (issue 16: the classroom episode's ALT 62 → 55 µs, one process).
-    for (let t = from.minute; t <= to.minute; t++) alt[t] = fdlibm.log(btc[t]!);
+    for (let t = from.minute; t <= to.minute; t++) alt[t] = btc[t]!;
+    fdlibm.logsInPlace(alt, from.minute, to.minute + 1);
     for (let i = 0; i <= n; i++) {
       const f = i / n;
       const t = from.minute + i;
       const deviation = alt[t]! - (ba + (bb - ba) * f);
-      alt[t] = fdlibm.exp(aa + (ab - aa) * f + ALT_BETA * deviation);
+      alt[t] = aa + (ab - aa) * f + ALT_BETA * deviation; // the exponent, taken below
     }
+    fdlibm.expsInPlace(alt, from.minute, to.minute + 1);
   }
   for (const a of anchors) alt[a.minute] = a.alt!;
   const levels = anchors.map((a) => a.alt!);

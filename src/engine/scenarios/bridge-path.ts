@@ -83,9 +83,12 @@ export function bridgePath(
     for (let i = 1; i < n; i++) {
       const f = i / n;
       const t = from.minute + i;
-      btc[t] = fdlibm.exp(la + (lb - la) * f + (btc[t] as number) - f * endB);
-      eth[t] = fdlibm.exp(ea + (eb - ea) * f + (eth[t] as number) - f * endE);
+      // The exponents, taken in a pass below (issue 16: fdlibm.ts's passes inline its exp).
+      btc[t] = la + (lb - la) * f + (btc[t] as number) - f * endB;
+      eth[t] = ea + (eb - ea) * f + (eth[t] as number) - f * endE;
     }
+    fdlibm.expsInPlace(btc, from.minute + 1, to.minute);
+    fdlibm.expsInPlace(eth, from.minute + 1, to.minute);
   }
   for (const a of anchors) {
     btc[a.minute] = a.btc;

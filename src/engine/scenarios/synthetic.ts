@@ -48,9 +48,12 @@ function walk(prng: PrngState, minutes: number, step: Step, impulse?: Impulse): 
     lb += rb;
     le += re;
     const shape = impulse === undefined ? 0 : impulseProgress(impulse, t);
-    btc[t] = fdlibm.exp(lb + shape * (impulse?.btcLog ?? 0));
-    eth[t] = fdlibm.exp(le + shape * (impulse?.ethLog ?? 0));
+    // The exponents; the exponentials in a pass below (issue 16).
+    btc[t] = lb + shape * (impulse?.btcLog ?? 0);
+    eth[t] = le + shape * (impulse?.ethLog ?? 0);
   }
+  fdlibm.expsInPlace(btc, 1, minutes + 1);
+  fdlibm.expsInPlace(eth, 1, minutes + 1);
   return { stepMinutes: 1, minutes, btc, eth, alt: altFromBtc(btc) };
 }
 
