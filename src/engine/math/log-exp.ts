@@ -39,11 +39,13 @@ export function log(x: number): number {
   const z = s * s;
   const w = z * z;
   const r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
+  // One formula for every k in each case: at k = 0 it is fdlibm's f − (…) bit for bit (0 − x is −x exactly for
+  // x ≠ 0, and f ≠ 0 here), with no branch on k (random for the uniforms' logarithms) to mispredict.
   if (((m - 0x6147a) | (0x6b851 - m)) > 0) {
     const hfsq = 0.5 * f * f;
-    return k === 0 ? f - (hfsq - s * (hfsq + r)) : k * LN2_HI - (hfsq - (s * (hfsq + r) + k * LN2_LO) - f);
+    return k * LN2_HI - (hfsq - (s * (hfsq + r) + k * LN2_LO) - f);
   }
-  return k === 0 ? f - s * (f - r) : k * LN2_HI - (s * (f - r) - k * LN2_LO - f);
+  return k * LN2_HI - (s * (f - r) - k * LN2_LO - f);
 }
 
 /** ln x for any x: log's whole method, special values, subnormals and arguments near a power of two included. */
