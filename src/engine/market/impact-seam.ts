@@ -58,7 +58,7 @@ export function createImpactState(depthPerPercent: number): ImpactState {
 export function decayGap(impact: ImpactState, liquidity: LiquiditySettings, minutes: number): void {
   for (let k = 0; k < MARKET_IDS.length; k++) {
     const halfLife = gapHalfLife(liquidity.gapHalfLifeMinutes, impact.depthShare[k]!);
-    impact.gap[k] = impact.gap[k]! * fdlibm.pow(0.5, minutes / halfLife);
+    impact.gap[k] = impact.gap[k]! * fdlibm.halfToThe(minutes / halfLife);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Per-minute figures of a venue's book that follow from an index series alone (issue 16): the depth share
  * (`stressedDepthShare` of the index now and STRESS_WINDOW_MINUTES before) and arbitrage's factor on the gap
- * at that share (`decayGap`'s `fdlibm.pow(0.5, 1 / halfLife)` for one minute, the costliest number of a quiet
+ * at that share (`decayGap`'s `fdlibm.halfToThe(1 / halfLife)` for one minute, the costliest number of a quiet
  * minute once a gap has opened). Every run on the same path reads the same tables, so a sweep (each seed once
  * per value) and the ranges over seeds (each seed once per rule set) work them out once per path: the same
  * inputs give the same bits. Factors are filled as a run first asks for them (NaN until then); only minutes
@@ -35,7 +35,7 @@ export function forgetPathTables(): void {
 
 /** Arbitrage's factor on the gap over one minute at depth share `share` (decayGap, gap-keep.ts). */
 export function gapKeep(calmHalfLifeMinutes: number, share: number): number {
-  return fdlibm.pow(0.5, 1 / gapHalfLife(calmHalfLifeMinutes, share));
+  return fdlibm.halfToThe(1 / gapHalfLife(calmHalfLifeMinutes, share));
 }
 
 /** Bytes of a kept path's tables per minute: its series, shares and one calm half-life's factors. */

@@ -43,7 +43,7 @@ const lastKeep = { minutes: NaN, halfLife: NaN, keep: 1 };
 
 function spotKeep(minutes: number, halfLife: number): number {
   if (minutes !== lastKeep.minutes || halfLife !== lastKeep.halfLife) {
-    lastKeep.keep = fdlibm.pow(0.5, minutes / halfLife);
+    lastKeep.keep = fdlibm.halfToThe(minutes / halfLife);
     lastKeep.minutes = minutes;
     lastKeep.halfLife = halfLife;
   }

@@ -4,7 +4,7 @@
  * as bits, so that a Node whose Math changed cannot pass these tests by agreeing with itself.
  */
 import { describe, expect, it } from 'vitest';
-import { cos, exp, log, pow, sin } from './fdlibm.ts';
+import { cos, exp, halfToThe, log, pow, sin } from './fdlibm.ts';
 
 /** A seeded stream of doubles in [lo, hi). */
 function doubles(count: number, lo: number, hi: number, seed: number): number[] {
@@ -113,6 +113,18 @@ describe('fdlibm: the engine’s elementary functions, bit for bit with V8 11.3'
     // The engine's own patterns: ALT against BTC's moves, and half-lives over minutes.
     for (const ratio of doubles(100_000, 0.2, 5, 22)) expect(pow(ratio, 1.4)).toBe(Math.pow(ratio, 1.4));
     for (const y of doubles(100_000, 0, 50, 23)) expect(pow(0.5, y)).toBe(Math.pow(0.5, y));
+  });
+
+  it('takes 0.5^y by pow’s last stage alone, the same bits as pow(0.5, y)', () => {
+    const ys = [
+      ...doubles(200_000, 0, 60, 24),
+      ...doubles(20_000, 0, 1e-6, 25),
+      ...doubles(2_000, 1000, 1100, 26),
+    ];
+    for (const y of [...ys, ...SPECIAL, -1, -0.5, 3, 0.25, 1023.99, 1024, -1074]) {
+      const theirs = Math.pow(0.5, y);
+      if (!Object.is(halfToThe(y), theirs)) expect(`halfToThe(${y}) = ${halfToThe(y)}`).toBe(`${theirs}`);
+    }
   });
 
   it('gives pinned bits that do not depend on the runtime', () => {

@@ -9,5 +9,5 @@
  * never Math's (eslint: no-restricted-properties in src/engine).
  */
 export { exp, expsInPlace, log, logsInPlace } from './log-exp.ts';
-export { pow } from './pow.ts';
+export { halfToThe, pow } from './pow.ts';
 export { cos, cosInPlace, sin } from './trig.ts';

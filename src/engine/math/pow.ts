@@ -176,22 +176,36 @@ export function pow(x: number, y: number): number {
 
   // (y1 + y2)·(t1 + t2), y1 y's top 21 bits
   const y1 = withLowWord(y, 0);
-  const pL = (y - y1) * t1 + y * t2;
-  let pH = y1 * t1;
+  return s * twoToThe((y - y1) * t1 + y * t2, y1 * t1);
+}
+
+/**
+ * 0.5^y, the same bits as pow(0.5, y): fdlibm's log2 stage gives t1 = −1 and t2 = 0 exactly for x = 0.5, so
+ * only its last stage is left, small enough for V8 to inline into the venues' per-minute decays (issue 16:
+ * offshore's classroom run takes 3,282 of these; a call that is not inlined boxes its result). y outside (0,
+ * 1024) and y's own special cases (1, 2, 0.5) go through pow. pow.test.ts checks it against pow.
+ */
+export function halfToThe(y: number): number {
+  if (!(y > 0 && y < 1024) || y === 1 || y === 2 || y === 0.5) return pow(0.5, y);
+  const y1 = withLowWord(y, 0);
+  return twoToThe((y - y1) * -1 + y * 0, y1 * -1);
+}
+
+/** 2^(pH + pL): pow's last stage, overflow and underflow included (the sign is the caller's). */
+function twoToThe(pL: number, pH: number): number {
   let z = pL + pH;
   const j = highWord(z);
   const i = lowWord(z);
   if (j >= 0x40900000) {
     // z ≥ 1024
-    if (((j - 0x40900000) | i) !== 0 || pL + OVT > z - pH) return s * Infinity;
+    if (((j - 0x40900000) | i) !== 0 || pL + OVT > z - pH) return Infinity;
   } else if ((j & 0x7fffffff) >= 0x4090cc00) {
     // z ≤ −1075
-    if (((j - (0xc090cc00 | 0)) | i) !== 0 || pL <= z - pH) return s * 0;
+    if (((j - (0xc090cc00 | 0)) | i) !== 0 || pL <= z - pH) return 0;
   }
-  // 2^(pH + pL)
   const abs = j & 0x7fffffff;
   let k = (abs >> 20) - 0x3ff;
-  n = 0;
+  let n = 0;
   if (abs > 0x3fe00000) {
     // |z| > 0.5: n = [z + 0.5]
     n = (j + (0x00100000 >> (k + 1))) | 0;
@@ -211,6 +225,5 @@ export function pow(x: number, y: number): number {
   const r = (z * r1) / (r1 - 2 - (w + z * w));
   z = 1 - (r - z);
   const high = (highWord(z) + (n << 20)) | 0;
-  z = high >> 20 <= 0 ? scale(z, n) : withHighWord(z, high);
-  return s * z;
+  return high >> 20 <= 0 ? scale(z, n) : withHighWord(z, high);
 }
