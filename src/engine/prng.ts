@@ -56,9 +56,11 @@ export function nextFloat(s: PrngState): number {
 export function nextNormal(s: PrngState): number {
   let u = nextFloat(s);
   while (u === 0) u = nextFloat(s);
-  const v = nextFloat(s);
-  return Math.sqrt(-2 * fdlibm.log(u)) * fdlibm.cos(2 * Math.PI * v);
+  return boxMuller(u, nextFloat(s));
 }
+
+/** The standard normal from two uniforms (Box–Muller's first), u in (0, 1). */
+const boxMuller = (u: number, v: number) => Math.sqrt(-2 * fdlibm.log(u)) * fdlibm.cos(2 * Math.PI * v);
 
 /** Integer in [0, n). */
 export function nextInt(s: PrngState, n: number): number {
@@ -99,7 +101,10 @@ export function fillFloats(s: PrngState, out: Float64Array, from: number, to: nu
   s[3] = d;
 }
 
-/** out[from..to) ← successive nextNormal(s). */
+/** fillNormals' angles, kept from call to call and grown as needed. */
+let angles = new Float64Array(1024);
+
+/** out[from..to) ← successive nextNormal(s), Box–Muller's logarithms and cosines taken in passes. */
 export function fillNormals(s: PrngState, out: Float64Array, from: number, to: number): void {
   if (angles.length < to - from) angles = new Float64Array(Math.max(to - from, 2 * angles.length));
   let a = s[0];
@@ -134,9 +139,6 @@ export function fillNormals(s: PrngState, out: Float64Array, from: number, to: n
   for (let i = from; i < to; i++) out[i] = Math.sqrt(-2 * out[i]!) * angles[i - from]!;
 }
 
-/** fillNormals' angles, kept from call to call and grown as needed. */
-let angles = new Float64Array(1024);
-
 /** Uniforms a DrawAhead draws at a time. */
 const AHEAD = 256;
 
@@ -167,7 +169,6 @@ export class DrawAhead {
   normal(): number {
     let u = this.float();
     while (u === 0) u = this.float();
-    const v = this.float();
-    return Math.sqrt(-2 * fdlibm.log(u)) * fdlibm.cos(2 * Math.PI * v);
+    return boxMuller(u, this.float());
   }
 }

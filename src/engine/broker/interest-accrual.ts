@@ -39,18 +39,6 @@ export function chargeFirstHour(
   charge(state, client, newPrincipal, 1, events);
 }
 
-const MINUTES_PER_HOUR = 60;
-
-/**
- * hourBoundariesCrossed, its checks (and their rule calls) made only when an input would fail them: the broker
- * asks every minute (issue 16). The same arithmetic, so the same hours.
- */
-function boundariesCrossed(fromMinute: number, toMinute: number): number {
-  if (!(Number.isFinite(fromMinute) && Number.isFinite(toMinute) && toMinute >= fromMinute))
-    return hourBoundariesCrossed(fromMinute, toMinute);
-  return Math.floor(toMinute / MINUTES_PER_HOUR) - Math.floor(fromMinute / MINUTES_PER_HOUR);
-}
-
 /** Receives the hour's total (one object for the run, not one per hour). */
 const accrued = { amount: 0 };
 
@@ -64,7 +52,7 @@ export function accrueInterest(
   toMinute: number,
   events: BrokerEvent[],
 ): void {
-  const hours = boundariesCrossed(fromMinute, toMinute);
+  const hours = hourBoundariesCrossed(fromMinute, toMinute);
   if (hours === 0) return;
   const rate = state.rules.hourlyInterestRate;
   const clients = accrueHourlyInterestOnDebtors(state, rate, hours, accrued);

@@ -40,6 +40,33 @@ export const BNSOL_SHARE = 1 / 3;
 
 const RATIO = above(0, 1);
 
+/** No depeg: a window that never opens, so the discount is 1 at every minute. */
+const NEVER: readonly [number, number, number] = [Infinity, Infinity, Infinity];
+const AT_PEG = { usdeLow: 1, wbethLow: 1, bnsolLow: 1 };
+
+/** The depeg's minutes [from, trough, back at peg], checked; NEVER without a depeg or a clock to place it on. */
+function depegMinutes(
+  startUtc: string | null,
+  depeg: CollateralDepeg | undefined,
+): readonly [number, number, number] {
+  if (depeg === undefined || startUtc === null) return NEVER;
+  check('USDe venue price at the trough', depeg.usdeLow, RATIO);
+  check('wBETH venue price at the trough', depeg.wbethLow, RATIO);
+  check('BNSOL venue price at the trough', depeg.bnsolLow, RATIO);
+  const at = anchorClock(startUtc);
+  const [from, low, to] = [depeg.fromUtc, depeg.lowUtc, depeg.toUtc].map((u) => at(u, 1, 1).minute) as [
+    number,
+    number,
+    number,
+  ];
+  if (!(from < low && low < to))
+    throw new Refusal('depeg window', [depeg.fromUtc, depeg.lowUtc, depeg.toUtc], {
+      kind: 'words',
+      text: 'in the order from < trough < back at peg',
+    });
+  return [from, low, to];
+}
+
 /** Discount of the venue's price to the reference, 1 at the window's edges and `low` at the trough. */
 function discount(minute: number, from: number, low: number, to: number, trough: number): number {
   if (minute <= from || minute >= to) return 1;
@@ -61,28 +88,10 @@ export function venueCollateralPath(
   const out = new Float64Array(eth.length);
   const eth0 = eth[0]!;
   const alt0 = alt[0]!;
-  let window: [number, number, number] | null = null;
-  if (depeg !== undefined && startUtc !== null) {
-    check('USDe venue price at the trough', depeg.usdeLow, RATIO);
-    check('wBETH venue price at the trough', depeg.wbethLow, RATIO);
-    check('BNSOL venue price at the trough', depeg.bnsolLow, RATIO);
-    const at = anchorClock(startUtc);
-    const [from, low, to] = [depeg.fromUtc, depeg.lowUtc, depeg.toUtc].map((u) => at(u, 1, 1).minute) as [
-      number,
-      number,
-      number,
-    ];
-    if (!(from < low && low < to))
-      throw new Refusal('depeg window', [depeg.fromUtc, depeg.lowUtc, depeg.toUtc], {
-        kind: 'words',
-        text: 'in the order from < trough < back at peg',
-      });
-    window = [from, low, to];
-  }
-  // No window: one that never opens (discount is 1 at every minute, as before). Its bounds and troughs are read
-  // once, not at every minute (issue 16: the classroom episode's path 15.1 → 7.6 µs).
-  const [from, low, to] = window ?? [Infinity, Infinity, Infinity];
-  const { usdeLow, wbethLow, bnsolLow } = depeg ?? { usdeLow: 1, wbethLow: 1, bnsolLow: 1 };
+  // The window's bounds and the troughs read once, not at every minute (issue 16: the classroom episode's path
+  // 15.1 → 7.6 µs).
+  const [from, low, to] = depegMinutes(startUtc, depeg);
+  const { usdeLow, wbethLow, bnsolLow } = depeg ?? AT_PEG;
   for (let t = 0; t < eth.length; t++) {
     const u = discount(t, from, low, to, usdeLow);
     const w = discount(t, from, low, to, wbethLow);
