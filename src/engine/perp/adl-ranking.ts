@@ -118,7 +118,8 @@ export function adlScoreOf(
   if (!(pnl > 0)) return 0; // PnL% = max(0, UPnL) / max(1, WB) = 0, so LeveragePnL = 0 (binanceLeveragePnl)
   const notional = qty * mark;
   const mmr = notional > 0 ? maintenanceMargin(tiers, notional) / notional : 0;
-  if (!MMR.accepts(mmr))
+  // MMR's own test (finite, 0 ≤ mmr < 1), written out: the rule's closure is called only to refuse.
+  if (!(mmr >= 0 && mmr < 1) && !MMR.accepts(mmr))
     validate({ id: String(id), side: s > 0 ? 'long' : 'short', qty, entry, mark, wallet, mmr });
   return binanceLeveragePnl(pnl, wallet, qty * mark * mmr);
 }
@@ -178,7 +179,8 @@ export function rankForAdl(positions: readonly AdlCandidate[], method: AdlMethod
  * `rank` counts from 1 (first in the queue).
  */
 export function adlLights(rank: number, total: number): number {
-  check('total', total, LIGHTS_TOTAL);
+  // LIGHTS_TOTAL's test written out (a frame asks it for every followed trader): its closure only to refuse.
+  if (!(Number.isSafeInteger(total) && total >= 1)) check('total', total, LIGHTS_TOTAL);
   if (!(Number.isInteger(rank) && rank >= 1 && rank <= total))
     throw new Refusal('rank', rank, wholeNumber(1, total).allowed);
   return 5 - Math.floor(((rank - 1) * 5) / total);

@@ -7,6 +7,7 @@ import { accountEquity } from '../perp/margin.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
 import { nextFrameSlot, type FrameBuilder } from './frames.ts';
 import type { RunState, Venue } from './run-state.ts';
+import { solventUntilTouched } from './solvent-clients.ts';
 import { PHASE, VENUE } from './trader-codes.ts';
 
 /** What the trader has now: deposits not yet made, and securities not pledged, count at their start value. */
@@ -65,6 +66,13 @@ interface OwedWatch {
   /** Traders whose loss can move untouched (a position still open, a broker client's holdings and debt). */
   holding: number[];
   inHolding: Uint8Array;
+  /**
+   * Force-sold broker clients left out of `holding` while their loss stays 0 until the broker touches them
+   * (solvent-clients.ts), and the minute a held client is next asked that (hourly: the answer moves only with
+   * the run's lowest prices to come and the interest left to accrue).
+   */
+  solvent: Uint8Array;
+  askSolventAt: Int32Array;
   /** Traders with a loss above zero now. */
   owing: number;
   /** Position of each trader read so far in tally.liquidatedTraders (the order the sum runs in). */
@@ -108,10 +116,26 @@ function reread(run: RunState, watch: OwedWatch, i: number): void {
     }
     if (now > 0 !== before > 0) watch.regroup = true;
   }
-  if (!watch.inHolding[i] && stillHolding(run, i)) {
+  if (!watch.inHolding[i] && stillHolding(run, i) && !parkedSolvent(run, watch, i)) {
     watch.inHolding[i] = 1;
     watch.holding.push(i);
   }
+}
+
+/** Minutes between asking a held broker client whether it can be left out until touched. */
+const ASK_SOLVENT_EVERY = 60;
+
+/**
+ * A broker client owing nothing that cannot come to owe before it is touched is left out of the frames'
+ * re-reads (marked `solvent`) until the broker reports it touched (rereadTouchedClients).
+ */
+function parkedSolvent(run: RunState, watch: OwedWatch, i: number): boolean {
+  if (run.venueOf[i] !== VENUE.broker || watch.owed[i] !== 0) return false;
+  if (run.minute < watch.askSolventAt[i]!) return false;
+  watch.askSolventAt[i] = run.minute + ASK_SOLVENT_EVERY;
+  if (!solventUntilTouched(run, run.accountOf[i]!, run.minute)) return false;
+  watch.solvent[i] = 1;
+  return true;
 }
 
 /**
@@ -135,6 +159,8 @@ function lossesBeyondDepositsNow(run: RunState): number {
       owed: new Float64Array(n),
       holding: [],
       inHolding: new Uint8Array(n),
+      solvent: new Uint8Array(n),
+      askSolventAt: new Int32Array(n),
       owing: 0,
       order: new Int32Array(n),
       owingList: [],
@@ -148,11 +174,13 @@ function lossesBeyondDepositsNow(run: RunState): number {
   }
   rereadTouched(run, watch, run.onshore);
   if (run.offshore) rereadTouched(run, watch, run.offshore);
-  // Those still holding: re-read each frame, and dropped from the list once nothing is held.
+  rereadTouchedClients(run, watch);
+  // Those still holding: re-read each frame, and dropped from the list once nothing is held (or, a broker
+  // client, once it cannot come to owe until touched).
   let kept = 0;
   for (const i of watch.holding) {
     reread(run, watch, i);
-    if (stillHolding(run, i)) watch.holding[kept++] = i;
+    if (stillHolding(run, i) && !parkedSolvent(run, watch, i)) watch.holding[kept++] = i;
     else watch.inHolding[i] = 0;
   }
   watch.holding.length = kept;
@@ -201,6 +229,20 @@ function rereadTouched(run: RunState, watch: OwedWatch, venue: Venue): void {
   for (const id of venue.exchange.touched.ids) {
     const i = venue.traderOf[id] ?? -1;
     if (i >= 0 && run.liquidated[i] && !watch.inHolding[i]) reread(run, watch, i);
+  }
+}
+
+/** Solvent broker clients the broker reports touched since the last frame: re-read (and held again, or not). */
+function rereadTouchedClients(run: RunState, watch: OwedWatch): void {
+  const touched = run.broker.touched;
+  if (!touched) return;
+  for (const id of touched.ids) {
+    const i = run.brokerTraderOf[id] ?? -1;
+    if (i >= 0 && watch.solvent[i]) {
+      watch.solvent[i] = 0;
+      watch.askSolventAt[i] = 0;
+      reread(run, watch, i);
+    }
   }
 }
 

@@ -291,8 +291,13 @@ function tracedLtvInto(broker: BrokerState, client: Client, ltv: Float64Array, a
   collateral = addCollateral(collateral, held.ETH, prices.ETH, rules.ETH);
   collateral = addCollateral(collateral, held['other-crypto'], prices['other-crypto'], rules['other-crypto']);
   collateral = addCollateral(collateral, held.securities, prices.securities, rules.securities);
-  // Written, not returned: a number returned from a call that is not inlined is boxed.
-  ltv[at] = ltvOrNull(netDebt, collateral) ?? 0;
+  // Written, not returned: a number returned from a call that is not inlined is boxed. ltvOrNull's arithmetic
+  // written out where both figures are finite and at least 0 (its argument checks then pass): its checks call
+  // the rules' closures, each frame and traced client.
+  if (netDebt >= 0 && collateral >= 0 && netDebt < Infinity && collateral < Infinity) {
+    const ratio = netDebt === 0 ? 0 : netDebt / collateral;
+    ltv[at] = Number.isFinite(ratio) ? ratio : 0;
+  } else ltv[at] = ltvOrNull(netDebt, collateral) ?? 0;
 }
 
 function addCollateral(collateral: number, qty: number, price: number, rule: CollateralRule): number {
