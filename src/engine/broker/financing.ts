@@ -3,7 +3,6 @@
  * borrowing cash, repaying and topping up. Every advance passes the door (advance-door.ts) or is refused with
  * an event; repayments go to interest first, then principal (B-MGN).
  */
-import { dropHack } from '../drop-hack.ts';
 import { requirePositive } from '../margin/validate.ts';
 import type { BrokerEvent, LoanEvent } from './broker-events.ts';
 import {
@@ -36,7 +35,7 @@ function advance(
   chargeFirstHour(state, client, loan, events);
   // Read at once, before any other valuation (valueHoldingsNow's object is kept for the run).
   const after = valueHoldingsNow(state, holdingsAfter);
-  if (!dropHack.drop) events.push({
+  events.push({
     type: 'loan',
     step: state.step,
     client: client.id,

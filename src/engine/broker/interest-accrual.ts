@@ -4,7 +4,6 @@
  * charged one hour when it is made, and every principal outstanding is charged again at each top of the hour
  * (hourBoundariesCrossed). Borrowed 13:20 and repaid 14:15 is two hours (vector 62).
  */
-import { dropHack } from '../drop-hack.ts';
 import { hourBoundariesCrossed, hourlyInterest } from '../margin/interest.ts';
 import type { BrokerEvent, InterestEvent } from './broker-events.ts';
 import type { BrokerState, Client } from './broker-state.ts';
@@ -15,7 +14,7 @@ function charge(state: BrokerState, client: Client, principal: number, hours: nu
   const amount = hourlyInterest(principal, rate) * hours;
   if (amount === 0) return;
   chargeInterest(state, client, amount);
-  if (!dropHack.drop) events.push({
+  events.push({
     type: 'interest',
     step: state.step,
     client: client.id,

@@ -4,7 +4,6 @@
  * lending moves cash from the broker to the client; interest is a claim, not cash, until paid; repayment moves
  * cash back, interest first, then principal (B-MGN, via the margin calculator's applyRepayment).
  */
-import { dropHack } from '../drop-hack.ts';
 import { applyRepayment, type RepaymentResult } from '../margin/interest.ts';
 import { requireNonNegative } from '../margin/validate.ts';
 import type { BrokerEvent, RepaymentEvent } from './broker-events.ts';
@@ -131,7 +130,7 @@ export function repayWithEvent(
   events: BrokerEvent[],
 ): RepaymentResult {
   const r = repayFromCash(state, client, amount);
-  if (!dropHack.drop && r.interestPaid + r.principalPaid > 0)
+  if (r.interestPaid + r.principalPaid > 0)
     events.push({
       type: 'repayment',
       step: state.step,

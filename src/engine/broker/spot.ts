@@ -4,7 +4,6 @@
  * leverage, and nobody is ever force-closed on spot: the control case. Refused, as an event, when the client's
  * cash does not cover price and fee, or it sells more than it holds.
  */
-import { dropHack } from '../drop-hack.ts';
 import { requirePositive } from '../margin/validate.ts';
 import type { BrokerEvent } from './broker-events.ts';
 import {
@@ -117,7 +116,7 @@ export function fillClientOrder(
   events: BrokerEvent[],
 ): Readonly<SpotFill> {
   const fill = tradeSpot(state, client, asset, side, qty, price, clientFill);
-  if (!dropHack.drop) events.push(tradeEvent(state, client, asset, side, qty, fill));
+  events.push(tradeEvent(state, client, asset, side, qty, fill));
   return fill;
 }
 

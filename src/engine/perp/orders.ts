@@ -5,7 +5,6 @@
  * margin mode is not offered or differs from the open position's, or the initial margin and fee exceed the
  * available margin. A refusal is an event, never an exception.
  */
-import { dropHack } from '../drop-hack.ts';
 import type { FillEvent, PerpEvent, RefusalReason } from './events.ts';
 import { accountOf, type Account, type ExchangeState } from './exchange.ts';
 import { bankruptcyPriceOf, liquidateSlice } from './liquidation.ts';
@@ -216,7 +215,7 @@ export function fill(
   taker.wallet -= takerFee;
   provider.wallet -= makerFee;
   state.feeCollector += takerFee + makerFee;
-  if (!dropHack.drop) events.push({
+  events.push({
     type: 'fill',
     step: state.step,
     account: order.account,

@@ -2,7 +2,6 @@
  * The whole state of a run: prices, venues, the broker, the population and its progress, counters, the event
  * checksum and the frames. A plain object (typed arrays included): the step function changes it, nothing else.
  */
-import { dropHack } from '../drop-hack.ts';
 import { createBroker, type AssetPrices, type BrokerState } from '../broker/index.ts';
 import { createImpactState, impactSeam, type ImpactState } from '../market/impact-seam.ts';
 import type { MarketSeam } from '../perp/market-seam.ts';
@@ -387,6 +386,6 @@ export function createRun(config: RunConfig): RunState {
     // At the end only by default (issue 16: checks after every step cost a classroom run 10 times the
     // simulation); tests that watch every step ask for `invariantEvery: 1`.
     invariantEvery: config.invariantEvery ?? 0,
-    notableOnly: (dropHack.drop = config.eventLog === 'notable'),
+    notableOnly: config.eventLog === 'notable',
   };
 }
