@@ -7,6 +7,16 @@ import { describe, expect, it } from 'vitest';
 import type { BrokerRoutineSink } from '../broker/routine-sink.ts';
 import type { FillSink } from '../perp/fill-sink.ts';
 import { PRESET_IDS } from '../regimes/types.ts';
+import { openClient } from '../broker/clients.ts';
+import { fixedSpreadSpotSeam } from '../broker/spot-seam.ts';
+import { buySpot } from '../broker/spot.ts';
+import { testBroker } from '../broker/test-support.ts';
+import type { BrokerEvent } from '../broker/broker-events.ts';
+import type { PerpEvent } from '../perp/events.ts';
+import { openAccount } from '../perp/exchange.ts';
+import { fixedSpreadSeam } from '../perp/market-seam.ts';
+import { placeMarketOrder } from '../perp/orders.ts';
+import { testVenue } from '../perp/test-support.ts';
 import { DEFAULT_RUN, type RunConfig } from './config.ts';
 import { createRun } from './run-state.ts';
 import { resultOf, runScenario } from './run.ts';
@@ -144,5 +154,40 @@ describe('routine events folded where they are built', () => {
       expect(notable.events, regime).toEqual(all.events.filter((e) => !ROUTINE_EVENT_TYPES.has(e.type)));
       expect(notable.eventsOmitted, regime).toBe(all.summary.events - notable.events.length);
     }
+  });
+
+  it('offers no event while others wait in the list, so the stream keeps its order', () => {
+    const offered: Offered[] = [];
+    const sinks = notingSinks(offered, 'onshore');
+    const venue = testVenue();
+    venue.fills = sinks.fills;
+    const account = openAccount(venue, 'trader', 'professional', 100_000);
+    const order = {
+      account,
+      market: 'BTC' as const,
+      side: 'long' as const,
+      qty: 0.1,
+      leverage: 2,
+      mode: 'cross' as const,
+    };
+    const perpEvents: PerpEvent[] = [];
+    placeMarketOrder(venue, fixedSpreadSeam(0), order, perpEvents);
+    expect([offered.length, perpEvents.length]).toEqual([1, 0]);
+    const waiting = { type: 'bad-debt', step: 0, market: 'BTC', account, amount: 1 } as const;
+    perpEvents.push(waiting);
+    placeMarketOrder(venue, fixedSpreadSeam(0), order, perpEvents);
+    expect(offered.length).toBe(1);
+    expect(perpEvents).toEqual([waiting, expect.objectContaining({ type: 'fill', account, qty: 0.1 })]);
+
+    const broker = testBroker();
+    broker.routine = sinks.broker;
+    const client = openClient(broker, { investorClass: 'retail', cash: 100_000, financing: false });
+    const brokerEvents: BrokerEvent[] = [];
+    buySpot(broker, fixedSpreadSpotSeam(0), client, 'BTC', 0.1, brokerEvents);
+    expect([offered.length, brokerEvents.length]).toEqual([2, 0]);
+    buySpot(broker, fixedSpreadSpotSeam(0), client, 'BTC', 100, brokerEvents); // refused: more than its cash
+    buySpot(broker, fixedSpreadSpotSeam(0), client, 'BTC', 0.1, brokerEvents);
+    expect(offered.length).toBe(2);
+    expect(brokerEvents.map((e) => e.type)).toEqual(['broker-refused', 'spot-trade']);
   });
 });
