@@ -38,7 +38,7 @@ function advance(
   const after = valueHoldingsNow(state, holdingsAfter);
   const debtAfter = clientDebt(client);
   const lendingValueAfter = after.lendingValue;
-  const ltvAfter = ltvOrNull(clientDebt(client), after.collateralValue);
+  const ltvAfter = ltvOrNull(debtAfter, after.collateralValue);
   const brokerLoansAfter = state.broker.loansOutstanding;
   const sink = routineSinkFor(state.routine, events);
   if (

@@ -131,7 +131,7 @@ export function repayWithEvent(
   events: BrokerEvent[],
 ): RepaymentResult {
   const r = repayFromCash(state, client, amount);
-  if (!(r.interestPaid + r.principalPaid > 0)) return r;
+  if (!(r.interestPaid + r.principalPaid > 0)) return r; // nothing paid, nothing reported
   const debtAfter = clientDebt(client);
   const sink = routineSinkFor(state.routine, events);
   if (

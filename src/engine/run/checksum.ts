@@ -10,7 +10,9 @@
  * The run's routine events (fills, spot trades, loans, interest, repayments: 9 in 10 of a large run's events)
  * are folded by `foldRunEvent` through their fields by name, in the order their one builder writes them, which
  * gives the same bits as the generic walk without its keyed loads (issue 16: about 450 ns an event);
- * checksum.test.ts checks both folds equal on every event of runs under every preset.
+ * checksum.test.ts checks both folds equal on every event of runs under every preset. Those folds take the
+ * fields as values (`foldFillFields` …), so a run that keeps no routine event folds each where it is built,
+ * with no object (routine-fold.ts).
  */
 import type { RunEvent } from './run-events.ts';
 
