@@ -108,53 +108,62 @@ function sameFields(event: RunEvent, offered: Offered): boolean {
 }
 
 describe('routine events folded where they are built', () => {
-  it('offers each sink the fields of the event the venue would build, under every preset', () => {
-    const types = new Set<string>();
-    for (const regime of PRESET_IDS) {
-      const built = runScenario(config(regime, { eventLog: 'all' })).events.filter((e) =>
-        ROUTINE_EVENT_TYPES.has(e.type),
-      );
-      const run = createRun(config(regime, { eventLog: 'all' }));
-      expect(run.onshore.exchange.fills).toBeNull();
-      const offered: Offered[] = [];
-      const onshore = notingSinks(offered, 'onshore');
-      run.onshore.exchange.fills = onshore.fills;
-      if (run.offshore) run.offshore.exchange.fills = notingSinks(offered, 'offshore').fills;
-      run.broker.routine = onshore.broker;
-      while (!isFinished(run)) stepRun(run);
-      // The same run (a sink changes no state): the events offered are those built without a sink, in order,
-      // but for those built after all because others waited in the venue's list.
-      let matched = 0;
-      for (const event of built)
-        if (matched < offered.length && sameFields(event, offered[matched]!)) matched++;
-      expect(matched, regime).toBe(offered.length);
-      const stillBuilt = run.events.filter((e) => ROUTINE_EVENT_TYPES.has(e.type)).length;
-      expect(offered.length + stillBuilt, regime).toBe(built.length);
-      expect(offered.length, regime).toBeGreaterThan(stillBuilt);
-      for (const o of offered) types.add(o.type as string);
-    }
-    expect([...types].sort()).toEqual(['fill', 'interest', 'loan', 'repayment', 'spot-trade']);
-  });
+  // Seven presets, two runs each: seconds, more on a loaded machine.
+  it(
+    'offers each sink the fields of the event the venue would build, under every preset',
+    { timeout: 60_000 },
+    () => {
+      const types = new Set<string>();
+      for (const regime of PRESET_IDS) {
+        const built = runScenario(config(regime, { eventLog: 'all' })).events.filter((e) =>
+          ROUTINE_EVENT_TYPES.has(e.type),
+        );
+        const run = createRun(config(regime, { eventLog: 'all' }));
+        expect(run.onshore.exchange.fills).toBeNull();
+        const offered: Offered[] = [];
+        const onshore = notingSinks(offered, 'onshore');
+        run.onshore.exchange.fills = onshore.fills;
+        if (run.offshore) run.offshore.exchange.fills = notingSinks(offered, 'offshore').fills;
+        run.broker.routine = onshore.broker;
+        while (!isFinished(run)) stepRun(run);
+        // The same run (a sink changes no state): the events offered are those built without a sink, in order,
+        // but for those built after all because others waited in the venue's list.
+        let matched = 0;
+        for (const event of built)
+          if (matched < offered.length && sameFields(event, offered[matched]!)) matched++;
+        expect(matched, regime).toBe(offered.length);
+        const stillBuilt = run.events.filter((e) => ROUTINE_EVENT_TYPES.has(e.type)).length;
+        expect(offered.length + stillBuilt, regime).toBe(built.length);
+        expect(offered.length, regime).toBeGreaterThan(stillBuilt);
+        for (const o of offered) types.add(o.type as string);
+      }
+      expect([...types].sort()).toEqual(['fill', 'interest', 'loan', 'repayment', 'spot-trade']);
+    },
+  );
 
-  it('gives the checksum, figures, frames and followed traders of the run that builds every event', () => {
-    for (const regime of PRESET_IDS) {
-      const all = runScenario(config(regime, { eventLog: 'all' }));
-      const notableRun = createRun(config(regime, { eventLog: 'notable' }));
-      expect(notableRun.onshore.exchange.fills).not.toBeNull();
-      expect(notableRun.broker.routine).not.toBeNull();
-      while (!isFinished(notableRun)) stepRun(notableRun);
-      const notable = resultOf(notableRun);
-      expect(notable.summary, regime).toEqual(all.summary);
-      expect(notable.frames, regime).toEqual(all.frames);
-      // A followed trader's events are declined by the sinks: their facts read every one.
-      expect(
-        notable.traces.map((t) => t.facts),
-        regime,
-      ).toEqual(all.traces.map((t) => t.facts));
-      expect(notable.events, regime).toEqual(all.events.filter((e) => !ROUTINE_EVENT_TYPES.has(e.type)));
-      expect(notable.eventsOmitted, regime).toBe(all.summary.events - notable.events.length);
-    }
-  });
+  it(
+    'gives the checksum, figures, frames and followed traders of the run that builds every event',
+    { timeout: 60_000 },
+    () => {
+      for (const regime of PRESET_IDS) {
+        const all = runScenario(config(regime, { eventLog: 'all' }));
+        const notableRun = createRun(config(regime, { eventLog: 'notable' }));
+        expect(notableRun.onshore.exchange.fills).not.toBeNull();
+        expect(notableRun.broker.routine).not.toBeNull();
+        while (!isFinished(notableRun)) stepRun(notableRun);
+        const notable = resultOf(notableRun);
+        expect(notable.summary, regime).toEqual(all.summary);
+        expect(notable.frames, regime).toEqual(all.frames);
+        // A followed trader's events are declined by the sinks: their facts read every one.
+        expect(
+          notable.traces.map((t) => t.facts),
+          regime,
+        ).toEqual(all.traces.map((t) => t.facts));
+        expect(notable.events, regime).toEqual(all.events.filter((e) => !ROUTINE_EVENT_TYPES.has(e.type)));
+        expect(notable.eventsOmitted, regime).toBe(all.summary.events - notable.events.length);
+      }
+    },
+  );
 
   it('offers no event while others wait in the list, so the stream keeps its order', () => {
     const offered: Offered[] = [];
