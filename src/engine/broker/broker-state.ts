@@ -15,6 +15,7 @@ import type { MarginTrigger } from '../margin/margin-call.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 import { REVIEW_EVERY_CLIENT, type MarginScan } from './margin-scan.ts';
 import { markTouched, type Touched } from '../fast/touched.ts';
+import type { BrokerRoutineSink } from './routine-sink.ts';
 
 /** BTC, ETH, other crypto, and securities (an equity index with its own price path). */
 export type BrokerAsset = CollateralAsset;
@@ -163,6 +164,8 @@ export interface BrokerState {
   debtors: number[];
   /** Clients changed since an observer last looked (for incremental sums); null when nobody watches. */
   touched: Touched | null;
+  /** Where routine events go as numbers rather than events (routine-sink.ts); null: every one is an event. */
+  routine: BrokerRoutineSink | null;
   /** Σ `Client.hourlyInterest` by investor class. */
   hourlyInterestByClass: Record<InvestorClass, number>;
 }
@@ -288,6 +291,7 @@ export function createBroker(options: BrokerOptions): BrokerState {
     watch: REVIEW_EVERY_CLIENT,
     debtors: [],
     touched: null,
+    routine: null,
     hourlyInterestByClass: { retail: 0, professional: 0 },
   };
 }

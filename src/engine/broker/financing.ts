@@ -20,6 +20,7 @@ import { clientDebt, clientOf } from './clients.ts';
 import { chargeFirstHour } from './interest-accrual.ts';
 import { lendCash, repayFromCash, repayWithEvent } from './loan-ledger.ts';
 import { refuse } from './refusal.ts';
+import { routineSinkFor } from './routine-sink.ts';
 import { buyCost, fillClientOrder } from './spot.ts';
 import type { SpotSeam } from './spot-seam.ts';
 
@@ -35,20 +36,29 @@ function advance(
   chargeFirstHour(state, client, loan, events);
   // Read at once, before any other valuation (valueHoldingsNow's object is kept for the run).
   const after = valueHoldingsNow(state, holdingsAfter);
-  events.push({
-    type: 'loan',
-    step: state.step,
-    client: client.id,
-    amount: loan,
-    purpose,
-    debtAfter: clientDebt(client),
-    lendingValueAfter: after.lendingValue,
-    ltvAfter: ltvOrNull(clientDebt(client), after.collateralValue),
-    brokerLoansAfter: state.broker.loansOutstanding,
-    // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
-    venue: undefined,
-    trader: undefined,
-  } as LoanEvent);
+  const debtAfter = clientDebt(client);
+  const lendingValueAfter = after.lendingValue;
+  const ltvAfter = ltvOrNull(debtAfter, after.collateralValue);
+  const brokerLoansAfter = state.broker.loansOutstanding;
+  const sink = routineSinkFor(state.routine, events);
+  if (
+    sink === null ||
+    !sink.loan(state.step, client.id, loan, purpose, debtAfter, lendingValueAfter, ltvAfter, brokerLoansAfter)
+  )
+    events.push({
+      type: 'loan',
+      step: state.step,
+      client: client.id,
+      amount: loan,
+      purpose,
+      debtAfter,
+      lendingValueAfter,
+      ltvAfter,
+      brokerLoansAfter,
+      // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
+      venue: undefined,
+      trader: undefined,
+    } as LoanEvent);
 }
 
 /**

@@ -8,25 +8,28 @@ import { hourBoundariesCrossed, hourlyInterest } from '../margin/interest.ts';
 import type { BrokerEvent, InterestEvent } from './broker-events.ts';
 import type { BrokerState, Client } from './broker-state.ts';
 import { accrueHourlyInterestOnDebtors, chargeInterest } from './loan-ledger.ts';
+import { routineSinkFor } from './routine-sink.ts';
 
 function charge(state: BrokerState, client: Client, principal: number, hours: number, events: BrokerEvent[]) {
   const rate = state.rules.hourlyInterestRate;
   const amount = hourlyInterest(principal, rate) * hours;
   if (amount === 0) return;
   chargeInterest(state, client, amount);
-  events.push({
-    type: 'interest',
-    step: state.step,
-    client: client.id,
-    principal,
-    hours,
-    hourlyRate: rate,
-    amount,
-    interestAfter: client.interest,
-    // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
-    venue: undefined,
-    trader: undefined,
-  } as InterestEvent);
+  const sink = routineSinkFor(state.routine, events);
+  if (sink === null || !sink.interest(state.step, client.id, principal, hours, rate, amount, client.interest))
+    events.push({
+      type: 'interest',
+      step: state.step,
+      client: client.id,
+      principal,
+      hours,
+      hourlyRate: rate,
+      amount,
+      interestAfter: client.interest,
+      // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
+      venue: undefined,
+      trader: undefined,
+    } as InterestEvent);
 }
 
 /** B-MGN: "the first partial hour counts as a full hour", charged on the amount just lent. */

@@ -9,6 +9,7 @@ import { requireNonNegative } from '../margin/validate.ts';
 import type { BrokerEvent, RepaymentEvent } from './broker-events.ts';
 import { touchClient, trackDebtor, type BrokerState, type Client } from './broker-state.ts';
 import { clientDebt } from './clients.ts';
+import { routineSinkFor } from './routine-sink.ts';
 
 export function lendCash(state: BrokerState, client: Client, amount: number): void {
   requireNonNegative('loan amount', amount);
@@ -130,7 +131,13 @@ export function repayWithEvent(
   events: BrokerEvent[],
 ): RepaymentResult {
   const r = repayFromCash(state, client, amount);
-  if (r.interestPaid + r.principalPaid > 0)
+  if (!(r.interestPaid + r.principalPaid > 0)) return r; // nothing paid, nothing reported
+  const debtAfter = clientDebt(client);
+  const sink = routineSinkFor(state.routine, events);
+  if (
+    sink === null ||
+    !sink.repayment(state.step, client.id, source, r.interestPaid, r.principalPaid, debtAfter)
+  )
     events.push({
       type: 'repayment',
       step: state.step,
@@ -138,7 +145,7 @@ export function repayWithEvent(
       source,
       interestPaid: r.interestPaid,
       principalPaid: r.principalPaid,
-      debtAfter: clientDebt(client),
+      debtAfter,
       // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
       venue: undefined,
       trader: undefined,

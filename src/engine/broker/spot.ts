@@ -17,6 +17,7 @@ import {
 import { clientDebt, clientOf } from './clients.ts';
 import { repayWithEvent } from './loan-ledger.ts';
 import { refuse } from './refusal.ts';
+import { routineSinkFor } from './routine-sink.ts';
 import type { SpotPurpose, SpotSeam, SpotSide } from './spot-seam.ts';
 
 export interface SpotFill {
@@ -116,7 +117,9 @@ export function fillClientOrder(
   events: BrokerEvent[],
 ): Readonly<SpotFill> {
   const fill = tradeSpot(state, client, asset, side, qty, price, clientFill);
-  events.push(tradeEvent(state, client, asset, side, qty, fill));
+  const sink = routineSinkFor(state.routine, events);
+  if (sink === null || !sink.spotTrade(state.step, client.id, asset, side, qty, fill.price, fill.fee))
+    events.push(tradeEvent(state, client, asset, side, qty, fill));
   return fill;
 }
 

@@ -9,6 +9,7 @@ import { listedMarkets, validatePerpRules, type InvestorClass, type PerpRules } 
 import { markTouched, type Touched } from '../fast/touched.ts';
 import { SCAN_EVERY_ACCOUNT, type LiquidationScan } from './liquidation-scan.ts';
 import { createHolders, type Holders } from './holders.ts';
+import type { FillSink } from './fill-sink.ts';
 import { above, atLeast, between, check, orNone } from '../validation/index.ts';
 
 const COOL_DOWN = orNone(atLeast(0, { unit: 's' }));
@@ -91,6 +92,8 @@ export interface ExchangeState {
    * observer last read the list (the run's equity by class); null when nobody reads it.
    */
   touched: Touched | null;
+  /** Where fills go as numbers rather than events (fill-sink.ts); null: every fill is an event. */
+  fills: FillSink | null;
 }
 
 /** Records that an account's wallet or positions changed, for the liquidation index and any observer. */
@@ -141,6 +144,7 @@ export function createExchange(
     liquidityProvider: -1,
     watch: SCAN_EVERY_ACCOUNT,
     touched: null,
+    fills: null,
     totalDeposits: fundStart * listed.length,
   };
 }

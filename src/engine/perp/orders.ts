@@ -15,6 +15,7 @@ import { unrealisedPnl, type MarginMode, type Position } from './position.ts';
 import { sideSign, type Side } from './side.ts';
 import { bracketMaxLeverage } from './tiers.ts';
 import { tradeBetween } from './trade.ts';
+import { fillSinkFor } from './fill-sink.ts';
 import { above, atLeast, check } from '../validation/index.ts';
 
 const ORDER_QTY = above(0);
@@ -215,21 +216,39 @@ export function fill(
   taker.wallet -= takerFee;
   provider.wallet -= makerFee;
   state.feeCollector += takerFee + makerFee;
-  events.push({
-    type: 'fill',
-    step: state.step,
-    account: order.account,
-    counterparty: provider.id,
-    market: order.market,
-    side: order.side,
-    qty: order.qty,
-    price,
-    fee: takerFee,
-    realisedPnl: legs.taker.realisedPnl,
-    sizeAfter: legs.taker.sizeAfter,
-    // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
-    venue: undefined,
-    trader: undefined,
-  } as FillEvent);
+  const realisedPnl = legs.taker.realisedPnl;
+  const sizeAfter = legs.taker.sizeAfter;
+  const sink = fillSinkFor(state.fills, events);
+  if (
+    sink === null ||
+    !sink.fill(
+      state.step,
+      order.account,
+      provider.id,
+      order.market,
+      order.side,
+      order.qty,
+      price,
+      takerFee,
+      realisedPnl,
+      sizeAfter,
+    )
+  )
+    events.push({
+      type: 'fill',
+      step: state.step,
+      account: order.account,
+      counterparty: provider.id,
+      market: order.market,
+      side: order.side,
+      qty: order.qty,
+      price,
+      fee: takerFee,
+      realisedPnl,
+      sizeAfter,
+      // The run's tags (run/record.ts), given their places here so that tagging adds no property to the event.
+      venue: undefined,
+      trader: undefined,
+    } as FillEvent);
   return price;
 }

@@ -10,7 +10,9 @@
  * The run's routine events (fills, spot trades, loans, interest, repayments: 9 in 10 of a large run's events)
  * are folded by `foldRunEvent` through their fields by name, in the order their one builder writes them, which
  * gives the same bits as the generic walk without its keyed loads (issue 16: about 450 ns an event);
- * checksum.test.ts checks both folds equal on every event of runs under every preset.
+ * checksum.test.ts checks both folds equal on every event of runs under every preset. Those folds take the
+ * fields as values (`foldFillFields` …), so a run that keeps no routine event folds each where it is built,
+ * with no object (routine-fold.ts).
  */
 import type { RunEvent } from './run-events.ts';
 
@@ -164,112 +166,251 @@ type Tagged<T extends RunEvent['type']> = Extract<RunEvent, { type: T }>;
 
 // Each of these lists its event's fields in the order of the one literal that builds it (perp/orders.ts fill,
 // broker/spot.ts tradeEvent, loan-ledger.ts repayWithEvent, interest-accrual.ts charge, financing.ts advance),
-// then the run's tags (record.ts: venue, trader). A field added there must be added here.
+// then the run's tags (record.ts: venue, trader). A field added there must be added here. They take the
+// fields as values, so the run can fold an event it does not keep where it is built, with no object
+// (routine-fold.ts); foldRunEvent passes them from the event.
 
-function foldFill(f: Folder, e: Tagged<'fill'>): void {
-  f.unit(OBJECT);
-  f.str(4, e.type);
-  f.num(4, e.step);
-  f.num(7, e.account);
-  f.num(12, e.counterparty);
-  f.str(6, e.market);
-  f.str(4, e.side);
-  f.num(3, e.qty);
-  f.num(5, e.price);
-  f.num(3, e.fee);
-  f.num(11, e.realisedPnl);
-  f.num(9, e.sizeAfter);
-  f.str(5, e.venue);
-  f.field(6, e.trader);
-  f.unit(END);
-}
-
-function foldSpotTrade(f: Folder, e: Tagged<'spot-trade'>): void {
-  f.unit(OBJECT);
-  f.str(4, e.type);
-  f.num(4, e.step);
-  f.num(6, e.client);
-  f.str(5, e.asset);
-  f.str(4, e.side);
-  f.num(3, e.qty);
-  f.num(5, e.price);
-  f.num(3, e.fee);
-  f.str(5, e.venue);
-  f.field(6, e.trader);
-  f.unit(END);
-}
-
-function foldRepayment(f: Folder, e: Tagged<'repayment'>): void {
-  f.unit(OBJECT);
-  f.str(4, e.type);
-  f.num(4, e.step);
-  f.num(6, e.client);
-  f.str(6, e.source);
-  f.num(12, e.interestPaid);
-  f.num(13, e.principalPaid);
-  f.num(9, e.debtAfter);
-  f.str(5, e.venue);
-  f.field(6, e.trader);
-  f.unit(END);
-}
-
-function foldInterest(f: Folder, e: Tagged<'interest'>): void {
-  f.unit(OBJECT);
-  f.str(4, e.type);
-  f.num(4, e.step);
-  f.num(6, e.client);
-  f.num(9, e.principal);
-  f.num(5, e.hours);
-  f.num(10, e.hourlyRate);
-  f.num(6, e.amount);
-  f.num(13, e.interestAfter);
-  f.str(5, e.venue);
-  f.field(6, e.trader);
-  f.unit(END);
-}
-
-function foldLoan(f: Folder, e: Tagged<'loan'>): void {
-  f.unit(OBJECT);
-  f.str(4, e.type);
-  f.num(4, e.step);
-  f.num(6, e.client);
-  f.num(6, e.amount);
-  f.str(7, e.purpose);
-  f.num(9, e.debtAfter);
-  f.num(17, e.lendingValueAfter);
-  f.field(8, e.ltvAfter);
-  f.num(16, e.brokerLoansAfter);
-  f.str(5, e.venue);
-  f.field(6, e.trader);
-  f.unit(END);
-}
-
-/** Folds one of the run's events: the same bits as foldEvent, the routine ones field by field by name. */
-export function foldRunEvent(checksum: Checksum, event: RunEvent): void {
+/** Starts a fold: the folder takes the checksum's state. */
+function begin(checksum: Checksum): Folder {
   const f = folder;
   f.a = checksum.a;
   f.b = checksum.b;
-  switch (event.type) {
-    case 'fill':
-      foldFill(f, event);
-      break;
-    case 'spot-trade':
-      foldSpotTrade(f, event);
-      break;
-    case 'repayment':
-      foldRepayment(f, event);
-      break;
-    case 'interest':
-      foldInterest(f, event);
-      break;
-    case 'loan':
-      foldLoan(f, event);
-      break;
-    default:
-      f.value(event);
-  }
+  return f;
+}
+
+/** Ends a fold: the checksum takes the folder's state. */
+function end(f: Folder, checksum: Checksum): void {
   checksum.a = f.a;
   checksum.b = f.b;
+}
+
+export function foldFillFields(
+  checksum: Checksum,
+  step: number,
+  account: number,
+  counterparty: number,
+  market: string,
+  side: string,
+  qty: number,
+  price: number,
+  fee: number,
+  realisedPnl: number,
+  sizeAfter: number,
+  venue: string,
+  trader: number | null,
+): void {
+  const f = begin(checksum);
+  f.unit(OBJECT);
+  f.str(4, 'fill');
+  f.num(4, step);
+  f.num(7, account);
+  f.num(12, counterparty);
+  f.str(6, market);
+  f.str(4, side);
+  f.num(3, qty);
+  f.num(5, price);
+  f.num(3, fee);
+  f.num(11, realisedPnl);
+  f.num(9, sizeAfter);
+  f.str(5, venue);
+  f.field(6, trader);
+  f.unit(END);
+  end(f, checksum);
+}
+
+export function foldSpotTradeFields(
+  checksum: Checksum,
+  step: number,
+  client: number,
+  asset: string,
+  side: string,
+  qty: number,
+  price: number,
+  fee: number,
+  venue: string,
+  trader: number | null,
+): void {
+  const f = begin(checksum);
+  f.unit(OBJECT);
+  f.str(4, 'spot-trade');
+  f.num(4, step);
+  f.num(6, client);
+  f.str(5, asset);
+  f.str(4, side);
+  f.num(3, qty);
+  f.num(5, price);
+  f.num(3, fee);
+  f.str(5, venue);
+  f.field(6, trader);
+  f.unit(END);
+  end(f, checksum);
+}
+
+export function foldRepaymentFields(
+  checksum: Checksum,
+  step: number,
+  client: number,
+  source: string,
+  interestPaid: number,
+  principalPaid: number,
+  debtAfter: number,
+  venue: string,
+  trader: number | null,
+): void {
+  const f = begin(checksum);
+  f.unit(OBJECT);
+  f.str(4, 'repayment');
+  f.num(4, step);
+  f.num(6, client);
+  f.str(6, source);
+  f.num(12, interestPaid);
+  f.num(13, principalPaid);
+  f.num(9, debtAfter);
+  f.str(5, venue);
+  f.field(6, trader);
+  f.unit(END);
+  end(f, checksum);
+}
+
+export function foldInterestFields(
+  checksum: Checksum,
+  step: number,
+  client: number,
+  principal: number,
+  hours: number,
+  hourlyRate: number,
+  amount: number,
+  interestAfter: number,
+  venue: string,
+  trader: number | null,
+): void {
+  const f = begin(checksum);
+  f.unit(OBJECT);
+  f.str(4, 'interest');
+  f.num(4, step);
+  f.num(6, client);
+  f.num(9, principal);
+  f.num(5, hours);
+  f.num(10, hourlyRate);
+  f.num(6, amount);
+  f.num(13, interestAfter);
+  f.str(5, venue);
+  f.field(6, trader);
+  f.unit(END);
+  end(f, checksum);
+}
+
+export function foldLoanFields(
+  checksum: Checksum,
+  step: number,
+  client: number,
+  amount: number,
+  purpose: string,
+  debtAfter: number,
+  lendingValueAfter: number,
+  ltvAfter: number | null,
+  brokerLoansAfter: number,
+  venue: string,
+  trader: number | null,
+): void {
+  const f = begin(checksum);
+  f.unit(OBJECT);
+  f.str(4, 'loan');
+  f.num(4, step);
+  f.num(6, client);
+  f.num(6, amount);
+  f.str(7, purpose);
+  f.num(9, debtAfter);
+  f.num(17, lendingValueAfter);
+  f.field(8, ltvAfter);
+  f.num(16, brokerLoansAfter);
+  f.str(5, venue);
+  f.field(6, trader);
+  f.unit(END);
+  end(f, checksum);
+}
+
+const foldFill = (c: Checksum, e: Tagged<'fill'>): void =>
+  foldFillFields(
+    c,
+    e.step,
+    e.account,
+    e.counterparty,
+    e.market,
+    e.side,
+    e.qty,
+    e.price,
+    e.fee,
+    e.realisedPnl,
+    e.sizeAfter,
+    e.venue,
+    e.trader,
+  );
+
+const foldSpotTrade = (c: Checksum, e: Tagged<'spot-trade'>): void =>
+  foldSpotTradeFields(c, e.step, e.client, e.asset, e.side, e.qty, e.price, e.fee, e.venue, e.trader);
+
+const foldRepayment = (c: Checksum, e: Tagged<'repayment'>): void =>
+  foldRepaymentFields(
+    c,
+    e.step,
+    e.client,
+    e.source,
+    e.interestPaid,
+    e.principalPaid,
+    e.debtAfter,
+    e.venue,
+    e.trader,
+  );
+
+const foldInterest = (c: Checksum, e: Tagged<'interest'>): void =>
+  foldInterestFields(
+    c,
+    e.step,
+    e.client,
+    e.principal,
+    e.hours,
+    e.hourlyRate,
+    e.amount,
+    e.interestAfter,
+    e.venue,
+    e.trader,
+  );
+
+const foldLoan = (c: Checksum, e: Tagged<'loan'>): void =>
+  foldLoanFields(
+    c,
+    e.step,
+    e.client,
+    e.amount,
+    e.purpose,
+    e.debtAfter,
+    e.lendingValueAfter,
+    e.ltvAfter,
+    e.brokerLoansAfter,
+    e.venue,
+    e.trader,
+  );
+
+/** Folds one of the run's events: the same bits as foldEvent, the routine ones field by field by name. */
+export function foldRunEvent(checksum: Checksum, event: RunEvent): void {
+  switch (event.type) {
+    case 'fill':
+      return foldFill(checksum, event);
+    case 'spot-trade':
+      return foldSpotTrade(checksum, event);
+    case 'repayment':
+      return foldRepayment(checksum, event);
+    case 'interest':
+      return foldInterest(checksum, event);
+    case 'loan':
+      return foldLoan(checksum, event);
+    default: {
+      const f = begin(checksum);
+      f.value(event);
+      end(f, checksum);
+    }
+  }
 }
 
 /** Folds one event (plain data: numbers, strings, booleans, null, arrays, objects) into the checksum. */

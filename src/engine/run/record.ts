@@ -1,6 +1,7 @@
 /**
  * Folding venue events into the run: tag each with its venue and trader, update the counters, the checksum
- * and the liquidated flags. One place, so every path keeps the same bookkeeping.
+ * and the liquidated flags. One place, so every path keeps the same bookkeeping. The routine events a notable
+ * event log drops are folded where they are built instead, with the same bookkeeping (routine-fold.ts).
  */
 import type { BrokerEvent } from '../broker/broker-events.ts';
 import type { PerpEvent } from '../perp/events.ts';

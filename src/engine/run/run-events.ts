@@ -38,7 +38,8 @@ export type RunEvent = PerpRunEvent | BrokerRunEvent | ProductRefusedEvent;
 /**
  * Routine events: every fill, spot trade, loan, interest charge and repayment. Counted and folded into the
  * checksum always; kept in a 'notable' event log never (the feed, the markers and the export show what
- * matters: liquidations, margin calls, forced sales, ADL, fund draws, refusals).
+ * matters: liquidations, margin calls, forced sales, ADL, fund draws, refusals), which folds most of them where
+ * they are built, never building them (routine-fold.ts).
  */
 export const ROUTINE_EVENT_TYPES: ReadonlySet<string> = new Set([
   'fill',

@@ -36,6 +36,7 @@ import { emptyFacts, type TraderFacts } from './trader-facts.ts';
 import { ClassEquity } from './class-equity.ts';
 import { createRunEngine, type RunEngine } from './run-engine.ts';
 import { createTouched } from '../fast/touched.ts';
+import { foldRoutineWhereBuilt } from './routine-fold.ts';
 import { createFigureTally, type FigureTally } from './outcome-figures.ts';
 
 // Re-exported for the modules that already read the codes from here; class-equity.ts must not (import cycle).
@@ -321,7 +322,7 @@ export function createRun(config: RunConfig): RunState {
   const frameEvery = config.frameEveryMinutes ?? Math.max(1, Math.ceil(minutes / 1500));
   // Frames at minute 0, every frameEvery minutes and at the end: the columns are allocated once, never grown.
   const frameCount = Math.ceil(minutes / frameEvery) + 1;
-  return {
+  const run: RunState = {
     config,
     regime,
     path,
@@ -388,4 +389,6 @@ export function createRun(config: RunConfig): RunState {
     invariantEvery: config.invariantEvery ?? 0,
     notableOnly: config.eventLog === 'notable',
   };
+  foldRoutineWhereBuilt(run);
+  return run;
 }
