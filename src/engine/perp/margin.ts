@@ -7,6 +7,7 @@ import type { Account } from './exchange.ts';
 import type { MarketId, MarketState } from './market.ts';
 import { unrealisedPnl, type Position } from './position.ts';
 import { maintenanceMargin } from './tiers.ts';
+import { DOUBLE } from '../fast/double-fields.ts';
 
 type Markets = Record<MarketId, MarketState>;
 
@@ -55,7 +56,9 @@ export interface CrossFigures {
 }
 
 export function crossFigures(account: Account, markets: Markets): CrossFigures {
-  return crossFiguresInto(account, markets, { equity: 0, maintenance: 0, initialMargin: 0, positions: 0 });
+  // Doubles from the start (fast/double-fields.ts); crossFiguresInto writes every field.
+  const out = { equity: DOUBLE, maintenance: DOUBLE, initialMargin: DOUBLE, positions: 0 };
+  return crossFiguresInto(account, markets, out);
 }
 
 /** crossFigures written into `out` (every field) and returned: a caller that asks every frame keeps one. */
