@@ -3,12 +3,7 @@
  * client (`financing: true`, may borrow if its investor class is eligible) or spot-only (never borrows, never
  * force-closed: the control case, model.md "Products").
  */
-import {
-  requireHoldings,
-  type BrokerState,
-  type Client,
-  type Holdings,
-} from './broker-state.ts';
+import { requireHoldings, type BrokerState, type Client, type Holdings } from './broker-state.ts';
 import { DOUBLE } from '../fast/double-fields.ts';
 import { requireNonNegative } from '../margin/validate.ts';
 import type { InvestorClass } from '../perp/rules.ts';
@@ -24,7 +19,8 @@ export interface NewClient {
 /** Opens a client account and returns its id. */
 export function openClient(state: BrokerState, spec: NewClient): number {
   const brought = spec.holdings;
-  if (brought === undefined) return openClientWith(state, spec.investorClass, spec.cash, spec.financing, 0, 0, 0, 0);
+  if (brought === undefined)
+    return openClientWith(state, spec.investorClass, spec.cash, spec.financing, 0, 0, 0, 0);
   return openClientWith(
     state,
     spec.investorClass,
