@@ -8,6 +8,7 @@ import { hourBoundariesCrossed, hourlyInterest } from '../margin/interest.ts';
 import type { BrokerEvent, InterestEvent } from './broker-events.ts';
 import type { BrokerState, Client } from './broker-state.ts';
 import { accrueHourlyInterestOnDebtors, chargeInterest } from './loan-ledger.ts';
+import { DOUBLE } from '../fast/double-fields.ts';
 
 function charge(state: BrokerState, client: Client, principal: number, hours: number, events: BrokerEvent[]) {
   const rate = state.rules.hourlyInterestRate;
@@ -40,7 +41,8 @@ export function chargeFirstHour(
 }
 
 /** Receives the hour's total (one object for the run, not one per hour). */
-const accrued = { amount: 0 };
+const accrued = { amount: DOUBLE }; // a double from the start (fast/double-fields.ts)
+accrued.amount = 0;
 
 /**
  * One accrual per top of the hour in (fromMinute, toMinute], on each client's principal at that moment.

@@ -48,7 +48,12 @@ const emptyLeg = (): LegResult => ({
  */
 const singleLeg = emptyLeg();
 const legs = { taker: emptyLeg(), maker: emptyLeg() };
-const makerTerms: LegTerms = { mode: 'cross', leverage: 1 };
+/**
+ * The leverage a double from the start (fast/double-fields.ts): made as this module loads, before the liquidation's
+ * terms of the same shape, whose first fractional leverage replaced their class mid-run.
+ */
+const makerTerms: LegTerms = { mode: 'cross', leverage: DOUBLE };
+makerTerms.leverage = 1;
 
 /**
  * Applies a signed fill `delta` at `price` to one account's position. Isolated: the closed share of the
