@@ -173,11 +173,10 @@ export function openAccount(
     wallet: DOUBLE,
     deposited: DOUBLE,
     positions: kind === 'trader' ? { BTC: undefined, ETH: undefined, ALT: undefined } : {},
-    coolDownUntil: DOUBLE,
+    coolDownUntil: 0, // whole seconds
   };
   account.wallet = deposit;
   account.deposited = deposit;
-  account.coolDownUntil = 0;
   state.accounts.push(account);
   state.totalDeposits += deposit;
   if (kind === 'liquidity-provider') state.liquidityProvider = id;
