@@ -12,10 +12,10 @@ import type { BrokerState } from '../broker/index.ts';
 import { MarginWatch } from '../broker/margin-watch.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
 import { LiquidationWatch } from '../perp/liquidation-watch.ts';
-import { MARKET_IDS, type MarketId } from '../perp/market.ts';
+import { MARKET_IDS, MARKET_INDEX, type MarketId } from '../perp/market.ts';
 import type { Position } from '../perp/position.ts';
 import type { RunConfig } from './config.ts';
-import { ExitWatch, exitLevels, venueSlot } from './exit-watch.ts';
+import { ExitWatch, venueSlot } from './exit-watch.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { VENUE } from './trader-codes.ts';
 
@@ -79,10 +79,19 @@ class ReferenceEngine implements RunEngine {
   }
 }
 
-/** A position's take-profit and stop-loss levels on the mark, from trader i's draws. */
-function levelsOf(run: RunState, i: number, position: Position) {
+/** Indexes a position's take-profit and stop-loss levels on the mark, from trader i's draws. */
+function watchLevels(
+  watch: ExitWatch,
+  run: RunState,
+  i: number,
+  venue: Venue,
+  market: MarketId,
+  position: Position,
+) {
   const p = run.population;
-  return exitLevels(
+  watch.addPosition(
+    venueSlot(venue.name) * MARKET_IDS.length + MARKET_INDEX[market],
+    i,
     position.size > 0,
     position.entryPrice,
     position.leverage,
@@ -189,7 +198,7 @@ class FastEngine implements RunEngine {
   perpOpened(run: RunState, i: number, venue: Venue, market: MarketId, position: Position): void {
     if (!this.#perpExits) this.#lists(run);
     this.#perpExits!.add(run.population.exitMinute[i]!, i);
-    this.#exitWatch.add(venue.name, market, i, levelsOf(run, i, position));
+    watchLevels(this.#exitWatch, run, i, venue, market, position);
   }
 
   brokerClientOpened(run: RunState, i: number): void {
@@ -237,7 +246,7 @@ class FastEngine implements RunEngine {
         const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore!;
         const market = MARKET_IDS[run.perpMarket[i]!]!;
         const position = venue.exchange.accounts[run.accountOf[i]!]!.positions[market]!;
-        this.#exitWatch.add(venue.name, market, i, levelsOf(run, i, position));
+        watchLevels(this.#exitWatch, run, i, venue, market, position);
       }
     }
     return due;
