@@ -7,8 +7,7 @@
  */
 import type { FillEvent, PerpEvent, RefusalReason } from './events.ts';
 import { accountOf, type Account, type ExchangeState } from './exchange.ts';
-import { bankruptcyPriceAt } from './bankruptcy-price.ts';
-import { liquidateSlice } from './liquidation.ts';
+import { bankruptcyPriceOf, liquidateSlice } from './liquidation.ts';
 import { availableMargin, crossFigures, pendingCharges, positionNotional, settlePending } from './margin.ts';
 import type { FillPurpose, MarketSeam } from './market-seam.ts';
 import type { MarketId, MarketState } from './market.ts';
@@ -159,10 +158,8 @@ function close(state: ExchangeState, seam: MarketSeam, order: MarketOrder, event
     const position = account.positions[order.market]!;
     const market = state.markets[order.market];
     settlePending(account, position, market);
-    // The cross equity alone, by crossEquity's shortcut (the same bits as crossFigures' equity): no figures
-    // object and no `for…in` per close.
-    const equity = position.mode === 'cross' ? crossEquity(account, state.markets) : null;
-    const bankruptcy = bankruptcyPriceAt(position, market, equity);
+    const cross = position.mode === 'cross' ? crossFigures(account, state.markets) : null;
+    const bankruptcy = bankruptcyPriceOf(position, market, cross);
     if (Math.sign(position.size) * (price - bankruptcy) < 0)
       return liquidateSlice(state, seam, account, order.market, events, order.qty);
   }

@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MARKET_IDS, MARKET_INDEX } from '../perp/market.ts';
 import { ExitWatch, exitLevels, venueSlot } from './exit-watch.ts';
@@ -36,34 +35,5 @@ describe('ExitWatch by slot', () => {
     const found: number[] = [];
     watch.crossed(slot('onshore', 'ETH'), levels.up * (1 - 1e-13), found);
     expect(found).toEqual([7]);
-  });
-
-  it('indexes a position at the levels exitLevels gives (addPosition)', () => {
-    const roe = fc.oneof(fc.constant(0), fc.double({ min: -5, max: 5, noNaN: true }));
-    fc.assert(
-      fc.property(
-        fc.boolean(),
-        fc.double({ min: 1, max: 1e6, noNaN: true }),
-        fc.double({ min: 1, max: 200, noNaN: true }),
-        roe,
-        roe,
-        fc.array(fc.double({ min: 0.5, max: 2e6, noNaN: true }), { maxLength: 6 }),
-        (long, entry, leverage, tp, sl, marks) => {
-          const byObject = new ExitWatch();
-          const byNumbers = new ExitWatch();
-          const at = slot('offshore', 'ALT');
-          byObject.add('offshore', 'ALT', 4, exitLevels(long, entry, leverage, tp, sl));
-          byNumbers.addPosition(at, 4, long, entry, leverage, tp, sl);
-          // The levels are the heaps' keys: each mark finds the trader in both, or in neither.
-          for (const mark of [...marks, entry * 1e3, entry / 1e3]) {
-            const a: number[] = [];
-            const b: number[] = [];
-            byObject.crossed(at, mark, a);
-            byNumbers.crossed(at, mark, b);
-            expect(b).toEqual(a);
-          }
-        },
-      ),
-    );
   });
 });

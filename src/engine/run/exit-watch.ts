@@ -24,14 +24,11 @@ export function exitLevels(
   takeProfitRoe: number,
   stopLossRoe: number,
 ): ExitLevels {
-  const tp = takeProfitRoe > 0 ? exitLevel(long, entry, leverage, takeProfitRoe) : null;
-  const sl = stopLossRoe < 0 ? exitLevel(long, entry, leverage, stopLossRoe) : null;
+  const level = (roe: number) => entry * (1 + (long ? 1 : -1) * (roe / leverage));
+  const tp = takeProfitRoe > 0 ? level(takeProfitRoe) : null;
+  const sl = stopLossRoe < 0 ? level(stopLossRoe) : null;
   return long ? { up: tp ?? Infinity, down: sl ?? -Infinity } : { up: sl ?? Infinity, down: tp ?? -Infinity };
 }
-
-/** The mark at which the position's return on initial margin is `roe`. */
-const exitLevel = (long: boolean, entry: number, leverage: number, roe: number): number =>
-  entry * (1 + (long ? 1 : -1) * (roe / leverage));
 
 /** Heaps per venue (0 onshore, 1 offshore) and market (MARKET_INDEX): slot = venue × MARKET_IDS.length + market. */
 const SLOTS = 2 * MARKET_IDS.length;
@@ -51,44 +48,15 @@ export class ExitWatch {
   readonly #downTop = new Float64Array(SLOTS).fill(-Infinity);
 
   add(venue: VenueName, market: MarketId, trader: number, levels: ExitLevels): void {
-    this.#addLevels(
-      venueSlot(venue) * MARKET_IDS.length + MARKET_INDEX[market],
-      trader,
-      levels.up,
-      levels.down,
-    );
-  }
-
-  /**
-   * `add(…, exitLevels(long, entry, leverage, takeProfitRoe, stopLossRoe))` with the same levels, without the
-   * levels object and the closure it was computed with: once per perpetual entry (issue 16). `slot` as `crossed`
-   * takes it.
-   */
-  addPosition(
-    slot: number,
-    trader: number,
-    long: boolean,
-    entry: number,
-    leverage: number,
-    takeProfitRoe: number,
-    stopLossRoe: number,
-  ): void {
-    const tp = takeProfitRoe > 0 ? exitLevel(long, entry, leverage, takeProfitRoe) : 0;
-    const sl = stopLossRoe < 0 ? exitLevel(long, entry, leverage, stopLossRoe) : 0;
-    if (long)
-      this.#addLevels(slot, trader, takeProfitRoe > 0 ? tp : Infinity, stopLossRoe < 0 ? sl : -Infinity);
-    else this.#addLevels(slot, trader, stopLossRoe < 0 ? sl : Infinity, takeProfitRoe > 0 ? tp : -Infinity);
-  }
-
-  #addLevels(slot: number, trader: number, upLevel: number, downLevel: number): void {
-    if (upLevel < Infinity) {
+    const slot = venueSlot(venue) * MARKET_IDS.length + MARKET_INDEX[market];
+    if (levels.up < Infinity) {
       const up = this.#up[slot]!;
-      up.push(upLevel, trader, 0);
+      up.push(levels.up, trader, 0);
       this.#upTop[slot] = up.peekKey();
     }
-    if (downLevel > -Infinity) {
+    if (levels.down > -Infinity) {
       const down = this.#down[slot]!;
-      down.push(downLevel, trader, 0);
+      down.push(levels.down, trader, 0);
       this.#downTop[slot] = down.peekKey();
     }
   }

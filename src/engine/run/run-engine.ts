@@ -12,10 +12,10 @@ import type { BrokerState } from '../broker/index.ts';
 import { MarginWatch } from '../broker/margin-watch.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
 import { LiquidationWatch } from '../perp/liquidation-watch.ts';
-import { MARKET_IDS, MARKET_INDEX, type MarketId } from '../perp/market.ts';
+import { MARKET_IDS, type MarketId } from '../perp/market.ts';
 import type { Position } from '../perp/position.ts';
 import type { RunConfig } from './config.ts';
-import { ExitWatch, venueSlot } from './exit-watch.ts';
+import { ExitWatch, exitLevels, venueSlot } from './exit-watch.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { VENUE } from './trader-codes.ts';
 
@@ -79,19 +79,10 @@ class ReferenceEngine implements RunEngine {
   }
 }
 
-/** Indexes a position's take-profit and stop-loss levels on the mark, from trader i's draws. */
-function watchLevels(
-  watch: ExitWatch,
-  run: RunState,
-  i: number,
-  venue: Venue,
-  market: MarketId,
-  position: Position,
-) {
+/** A position's take-profit and stop-loss levels on the mark, from trader i's draws. */
+function levelsOf(run: RunState, i: number, position: Position) {
   const p = run.population;
-  watch.addPosition(
-    venueSlot(venue.name) * MARKET_IDS.length + MARKET_INDEX[market],
-    i,
+  return exitLevels(
     position.size > 0,
     position.entryPrice,
     position.leverage,
@@ -198,7 +189,7 @@ class FastEngine implements RunEngine {
   perpOpened(run: RunState, i: number, venue: Venue, market: MarketId, position: Position): void {
     if (!this.#perpExits) this.#lists(run);
     this.#perpExits!.add(run.population.exitMinute[i]!, i);
-    watchLevels(this.#exitWatch, run, i, venue, market, position);
+    this.#exitWatch.add(venue.name, market, i, levelsOf(run, i, position));
   }
 
   brokerClientOpened(run: RunState, i: number): void {
@@ -246,7 +237,7 @@ class FastEngine implements RunEngine {
         const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore!;
         const market = MARKET_IDS[run.perpMarket[i]!]!;
         const position = venue.exchange.accounts[run.accountOf[i]!]!.positions[market]!;
-        watchLevels(this.#exitWatch, run, i, venue, market, position);
+        this.#exitWatch.add(venue.name, market, i, levelsOf(run, i, position));
       }
     }
     return due;

@@ -137,8 +137,7 @@ function marketOn(run: RunState, venue: Venue, i: number): MarketId | null {
  * The leverage a trader opens with: its wish (a persona's as stated; the population's others scaled by the
  * regime's retail appetite), cut to the venue's cap, to the new-account cap where its account is new (a trader
  * who moved offshore after a refusal opened its account for it), and to the largest leverage whose notional
- * bracket allows it (W30: a wish above a cap becomes the cap, model.md "Population"). `cls` is the trader's class
- * under the venue's regime, as its account was opened with.
+ * bracket allows it (W30: a wish above a cap becomes the cap, model.md "Population").
  */
 function openingLeverage(
   run: RunState,
@@ -146,11 +145,10 @@ function openingLeverage(
   i: number,
   market: MarketId,
   movedHere: boolean,
-  cls: InvestorClass,
 ): number {
   const p = run.population;
   const { regime } = venue;
-  const retail = cls === 'retail';
+  const retail = investorClass(run, i, regime) === 'retail';
   const appetite = retail && !isPersona(i) ? regime.retailLeverageAppetite : 1;
   const wish = Math.max(1, p.leverageWish[i]! * appetite);
   let cap = effectiveMaxLeverage(regime, market);
@@ -168,7 +166,7 @@ function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): vo
   run.perpMarket[i] = MARKET_INDEX[market];
   const cls = investorClass(run, i, venue.regime);
   const capital = p.capital[i]!;
-  const leverage = openingLeverage(run, venue, i, market, movedHere, cls);
+  const leverage = openingLeverage(run, venue, i, market, movedHere);
   const account = openAccount(state, 'trader', cls, capital);
   run.classEquity.entered(run, i);
   venue.traderOf[account] = i;
