@@ -16,6 +16,7 @@ import type { InvestorClass } from '../perp/rules.ts';
 import { REVIEW_EVERY_CLIENT, type MarginScan } from './margin-scan.ts';
 import { markTouched, type Touched } from '../fast/touched.ts';
 import type { BrokerRoutineSink } from './routine-sink.ts';
+import { DOUBLE } from '../fast/double-fields.ts';
 
 /** BTC, ETH, other crypto, and securities (an equity index with its own price path). */
 export type BrokerAsset = CollateralAsset;
@@ -215,8 +216,23 @@ export interface BrokerOptions {
 }
 
 export function emptyHoldings(): Holdings {
-  return { BTC: 0, ETH: 0, 'other-crypto': 0, securities: 0 };
+  return holdingsOf(0, 0, 0, 0);
 }
+
+/**
+ * Holdings of these units, each field a double from the start (fast/double-fields.ts): holdings of zeros
+ * made a class whose first fraction replaced it, throwing optimised functions away.
+ */
+export function holdingsOf(btc: number, eth: number, otherCrypto: number, securities: number): Holdings {
+  const holdings: Holdings = { BTC: DOUBLE, ETH: DOUBLE, 'other-crypto': DOUBLE, securities: DOUBLE };
+  holdings.BTC = btc;
+  holdings.ETH = eth;
+  holdings['other-crypto'] = otherCrypto;
+  holdings.securities = securities;
+  return holdings;
+}
+
+const copyHoldings = (h: Holdings): Holdings => holdingsOf(h.BTC, h.ETH, h['other-crypto'], h.securities);
 
 /**
  * The holdings with one asset's units replaced, as a new object (the door prices a purchase before it
@@ -272,26 +288,46 @@ export function createBroker(options: BrokerOptions): BrokerState {
   check('spot fee rate', spotFeeRate, SPOT_FEE_RATE);
   requirePositive('step minutes', stepMinutes);
   check('start minute of the day', startMinuteOfDay, MINUTE_OF_DAY);
-  return {
+  // Every sum a double from the start (fast/double-fields.ts): a sum that began as a whole number became a
+  // double at its first fraction, replacing the class of a state every broker function reads.
+  const broker: BrokerAccount = {
+    capital: DOUBLE,
+    cash: DOUBLE,
+    loansOutstanding: DOUBLE,
+    interestReceivable: DOUBLE,
+  };
+  broker.capital = brokerCapital;
+  broker.cash = brokerCapital;
+  broker.loansOutstanding = 0;
+  broker.interestReceivable = 0;
+  const provider = { cash: DOUBLE, holdings: copyHoldings(liquidityProvider.holdings) };
+  provider.cash = liquidityProvider.cash;
+  const byClass = { retail: DOUBLE, professional: DOUBLE };
+  byClass.retail = 0;
+  byClass.professional = 0;
+  const state: BrokerState = {
     step: 0,
     stepMinutes,
     rules,
     spotFeeRate,
     prices: { ...prices },
-    broker: { capital: brokerCapital, cash: brokerCapital, loansOutstanding: 0, interestReceivable: 0 },
-    liquidityProvider: { cash: liquidityProvider.cash, holdings: { ...liquidityProvider.holdings } },
-    feeCollector: 0,
+    broker,
+    liquidityProvider: provider,
+    feeCollector: DOUBLE,
     estate: { holdings: emptyHoldings() },
     failed: false,
     startMinuteOfDay,
     stopsAdvancesOnCall,
     clients: [],
-    totalCash: brokerCapital + liquidityProvider.cash,
-    totalUnits: { ...liquidityProvider.holdings },
+    totalCash: DOUBLE,
+    totalUnits: copyHoldings(liquidityProvider.holdings),
     watch: REVIEW_EVERY_CLIENT,
     debtors: [],
     touched: null,
     routine: null,
-    hourlyInterestByClass: { retail: 0, professional: 0 },
+    hourlyInterestByClass: byClass,
   };
+  state.feeCollector = 0;
+  state.totalCash = brokerCapital + liquidityProvider.cash;
+  return state;
 }

@@ -31,6 +31,7 @@ import {
 } from '../margin/margin-call.ts';
 import { BROKER_ASSETS, type BrokerState, type Client, type Holdings } from './broker-state.ts';
 import { clientDebt } from './clients.ts';
+import { DOUBLE } from '../fast/double-fields.ts';
 
 export const LIMIT_TOLERANCE = 1e-9;
 
@@ -69,22 +70,19 @@ export interface Valuation {
  * review; the rules were validated when the broker was created and holdings never go below zero).
  */
 export function valueHoldings(state: BrokerState, holdings: Holdings): Valuation {
-  return valueHoldingsInto(state, holdings, {
-    collateralValue: 0,
-    marketValue: 0,
-    lendingValue: 0,
-    cryptoShare: 0,
-    callCover: 0,
-  });
+  return valueHoldingsInto(state, holdings, emptyValuation());
 }
 
-const scratch: Valuation = {
-  collateralValue: 0,
-  marketValue: 0,
-  lendingValue: 0,
-  cryptoShare: 0,
-  callCover: 0,
-};
+/** Doubles from the start (fast/double-fields.ts); valueHoldingsInto writes every field. */
+const emptyValuation = (): Valuation => ({
+  collateralValue: DOUBLE,
+  marketValue: DOUBLE,
+  lendingValue: DOUBLE,
+  cryptoShare: DOUBLE,
+  callCover: DOUBLE,
+});
+
+const scratch: Valuation = emptyValuation();
 
 /**
  * valueHoldings into one object kept here, valid until the next call: for the margin reviews, the door's

@@ -3,13 +3,8 @@
  * client (`financing: true`, may borrow if its investor class is eligible) or spot-only (never borrows, never
  * force-closed: the control case, model.md "Products").
  */
-import {
-  emptyHoldings,
-  requireHoldings,
-  type BrokerState,
-  type Client,
-  type Holdings,
-} from './broker-state.ts';
+import { requireHoldings, type BrokerState, type Client, type Holdings } from './broker-state.ts';
+import { DOUBLE } from '../fast/double-fields.ts';
 import { requireNonNegative } from '../margin/validate.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 
@@ -23,34 +18,64 @@ export interface NewClient {
 
 /** Opens a client account and returns its id. */
 export function openClient(state: BrokerState, spec: NewClient): number {
-  requireNonNegative('client cash', spec.cash);
   const brought = spec.holdings;
-  // Written out in emptyHoldings' order (a spread of two objects per client was a share of an entry's cost).
-  const holdings = requireHoldings(
-    'client',
-    brought === undefined
-      ? emptyHoldings()
-      : {
-          BTC: 'BTC' in brought ? brought.BTC! : 0,
-          ETH: 'ETH' in brought ? brought.ETH! : 0,
-          'other-crypto': 'other-crypto' in brought ? brought['other-crypto']! : 0,
-          securities: 'securities' in brought ? brought.securities! : 0,
-        },
+  if (brought === undefined)
+    return openClientWith(state, spec.investorClass, spec.cash, spec.financing, 0, 0, 0, 0);
+  return openClientWith(
+    state,
+    spec.investorClass,
+    spec.cash,
+    spec.financing,
+    'BTC' in brought ? brought.BTC! : 0,
+    'ETH' in brought ? brought.ETH! : 0,
+    'other-crypto' in brought ? brought['other-crypto']! : 0,
+    'securities' in brought ? brought.securities! : 0,
   );
+}
+
+/**
+ * openClient with the client's cash and the units it brings as numbers: the run opens tens of thousands of
+ * clients, and the spec and its holdings were two more objects for each (issue 16).
+ */
+export function openClientWith(
+  state: BrokerState,
+  investorClass: InvestorClass,
+  cash: number,
+  financing: boolean,
+  btc: number,
+  eth: number,
+  otherCrypto: number,
+  securities: number,
+): number {
+  requireNonNegative('client cash', cash);
+  // Written out in emptyHoldings' order; every number field a double from the start (fast/double-fields.ts:
+  // the first hour's interest turned `hourlyInterest` into one and threw away about 20 optimised functions).
+  const holdings: Holdings = { BTC: DOUBLE, ETH: DOUBLE, 'other-crypto': DOUBLE, securities: DOUBLE };
+  holdings.BTC = btc;
+  holdings.ETH = eth;
+  holdings['other-crypto'] = otherCrypto;
+  holdings.securities = securities;
+  requireHoldings('client', holdings);
   const id = state.clients.length;
-  state.clients.push({
+  const client: Client = {
     id,
-    investorClass: spec.investorClass,
-    cash: spec.cash,
+    investorClass,
+    cash: DOUBLE,
     holdings,
-    principal: 0,
-    interest: 0,
-    hourlyInterest: 0,
+    principal: DOUBLE,
+    interest: DOUBLE,
+    hourlyInterest: DOUBLE,
     marginCall: null,
-    deposited: spec.cash,
-    financing: spec.financing,
-  });
-  state.totalCash += spec.cash;
+    deposited: DOUBLE,
+    financing,
+  };
+  client.cash = cash;
+  client.principal = 0;
+  client.interest = 0;
+  client.hourlyInterest = 0;
+  client.deposited = cash;
+  state.clients.push(client);
+  state.totalCash += cash;
   // By name, in BROKER_ASSETS order (a number stored under a computed name is a new heap number each time).
   const total = state.totalUnits;
   total.BTC += holdings.BTC;

@@ -11,7 +11,7 @@ export type {
 } from './broker-state.ts';
 export { BROKER_ASSETS, createBroker, emptyHoldings } from './broker-state.ts';
 export type { NewClient } from './clients.ts';
-export { clientDebt, clientOf, openClient } from './clients.ts';
+export { clientDebt, clientOf, openClient, openClientWith } from './clients.ts';
 export type * from './broker-events.ts';
 export type * from './margin-events.ts';
 export type { SpotPurpose, SpotSeam, SpotSide } from './spot-seam.ts';

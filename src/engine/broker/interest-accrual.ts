@@ -9,6 +9,7 @@ import type { BrokerEvent, InterestEvent } from './broker-events.ts';
 import type { BrokerState, Client } from './broker-state.ts';
 import { accrueHourlyInterestOnDebtors, chargeInterest } from './loan-ledger.ts';
 import { routineSinkFor } from './routine-sink.ts';
+import { DOUBLE } from '../fast/double-fields.ts';
 
 function charge(state: BrokerState, client: Client, principal: number, hours: number, events: BrokerEvent[]) {
   const rate = state.rules.hourlyInterestRate;
@@ -43,7 +44,8 @@ export function chargeFirstHour(
 }
 
 /** Receives the hour's total (one object for the run, not one per hour). */
-const accrued = { amount: 0 };
+const accrued = { amount: DOUBLE }; // a double from the start (fast/double-fields.ts)
+accrued.amount = 0;
 
 /**
  * One accrual per top of the hour in (fromMinute, toMinute], on each client's principal at that moment.

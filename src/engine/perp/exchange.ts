@@ -11,6 +11,7 @@ import { SCAN_EVERY_ACCOUNT, type LiquidationScan } from './liquidation-scan.ts'
 import { createHolders, type Holders } from './holders.ts';
 import type { FillSink } from './fill-sink.ts';
 import { above, atLeast, between, check, orNone } from '../validation/index.ts';
+import { DOUBLE } from '../fast/double-fields.ts';
 
 const COOL_DOWN = orNone(atLeast(0, { unit: 's' }));
 /** Built once: a rule per account opened was 27 MB of allocation in a 100,000-trader run (issue 16). */
@@ -129,7 +130,7 @@ export function createExchange(
     fundCommitted[MARKET_INDEX[id]] = fund;
     holders[id] = createHolders();
   }
-  return {
+  const state: ExchangeState = {
     step: 0,
     stepSeconds,
     rules,
@@ -140,13 +141,17 @@ export function createExchange(
     fundCommitted,
     accounts: [],
     holders,
-    feeCollector: 0,
+    // Doubles from the start (fast/double-fields.ts): the first fee made `feeCollector` one.
+    feeCollector: DOUBLE,
     liquidityProvider: -1,
     watch: SCAN_EVERY_ACCOUNT,
     touched: null,
     fills: null,
-    totalDeposits: fundStart * listed.length,
+    totalDeposits: DOUBLE,
   };
+  state.feeCollector = 0;
+  state.totalDeposits = fundStart * listed.length;
+  return state;
 }
 
 /** Opens an account with a first deposit and returns its id. */
@@ -163,15 +168,20 @@ export function openAccount(
   // `positions.BTC` (and ETH, ALT) saw more shapes than V8 keeps apart (megamorphic loads). Sums over a
   // trader's positions (crossFigures) then go in BTC, ETH, ALT order; a run's trader trades one market. The
   // liquidity provider keeps the order it first traded its markets in.
-  state.accounts.push({
+  // The numbers doubles from the start (fast/double-fields.ts): a whole-number deposit made a class that the
+  // first fraction replaced.
+  const account: Account = {
     id,
     kind,
     investorClass,
-    wallet: deposit,
-    deposited: deposit,
+    wallet: DOUBLE,
+    deposited: DOUBLE,
     positions: kind === 'trader' ? { BTC: undefined, ETH: undefined, ALT: undefined } : {},
-    coolDownUntil: 0,
-  });
+    coolDownUntil: 0, // whole seconds
+  };
+  account.wallet = deposit;
+  account.deposited = deposit;
+  state.accounts.push(account);
   state.totalDeposits += deposit;
   if (kind === 'liquidity-provider') state.liquidityProvider = id;
   return id;

@@ -7,6 +7,7 @@ import type { Account } from './exchange.ts';
 import type { MarketId, MarketState } from './market.ts';
 import { unrealisedPnl, type Position } from './position.ts';
 import { maintenanceMargin } from './tiers.ts';
+import { DOUBLE } from '../fast/double-fields.ts';
 
 type Markets = Record<MarketId, MarketState>;
 
@@ -55,8 +56,23 @@ export interface CrossFigures {
 }
 
 export function crossFigures(account: Account, markets: Markets): CrossFigures {
-  return crossFiguresInto(account, markets, { equity: 0, maintenance: 0, initialMargin: 0, positions: 0 });
+  return crossFiguresInto(account, markets, emptyCrossFigures());
 }
+
+/**
+ * Doubles from the start (fast/double-fields.ts); crossFiguresInto writes every field. The kept one below is
+ * made as this module loads, before any other object of its shape (a figures object of zeros elsewhere then
+ * shares its double fields), so the first liquidation no longer replaces that class.
+ */
+const emptyCrossFigures = (): CrossFigures => ({
+  equity: DOUBLE,
+  maintenance: DOUBLE,
+  initialMargin: DOUBLE,
+  positions: 0,
+});
+
+/** availableMargin's figures, read at once. */
+const marginFigures = emptyCrossFigures();
 
 /** crossFigures written into `out` (every field) and returned: a caller that asks every frame keeps one. */
 export function crossFiguresInto(account: Account, markets: Markets, out: CrossFigures): CrossFigures {
@@ -82,7 +98,7 @@ export function crossFiguresInto(account: Account, markets: Markets, out: CrossF
 
 /** Cash free for a new order's initial margin and fee: cross equity less cross initial margin in use. */
 export function availableMargin(account: Account, markets: Markets): number {
-  const cross = crossFigures(account, markets);
+  const cross = crossFiguresInto(account, markets, marginFigures);
   return cross.equity - cross.initialMargin;
 }
 

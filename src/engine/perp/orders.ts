@@ -17,6 +17,7 @@ import { bracketMaxLeverage } from './tiers.ts';
 import { tradeBetween } from './trade.ts';
 import { fillSinkFor } from './fill-sink.ts';
 import { above, atLeast, check } from '../validation/index.ts';
+import { DOUBLE } from '../fast/double-fields.ts';
 
 const ORDER_QTY = above(0);
 const ORDER_LEVERAGE = atLeast(1);
@@ -102,7 +103,15 @@ export function marginAvailable(account: Account, markets: Record<MarketId, Mark
  * The closing part of an order, kept for the run and rewritten by each close (issue 16: a spread copy per exit);
  * nothing keeps it once the close is filled.
  */
-const closing: MarketOrder = { account: 0, market: 'BTC', side: 'long', qty: 0, leverage: 1, mode: 'cross' };
+const closing: MarketOrder = {
+  account: 0,
+  market: 'BTC',
+  side: 'long',
+  // Doubles from the start (fast/double-fields.ts); every field is written before the order is placed.
+  qty: DOUBLE,
+  leverage: DOUBLE,
+  mode: 'cross',
+};
 
 /**
  * Places a market order against the liquidity provider. An order that would flip a position is split into a

@@ -7,6 +7,7 @@ import { addHolder, removeHolder } from './holders.ts';
 import { settlePending } from './margin.ts';
 import { updateOpenInterest, type MarketId } from './market.ts';
 import { applyFillInto, PositionRecord, type FillResult, type MarginMode } from './position.ts';
+import { DOUBLE } from '../fast/double-fields.ts';
 
 export interface LegTerms {
   /** Margin mode and leverage for a position this leg opens (ignored when it only reduces). */
@@ -22,9 +23,24 @@ export interface LegResult {
 }
 
 /** The fill of the leg being applied, rewritten by each leg (read only within applyLeg). */
-const legFill: FillResult = { size: 0, entryPrice: 0, realisedPnl: 0, closedQty: 0, openedQty: 0 };
+const legFill: FillResult = {
+  size: DOUBLE,
+  entryPrice: DOUBLE,
+  realisedPnl: DOUBLE,
+  closedQty: DOUBLE,
+  openedQty: DOUBLE,
+};
 
-const emptyLeg = (): LegResult => ({ realisedPnl: 0, sizeAfter: 0, closedQty: 0, openedQty: 0 });
+/**
+ * Doubles from the start (fast/double-fields.ts): the first close made `realisedPnl` and `closedQty` doubles
+ * and threw away the optimised fill path. Every field is written before it is read.
+ */
+const emptyLeg = (): LegResult => ({
+  realisedPnl: DOUBLE,
+  sizeAfter: DOUBLE,
+  closedQty: DOUBLE,
+  openedQty: DOUBLE,
+});
 
 /**
  * Leg results kept for the run, rewritten by each trade (issue 16: a result object per leg, its numbers boxed,
@@ -32,7 +48,12 @@ const emptyLeg = (): LegResult => ({ realisedPnl: 0, sizeAfter: 0, closedQty: 0,
  */
 const singleLeg = emptyLeg();
 const legs = { taker: emptyLeg(), maker: emptyLeg() };
-const makerTerms: LegTerms = { mode: 'cross', leverage: 1 };
+/**
+ * The leverage a double from the start (fast/double-fields.ts): made as this module loads, before the liquidation's
+ * terms of the same shape, whose first fractional leverage replaced their class mid-run.
+ */
+const makerTerms: LegTerms = { mode: 'cross', leverage: DOUBLE };
+makerTerms.leverage = 1;
 
 /**
  * Applies a signed fill `delta` at `price` to one account's position. Isolated: the closed share of the

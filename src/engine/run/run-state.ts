@@ -37,6 +37,7 @@ import { ClassEquity } from './class-equity.ts';
 import { createRunEngine, type RunEngine } from './run-engine.ts';
 import { createTouched } from '../fast/touched.ts';
 import { foldRoutineWhereBuilt } from './routine-fold.ts';
+import { DOUBLE } from '../fast/double-fields.ts';
 import { createFigureTally, type FigureTally } from './outcome-figures.ts';
 
 // Re-exported for the modules that already read the codes from here; class-equity.ts must not (import cycle).
@@ -357,20 +358,7 @@ export function createRun(config: RunConfig): RunState {
     engine,
     venueFailureMinute: venueFailureMinute(config.scenario),
     classEquity: new ClassEquity({ population }),
-    tally: {
-      liquidations: 0,
-      liquidatedNotional: 0,
-      adlEvents: 0,
-      adlNotional: 0,
-      insuranceFundStart: fund,
-      insuranceFundMin: fund,
-      maxDislocation: 0,
-      conservationError: 0,
-      events: 0,
-      eventsOmitted: 0,
-      refusedProducts: { perp: 0, margin: 0, altPerp: 0 },
-      liquidatedTraders: [],
-    },
+    tally: createTally(fund),
     figures: createFigureTally(
       [onshore, offshore].flatMap((v) =>
         v ? [{ name: v.name, regime: v.regime, markets: v.listedMarkets }] : [],
@@ -391,4 +379,32 @@ export function createRun(config: RunConfig): RunState {
   };
   foldRoutineWhereBuilt(run);
   return run;
+}
+
+/**
+ * The run's counters, the sums doubles from the start (fast/double-fields.ts): the first liquidation made
+ * `liquidatedNotional` one and threw away the optimised recording of every event.
+ */
+function createTally(fund: number): Tally {
+  const tally: Tally = {
+    liquidations: 0,
+    liquidatedNotional: DOUBLE,
+    adlEvents: 0,
+    adlNotional: DOUBLE,
+    insuranceFundStart: DOUBLE,
+    insuranceFundMin: DOUBLE,
+    maxDislocation: DOUBLE,
+    conservationError: DOUBLE,
+    events: 0,
+    eventsOmitted: 0,
+    refusedProducts: { perp: 0, margin: 0, altPerp: 0 },
+    liquidatedTraders: [],
+  };
+  tally.liquidatedNotional = 0;
+  tally.adlNotional = 0;
+  tally.insuranceFundStart = fund;
+  tally.insuranceFundMin = fund;
+  tally.maxDislocation = 0;
+  tally.conservationError = 0;
+  return tally;
 }

@@ -8,7 +8,7 @@ import {
   buySpot,
   clientDebt,
   maxCreditPurchase,
-  openClient,
+  openClientWith,
   repay,
   sellSpot,
   type BrokerEvent,
@@ -29,6 +29,7 @@ import { isPersona } from '../population/population.ts';
 import { leverageWithinBrackets } from '../perp/tiers.ts';
 import { record, recordBrokerEvents, recordPerpEvents } from './record.ts';
 import { PHASE, VENUE, type RunState, type Venue } from './run-state.ts';
+import { DOUBLE } from '../fast/double-fields.ts';
 
 /** Orders are sized a little under the deposit so fees, spread and impact fit (an assumption). */
 const SIZING_SLACK = 0.97;
@@ -40,7 +41,16 @@ const SIZING_SLACK = 0.97;
  */
 const perpEvents: PerpEvent[] = [];
 const brokerEvents: BrokerEvent[] = [];
-const order: MarketOrder = { account: 0, market: 'BTC', side: 'long', qty: 0, leverage: 1, mode: 'cross' };
+const order: MarketOrder = {
+  account: 0,
+  market: 'BTC',
+  side: 'long',
+  // Doubles from the start (fast/double-fields.ts): the first fractional leverage made `leverage` one and threw
+  // away the optimised entry. Every field is written before the order is placed.
+  qty: DOUBLE,
+  leverage: DOUBLE,
+  mode: 'cross',
+};
 
 /** The trader's class under a regime: a professional investor only if it meets the regime's threshold. */
 const investorClass = (run: RunState, i: number, regime: RegimeRules = run.regime): InvestorClass =>
@@ -199,12 +209,16 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
   const securitiesUnits = p.securities[i]! / broker.prices.securities;
   // The door (enterTrader) has applied the regime's class; the broker keeps the drawn class, the one the
   // charts' equity by class and the broker's interest by class are counted in.
-  const client = openClient(broker, {
-    investorClass: run.population.professional[i] ? 'professional' : 'retail',
+  const client = openClientWith(
+    broker,
+    run.population.professional[i] ? 'professional' : 'retail',
     cash,
     financing,
-    holdings: { securities: securitiesUnits, 'other-crypto': tokenValue / broker.prices['other-crypto'] },
-  });
+    0,
+    0,
+    tokenValue / broker.prices['other-crypto'],
+    securitiesUnits,
+  );
   run.brokerTraderOf[client] = i;
   run.venueOf[i] = VENUE.broker;
   run.accountOf[i] = client;
