@@ -100,18 +100,17 @@ export function marginAvailable(account: Account, markets: Record<MarketId, Mark
 }
 
 /**
- * The closing part of an order, kept for the run and rewritten by each close (issue 16: a spread copy per exit);
- * nothing keeps it once the close is filled.
+ * An order to be kept and rewritten field by field before each use (issue 16: an order object per entry or exit
+ * was a share of the allocation the collector then swept). Its quantity and leverage are doubles from the start
+ * (fast/double-fields.ts): the first fractional leverage made the field one and threw away the optimised code
+ * that placed orders.
  */
-const closing: MarketOrder = {
-  account: 0,
-  market: 'BTC',
-  side: 'long',
-  // Doubles from the start (fast/double-fields.ts); every field is written before the order is placed.
-  qty: DOUBLE,
-  leverage: DOUBLE,
-  mode: 'cross',
-};
+export function keptMarketOrder(): MarketOrder {
+  return { account: 0, market: 'BTC', side: 'long', qty: DOUBLE, leverage: DOUBLE, mode: 'cross' };
+}
+
+/** The closing part of an order, kept for the run and rewritten by each close; nothing keeps it once filled. */
+const closing = keptMarketOrder();
 
 /**
  * Places a market order against the liquidity provider. An order that would flip a position is split into a

@@ -20,7 +20,7 @@ import { MARKET_IDS, MARKET_INDEX, type MarketId } from '../perp/market.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { Position } from '../perp/position.ts';
 import { touchClient, unitsOf } from '../broker/broker-state.ts';
-import { placeMarketOrder, type MarketOrder } from '../perp/orders.ts';
+import { keptMarketOrder, placeMarketOrder } from '../perp/orders.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 import { effectiveMaxLeverage } from '../regimes/extras.ts';
 import type { RegimeRules } from '../regimes/types.ts';
@@ -29,7 +29,6 @@ import { isPersona } from '../population/population.ts';
 import { leverageWithinBrackets } from '../perp/tiers.ts';
 import { record, recordBrokerEvents, recordPerpEvents } from './record.ts';
 import { PHASE, VENUE, type RunState, type Venue } from './run-state.ts';
-import { DOUBLE } from '../fast/double-fields.ts';
 
 /** Orders are sized a little under the deposit so fees, spread and impact fit (an assumption). */
 const SIZING_SLACK = 0.97;
@@ -41,16 +40,7 @@ const SIZING_SLACK = 0.97;
  */
 const perpEvents: PerpEvent[] = [];
 const brokerEvents: BrokerEvent[] = [];
-const order: MarketOrder = {
-  account: 0,
-  market: 'BTC',
-  side: 'long',
-  // Doubles from the start (fast/double-fields.ts): the first fractional leverage made `leverage` one and threw
-  // away the optimised entry. Every field is written before the order is placed.
-  qty: DOUBLE,
-  leverage: DOUBLE,
-  mode: 'cross',
-};
+const order = keptMarketOrder();
 
 /** The trader's class under a regime: a professional investor only if it meets the regime's threshold. */
 const investorClass = (run: RunState, i: number, regime: RegimeRules = run.regime): InvestorClass =>
