@@ -2,8 +2,8 @@
  * The fast engine's index of margin checks. A client within limits stays within limits until its collateral
  * value falls far enough or its debt grows: both collateral value and lending value are positive
  * combinations of prices, so if no asset it holds fell by more than its headroom s, neither value fell by more
- * than s. The headroom is computed with the debt grown by a full day of interest, and every client is checked
- * again at least once a day. Each asset keeps a max-heap of trigger prices (price at check × (1 − s)); a step
+ * than s. The headroom is computed with the debt grown by a week of interest, and every client is checked again
+ * at least once a week. Each asset keeps a max-heap of trigger prices (price at check × (1 − s)); a step
  * reviews only clients whose trigger the price crossed, clients touched since their last check, and clients
  * due at a scheduled step. A client under a call or in breach waits for the broker's scheduled steps (the
  * day's call check, its deadline), a payment (a touch), or a fall to the forced-sale LTV: a price rise alone
@@ -26,11 +26,17 @@ function heaps(order: 1 | -1): Record<BrokerAsset, KeyedHeap> {
   };
 }
 
-/** Longest time between two checks of a client within limits, in minutes; the interest bound covers it. */
-const RECHECK_MINUTES = 24 * 60;
 /**
- * Tops of the hour a client within limits can be charged before its next review: the day between rechecks
- * plus one step (the review runs in the step after that day ends), rounded up, plus one for slack. 26 for
+ * Longest time between two checks of a client within limits, in minutes; the interest bound covers it. A week:
+ * interest is simple, on the principal (interest-accrual.ts), which changes only by a touch, so a week of it is
+ * a fixed sum when the client is indexed; and most clients of a long run leave within a week (issue 16: a
+ * daily recheck reviewed and re-indexed each client every day it stayed, and found nothing; margin-watch.test.ts
+ * fails with a day's allowance and a week between checks).
+ */
+const RECHECK_MINUTES = 7 * 24 * 60;
+/**
+ * Tops of the hour a client within limits can be charged before its next review: the week between rechecks
+ * plus one step (the review runs in the step after that week ends), rounded up, plus one for slack. 170 for
  * one-minute steps.
  */
 const interestHoursBound = (stepMinutes: number) => Math.ceil((RECHECK_MINUTES + stepMinutes) / 60) + 1;
@@ -42,7 +48,7 @@ export class MarginWatch implements MarginScan {
   readonly #dirty: number[] = [];
   readonly #isDirty: boolean[] = [];
   readonly #everyStep = new Set<number>();
-  /** Step → clients due for their daily check. */
+  /** Step → clients due for a scheduled check (the day's call check, a deadline, the weekly recheck). */
   readonly #due = new Map<number, number[]>();
   /** The steps #due holds, each once (a min-heap: the earliest on top). */
   readonly #dueSteps = new KeyedHeap(1);
