@@ -177,6 +177,12 @@ export function ltvOrNull(debt: number, value: number): number | null {
   return Number.isFinite(ltv) ? ltv : null;
 }
 
+/** ltvOrNull with 0 for null, for a column of numbers: a number, never boxed as `number | null` is. */
+export function ltvOrZero(debt: number, value: number): number {
+  const ltv = loanToValue(Math.max(0, debt), value);
+  return Number.isFinite(ltv) ? ltv : 0;
+}
+
 /** `assessClient(state, client).ltv` alone, without the rest of the assessment (a traced client's every frame). */
 export function clientLtv(state: BrokerState, client: Client): number | null {
   const netDebt = Math.max(0, clientDebt(client) - client.cash);

@@ -3,7 +3,7 @@
  * client (`financing: true`, may borrow if its investor class is eligible) or spot-only (never borrows, never
  * force-closed: the control case, model.md "Products").
  */
-import { requireHoldings, type BrokerState, type Client, type Holdings } from './broker-state.ts';
+import { holdingsOf, requireHoldings, type BrokerState, type Client, type Holdings } from './broker-state.ts';
 import { DOUBLE } from '../fast/double-fields.ts';
 import { requireNonNegative } from '../margin/validate.ts';
 import type { InvestorClass } from '../perp/rules.ts';
@@ -48,14 +48,9 @@ export function openClientWith(
   securities: number,
 ): number {
   requireNonNegative('client cash', cash);
-  // Written out in emptyHoldings' order; every number field a double from the start (fast/double-fields.ts:
-  // the first hour's interest turned `hourlyInterest` into one and threw away about 20 optimised functions).
-  const holdings: Holdings = { BTC: DOUBLE, ETH: DOUBLE, 'other-crypto': DOUBLE, securities: DOUBLE };
-  holdings.BTC = btc;
-  holdings.ETH = eth;
-  holdings['other-crypto'] = otherCrypto;
-  holdings.securities = securities;
-  requireHoldings('client', holdings);
+  const holdings = requireHoldings('client', holdingsOf(btc, eth, otherCrypto, securities));
+  // Every number field a double from the start (fast/double-fields.ts: the first hour's interest turned
+  // `hourlyInterest` into one and threw away about 20 optimised functions).
   const id = state.clients.length;
   const client: Client = {
     id,

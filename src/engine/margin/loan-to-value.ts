@@ -16,8 +16,12 @@ import { requireFraction, requireNonNegative, requirePositive, requireThreshold 
 
 /** B-LTV: LTV = (principal + interest) / collateral value. Infinity when debt is owed on worthless collateral. */
 export function loanToValue(debt: number, collateralValue: number): number {
-  requireNonNegative('debt', debt);
-  requireNonNegative('collateral value', collateralValue);
+  // The checks and their rules' calls only when an input would fail them: a followed client's LTV is asked
+  // every frame (issue 16).
+  if (!(debt >= 0 && debt < Infinity && collateralValue >= 0 && collateralValue < Infinity)) {
+    requireNonNegative('debt', debt);
+    requireNonNegative('collateral value', collateralValue);
+  }
   if (debt === 0) return 0;
   return collateralValue === 0 ? Infinity : debt / collateralValue;
 }

@@ -3,7 +3,7 @@
  * position, equity, liquidation line, margin ratio, ADL lights and loan-to-value, so the interface can tell
  * each one's story under each rule set. Plus, per frame, the head of each side's ADL queue on BTC.
  */
-import { ltvOrNull } from '../broker/client-margin.ts';
+import { ltvOrZero } from '../broker/client-margin.ts';
 import { clientDebt } from '../broker/clients.ts';
 import type { BrokerState, Client } from '../broker/broker-state.ts';
 import type { CollateralRule } from '../margin/collateral.ts';
@@ -291,13 +291,8 @@ function tracedLtvInto(broker: BrokerState, client: Client, ltv: Float64Array, a
   collateral = addCollateral(collateral, held.ETH, prices.ETH, rules.ETH);
   collateral = addCollateral(collateral, held['other-crypto'], prices['other-crypto'], rules['other-crypto']);
   collateral = addCollateral(collateral, held.securities, prices.securities, rules.securities);
-  // Written, not returned: a number returned from a call that is not inlined is boxed. ltvOrNull's arithmetic
-  // written out where both figures are finite and at least 0 (its argument checks then pass): its checks call
-  // the rules' closures, each frame and traced client.
-  if (netDebt >= 0 && collateral >= 0 && netDebt < Infinity && collateral < Infinity) {
-    const ratio = netDebt === 0 ? 0 : netDebt / collateral;
-    ltv[at] = Number.isFinite(ratio) ? ratio : 0;
-  } else ltv[at] = ltvOrNull(netDebt, collateral) ?? 0;
+  // Written, not returned: a number returned from a call that is not inlined is boxed.
+  ltv[at] = ltvOrZero(netDebt, collateral);
 }
 
 function addCollateral(collateral: number, qty: number, price: number, rule: CollateralRule): number {
