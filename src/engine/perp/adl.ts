@@ -3,12 +3,11 @@
  * opposite positions are closed against it at its bankruptcy price, in the regime's ranking order, until its
  * size is covered. No trading fee (B-ADL). The bankrupt account ends at zero; OI falls equally on both sides.
  */
-import { ADL_ROW, rowOf, type AdlBoardRows } from './adl-board-rows.ts';
 import { adlLights, adlScoreOf, type AdlMethod } from './adl-ranking.ts';
 import type { PerpEvent } from './events.ts';
 import type { Account, ExchangeState } from './exchange.ts';
 import { crossFigures, isolatedEquity, pendingCharges } from './margin.ts';
-import { MARKET_INDEX, type MarketId, type MarketState } from './market.ts';
+import type { MarketId, MarketState } from './market.ts';
 import type { Position } from './position.ts';
 import { unrealisedPnl } from './position.ts';
 import { applyLeg } from './trade.ts';
@@ -139,61 +138,6 @@ export function scoreBoard(
       long.scores[longs++] = score;
     } else {
       short.accounts[shorts] = account.id;
-      short.scores[shorts++] = score;
-    }
-  }
-  long.length = longs;
-  short.length = shorts;
-}
-
-/**
- * scoreBoard from the figures kept in `rows` (adl-board-rows.ts): the same holders in the same order and the
- * same arithmetic on the same numbers, so the same scores bit for bit, with each trader's account and position
- * read only when it was touched since its row was last read.
- */
-export function scoreBoardFromRows(
-  board: AdlBoard,
-  state: ExchangeState,
-  marketId: MarketId,
-  method: AdlMethod,
-  rows: AdlBoardRows,
-): void {
-  const market = state.markets[marketId];
-  const m = MARKET_INDEX[marketId];
-  const mark = market.markPrice;
-  const fundingIndex = market.fundingIndex;
-  const lossIndex = market.lossIndex;
-  const tiers = market.tiers;
-  const ids = state.holders[marketId].ids;
-  if (board.long.accounts.length < ids.length) board.long = createBoardSide(ids.length * 2);
-  if (board.short.accounts.length < ids.length) board.short = createBoardSide(ids.length * 2);
-  const long = board.long;
-  const short = board.short;
-  let longs = 0;
-  let shorts = 0;
-  for (let j = 0; j < ids.length; j++) {
-    const id = ids[j]!;
-    const at = rowOf(rows, state, id, m, marketId);
-    const r = rows.rows;
-    const size = r[at + ADL_ROW.SIZE]!;
-    if (size === 0) continue; // no position (or, as scoreBoard passes over, one of size 0)
-    const entry = r[at + ADL_ROW.ENTRY]!;
-    // pendingCharges(position, market)
-    const pending =
-      size * (fundingIndex - r[at + ADL_ROW.FUNDING]!) + Math.abs(size) * (lossIndex - r[at + ADL_ROW.LOSS]!);
-    let margin: number;
-    if (r[at + ADL_ROW.ISOLATED] === 1) {
-      // isolatedEquity(position, market) − unrealisedPnl(position, mark)
-      const pnl = size * (mark - entry);
-      margin = r[at + ADL_ROW.BASE]! + pnl - pending - pnl;
-    } else margin = r[at + ADL_ROW.BASE]! - pending;
-    const side = Math.sign(size) as 1 | -1;
-    const score = adlScoreOf(id, side, Math.abs(size), entry, mark, margin, method, tiers);
-    if (side === 1) {
-      long.accounts[longs] = id;
-      long.scores[longs++] = score;
-    } else {
-      short.accounts[shorts] = id;
       short.scores[shorts++] = score;
     }
   }

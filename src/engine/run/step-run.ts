@@ -10,7 +10,7 @@ import type { PerpEvent } from '../perp/events.ts';
 import { checkInvariants } from '../perp/invariants.ts';
 import { stepListed } from '../perp/step.ts';
 import { pushFrameRow } from './observe.ts';
-import { beginStandings, FrameStandings, pushQueueHead, pushTraceRows } from './traces.ts';
+import { FrameStandings, pushQueueHead, pushTraceRows } from './traces.ts';
 import { recordBrokerEvents, recordPerpEvents } from './record.ts';
 import { observeMinute } from './outcome-figures.ts';
 import type { RunState, Venue } from './run-state.ts';
@@ -87,8 +87,8 @@ function observe(run: RunState): void {
 const standings = new FrameStandings();
 
 function takeFrame(run: RunState): void {
-  beginStandings(run, standings);
   pushFrameRow(run, run.frames);
+  standings.reset();
   pushTraceRows(run, run.traces, standings);
   pushQueueHead(run, run.queues, standings);
 }

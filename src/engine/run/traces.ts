@@ -7,15 +7,7 @@ import { ltvOrZero } from '../broker/client-margin.ts';
 import { clientDebt } from '../broker/clients.ts';
 import type { BrokerState, Client } from '../broker/broker-state.ts';
 import type { CollateralRule } from '../margin/collateral.ts';
-import { AdlBoardRows } from '../perp/adl-board-rows.ts';
-import {
-  boardHeads,
-  boardLights,
-  createAdlBoard,
-  scoreBoard,
-  scoreBoardFromRows,
-  type AdlBoard,
-} from '../perp/adl.ts';
+import { boardHeads, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
 import type { AdlMethod } from '../perp/adl-ranking.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
 import type { MarketId } from '../perp/market.ts';
@@ -140,38 +132,14 @@ export const QUEUE_HEAD = 5;
 
 /**
  * One frame's ADL standings: each venue's market scored at most once per frame, into buffers kept from frame
- * to frame (`reset()` before each frame), read by the queue head and every followed trader's lights. A venue
- * whose touched accounts are noted every frame (`followTouched`, before equity by class drains them) is scored
- * from rows of its positions' figures kept from frame to frame (perp/adl-board-rows.ts); any other afresh.
+ * to frame (`reset()` before each frame), read by the queue head and every followed trader's lights.
  */
 export class FrameStandings {
   private slots: { state: ExchangeState | null; market: MarketId; board: AdlBoard }[] = [];
-  /** Frames begun (reset) so far. */
-  #frame = 0;
-  readonly #rows = new WeakMap<ExchangeState, AdlBoardRows>();
 
   reset(): void {
-    this.#frame++;
     const slots = this.slots;
     for (let j = 0; j < slots.length; j++) slots[j]!.state = null;
-  }
-
-  /**
-   * Notes the accounts `state` reports touched since the last frame, for this frame's scoring: called every
-   * frame, after reset and before the list is drained, or the kept rows are read afresh.
-   */
-  followTouched(state: ExchangeState): void {
-    const touched = state.touched;
-    if (!touched) return;
-    let rows = this.#rows.get(state);
-    if (!rows) {
-      rows = new AdlBoardRows();
-      this.#rows.set(state, rows);
-    }
-    // A frame without its touches noted: some row may have moved unseen.
-    if (rows.notedFrame !== this.#frame - 1) rows.forgetAll();
-    rows.noteTouched(touched.ids, state.accounts.length);
-    rows.notedFrame = this.#frame;
   }
 
   board(state: ExchangeState, market: MarketId, method: AdlMethod): AdlBoard {
@@ -188,23 +156,9 @@ export class FrameStandings {
     }
     free.state = state;
     free.market = market;
-    const rows = this.#rows.get(state);
-    if (rows !== undefined && rows.notedFrame === this.#frame)
-      scoreBoardFromRows(free.board, state, market, method, rows);
-    else scoreBoard(free.board, state, market, method);
+    scoreBoard(free.board, state, market, method);
     return free.board;
   }
-}
-
-/**
- * Begins a frame's standings: the last frame's boards let go and, where boards are scored at all, each venue's
- * touched accounts noted (before pushFrameRow's equity by class drains them).
- */
-export function beginStandings(run: RunState, standings: FrameStandings): void {
-  standings.reset();
-  if (run.population.count > QUEUE_TRACE_LIMIT) return;
-  standings.followTouched(run.onshore.exchange);
-  if (run.offshore) standings.followTouched(run.offshore.exchange);
 }
 
 /** A trace row; `standings` shares one frame's ADL scoring among rows (fresh scoring when not given). */
