@@ -199,11 +199,7 @@ export function summarize(run: RunState): RunSummary {
  * object itself, not its name (a look-up by a computed name three times a trader, 100,000 traders at the end
  * of a large run).
  */
-function productOf(
-  run: RunState,
-  i: number,
-  byProduct: RunSummary['byProduct'],
-): ProductOutcome | null {
+function productOf(run: RunState, i: number, byProduct: RunSummary['byProduct']): ProductOutcome | null {
   const venue = run.venueOf[i];
   if (venue === VENUE.onshore || venue === VENUE.offshore) return byProduct.perp;
   if (venue === VENUE.broker)
