@@ -136,6 +136,9 @@ interface VenueTally {
   fundDrawn: number;
   traders: Set<number>;
   markets: Record<string, MarketTally>;
+  /** `markets` in the order of the list last observed (`listedFor`), resolved once (observeMinute). */
+  listed: (MarketTally | undefined)[];
+  listedFor: ListedMarkets | null;
 }
 
 /** What a venue's prices and funds look like to the tally: each market's traded, index and fund. */
@@ -181,13 +184,6 @@ export type ListedMarkets = readonly {
   readonly insuranceFund: number;
 }[];
 
-/** fundOf over the list, in its order. */
-function fundOfListed(markets: ListedMarkets): number {
-  let fund = 0;
-  for (let k = 0; k < markets.length; k++) fund += markets[k]!.insuranceFund;
-  return fund;
-}
-
 export function createFigureTally(
   venues: readonly { name: VenueName; regime: RegimeRules; markets: VenueMarkets }[],
 ): FigureTally {
@@ -217,6 +213,8 @@ export function createFigureTally(
       fundDrawn: 0,
       traders: new Set(),
       markets: perMarket,
+      listed: [],
+      listedFor: null,
     };
     if (lossBuffer === 'insurance-fund') tally.fundMin += fund;
   }
@@ -282,18 +280,44 @@ export function foldFigure(tally: FigureTally, e: RunEvent): void {
   }
 }
 
-/** Reads one venue's prices and funds at the end of a minute (no allocation: it runs every minute). */
-export function observeFigures(
+/**
+ * The minute's prices and funds, read after every venue's minute: each listed market's largest dislocation,
+ * each venue's lowest fund and the run's lowest fund total. One pass a venue: its fund is summed once for its
+ * own minimum and the total (the same sum, so the same bits), and its markets' tallies are resolved once, in
+ * the order of its list (a look-up by market name each market and minute cost more than the figures it kept).
+ */
+export function observeMinute(
   tally: FigureTally,
-  venue: VenueName,
-  markets: ListedMarkets,
+  onshore: ListedMarkets,
+  offshore: ListedMarkets | null,
   minute: number,
 ): void {
-  const v = tally.venues[venue];
-  if (!v) return;
+  let total = 0;
+  const on = tally.venues.onshore;
+  if (on) {
+    const fund = observeVenue(on, onshore, minute);
+    if (on.lossBuffer === 'insurance-fund') total += fund;
+  }
+  const off = tally.venues.offshore;
+  if (offshore && off) {
+    const fund = observeVenue(off, offshore, minute);
+    if (off.lossBuffer === 'insurance-fund') total += fund;
+  }
+  tally.fundMin = Math.min(tally.fundMin, total);
+}
+
+/** One venue's dislocations and lowest fund this minute; returns its fund now (its markets' funds added in list order). */
+function observeVenue(v: VenueTally, markets: ListedMarkets, minute: number): number {
+  if (v.listedFor !== markets) {
+    v.listed = markets.map((market) => v.markets[market.id]);
+    v.listedFor = markets;
+  }
+  const listed = v.listed;
+  let fund = 0;
   for (let k = 0; k < markets.length; k++) {
     const market = markets[k]!;
-    const m = v.markets[market.id];
+    fund += market.insuranceFund;
+    const m = listed[k];
     if (!m) continue;
     const dislocation = Math.abs(market.tradedPrice - market.indexPrice) / market.indexPrice;
     if (dislocation > m.dislocation.value) {
@@ -301,19 +325,8 @@ export function observeFigures(
       m.dislocation.minute = minute;
     }
   }
-  v.fundMin = Math.min(v.fundMin, fundOfListed(markets));
-}
-
-/** The run's insurance funds together (CFD provider capital left out), read after every venue's minute. */
-export function observeFundTotal(
-  tally: FigureTally,
-  onshore: ListedMarkets,
-  offshore: ListedMarkets | null,
-): void {
-  let total = 0;
-  if (tally.venues.onshore?.lossBuffer === 'insurance-fund') total += fundOfListed(onshore);
-  if (offshore && tally.venues.offshore?.lossBuffer === 'insurance-fund') total += fundOfListed(offshore);
-  tally.fundMin = Math.min(tally.fundMin, total);
+  v.fundMin = Math.min(v.fundMin, fund);
+  return fund;
 }
 
 function addLiquidations(into: LiquidationFigures, from: LiquidationFigures): void {

@@ -68,8 +68,6 @@ export interface Tally {
   adlEvents: number;
   adlNotional: number;
   insuranceFundStart: number;
-  insuranceFundMin: number;
-  maxDislocation: number;
   conservationError: number;
   /** Every event recorded, kept or not. */
   events: number;
@@ -392,8 +390,6 @@ function createTally(fund: number): Tally {
     adlEvents: 0,
     adlNotional: DOUBLE,
     insuranceFundStart: DOUBLE,
-    insuranceFundMin: DOUBLE,
-    maxDislocation: DOUBLE,
     conservationError: DOUBLE,
     events: 0,
     eventsOmitted: 0,
@@ -403,8 +399,6 @@ function createTally(fund: number): Tally {
   tally.liquidatedNotional = 0;
   tally.adlNotional = 0;
   tally.insuranceFundStart = fund;
-  tally.insuranceFundMin = fund;
-  tally.maxDislocation = 0;
   tally.conservationError = 0;
   return tally;
 }

@@ -12,7 +12,7 @@ import { stepListed } from '../perp/step.ts';
 import { pushFrameRow } from './observe.ts';
 import { FrameStandings, pushQueueHead, pushTraceRows } from './traces.ts';
 import { recordBrokerEvents, recordPerpEvents } from './record.ts';
-import { observeFigures, observeFundTotal } from './outcome-figures.ts';
+import { observeMinute } from './outcome-figures.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { quoteMinute } from './venue-feed.ts';
 import { checkExitTriggers, enterTrader, exitTrader, reactionsOf } from './trader-actions.ts';
@@ -76,29 +76,12 @@ export function stepRun(run: RunState): void {
 }
 
 function observe(run: RunState): void {
-  const { tally } = run;
-  const markets = run.onshore.exchange.markets;
-  const fund = markets.BTC.insuranceFund + markets.ETH.insuranceFund + markets.ALT.insuranceFund;
-  tally.insuranceFundMin = Math.min(tally.insuranceFundMin, fund);
-  const listed = run.onshore.feed.markets;
-  for (let k = 0; k < listed.length; k++)
-    tally.maxDislocation = Math.max(tally.maxDislocation, dislocation(listed[k]!));
-  observeVenues(run);
+  const { onshore, offshore } = run;
+  observeMinute(run.figures, onshore.feed.markets, offshore ? offshore.feed.markets : null, run.minute);
   const last = run.minute === run.path.minutes;
   if (run.minute % run.frameEvery === 0 || last) takeFrame(run);
   if ((run.invariantEvery > 0 && run.minute % run.invariantEvery === 0) || last) checkAll(run);
 }
-
-/** The outcome figures' prices and funds, every minute (outcome-figures.ts). */
-function observeVenues(run: RunState): void {
-  const { onshore, offshore, figures } = run;
-  observeFigures(figures, 'onshore', onshore.feed.markets, run.minute);
-  if (offshore) observeFigures(figures, 'offshore', offshore.feed.markets, run.minute);
-  observeFundTotal(figures, onshore.feed.markets, offshore ? offshore.feed.markets : null);
-}
-
-const dislocation = (market: { tradedPrice: number; indexPrice: number }) =>
-  Math.abs(market.tradedPrice - market.indexPrice) / market.indexPrice;
 
 /** One frame's ADL scoring, shared by its queue head and trace rows (buffers kept from frame to frame). */
 const standings = new FrameStandings();

@@ -126,11 +126,11 @@ export function summarize(run: RunState): RunSummary {
     // Below a billionth of what the trader brought, a negative balance is float dust, not a debt.
     const venueEquity = equity - run.reserve[i]!;
     if (venueEquity < -1e-9 * start) lossesBeyondDeposits -= venueEquity;
-    const product = productOf(run, i);
+    const product = productOf(run, i, byProduct);
     if (product) {
-      byProduct[product].traders++;
-      byProduct[product].deposits += start;
-      byProduct[product].pnl += pnlOf[i]!;
+      product.traders++;
+      product.deposits += start;
+      product.pnl += pnlOf[i]!;
     }
     if (offshore && run.venueOf[i] === VENUE.offshore) {
       offshore.traders++;
@@ -194,10 +194,15 @@ export function summarize(run: RunState): RunSummary {
   };
 }
 
-/** The product a trader ended up trading, or null for one who stayed out (or never entered). */
-function productOf(run: RunState, i: number): keyof RunSummary['byProduct'] | null {
+/**
+ * The outcome of the product a trader ended up trading, or null for one who stayed out (or never entered): the
+ * object itself, not its name (a look-up by a computed name three times a trader, 100,000 traders at the end
+ * of a large run).
+ */
+function productOf(run: RunState, i: number, byProduct: RunSummary['byProduct']): ProductOutcome | null {
   const venue = run.venueOf[i];
-  if (venue === VENUE.onshore || venue === VENUE.offshore) return 'perp';
-  if (venue === VENUE.broker) return run.broker.clients[run.accountOf[i]!]!.financing ? 'margin' : 'spot';
+  if (venue === VENUE.onshore || venue === VENUE.offshore) return byProduct.perp;
+  if (venue === VENUE.broker)
+    return run.broker.clients[run.accountOf[i]!]!.financing ? byProduct.margin : byProduct.spot;
   return null;
 }

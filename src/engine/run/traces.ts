@@ -138,12 +138,15 @@ export class FrameStandings {
   private slots: { state: ExchangeState | null; market: MarketId; board: AdlBoard }[] = [];
 
   reset(): void {
-    for (const slot of this.slots) slot.state = null;
+    const slots = this.slots;
+    for (let j = 0; j < slots.length; j++) slots[j]!.state = null;
   }
 
   board(state: ExchangeState, market: MarketId, method: AdlMethod): AdlBoard {
     let free = null;
-    for (const slot of this.slots) {
+    const slots = this.slots;
+    for (let j = 0; j < slots.length; j++) {
+      const slot = slots[j]!;
       if (slot.state === state && slot.market === market) return slot.board;
       if (slot.state === null) free ??= slot;
     }
