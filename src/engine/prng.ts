@@ -163,12 +163,15 @@ export class DrawAhead {
 
   /** nextFloat's draw. */
   float(): number {
-    if (this.#next === AHEAD) {
-      for (let k = 0; k < 4; k++) this.#start[k] = this.#state[k]!;
-      fillFloats(this.#state, this.#drawn, 0, AHEAD);
-      this.#next = 0;
-    }
+    if (this.#next === AHEAD) this.#refill();
     return this.#drawn[this.#next++]!;
+  }
+
+  /** The next AHEAD uniforms (out of float's line, so that float stays small enough to inline everywhere). */
+  #refill(): void {
+    for (let k = 0; k < 4; k++) this.#start[k] = this.#state[k]!;
+    fillFloats(this.#state, this.#drawn, 0, AHEAD);
+    this.#next = 0;
   }
 
   /** nextNormal's first uniform: the next one that is not 0. */
