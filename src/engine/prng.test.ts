@@ -128,6 +128,17 @@ describe('seeded PRNG (state in the run)', () => {
       }
     });
 
+    it('DrawAhead settles its source where the single calls leave it, at and past the end of a buffer', () => {
+      for (const taken of [0, 1, 255, 256, 257, 1_000]) {
+        const s = seedPrng(taken + 11);
+        const single = [...s] as PrngState;
+        const ahead = new DrawAhead(s);
+        for (let i = 0; i < taken; i++) expect(ahead.float()).toBe(nextFloat(single));
+        ahead.settle(s);
+        expect(s).toEqual(single);
+      }
+    });
+
     it('draws nothing for an empty range', () => {
       const s = seedPrng(5);
       const before = [...s];

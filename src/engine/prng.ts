@@ -144,31 +144,52 @@ const AHEAD = 256;
 
 /**
  * A stream's uniforms drawn ahead in bulk (fillFloats), for a caller that takes many one at a time in a varying
- * pattern: the population, about fifteen a trader (issue 16). `float` and `normal` give what nextFloat and
- * nextNormal would on the state it was made from. That state itself is not moved: the stream lives on here.
+ * pattern: the population, about fifteen a trader, and the synthetic walks' minutes (issue 16). `float` and
+ * `normal` give what nextFloat and nextNormal would on the state it was made from. That state itself is not
+ * moved (the stream lives on here) until `settle` moves it where those single calls would have left it.
  */
 export class DrawAhead {
   readonly #state: PrngState;
+  /** The state before the uniforms in `#drawn` (settle steps on from it). */
+  readonly #start: PrngState;
   readonly #drawn = new Float64Array(AHEAD);
-  #next = AHEAD;
+  #next = 0;
 
   constructor(state: PrngState) {
     this.#state = [state[0], state[1], state[2], state[3]];
+    this.#start = [state[0], state[1], state[2], state[3]];
+    fillFloats(this.#state, this.#drawn, 0, AHEAD);
   }
 
   /** nextFloat's draw. */
   float(): number {
-    if (this.#next === AHEAD) {
-      fillFloats(this.#state, this.#drawn, 0, AHEAD);
-      this.#next = 0;
-    }
+    if (this.#next === AHEAD) this.#refill();
     return this.#drawn[this.#next++]!;
+  }
+
+  /** The next AHEAD uniforms (out of float's line, so that float stays small enough to inline everywhere). */
+  #refill(): void {
+    for (let k = 0; k < 4; k++) this.#start[k] = this.#state[k]!;
+    fillFloats(this.#state, this.#drawn, 0, AHEAD);
+    this.#next = 0;
+  }
+
+  /** nextNormal's first uniform: the next one that is not 0. */
+  nonZeroFloat(): number {
+    let u = this.float();
+    while (u === 0) u = this.float();
+    return u;
   }
 
   /** nextNormal's draw, from the next two uniforms (the first again while it is 0, as nextNormal does). */
   normal(): number {
-    let u = this.float();
-    while (u === 0) u = this.float();
+    const u = this.nonZeroFloat();
     return boxMuller(u, this.float());
+  }
+
+  /** Moves `s` where the single calls would have left it: past the uniforms taken here, not those drawn ahead. */
+  settle(s: PrngState): void {
+    for (let k = 0; k < 4; k++) s[k] = this.#start[k]!;
+    for (let k = 0; k < this.#next; k++) nextUint32(s);
   }
 }

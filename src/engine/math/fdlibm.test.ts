@@ -19,6 +19,12 @@ function doubles(count: number, lo: number, hi: number, seed: number): number[] 
   return out;
 }
 
+const highWordOf = (x: number) => {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  return view.getInt32(0);
+};
+
 const bits = (x: number) => {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
@@ -35,6 +41,24 @@ function expectSame(name: string, ours: (x: number) => number, theirs: (x: numbe
     }
   }
   expect(first, `${differ} of ${xs.length} differ`).toBe('');
+}
+
+/**
+ * Doubles whose high words are those given or one below, each sign, with low words around 0 and around the top:
+ * fdlibm chooses its steps by high word, and the engine's short ways (issue 16) compare the same bounds as doubles.
+ */
+function nearHighWords(highs: readonly number[]): number[] {
+  const view = new DataView(new ArrayBuffer(8));
+  const out: number[] = [];
+  for (const high of highs)
+    for (const h of [high, high - 1])
+      for (const sign of [0, 0x80000000])
+        for (let low = -500; low < 500; low++) {
+          view.setUint32(0, (h | sign) >>> 0);
+          view.setUint32(4, low >>> 0);
+          out.push(view.getFloat64(0));
+        }
+  return out;
 }
 
 const SPECIAL = [0, -0, Infinity, -Infinity, NaN, 1, -1, 2, 0.5, 5e-324, -5e-324, 2.2250738585072014e-308];
@@ -60,6 +84,8 @@ describe('fdlibm: the engine’s elementary functions, bit for bit with V8 11.3'
       ...doubles(100_000, -750, 710, 9),
       ...doubles(20_000, 709, 710, 10),
       ...doubles(20_000, -746, -744, 11),
+      // |x| = 2^-28, ln2/2, 1.5·ln2, 708 (fdlibm's cases), 1 and e's neighbours
+      ...nearHighWords([0x3e300000, 0x3fd62e43, 0x3ff0a2b2, 0x3ff00000, 0x40862000]),
     ]);
   });
 
@@ -74,6 +100,14 @@ describe('fdlibm: the engine’s elementary functions, bit for bit with V8 11.3'
       ...doubles(100_000, -10, 10, 13),
       ...doubles(50_000, -1e5, 1e5, 14),
       ...doubles(20_000, -1e-9, 1e-9, 15),
+      // n·π/2 for n = 1…33 (where a reduction may cancel), π/4, 3π/4, and the kernels' 0.3 and 0.78125
+      ...nearHighWords([
+        ...Array.from({ length: 33 }, (_, k) => highWordOf(((k + 1) * Math.PI) / 2)),
+        0x3fe921fc,
+        0x4002d97c,
+        0x3fd33333,
+        0x3fe90001,
+      ]),
     ];
     expectSame('cos', cos, Math.cos, xs);
     expectSame('sin', sin, Math.sin, xs);

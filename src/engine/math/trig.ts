@@ -14,9 +14,12 @@ const S4 = 2.75573137070700676789e-6;
 const S5 = -2.50507602534068634195e-8;
 const S6 = 1.58969099521155010221e-10;
 
+/** |x| below which sin x is x and cos x is 1 (fdlibm's high word under 0x3e400000: exactly |x| < 2^-27). */
+const TINY = 2 ** -27;
+
 /** sin(x + y) on [−π/4, π/4], y the tail of x (`tailed` false: y is 0). */
 function kernelSin(x: number, y: number, tailed: boolean): number {
-  if ((highWord(x) & 0x7fffffff) < 0x3e400000 && (x | 0) === 0) return x; // |x| < 2^-27
+  if (Math.abs(x) < TINY) return x;
   const z = x * x;
   const v = z * x;
   const r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
@@ -31,15 +34,32 @@ const C4 = -2.75573143513906633035e-7;
 const C5 = 2.0875723212981748279e-9;
 const C6 = -1.13596475577881948265e-11;
 
-/** cos(x + y) on [−π/4, π/4], y the tail of x. */
+/** fdlibm's bounds on |x| by high word, as doubles: a high word under h is exactly |x| < fromWords(h, 0). */
+const UNDER_0_3 = fromWords(0x3fd33333, 0);
+const OVER_0_78125 = fromWords(0x3fe90001, 0);
+
+/**
+ * cos(x + y) on [−π/4, π/4], y the tail of x. fdlibm takes |x|'s bounds and qx from its high word; here the same
+ * bounds are compared as doubles and qx is |x|/4 cut to its high word by a floor at |x|'s binary exponent, the
+ * same double exactly, without writing a double's halves and reading it back (a stalled load, words.ts twoTo).
+ */
 function kernelCos(x: number, y: number): number {
-  const ix = highWord(x) & 0x7fffffff;
-  if (ix < 0x3e400000 && (x | 0) === 0) return 1; // |x| < 2^-27
+  const ax = Math.abs(x);
+  if (ax < TINY) return 1;
   const z = x * x;
   const r = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
-  if (ix < 0x3fd33333) return 1 - (0.5 * z - (z * r - x * y)); // |x| < 0.3
-  // 1 − qx and z/2 − qx are exact for qx = |x|/4 (to 21 bits), or 0.28125 above 0.78125.
-  const qx = ix > 0x3fe90000 ? 0.28125 : fromWords(ix - 0x00200000, 0);
+  // fdlibm: 1 − (z/2 − (z·r − x·y)) under 0.3, else (1 − qx) − ((z/2 − qx) − (z·r − x·y)), exact for qx = |x|/4
+  // cut to 21 bits, or 0.28125 above 0.78125. With qx = 0 under 0.3 the second is the first, bit for bit (1 − 0
+  // and z/2 − 0 are exact): one formula, a branch fewer to mispredict on random angles. In [0.3, 1) |x|'s 21
+  // leading bits are those down to 2^-22 below 0.5 and to 2^-21 from 0.5.
+  const qx =
+    ax < UNDER_0_3
+      ? 0
+      : ax >= OVER_0_78125
+        ? 0.28125
+        : ax < 0.5
+          ? Math.floor(ax * 4194304) / 16777216
+          : Math.floor(ax * 2097152) / 8388608;
   const iz = 0.5 * z - qx;
   const a = 1 - qx;
   return a - (iz - (z * r - x * y));
@@ -117,8 +137,42 @@ function reduce(x: number, hx: number, ix: number): number {
   return n;
 }
 
-/** cos x. */
+/** fdlibm's bounds by high word as doubles: |x|'s high word is under h exactly when |x| < fromWords(h, 0). */
+const UNDER_PIO4_WORD = fromWords(0x3fe921fc, 0); // high word ≤ 0x3fe921fb: |x| ≤ π/4 as fdlibm reads it
+/**
+ * For n = 1…32, the doubles with n·π/2's high word, [NEAR_FROM, NEAR_TO): there x − n·π/2 may cancel and fdlibm
+ * takes more of π/2. n = 32 is whole (n ≥ 32 always goes fdlibm's long way).
+ */
+const NEAR_FROM = Float64Array.from(NPIO2_HIGH, (h, k) => (k < 31 ? fromWords(h, 0) : 0));
+const NEAR_TO = Float64Array.from(NPIO2_HIGH, (h, k) => (k < 31 ? fromWords(h + 1, 0) : Infinity));
+/** Above π/4 and under this (high word under 0x404921fb, 32·π/2's), fdlibm reduces with n = [x·2/π + ½]. */
+const UNDER_32_PIO2_WORD = fromWords(0x404921fb, 0);
+
+/**
+ * cos x. A positive x up to 32·π/2 whose reduction cannot cancel (every angle of Box–Muller's, 2π·U) is reduced
+ * here with fdlibm's own steps into locals, its bounds compared as doubles; fdlibm's whole reduction (`reduce`)
+ * takes the rest: the same bits either way. For 1 ≤ n, fdlibm's branch for |x| < 3π/4 (n = 1) is the general
+ * one's arithmetic at n = 1, and n = [x·2/π + ½] is 1 there (its bounds lie 2^-25 inside π/4 and 3π/4).
+ */
 export function cos(x: number): number {
+  if (x > 0 && x < UNDER_32_PIO2_WORD) {
+    if (x < UNDER_PIO4_WORD) return kernelCos(x, 0);
+    const n = (x * INVPIO2 + 0.5) | 0;
+    if (x < NEAR_FROM[n - 1]! || x >= NEAR_TO[n - 1]!) {
+      const r = x - n * PIO2_1;
+      const w = n * PIO2_1T;
+      const y0 = r - w;
+      const y1 = r - y0 - w;
+      // cos, −sin, −cos, sin of the reduced argument for n mod 4 = 0…3: the sign by arithmetic (× ±1 is exact).
+      const k = (n & 1) === 0 ? kernelCos(y0, y1) : kernelSin(y0, y1, true);
+      return k * (1 - ((n + 1) & 2));
+    }
+  }
+  return cosAnywhere(x);
+}
+
+/** cos x by fdlibm's whole method. */
+function cosAnywhere(x: number): number {
   const hx = highWord(x);
   const ix = hx & 0x7fffffff;
   if (ix <= 0x3fe921fb) return kernelCos(x, 0); // |x| ≤ π/4

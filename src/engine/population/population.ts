@@ -55,14 +55,24 @@ export interface Population {
   leakDraw: Float64Array;
 }
 
-function logNormal(rng: DrawAhead, median: number, sigma: number): number {
-  return median * fdlibm.exp(sigma * rng.normal());
-}
-
 function pickProduct(traits: ClassTraits, u: number): number {
   const { spot, margin } = traits.productShares;
   return u < spot ? 0 : u < spot + margin ? 1 : 2;
 }
+
+/**
+ * Traders drawn at a time (issue 16). A trader's draws are three normals (capital, leverage or exposure, horizon:
+ * log-normal each, median × e^(σ·z), z by Box–Muller from two uniforms as prng.ts nextNormal) among its
+ * uniforms, and which uniforms it takes depends on uniforms alone (its product), never on a normal. So a chunk's
+ * uniforms are drawn first, in the same order as trader by trader, each normal's pair parked in its trader's
+ * slots of columns written later anyway; then the logarithms, cosines and exponentials in passes of one kind
+ * each (fdlibm.ts: inlined there, no number boxed per call); then the traits that read the normals. The same
+ * calls on the same values, so the same bits (population.test.ts pins them).
+ */
+const CHUNK_TRADERS = 1024;
+
+/** Box–Muller's angle for a uniform v (nextNormal's 2π·v). */
+const angleOf = (v: number) => 2 * Math.PI * v;
 
 export function drawPopulation(settings: PopulationSettings, seed: number, runMinutes: number): Population {
   validatePopulation(settings);
@@ -93,37 +103,75 @@ export function drawPopulation(settings: PopulationSettings, seed: number, runMi
   };
   // Traits added later draw from a stream of their own, so the older traits keep their draws.
   const later = new DrawAhead(seedPrng((seed ^ 0x0acc_0a9e) >>> 0));
-  for (let i = 0; i < n; i++) {
-    const professional = rng.float() >= settings.retailShare;
-    const t = professional ? PROFESSIONAL_TRAITS : RETAIL_TRAITS;
-    p.professional[i] = professional ? 1 : 0;
-    p.capital[i] = Math.min(logNormal(rng, t.capitalMedian, t.capitalSigma), t.capitalMedian * 50);
-    p.product[i] = pickProduct(t, rng.float());
-    p.asset[i] = rng.float() < 0.65 ? 0 : 1;
-    const margin = p.product[i] === 1;
-    p.leverageWish[i] = margin
-      ? Math.max(1, logNormal(rng, t.exposureMedian, t.exposureSigma))
-      : Math.min(200, Math.max(1, logNormal(rng, t.leverageMedian, t.leverageSigma)));
-    p.securities[i] = margin ? p.capital[i]! * (0.5 + 1.5 * rng.float()) : 0;
-    p.direction[i] = p.product[i] === 2 && rng.float() >= t.longShare ? -1 : 1;
-    p.isolated[i] = rng.float() < t.isolatedShare ? 1 : 0;
-    p.deployShare[i] = t.deployShare;
-    const early = rng.float() < EARLY_ENTRY_SHARE;
-    const entry = early ? rng.float() * 60 : rng.float() * runMinutes * 0.8;
-    p.entryMinute[i] = Math.min(runMinutes, Math.floor(entry));
-    const horizon = logNormal(rng, t.horizonHoursMedian * 60, 0.8);
-    p.exitMinute[i] = Math.min(runMinutes + 1, p.entryMinute[i]! + Math.max(30, Math.floor(horizon)));
-    p.takeProfitRoe[i] = t.takeProfitRoe;
-    p.stopLossRoe[i] = rng.float() < t.stopLossShare ? t.stopLossRoe : 0;
-    p.topUpProbability[i] = t.topUpProbability;
-    p.reactionDraw[i] = rng.float();
-    p.leakDraw[i] = rng.float();
-    p.portfolio[i] = p.capital[i]! + p.securities[i]!;
-    p.newAccount[i] = later.float() < t.newAccountShare ? 1 : 0;
+  // Each normal's uniforms parked until its pass: u in `capital`, `leverageWish` and `takeProfitRoe` (the
+  // capital's, leverage's and horizon's), the angle 2π·v in `portfolio`, `deployShare` and `topUpProbability`;
+  // a margin client's securities uniform in `securities`.
+  const { capital, leverageWish, takeProfitRoe, portfolio, deployShare, topUpProbability } = p;
+  for (let from = 0; from < n; from += CHUNK_TRADERS) {
+    const to = Math.min(n, from + CHUNK_TRADERS);
+    for (let i = from; i < to; i++) {
+      const professional = rng.float() >= settings.retailShare;
+      const t = professional ? PROFESSIONAL_TRAITS : RETAIL_TRAITS;
+      p.professional[i] = professional ? 1 : 0;
+      capital[i] = rng.nonZeroFloat();
+      portfolio[i] = angleOf(rng.float());
+      const product = pickProduct(t, rng.float());
+      p.product[i] = product;
+      p.asset[i] = rng.float() < 0.65 ? 0 : 1;
+      leverageWish[i] = rng.nonZeroFloat();
+      deployShare[i] = angleOf(rng.float());
+      if (product === 1) p.securities[i] = rng.float();
+      p.direction[i] = product === 2 && rng.float() >= t.longShare ? -1 : 1;
+      p.isolated[i] = rng.float() < t.isolatedShare ? 1 : 0;
+      const early = rng.float() < EARLY_ENTRY_SHARE;
+      const entry = early ? rng.float() * 60 : rng.float() * runMinutes * 0.8;
+      p.entryMinute[i] = Math.min(runMinutes, Math.floor(entry));
+      takeProfitRoe[i] = rng.nonZeroFloat();
+      topUpProbability[i] = angleOf(rng.float());
+      p.stopLossRoe[i] = rng.float() < t.stopLossShare ? t.stopLossRoe : 0;
+      p.reactionDraw[i] = rng.float();
+      p.leakDraw[i] = rng.float();
+      p.newAccount[i] = later.float() < t.newAccountShare ? 1 : 0;
+    }
+    fdlibm.logsInPlace(capital, from, to);
+    fdlibm.logsInPlace(leverageWish, from, to);
+    fdlibm.logsInPlace(takeProfitRoe, from, to);
+    fdlibm.cosInPlace(portfolio, from, to);
+    fdlibm.cosInPlace(deployShare, from, to);
+    fdlibm.cosInPlace(topUpProbability, from, to);
+    // The exponents σ·z, then their exponentials in a pass.
+    for (let i = from; i < to; i++) {
+      const t = p.professional[i] === 1 ? PROFESSIONAL_TRAITS : RETAIL_TRAITS;
+      capital[i] = t.capitalSigma * (Math.sqrt(-2 * capital[i]!) * portfolio[i]!);
+      const sigma = p.product[i] === 1 ? t.exposureSigma : t.leverageSigma;
+      leverageWish[i] = sigma * (Math.sqrt(-2 * leverageWish[i]!) * deployShare[i]!);
+      takeProfitRoe[i] = HORIZON_SIGMA * (Math.sqrt(-2 * takeProfitRoe[i]!) * topUpProbability[i]!);
+    }
+    fdlibm.expsInPlace(capital, from, to);
+    fdlibm.expsInPlace(leverageWish, from, to);
+    fdlibm.expsInPlace(takeProfitRoe, from, to);
+    for (let i = from; i < to; i++) {
+      const t = p.professional[i] === 1 ? PROFESSIONAL_TRAITS : RETAIL_TRAITS;
+      const margin = p.product[i] === 1;
+      capital[i] = Math.min(t.capitalMedian * capital[i]!, t.capitalMedian * 50);
+      leverageWish[i] = margin
+        ? Math.max(1, t.exposureMedian * leverageWish[i]!)
+        : Math.min(200, Math.max(1, t.leverageMedian * leverageWish[i]!));
+      if (margin) p.securities[i] = capital[i]! * (0.5 + 1.5 * p.securities[i]!);
+      const horizon = t.horizonHoursMedian * 60 * takeProfitRoe[i]!;
+      p.exitMinute[i] = Math.min(runMinutes + 1, p.entryMinute[i]! + Math.max(30, Math.floor(horizon)));
+      takeProfitRoe[i] = t.takeProfitRoe;
+      deployShare[i] = t.deployShare;
+      topUpProbability[i] = t.topUpProbability;
+      portfolio[i] = capital[i]! + p.securities[i]!;
+    }
   }
   placePersonas(p, runMinutes);
   return p;
 }
+
+/** The horizon's log-standard deviation (both classes). */
+const HORIZON_SIGMA = 0.8;
 
 /** The three named traders of the product brief, always at indices 0–2 and in the market from the start. */
 function placePersonas(p: Population, runMinutes: number): void {

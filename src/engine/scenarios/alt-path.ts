@@ -18,7 +18,10 @@ export const ALT_BETA = 1.5;
 /** ALT for a synthetic path: $100 × (BTC / BTC₀)^β. */
 export function altFromBtc(btc: Float64Array): Float64Array {
   const b0 = btc[0]!;
-  return Float64Array.from(btc, (b) => ALT_OPEN * fdlibm.pow(b / b0, ALT_BETA));
+  // A loop rather than Float64Array.from's callback (issue 16: the builtin calls it per minute, boxing each).
+  const alt = new Float64Array(btc.length);
+  for (let t = 0; t < btc.length; t++) alt[t] = ALT_OPEN * fdlibm.pow(btc[t]! / b0, ALT_BETA);
+  return alt;
 }
 
 /** ALT for a historical path through anchors that all carry `alt`; BTC is the bridged path of the same anchors. */

@@ -102,4 +102,31 @@ describe('synthetic scenarios', () => {
       'minutes must be a whole number ≥ 1 (got 0)',
     );
   });
+
+  it('draws the same bits and leaves its stream where the minute-by-minute walk did (pinned before its passes)', () => {
+    // FNV-1a of the BTC, ETH and ALT doubles' words, and the stream's state after, as d21df08 drew them minute
+    // by minute (issue 16's passes must not move a bit).
+    const pinned = [
+      'synthetic-calm 1 3000 e1dc032d 1868503400,2777678474,1697148166,3011715621',
+      'synthetic-calm 2026 5767 174d1a0c -1430338558,4167450782,3049804288,2653839465',
+      'synthetic-volatile 1 3000 464b110 -1983206692,706237952,3509217410,3011718631',
+      'synthetic-volatile 2026 5767 c3c8f2ca 739331625,3431396181,3519755694,2653845250',
+      'synthetic-flash-crash 1 3000 1d48b4c1 -1753209436,3339108373,1332692122,3011715626',
+      'synthetic-flash-crash 2026 5767 24f50a5d -518401112,587231832,3579914508,2653839470',
+      'synthetic-short-squeeze 1 3000 38f63523 -1753209436,3339108373,1332692122,3011715626',
+      'synthetic-short-squeeze 2026 5767 88768668 -518401112,587231832,3579914508,2653839470',
+    ];
+    const drawn = pinned.map((line) => {
+      const [id, seed, minutes] = line.split(' ') as [Parameters<typeof syntheticPath>[0], string, string];
+      const prng = seedPrng(Number(seed));
+      const path = syntheticPath(id, prng, Number(minutes));
+      let h = 0x811c9dc5;
+      for (const prices of [path.btc, path.eth, path.alt]) {
+        const words = new Uint32Array(prices.buffer, prices.byteOffset, prices.length * 2);
+        for (const w of words) h = Math.imul(h ^ w, 0x01000193) >>> 0;
+      }
+      return `${id} ${seed} ${minutes} ${h.toString(16)} ${prng.join(',')}`;
+    });
+    expect(drawn).toEqual(pinned);
+  });
 });

@@ -3,8 +3,8 @@
  * shocks, plus volatility clustering and jumps (volatile) or one impulse (flash crash, short squeeze).
  * Every number below is a [DEFAULT] chosen to make each scenario's point visibly, not a market estimate.
  */
-import { nextFloat, nextNormal, type PrngState } from '../prng.ts';
-import { BTC_ETH_CORRELATION, nextCorrelatedNormals } from './correlated-normals.ts';
+import { DrawAhead, type PrngState } from '../prng.ts';
+import { BTC_ETH_CORRELATION } from './correlated-normals.ts';
 import { altFromBtc } from './alt-path.ts';
 import { impulseNoise, impulseProgress, type Impulse } from './impulse.ts';
 import { drawFlashCrash, drawShortSqueeze } from './synthetic-events.ts';
@@ -33,48 +33,119 @@ const GARCH = { longRunVol: 0.045 * PER_DAY, alpha: 0.05, beta: 0.945 } as const
 /** Jumps: about 2 a day, log size normal with sd 2% for BTC; ETH moves 1.2× the same jump. */
 const JUMPS = { perMinute: 2 / 1440, btcSd: 0.02, ethRatio: 1.2 } as const;
 
-type Step = (t: number, z: readonly [number, number]) => [number, number];
+/**
+ * A minute's log returns from its two correlated normals and, for a walk with jumps, whether a jump came and its
+ * normal (0 when none), written into `returns` (no array per minute).
+ */
+type Step = (t: number, zb: number, ze: number, jumped: boolean, jumpZ: number) => void;
+const returns = new Float64Array(2);
 
-function walk(prng: PrngState, minutes: number, step: Step, impulse?: Impulse): IndexPath {
+/** A walk's minute step, and whether each minute draws for a jump (after its two normals). */
+interface WalkStep {
+  step: Step;
+  jumps: boolean;
+}
+
+/**
+ * Minutes drawn at a time (issue 16). A minute's draws are nextCorrelatedNormals' two normals then, with jumps,
+ * a uniform and (below JUMPS.perMinute) the jump's normal: which are drawn depends on uniforms alone. So a
+ * chunk's uniforms are drawn first in that order (prng.ts DrawAhead), the normals' logarithms and cosines then
+ * taken in passes (fdlibm.ts: inlined there), then the steps: the same calls on the same values as minute by
+ * minute, and `prng` left where those draws leave it (synthetic.test.ts checks the path against them).
+ */
+const CHUNK_MINUTES = 1024;
+/** The chunk's normals' first uniforms (their logarithms after the pass), BTC's and ETH's own. */
+const uB = new Float64Array(CHUNK_MINUTES);
+const uE = new Float64Array(CHUNK_MINUTES);
+/** Their angles 2π·v (their cosines after the pass). */
+const angleB = new Float64Array(CHUNK_MINUTES);
+const angleE = new Float64Array(CHUNK_MINUTES);
+/** The jumps' uniform pairs, at the minutes that drew one. */
+const jumpU = new Float64Array(CHUNK_MINUTES);
+const jumpV = new Float64Array(CHUNK_MINUTES);
+const jumped = new Uint8Array(CHUNK_MINUTES);
+
+/** Box–Muller's normal from a logarithm of u and a cosine of the angle (prng.ts nextNormal's formula). */
+const boxMuller = (logU: number, cosAngle: number) => Math.sqrt(-2 * logU) * cosAngle;
+
+function walk(prng: PrngState, minutes: number, { step, jumps }: WalkStep, impulse?: Impulse): IndexPath {
   const btc = new Float64Array(minutes + 1);
   const eth = new Float64Array(minutes + 1);
   let lb = fdlibm.log(SYNTHETIC_OPEN.btc);
   let le = fdlibm.log(SYNTHETIC_OPEN.eth);
   btc[0] = SYNTHETIC_OPEN.btc;
   eth[0] = SYNTHETIC_OPEN.eth;
-  const z: [number, number] = [0, 0];
-  for (let t = 1; t <= minutes; t++) {
-    const [rb, re] = step(t, nextCorrelatedNormals(prng, BTC_ETH_CORRELATION, z));
-    lb += rb;
-    le += re;
-    const shape = impulse === undefined ? 0 : impulseProgress(impulse, t);
-    // The exponents; the exponentials in a pass below (issue 16).
-    btc[t] = lb + shape * (impulse?.btcLog ?? 0);
-    eth[t] = le + shape * (impulse?.ethLog ?? 0);
+  const rho = BTC_ETH_CORRELATION;
+  const own = Math.sqrt(1 - rho * rho);
+  const rng = new DrawAhead(prng);
+  for (let from = 1; from <= minutes; from += CHUNK_MINUTES) {
+    const count = Math.min(CHUNK_MINUTES, minutes + 1 - from);
+    for (let j = 0; j < count; j++) {
+      uB[j] = rng.nonZeroFloat();
+      angleB[j] = 2 * Math.PI * rng.float();
+      uE[j] = rng.nonZeroFloat();
+      angleE[j] = 2 * Math.PI * rng.float();
+      if (jumps) {
+        const jump = rng.float() < JUMPS.perMinute;
+        jumped[j] = jump ? 1 : 0;
+        if (jump) {
+          jumpU[j] = rng.nonZeroFloat();
+          jumpV[j] = rng.float();
+        }
+      }
+    }
+    fdlibm.logsInPlace(uB, 0, count);
+    fdlibm.logsInPlace(uE, 0, count);
+    fdlibm.cosInPlace(angleB, 0, count);
+    fdlibm.cosInPlace(angleE, 0, count);
+    for (let j = 0; j < count; j++) {
+      const t = from + j;
+      const zb = boxMuller(uB[j]!, angleB[j]!);
+      const ze = rho * zb + own * boxMuller(uE[j]!, angleE[j]!);
+      const jump = jumps && jumped[j] === 1;
+      // A jump is rare (two a day): its logarithm and cosine taken here, one at a time.
+      const jumpZ = jump ? boxMuller(fdlibm.log(jumpU[j]!), fdlibm.cos(2 * Math.PI * jumpV[j]!)) : 0;
+      step(t, zb, ze, jump, jumpZ);
+      lb += returns[0]!;
+      le += returns[1]!;
+      const shape = impulse === undefined ? 0 : impulseProgress(impulse, t);
+      // The exponents; the exponentials in a pass below (issue 16).
+      btc[t] = lb + shape * (impulse?.btcLog ?? 0);
+      eth[t] = le + shape * (impulse?.ethLog ?? 0);
+    }
   }
+  rng.settle(prng);
   fdlibm.expsInPlace(btc, 1, minutes + 1);
   fdlibm.expsInPlace(eth, 1, minutes + 1);
   return { stepMinutes: 1, minutes, btc, eth, alt: altFromBtc(btc) };
 }
 
-function calmStep(noise: (t: number) => number): Step {
-  return (t, [zb, ze]) => {
-    const m = noise(t);
-    return [CALM_BTC_VOL * m * zb, CALM_BTC_VOL * ETH_VOL_RATIO * m * ze];
+function calmStep(noise: (t: number) => number): WalkStep {
+  return {
+    step: (t, zb, ze) => {
+      const m = noise(t);
+      returns[0] = CALM_BTC_VOL * m * zb;
+      returns[1] = CALM_BTC_VOL * ETH_VOL_RATIO * m * ze;
+    },
+    jumps: false,
   };
 }
 
-function volatileStep(prng: PrngState): Step {
+function volatileStep(): WalkStep {
   const longRunVariance = GARCH.longRunVol ** 2;
   const omega = longRunVariance * (1 - GARCH.alpha - GARCH.beta);
   let variance = longRunVariance;
-  return (_t, [zb, ze]) => {
-    const sd = Math.sqrt(variance);
-    const rb = sd * zb;
-    // Jumps feed prices, not the variance: one jump should not set off hours of extreme noise.
-    variance = omega + GARCH.alpha * rb * rb + GARCH.beta * variance;
-    const jump = nextFloat(prng) < JUMPS.perMinute ? JUMPS.btcSd * nextNormal(prng) : 0;
-    return [rb + jump, sd * ETH_VOL_RATIO * ze + JUMPS.ethRatio * jump];
+  return {
+    step: (_t, zb, ze, jumped, jumpZ) => {
+      const sd = Math.sqrt(variance);
+      const rb = sd * zb;
+      // Jumps feed prices, not the variance: one jump should not set off hours of extreme noise.
+      variance = omega + GARCH.alpha * rb * rb + GARCH.beta * variance;
+      const jump = jumped ? JUMPS.btcSd * jumpZ : 0;
+      returns[0] = rb + jump;
+      returns[1] = sd * ETH_VOL_RATIO * ze + JUMPS.ethRatio * jump;
+    },
+    jumps: true,
   };
 }
 
@@ -93,7 +164,7 @@ export function syntheticPath(id: SyntheticId, prng: PrngState, minutes: number)
         calmStep(() => 1),
       );
     case 'synthetic-volatile':
-      return walk(prng, minutes, volatileStep(prng));
+      return walk(prng, minutes, volatileStep());
     case 'synthetic-flash-crash': {
       const crash = drawFlashCrash(prng, minutes);
       return walk(
