@@ -230,7 +230,7 @@ export class LiquidationWatch implements LiquidationScan {
         this.#shorts[k]!.clear();
       }
       for (const accountId of dirty) {
-        this.#accounts[2 * accountId + FLAGS] &= ~DIRTY;
+        this.#clear(accountId, DIRTY);
         this.#hold(accountId, true); // re-keyed below with the holders (dropped there if it holds nothing)
       }
       if (dirty.length !== 0) dirty.length = 0;
@@ -239,14 +239,14 @@ export class LiquidationWatch implements LiquidationScan {
       const listed = this.#holdingList;
       this.#holdingList = [];
       const accounts = this.#accounts;
-      for (const accountId of listed) accounts[2 * accountId + FLAGS] &= ~LISTED;
+      for (const accountId of listed) this.#clear(accountId, LISTED);
       for (const accountId of listed)
         if (accounts[2 * accountId + FLAGS]! & HOLDS) this.#index(state, state.accounts[accountId]!);
       return;
     }
     if (dirty.length === 0) return;
     for (const accountId of dirty) {
-      this.#accounts[2 * accountId + FLAGS] &= ~DIRTY;
+      this.#clear(accountId, DIRTY);
       this.#index(state, state.accounts[accountId]!);
     }
     dirty.length = 0;
@@ -268,6 +268,12 @@ export class LiquidationWatch implements LiquidationScan {
     const accounts = new Int32Array(2 * Math.max(id + 1, this.#accounts.length));
     accounts.set(this.#accounts);
     this.#accounts = accounts;
+  }
+
+  /** Clears a flag of an account already reached. */
+  #clear(id: number, flag: number): void {
+    const at = 2 * id + FLAGS;
+    this.#accounts[at] = this.#accounts[at]! & ~flag;
   }
 
   /** Sets the account's HOLDS flag, listing it once when it holds. */
