@@ -32,19 +32,6 @@ const ETH = MARKET_INDEX.ETH;
 const ALT = MARKET_INDEX.ALT;
 /** What candidates() returns when nobody is near a threshold: shared, frozen (a caller's push would throw). */
 const NO_CANDIDATES = Object.freeze([]) as unknown as number[];
-/**
- * An account's place in `#accounts`: its key's version at 2 × id, its flags at 2 × id + 1, side by side, so an
- * exit's mark, re-key and listing read one cache line where four arrays by account id were four (issue 16:
- * accounts leave in random id order, and each of those reads was a miss).
- */
-const VERSION = 0;
-const FLAGS = 1;
-/** Touched since its key was computed: listed in #dirty, re-keyed before the next selection. */
-const DIRTY = 1;
-/** Held a position when last indexed: a rebuild re-keys it. */
-const HOLDS = 2;
-/** Listed in #holdingList (once). */
-const LISTED = 4;
 
 /**
  * Per-market state is kept in arrays in MARKET_IDS order (the venue's market objects are never replaced): a
@@ -55,18 +42,20 @@ export class LiquidationWatch implements LiquidationScan {
   readonly #markets: MarketState[];
   readonly #longs: KeyedHeap[] = MARKET_IDS.map(() => new KeyedHeap(-1));
   readonly #shorts: KeyedHeap[] = MARKET_IDS.map(() => new KeyedHeap(1));
-  /** Per account, its version and flags side by side (VERSION, FLAGS: DIRTY, HOLDS, LISTED). */
-  #accounts = new Int32Array(2 * 64);
+  #version = new Int32Array(64);
   readonly #dirty: number[] = [];
+  readonly #isDirty: boolean[] = [];
   /** Cross accounts holding positions in both markets: checked every step. */
   readonly #everyStep = new Set<number>();
   /**
-   * Trader accounts that held a position when last indexed (HOLDS): a rebuild re-keys these only. Any other
-   * account has no position until a fill touches it (touchAccount), which re-indexes it anyway (issue 16:
-   * rebuilds re-indexed every account ever opened, three times the genuine changes of a 100,000-trader run).
-   * Each is listed once in #holdingList (LISTED), which may still list some that stopped holding (dropped at
-   * the next rebuild): flags, not a set, whose every change cost a hash-table write.
+   * Trader accounts that held a position when last indexed (a flag by account id): a rebuild re-keys these
+   * only. Any other account has no position until a fill touches it (touchAccount), which re-indexes it anyway
+   * (issue 16: rebuilds re-indexed every account ever opened, three times the genuine changes of a
+   * 100,000-trader run). Each is listed once in #holdingList, which may still list some that stopped holding
+   * (dropped at the next rebuild): flags, not a set, whose every change cost a hash-table write.
    */
+  #holds = new Uint8Array(64);
+  #listed = new Uint8Array(64);
   #holdingList: number[] = [];
   /** Per market: the funding index's range and the loss index since the keys were computed. */
   readonly #fundingLow: Float64Array;
@@ -90,12 +79,8 @@ export class LiquidationWatch implements LiquidationScan {
   }
 
   markDirty(accountId: number): void {
-    this.#reach(accountId);
-    const accounts = this.#accounts;
-    const at = 2 * accountId + FLAGS;
-    const flags = accounts[at]!;
-    if (flags & DIRTY) return;
-    accounts[at] = flags | DIRTY;
+    if (this.#isDirty[accountId]) return;
+    this.#isDirty[accountId] = true;
     this.#dirty.push(accountId);
   }
 
@@ -230,7 +215,7 @@ export class LiquidationWatch implements LiquidationScan {
         this.#shorts[k]!.clear();
       }
       for (const accountId of dirty) {
-        this.#clear(accountId, DIRTY);
+        this.#isDirty[accountId] = false;
         this.#hold(accountId, true); // re-keyed below with the holders (dropped there if it holds nothing)
       }
       if (dirty.length !== 0) dirty.length = 0;
@@ -238,15 +223,14 @@ export class LiquidationWatch implements LiquidationScan {
       // entries carry its own version, and candidates() returns ids sorted.
       const listed = this.#holdingList;
       this.#holdingList = [];
-      const accounts = this.#accounts;
-      for (const accountId of listed) this.#clear(accountId, LISTED);
+      for (const accountId of listed) this.#listed[accountId] = 0;
       for (const accountId of listed)
-        if (accounts[2 * accountId + FLAGS]! & HOLDS) this.#index(state, state.accounts[accountId]!);
+        if (this.#holds[accountId]) this.#index(state, state.accounts[accountId]!);
       return;
     }
     if (dirty.length === 0) return;
     for (const accountId of dirty) {
-      this.#clear(accountId, DIRTY);
+      this.#isDirty[accountId] = false;
       this.#index(state, state.accounts[accountId]!);
     }
     dirty.length = 0;
@@ -262,30 +246,26 @@ export class LiquidationWatch implements LiquidationScan {
     );
   }
 
-  /** Sizes the per-account array to hold account `id`. */
+  /** Sizes the per-account arrays to hold account `id`. */
   #reach(id: number): void {
-    if (2 * id < this.#accounts.length) return;
-    const accounts = new Int32Array(2 * Math.max(id + 1, this.#accounts.length));
-    accounts.set(this.#accounts);
-    this.#accounts = accounts;
+    if (id < this.#version.length) return;
+    const size = Math.max(id + 1, this.#version.length * 2);
+    const version = new Int32Array(size);
+    version.set(this.#version);
+    this.#version = version;
+    const holds = new Uint8Array(size);
+    holds.set(this.#holds);
+    this.#holds = holds;
+    const listed = new Uint8Array(size);
+    listed.set(this.#listed);
+    this.#listed = listed;
   }
 
-  /** Clears a flag of an account already reached. */
-  #clear(id: number, flag: number): void {
-    const at = 2 * id + FLAGS;
-    this.#accounts[at] = this.#accounts[at]! & ~flag;
-  }
-
-  /** Sets the account's HOLDS flag, listing it once when it holds. */
   #hold(id: number, holds: boolean): void {
     this.#reach(id);
-    const accounts = this.#accounts;
-    const at = 2 * id + FLAGS;
-    const flags = accounts[at]!;
-    if (!holds) accounts[at] = flags & ~HOLDS;
-    else if (flags & LISTED) accounts[at] = flags | HOLDS;
-    else {
-      accounts[at] = flags | HOLDS | LISTED;
+    this.#holds[id] = holds ? 1 : 0;
+    if (holds && !this.#listed[id]) {
+      this.#listed[id] = 1;
       this.#holdingList.push(id);
     }
   }
@@ -293,7 +273,7 @@ export class LiquidationWatch implements LiquidationScan {
   #index(state: ExchangeState, account: Account): void {
     const id = account.id;
     this.#reach(id);
-    const version = ++this.#accounts[2 * id + VERSION]!;
+    const version = ++this.#version[id]!;
     if (this.#everyStep.size !== 0) this.#everyStep.delete(id);
     let holds = false;
     if (account.kind === 'trader') {
@@ -365,7 +345,7 @@ export class LiquidationWatch implements LiquidationScan {
   /** Pops the heap's top; a current entry (not superseded by a newer key) becomes a candidate. */
   #take(heap: KeyedHeap, found: number[]): void {
     const accountId = heap.peekId();
-    if (heap.peekVersion() === this.#accounts[2 * accountId + VERSION]) {
+    if (heap.peekVersion() === this.#version[accountId]) {
       found.push(accountId);
       this.markDirty(accountId);
     }

@@ -5,8 +5,8 @@
  * fire on a rise sit in a min-heap and levels that fire on a fall in a max-heap; a step pops only those the
  * mark crossed, and the reference engine's exact test decides.
  */
+import { KeyedHeap } from '../fast/heap.ts';
 import { MARKET_IDS, MARKET_INDEX, type MarketId } from '../perp/market.ts';
-import { ExitLevelHeap } from './exit-level-heap.ts';
 import type { VenueName } from './run-events.ts';
 
 export interface ExitLevels {
@@ -42,8 +42,8 @@ export class ExitWatch {
    * (Infinity / −Infinity when empty): a step compares each listed market's mark with two numbers read by
    * position, where it read a heap by venue name and then by market name (keyed loads, issue 16).
    */
-  readonly #up: ExitLevelHeap[] = Array.from({ length: SLOTS }, () => new ExitLevelHeap(1));
-  readonly #down: ExitLevelHeap[] = Array.from({ length: SLOTS }, () => new ExitLevelHeap(-1));
+  readonly #up: KeyedHeap[] = Array.from({ length: SLOTS }, () => new KeyedHeap(1));
+  readonly #down: KeyedHeap[] = Array.from({ length: SLOTS }, () => new KeyedHeap(-1));
   readonly #upTop = new Float64Array(SLOTS).fill(Infinity);
   readonly #downTop = new Float64Array(SLOTS).fill(-Infinity);
 
@@ -51,12 +51,12 @@ export class ExitWatch {
     const slot = venueSlot(venue) * MARKET_IDS.length + MARKET_INDEX[market];
     if (levels.up < Infinity) {
       const up = this.#up[slot]!;
-      up.push(levels.up, trader);
+      up.push(levels.up, trader, 0);
       this.#upTop[slot] = up.peekKey();
     }
     if (levels.down > -Infinity) {
       const down = this.#down[slot]!;
-      down.push(levels.down, trader);
+      down.push(levels.down, trader, 0);
       this.#downTop[slot] = down.peekKey();
     }
   }
@@ -73,7 +73,7 @@ export class ExitWatch {
   #popUp(slot: number, mark: number, into: number[]): void {
     const up = this.#up[slot]!;
     while (up.size > 0 && up.peekKey() <= mark * (1 + 1e-12)) {
-      into.push(up.peekTrader());
+      into.push(up.peekId());
       up.pop();
     }
     this.#upTop[slot] = up.size > 0 ? up.peekKey() : Infinity;
@@ -82,7 +82,7 @@ export class ExitWatch {
   #popDown(slot: number, mark: number, into: number[]): void {
     const down = this.#down[slot]!;
     while (down.size > 0 && down.peekKey() >= mark * (1 - 1e-12)) {
-      into.push(down.peekTrader());
+      into.push(down.peekId());
       down.pop();
     }
     this.#downTop[slot] = down.size > 0 ? down.peekKey() : -Infinity;

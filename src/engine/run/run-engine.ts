@@ -98,32 +98,27 @@ function levelsOf(run: RunState, i: number, position: Position) {
  * lists by minute was a tenth of the cost of a 100,000-trader entry). A trader is scheduled once, in one list.
  */
 class HorizonLists {
-  /**
-   * Each minute's head at 2 × minute and its tail beside it: an entry reads one place for a minute drawn at
-   * random, where a head and a tail array were two cache misses (issue 16).
-   */
-  readonly #ends: Int32Array;
+  readonly #head: Int32Array;
+  readonly #tail: Int32Array;
   readonly #next: Int32Array;
 
   constructor(minutes: number, next: Int32Array) {
     // Horizons end at most one minute past the path (population.ts).
-    this.#ends = new Int32Array(2 * (minutes + 2)).fill(-1);
+    this.#head = new Int32Array(minutes + 2).fill(-1);
+    this.#tail = new Int32Array(minutes + 2);
     this.#next = next;
   }
 
   add(minute: number, trader: number): void {
-    const ends = this.#ends;
-    const at = 2 * minute;
     this.#next[trader] = -1;
-    const tail = ends[at + 1]!;
-    if (tail === -1) ends[at] = trader;
-    else this.#next[tail] = trader;
-    ends[at + 1] = trader;
+    if (this.#head[minute] === -1) this.#head[minute] = trader;
+    else this.#next[this.#tail[minute]!] = trader;
+    this.#tail[minute] = trader;
   }
 
   /** The first trader of `minute` (−1: none); `after` gives the next, in the order they were added. */
   first(minute: number): number {
-    return this.#ends[2 * minute]!;
+    return this.#head[minute]!;
   }
 
   after(trader: number): number {
