@@ -154,7 +154,7 @@ function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): vo
   const state = venue.exchange;
   const market = marketOn(run, venue, i);
   if (market === null) return;
-  run.perpMarket[i] = MARKET_INDEX[market];
+  run.perpMarket[i] = marketIn(MARKET_INDEX, market);
   const cls = investorClass(run, i, venue.regime);
   const capital = p.capital[i]!;
   const leverage = openingLeverage(run, venue, i, market, movedHere);
