@@ -16,6 +16,7 @@ import { sideSign, type Side } from './side.ts';
 import { bracketMaxLeverage } from './tiers.ts';
 import { tradeBetween } from './trade.ts';
 import { fillSinkFor } from './fill-sink.ts';
+import { marketIn, positionIn } from './by-market.ts';
 import { above, atLeast, check } from '../validation/index.ts';
 import { DOUBLE } from '../fast/double-fields.ts';
 
@@ -78,7 +79,7 @@ export function crossEquity(account: Account, markets: Record<MarketId, MarketSt
   let equity = account.wallet;
   const position = one.position;
   if (position && position.mode === 'cross') {
-    const market = markets[one.market];
+    const market = marketIn(markets, one.market);
     equity += unrealisedPnl(position, market.markPrice) - pendingCharges(position, market);
   }
   return equity;
@@ -92,7 +93,7 @@ export function marginAvailable(account: Account, markets: Record<MarketId, Mark
   let initialMargin = 0;
   const position = one.position;
   if (position && position.mode === 'cross') {
-    const market = markets[one.market];
+    const market = marketIn(markets, one.market);
     equity += unrealisedPnl(position, market.markPrice) - pendingCharges(position, market);
     initialMargin += positionNotional(position, market) / position.leverage;
   }
@@ -122,10 +123,14 @@ export function placeMarketOrder(
   order: MarketOrder,
   events: PerpEvent[],
 ): boolean {
-  check('order quantity', order.qty, ORDER_QTY);
-  check('order leverage', order.leverage, ORDER_LEVERAGE);
+  // The rules' checks called only when a value fails them (they throw): a check's call to its rule's closure was
+  // a call per order that no order of the population's can fail.
+  const { qty, leverage } = order;
+  if (!(typeof qty === 'number' && qty > 0 && qty < Infinity)) check('order quantity', qty, ORDER_QTY);
+  if (!(typeof leverage === 'number' && leverage >= 1 && leverage < Infinity))
+    check('order leverage', leverage, ORDER_LEVERAGE);
   const account = accountOf(state, order.account);
-  const existing = account.positions[order.market];
+  const existing = positionIn(account.positions, order.market);
   const delta = sideSign(order.side) * order.qty;
   if (existing && Math.sign(existing.size) !== Math.sign(delta)) {
     const closeQty = Math.min(order.qty, Math.abs(existing.size));
@@ -155,8 +160,8 @@ function close(state: ExchangeState, seam: MarketSeam, order: MarketOrder, event
   const price = seam.fillPrice(state, order.market, order.side, order.qty, 'order');
   if (state.rules.negativeBalanceProtection) {
     const account = accountOf(state, order.account);
-    const position = account.positions[order.market]!;
-    const market = state.markets[order.market];
+    const position = positionIn(account.positions, order.market)!;
+    const market = marketIn(state.markets, order.market);
     settlePending(account, position, market);
     const cross = position.mode === 'cross' ? crossFigures(account, state.markets) : null;
     const bankruptcy = bankruptcyPriceOf(position, market, cross);
@@ -181,10 +186,10 @@ function openOrIncrease(
   if (order.leverage > rules.maxLeverage)
     return refuse(state, order, 'leverage-above-cap', events, rules.maxLeverage, order.leverage);
   if (!rules.marginModes.includes(order.mode)) return refuse(state, order, 'margin-mode-not-allowed', events);
-  const existing = account.positions[order.market];
+  const existing = positionIn(account.positions, order.market);
   if (existing && existing.mode !== order.mode) return refuse(state, order, 'margin-mode-mismatch', events);
   // Leverage is capped per notional bracket (W30), on the position's notional after the order, at the mark.
-  const market = state.markets[order.market];
+  const market = marketIn(state.markets, order.market);
   const after = (Math.abs(existing?.size ?? 0) + order.qty) * market.markPrice;
   const bracketCap = bracketMaxLeverage(market.tiers, after);
   if (order.leverage > bracketCap)

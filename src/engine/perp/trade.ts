@@ -4,6 +4,7 @@
  */
 import { touchAccount, type Account, type ExchangeState } from './exchange.ts';
 import { addHolder, removeHolder } from './holders.ts';
+import { marketIn, positionIn, setPositionIn } from './by-market.ts';
 import { settlePending } from './margin.ts';
 import { updateOpenInterest, type MarketId } from './market.ts';
 import { applyFillInto, PositionRecord, type FillResult, type MarginMode } from './position.ts';
@@ -81,9 +82,9 @@ function applyLegInto(
   price: number,
   terms: LegTerms,
 ): LegResult {
-  const market = state.markets[marketId];
+  const market = marketIn(state.markets, marketId);
   touchAccount(state, account.id);
-  let position = account.positions[marketId];
+  let position = positionIn(account.positions, marketId);
   if (position) settlePending(account, position, market);
   const sizeBefore = position?.size ?? 0;
   const fill = applyFillInto(legFill, sizeBefore, position?.entryPrice ?? 0, delta, price);
@@ -96,12 +97,12 @@ function applyLegInto(
   if (fill.size === 0) {
     if (position) {
       account.wallet += position.isolatedMargin; // float dust of the released margin
-      removeHolder(state.holders[marketId], account.id);
+      removeHolder(marketIn(state.holders, marketId), account.id);
     }
     // Set to undefined, not deleted: a delete turns the object into a slow dictionary for every later read.
-    account.positions[marketId] = undefined;
+    setPositionIn(account.positions, marketId, undefined);
   } else {
-    if (!position) addHolder(state.holders[marketId], account.id);
+    if (!position) addHolder(marketIn(state.holders, marketId), account.id);
     if (!position || Math.sign(fill.size) !== Math.sign(sizeBefore)) {
       const isolatedMargin = position?.isolatedMargin ?? 0;
       account.wallet += isolatedMargin;
@@ -114,7 +115,7 @@ function applyLegInto(
         market.fundingIndex,
         market.lossIndex,
       );
-      account.positions[marketId] = position;
+      setPositionIn(account.positions, marketId, position);
     }
     if (fill.openedQty > 0) {
       position.leverage = terms.leverage;
@@ -150,7 +151,7 @@ export function tradeBetween(
 ): { readonly taker: LegResult; readonly maker: LegResult } {
   applyLegInto(legs.taker, state, taker, marketId, delta, price, takerTerms);
   // The liquidity provider and ADL counterparties hold cross positions at leverage 1 for bookkeeping.
-  makerTerms.mode = maker.positions[marketId]?.mode ?? 'cross';
+  makerTerms.mode = positionIn(maker.positions, marketId)?.mode ?? 'cross';
   applyLegInto(legs.maker, state, maker, marketId, -delta, price, makerTerms);
   return legs;
 }

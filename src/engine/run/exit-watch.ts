@@ -6,6 +6,7 @@
  * mark crossed, and the reference engine's exact test decides.
  */
 import { KeyedHeap } from '../fast/heap.ts';
+import { marketIn } from '../perp/by-market.ts';
 import { MARKET_IDS, MARKET_INDEX, type MarketId } from '../perp/market.ts';
 import type { VenueName } from './run-events.ts';
 
@@ -48,7 +49,7 @@ export class ExitWatch {
   readonly #downTop = new Float64Array(SLOTS).fill(-Infinity);
 
   add(venue: VenueName, market: MarketId, trader: number, levels: ExitLevels): void {
-    const slot = venueSlot(venue) * MARKET_IDS.length + MARKET_INDEX[market];
+    const slot = venueSlot(venue) * MARKET_IDS.length + marketIn(MARKET_INDEX, market);
     if (levels.up < Infinity) {
       const up = this.#up[slot]!;
       up.push(levels.up, trader, 0);

@@ -12,6 +12,7 @@ import type { BrokerState } from '../broker/index.ts';
 import { MarginWatch } from '../broker/margin-watch.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
 import { LiquidationWatch } from '../perp/liquidation-watch.ts';
+import { positionIn } from '../perp/by-market.ts';
 import { MARKET_IDS, type MarketId } from '../perp/market.ts';
 import type { Position } from '../perp/position.ts';
 import type { RunConfig } from './config.ts';
@@ -236,7 +237,7 @@ class FastEngine implements RunEngine {
         // Reached the level only within rounding: back in the index, exactly as it was.
         const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore!;
         const market = MARKET_IDS[run.perpMarket[i]!]!;
-        const position = venue.exchange.accounts[run.accountOf[i]!]!.positions[market]!;
+        const position = positionIn(venue.exchange.accounts[run.accountOf[i]!]!.positions, market)!;
         this.#exitWatch.add(venue.name, market, i, levelsOf(run, i, position));
       }
     }

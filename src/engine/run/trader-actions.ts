@@ -16,6 +16,7 @@ import {
 } from '../broker/index.ts';
 import type { PerpEvent } from '../perp/events.ts';
 import { openAccount } from '../perp/exchange.ts';
+import { marketIn, positionIn } from '../perp/by-market.ts';
 import { MARKET_IDS, MARKET_INDEX, type MarketId } from '../perp/market.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { Position } from '../perp/position.ts';
@@ -145,7 +146,7 @@ function openingLeverage(
   const newAccountCap = regime.extras.newAccountMaxLeverage;
   if (newAccountCap !== null && (p.newAccount[i] || movedHere)) cap = Math.min(cap, newAccountCap);
   const margin = p.deployShare[i]! * p.capital[i]!;
-  return leverageWithinBrackets(venue.exchange.markets[market].tiers, cap, margin, wish);
+  return leverageWithinBrackets(marketIn(venue.exchange.markets, market).tiers, cap, margin, wish);
 }
 
 function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): void {
@@ -153,7 +154,7 @@ function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): vo
   const state = venue.exchange;
   const market = marketOn(run, venue, i);
   if (market === null) return;
-  run.perpMarket[i] = MARKET_INDEX[market];
+  run.perpMarket[i] = marketIn(MARKET_INDEX, market);
   const cls = investorClass(run, i, venue.regime);
   const capital = p.capital[i]!;
   const leverage = openingLeverage(run, venue, i, market, movedHere);
@@ -167,14 +168,15 @@ function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): vo
   order.account = account;
   order.market = market;
   order.side = p.direction[i]! > 0 ? 'long' : 'short';
-  order.qty = (p.deployShare[i]! * capital * leverage * SIZING_SLACK) / state.markets[market].tradedPrice;
+  order.qty =
+    (p.deployShare[i]! * capital * leverage * SIZING_SLACK) / marketIn(state.markets, market).tradedPrice;
   order.leverage = leverage;
   order.mode = mode;
   const events = perpEvents;
   if (events.length !== 0) events.length = 0;
   const filled = placeMarketOrder(state, venue.seam, order, events);
   recordPerpEvents(run, venue, events, account, i);
-  const position = state.accounts[account]!.positions[market];
+  const position = positionIn(state.accounts[account]!.positions, market);
   if (!filled || !position) {
     run.phase[i] = PHASE.closed;
     run.classEquity.settled(run, i, accountEquity(state.accounts[account]!, state.markets));
@@ -251,7 +253,7 @@ export function exitTrader(run: RunState, i: number): void {
   const market = MARKET_IDS[run.perpMarket[i]!]!;
   const account = run.accountOf[i]!;
   const owner = venue.exchange.accounts[account]!;
-  const position = owner.positions[market];
+  const position = positionIn(owner.positions, market);
   if (position) closePosition(run, venue, i, account, market, position);
   run.classEquity.settled(run, i, accountEquity(owner, venue.exchange.markets));
 }
@@ -300,9 +302,10 @@ function exitDue(run: RunState, i: number): boolean {
   const p = run.population;
   const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore;
   const market = MARKET_IDS[run.perpMarket[i]!]!;
-  const position = venue?.exchange.accounts[run.accountOf[i]!]?.positions[market];
+  const account = venue?.exchange.accounts[run.accountOf[i]!];
+  const position = account ? positionIn(account.positions, market) : undefined;
   if (!venue || !position) return true; // liquidated in full: nothing left to manage
-  const mark = venue.exchange.markets[market].markPrice;
+  const mark = marketIn(venue.exchange.markets, market).markPrice;
   const initialMargin = (Math.abs(position.size) * position.entryPrice) / position.leverage;
   const roe = (position.size * (mark - position.entryPrice)) / initialMargin;
   const tp = p.takeProfitRoe[i]!;
