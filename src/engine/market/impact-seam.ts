@@ -13,6 +13,7 @@ import type { ExchangeState } from '../perp/exchange.ts';
 import type { MarketSeam } from '../perp/market-seam.ts';
 import { MARKET_IDS, MARKET_INDEX, type MarketId } from '../perp/market.ts';
 import { sideSign } from '../perp/side.ts';
+import { marketIn } from '../perp/by-market.ts';
 import { frontRunsForcedFlow, type LiquiditySettings, type MarketMakerSwitches } from './liquidity.ts';
 import { above, check } from '../validation/index.ts';
 import { gapHalfLife, MARKET_DEPTH } from './venue-depth.ts';
@@ -155,7 +156,8 @@ export function impactSeam(
   const frontRun = frontRunsForcedFlow(maker);
   return {
     fillPrice(state: ExchangeState, marketId: MarketId, side, qty, purpose) {
-      const market = state.markets[marketId];
+      // The market named (perp/by-market.ts): by a changing name these loads were megamorphic, two a fill.
+      const market = marketIn(state.markets, marketId);
       const s = sideSign(side);
       const price = market.tradedPrice;
       // Forced flow hits the book at once; traders' own orders are worked patiently and pay the spread only.
@@ -166,7 +168,7 @@ export function impactSeam(
         adverse += extra;
         impact.frontRunGain += qty * price * extra;
       }
-      const k = MARKET_INDEX[marketId];
+      const k = marketIn(MARKET_INDEX, marketId);
       impact.gap[k] = Math.max(-0.95, impact.gap[k]! + s * move);
       market.tradedPrice = market.indexPrice * (1 + impact.gap[k]! + impact.basis[k]!);
       return price * (1 + s * adverse);
