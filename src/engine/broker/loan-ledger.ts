@@ -57,8 +57,13 @@ export function accrueHourlyInterestOnDebtors(
   sums[CHARGED] = 0;
   const debtors = state.debtors;
   const book = state.interestBook;
-  const owing = chargeDebtors(book.principal, book.professional, debtors, hourlyRate, hours, sums);
-  if (owing !== debtors.length) debtors.length = owing; // those that repaid since the last pass leave
+  const owing = chargeDebtors(debtors, book.principal, book.professional, hourlyRate, hours, sums);
+  if (owing !== debtors.length) {
+    // those that repaid since the last pass leave
+    debtors.length = owing;
+    book.principal.length = owing;
+    book.professional.length = owing;
+  }
   recordPass(book, hourlyRate, hours);
   byClass.retail = sums[RETAIL]!;
   byClass.professional = sums[PROFESSIONAL]!;
@@ -82,24 +87,27 @@ const CHARGED = 4;
  * `node --trace-deopt`).
  */
 function chargeDebtors(
-  principals: readonly number[],
-  professional: readonly number[],
   debtors: number[],
+  principals: number[],
+  professional: number[],
   hourlyRate: number,
   hours: number,
   sums: Float64Array,
 ): number {
   let owing = 0;
   for (let k = 0; k < debtors.length; k++) {
-    const id = debtors[k]!;
-    const principal = principals[id]!;
+    const principal = principals[k]!;
     if (!(principal > 0)) continue; // repaid since the last pass (trackDebtor): dropped from the list
-    debtors[owing++] = id;
+    const isProfessional = professional[k]!;
+    debtors[owing] = debtors[k]!;
+    principals[owing] = principal;
+    professional[owing] = isProfessional;
+    owing++;
     // hourlyInterest(principal, rate) × hours, as margin/interest.ts computes it (and settleInterest again).
     const amount = principal * hourlyRate * hours;
     if (!(amount > 0)) continue;
-    if (professional[id] === 1) sums[PROFESSIONAL] = sums[PROFESSIONAL]! + amount;
-    else sums[RETAIL] = sums[RETAIL]! + amount;
+    // The class's slot is its flag (RETAIL 0, PROFESSIONAL 1): no branch to mispredict on a mixed list.
+    sums[isProfessional] = sums[isProfessional]! + amount;
     sums[RECEIVABLE] = sums[RECEIVABLE]! + amount;
     sums[CHARGED] = sums[CHARGED]! + 1;
     sums[TOTAL] = sums[TOTAL]! + amount;
