@@ -265,22 +265,19 @@ export function holdingsOf(btc: number, eth: number, otherCrypto: number, securi
 const copyHoldings = (h: Holdings): Holdings => holdingsOf(h.BTC, h.ETH, h['other-crypto'], h.securities);
 
 /**
- * The holdings with one asset's units replaced, written into `into`, an object its caller keeps (the door
- * prices a purchase before it happens, and reads the holdings at once: the credit-capacity search dozens of
- * times a purchase). Field by field: a spread with a computed key costs several times more.
+ * The holdings with one asset's units replaced, as a new object (the door prices a purchase before it
+ * happens). Written out field by field: a spread with a computed key costs several times more, and the
+ * credit-capacity search asks this dozens of times per purchase.
  */
-export function holdingsWithInto(
-  into: Holdings,
-  holdings: Holdings,
-  asset: BrokerAsset,
-  units: number,
-): Holdings {
-  into.BTC = holdings.BTC;
-  into.ETH = holdings.ETH;
-  into['other-crypto'] = holdings['other-crypto'];
-  into.securities = holdings.securities;
-  setUnits(into, asset, units);
-  return into;
+export function holdingsWith(holdings: Holdings, asset: BrokerAsset, units: number): Holdings {
+  const after: Holdings = {
+    BTC: holdings.BTC,
+    ETH: holdings.ETH,
+    'other-crypto': holdings['other-crypto'],
+    securities: holdings.securities,
+  };
+  setUnits(after, asset, units);
+  return after;
 }
 
 export function requirePrices(prices: AssetPrices): AssetPrices {

@@ -7,8 +7,7 @@
 import { requirePositive } from '../margin/validate.ts';
 import { admitsAdvance } from './advance-door.ts';
 import {
-  holdingsOf,
-  holdingsWithInto,
+  holdingsWith,
   setUnits,
   unitsOf,
   type BrokerAsset,
@@ -20,7 +19,6 @@ import { clientOf } from './clients.ts';
 import { buyCost } from './spot.ts';
 
 const MAX_DOUBLINGS = 80;
-const probe: Holdings = holdingsOf(0, 0, 0, 0);
 const BISECTIONS = 200;
 
 /** Largest quantity of `asset` that buyOnCredit would accept at `fillPrice` (cash first, then a loan). */
@@ -33,10 +31,9 @@ export function maxCreditPurchase(
   requirePositive('fill price', fillPrice);
   const client = clientOf(state, clientId);
   const cash = Math.max(0, client.cash);
-  // One probe of the holdings after the purchase, kept for the run, its asset rewritten at each size tried (the
-  // door reads it and keeps nothing): a new copy per probe, dozens a purchase, was 5% of a 10,000-trader run's
-  // allocation.
-  const holdingsAfter = holdingsWithInto(probe, client.holdings, asset, unitsOf(client.holdings, asset));
+  // One probe of the holdings after the purchase, its asset rewritten at each size tried (the door reads it and
+  // keeps nothing): a new copy per probe, dozens a purchase, was 5% of a 10,000-trader run's allocation.
+  const holdingsAfter = holdingsWith(client.holdings, asset, unitsOf(client.holdings, asset));
   let lo = 0;
   let hi = Math.max(cash, fillPrice) / fillPrice;
   for (let i = 0; accepts(state, client, asset, fillPrice, cash, holdingsAfter, hi); i++) {

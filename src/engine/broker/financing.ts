@@ -6,8 +6,7 @@
 import { requirePositive } from '../margin/validate.ts';
 import type { BrokerEvent, LoanEvent } from './broker-events.ts';
 import {
-  holdingsOf,
-  holdingsWithInto,
+  holdingsWith,
   unitsOf,
   touchClient,
   type BrokerAsset,
@@ -62,9 +61,6 @@ function advance(
     } as LoanEvent);
 }
 
-/** The holdings after a purchase on credit, kept for the run: the door and the loan's event read it at once. */
-const purchased: Holdings = holdingsOf(0, 0, 0, 0);
-
 /**
  * Buys `qty` units paying with the client's cash first and borrowing the rest. With enough cash it is a plain
  * spot purchase and no lending rule applies. Returns whether the purchase was made.
@@ -81,8 +77,7 @@ export function buyOnCredit(
   const client = clientOf(state, clientId);
   const price = seam.fillPrice(state, asset, 'buy', qty, 'order');
   const loan = Math.max(0, buyCost(state, qty, price) - Math.max(0, client.cash));
-  const held = unitsOf(client.holdings, asset);
-  const holdingsAfter = holdingsWithInto(purchased, client.holdings, asset, held + qty);
+  const holdingsAfter = holdingsWith(client.holdings, asset, unitsOf(client.holdings, asset) + qty);
   if (loan > 0) {
     const refusal = checkAdvance(state, client, loan, holdingsAfter);
     if (refusal)
