@@ -296,17 +296,12 @@ function requirePrice(asset: BrokerAsset, price: number): void {
 
 export function requireHoldings(owner: string, holdings: Holdings): Holdings {
   // The check (and its field name, a new string) only for units that fail: this runs at every client's entry.
-  // Each asset by name, in BROKER_ASSETS order (a loop over the list read each under a computed name).
-  requireUnits(owner, 'BTC', holdings.BTC);
-  requireUnits(owner, 'ETH', holdings.ETH);
-  requireUnits(owner, 'other-crypto', holdings['other-crypto']);
-  requireUnits(owner, 'securities', holdings.securities);
+  for (const asset of BROKER_ASSETS) {
+    const units = holdings[asset];
+    if (typeof units !== 'number' || !(units >= 0 && units < Infinity))
+      requireNonNegative(`${owner} ${asset} units`, units);
+  }
   return holdings;
-}
-
-function requireUnits(owner: string, asset: BrokerAsset, units: number): void {
-  if (typeof units !== 'number' || !(units >= 0 && units < Infinity))
-    requireNonNegative(`${owner} ${asset} units`, units);
 }
 
 const SPOT_FEE_RATE = between(0, 0.1);
