@@ -177,29 +177,25 @@ export interface BrokerState {
   routine: BrokerRoutineSink | null;
   /** Σ `Client.hourlyInterest` by investor class (settled or not). */
   hourlyInterestByClass: Record<InvestorClass, number>;
-  /** The debtors' principals and classes, beside `debtors`, and the hourly passes made (interest-book.ts). */
+  /** The debtors' principals and classes for the hourly pass, and the passes made (interest-book.ts). */
   interestBook: InterestBook;
 }
 
 /**
- * Keeps `debtors` and the interest book's principals and classes beside it in step after a client's principal
- * changed (its interest settled before the change): a new debtor is added in its place (usually at the end: the
- * newest client has the highest id). A client that repaid stays listed, with its principal of 0, until the next
- * hourly pass drops it (loan-ledger.ts): removing it here moved the rest of a list of up to 10,000 ids at every
+ * Keeps `debtors` and the interest book in step after a client's principal changed (its interest settled
+ * before the change): a new debtor is added in its place (usually at the end: the newest client has the highest
+ * id). A client that repaid stays listed until the next hourly pass drops it (loan-ledger.ts), which skips a
+ * principal of 0 as it always did: removing it here moved the rest of a list of up to 10,000 ids at every
  * repayment (issue 16).
  */
 export function trackDebtor(state: BrokerState, client: Client): void {
+  state.interestBook.principal[client.id] = client.principal;
+  if (!(client.principal > 0)) return;
   const list = state.debtors;
-  const book = state.interestBook;
   const id = client.id;
-  const principal = client.principal;
   const last = list.length - 1;
-  if (last >= 0 && list[last] === id) {
-    book.principal[last] = principal; // the newest debtor, most often
-    return;
-  }
   if (last < 0 || list[last]! < id) {
-    if (principal > 0) enterDebtor(book, list, list.length, client);
+    list.push(id);
     return;
   }
   let lo = 0;
@@ -209,21 +205,7 @@ export function trackDebtor(state: BrokerState, client: Client): void {
     if (list[mid]! < id) lo = mid + 1;
     else hi = mid;
   }
-  if (list[lo] === id) book.principal[lo] = principal;
-  else if (principal > 0) enterDebtor(book, list, lo, client);
-}
-
-function enterDebtor(book: InterestBook, list: number[], at: number, client: Client): void {
-  const professional = client.investorClass === 'professional' ? 1 : 0;
-  if (at === list.length) {
-    list.push(client.id);
-    book.principal.push(client.principal);
-    book.professional.push(professional);
-    return;
-  }
-  list.splice(at, 0, client.id);
-  book.principal.splice(at, 0, client.principal);
-  book.professional.splice(at, 0, professional);
+  if (list[lo] !== id) list.splice(lo, 0, id);
 }
 
 /** Records that a client's cash, holdings or debt changed, for the margin index and any observer. */

@@ -5,7 +5,7 @@
  */
 import { holdingsOf, requireHoldings, type BrokerState, type Client, type Holdings } from './broker-state.ts';
 import { DOUBLE } from '../fast/double-fields.ts';
-import { settleInterest } from './interest-book.ts';
+import { enterBook, settleInterest } from './interest-book.ts';
 import { requireNonNegative } from '../margin/validate.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 
@@ -73,6 +73,7 @@ export function openClientWith(
   client.hourlyInterest = 0;
   client.deposited = cash;
   state.clients.push(client);
+  enterBook(state.interestBook, id, investorClass === 'professional');
   state.totalCash += cash;
   // By name, in BROKER_ASSETS order (a number stored under a computed name is a new heap number each time).
   const total = state.totalUnits;

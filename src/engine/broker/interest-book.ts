@@ -2,10 +2,9 @@
  * The hourly interest accrual kept lazily per client (issue 16: the hourly pass loaded every debtor's client
  * object and its number fields, about 100 ns a debtor, 5–6% of a 100,000 × 30 d run).
  *
- * Each top-of-the-hour pass (loan-ledger.ts `accrueHourlyInterestOnDebtors`) reads only the debtor list and this
- * book: the debtors' principals and classes in arrays beside the list, read in order (by client id, they were
- * scattered over the whole run's clients), kept equal to each client's by `trackDebtor`, which every change of
- * principal calls. It sums the class totals and the receivable in debtor order, as before, and
+ * Each top-of-the-hour pass (loan-ledger.ts `accrueHourlyInterestOnDebtors`) reads only this book: the debtors'
+ * principals and classes in arrays by client id, kept equal to each client's by `trackDebtor`, which every
+ * change of principal calls. It sums the class totals and the receivable in debtor order, as before, and
  * records its rate and hours here. A client's own `interest` and `hourlyInterest` take the pass's amounts later,
  * when the client is next read or changed (`settleInterest`): the same amounts (principal × rate × hours, its
  * principal unchanged since, as any change settles first), added in the same order, so the same bits.
@@ -23,12 +22,9 @@ export interface InterestBook {
   /** Each pass's hourly rate and hours, by pass. */
   rates: number[];
   hours: number[];
-  /**
-   * Each listed debtor's principal, beside `BrokerState.debtors` (equal to its client's `principal` after every
-   * `trackDebtor`, which every change of principal calls).
-   */
+  /** Each client's principal, by client id (equal to `Client.principal` after every `trackDebtor`). */
   principal: number[];
-  /** 1 for a professional client, 0 for a retail one, beside `BrokerState.debtors`. */
+  /** 1 for a professional client, 0 for a retail one, by client id. */
   professional: number[];
 }
 
@@ -45,6 +41,12 @@ function doubles(): number[] {
   const list = [DOUBLE];
   list.length = 0;
   return list;
+}
+
+/** Enters client `id`, the next id (ids are given in order). */
+export function enterBook(book: InterestBook, id: number, professional: boolean): void {
+  book.principal[id] = 0;
+  book.professional[id] = professional ? 1 : 0;
 }
 
 /** Records a pass made at this rate for this many hours (after its sums). */

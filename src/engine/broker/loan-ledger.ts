@@ -57,13 +57,8 @@ export function accrueHourlyInterestOnDebtors(
   sums[CHARGED] = 0;
   const debtors = state.debtors;
   const book = state.interestBook;
-  const owing = chargeDebtors(debtors, book.principal, book.professional, hourlyRate, hours, sums);
-  if (owing !== debtors.length) {
-    // those that repaid since the last pass leave
-    debtors.length = owing;
-    book.principal.length = owing;
-    book.professional.length = owing;
-  }
+  const owing = chargeDebtors(book.principal, book.professional, debtors, hourlyRate, hours, sums);
+  if (owing !== debtors.length) debtors.length = owing; // those that repaid since the last pass leave
   recordPass(book, hourlyRate, hours);
   byClass.retail = sums[RETAIL]!;
   byClass.professional = sums[PROFESSIONAL]!;
@@ -87,27 +82,24 @@ const CHARGED = 4;
  * `node --trace-deopt`).
  */
 function chargeDebtors(
+  principals: readonly number[],
+  professional: readonly number[],
   debtors: number[],
-  principals: number[],
-  professional: number[],
   hourlyRate: number,
   hours: number,
   sums: Float64Array,
 ): number {
   let owing = 0;
   for (let k = 0; k < debtors.length; k++) {
-    const principal = principals[k]!;
+    const id = debtors[k]!;
+    const principal = principals[id]!;
     if (!(principal > 0)) continue; // repaid since the last pass (trackDebtor): dropped from the list
-    const isProfessional = professional[k]!;
-    debtors[owing] = debtors[k]!;
-    principals[owing] = principal;
-    professional[owing] = isProfessional;
-    owing++;
+    debtors[owing++] = id;
     // hourlyInterest(principal, rate) × hours, as margin/interest.ts computes it (and settleInterest again).
     const amount = principal * hourlyRate * hours;
     if (!(amount > 0)) continue;
-    // The class's slot is its flag (RETAIL 0, PROFESSIONAL 1): no branch to mispredict on a mixed list.
-    sums[isProfessional] = sums[isProfessional]! + amount;
+    if (professional[id] === 1) sums[PROFESSIONAL] = sums[PROFESSIONAL]! + amount;
+    else sums[RETAIL] = sums[RETAIL]! + amount;
     sums[RECEIVABLE] = sums[RECEIVABLE]! + amount;
     sums[CHARGED] = sums[CHARGED]! + 1;
     sums[TOTAL] = sums[TOTAL]! + amount;
