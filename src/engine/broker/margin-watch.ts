@@ -53,15 +53,8 @@ export class MarginWatch implements MarginScan {
   /** The steps #due holds, each once (a min-heap: the earliest on top). */
   readonly #dueSteps = new KeyedHeap(1);
 
-  /**
-   * Spot-only clients seen once: never reviewed for margin (margin-calls.ts acts on margin clients only), so
-   * their later touches need neither a review nor a new headroom (issue 16: about 45,000 of the 100,000 × 30 d
-   * run's 102,000 re-indexings were theirs).
-   */
-  readonly #spotOnly: boolean[] = [];
-
   markDirty(clientId: number): void {
-    if (this.#isDirty[clientId] || this.#spotOnly[clientId]) return;
+    if (this.#isDirty[clientId]) return;
     this.#isDirty[clientId] = true;
     this.#dirty.push(clientId);
   }
@@ -135,10 +128,7 @@ export class MarginWatch implements MarginScan {
   #index(state: BrokerState, client: Client): void {
     const version = (this.#version[client.id] = (this.#version[client.id] ?? 0) + 1);
     if (this.#everyStep.size !== 0) this.#everyStep.delete(client.id); // usually empty: no hash lookup
-    if (!client.financing) {
-      this.#spotOnly[client.id] = true;
-      return;
-    }
+    if (!client.financing) return;
     const debt = clientDebt(client);
     if (!(debt > 0) && !client.marginCall) return; // the reference loop skips it too, until a loan touches it
     const rules = state.rules;
