@@ -9,9 +9,11 @@
  * when the client is next read or changed (`settleInterest`): the same amounts (principal × rate × hours, its
  * principal unchanged since, as any change settles first), added in the same order, so the same bits.
  *
- * So every reader of `Client.interest` or `Client.hourlyInterest` settles first: `clientDebt` does, and so do
- * the ledger's repayments and charges, the broker's failure, its invariants and the run's readers that read the
- * field itself.
+ * So every reader of `Client.interest` or `Client.hourlyInterest` settles first: `clientDebt` does (the margin
+ * review and index, the door, the run's frames, traces and solvent-clients.ts read debt through it, and
+ * class-equity.ts reads `hourlyInterest` just after it), and so do the ledger's loans, charges and repayments,
+ * the broker failure's set-off and the invariants. The broker's receivable and `hourlyInterestByClass` are the
+ * pass's own sums, never late.
  */
 import type { Client } from './broker-state.ts';
 import { DOUBLE } from '../fast/double-fields.ts';
