@@ -22,10 +22,12 @@ import type { BrokerEvent } from './broker-events.ts';
 import { BROKER_ASSETS, type BrokerState, type Client, touchClient, trackDebtor } from './broker-state.ts';
 import { valueHoldings } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
+import { settleInterest } from './interest-book.ts';
 import { Refusal } from '../validation/index.ts';
 
 /** Sets off `amount` of the client's debt without cash changing hands. */
 function setOffDebt(state: BrokerState, client: Client, amount: number): number {
+  settleInterest(client);
   const r = applyRepayment({ principal: client.principal, interest: client.interest }, amount);
   client.principal = r.principal;
   trackDebtor(state, client);

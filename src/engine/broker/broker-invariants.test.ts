@@ -129,6 +129,8 @@ function randomRun(seed: number, clients: number, steps: number, fast = false) {
     const listed = state.debtors.filter((id) => state.clients[id]!.principal > 0);
     if (owing.join() !== listed.join()) worst = Infinity;
     if (state.debtors.some((id, k) => k > 0 && !(state.debtors[k - 1]! < id))) worst = Infinity;
+    // The hourly pass reads principals from the interest book (interest-book.ts): each the client's own.
+    if (state.clients.some((c) => state.interestBook.principal[c.id] !== c.principal)) worst = Infinity;
   }
   return { state, events, worst };
 }

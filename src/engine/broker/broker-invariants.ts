@@ -19,6 +19,7 @@ import {
   type BrokerState,
   type Holdings,
 } from './broker-state.ts';
+import { settleInterest } from './interest-book.ts';
 
 export interface BrokerInvariantReport {
   cashError: number;
@@ -51,6 +52,7 @@ export function checkBrokerInvariants(
   const clients = state.clients;
   for (let c = 0; c < clients.length; c++) {
     const client = clients[c]!;
+    settleInterest(client);
     const held = client.holdings;
     cash += client.cash;
     principal += client.principal;

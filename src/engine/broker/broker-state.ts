@@ -17,6 +17,7 @@ import { REVIEW_EVERY_CLIENT, type MarginScan } from './margin-scan.ts';
 import { markTouched, type Touched } from '../fast/touched.ts';
 import type { BrokerRoutineSink } from './routine-sink.ts';
 import { DOUBLE } from '../fast/double-fields.ts';
+import { createInterestBook, type InterestBook } from './interest-book.ts';
 
 /** BTC, ETH, other crypto, and securities (an equity index with its own price path). */
 export type BrokerAsset = CollateralAsset;
@@ -96,16 +97,23 @@ export interface Client {
   investorClass: InvestorClass;
   cash: number;
   holdings: Holdings;
-  /** Cash lent by the broker and not yet repaid. */
+  /** Cash lent by the broker and not yet repaid (change it through the loan ledger: see `trackDebtor`). */
   principal: number;
-  /** Interest accrued and not yet paid, owed to the broker. */
+  /**
+   * Interest accrued and not yet paid, owed to the broker, as of the hourly pass `settledPasses`: read it after
+   * `settleInterest` (interest-book.ts), as `clientDebt` does.
+   */
   interest: number;
   /**
-   * Σ interest charged at tops of hours, never reset. The hourly accrual reaches every debtor without marking
-   * it touched (its margin headroom already allows for a day of interest), so an observer that sums debt
-   * counts this part from `hourlyInterestByClass` instead of from the client.
+   * Σ interest charged at tops of hours, never reset, as of `settledPasses` like `interest`. The hourly accrual
+   * reaches every debtor without marking it touched (its margin headroom already allows for a day of interest),
+   * so an observer that sums debt counts this part from `hourlyInterestByClass` instead of from the client.
    */
   hourlyInterest: number;
+  /** The hourly passes already added to `interest` and `hourlyInterest` (interest-book.ts). */
+  settledPasses: number;
+  /** The broker's interest book, whose passes the client's interest is settled from. */
+  book: InterestBook;
   marginCall: MarginCall | null;
   /** Σ cash deposited (opening cash and top-ups). */
   deposited: number;
@@ -167,17 +175,21 @@ export interface BrokerState {
   touched: Touched | null;
   /** Where routine events go as numbers rather than events (routine-sink.ts); null: every one is an event. */
   routine: BrokerRoutineSink | null;
-  /** Σ `Client.hourlyInterest` by investor class. */
+  /** Σ `Client.hourlyInterest` by investor class (settled or not). */
   hourlyInterestByClass: Record<InvestorClass, number>;
+  /** The debtors' principals and classes for the hourly pass, and the passes made (interest-book.ts). */
+  interestBook: InterestBook;
 }
 
 /**
- * Keeps `debtors` in step after a client's principal changed: a new debtor is added in its place (usually at
- * the end: the newest client has the highest id). A client that repaid stays listed until the next hourly
- * pass drops it (loan-ledger.ts), which skips a principal of 0 as it always did: removing it here moved the
- * rest of a list of up to 10,000 ids at every repayment (issue 16).
+ * Keeps `debtors` and the interest book in step after a client's principal changed (its interest settled
+ * before the change): a new debtor is added in its place (usually at the end: the newest client has the highest
+ * id). A client that repaid stays listed until the next hourly pass drops it (loan-ledger.ts), which skips a
+ * principal of 0 as it always did: removing it here moved the rest of a list of up to 10,000 ids at every
+ * repayment (issue 16).
  */
 export function trackDebtor(state: BrokerState, client: Client): void {
+  state.interestBook.principal[client.id] = client.principal;
   if (!(client.principal > 0)) return;
   const list = state.debtors;
   const id = client.id;
@@ -326,6 +338,7 @@ export function createBroker(options: BrokerOptions): BrokerState {
     touched: null,
     routine: null,
     hourlyInterestByClass: byClass,
+    interestBook: createInterestBook(),
   };
   state.feeCollector = 0;
   state.totalCash = brokerCapital + liquidityProvider.cash;

@@ -5,6 +5,7 @@
  */
 import { holdingsOf, requireHoldings, type BrokerState, type Client, type Holdings } from './broker-state.ts';
 import { DOUBLE } from '../fast/double-fields.ts';
+import { enterBook, settleInterest } from './interest-book.ts';
 import { requireNonNegative } from '../margin/validate.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 
@@ -60,6 +61,8 @@ export function openClientWith(
     principal: DOUBLE,
     interest: DOUBLE,
     hourlyInterest: DOUBLE,
+    settledPasses: state.interestBook.passes,
+    book: state.interestBook,
     marginCall: null,
     deposited: DOUBLE,
     financing,
@@ -70,6 +73,7 @@ export function openClientWith(
   client.hourlyInterest = 0;
   client.deposited = cash;
   state.clients.push(client);
+  enterBook(state.interestBook, id, investorClass === 'professional');
   state.totalCash += cash;
   // By name, in BROKER_ASSETS order (a number stored under a computed name is a new heap number each time).
   const total = state.totalUnits;
@@ -86,7 +90,8 @@ export function clientOf(state: BrokerState, clientId: number): Client {
   return client;
 }
 
-/** Principal + accrued interest. */
+/** Principal + accrued interest (settled to the last hourly pass). */
 export function clientDebt(client: Client): number {
+  settleInterest(client);
   return client.principal + client.interest;
 }

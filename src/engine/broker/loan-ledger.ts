@@ -9,10 +9,12 @@ import { requireNonNegative } from '../margin/validate.ts';
 import type { BrokerEvent, RepaymentEvent } from './broker-events.ts';
 import { touchClient, trackDebtor, type BrokerState, type Client } from './broker-state.ts';
 import { clientDebt } from './clients.ts';
+import { recordPass, settleInterest } from './interest-book.ts';
 import { routineSinkFor } from './routine-sink.ts';
 
 export function lendCash(state: BrokerState, client: Client, amount: number): void {
   requireNonNegative('loan amount', amount);
+  settleInterest(client); // the passes before this loan, on the principal before it
   state.broker.cash -= amount;
   state.broker.loansOutstanding += amount;
   client.cash += amount;
@@ -24,6 +26,7 @@ export function lendCash(state: BrokerState, client: Client, amount: number): vo
 /** Adds accrued interest to the client's debt and to the broker's receivable. */
 export function chargeInterest(state: BrokerState, client: Client, amount: number): void {
   requireNonNegative('interest', amount);
+  settleInterest(client);
   client.interest += amount;
   touchClient(state, client.id);
   state.broker.interestReceivable += amount;
@@ -32,10 +35,11 @@ export function chargeInterest(state: BrokerState, client: Client, amount: numbe
 /**
  * The top-of-the-hour accrual on every debtor (B-MGN: principal × hourly rate, per top of the hour crossed):
  * like `chargeInterest` but without marking the client touched, since every debtor accrues every hour (see
- * `Client.hourlyInterest`). One tight pass: the class sums and the receivable are carried in slots of a kept
- * array and take the same additions in the same order as one call per client would, so every figure is the same
- * bit for bit (issue 16: the per-client calls and their argument checks were 7% of a 100,000 × 30 d run).
- * Returns the number of clients charged; `accrued.amount` receives Σ amounts in debtor order.
+ * `Client.hourlyInterest`). One tight pass over the interest book's arrays, no client read: the class sums and
+ * the receivable are carried in slots of a kept array and take the same additions in the same order as one
+ * call per client would, so every figure is the same bit for bit; each client's own interest takes the pass's
+ * amount when it is next settled (interest-book.ts). Returns the number of clients charged; `accrued.amount`
+ * receives Σ amounts in debtor order.
  */
 export function accrueHourlyInterestOnDebtors(
   state: BrokerState,
@@ -52,8 +56,10 @@ export function accrueHourlyInterestOnDebtors(
   sums[TOTAL] = 0;
   sums[CHARGED] = 0;
   const debtors = state.debtors;
-  const owing = chargeDebtors(state.clients, debtors, hourlyRate, hours, sums);
+  const book = state.interestBook;
+  const owing = chargeDebtors(book.principal, book.professional, debtors, hourlyRate, hours, sums);
   if (owing !== debtors.length) debtors.length = owing; // those that repaid since the last pass leave
+  recordPass(book, hourlyRate, hours);
   byClass.retail = sums[RETAIL]!;
   byClass.professional = sums[PROFESSIONAL]!;
   state.broker.interestReceivable = sums[RECEIVABLE]!;
@@ -76,7 +82,8 @@ const CHARGED = 4;
  * `node --trace-deopt`).
  */
 function chargeDebtors(
-  clients: readonly Client[],
+  principals: readonly number[],
+  professional: readonly number[],
   debtors: number[],
   hourlyRate: number,
   hours: number,
@@ -85,16 +92,13 @@ function chargeDebtors(
   let owing = 0;
   for (let k = 0; k < debtors.length; k++) {
     const id = debtors[k]!;
-    const client = clients[id]!;
-    const principal = client.principal;
+    const principal = principals[id]!;
     if (!(principal > 0)) continue; // repaid since the last pass (trackDebtor): dropped from the list
     debtors[owing++] = id;
-    // hourlyInterest(principal, rate) × hours, as margin/interest.ts computes it.
+    // hourlyInterest(principal, rate) × hours, as margin/interest.ts computes it (and settleInterest again).
     const amount = principal * hourlyRate * hours;
     if (!(amount > 0)) continue;
-    client.interest += amount;
-    client.hourlyInterest += amount;
-    if (client.investorClass === 'professional') sums[PROFESSIONAL] = sums[PROFESSIONAL]! + amount;
+    if (professional[id] === 1) sums[PROFESSIONAL] = sums[PROFESSIONAL]! + amount;
     else sums[RETAIL] = sums[RETAIL]! + amount;
     sums[RECEIVABLE] = sums[RECEIVABLE]! + amount;
     sums[CHARGED] = sums[CHARGED]! + 1;
@@ -109,6 +113,7 @@ function chargeDebtors(
  */
 export function repayFromCash(state: BrokerState, client: Client, amount: number): RepaymentResult {
   const offered = Math.min(requireNonNegative('repayment amount', amount), Math.max(0, client.cash));
+  settleInterest(client);
   const result = applyRepayment({ principal: client.principal, interest: client.interest }, offered);
   const paid = result.interestPaid + result.principalPaid;
   client.cash -= paid;

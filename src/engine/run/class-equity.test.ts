@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BROKER_ASSETS } from '../broker/broker-state.ts';
+import { settleInterest } from '../broker/interest-book.ts';
 import { touchAccount } from '../perp/exchange.ts';
 import { accountEquity } from '../perp/margin.ts';
 import { DEFAULT_RUN, type RunConfig } from './config.ts';
@@ -19,6 +20,7 @@ function plainByClass(run: RunState): [number, number] {
   const broker = run.broker;
   for (const client of broker.clients) {
     const k = run.population.professional[run.brokerTraderOf[client.id]!]!;
+    settleInterest(client);
     let value = client.cash - client.principal - client.interest;
     for (const asset of BROKER_ASSETS) value += client.holdings[asset] * broker.prices[asset];
     out[k]! += value;

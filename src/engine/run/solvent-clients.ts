@@ -9,6 +9,7 @@
  * (loan-ledger.ts). The broker's prices at each frame are the run's paths at that minute (step-run.ts), so the
  * lowest price of each asset from now to the end of the run bounds the holdings' value from below.
  */
+import { clientDebt } from '../broker/clients.ts';
 import type { RunState } from './run-state.ts';
 
 /** Per asset, the lowest broker price from each minute to the end of the run (suffix minima of the paths). */
@@ -84,7 +85,7 @@ export function solventUntilTouched(run: RunState, clientId: number, minute: num
     eth * Math.min(floors.eth[at]!, prices.ETH) +
     other * Math.min(floors.other[at]!, prices['other-crypto']) +
     securities * Math.min(floors.securities[at]!, prices.securities);
-  const debt = principal + client.interest + interestToCome;
+  const debt = clientDebt(client) + interestToCome; // principal + its interest, settled (interest-book.ts)
   const floor = client.cash - debt + assets;
   const size = Math.abs(client.cash) + debt + assets;
   return floor > MARGIN * size;
