@@ -6,6 +6,12 @@
  * fresh processes taken in turn (`npm run bench --base`) can miss a 5% change; rounds seconds apart see it.
  * Reports each side's median CPU ms over the rounds, the median of the per-round ratios (this ÷ base) and in how
  * many rounds this side was faster. Both engines share one heap: GC differences show less than in `npm run bench`.
+ *
+ * Each row runs twice, in two processes: this bundle loaded first, then the base loaded first, `--rounds` rounds
+ * each. The bundle loaded first came out slower by 2–11% in a process of its own (2026-12-07: an identical copy
+ * of a commit against itself gave 1.02–1.07, and one pair of commits 0.936 one way and 1.079 the other). The
+ * table gives the ratio over both processes' rounds and each process's apart, so that the bias shows and
+ * cancels.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -59,25 +65,52 @@ const thisModule = await bundleBench('row-module.ts', ROOT, join(cache, 'bench-r
 const baseModule = await bundleBench('row-module.ts', base, join(cache, 'bench-row-module-base.mjs'));
 const runner = await bundleBench('interleave-runner.ts', ROOT, join(cache, 'bench-interleave-runner.mjs'));
 
-console.log(`${rounds} rounds a row after two of warm-up, this and ${base} in turn, CPU ms`);
-console.log('| row | this (ms) | base (ms) | this ÷ base | this faster in | same checksum |');
-console.log('|---|---:|---:|---:|---|---|');
+console.log(
+  `${rounds} rounds a row in each of two processes (this bundle loaded first, then the base), after two of ` +
+    `warm-up, this and ${base} in turn, CPU ms`,
+);
+console.log(
+  '| row | this (ms) | base (ms) | this ÷ base | this faster in | this loaded first | base loaded first | same checksum |',
+);
+console.log('|---|---:|---:|---:|---|---:|---:|---|');
 for (const row of rows) {
+  const thisFirst = timeInOneProcess(row, thisModule, baseModule);
+  const baseFirst = timeInOneProcess(row, baseModule, thisModule);
+  const thisTimes = [...thisFirst.first, ...baseFirst.second];
+  const baseTimes = [...thisFirst.second, ...baseFirst.first];
+  const ratiosThisFirst = thisFirst.first.map((t, k) => t / thisFirst.second[k]!);
+  const ratiosBaseFirst = baseFirst.second.map((t, k) => t / baseFirst.first[k]!);
+  const ratios = [...ratiosThisFirst, ...ratiosBaseFirst];
+  const faster = ratios.filter((r) => r < 1).length;
+  const same =
+    thisFirst.checksum.first === thisFirst.checksum.second &&
+    baseFirst.checksum.first === baseFirst.checksum.second;
+  console.log(
+    `| ${BENCH_ROWS[row]!.name} | ${median(thisTimes).toFixed(1)} | ${median(baseTimes).toFixed(1)} | ` +
+      `${median(ratios).toFixed(3)} | ${faster} of ${ratios.length} | ` +
+      `${median(ratiosThisFirst).toFixed(3)} | ${median(ratiosBaseFirst).toFixed(3)} | ` +
+      `${same ? 'yes' : `no (${thisFirst.checksum.first} / ${thisFirst.checksum.second})`} |`,
+  );
+}
+
+/** One process timing `first` (loaded first) and `second` in turn: each side's per-round medians and checksum. */
+function timeInOneProcess(row: string, first: string, second: string) {
   const out = execFileSync(
     process.execPath,
-    [runner, thisModule, baseModule, row, String(rounds), String(REPEATS[row])],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
+    [runner, first, second, row, String(rounds), String(REPEATS[row])],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
   );
   const result = JSON.parse(out.trim().split('\n').at(-1)!) as {
     this: number[];
     base: number[];
     checksum: { this: string; base: string };
   };
-  const ratios = result.this.map((t, k) => t / result.base[k]!);
-  const faster = ratios.filter((r) => r < 1).length;
-  console.log(
-    `| ${BENCH_ROWS[row]!.name} | ${median(result.this).toFixed(1)} | ${median(result.base).toFixed(1)} | ` +
-      `${median(ratios).toFixed(3)} | ${faster} of ${ratios.length} | ` +
-      `${result.checksum.this === result.checksum.base ? 'yes' : `no (${result.checksum.this} / ${result.checksum.base})`} |`,
-  );
+  return {
+    first: result.this,
+    second: result.base,
+    checksum: { first: result.checksum.this, second: result.checksum.base },
+  };
 }
