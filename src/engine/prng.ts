@@ -60,7 +60,16 @@ export function nextNormal(s: PrngState): number {
 }
 
 /** The standard normal from two uniforms (Box–Muller's first), u in (0, 1). */
-const boxMuller = (u: number, v: number) => Math.sqrt(-2 * fdlibm.log(u)) * fdlibm.cos(2 * Math.PI * v);
+const boxMuller = (u: number, v: number) => normalOf(fdlibm.log(u), fdlibm.cos(angleOf(v)));
+
+/** Box–Muller's angle for its second uniform v: 2π·v. */
+export const angleOf = (v: number) => 2 * Math.PI * v;
+
+/**
+ * Box–Muller's normal from ln u and the cosine of its angle: apart, so that a caller drawing many (fillNormals,
+ * the population, the synthetic walks) takes the logarithms and cosines in passes, with the same bits.
+ */
+export const normalOf = (logU: number, cosAngle: number) => Math.sqrt(-2 * logU) * cosAngle;
 
 /** Integer in [0, n). */
 export function nextInt(s: PrngState, n: number): number {
@@ -125,7 +134,7 @@ export function fillNormals(s: PrngState, out: Float64Array, from: number, to: n
       if (x !== 0) u = x;
     } else {
       // The pair parked (u in out, the angle apart); the logarithms and cosines in passes below.
-      angles[i - from] = 2 * Math.PI * x;
+      angles[i - from] = angleOf(x);
       out[i++] = u;
       u = -1;
     }
@@ -136,7 +145,7 @@ export function fillNormals(s: PrngState, out: Float64Array, from: number, to: n
   s[3] = d;
   fdlibm.logsInPlace(out, from, to);
   fdlibm.cosInPlace(angles, 0, to - from);
-  for (let i = from; i < to; i++) out[i] = Math.sqrt(-2 * out[i]!) * angles[i - from]!;
+  for (let i = from; i < to; i++) out[i] = normalOf(out[i]!, angles[i - from]!);
 }
 
 /** Uniforms a DrawAhead draws at a time. */

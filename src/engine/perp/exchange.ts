@@ -161,9 +161,7 @@ export function openAccount(
   investorClass: InvestorClass,
   deposit: number,
 ): number {
-  // The rule called only when the deposit fails it (it throws): one call per account opened otherwise.
-  if (!(typeof deposit === 'number' && deposit >= 0 && deposit < Infinity))
-    check('deposit', deposit, DEPOSIT);
+  check('deposit', deposit, DEPOSIT);
   const id = state.accounts.length;
   // A trader's positions object has its three markets from the start, so every trader's has one shape: keys
   // added as each trader first traded its market gave each market its own shape, and the hot reads of

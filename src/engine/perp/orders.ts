@@ -123,12 +123,8 @@ export function placeMarketOrder(
   order: MarketOrder,
   events: PerpEvent[],
 ): boolean {
-  // The rules' checks called only when a value fails them (they throw): a check's call to its rule's closure was
-  // a call per order that no order of the population's can fail.
-  const { qty, leverage } = order;
-  if (!(typeof qty === 'number' && qty > 0 && qty < Infinity)) check('order quantity', qty, ORDER_QTY);
-  if (!(typeof leverage === 'number' && leverage >= 1 && leverage < Infinity))
-    check('order leverage', leverage, ORDER_LEVERAGE);
+  check('order quantity', order.qty, ORDER_QTY);
+  check('order leverage', order.leverage, ORDER_LEVERAGE);
   const account = accountOf(state, order.account);
   const existing = positionIn(account.positions, order.market);
   const delta = sideSign(order.side) * order.qty;

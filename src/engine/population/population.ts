@@ -4,7 +4,7 @@
  * choices (common random numbers, model.md "One run"). Rules act on these wishes at the door; they never
  * change the draws.
  */
-import { DrawAhead, seedPrng } from '../prng.ts';
+import { angleOf, DrawAhead, normalOf, seedPrng } from '../prng.ts';
 import type { PopulationSettings } from './settings.ts';
 import { validatePopulation } from './settings.ts';
 import {
@@ -70,9 +70,6 @@ function pickProduct(traits: ClassTraits, u: number): number {
  * calls on the same values, so the same bits (population.test.ts pins them).
  */
 const CHUNK_TRADERS = 1024;
-
-/** Box–Muller's angle for a uniform v (nextNormal's 2π·v). */
-const angleOf = (v: number) => 2 * Math.PI * v;
 
 export function drawPopulation(settings: PopulationSettings, seed: number, runMinutes: number): Population {
   validatePopulation(settings);
@@ -142,10 +139,10 @@ export function drawPopulation(settings: PopulationSettings, seed: number, runMi
     // The exponents σ·z, then their exponentials in a pass.
     for (let i = from; i < to; i++) {
       const t = p.professional[i] === 1 ? PROFESSIONAL_TRAITS : RETAIL_TRAITS;
-      capital[i] = t.capitalSigma * (Math.sqrt(-2 * capital[i]!) * portfolio[i]!);
+      capital[i] = t.capitalSigma * normalOf(capital[i]!, portfolio[i]!);
       const sigma = p.product[i] === 1 ? t.exposureSigma : t.leverageSigma;
-      leverageWish[i] = sigma * (Math.sqrt(-2 * leverageWish[i]!) * deployShare[i]!);
-      takeProfitRoe[i] = HORIZON_SIGMA * (Math.sqrt(-2 * takeProfitRoe[i]!) * topUpProbability[i]!);
+      leverageWish[i] = sigma * normalOf(leverageWish[i]!, deployShare[i]!);
+      takeProfitRoe[i] = HORIZON_SIGMA * normalOf(takeProfitRoe[i]!, topUpProbability[i]!);
     }
     fdlibm.expsInPlace(capital, from, to);
     fdlibm.expsInPlace(leverageWish, from, to);

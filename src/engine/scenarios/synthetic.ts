@@ -3,7 +3,7 @@
  * shocks, plus volatility clustering and jumps (volatile) or one impulse (flash crash, short squeeze).
  * Every number below is a [DEFAULT] chosen to make each scenario's point visibly, not a market estimate.
  */
-import { DrawAhead, type PrngState } from '../prng.ts';
+import { angleOf, DrawAhead, normalOf, type PrngState } from '../prng.ts';
 import { BTC_ETH_CORRELATION } from './correlated-normals.ts';
 import { altFromBtc } from './alt-path.ts';
 import { impulseNoise, impulseProgress, type Impulse } from './impulse.ts';
@@ -65,9 +65,6 @@ const jumpU = new Float64Array(CHUNK_MINUTES);
 const jumpV = new Float64Array(CHUNK_MINUTES);
 const jumped = new Uint8Array(CHUNK_MINUTES);
 
-/** Box–Muller's normal from a logarithm of u and a cosine of the angle (prng.ts nextNormal's formula). */
-const boxMuller = (logU: number, cosAngle: number) => Math.sqrt(-2 * logU) * cosAngle;
-
 function walk(prng: PrngState, minutes: number, { step, jumps }: WalkStep, impulse?: Impulse): IndexPath {
   const btc = new Float64Array(minutes + 1);
   const eth = new Float64Array(minutes + 1);
@@ -82,9 +79,9 @@ function walk(prng: PrngState, minutes: number, { step, jumps }: WalkStep, impul
     const count = Math.min(CHUNK_MINUTES, minutes + 1 - from);
     for (let j = 0; j < count; j++) {
       uB[j] = rng.nonZeroFloat();
-      angleB[j] = 2 * Math.PI * rng.float();
+      angleB[j] = angleOf(rng.float());
       uE[j] = rng.nonZeroFloat();
-      angleE[j] = 2 * Math.PI * rng.float();
+      angleE[j] = angleOf(rng.float());
       if (jumps) {
         const jump = rng.float() < JUMPS.perMinute;
         jumped[j] = jump ? 1 : 0;
@@ -100,11 +97,11 @@ function walk(prng: PrngState, minutes: number, { step, jumps }: WalkStep, impul
     fdlibm.cosInPlace(angleE, 0, count);
     for (let j = 0; j < count; j++) {
       const t = from + j;
-      const zb = boxMuller(uB[j]!, angleB[j]!);
-      const ze = rho * zb + own * boxMuller(uE[j]!, angleE[j]!);
+      const zb = normalOf(uB[j]!, angleB[j]!);
+      const ze = rho * zb + own * normalOf(uE[j]!, angleE[j]!);
       const jump = jumps && jumped[j] === 1;
       // A jump is rare (two a day): its logarithm and cosine taken here, one at a time.
-      const jumpZ = jump ? boxMuller(fdlibm.log(jumpU[j]!), fdlibm.cos(2 * Math.PI * jumpV[j]!)) : 0;
+      const jumpZ = jump ? normalOf(fdlibm.log(jumpU[j]!), fdlibm.cos(angleOf(jumpV[j]!))) : 0;
       step(t, zb, ze, jump, jumpZ);
       lb += returns[0]!;
       le += returns[1]!;
