@@ -8,6 +8,7 @@ import { createFrameBuilder, FRAME_FIELDS, framesOf, pushFrame, type FrameRow } 
 import { createRun } from './run-state.ts';
 import { isFinished, stepRun } from './step-run.ts';
 import { QUEUE_HEAD, queueHead, traceRow, TRACE_FIELDS } from './traces.ts';
+import { traderEquity } from './observe.ts';
 import { VENUE } from './trader-codes.ts';
 import { clientLtv } from '../broker/client-margin.ts';
 import { liquidationPrice } from '../perp/liquidation-price.ts';
@@ -32,6 +33,8 @@ describe('frame columns', () => {
     let checked = 0;
     let perpsChecked = 0;
     let clientsChecked = 0;
+    let isolatedChecked = 0;
+    let flatChecked = 0;
     while (!isFinished(run)) {
       stepRun(run);
       if (run.minute % 97 !== 0) continue; // a frame every minute here: compare a spread of them
@@ -40,6 +43,8 @@ describe('frame columns', () => {
         const fresh = traceRow(run, trader);
         for (const field of TRACE_FIELDS)
           expect(run.traces.columns[k]![field][at], `trader ${trader} ${field}`).toBe(fresh[field]);
+        // traces.ts writes a client's, a position's and a flat trader's equity from one read of the account.
+        expect(run.traces.columns[k]!.equity[at], `trader ${trader} equity`).toBe(traderEquity(run, trader));
       }
       for (const [k, trader] of run.followed.entries()) {
         // The traced LTV, margin ratio and liquidation prices against the calculators themselves (traces.ts
@@ -55,10 +60,14 @@ describe('frame columns', () => {
         const owner = venue?.exchange.accounts[run.accountOf[trader]!];
         const market = MARKET_IDS[run.perpMarket[trader]!]!;
         const position = owner?.positions[market];
-        if (!venue || !owner || !position) continue;
+        if (!venue || !owner || !position) {
+          if (owner) flatChecked++;
+          continue;
+        }
         const m = venue.exchange.markets[market];
         const cross = crossFigures(owner, venue.exchange.markets);
         const isolated = position.mode === 'isolated';
+        if (isolated) isolatedChecked++;
         const equity = isolated ? isolatedEquity(position, m) : cross.equity;
         const maintenance = isolated ? positionMaintenance(position, m) : cross.maintenance;
         const prices = liquidationPrice({
@@ -84,6 +93,8 @@ describe('frame columns', () => {
     expect(checked).toBeGreaterThan(10);
     expect(perpsChecked).toBeGreaterThan(10);
     expect(clientsChecked).toBeGreaterThan(10);
+    expect(isolatedChecked).toBeGreaterThan(0);
+    expect(flatChecked).toBeGreaterThan(0);
     // The columns were allocated for exactly the run's frames (run-state.ts), so none was ever grown.
     expect([run.frames.capacity, run.traces.capacity]).toEqual([run.frames.length, run.frames.length]);
     expect(run.queues.long.length).toBe(run.frames.length * QUEUE_HEAD);

@@ -20,10 +20,10 @@ import {
 } from '../perp/margin.ts';
 import { MARKET_IDS } from '../perp/market.ts';
 import { liquidationPrice, type LiquidationInput } from '../perp/liquidation-price.ts';
-import type { MaintenanceTier } from '../perp/tiers.ts';
+import { maintenanceMargin, type MaintenanceTier } from '../perp/tiers.ts';
 import { traderEquityInto } from './observe.ts';
 import type { RunState } from './run-state.ts';
-import { VENUE } from './trader-codes.ts';
+import { PHASE, VENUE } from './trader-codes.ts';
 
 export const TRACE_FIELDS = [
   'equity',
@@ -179,8 +179,171 @@ const crossNow: CrossFigures = { equity: 0, maintenance: 0, initialMargin: 0, po
 /**
  * Trader i's row written at `at` in its columns (every field), field by field: a row object in between cost a
  * boxed number per field. `memo` (slot k) keeps the liquidation prices from frame to frame (null: none kept).
+ * The rows a followed trader has on almost every frame (a broker client; a perpetual trader holding its one
+ * market's position, or nothing) are written from one read of the account: each figure with the same
+ * operations in the same order as traderEquity, crossFigures and isolatedEquity (frame-columns.test.ts checks
+ * them against those); any other row goes through them (writeAnyRow).
  */
 function writeTraceRow(
+  run: RunState,
+  i: number,
+  standings: FrameStandings,
+  c: Record<TraceField, Float64Array>,
+  at: number,
+  memo: LiquidationMemo | null,
+  k: number,
+): void {
+  const code = run.venueOf[i];
+  if (run.phase[i] === PHASE.waiting) return writeAnyRow(run, i, standings, c, at, memo, k);
+  if (code === VENUE.broker) return writeClientRow(run, i, c, at);
+  if (code !== VENUE.onshore && code !== VENUE.offshore)
+    return writeAnyRow(run, i, standings, c, at, memo, k);
+  const state = (code === VENUE.onshore ? run.onshore : run.offshore!).exchange;
+  const owner = state.accounts[run.accountOf[i]!]!;
+  // The markets by name (a key from MARKET_IDS was a generic keyed load).
+  const { BTC, ETH, ALT } = owner.positions;
+  const mk = run.perpMarket[i]!;
+  const position = mk === 0 ? BTC : mk === 1 ? ETH : ALT;
+  const held = (BTC ? 1 : 0) + (ETH ? 1 : 0) + (ALT ? 1 : 0);
+  if (held === 0) {
+    // accountEquity with no position is the wallet.
+    c.equity[at] = owner.wallet + run.reserve[i]!;
+    c.size[at] = 0;
+    c.entryPrice[at] = 0;
+    c.liquidationPrice[at] = 0;
+    c.bankruptcyPrice[at] = 0;
+    c.marginRatio[at] = 0;
+    c.adlLights[at] = 0;
+    c.ltv[at] = 0;
+    return;
+  }
+  if (held !== 1 || !position) return writeAnyRow(run, i, standings, c, at, memo, k);
+  const markets = state.markets;
+  const m = mk === 0 ? markets.BTC : mk === 1 ? markets.ETH : markets.ALT;
+  const size = position.size;
+  const entry = position.entryPrice;
+  const mark = m.markPrice;
+  const qty = Math.abs(size);
+  // unrealisedPnl and pendingCharges (margin.ts), once for every figure below.
+  const pnl = size * (mark - entry);
+  const pending =
+    size * (m.fundingIndex - position.fundingSnapshot) + qty * (m.lossIndex - position.lossSnapshot);
+  const isolated = position.mode === 'isolated';
+  const ownWallet = owner.wallet;
+  const isolatedMargin = isolated ? position.isolatedMargin : 0;
+  // traderEquity: accountEquity's wallet + positionValue, then the reserve kept outside.
+  c.equity[at] =
+    (isolated ? ownWallet + (pnl - pending + isolatedMargin) : ownWallet + (pnl - pending)) + run.reserve[i]!;
+  // isolatedEquity, or crossFigures' equity and maintenance over the account's one (cross) position.
+  const equity = isolated ? isolatedMargin + pnl - pending : ownWallet + (pnl - pending);
+  const tiers = m.tiers;
+  const maintenanceNow = maintenanceMargin(tiers, qty * mark);
+  // crossFigures adds it to 0 (which changes only a −0).
+  const maintenance = isolated ? maintenanceNow : 0 + maintenanceNow;
+  const wallet = isolated ? isolatedMargin - pending : ownWallet - pending;
+  writeLiquidationPrices(c, at, memo, k, size > 0 ? 1 : -1, qty, entry, wallet, tiers);
+  c.size[at] = size;
+  c.entryPrice[at] = entry;
+  c.marginRatio[at] = equity > 0 ? maintenance / equity : 1;
+  const method = state.rules.lossAllocation;
+  c.adlLights[at] =
+    method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
+      ? (boardLights(standings.board(state, MARKET_IDS[mk]!, method), run.accountOf[i]!) ?? 0)
+      : 0;
+  c.ltv[at] = 0;
+}
+
+/**
+ * A broker client's row: traderEquity's holdingsValue and tracedLtvInto's collateral from one read of the
+ * client's holdings and the broker's prices, its debt settled once (the same value both read).
+ */
+function writeClientRow(run: RunState, i: number, c: Record<TraceField, Float64Array>, at: number): void {
+  const broker = run.broker;
+  const client = broker.clients[run.accountOf[i]!]!;
+  const debt = clientDebt(client);
+  const cash = client.cash;
+  const held = client.holdings;
+  const btc = held.BTC;
+  const eth = held.ETH;
+  const other = held['other-crypto'];
+  const securities = held.securities;
+  const prices = broker.prices;
+  const btcPrice = prices.BTC;
+  const ethPrice = prices.ETH;
+  const otherPrice = prices['other-crypto'];
+  const securitiesPrice = prices.securities;
+  // holdingsValue(cash − debt, holdings, prices) + the reserve (traderEquity).
+  let value = cash - debt;
+  value += btc * btcPrice;
+  value += eth * ethPrice;
+  value += other * otherPrice;
+  value += securities * securitiesPrice;
+  c.equity[at] = value + run.reserve[i]!;
+  c.size[at] = run.population.asset[i] ? eth : btc;
+  c.entryPrice[at] = 0;
+  c.liquidationPrice[at] = 0;
+  c.bankruptcyPrice[at] = 0;
+  c.marginRatio[at] = 0;
+  c.adlLights[at] = 0;
+  // tracedLtvInto's sum, in BROKER_ASSETS order.
+  const rules = broker.rules.collateral;
+  let collateral = 0;
+  collateral = addCollateral(collateral, btc, btcPrice, rules.BTC);
+  collateral = addCollateral(collateral, eth, ethPrice, rules.ETH);
+  collateral = addCollateral(collateral, other, otherPrice, rules['other-crypto']);
+  collateral = addCollateral(collateral, securities, securitiesPrice, rules.securities);
+  c.ltv[at] = ltvOrZero(Math.max(0, debt - cash), collateral);
+}
+
+/**
+ * The liquidation and bankruptcy prices at `at`: kept in `memo` (slot k) with their inputs, and worked out again
+ * (liquidation-price.ts) only when one changed (null: none kept).
+ */
+function writeLiquidationPrices(
+  c: Record<TraceField, Float64Array>,
+  at: number,
+  memo: LiquidationMemo | null,
+  k: number,
+  side: 1 | -1,
+  qty: number,
+  entry: number,
+  wallet: number,
+  tiers: readonly MaintenanceTier[],
+): void {
+  if (
+    memo === null ||
+    memo.side[k] !== side ||
+    memo.qty[k] !== qty ||
+    memo.entry[k] !== entry ||
+    !Object.is(memo.wallet[k], wallet) ||
+    memo.tiers[k] !== tiers
+  ) {
+    const input = liquidationInput;
+    input.side = side > 0 ? 'long' : 'short';
+    input.qty = qty;
+    input.entryPrice = entry;
+    input.wallet = wallet;
+    input.tiers = tiers;
+    const prices = liquidationPrice(input);
+    c.liquidationPrice[at] = prices.liquidationPrice ?? 0;
+    c.bankruptcyPrice[at] = prices.bankruptcyPrice ?? 0;
+    if (memo !== null) {
+      memo.side[k] = side;
+      memo.qty[k] = qty;
+      memo.entry[k] = entry;
+      memo.wallet[k] = wallet;
+      memo.tiers[k] = tiers;
+      memo.liquidation[k] = c.liquidationPrice[at]!;
+      memo.bankruptcy[k] = c.bankruptcyPrice[at]!;
+    }
+  } else {
+    c.liquidationPrice[at] = memo.liquidation[k]!;
+    c.bankruptcyPrice[at] = memo.bankruptcy[k]!;
+  }
+}
+
+/** Any row (writeTraceRow's fallback), through traderEquity, crossFigures and isolatedEquity themselves. */
+function writeAnyRow(
   run: RunState,
   i: number,
   standings: FrameStandings,
@@ -233,40 +396,18 @@ function writeTraceRow(
   const wallet = isolated
     ? position.isolatedMargin - pendingCharges(position, m)
     : owner.wallet - pendingCharges(position, m);
-  const side = position.size > 0 ? 1 : -1;
-  const qty = Math.abs(position.size);
   const entry = position.entryPrice;
-  const tiers = m.tiers;
-  if (
-    memo === null ||
-    memo.side[k] !== side ||
-    memo.qty[k] !== qty ||
-    memo.entry[k] !== entry ||
-    !Object.is(memo.wallet[k], wallet) ||
-    memo.tiers[k] !== tiers
-  ) {
-    const input = liquidationInput;
-    input.side = side > 0 ? 'long' : 'short';
-    input.qty = qty;
-    input.entryPrice = entry;
-    input.wallet = wallet;
-    input.tiers = tiers;
-    const prices = liquidationPrice(input);
-    c.liquidationPrice[at] = prices.liquidationPrice ?? 0;
-    c.bankruptcyPrice[at] = prices.bankruptcyPrice ?? 0;
-    if (memo !== null) {
-      memo.side[k] = side;
-      memo.qty[k] = qty;
-      memo.entry[k] = entry;
-      memo.wallet[k] = wallet;
-      memo.tiers[k] = tiers;
-      memo.liquidation[k] = c.liquidationPrice[at]!;
-      memo.bankruptcy[k] = c.bankruptcyPrice[at]!;
-    }
-  } else {
-    c.liquidationPrice[at] = memo.liquidation[k]!;
-    c.bankruptcyPrice[at] = memo.bankruptcy[k]!;
-  }
+  writeLiquidationPrices(
+    c,
+    at,
+    memo,
+    k,
+    position.size > 0 ? 1 : -1,
+    Math.abs(position.size),
+    entry,
+    wallet,
+    m.tiers,
+  );
   c.size[at] = position.size;
   c.entryPrice[at] = entry;
   c.marginRatio[at] = equity > 0 ? maintenance / equity : 1;
