@@ -36,7 +36,8 @@ const SUMS = 6;
 const ROW = 6;
 
 const venueIndex = (run: RunState, i: number) => (run.venueOf[i] === VENUE.onshore ? 0 : 1);
-const sumsAt = (k: number, v: number, m: number) => ((k * 2 + v) * MARKET_IDS.length + m) * SUMS;
+/** The place of class k's sums on venue v in market m, counted in slots of SUMS numbers. */
+const slotOf = (k: number, v: number, m: number) => (k * 2 + v) * MARKET_IDS.length + m;
 
 export class ClassEquity {
   /** Index 0 retail, 1 professional. */
@@ -51,6 +52,8 @@ export class ClassEquity {
   /** Open perpetual traders: Σ wallet by class, and the position sums by class, venue and market. */
   readonly #perpWallet = [0, 0];
   readonly #perpSums = new Float64Array(2 * 2 * MARKET_IDS.length * SUMS);
+  /** Per class, venue and market (slotOf): 1 once its sums were ever written, else they are all +0. */
+  readonly #perpUsed = new Uint8Array(2 * 2 * MARKET_IDS.length);
   /** Open perpetual traders' rows (ROW numbers each), and how many have been handed out. */
   #perpRows = new Float64Array(0);
   #rowCount = 0;
@@ -144,7 +147,9 @@ export class ClassEquity {
     const wasAbs = Math.abs(was);
     const abs = Math.abs(size);
     const sums = this.#perpSums;
-    const base = sumsAt(k, v, m);
+    const slot = slotOf(k, v, m);
+    const base = slot * SUMS;
+    this.#perpUsed[slot] = 1;
     sums[base]! += size - was;
     sums[base + 1]! += size * entry - was * rows[at + 2]!;
     sums[base + 2]! += size * funding - was * rows[at + 3]!;
@@ -180,29 +185,6 @@ export class ClassEquity {
       const row = this.#rowOf[trader];
       if (row) this.#recount(run, trader, row - 1, 1);
     }
-  }
-
-  /** Σ value of open perpetual positions and wallets for class k, at the markets' marks and indices now. */
-  #openPerps(run: RunState, k: number): number {
-    let value = this.#perpWallet[k]!;
-    const s = this.#perpSums;
-    for (let v = 0; v < 2; v++) {
-      const venue = v === 0 ? run.onshore : run.offshore;
-      if (!venue) continue;
-      const markets = venue.exchange.markets;
-      for (let m = 0; m < MARKET_IDS.length; m++) {
-        // By name, in MARKET_IDS order (a key from the list was a generic keyed load each).
-        const market = m === 0 ? markets.BTC : m === 1 ? markets.ETH : markets.ALT;
-        const base = sumsAt(k, v, m);
-        value +=
-          s[base]! * market.markPrice -
-          s[base + 1]! -
-          (s[base]! * market.fundingIndex - s[base + 2]!) -
-          (s[base + 3]! * market.lossIndex - s[base + 4]!) +
-          s[base + 5]!;
-      }
-    }
-    return value;
   }
 
   #syncBroker(run: RunState): void {
@@ -250,26 +232,83 @@ export class ClassEquity {
 
   readonly #byClass = new Float64Array(2);
 
-  /** Equity of [retail, professional] now, in an array kept by this object (the next call rewrites it). */
+  /**
+   * Equity of [retail, professional] now, in an array kept by this object (the next call rewrites it). Each
+   * class's sum takes the same terms in the same order as ever (its broker figures, then its open perpetual
+   * wallets and each venue's markets in MARKET_IDS order); the two classes are summed side by side, so each
+   * market's mark and indices are read once a frame.
+   */
   byClass(run: RunState): Readonly<Float64Array> {
     this.#syncBroker(run);
-    const prices = run.broker.prices;
-    const out = this.#byClass;
-    const hourly = run.broker.hourlyInterestByClass;
-    for (let k = 0; k < 2; k++) {
-      const debt = this.#debt[k]! + (k === 1 ? hourly.professional : hourly.retail);
-      let value = this.waiting[k]! + this.reserve[k]! + this.settledPerps[k]! + this.#cash[k]! - debt;
-      const units = this.#units[k]!;
-      value += units[0]! * prices.BTC;
-      value += units[1]! * prices.ETH;
-      value += units[2]! * prices['other-crypto'];
-      value += units[3]! * prices.securities;
-      out[k] = value;
-    }
     this.#syncPerps(run, run.onshore);
     this.#syncPerps(run, run.offshore);
-    out[0] = out[0]! + this.#openPerps(run, 0);
-    out[1] = out[1]! + this.#openPerps(run, 1);
+    const broker = run.broker;
+    const prices = broker.prices;
+    const btc = prices.BTC;
+    const eth = prices.ETH;
+    const other = prices['other-crypto'];
+    const securities = prices.securities;
+    const hourly = broker.hourlyInterestByClass;
+    const retail = this.#brokerSide(0, hourly.retail, btc, eth, other, securities);
+    const professional = this.#brokerSide(1, hourly.professional, btc, eth, other, securities);
+    // Σ value of open perpetual positions and wallets by class, at the markets' marks and indices now.
+    let openRetail = this.#perpWallet[0]!;
+    let openProfessional = this.#perpWallet[1]!;
+    const s = this.#perpSums;
+    const used = this.#perpUsed;
+    for (let v = 0; v < 2; v++) {
+      const venue = v === 0 ? run.onshore : run.offshore;
+      if (!venue) continue;
+      const markets = venue.exchange.markets;
+      for (let m = 0; m < MARKET_IDS.length; m++) {
+        // By name, in MARKET_IDS order (a key from the list was a generic keyed load each).
+        const market = m === 0 ? markets.BTC : m === 1 ? markets.ETH : markets.ALT;
+        const mark = market.markPrice;
+        const funding = market.fundingIndex;
+        const loss = market.lossIndex;
+        // Sums never written are all +0, and their value at finite prices then +0 (its last term adds +0 to
+        // ±0), which adds nothing to a sum that is never −0 (it starts at +0, and x + y is −0 only when both
+        // are −0): passed over (in Hong Kong, ALT is not listed and few traders hold ETH).
+        const ofRetail = slotOf(0, v, m);
+        if (used[ofRetail]) openRetail += openValue(s, ofRetail * SUMS, mark, funding, loss);
+        const ofProfessional = slotOf(1, v, m);
+        if (used[ofProfessional])
+          openProfessional += openValue(s, ofProfessional * SUMS, mark, funding, loss);
+      }
+    }
+    const out = this.#byClass;
+    out[0] = retail + openRetail;
+    out[1] = professional + openProfessional;
     return out;
   }
+
+  /** Class k's money outside open perpetual positions: waiting, reserves, settled, and its broker clients'. */
+  #brokerSide(
+    k: number,
+    hourly: number,
+    btc: number,
+    eth: number,
+    other: number,
+    securities: number,
+  ): number {
+    const debt = this.#debt[k]! + hourly;
+    let value = this.waiting[k]! + this.reserve[k]! + this.settledPerps[k]! + this.#cash[k]! - debt;
+    const units = this.#units[k]!;
+    value += units[0]! * btc;
+    value += units[1]! * eth;
+    value += units[2]! * other;
+    value += units[3]! * securities;
+    return value;
+  }
+}
+
+/** The open positions' value in one class, venue and market from its sums (`base`), at mark and indices now. */
+function openValue(s: Float64Array, base: number, mark: number, funding: number, loss: number): number {
+  return (
+    s[base]! * mark -
+    s[base + 1]! -
+    (s[base]! * funding - s[base + 2]!) -
+    (s[base + 3]! * loss - s[base + 4]!) +
+    s[base + 5]!
+  );
 }
