@@ -2,6 +2,8 @@
  * Frames for the charts: one row every `frameEveryMinutes`, kept as a struct of growable Float64Arrays so the
  * worker can hand them to the page as transferable buffers.
  */
+import type { OwedWatch } from './observe.ts';
+
 export const FRAME_FIELDS = [
   'minute',
   'btcIndex',
@@ -40,6 +42,8 @@ export interface FrameBuilder {
   length: number;
   capacity: number;
   columns: Record<FrameField, Float64Array>;
+  /** What the losses-beyond-deposits column keeps from frame to frame (observe.ts), made at the first frame. */
+  owed: OwedWatch | null;
 }
 
 export function createFrameBuilder(capacity = 256): FrameBuilder {
@@ -50,7 +54,7 @@ export function createFrameBuilder(capacity = 256): FrameBuilder {
     const k = FRAME_FIELDS.indexOf(field);
     return block.subarray(k * capacity, (k + 1) * capacity);
   });
-  return { length: 0, capacity, columns };
+  return { length: 0, capacity, columns, owed: null };
 }
 
 /**

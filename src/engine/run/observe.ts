@@ -60,7 +60,7 @@ export function lossBeyondDeposits(run: RunState, i: number, equity = traderEqui
  * the touched and those still holding something (issue 16: re-reading every liquidated trader every frame
  * was 45% of a 100,000 × 30 d run). frame-counters.test.ts checks it against a scan of every trader.
  */
-interface OwedWatch {
+export interface OwedWatch {
   /** Liquidated traders read so far (a prefix of tally.liquidatedTraders). */
   seen: number;
   owed: Float64Array;
@@ -89,8 +89,6 @@ interface OwedWatch {
   dirty: boolean;
   total: number;
 }
-
-const owedWatches = new WeakMap<RunState, OwedWatch>();
 
 /** A liquidated trader whose equity can move with prices, funding or interest, untouched. */
 function stillHolding(run: RunState, i: number): boolean {
@@ -150,12 +148,15 @@ function owedInto(run: RunState, i: number, owed: Float64Array): void {
   owed[i] = venueEquity < -1e-9 * start ? -venueEquity : 0;
 }
 
-/** Losses beyond deposits now. Called before class equity drains the touched lists (pushFrameRow). */
-function lossesBeyondDepositsNow(run: RunState): number {
-  let watch = owedWatches.get(run);
+/**
+ * Losses beyond deposits now, with the watch kept in the run's frame builder (a WeakMap by run was a lookup
+ * in the runtime every frame). Called before class equity drains the touched lists (pushFrameRow).
+ */
+function lossesBeyondDepositsNow(run: RunState, frames: FrameBuilder): number {
+  let watch = frames.owed;
   if (!watch) {
     const n = run.population.count;
-    watch = {
+    watch = frames.owed = {
       seen: 0,
       owed: new Float64Array(n),
       holding: [],
@@ -171,7 +172,6 @@ function lossesBeyondDepositsNow(run: RunState): number {
       dirty: false,
       total: 0,
     };
-    owedWatches.set(run, watch);
   }
   rereadTouched(run, watch, run.onshore);
   if (run.offshore) rereadTouched(run, watch, run.offshore);
@@ -283,7 +283,7 @@ export function pushFrameRow(run: RunState, frames: FrameBuilder): void {
   const altIndex = altListed ? alt.indexPrice : run.path.alt[run.minute]!;
   const n = nextFrameSlot(frames);
   const c = frames.columns;
-  c.lossesBeyondDeposits[n] = lossesBeyondDepositsNow(run);
+  c.lossesBeyondDeposits[n] = lossesBeyondDepositsNow(run, frames);
   const equity = run.classEquity.byClass(run);
   c.minute[n] = run.minute;
   c.btcIndex[n] = btc.indexPrice;

@@ -64,24 +64,21 @@ export interface TraceBuilder {
  * worked out every frame, their input and result objects were 8% of a classroom run's allocation.
  */
 interface LiquidationMemo {
-  side: Int8Array;
-  qty: Float64Array;
-  entry: Float64Array;
-  wallet: Float64Array;
+  /**
+   * MEMO numbers per followed trader: the side (±1; 0 before the first), size, entry price and wallet the
+   * prices were worked out from, then the liquidation and bankruptcy prices (one array: the check reads one
+   * object, not six).
+   */
+  numbers: Float64Array;
   tiers: (readonly MaintenanceTier[] | null)[];
-  liquidation: Float64Array;
-  bankruptcy: Float64Array;
 }
+
+const MEMO = 6;
 
 function createLiquidationMemo(followed: number): LiquidationMemo {
   return {
-    side: new Int8Array(followed),
-    qty: new Float64Array(followed),
-    entry: new Float64Array(followed),
-    wallet: new Float64Array(followed),
+    numbers: new Float64Array(followed * MEMO),
     tiers: Array<readonly MaintenanceTier[] | null>(followed).fill(null),
-    liquidation: new Float64Array(followed),
-    bankruptcy: new Float64Array(followed),
   };
 }
 
@@ -297,7 +294,8 @@ function writeClientRow(run: RunState, i: number, c: Record<TraceField, Float64A
 
 /**
  * The liquidation and bankruptcy prices at `at`: kept in `memo` (slot k) with their inputs, and worked out again
- * (liquidation-price.ts) only when one changed (null: none kept).
+ * (liquidation-price.ts) only when one changed (null: none kept). The wallet is compared as Object.is does
+ * (+0 and −0 apart), written out: the check runs every frame.
  */
 function writeLiquidationPrices(
   c: Record<TraceField, Float64Array>,
@@ -310,36 +308,58 @@ function writeLiquidationPrices(
   wallet: number,
   tiers: readonly MaintenanceTier[],
 ): void {
-  if (
-    memo === null ||
-    memo.side[k] !== side ||
-    memo.qty[k] !== qty ||
-    memo.entry[k] !== entry ||
-    !Object.is(memo.wallet[k], wallet) ||
-    memo.tiers[k] !== tiers
-  ) {
-    const input = liquidationInput;
-    input.side = side > 0 ? 'long' : 'short';
-    input.qty = qty;
-    input.entryPrice = entry;
-    input.wallet = wallet;
-    input.tiers = tiers;
-    const prices = liquidationPrice(input);
-    c.liquidationPrice[at] = prices.liquidationPrice ?? 0;
-    c.bankruptcyPrice[at] = prices.bankruptcyPrice ?? 0;
-    if (memo !== null) {
-      memo.side[k] = side;
-      memo.qty[k] = qty;
-      memo.entry[k] = entry;
-      memo.wallet[k] = wallet;
-      memo.tiers[k] = tiers;
-      memo.liquidation[k] = c.liquidationPrice[at]!;
-      memo.bankruptcy[k] = c.bankruptcyPrice[at]!;
+  if (memo !== null) {
+    const kept = memo.numbers;
+    const j = k * MEMO;
+    const keptWallet = kept[j + 3]!;
+    if (
+      kept[j] === side &&
+      kept[j + 1] === qty &&
+      kept[j + 2] === entry &&
+      keptWallet === wallet &&
+      (wallet !== 0 || 1 / keptWallet === 1 / wallet) &&
+      memo.tiers[k] === tiers
+    ) {
+      c.liquidationPrice[at] = kept[j + 4]!;
+      c.bankruptcyPrice[at] = kept[j + 5]!;
+      return;
     }
-  } else {
-    c.liquidationPrice[at] = memo.liquidation[k]!;
-    c.bankruptcyPrice[at] = memo.bankruptcy[k]!;
   }
+  workOutLiquidationPrices(c, at, memo, k, side, qty, entry, wallet, tiers);
+}
+
+function workOutLiquidationPrices(
+  c: Record<TraceField, Float64Array>,
+  at: number,
+  memo: LiquidationMemo | null,
+  k: number,
+  side: 1 | -1,
+  qty: number,
+  entry: number,
+  wallet: number,
+  tiers: readonly MaintenanceTier[],
+): void {
+  const input = liquidationInput;
+  input.side = side > 0 ? 'long' : 'short';
+  input.qty = qty;
+  input.entryPrice = entry;
+  input.wallet = wallet;
+  input.tiers = tiers;
+  const prices = liquidationPrice(input);
+  const liquidation = prices.liquidationPrice ?? 0;
+  const bankruptcy = prices.bankruptcyPrice ?? 0;
+  c.liquidationPrice[at] = liquidation;
+  c.bankruptcyPrice[at] = bankruptcy;
+  if (memo === null) return;
+  const kept = memo.numbers;
+  const j = k * MEMO;
+  kept[j] = side;
+  kept[j + 1] = qty;
+  kept[j + 2] = entry;
+  kept[j + 3] = wallet;
+  kept[j + 4] = liquidation;
+  kept[j + 5] = bankruptcy;
+  memo.tiers[k] = tiers;
 }
 
 /** Any row (writeTraceRow's fallback), through traderEquity, crossFigures and isolatedEquity themselves. */
