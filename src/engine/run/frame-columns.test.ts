@@ -8,7 +8,7 @@ import { createFrameBuilder, FRAME_FIELDS, framesOf, pushFrame, type FrameRow } 
 import { createRun } from './run-state.ts';
 import { isFinished, stepRun } from './step-run.ts';
 import { QUEUE_HEAD, queueHead, traceRow, TRACE_FIELDS } from './traces.ts';
-import { traderEquity } from './observe.ts';
+import { lossBeyondDeposits, traderEquity } from './observe.ts';
 import { VENUE } from './trader-codes.ts';
 import { clientLtv } from '../broker/client-margin.ts';
 import { liquidationPrice } from '../perp/liquidation-price.ts';
@@ -25,6 +25,49 @@ describe('frame columns', () => {
     expect(frames.length).toBe(5);
     for (const [f, field] of FRAME_FIELDS.entries())
       expect(Array.from(frames[field]), field).toEqual([0, 1, 2, 3, 4].map((n) => n * 100 + f));
+  });
+
+  it('writes the run’s frame row field by field into its column, across growth', () => {
+    const run = createRun({ ...DEFAULT_RUN, regime: 'offshore-cex' });
+    run.frames = createFrameBuilder(2); // grown several times below (observe.ts writes through its block)
+    while (!isFinished(run) && run.minute < 300) {
+      stepRun(run);
+      const frames = framesOf(run.frames);
+      const n = frames.length - 1;
+      const { BTC, ETH, ALT } = run.onshore.exchange.markets;
+      const equity = run.classEquity.byClass(run); // nothing touched since the frame: the frame's numbers
+      let losses = 0;
+      for (let i = 0; i < run.population.count; i++) losses += lossBeyondDeposits(run, i);
+      const expected: FrameRow = {
+        minute: run.minute,
+        btcIndex: BTC.indexPrice,
+        btcMark: BTC.markPrice,
+        btcTraded: BTC.tradedPrice,
+        ethIndex: ETH.indexPrice,
+        ethMark: ETH.markPrice,
+        ethTraded: ETH.tradedPrice,
+        altIndex: ALT.indexPrice,
+        altMark: ALT.markPrice,
+        altTraded: ALT.tradedPrice,
+        openInterest:
+          BTC.longOpenInterest * BTC.markPrice +
+          ETH.longOpenInterest * ETH.markPrice +
+          ALT.longOpenInterest * ALT.markPrice,
+        fundingRateBtc: BTC.lastFundingRate,
+        insuranceFund: BTC.insuranceFund + ETH.insuranceFund + ALT.insuranceFund,
+        liquidations: run.tally.liquidations,
+        liquidatedNotional: run.tally.liquidatedNotional,
+        adlEvents: run.tally.adlEvents,
+        equityRetail: equity[0]!,
+        equityProfessional: equity[1]!,
+        liquidatedTraders: run.tally.liquidatedTraders.length,
+        lossesBeyondDeposits: losses,
+      };
+      for (const field of FRAME_FIELDS)
+        expect(frames[field][n], `${field} at ${run.minute}`).toBe(expected[field]);
+    }
+    expect(run.frames.capacity).toBeGreaterThan(300);
+    expect(run.tally.liquidations).toBeGreaterThan(0);
   });
 
   it('keeps each followed trader’s trace and the queue head as a fresh reading of the frame gives them', () => {

@@ -4,6 +4,7 @@
  */
 import type { OwedWatch } from './observe.ts';
 
+/** In the order of the columns in a builder's block (observe.ts pushFrameRow writes them in this order). */
 export const FRAME_FIELDS = [
   'minute',
   'btcIndex',
@@ -41,6 +42,9 @@ export type Frames = { length: number } & Record<FrameField, Float64Array>;
 export interface FrameBuilder {
   length: number;
   capacity: number;
+  /** Every column, one after the other in FRAME_FIELDS order, `capacity` numbers each. */
+  block: Float64Array;
+  /** Views on `block`, one a field. */
   columns: Record<FrameField, Float64Array>;
   /** What the losses-beyond-deposits column keeps from frame to frame (observe.ts), made at the first frame. */
   owed: OwedWatch | null;
@@ -50,11 +54,14 @@ export function createFrameBuilder(capacity = 256): FrameBuilder {
   // Views on one buffer: a typed array's own buffer costs about a microsecond to allocate, and the columns are
   // only ever read through copies (framesOf, the worker's slices).
   const block = new Float64Array(capacity * FRAME_FIELDS.length);
-  const columns = frameColumns((field) => {
+  return { length: 0, capacity, block, columns: columnsOf(block, capacity), owed: null };
+}
+
+function columnsOf(block: Float64Array, capacity: number): Record<FrameField, Float64Array> {
+  return frameColumns((field) => {
     const k = FRAME_FIELDS.indexOf(field);
     return block.subarray(k * capacity, (k + 1) * capacity);
   });
-  return { length: 0, capacity, columns, owed: null };
 }
 
 /**
@@ -95,11 +102,11 @@ function frameColumns(column: (field: FrameField) => Float64Array): Record<Frame
 export function nextFrameSlot(builder: FrameBuilder): number {
   if (builder.length === builder.capacity) {
     const capacity = Math.max(16, builder.capacity * 2);
-    for (const field of FRAME_FIELDS) {
-      const grown = new Float64Array(capacity);
-      grown.set(builder.columns[field]);
-      builder.columns[field] = grown;
-    }
+    const block = new Float64Array(capacity * FRAME_FIELDS.length);
+    const columns = columnsOf(block, capacity);
+    for (const field of FRAME_FIELDS) columns[field].set(builder.columns[field]);
+    builder.block = block;
+    builder.columns = columns;
     builder.capacity = capacity;
   }
   return builder.length;
