@@ -11,6 +11,7 @@ import { QUEUE_HEAD, queueHead, traceRow, TRACE_FIELDS } from './traces.ts';
 import { lossBeyondDeposits, traderEquity } from './observe.ts';
 import { VENUE } from './trader-codes.ts';
 import { clientLtv } from '../broker/client-margin.ts';
+import { adlIndicator } from '../perp/adl.ts';
 import { liquidationPrice } from '../perp/liquidation-price.ts';
 import { crossFigures, isolatedEquity, pendingCharges, positionMaintenance } from '../perp/margin.ts';
 import { MARKET_IDS } from '../perp/market.ts';
@@ -96,6 +97,9 @@ describe('frame columns', () => {
         if (run.venueOf[trader] === VENUE.broker) {
           const client = run.broker.clients[run.accountOf[trader]!]!;
           expect(run.traces.columns[k]!.ltv[at]).toBe(clientLtv(run.broker, client) ?? 0);
+          expect(run.traces.columns[k]!.size[at]).toBe(
+            run.population.asset[trader] ? client.holdings.ETH : client.holdings.BTC,
+          );
           clientsChecked++;
           continue;
         }
@@ -122,6 +126,14 @@ describe('frame columns', () => {
         });
         const columns = run.traces.columns[k]!;
         expect(columns.marginRatio[at]).toBe(equity > 0 ? maintenance / equity : 1);
+        expect(columns.size[at]).toBe(position.size);
+        expect(columns.entryPrice[at]).toBe(position.entryPrice);
+        expect(columns.ltv[at]).toBe(0);
+        const method = venue.exchange.rules.lossAllocation;
+        if (method !== 'socialised')
+          expect(columns.adlLights[at]).toBe(
+            adlIndicator(venue.exchange, market, run.accountOf[trader]!, method) ?? 0,
+          );
         expect(columns.liquidationPrice[at]).toBe(prices.liquidationPrice ?? 0);
         expect(columns.bankruptcyPrice[at]).toBe(prices.bankruptcyPrice ?? 0);
         perpsChecked++;

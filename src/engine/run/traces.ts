@@ -43,6 +43,16 @@ export const TRACE_FIELDS = [
 export type TraceField = (typeof TRACE_FIELDS)[number];
 export type TraceRow = Record<TraceField, number>;
 
+/** Each field's column within a trader's columns in the block: its place in TRACE_FIELDS. */
+const EQUITY = 0;
+const SIZE = 1;
+const ENTRY = 2;
+const LIQUIDATION = 3;
+const BANKRUPTCY = 4;
+const MARGIN_RATIO = 5;
+const ADL_LIGHTS = 6;
+const LTV = 7;
+
 /**
  * Every followed trader's rows so far, one growable column per field and trader (as frames.ts keeps frames): a
  * frame writes numbers into columns, allocating nothing (issue 16: a row object per trader and frame, its
@@ -51,7 +61,13 @@ export type TraceRow = Record<TraceField, number>;
 export interface TraceBuilder {
   length: number;
   capacity: number;
-  /** Per followed trader, in `run.followed` order. */
+  /**
+   * Every column, `capacity` numbers each: trader by trader in `run.followed` order, each trader's in
+   * TRACE_FIELDS order. A row is written through it (the columns objects' typed arrays, loaded field by field,
+   * were a tenth of a row's time).
+   */
+  block: Float64Array;
+  /** Per followed trader, in `run.followed` order: views on `block`. */
   columns: Record<TraceField, Float64Array>[];
   /** Per followed trader, its last liquidation and bankruptcy prices and what they were worked out from. */
   liquidation: LiquidationMemo;
@@ -85,7 +101,16 @@ function createLiquidationMemo(followed: number): LiquidationMemo {
 export function createTraceBuilder(followed: number, capacity = 256): TraceBuilder {
   // Views on one buffer, as frames.ts does: the columns are only ever read through copies (traceColumnsOf).
   const block = new Float64Array(followed * TRACE_FIELDS.length * capacity);
-  const columns = Array.from({ length: followed }, (_, k) => {
+  const columns = columnsOf(block, followed, capacity);
+  return { length: 0, capacity, block, columns, liquidation: createLiquidationMemo(followed) };
+}
+
+function columnsOf(
+  block: Float64Array,
+  followed: number,
+  capacity: number,
+): Record<TraceField, Float64Array>[] {
+  return Array.from({ length: followed }, (_, k) => {
     const own = {} as Record<TraceField, Float64Array>;
     TRACE_FIELDS.forEach((field, f) => {
       const at = (k * TRACE_FIELDS.length + f) * capacity;
@@ -93,7 +118,6 @@ export function createTraceBuilder(followed: number, capacity = 256): TraceBuild
     });
     return own;
   });
-  return { length: 0, capacity, columns, liquidation: createLiquidationMemo(followed) };
 }
 
 /** Trader k's rows so far, trimmed to their length (copies). */
@@ -105,21 +129,26 @@ export function traceColumnsOf(builder: TraceBuilder, k: number): Record<TraceFi
 
 function growTraces(builder: TraceBuilder): void {
   const capacity = Math.max(16, builder.capacity * 2);
-  for (const columns of builder.columns)
-    for (const field of TRACE_FIELDS) {
-      const grown = new Float64Array(capacity);
-      grown.set(columns[field]);
-      columns[field] = grown;
-    }
+  const followed = builder.columns.length;
+  const block = new Float64Array(followed * TRACE_FIELDS.length * capacity);
+  const columns = columnsOf(block, followed, capacity);
+  for (let k = 0; k < followed; k++)
+    for (const field of TRACE_FIELDS) columns[k]![field].set(builder.columns[k]![field]);
+  builder.block = block;
+  builder.columns = columns;
   builder.capacity = capacity;
 }
 
 /** Appends one frame's row for every followed trader. */
 export function pushTraceRows(run: RunState, builder: TraceBuilder, standings: FrameStandings): void {
   if (builder.length === builder.capacity) growTraces(builder);
-  const at = builder.length;
-  for (let k = 0; k < run.followed.length; k++)
-    writeTraceRow(run, run.followed[k]!, standings, builder.columns[k]!, at, builder.liquidation, k);
+  const step = builder.capacity;
+  const traderColumns = TRACE_FIELDS.length * step;
+  const block = builder.block;
+  for (let k = 0; k < run.followed.length; k++) {
+    const at = k * traderColumns + builder.length;
+    writeTraceRow(run, run.followed[k]!, standings, block, at, step, builder.liquidation, k);
+  }
   builder.length++;
 }
 
@@ -160,8 +189,9 @@ export class FrameStandings {
 
 /** A trace row; `standings` shares one frame's ADL scoring among rows (fresh scoring when not given). */
 export function traceRow(run: RunState, i: number, standings = new FrameStandings()): TraceRow {
-  const columns = createTraceBuilder(1, 1).columns[0]!;
-  writeTraceRow(run, i, standings, columns, 0, null, 0);
+  const builder = createTraceBuilder(1, 1);
+  const columns = builder.columns[0]!;
+  writeTraceRow(run, i, standings, builder.block, 0, 1, null, 0);
   const row = {} as TraceRow;
   for (const field of TRACE_FIELDS) row[field] = columns[field][0]!;
   return row;
@@ -174,8 +204,9 @@ const liquidationInput: LiquidationInput = { side: 'long', qty: 0, entryPrice: 0
 const crossNow: CrossFigures = { equity: 0, maintenance: 0, initialMargin: 0, positions: 0 };
 
 /**
- * Trader i's row written at `at` in its columns (every field), field by field: a row object in between cost a
- * boxed number per field. `memo` (slot k) keeps the liquidation prices from frame to frame (null: none kept).
+ * Trader i's row written into the block (every field), field by field: its first column's place is `at`, and
+ * each next field's column `step` further on (TRACE_FIELDS order). A row object in between cost a boxed number
+ * per field. `memo` (slot k) keeps the liquidation prices from frame to frame (null: none kept).
  * The rows a followed trader has on almost every frame (a broker client; a perpetual trader holding its one
  * market's position, or nothing) are written from one read of the account: each figure with the same
  * operations in the same order as traderEquity, crossFigures and isolatedEquity (frame-columns.test.ts checks
@@ -185,16 +216,17 @@ function writeTraceRow(
   run: RunState,
   i: number,
   standings: FrameStandings,
-  c: Record<TraceField, Float64Array>,
+  b: Float64Array,
   at: number,
+  step: number,
   memo: LiquidationMemo | null,
   k: number,
 ): void {
   const code = run.venueOf[i];
-  if (run.phase[i] === PHASE.waiting) return writeAnyRow(run, i, standings, c, at, memo, k);
-  if (code === VENUE.broker) return writeClientRow(run, i, c, at);
+  if (run.phase[i] === PHASE.waiting) return writeAnyRow(run, i, standings, b, at, step, memo, k);
+  if (code === VENUE.broker) return writeClientRow(run, i, b, at, step);
   if (code !== VENUE.onshore && code !== VENUE.offshore)
-    return writeAnyRow(run, i, standings, c, at, memo, k);
+    return writeAnyRow(run, i, standings, b, at, step, memo, k);
   const state = (code === VENUE.onshore ? run.onshore : run.offshore!).exchange;
   const owner = state.accounts[run.accountOf[i]!]!;
   // The markets by name (a key from MARKET_IDS was a generic keyed load).
@@ -204,17 +236,17 @@ function writeTraceRow(
   const held = (BTC ? 1 : 0) + (ETH ? 1 : 0) + (ALT ? 1 : 0);
   if (held === 0) {
     // accountEquity with no position is the wallet.
-    c.equity[at] = owner.wallet + run.reserve[i]!;
-    c.size[at] = 0;
-    c.entryPrice[at] = 0;
-    c.liquidationPrice[at] = 0;
-    c.bankruptcyPrice[at] = 0;
-    c.marginRatio[at] = 0;
-    c.adlLights[at] = 0;
-    c.ltv[at] = 0;
+    b[at + EQUITY * step] = owner.wallet + run.reserve[i]!;
+    b[at + SIZE * step] = 0;
+    b[at + ENTRY * step] = 0;
+    b[at + LIQUIDATION * step] = 0;
+    b[at + BANKRUPTCY * step] = 0;
+    b[at + MARGIN_RATIO * step] = 0;
+    b[at + ADL_LIGHTS * step] = 0;
+    b[at + LTV * step] = 0;
     return;
   }
-  if (held !== 1 || !position) return writeAnyRow(run, i, standings, c, at, memo, k);
+  if (held !== 1 || !position) return writeAnyRow(run, i, standings, b, at, step, memo, k);
   const markets = state.markets;
   const m = mk === 0 ? markets.BTC : mk === 1 ? markets.ETH : markets.ALT;
   const size = position.size;
@@ -229,7 +261,7 @@ function writeTraceRow(
   const ownWallet = owner.wallet;
   const isolatedMargin = isolated ? position.isolatedMargin : 0;
   // traderEquity: accountEquity's wallet + positionValue, then the reserve kept outside.
-  c.equity[at] =
+  b[at + EQUITY * step] =
     (isolated ? ownWallet + (pnl - pending + isolatedMargin) : ownWallet + (pnl - pending)) + run.reserve[i]!;
   // isolatedEquity, or crossFigures' equity and maintenance over the account's one (cross) position.
   const equity = isolated ? isolatedMargin + pnl - pending : ownWallet + (pnl - pending);
@@ -238,23 +270,23 @@ function writeTraceRow(
   // crossFigures adds it to 0 (which changes only a −0).
   const maintenance = isolated ? maintenanceNow : 0 + maintenanceNow;
   const wallet = isolated ? isolatedMargin - pending : ownWallet - pending;
-  writeLiquidationPrices(c, at, memo, k, size > 0 ? 1 : -1, qty, entry, wallet, tiers);
-  c.size[at] = size;
-  c.entryPrice[at] = entry;
-  c.marginRatio[at] = equity > 0 ? maintenance / equity : 1;
+  writeLiquidationPrices(b, at, step, memo, k, size > 0 ? 1 : -1, qty, entry, wallet, tiers);
+  b[at + SIZE * step] = size;
+  b[at + ENTRY * step] = entry;
+  b[at + MARGIN_RATIO * step] = equity > 0 ? maintenance / equity : 1;
   const method = state.rules.lossAllocation;
-  c.adlLights[at] =
+  b[at + ADL_LIGHTS * step] =
     method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
       ? (boardLights(standings.board(state, MARKET_IDS[mk]!, method), run.accountOf[i]!) ?? 0)
       : 0;
-  c.ltv[at] = 0;
+  b[at + LTV * step] = 0;
 }
 
 /**
  * A broker client's row: traderEquity's holdingsValue and tracedLtvInto's collateral from one read of the
  * client's holdings and the broker's prices, its debt settled once (the same value both read).
  */
-function writeClientRow(run: RunState, i: number, c: Record<TraceField, Float64Array>, at: number): void {
+function writeClientRow(run: RunState, i: number, b: Float64Array, at: number, step: number): void {
   const broker = run.broker;
   const client = broker.clients[run.accountOf[i]!]!;
   const debt = clientDebt(client);
@@ -275,13 +307,13 @@ function writeClientRow(run: RunState, i: number, c: Record<TraceField, Float64A
   value += eth * ethPrice;
   value += other * otherPrice;
   value += securities * securitiesPrice;
-  c.equity[at] = value + run.reserve[i]!;
-  c.size[at] = run.population.asset[i] ? eth : btc;
-  c.entryPrice[at] = 0;
-  c.liquidationPrice[at] = 0;
-  c.bankruptcyPrice[at] = 0;
-  c.marginRatio[at] = 0;
-  c.adlLights[at] = 0;
+  b[at + EQUITY * step] = value + run.reserve[i]!;
+  b[at + SIZE * step] = run.population.asset[i] ? eth : btc;
+  b[at + ENTRY * step] = 0;
+  b[at + LIQUIDATION * step] = 0;
+  b[at + BANKRUPTCY * step] = 0;
+  b[at + MARGIN_RATIO * step] = 0;
+  b[at + ADL_LIGHTS * step] = 0;
   // tracedLtvInto's sum, in BROKER_ASSETS order.
   const rules = broker.rules.collateral;
   let collateral = 0;
@@ -289,7 +321,7 @@ function writeClientRow(run: RunState, i: number, c: Record<TraceField, Float64A
   collateral = addCollateral(collateral, eth, ethPrice, rules.ETH);
   collateral = addCollateral(collateral, other, otherPrice, rules['other-crypto']);
   collateral = addCollateral(collateral, securities, securitiesPrice, rules.securities);
-  c.ltv[at] = ltvOrZero(Math.max(0, debt - cash), collateral);
+  b[at + LTV * step] = ltvOrZero(Math.max(0, debt - cash), collateral);
 }
 
 /**
@@ -298,8 +330,9 @@ function writeClientRow(run: RunState, i: number, c: Record<TraceField, Float64A
  * (+0 and −0 apart), written out: the check runs every frame.
  */
 function writeLiquidationPrices(
-  c: Record<TraceField, Float64Array>,
+  b: Float64Array,
   at: number,
+  step: number,
   memo: LiquidationMemo | null,
   k: number,
   side: 1 | -1,
@@ -320,17 +353,18 @@ function writeLiquidationPrices(
       (wallet !== 0 || 1 / keptWallet === 1 / wallet) &&
       memo.tiers[k] === tiers
     ) {
-      c.liquidationPrice[at] = kept[j + 4]!;
-      c.bankruptcyPrice[at] = kept[j + 5]!;
+      b[at + LIQUIDATION * step] = kept[j + 4]!;
+      b[at + BANKRUPTCY * step] = kept[j + 5]!;
       return;
     }
   }
-  workOutLiquidationPrices(c, at, memo, k, side, qty, entry, wallet, tiers);
+  workOutLiquidationPrices(b, at, step, memo, k, side, qty, entry, wallet, tiers);
 }
 
 function workOutLiquidationPrices(
-  c: Record<TraceField, Float64Array>,
+  b: Float64Array,
   at: number,
+  step: number,
   memo: LiquidationMemo | null,
   k: number,
   side: 1 | -1,
@@ -348,8 +382,8 @@ function workOutLiquidationPrices(
   const prices = liquidationPrice(input);
   const liquidation = prices.liquidationPrice ?? 0;
   const bankruptcy = prices.bankruptcyPrice ?? 0;
-  c.liquidationPrice[at] = liquidation;
-  c.bankruptcyPrice[at] = bankruptcy;
+  b[at + LIQUIDATION * step] = liquidation;
+  b[at + BANKRUPTCY * step] = bankruptcy;
   if (memo === null) return;
   const kept = memo.numbers;
   const j = k * MEMO;
@@ -367,23 +401,24 @@ function writeAnyRow(
   run: RunState,
   i: number,
   standings: FrameStandings,
-  c: Record<TraceField, Float64Array>,
+  b: Float64Array,
   at: number,
+  step: number,
   memo: LiquidationMemo | null,
   k: number,
 ): void {
-  traderEquityInto(run, i, c.equity, at);
+  traderEquityInto(run, i, b, at + EQUITY * step);
   const code = run.venueOf[i];
   const account = run.accountOf[i]!;
   if (code === VENUE.broker) {
     const client = run.broker.clients[account]!;
-    c.size[at] = run.population.asset[i] ? client.holdings.ETH : client.holdings.BTC;
-    c.entryPrice[at] = 0;
-    c.liquidationPrice[at] = 0;
-    c.bankruptcyPrice[at] = 0;
-    c.marginRatio[at] = 0;
-    c.adlLights[at] = 0;
-    tracedLtvInto(run.broker, client, c.ltv, at);
+    b[at + SIZE * step] = run.population.asset[i] ? client.holdings.ETH : client.holdings.BTC;
+    b[at + ENTRY * step] = 0;
+    b[at + LIQUIDATION * step] = 0;
+    b[at + BANKRUPTCY * step] = 0;
+    b[at + MARGIN_RATIO * step] = 0;
+    b[at + ADL_LIGHTS * step] = 0;
+    tracedLtvInto(run.broker, client, b, at + LTV * step);
     return;
   }
   const venue = code === VENUE.onshore ? run.onshore : code === VENUE.offshore ? run.offshore : null;
@@ -392,13 +427,13 @@ function writeAnyRow(
   const owner = state?.accounts[account];
   const position = owner?.positions[market];
   if (!state || !owner || !position) {
-    c.size[at] = 0;
-    c.entryPrice[at] = 0;
-    c.liquidationPrice[at] = 0;
-    c.bankruptcyPrice[at] = 0;
-    c.marginRatio[at] = 0;
-    c.adlLights[at] = 0;
-    c.ltv[at] = 0;
+    b[at + SIZE * step] = 0;
+    b[at + ENTRY * step] = 0;
+    b[at + LIQUIDATION * step] = 0;
+    b[at + BANKRUPTCY * step] = 0;
+    b[at + MARGIN_RATIO * step] = 0;
+    b[at + ADL_LIGHTS * step] = 0;
+    b[at + LTV * step] = 0;
     return;
   }
   const m = state.markets[market];
@@ -418,8 +453,9 @@ function writeAnyRow(
     : owner.wallet - pendingCharges(position, m);
   const entry = position.entryPrice;
   writeLiquidationPrices(
-    c,
+    b,
     at,
+    step,
     memo,
     k,
     position.size > 0 ? 1 : -1,
@@ -428,15 +464,15 @@ function writeAnyRow(
     wallet,
     m.tiers,
   );
-  c.size[at] = position.size;
-  c.entryPrice[at] = entry;
-  c.marginRatio[at] = equity > 0 ? maintenance / equity : 1;
+  b[at + SIZE * step] = position.size;
+  b[at + ENTRY * step] = entry;
+  b[at + MARGIN_RATIO * step] = equity > 0 ? maintenance / equity : 1;
   const method = state.rules.lossAllocation;
-  c.adlLights[at] =
+  b[at + ADL_LIGHTS * step] =
     method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
       ? (boardLights(standings.board(state, market, method), account) ?? 0)
       : 0;
-  c.ltv[at] = 0;
+  b[at + LTV * step] = 0;
 }
 
 /**
