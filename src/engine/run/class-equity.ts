@@ -166,7 +166,8 @@ export class ClassEquity {
 
   #syncPerps(run: RunState, venue: Venue | null): void {
     const touched = venue?.exchange.touched;
-    if (!venue || !touched) return;
+    // Most frames find nobody touched: no call then.
+    if (!venue || !touched || touched.ids.length === 0) return;
     this.#recountTouched(run, venue, touched);
     clearTouched(touched);
   }
@@ -196,6 +197,7 @@ export class ClassEquity {
       this.#seen = grown;
     }
     const touched = broker.touched!;
+    if (touched.ids.length === 0) return;
     this.#syncClients(run, touched, stride);
     clearTouched(touched);
   }
