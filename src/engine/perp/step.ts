@@ -12,6 +12,7 @@ import { accrueFunding } from './funding-schedule.ts';
 import { liquidateUnderwater } from './liquidation.ts';
 import { advanceBasisEma, basisEmaValue, markPriceAt } from './mark-price.ts';
 import type { MarketSeam } from './market-seam.ts';
+import { marketIn } from './by-market.ts';
 import { MARKET_IDS, MARKET_INDEX, type MarketId, type MarketState } from './market.ts';
 import type { PerpRules } from './rules.ts';
 import { above, atLeast, check } from '../validation/index.ts';
@@ -37,7 +38,8 @@ function payIntoFunds(state: ExchangeState): void {
   const listed = state.listed;
   for (let j = 0; j < listed.length; j++) {
     const market = state.listedMarkets[j]!;
-    const k = MARKET_INDEX[listed[j]!];
+    // By name (by-market.ts): MARKET_INDEX under a changing name was a megamorphic keyed load a market a minute.
+    const k = marketIn(MARKET_INDEX, listed[j]!);
     const target = share * market.longOpenInterest * market.markPrice;
     const due = target - state.fundCommitted[k]!;
     if (due <= 0) continue;
