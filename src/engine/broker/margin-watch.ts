@@ -41,6 +41,11 @@ const RECHECK_MINUTES = 7 * 24 * 60;
  */
 const interestHoursBound = (stepMinutes: number) => Math.ceil((RECHECK_MINUTES + stepMinutes) / 60) + 1;
 
+/** Whether the price reached the heap's top trigger (with a hair of slack for rounding). */
+function reached(heap: KeyedHeap, price: number): boolean {
+  return heap.size > 0 && heap.peekKey() >= price * (1 - 1e-12);
+}
+
 export class MarginWatch implements MarginScan {
   /** Per asset: prices below which a client must be looked at. */
   readonly #triggers: Record<BrokerAsset, KeyedHeap> = heaps(-1);
@@ -63,6 +68,26 @@ export class MarginWatch implements MarginScan {
   eachCandidate(state: BrokerState, visit: (client: Client) => void): void {
     for (const id of this.#candidates(state)) visit(state.clients[id]!);
     this.#refresh(state);
+  }
+
+  /**
+   * True when `#candidates` would find nobody: no client touched or sold every step, no scheduled step due, and
+   * no asset's price at or below its heap's top trigger (the very comparison `#crossed` makes, so a stale top
+   * that the price reached still sends the step through `eachCandidate`, which drops it). The broker's quiet
+   * minute then skips the review's set-up, the gathering and the refresh (issue 16).
+   */
+  quiet(state: BrokerState): boolean {
+    if (this.#dirty.length !== 0 || this.#everyStep.size !== 0) return false;
+    const dueSteps = this.#dueSteps;
+    if (dueSteps.size > 0 && dueSteps.peekKey() <= state.step) return false;
+    const triggers = this.#triggers;
+    const prices = state.prices;
+    return !(
+      reached(triggers.BTC, prices.BTC) ||
+      reached(triggers.ETH, prices.ETH) ||
+      reached(triggers['other-crypto'], prices['other-crypto']) ||
+      reached(triggers.securities, prices.securities)
+    );
   }
 
   readonly #found: number[] = [];
@@ -110,7 +135,7 @@ export class MarginWatch implements MarginScan {
 
   /** Current clients whose trigger the price reached; they leave the heap. */
   #crossed(heap: KeyedHeap, price: number, found: number[]): void {
-    while (heap.size > 0 && heap.peekKey() >= price * (1 - 1e-12)) {
+    while (reached(heap, price)) {
       if (heap.peekVersion() === this.#version[heap.peekId()]) found.push(heap.peekId());
       heap.pop();
     }
