@@ -17,13 +17,12 @@ import { clientDebt } from './clients.ts';
 import { nextCallCheckStep } from './margin-calls.ts';
 import type { MarginScan } from './margin-scan.ts';
 
-function heaps(order: 1 | -1): Record<BrokerAsset, KeyedHeap> {
-  return {
-    BTC: new KeyedHeap(order),
-    ETH: new KeyedHeap(order),
-    'other-crypto': new KeyedHeap(order),
-    securities: new KeyedHeap(order),
-  };
+/**
+ * An asset's heap is made at its first trigger (null before): a run's broker uses few of them, and a heap's
+ * three typed arrays, made with every run, were a good part of the fast engine's set-up (issue 16).
+ */
+function noHeaps(): Record<BrokerAsset, KeyedHeap | null> {
+  return { BTC: null, ETH: null, 'other-crypto': null, securities: null };
 }
 
 /**
@@ -42,21 +41,21 @@ const RECHECK_MINUTES = 7 * 24 * 60;
 const interestHoursBound = (stepMinutes: number) => Math.ceil((RECHECK_MINUTES + stepMinutes) / 60) + 1;
 
 /** Whether the price reached the heap's top trigger (with a hair of slack for rounding). */
-function reached(heap: KeyedHeap, price: number): boolean {
-  return heap.size > 0 && heap.peekKey() >= price * (1 - 1e-12);
+function reached(heap: KeyedHeap | null, price: number): boolean {
+  return heap !== null && heap.size > 0 && heap.peekKey() >= price * (1 - 1e-12);
 }
 
 export class MarginWatch implements MarginScan {
   /** Per asset: prices below which a client must be looked at. */
-  readonly #triggers: Record<BrokerAsset, KeyedHeap> = heaps(-1);
+  readonly #triggers: Record<BrokerAsset, KeyedHeap | null> = noHeaps();
   readonly #version: number[] = [];
   readonly #dirty: number[] = [];
   readonly #isDirty: boolean[] = [];
   readonly #everyStep = new Set<number>();
   /** Step → clients due for a scheduled check (the day's call check, a deadline, the weekly recheck). */
   readonly #due = new Map<number, number[]>();
-  /** The steps #due holds, each once (a min-heap: the earliest on top). */
-  readonly #dueSteps = new KeyedHeap(1);
+  /** The steps #due holds, each once (a min-heap: the earliest on top); made at the first (null before). */
+  #dueSteps: KeyedHeap | null = null;
 
   markDirty(clientId: number): void {
     if (this.#isDirty[clientId]) return;
@@ -79,7 +78,7 @@ export class MarginWatch implements MarginScan {
   quiet(state: BrokerState): boolean {
     if (this.#dirty.length !== 0 || this.#everyStep.size !== 0) return false;
     const dueSteps = this.#dueSteps;
-    if (dueSteps.size > 0 && dueSteps.peekKey() <= state.step) return false;
+    if (dueSteps !== null && dueSteps.size > 0 && dueSteps.peekKey() <= state.step) return false;
     const triggers = this.#triggers;
     const prices = state.prices;
     return !(
@@ -100,7 +99,9 @@ export class MarginWatch implements MarginScan {
     // Iterating an empty set still makes an iterator: the usual step has nobody to review every step.
     if (this.#everyStep.size !== 0) for (const id of this.#everyStep) found.push(id);
     for (const id of this.#dirty) found.push(id);
-    if (this.#dueSteps.size > 0 && this.#dueSteps.peekKey() <= state.step) this.#takeDue(state.step, found);
+    const dueSteps = this.#dueSteps;
+    if (dueSteps !== null && dueSteps.size > 0 && dueSteps.peekKey() <= state.step)
+      this.#takeDue(dueSteps, state.step, found);
     // Each asset by name: a price read under a computed name is a new heap number, four a step.
     const triggers = this.#triggers;
     const prices = state.prices;
@@ -118,8 +119,7 @@ export class MarginWatch implements MarginScan {
    * A map lookup every minute (0.7% of a quiet classroom run's profile, issue 16): the earliest scheduled step
    * is kept in a heap, and a step before it looks nothing up.
    */
-  #takeDue(step: number, found: number[]): void {
-    const steps = this.#dueSteps;
+  #takeDue(steps: KeyedHeap, step: number, found: number[]): void {
     while (steps.size > 0 && steps.peekKey() <= step) {
       const at = steps.peekKey();
       steps.pop();
@@ -134,7 +134,8 @@ export class MarginWatch implements MarginScan {
   }
 
   /** Current clients whose trigger the price reached; they leave the heap. */
-  #crossed(heap: KeyedHeap, price: number, found: number[]): void {
+  #crossed(heap: KeyedHeap | null, price: number, found: number[]): void {
+    if (heap === null) return;
     while (reached(heap, price)) {
       if (heap.peekVersion() === this.#version[heap.peekId()]) found.push(heap.peekId());
       heap.pop();
@@ -191,11 +192,16 @@ export class MarginWatch implements MarginScan {
     const { holdings } = client;
     const { prices } = state;
     const triggers = this.#triggers;
-    if (holdings.BTC > 0) triggers.BTC.push(prices.BTC * share, client.id, version);
-    if (holdings.ETH > 0) triggers.ETH.push(prices.ETH * share, client.id, version);
+    if (holdings.BTC > 0) (triggers.BTC ??= new KeyedHeap(-1)).push(prices.BTC * share, client.id, version);
+    if (holdings.ETH > 0) (triggers.ETH ??= new KeyedHeap(-1)).push(prices.ETH * share, client.id, version);
     if (holdings['other-crypto'] > 0)
-      triggers['other-crypto'].push(prices['other-crypto'] * share, client.id, version);
-    if (holdings.securities > 0) triggers.securities.push(prices.securities * share, client.id, version);
+      (triggers['other-crypto'] ??= new KeyedHeap(-1)).push(
+        prices['other-crypto'] * share,
+        client.id,
+        version,
+      );
+    if (holdings.securities > 0)
+      (triggers.securities ??= new KeyedHeap(-1)).push(prices.securities * share, client.id, version);
   }
 
   #schedule(step: number, clientId: number): void {
@@ -203,7 +209,7 @@ export class MarginWatch implements MarginScan {
     if (list) list.push(clientId);
     else {
       this.#due.set(step, [clientId]);
-      this.#dueSteps.push(step, 0, 0);
+      (this.#dueSteps ??= new KeyedHeap(1)).push(step, 0, 0);
     }
   }
 }
