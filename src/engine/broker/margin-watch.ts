@@ -11,19 +11,19 @@
  */
 import { KeyedHeap } from '../fast/heap.ts';
 import { sortUnique } from '../fast/sorted-ids.ts';
-import type { BrokerAsset, BrokerState, Client } from './broker-state.ts';
+import type { BrokerState, Client } from './broker-state.ts';
 import { valueHoldingsNow } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
 import { nextCallCheckStep } from './margin-calls.ts';
 import type { MarginScan } from './margin-scan.ts';
 
-/**
- * An asset's heap is made at its first trigger (null before): a run's broker uses few of them, and a heap's
- * three typed arrays, made with every run, were a good part of the fast engine's set-up (issue 16).
- */
-function noHeaps(): Record<BrokerAsset, KeyedHeap | null> {
-  return { BTC: null, ETH: null, 'other-crypto': null, securities: null };
-}
+/** The assets' places in the per-asset arrays below (BROKER_ASSETS order). */
+const BTC = 0;
+const ETH = 1;
+const OTHER_CRYPTO = 2;
+const SECURITIES = 3;
+/** A trigger is reached at the price with a hair of slack for rounding. */
+const SLACK = 1 - 1e-12;
 
 /**
  * Longest time between two checks of a client within limits, in minutes; the interest bound covers it. A week:
@@ -40,14 +40,20 @@ const RECHECK_MINUTES = 7 * 24 * 60;
  */
 const interestHoursBound = (stepMinutes: number) => Math.ceil((RECHECK_MINUTES + stepMinutes) / 60) + 1;
 
-/** Whether the price reached the heap's top trigger (with a hair of slack for rounding). */
-function reached(heap: KeyedHeap | null, price: number): boolean {
-  return heap !== null && heap.size > 0 && heap.peekKey() >= price * (1 - 1e-12);
-}
-
 export class MarginWatch implements MarginScan {
-  /** Per asset: prices below which a client must be looked at. */
-  readonly #triggers: Record<BrokerAsset, KeyedHeap | null> = noHeaps();
+  /**
+   * Per asset (BTC, ETH, other crypto, securities): prices below which a client must be looked at. A heap is
+   * made at its asset's first trigger (null before): a run's broker uses few, and a heap's three typed arrays,
+   * made with every run, were a good part of the fast engine's set-up (issue 16).
+   */
+  readonly #triggers: (KeyedHeap | null)[] = [null, null, null, null];
+  /**
+   * Per asset, its heap's top trigger (−∞ with none), and the earliest scheduled step (∞ with none): what a
+   * quiet minute compares, read without a call into a heap (a heap's top, returned from a call not inlined,
+   * was a new heap number each minute).
+   */
+  readonly #tops = new Float64Array(4).fill(-Infinity);
+  #nextDue = Infinity;
   readonly #version: number[] = [];
   readonly #dirty: number[] = [];
   readonly #isDirty: boolean[] = [];
@@ -77,15 +83,14 @@ export class MarginWatch implements MarginScan {
    */
   quiet(state: BrokerState): boolean {
     if (this.#dirty.length !== 0 || this.#everyStep.size !== 0) return false;
-    const dueSteps = this.#dueSteps;
-    if (dueSteps !== null && dueSteps.size > 0 && dueSteps.peekKey() <= state.step) return false;
-    const triggers = this.#triggers;
+    if (this.#nextDue <= state.step) return false;
+    const tops = this.#tops;
     const prices = state.prices;
     return !(
-      reached(triggers.BTC, prices.BTC) ||
-      reached(triggers.ETH, prices.ETH) ||
-      reached(triggers['other-crypto'], prices['other-crypto']) ||
-      reached(triggers.securities, prices.securities)
+      tops[BTC]! >= prices.BTC * SLACK ||
+      tops[ETH]! >= prices.ETH * SLACK ||
+      tops[OTHER_CRYPTO]! >= prices['other-crypto'] * SLACK ||
+      tops[SECURITIES]! >= prices.securities * SLACK
     );
   }
 
@@ -99,16 +104,13 @@ export class MarginWatch implements MarginScan {
     // Iterating an empty set still makes an iterator: the usual step has nobody to review every step.
     if (this.#everyStep.size !== 0) for (const id of this.#everyStep) found.push(id);
     for (const id of this.#dirty) found.push(id);
-    const dueSteps = this.#dueSteps;
-    if (dueSteps !== null && dueSteps.size > 0 && dueSteps.peekKey() <= state.step)
-      this.#takeDue(dueSteps, state.step, found);
-    // Each asset by name: a price read under a computed name is a new heap number, four a step.
-    const triggers = this.#triggers;
+    if (this.#nextDue <= state.step) this.#takeDue(this.#dueSteps!, state.step, found);
+    // Each asset's price by name: a price read under a computed name is a new heap number, four a step.
     const prices = state.prices;
-    this.#crossed(triggers.BTC, prices.BTC, found);
-    this.#crossed(triggers.ETH, prices.ETH, found);
-    this.#crossed(triggers['other-crypto'], prices['other-crypto'], found);
-    this.#crossed(triggers.securities, prices.securities, found);
+    this.#crossed(BTC, prices.BTC, found);
+    this.#crossed(ETH, prices.ETH, found);
+    this.#crossed(OTHER_CRYPTO, prices['other-crypto'], found);
+    this.#crossed(SECURITIES, prices.securities, found);
     sortUnique(found); // found several ways: every step, touched, due, several assets
     for (const id of found) this.markDirty(id);
     return found;
@@ -131,15 +133,18 @@ export class MarginWatch implements MarginScan {
       if (due) for (const id of due) found.push(id);
       this.#due.delete(at);
     }
+    this.#nextDue = steps.size > 0 ? steps.peekKey() : Infinity;
   }
 
-  /** Current clients whose trigger the price reached; they leave the heap. */
-  #crossed(heap: KeyedHeap | null, price: number, found: number[]): void {
-    if (heap === null) return;
-    while (reached(heap, price)) {
+  /** Current clients whose trigger the price of asset `a` reached; they leave the heap. */
+  #crossed(a: number, price: number, found: number[]): void {
+    if (!(this.#tops[a]! >= price * SLACK)) return; // its heap's top: none reached
+    const heap = this.#triggers[a]!;
+    while (heap.size > 0 && heap.peekKey() >= price * SLACK) {
       if (heap.peekVersion() === this.#version[heap.peekId()]) found.push(heap.peekId());
       heap.pop();
     }
+    this.#tops[a] = heap.size > 0 ? heap.peekKey() : -Infinity;
   }
 
   /** Recomputes the headroom of every client touched or reviewed since the last refresh. */
@@ -191,17 +196,17 @@ export class MarginWatch implements MarginScan {
   #watch(state: BrokerState, client: Client, share: number, version: number): void {
     const { holdings } = client;
     const { prices } = state;
-    const triggers = this.#triggers;
-    if (holdings.BTC > 0) (triggers.BTC ??= new KeyedHeap(-1)).push(prices.BTC * share, client.id, version);
-    if (holdings.ETH > 0) (triggers.ETH ??= new KeyedHeap(-1)).push(prices.ETH * share, client.id, version);
+    if (holdings.BTC > 0) this.#trigger(BTC, prices.BTC * share, client.id, version);
+    if (holdings.ETH > 0) this.#trigger(ETH, prices.ETH * share, client.id, version);
     if (holdings['other-crypto'] > 0)
-      (triggers['other-crypto'] ??= new KeyedHeap(-1)).push(
-        prices['other-crypto'] * share,
-        client.id,
-        version,
-      );
-    if (holdings.securities > 0)
-      (triggers.securities ??= new KeyedHeap(-1)).push(prices.securities * share, client.id, version);
+      this.#trigger(OTHER_CRYPTO, prices['other-crypto'] * share, client.id, version);
+    if (holdings.securities > 0) this.#trigger(SECURITIES, prices.securities * share, client.id, version);
+  }
+
+  #trigger(a: number, key: number, clientId: number, version: number): void {
+    const heap = (this.#triggers[a] ??= new KeyedHeap(-1));
+    heap.push(key, clientId, version);
+    this.#tops[a] = heap.peekKey();
   }
 
   #schedule(step: number, clientId: number): void {
@@ -209,7 +214,9 @@ export class MarginWatch implements MarginScan {
     if (list) list.push(clientId);
     else {
       this.#due.set(step, [clientId]);
-      (this.#dueSteps ??= new KeyedHeap(1)).push(step, 0, 0);
+      const steps = (this.#dueSteps ??= new KeyedHeap(1));
+      steps.push(step, 0, 0);
+      this.#nextDue = steps.peekKey();
     }
   }
 }
