@@ -92,8 +92,17 @@ function observe(run: RunState): void {
   const { onshore, offshore } = run;
   observeMinute(run.figures, onshore.feed.markets, offshore ? offshore.feed.markets : null, run.minute);
   const last = run.minute === run.path.minutes;
-  if (run.minute % run.frameEvery === 0 || last) takeFrame(run);
+  if (isFrameMinute(run.minute, run.frameEvery) || last) takeFrame(run);
   if ((run.invariantEvery > 0 && run.minute % run.invariantEvery === 0) || last) checkAll(run);
+}
+
+/**
+ * Whether `minute` (≥ 1) is a multiple of `every` (≥ 1) without taking the remainder where it is known: every
+ * minute when every is 1 (the classroom), none before `every` (a summary run's every is
+ * Number.MAX_SAFE_INTEGER, whose remainder, not a small integer, was a call into the C library a minute).
+ */
+function isFrameMinute(minute: number, every: number): boolean {
+  return every === 1 || (minute >= every && minute % every === 0);
 }
 
 /** One frame's ADL scoring, shared by its queue head and trace rows (buffers kept from frame to frame). */
