@@ -4,14 +4,7 @@
  * funding, liquidations, ADL) and the broker steps (interest, margin calls, forced sales). Frames and
  * invariant checks follow. The whole state lives in `run`: same config and seed, same stream.
  */
-import {
-  brokerFailure,
-  stepBroker,
-  checkBrokerInvariants,
-  type AssetPrices,
-  type BrokerEvent,
-} from '../broker/index.ts';
-import { DOUBLE } from '../fast/double-fields.ts';
+import { brokerFailure, stepBroker, checkBrokerInvariants, type BrokerEvent } from '../broker/index.ts';
 import { decaySpotGap } from '../market/spot-impact-seam.ts';
 import type { PerpEvent } from '../perp/events.ts';
 import { checkInvariants } from '../perp/invariants.ts';
@@ -48,12 +41,6 @@ function actPopulation(run: RunState): void {
  */
 const stepEvents: PerpEvent[] = [];
 const stepBrokerEvents: BrokerEvent[] = [];
-/**
- * The minute's prices handed to the broker, which copies them (kept from step to step). Its fields doubles from
- * the start (fast/double-fields.ts): the run's own `brokerPrices`, a copy made by spreading, stored each price
- * as a new heap number, four a minute.
- */
-const minutePrices: AssetPrices = { BTC: DOUBLE, ETH: DOUBLE, 'other-crypto': DOUBLE, securities: DOUBLE };
 
 function stepVenue(run: RunState, venue: Venue): void {
   // The markets the venue lists: an unlisted one (ALT in Hong Kong) has no book.
@@ -74,7 +61,7 @@ export function stepRun(run: RunState): void {
   stepVenue(run, run.onshore);
   if (run.offshore) stepVenue(run, run.offshore);
   decaySpotGap(run.spotImpact, run.onshore.liquidity, 1);
-  const prices = minutePrices;
+  const prices = run.brokerPrices;
   prices.BTC = btc;
   prices.ETH = eth;
   prices['other-crypto'] = run.venueCollateral[run.minute]!;
