@@ -28,5 +28,6 @@ export function stepBroker(
   own['other-crypto'] = prices['other-crypto'];
   own.securities = prices.securities;
   accrueInterest(state, fromMinute, state.step * state.stepMinutes, events);
-  checkMargins(state, seam, reactions, events);
+  // The usual minute the fast engine's index knows nobody is due or near a trigger (margin-watch.ts `quiet`).
+  if (!state.watch.quiet(state)) checkMargins(state, seam, reactions, events);
 }

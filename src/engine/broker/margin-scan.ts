@@ -11,6 +11,11 @@ export interface MarginScan {
   markDirty(clientId: number): void;
   /** Calls `visit` for every client the reference loop would act on this step, in id order (and may call it for others). */
   eachCandidate(state: BrokerState, visit: (client: Client) => void): void;
+  /**
+   * True only when `eachCandidate` would now visit nobody and change nothing, so the step's review may be
+   * skipped; false whenever that is not known (the reference review always visits).
+   */
+  quiet(state: BrokerState): boolean;
 }
 
 /**
@@ -19,6 +24,9 @@ export interface MarginScan {
  */
 class ReviewEveryClient implements MarginScan {
   markDirty(): void {}
+  quiet(): boolean {
+    return false;
+  }
   eachCandidate(state: BrokerState, visit: (client: Client) => void): void {
     for (const client of state.clients) visit(client);
   }

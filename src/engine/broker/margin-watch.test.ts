@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrokerEvent } from './broker-events.ts';
+import type { BrokerState } from './broker-state.ts';
 import { stepBroker } from './broker-step.ts';
 import { openClient } from './clients.ts';
 import { buyOnCredit } from './financing.ts';
@@ -36,5 +37,62 @@ describe('the margin index and interest alone', () => {
     expect(calledAt).toBeGreaterThan(24);
     expect(calledAt).toBeLessThan(7 * 24);
     expect(JSON.stringify(interestOnlyRun(true))).toBe(JSON.stringify(reference));
+  });
+});
+
+/**
+ * The index's quiet minute (`quiet`, which stepBroker trusts to skip the review): whenever it says quiet, the
+ * review it replaces finds nobody. Clients borrow at several distances from the call line while prices walk
+ * down and up, so triggers are reached, scheduled checks come due and clients are touched.
+ */
+class CheckedQuiet extends MarginWatch {
+  quietSteps = 0;
+  busySteps = 0;
+  wrong: number[] = [];
+
+  override quiet(state: BrokerState): boolean {
+    const quiet = super.quiet(state);
+    if (!quiet) {
+      this.busySteps++;
+      return false;
+    }
+    this.quietSteps++;
+    // Said quiet: the review it skips must visit nobody (and so changes nothing).
+    super.eachCandidate(state, (client) => this.wrong.push(client.id));
+    return true;
+  }
+}
+
+describe('the margin index on a quiet minute', () => {
+  it('says quiet only when the review would find nobody', () => {
+    const state = testBroker(OFFSHORE);
+    const watch = new CheckedQuiet();
+    state.watch = watch;
+    const seam = fixedSpreadSpotSeam(0);
+    const events: BrokerEvent[] = [];
+    for (const share of [0.2, 0.5, 0.7, 0.8, 0.84]) {
+      const id = openClient(state, {
+        investorClass: 'retail',
+        cash: 0,
+        financing: true,
+        holdings: { ETH: 1 },
+      });
+      // Net debt q·P at `share` of the call line 0.85·(1 + q)·P.
+      const q = (share * 0.85) / (1 - share * 0.85);
+      expect(buyOnCredit(state, seam, id, 'ETH', q, events)).toBe(true);
+    }
+    let seed = 2026;
+    const prices = { ...PRICES };
+    for (let step = 0; step < 3 * 24 * 60; step++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      // A walk that drifts down for a day and a half, then back up.
+      const drift = step < 36 * 60 ? -0.00012 : 0.00012;
+      prices.ETH *= 1 + drift + (seed / 2_147_483_648 - 0.5) * 0.002;
+      stepBroker(state, prices, seam, () => ({ kind: 'nothing' }), events);
+    }
+    expect(watch.wrong).toEqual([]);
+    expect(watch.quietSteps).toBeGreaterThan(1000);
+    expect(watch.busySteps).toBeGreaterThan(10);
+    expect(events.some((e) => e.type === 'forced-sale')).toBe(true);
   });
 });

@@ -11,20 +11,19 @@
  */
 import { KeyedHeap } from '../fast/heap.ts';
 import { sortUnique } from '../fast/sorted-ids.ts';
-import type { BrokerAsset, BrokerState, Client } from './broker-state.ts';
+import type { BrokerState, Client } from './broker-state.ts';
 import { valueHoldingsNow } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
 import { nextCallCheckStep } from './margin-calls.ts';
 import type { MarginScan } from './margin-scan.ts';
 
-function heaps(order: 1 | -1): Record<BrokerAsset, KeyedHeap> {
-  return {
-    BTC: new KeyedHeap(order),
-    ETH: new KeyedHeap(order),
-    'other-crypto': new KeyedHeap(order),
-    securities: new KeyedHeap(order),
-  };
-}
+/** The assets' places in the per-asset arrays below (BROKER_ASSETS order). */
+const BTC = 0;
+const ETH = 1;
+const OTHER_CRYPTO = 2;
+const SECURITIES = 3;
+/** A trigger is reached at the price with a hair of slack for rounding. */
+const SLACK = 1 - 1e-12;
 
 /**
  * Longest time between two checks of a client within limits, in minutes; the interest bound covers it. A week:
@@ -42,16 +41,27 @@ const RECHECK_MINUTES = 7 * 24 * 60;
 const interestHoursBound = (stepMinutes: number) => Math.ceil((RECHECK_MINUTES + stepMinutes) / 60) + 1;
 
 export class MarginWatch implements MarginScan {
-  /** Per asset: prices below which a client must be looked at. */
-  readonly #triggers: Record<BrokerAsset, KeyedHeap> = heaps(-1);
+  /**
+   * Per asset (BTC, ETH, other crypto, securities): prices below which a client must be looked at. A heap is
+   * made at its asset's first trigger (null before): a run's broker uses few, and a heap's three typed arrays,
+   * made with every run, were a good part of the fast engine's set-up (issue 16).
+   */
+  readonly #triggers: (KeyedHeap | null)[] = [null, null, null, null];
+  /**
+   * Per asset, its heap's top trigger (−∞ with none), and the earliest scheduled step (∞ with none): what a
+   * quiet minute compares, read without a call into a heap (a heap's top, returned from a call not inlined,
+   * was a new heap number each minute).
+   */
+  readonly #tops = new Float64Array(4).fill(-Infinity);
+  #nextDue = Infinity;
   readonly #version: number[] = [];
   readonly #dirty: number[] = [];
   readonly #isDirty: boolean[] = [];
   readonly #everyStep = new Set<number>();
   /** Step → clients due for a scheduled check (the day's call check, a deadline, the weekly recheck). */
   readonly #due = new Map<number, number[]>();
-  /** The steps #due holds, each once (a min-heap: the earliest on top). */
-  readonly #dueSteps = new KeyedHeap(1);
+  /** The steps #due holds, each once (a min-heap: the earliest on top); made at the first (null before). */
+  #dueSteps: KeyedHeap | null = null;
 
   markDirty(clientId: number): void {
     if (this.#isDirty[clientId]) return;
@@ -65,6 +75,25 @@ export class MarginWatch implements MarginScan {
     this.#refresh(state);
   }
 
+  /**
+   * True when `#candidates` would find nobody: no client touched or sold every step, no scheduled step due, and
+   * no asset's price at or below its heap's top trigger (the very comparison `#crossed` makes, so a stale top
+   * that the price reached still sends the step through `eachCandidate`, which drops it). The broker's quiet
+   * minute then skips the review's set-up, the gathering and the refresh (issue 16).
+   */
+  quiet(state: BrokerState): boolean {
+    if (this.#dirty.length !== 0 || this.#everyStep.size !== 0) return false;
+    if (this.#nextDue <= state.step) return false;
+    const tops = this.#tops;
+    const prices = state.prices;
+    return !(
+      tops[BTC]! >= prices.BTC * SLACK ||
+      tops[ETH]! >= prices.ETH * SLACK ||
+      tops[OTHER_CRYPTO]! >= prices['other-crypto'] * SLACK ||
+      tops[SECURITIES]! >= prices.securities * SLACK
+    );
+  }
+
   readonly #found: number[] = [];
 
   /** Clients the reference loop would review this step and that may not be within limits, ascending. */
@@ -75,14 +104,13 @@ export class MarginWatch implements MarginScan {
     // Iterating an empty set still makes an iterator: the usual step has nobody to review every step.
     if (this.#everyStep.size !== 0) for (const id of this.#everyStep) found.push(id);
     for (const id of this.#dirty) found.push(id);
-    if (this.#dueSteps.size > 0 && this.#dueSteps.peekKey() <= state.step) this.#takeDue(state.step, found);
-    // Each asset by name: a price read under a computed name is a new heap number, four a step.
-    const triggers = this.#triggers;
+    if (this.#nextDue <= state.step) this.#takeDue(this.#dueSteps!, state.step, found);
+    // Each asset's price by name: a price read under a computed name is a new heap number, four a step.
     const prices = state.prices;
-    this.#crossed(triggers.BTC, prices.BTC, found);
-    this.#crossed(triggers.ETH, prices.ETH, found);
-    this.#crossed(triggers['other-crypto'], prices['other-crypto'], found);
-    this.#crossed(triggers.securities, prices.securities, found);
+    this.#crossed(BTC, prices.BTC, found);
+    this.#crossed(ETH, prices.ETH, found);
+    this.#crossed(OTHER_CRYPTO, prices['other-crypto'], found);
+    this.#crossed(SECURITIES, prices.securities, found);
     sortUnique(found); // found several ways: every step, touched, due, several assets
     for (const id of found) this.markDirty(id);
     return found;
@@ -93,8 +121,7 @@ export class MarginWatch implements MarginScan {
    * A map lookup every minute (0.7% of a quiet classroom run's profile, issue 16): the earliest scheduled step
    * is kept in a heap, and a step before it looks nothing up.
    */
-  #takeDue(step: number, found: number[]): void {
-    const steps = this.#dueSteps;
+  #takeDue(steps: KeyedHeap, step: number, found: number[]): void {
     while (steps.size > 0 && steps.peekKey() <= step) {
       const at = steps.peekKey();
       steps.pop();
@@ -106,14 +133,18 @@ export class MarginWatch implements MarginScan {
       if (due) for (const id of due) found.push(id);
       this.#due.delete(at);
     }
+    this.#nextDue = steps.size > 0 ? steps.peekKey() : Infinity;
   }
 
-  /** Current clients whose trigger the price reached; they leave the heap. */
-  #crossed(heap: KeyedHeap, price: number, found: number[]): void {
-    while (heap.size > 0 && heap.peekKey() >= price * (1 - 1e-12)) {
+  /** Current clients whose trigger the price of asset `a` reached; they leave the heap. */
+  #crossed(a: number, price: number, found: number[]): void {
+    if (!(this.#tops[a]! >= price * SLACK)) return; // its heap's top: none reached
+    const heap = this.#triggers[a]!;
+    while (heap.size > 0 && heap.peekKey() >= price * SLACK) {
       if (heap.peekVersion() === this.#version[heap.peekId()]) found.push(heap.peekId());
       heap.pop();
     }
+    this.#tops[a] = heap.size > 0 ? heap.peekKey() : -Infinity;
   }
 
   /** Recomputes the headroom of every client touched or reviewed since the last refresh. */
@@ -165,12 +196,17 @@ export class MarginWatch implements MarginScan {
   #watch(state: BrokerState, client: Client, share: number, version: number): void {
     const { holdings } = client;
     const { prices } = state;
-    const triggers = this.#triggers;
-    if (holdings.BTC > 0) triggers.BTC.push(prices.BTC * share, client.id, version);
-    if (holdings.ETH > 0) triggers.ETH.push(prices.ETH * share, client.id, version);
+    if (holdings.BTC > 0) this.#trigger(BTC, prices.BTC * share, client.id, version);
+    if (holdings.ETH > 0) this.#trigger(ETH, prices.ETH * share, client.id, version);
     if (holdings['other-crypto'] > 0)
-      triggers['other-crypto'].push(prices['other-crypto'] * share, client.id, version);
-    if (holdings.securities > 0) triggers.securities.push(prices.securities * share, client.id, version);
+      this.#trigger(OTHER_CRYPTO, prices['other-crypto'] * share, client.id, version);
+    if (holdings.securities > 0) this.#trigger(SECURITIES, prices.securities * share, client.id, version);
+  }
+
+  #trigger(a: number, key: number, clientId: number, version: number): void {
+    const heap = (this.#triggers[a] ??= new KeyedHeap(-1));
+    heap.push(key, clientId, version);
+    this.#tops[a] = heap.peekKey();
   }
 
   #schedule(step: number, clientId: number): void {
@@ -178,7 +214,9 @@ export class MarginWatch implements MarginScan {
     if (list) list.push(clientId);
     else {
       this.#due.set(step, [clientId]);
-      this.#dueSteps.push(step, 0, 0);
+      const steps = (this.#dueSteps ??= new KeyedHeap(1));
+      steps.push(step, 0, 0);
+      this.#nextDue = steps.peekKey();
     }
   }
 }

@@ -19,14 +19,28 @@ import {
   premiumOf,
 } from './premium.ts';
 
+/** The last impact margin notional taken and its maximum leverage (NaN: none yet, never equal). */
+const lastNotional = { maxLeverage: NaN, notional: NaN };
+
+/**
+ * B-IMN: impact margin notional = 200 USDT / initial margin rate at the maximum leverage; taken again only when
+ * the maximum leverage changed (a venue's step asks every minute; the same input gives the same bits).
+ */
+function impactNotionalAt(maxLeverage: number): number {
+  if (maxLeverage !== lastNotional.maxLeverage) {
+    lastNotional.notional = impactMarginNotional(1 / maxLeverage);
+    lastNotional.maxLeverage = maxLeverage;
+  }
+  return lastNotional.notional;
+}
+
 export function accrueFunding(state: ExchangeState, seam: MarketSeam, events: PerpEvent[]): void {
   const { funding } = state.rules;
   const interval = funding.intervalHours * 3600;
   const clock = state.venue.clockStartSecond + state.step * state.stepSeconds;
   // A settlement is due when this step crossed a multiple of the interval on the venue's UTC clock.
   const due = Math.floor(clock / interval) > Math.floor((clock - state.stepSeconds) / interval);
-  // B-IMN: impact margin notional = 200 USDT / initial margin rate at the maximum leverage.
-  const impactNotional = impactMarginNotional(1 / state.rules.maxLeverage);
+  const impactNotional = impactNotionalAt(state.rules.maxLeverage);
   // Listed markets only: an unlisted market has no positions to pay or receive funding.
   const listed = state.listed;
   for (let j = 0; j < listed.length; j++) {

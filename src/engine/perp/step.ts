@@ -12,8 +12,8 @@ import { accrueFunding } from './funding-schedule.ts';
 import { liquidateUnderwater } from './liquidation.ts';
 import { advanceBasisEma, basisEmaValue, markPriceAt } from './mark-price.ts';
 import type { MarketSeam } from './market-seam.ts';
-import { MARKET_IDS, MARKET_INDEX, type MarketId, type MarketState } from './market.ts';
-import type { PerpRules } from './rules.ts';
+import { marketIn } from './by-market.ts';
+import { MARKET_IDS, MARKET_INDEX, type MarketId } from './market.ts';
 import { above, atLeast, check } from '../validation/index.ts';
 
 const PRICE = above(0);
@@ -37,7 +37,8 @@ function payIntoFunds(state: ExchangeState): void {
   const listed = state.listed;
   for (let j = 0; j < listed.length; j++) {
     const market = state.listedMarkets[j]!;
-    const k = MARKET_INDEX[listed[j]!];
+    // By name (by-market.ts): MARKET_INDEX under a changing name was a megamorphic keyed load a market a minute.
+    const k = marketIn(MARKET_INDEX, listed[j]!);
     const target = share * market.longOpenInterest * market.markPrice;
     const due = target - state.fundCommitted[k]!;
     if (due <= 0) continue;
@@ -94,29 +95,48 @@ export function stepListed(
     if (!(traded > 0 && traded < Infinity)) check(`${listed[j]} traded price`, traded, PRICE);
   }
   const prints = intraMinutePrints(listed, quotes);
+  const method = rules.markMethod;
+  const clamp = rules.markBasisClamp;
   // The basis EMA moves at the close only: the prints' marks read its value as the minute opened.
-  const emaRead = rules.markMethod !== 'last-traded';
-  if (prints !== 0)
-    for (let j = 0; j < n; j++) emaAtOpen[j] = emaRead ? basisEmaValue(markets[j]!.basisEma) : 0;
+  const emaRead = method !== 'last-traded';
   for (let k = 0; k < prints; k++) {
     for (let j = 0; j < n; j++) {
       const market = markets[j]!;
       const quote = quotes[j]!;
+      const index = quote.index;
       // A down minute visits its high first, then its low; an up minute the other way round.
-      const down = quote.index < market.indexPrice;
-      const print = ((k === 0) === down ? quote.high : quote.low) ?? quote.index;
-      const premium = k === 0 ? quote.traded / quote.index : market.tradedPrice / market.indexPrice;
-      reprice(rules, market, print, print * premium, emaAtOpen[j]!);
+      const down = index < market.indexPrice;
+      const print = ((k === 0) === down ? quote.high : quote.low) ?? index;
+      let premium, ema;
+      if (k === 0) {
+        premium = quote.traded / index;
+        emaAtOpen[j] = ema = emaRead ? basisEmaValue(market.basisEma) : 0;
+      } else {
+        premium = market.tradedPrice / market.indexPrice;
+        ema = emaAtOpen[j]!;
+      }
+      const traded = print * premium;
+      market.previousMarkPrice = market.markPrice;
+      market.indexPrice = print;
+      market.tradedPrice = traded;
+      market.markPrice = markPriceAt(method, print, traded, ema, clamp);
     }
     liquidateUnderwater(state, seam, events);
   }
+  const stepSeconds = state.stepSeconds;
+  const emaSeconds = rules.markEmaSeconds;
   for (let j = 0; j < n; j++) {
     const market = markets[j]!;
-    const { index, traded } = quotes[j]!;
+    const quote = quotes[j]!;
+    const index = quote.index;
     // After intra-minute fills the traded price carries their gap: the close keeps the venue's premium.
-    const close = prints === 0 ? traded : index * (market.tradedPrice / market.indexPrice);
-    advanceBasisEma(market.basisEma, close - index, state.stepSeconds, rules.markEmaSeconds);
-    reprice(rules, market, index, close, emaRead ? basisEmaValue(market.basisEma) : 0);
+    const close = prints === 0 ? quote.traded : index * (market.tradedPrice / market.indexPrice);
+    const ema = market.basisEma;
+    advanceBasisEma(ema, close - index, stepSeconds, emaSeconds);
+    market.previousMarkPrice = market.markPrice;
+    market.indexPrice = index;
+    market.tradedPrice = close;
+    market.markPrice = markPriceAt(method, index, close, emaRead ? basisEmaValue(ema) : 0, clamp);
   }
   payIntoFunds(state);
   accrueFunding(state, seam, events);
@@ -139,14 +159,3 @@ function intraMinutePrints(listed: readonly MarketId[], quotes: readonly MarketQ
 
 /** Each listed market's basis EMA value as the minute opened (kept from step to step). */
 const emaAtOpen = new Float64Array(MARKET_IDS.length);
-
-/**
- * New index and traded prices for one market, and the mark the rules build from them (`ema`: the basis EMA's
- * value, basisEmaValue(market.basisEma)).
- */
-function reprice(rules: PerpRules, market: MarketState, index: number, traded: number, ema: number): void {
-  market.previousMarkPrice = market.markPrice;
-  market.indexPrice = index;
-  market.tradedPrice = traded;
-  market.markPrice = markPriceAt(rules.markMethod, index, traded, ema, rules.markBasisClamp);
-}

@@ -295,23 +295,26 @@ export function observeMinute(
   let total = 0;
   const on = tally.venues.onshore;
   if (on) {
-    const fund = observeVenue(on, onshore, minute);
-    if (on.lossBuffer === 'insurance-fund') total += fund;
+    observeVenue(on, onshore, minute);
+    if (on.lossBuffer === 'insurance-fund') total += venueFund[0]!;
   }
   const off = tally.venues.offshore;
   if (offshore && off) {
-    const fund = observeVenue(off, offshore, minute);
-    if (off.lossBuffer === 'insurance-fund') total += fund;
+    observeVenue(off, offshore, minute);
+    if (off.lossBuffer === 'insurance-fund') total += venueFund[0]!;
   }
   tally.fundMin = Math.min(tally.fundMin, total);
 }
 
-/** One venue's dislocations and lowest fund this minute; returns its fund now (its markets' funds added in list order). */
-function observeVenue(v: VenueTally, markets: ListedMarkets, minute: number): number {
-  if (v.listedFor !== markets) {
-    v.listed = markets.map((market) => v.markets[market.id]);
-    v.listedFor = markets;
-  }
+/**
+ * The fund observeVenue last summed, handed back in a typed array rather than returned: a number returned from
+ * a call the compiler did not inline is a new heap number, a venue a minute (issue 16).
+ */
+const venueFund = new Float64Array(1);
+
+/** One venue's dislocations and lowest fund this minute; its fund now (its markets' funds added in list order) into `venueFund`. */
+function observeVenue(v: VenueTally, markets: ListedMarkets, minute: number): void {
+  if (v.listedFor !== markets) resolveListed(v, markets);
   const listed = v.listed;
   let fund = 0;
   for (let k = 0; k < markets.length; k++) {
@@ -326,7 +329,16 @@ function observeVenue(v: VenueTally, markets: ListedMarkets, minute: number): nu
     }
   }
   v.fundMin = Math.min(v.fundMin, fund);
-  return fund;
+  venueFund[0] = fund;
+}
+
+/**
+ * `v.listed` for `markets`, in their order. Apart from observeVenue: a closure over its parameter there made
+ * its context on every call, every minute, though the list is resolved once (issue 16).
+ */
+function resolveListed(v: VenueTally, markets: ListedMarkets): void {
+  v.listed = markets.map((market) => v.markets[market.id]);
+  v.listedFor = markets;
 }
 
 function addLiquidations(into: LiquidationFigures, from: LiquidationFigures): void {

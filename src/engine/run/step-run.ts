@@ -47,7 +47,7 @@ function stepVenue(run: RunState, venue: Venue): void {
   quoteMinute(venue.feed, venue.impact, venue.liquidity, run.minute);
   if (stepEvents.length !== 0) stepEvents.length = 0; // setting a length costs ~30 ns even at 0
   stepListed(venue.exchange, venue.feed.quotes, venue.seam, stepEvents);
-  recordPerpEvents(run, venue, stepEvents);
+  if (stepEvents.length !== 0) recordPerpEvents(run, venue, stepEvents); // the usual minute has none
 }
 
 /** Advances the run by one minute. Does nothing once the path is over. */
@@ -71,7 +71,7 @@ export function stepRun(run: RunState): void {
   stepBroker(run.broker, prices, run.spotSeam, run.reactions, stepBrokerEvents);
   // The episode's venue failure (FTX, 11 Nov 2022), after the minute's margin checks.
   if (run.minute === run.venueFailureMinute) brokerFailure(run.broker, stepBrokerEvents);
-  recordBrokerEvents(run, stepBrokerEvents);
+  if (stepBrokerEvents.length !== 0) recordBrokerEvents(run, stepBrokerEvents);
   observe(run);
 }
 
@@ -79,8 +79,17 @@ function observe(run: RunState): void {
   const { onshore, offshore } = run;
   observeMinute(run.figures, onshore.feed.markets, offshore ? offshore.feed.markets : null, run.minute);
   const last = run.minute === run.path.minutes;
-  if (run.minute % run.frameEvery === 0 || last) takeFrame(run);
+  if (isFrameMinute(run.minute, run.frameEvery) || last) takeFrame(run);
   if ((run.invariantEvery > 0 && run.minute % run.invariantEvery === 0) || last) checkAll(run);
+}
+
+/**
+ * Whether `minute` (≥ 1) is a multiple of `every` (≥ 1) without taking the remainder where it is known: every
+ * minute when every is 1 (the classroom), none before `every` (a summary run's every is
+ * Number.MAX_SAFE_INTEGER, whose remainder, not a small integer, was a call into the C library a minute).
+ */
+function isFrameMinute(minute: number, every: number): boolean {
+  return every === 1 || (minute >= every && minute % every === 0);
 }
 
 /** One frame's ADL scoring, shared by its queue head and trace rows (buffers kept from frame to frame). */

@@ -164,5 +164,6 @@ export function quoteMinute(
 function providerSize(positions: Account['positions'] | undefined, id: MarketId): number {
   if (positions === undefined) return 0;
   const position = id === 'BTC' ? positions.BTC : id === 'ETH' ? positions.ETH : positions.ALT;
-  return position?.size ?? 0;
+  // Not `position?.size ?? 0`: a size or undefined, then tested for undefined, was a new heap number a minute.
+  return position === undefined ? 0 : position.size;
 }
