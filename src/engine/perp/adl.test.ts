@@ -53,8 +53,9 @@ describe('the ADL queue', () => {
   });
 
   /**
-   * Nine longs entered above, at and below the mark (losing, flat, winning; one past its bankruptcy), so the
-   * queues have positive scores beside zeros (Binance), negatives (Hyperliquid) or both (BitMEX): the board keeps the zeros apart and must still give the
+   * Ten longs entered above, at and below the mark (losing, flat, winning; two past their bankruptcy, tied at
+   * −∞ under BitMEX and Hyperliquid), so the queues have positive scores beside zeros (Binance), negatives
+   * (Hyperliquid) or both (BitMEX): the board keeps the zeros apart and must still give the
    * sorted queue's head and every position's lights.
    */
   it.each(['binance', 'bitmex', 'hyperliquid'] as const)(
@@ -62,7 +63,7 @@ describe('the ADL queue', () => {
     (method) => {
       const state = testVenue();
       const events: PerpEvent[] = [];
-      const entries = [52_000, 50_000, 48_000, 50_000, 80_000, 47_000, 50_000, 51_000, 49_000];
+      const entries = [52_000, 50_000, 48_000, 50_000, 80_000, 47_000, 50_000, 51_000, 49_000, 90_000];
       const ids = entries.map((entry, k) => {
         const id = openAccount(state, 'trader', 'professional', 10_000);
         placeMarketOrder(

@@ -307,13 +307,17 @@ export function boardLights(board: AdlBoard, accountId: number): number | null {
   } else if (!(at < side.zeros && side.zeroAccounts[at] === accountId)) return null;
   const accounts = side.accounts;
   const scores = side.scores;
+  // Counted without a branch (`ahead` written as 0 or 1): whether a position is ahead goes either way at random.
   let rank = 1;
-  for (let j = 0; j < side.scored; j++) if (ahead(scores[j]!, accounts[j]!, score, accountId)) rank++;
+  for (let j = 0; j < side.scored; j++) {
+    const other = scores[j]!;
+    rank += +(other > score) + (+(other === score) & +(accounts[j]! < accountId));
+  }
   // The zeros: all ahead of a negative score, none ahead of a positive one, those of lower id ahead of a 0.
   if (score < 0) rank += side.zeros;
   else if (score === 0) {
     const zeroAccounts = side.zeroAccounts;
-    for (let j = 0; j < side.zeros; j++) if (zeroAccounts[j]! < accountId) rank++;
+    for (let j = 0; j < side.zeros; j++) rank += +(zeroAccounts[j]! < accountId);
   }
   return adlLights(rank, side.length);
 }
