@@ -69,7 +69,10 @@ const ahead = (scoreA: number, accountA: number, scoreB: number, accountB: numbe
 export interface AdlBoard {
   long: AdlBoardSide;
   short: AdlBoardSide;
-  /** Each account's place on the board, by account id (placeCode); a code left from another frame is told by its place not holding that account. */
+  /**
+   * Each account's place on the board, by account id (placeCode); a code left from another frame is told by
+   * its place not holding that account.
+   */
   placeOf: Int32Array;
 }
 
@@ -81,7 +84,7 @@ export interface AdlBoardSide {
   scored: number;
   accounts: Int32Array;
   scores: Float64Array;
-  /** Account ids of the positions scoring 0 (+0 or −0: the queue does not tell them apart), the first `zeros` places. */
+  /** Account ids of the positions scoring 0 (+0 or −0, alike in the queue), the first `zeros` places. */
   zeros: number;
   zeroAccounts: Int32Array;
 }
@@ -111,7 +114,8 @@ const placeCode = (index: number, short: boolean, zero: boolean) =>
  * once, positionScore's arithmetic written out (the same operations in the same order, so the same bits), each
  * score stored straight into the board (a score returned from a call was a boxed number per position). Under
  * Binance a position not in profit is given its 0 before the margin behind it is worked out (adlScoreOf's own
- * early return, its checks of size, entry and mark kept).
+ * early return, its checks of size, entry and mark kept; the margin, not worked out, is not checked to be
+ * finite there: adlQueue, which orders an actual deleveraging, still scores every position in full).
  */
 export function scoreBoard(
   board: AdlBoard,
