@@ -84,6 +84,7 @@ function extremesFor(
       extremes[id] = intraMinuteExtremes(
         indexSeries(draws.path, id),
         id === 'ALT' ? altIntraPrng : intraPrng,
+        id === 'BTC' ? draws.path.logBtc : undefined,
       );
   return extremes;
 }
