@@ -5,8 +5,8 @@
 /**
  * A heap's arrays before its first push: empty, shared by every heap and never written (a push finds it full
  * and grows). A run makes about thirty heaps, one per venue market and side, exit slot and margin asset, and a
- * classroom run pushes into few of them: three typed arrays each, made at createRun, took about 45 µs of its
- * 200 (issue 16).
+ * classroom run pushes into few of them: their three typed arrays each, made at createRun, were 23% of
+ * createRun's profile with the seed's draws kept (issue 16).
  */
 const NO_KEYS = new Float64Array(0);
 const NO_IDS = new Int32Array(0);
