@@ -5,6 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cos, exp, halfToThe, log, pow, sin } from './fdlibm.ts';
+import {
+  EXP_SHORT_FROM,
+  EXP_SHORT_TO,
+  expsInPlace,
+  logsInPlace,
+  OVER_HALF_LN2,
+  UNDER_1_5_LN2,
+} from './log-exp.ts';
+import { fromWords } from './words.ts';
 
 /** A seeded stream of doubles in [lo, hi). */
 function doubles(count: number, lo: number, hi: number, seed: number): number[] {
@@ -87,6 +96,28 @@ describe('fdlibm: the engine’s elementary functions, bit for bit with V8 11.3'
       // |x| = 2^-28, ln2/2, 1.5·ln2, 708 (fdlibm's cases), 1 and e's neighbours
       ...nearHighWords([0x3e300000, 0x3fd62e43, 0x3ff0a2b2, 0x3ff00000, 0x40862000]),
     ]);
+  });
+
+  it('takes logsInPlace’s and expsInPlace’s values bit for bit as log and exp, in a view at an offset too', () => {
+    const xs = [...SPECIAL, ...doubles(20_000, 0, 2, 16), ...doubles(20_000, -750, 710, 17)];
+    const buffer = new Float64Array(xs.length + 3);
+    const view = buffer.subarray(3); // high words read at a byte offset of 24
+    for (const [fill, f] of [
+      [logsInPlace, log],
+      [expsInPlace, exp],
+    ] as const) {
+      view.set(xs);
+      fill(view, 1, xs.length - 1);
+      const expected = xs.map((x, i) => (i === 0 || i === xs.length - 1 ? x : f(x)));
+      expect(Array.from(view)).toEqual(expected);
+    }
+  });
+
+  it('compares |x| with exp’s bounds written as doubles: the doubles of fdlibm’s high words', () => {
+    expect(EXP_SHORT_FROM).toBe(fromWords(0x3e300000, 0));
+    expect(EXP_SHORT_TO).toBe(fromWords(0x40862000, 0));
+    expect(OVER_HALF_LN2).toBe(fromWords(0x3fd62e43, 0));
+    expect(UNDER_1_5_LN2).toBe(fromWords(0x3ff0a2b2, 0));
   });
 
   it('cos and sin', () => {
