@@ -19,19 +19,27 @@ import {
   premiumOf,
 } from './premium.ts';
 
-/** The last impact margin notional taken and its maximum leverage (NaN: none yet, never equal). */
-const lastNotional = { maxLeverage: NaN, notional: NaN };
+/**
+ * The last two impact margin notionals taken and their maximum leverages (NaN: none yet, never equal): a
+ * classroom run steps two venues in turn (Hong Kong's and the offshore one the leakage goes to), whose maximum
+ * leverages differ, so one kept notional was taken again at every call.
+ */
+const lastNotional = { maxLeverage: NaN, notional: NaN, otherMaxLeverage: NaN, otherNotional: NaN };
 
 /**
  * B-IMN: impact margin notional = 200 USDT / initial margin rate at the maximum leverage; taken again only when
- * the maximum leverage changed (a venue's step asks every minute; the same input gives the same bits).
+ * the maximum leverage is neither of the last two (a venue's step asks every minute; the same input gives the
+ * same bits).
  */
 function impactNotionalAt(maxLeverage: number): number {
-  if (maxLeverage !== lastNotional.maxLeverage) {
-    lastNotional.notional = impactMarginNotional(1 / maxLeverage);
-    lastNotional.maxLeverage = maxLeverage;
-  }
-  return lastNotional.notional;
+  const kept = lastNotional;
+  if (maxLeverage === kept.maxLeverage) return kept.notional;
+  if (maxLeverage === kept.otherMaxLeverage) return kept.otherNotional;
+  kept.otherMaxLeverage = kept.maxLeverage;
+  kept.otherNotional = kept.notional;
+  kept.notional = impactMarginNotional(1 / maxLeverage);
+  kept.maxLeverage = maxLeverage;
+  return kept.notional;
 }
 
 export function accrueFunding(state: ExchangeState, seam: MarketSeam, events: PerpEvent[]): void {
