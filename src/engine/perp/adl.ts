@@ -140,9 +140,13 @@ export function scoreBoard(
   let shorts = 0;
   let longZeros = 0;
   let shortZeros = 0;
+  // The market's position read by name (a key from a parameter was a keyed load gone generic, once a process
+  // had scored more than one market).
+  const mk = marketId === 'BTC' ? 0 : marketId === 'ETH' ? 1 : 2;
   for (let j = 0; j < ids.length; j++) {
     const account = accounts[ids[j]!]!;
-    const position = account.positions[marketId];
+    const positions = account.positions;
+    const position = mk === 0 ? positions.BTC : mk === 1 ? positions.ETH : positions.ALT;
     if (!position) continue;
     const size = position.size;
     if (size === 0) continue;
