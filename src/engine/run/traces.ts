@@ -10,7 +10,6 @@ import type { CollateralRule } from '../margin/collateral.ts';
 import { boardHeadsInto, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
 import type { AdlMethod } from '../perp/adl-ranking.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
-import type { MarketId } from '../perp/market.ts';
 import {
   crossFiguresInto,
   isolatedEquity,
