@@ -249,14 +249,17 @@ export class LiquidationWatch implements LiquidationScan {
   /** Sizes the per-account arrays to hold account `id`. */
   #reach(id: number): void {
     if (id < this.#version.length) return;
+    // Views on one buffer: a typed array's own buffer costs about a microsecond to allocate and free, a view a
+    // few tens of nanoseconds.
     const size = Math.max(id + 1, this.#version.length * 2);
-    const version = new Int32Array(size);
+    const buffer = new ArrayBuffer(size * (Int32Array.BYTES_PER_ELEMENT + 2));
+    const version = new Int32Array(buffer, 0, size);
     version.set(this.#version);
     this.#version = version;
-    const holds = new Uint8Array(size);
+    const holds = new Uint8Array(buffer, size * Int32Array.BYTES_PER_ELEMENT, size);
     holds.set(this.#holds);
     this.#holds = holds;
-    const listed = new Uint8Array(size);
+    const listed = new Uint8Array(buffer, size * (Int32Array.BYTES_PER_ELEMENT + 1), size);
     listed.set(this.#listed);
     this.#listed = listed;
   }
