@@ -71,11 +71,27 @@ export class LiquidationWatch implements LiquidationScan {
 
   constructor(state: ExchangeState) {
     this.#markets = MARKET_IDS.map((id) => state.markets[id]);
-    this.#traded = Int32Array.from(state.listed, (id) => MARKET_IDS.indexOf(id));
-    this.#fundingLow = Float64Array.from(this.#markets, (m) => m.fundingIndex);
-    this.#fundingHigh = Float64Array.from(this.#markets, (m) => m.fundingIndex);
-    this.#lossAtRebuild = Float64Array.from(this.#markets, (m) => m.lossIndex);
-    this.#factor = Float64Array.from(this.#markets, (m) => 1 / (1 - Math.max(...m.tiers.map((t) => t.mmr))));
+    const traded = new Int32Array(state.listed.length);
+    for (let j = 0; j < traded.length; j++) traded[j] = MARKET_IDS.indexOf(state.listed[j]!);
+    this.#traded = traded;
+    // The per-market numbers and the band as views on one array: a typed array's own buffer costs about a
+    // microsecond to allocate and free, a view a few tens of nanoseconds (LiquidationWatch is made every run).
+    const n = MARKET_IDS.length;
+    const numbers = new Float64Array(4 * n + BAND_FIELDS * n);
+    this.#fundingLow = numbers.subarray(0, n);
+    this.#fundingHigh = numbers.subarray(n, 2 * n);
+    this.#lossAtRebuild = numbers.subarray(2 * n, 3 * n);
+    this.#factor = numbers.subarray(3 * n, 4 * n);
+    this.#band = numbers.subarray(4 * n);
+    for (let k = 0; k < n; k++) {
+      const m = this.#markets[k]!;
+      this.#fundingLow[k] = m.fundingIndex;
+      this.#fundingHigh[k] = m.fundingIndex;
+      this.#lossAtRebuild[k] = m.lossIndex;
+      let highest = -Infinity; // Math.max of the tiers' rates, taken one by one (the same number)
+      for (const tier of m.tiers) highest = Math.max(highest, tier.mmr);
+      this.#factor[k] = 1 / (1 - highest);
+    }
   }
 
   markDirty(accountId: number): void {
@@ -163,7 +179,7 @@ export class LiquidationWatch implements LiquidationScan {
    * Per market, BAND_FIELDS numbers side by side (funding index, loss index, drift bound, the longs' and the
    * shorts' thresholds): one array read three times a venue a minute, where five were (issue 16).
    */
-  readonly #band = new Float64Array(BAND_FIELDS * MARKET_IDS.length);
+  readonly #band: Float64Array;
 
   /**
    * The visits, apart from eachCandidate: the closure below captures `state`, and a function whose closure

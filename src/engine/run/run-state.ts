@@ -6,7 +6,7 @@ import { createBroker, type AssetPrices, type BrokerState } from '../broker/inde
 import { createImpactState, impactSeam, type ImpactState } from '../market/impact-seam.ts';
 import type { MarketSeam } from '../perp/market-seam.ts';
 import type { MarketQuote } from '../perp/step.ts';
-import { MARKET_IDS, type MarketId, type MarketState } from '../perp/market.ts';
+import type { MarketId, MarketState } from '../perp/market.ts';
 import type { IntraMinuteExtremes } from '../market/intra-minute.ts';
 import { venueDepthMultiplier } from '../market/venue-depth.ts';
 import {
@@ -188,7 +188,12 @@ function createVenue(
     clockStartSecond,
   });
   openAccount(exchange, 'liquidity-provider', 'professional', totalCapital * PROVIDER_CASH_PER_DEPOSIT);
-  const quotes = Object.fromEntries(MARKET_IDS.map((id) => [id, { index: 0, traded: 0 }])) as Venue['quotes'];
+  // Written out, MARKET_IDS order: Object.fromEntries took a generic path at every run's start.
+  const quotes: Venue['quotes'] = {
+    BTC: { index: 0, traded: 0 },
+    ETH: { index: 0, traded: 0 },
+    ALT: { index: 0, traded: 0 },
+  };
   return {
     name,
     regime,
