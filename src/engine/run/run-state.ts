@@ -386,7 +386,7 @@ export function createRun(config: RunConfig): RunState {
   return run;
 }
 
-type TraderColumns = Pick<
+export type TraderColumns = Pick<
   RunState,
   | 'reserve'
   | 'openSeq'
@@ -405,7 +405,7 @@ type TraderColumns = Pick<
  * own buffer costs about a microsecond to allocate and free (off V8's heap past 64 bytes), a view a few tens of
  * nanoseconds. Nothing hands these on (the result copies what it reports), so sharing a buffer is safe.
  */
-function traderColumns(n: number): TraderColumns {
+export function traderColumns(n: number): TraderColumns {
   const buffer = new ArrayBuffer(n * (2 * 8 + 2 * 4 + 6));
   const f64 = (k: number) => new Float64Array(buffer, k * 8 * n, n);
   const i32 = (k: number) => new Int32Array(buffer, 16 * n + k * 4 * n, n);
