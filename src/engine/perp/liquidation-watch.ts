@@ -32,6 +32,11 @@ const ETH = MARKET_INDEX.ETH;
 const ALT = MARKET_INDEX.ALT;
 /** What candidates() returns when nobody is near a threshold: shared, frozen (a caller's push would throw). */
 const NO_CANDIDATES = Object.freeze([]) as unknown as number[];
+/** The per-account arrays before the first account is indexed: empty, never written (`#reach` replaces them). */
+const NO_VERSIONS = new Int32Array(0);
+const NO_FLAGS = new Uint8Array(0);
+/** Accounts the per-account arrays make room for at first. */
+const FIRST_ACCOUNTS = 64;
 
 /**
  * Per-market state is kept in arrays in MARKET_IDS order (the venue's market objects are never replaced): a
@@ -42,7 +47,8 @@ export class LiquidationWatch implements LiquidationScan {
   readonly #markets: MarketState[];
   readonly #longs: KeyedHeap[] = MARKET_IDS.map(() => new KeyedHeap(-1));
   readonly #shorts: KeyedHeap[] = MARKET_IDS.map(() => new KeyedHeap(1));
-  #version = new Int32Array(64);
+  /** Per account id, made at the first account indexed (`#reach`): empty and shared before. */
+  #version = NO_VERSIONS;
   readonly #dirty: number[] = [];
   readonly #isDirty: boolean[] = [];
   /** Cross accounts holding positions in both markets: checked every step. */
@@ -54,8 +60,8 @@ export class LiquidationWatch implements LiquidationScan {
    * 100,000-trader run). Each is listed once in #holdingList, which may still list some that stopped holding
    * (dropped at the next rebuild): flags, not a set, whose every change cost a hash-table write.
    */
-  #holds = new Uint8Array(64);
-  #listed = new Uint8Array(64);
+  #holds = NO_FLAGS;
+  #listed = NO_FLAGS;
   #holdingList: number[] = [];
   /** Per market: the funding index's range and the loss index since the keys were computed. */
   readonly #fundingLow: Float64Array;
@@ -267,7 +273,7 @@ export class LiquidationWatch implements LiquidationScan {
     if (id < this.#version.length) return;
     // Views on one buffer: a typed array's own buffer costs about a microsecond to allocate and free, a view a
     // few tens of nanoseconds.
-    const size = Math.max(id + 1, this.#version.length * 2);
+    const size = Math.max(id + 1, this.#version.length * 2, FIRST_ACCOUNTS);
     const buffer = new ArrayBuffer(size * (Int32Array.BYTES_PER_ELEMENT + 2));
     const version = new Int32Array(buffer, 0, size);
     version.set(this.#version);

@@ -242,11 +242,13 @@ export function entryOrderOf(entryMinute: Uint32Array): Uint32Array {
   const n = entryMinute.length;
   let last = 0;
   for (let i = 0; i < n; i++) if (entryMinute[i]! > last) last = entryMinute[i]!;
-  // start[m]: how many traders enter before minute m, then the next free place of minute m.
-  const start = new Uint32Array(last + 2);
+  // start[m]: how many traders enter before minute m, then the next free place of minute m. Both arrays views
+  // on one buffer: a typed array's own buffer costs about a microsecond to allocate and free, a view far less.
+  const buffer = new ArrayBuffer((n + last + 2) * Uint32Array.BYTES_PER_ELEMENT);
+  const order = new Uint32Array(buffer, 0, n);
+  const start = new Uint32Array(buffer, n * Uint32Array.BYTES_PER_ELEMENT, last + 2);
   for (let i = 0; i < n; i++) start[entryMinute[i]! + 1]!++;
   for (let m = 1; m < start.length; m++) start[m]! += start[m - 1]!;
-  const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[start[entryMinute[i]!]!++] = i;
   return order;
 }
