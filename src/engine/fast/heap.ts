@@ -12,8 +12,6 @@ const NO_KEYS = new Float64Array(0);
 const NO_IDS = new Int32Array(0);
 /** Entries a heap makes room for at its first push. */
 const FIRST_CAPACITY = 64;
-/** Bytes an entry takes: its key, id and version. */
-const ENTRY_BYTES = Float64Array.BYTES_PER_ELEMENT + 2 * Int32Array.BYTES_PER_ELEMENT;
 
 export class KeyedHeap {
   #keys = NO_KEYS;
@@ -90,18 +88,13 @@ export class KeyedHeap {
     this.#versions[to] = this.#versions[from]!;
   }
 
-  /**
-   * The three arrays as views on one buffer: a typed array's own buffer costs about a microsecond to allocate
-   * and free (off V8's heap past 64 bytes), a view on a buffer a few tens of nanoseconds.
-   */
   #grow(): void {
     const capacity = Math.max(FIRST_CAPACITY, this.#keys.length * 2);
-    const buffer = new ArrayBuffer(capacity * ENTRY_BYTES);
-    const keys = new Float64Array(buffer, 0, capacity);
+    const keys = new Float64Array(capacity);
     keys.set(this.#keys);
-    const ids = new Int32Array(buffer, capacity * Float64Array.BYTES_PER_ELEMENT, capacity);
+    const ids = new Int32Array(capacity);
     ids.set(this.#ids);
-    const versions = new Int32Array(buffer, capacity * (ENTRY_BYTES - Int32Array.BYTES_PER_ELEMENT), capacity);
+    const versions = new Int32Array(capacity);
     versions.set(this.#versions);
     this.#keys = keys;
     this.#ids = ids;

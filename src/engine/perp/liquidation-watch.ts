@@ -32,11 +32,6 @@ const ETH = MARKET_INDEX.ETH;
 const ALT = MARKET_INDEX.ALT;
 /** What candidates() returns when nobody is near a threshold: shared, frozen (a caller's push would throw). */
 const NO_CANDIDATES = Object.freeze([]) as unknown as number[];
-/** The per-account arrays before the first account is indexed: empty, never written (`#reach` replaces them). */
-const NO_VERSIONS = new Int32Array(0);
-const NO_FLAGS = new Uint8Array(0);
-/** Accounts the per-account arrays make room for at first. */
-const FIRST_ACCOUNTS = 64;
 
 /**
  * Per-market state is kept in arrays in MARKET_IDS order (the venue's market objects are never replaced): a
@@ -47,8 +42,7 @@ export class LiquidationWatch implements LiquidationScan {
   readonly #markets: MarketState[];
   readonly #longs: KeyedHeap[] = MARKET_IDS.map(() => new KeyedHeap(-1));
   readonly #shorts: KeyedHeap[] = MARKET_IDS.map(() => new KeyedHeap(1));
-  /** Per account id, made at the first account indexed (`#reach`): empty and shared before. */
-  #version = NO_VERSIONS;
+  #version = new Int32Array(64);
   readonly #dirty: number[] = [];
   readonly #isDirty: boolean[] = [];
   /** Cross accounts holding positions in both markets: checked every step. */
@@ -60,8 +54,8 @@ export class LiquidationWatch implements LiquidationScan {
    * 100,000-trader run). Each is listed once in #holdingList, which may still list some that stopped holding
    * (dropped at the next rebuild): flags, not a set, whose every change cost a hash-table write.
    */
-  #holds = NO_FLAGS;
-  #listed = NO_FLAGS;
+  #holds = new Uint8Array(64);
+  #listed = new Uint8Array(64);
   #holdingList: number[] = [];
   /** Per market: the funding index's range and the loss index since the keys were computed. */
   readonly #fundingLow: Float64Array;
@@ -77,27 +71,11 @@ export class LiquidationWatch implements LiquidationScan {
 
   constructor(state: ExchangeState) {
     this.#markets = MARKET_IDS.map((id) => state.markets[id]);
-    const traded = new Int32Array(state.listed.length);
-    for (let j = 0; j < traded.length; j++) traded[j] = MARKET_IDS.indexOf(state.listed[j]!);
-    this.#traded = traded;
-    // The per-market numbers and the band as views on one array: a typed array's own buffer costs about a
-    // microsecond to allocate and free, a view a few tens of nanoseconds (LiquidationWatch is made every run).
-    const n = MARKET_IDS.length;
-    const numbers = new Float64Array(4 * n + BAND_FIELDS * n);
-    this.#fundingLow = numbers.subarray(0, n);
-    this.#fundingHigh = numbers.subarray(n, 2 * n);
-    this.#lossAtRebuild = numbers.subarray(2 * n, 3 * n);
-    this.#factor = numbers.subarray(3 * n, 4 * n);
-    this.#band = numbers.subarray(4 * n);
-    for (let k = 0; k < n; k++) {
-      const m = this.#markets[k]!;
-      this.#fundingLow[k] = m.fundingIndex;
-      this.#fundingHigh[k] = m.fundingIndex;
-      this.#lossAtRebuild[k] = m.lossIndex;
-      let highest = -Infinity; // Math.max of the tiers' rates, taken one by one (the same number)
-      for (const tier of m.tiers) highest = Math.max(highest, tier.mmr);
-      this.#factor[k] = 1 / (1 - highest);
-    }
+    this.#traded = Int32Array.from(state.listed, (id) => MARKET_IDS.indexOf(id));
+    this.#fundingLow = Float64Array.from(this.#markets, (m) => m.fundingIndex);
+    this.#fundingHigh = Float64Array.from(this.#markets, (m) => m.fundingIndex);
+    this.#lossAtRebuild = Float64Array.from(this.#markets, (m) => m.lossIndex);
+    this.#factor = Float64Array.from(this.#markets, (m) => 1 / (1 - Math.max(...m.tiers.map((t) => t.mmr))));
   }
 
   markDirty(accountId: number): void {
@@ -185,7 +163,7 @@ export class LiquidationWatch implements LiquidationScan {
    * Per market, BAND_FIELDS numbers side by side (funding index, loss index, drift bound, the longs' and the
    * shorts' thresholds): one array read three times a venue a minute, where five were (issue 16).
    */
-  readonly #band: Float64Array;
+  readonly #band = new Float64Array(BAND_FIELDS * MARKET_IDS.length);
 
   /**
    * The visits, apart from eachCandidate: the closure below captures `state`, and a function whose closure
@@ -271,17 +249,14 @@ export class LiquidationWatch implements LiquidationScan {
   /** Sizes the per-account arrays to hold account `id`. */
   #reach(id: number): void {
     if (id < this.#version.length) return;
-    // Views on one buffer: a typed array's own buffer costs about a microsecond to allocate and free, a view a
-    // few tens of nanoseconds.
-    const size = Math.max(id + 1, this.#version.length * 2, FIRST_ACCOUNTS);
-    const buffer = new ArrayBuffer(size * (Int32Array.BYTES_PER_ELEMENT + 2));
-    const version = new Int32Array(buffer, 0, size);
+    const size = Math.max(id + 1, this.#version.length * 2);
+    const version = new Int32Array(size);
     version.set(this.#version);
     this.#version = version;
-    const holds = new Uint8Array(buffer, size * Int32Array.BYTES_PER_ELEMENT, size);
+    const holds = new Uint8Array(size);
     holds.set(this.#holds);
     this.#holds = holds;
-    const listed = new Uint8Array(buffer, size * (Int32Array.BYTES_PER_ELEMENT + 1), size);
+    const listed = new Uint8Array(size);
     listed.set(this.#listed);
     this.#listed = listed;
   }

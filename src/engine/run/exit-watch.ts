@@ -37,16 +37,6 @@ const SLOTS = 2 * MARKET_IDS.length;
 /** A venue's place among the slots (VenueName → 0 or 1). */
 export const venueSlot = (venue: VenueName): number => (venue === 'onshore' ? 0 : 1);
 
-/**
- * A slot list with no heap yet, pushed one by one (a packed array): `Array.from` with a length and a callback
- * took a generic path at every run's start.
- */
-function noHeaps(): (KeyedHeap | null)[] {
-  const heaps: (KeyedHeap | null)[] = [];
-  for (let slot = 0; slot < SLOTS; slot++) heaps.push(null);
-  return heaps;
-}
-
 export class ExitWatch {
   /**
    * By slot, levels that fire on a rise (min-heaps) and on a fall (max-heaps), and each heap's top key
@@ -55,8 +45,8 @@ export class ExitWatch {
    * heap is made at its first level (null before): a run uses a few of the twelve, and each heap's three typed
    * arrays, made with every run, were most of the fast engine's set-up (issue 16).
    */
-  readonly #up = noHeaps();
-  readonly #down = noHeaps();
+  readonly #up: (KeyedHeap | null)[] = Array.from({ length: SLOTS }, () => null);
+  readonly #down: (KeyedHeap | null)[] = Array.from({ length: SLOTS }, () => null);
   readonly #upTop = new Float64Array(SLOTS).fill(Infinity);
   readonly #downTop = new Float64Array(SLOTS).fill(-Infinity);
 

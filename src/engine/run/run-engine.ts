@@ -102,10 +102,10 @@ class HorizonLists {
   readonly #tail: Int32Array;
   readonly #next: Int32Array;
 
-  /** `head` and `tail` have a place for each minute a horizon can end at; `next` one for each trader. */
-  constructor(head: Int32Array, tail: Int32Array, next: Int32Array) {
-    this.#head = head.fill(-1);
-    this.#tail = tail;
+  constructor(minutes: number, next: Int32Array) {
+    // Horizons end at most one minute past the path (population.ts).
+    this.#head = new Int32Array(minutes + 2).fill(-1);
+    this.#tail = new Int32Array(minutes + 2);
     this.#next = next;
   }
 
@@ -181,20 +181,10 @@ class FastEngine implements RunEngine {
     broker.watch = new MarginWatch();
   }
 
-  /**
-   * Both lists' arrays as views on one buffer (a typed array's own buffer costs about a microsecond to allocate
-   * and free, a view a few tens of nanoseconds). The lists share `next`: a trader is in one list at most.
-   */
   #lists(run: RunState): void {
-    const traders = run.population.count;
-    // Horizons end at most one minute past the path (population.ts).
-    const minutes = run.path.minutes + 2;
-    const buffer = new ArrayBuffer((traders + 4 * minutes) * Int32Array.BYTES_PER_ELEMENT);
-    const next = new Int32Array(buffer, 0, traders);
-    const byMinute = (k: number) =>
-      new Int32Array(buffer, (traders + k * minutes) * Int32Array.BYTES_PER_ELEMENT, minutes);
-    this.#perpExits = new HorizonLists(byMinute(0), byMinute(1), next);
-    this.#brokerExits = new HorizonLists(byMinute(2), byMinute(3), next);
+    const next = new Int32Array(run.population.count);
+    this.#perpExits = new HorizonLists(run.path.minutes, next);
+    this.#brokerExits = new HorizonLists(run.path.minutes, next);
   }
 
   perpOpened(run: RunState, i: number, venue: Venue, market: MarketId, position: Position): void {

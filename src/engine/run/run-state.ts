@@ -6,7 +6,7 @@ import { createBroker, type AssetPrices, type BrokerState } from '../broker/inde
 import { createImpactState, impactSeam, type ImpactState } from '../market/impact-seam.ts';
 import type { MarketSeam } from '../perp/market-seam.ts';
 import type { MarketQuote } from '../perp/step.ts';
-import type { MarketId, MarketState } from '../perp/market.ts';
+import { MARKET_IDS, type MarketId, type MarketState } from '../perp/market.ts';
 import type { IntraMinuteExtremes } from '../market/intra-minute.ts';
 import { venueDepthMultiplier } from '../market/venue-depth.ts';
 import {
@@ -188,12 +188,7 @@ function createVenue(
     clockStartSecond,
   });
   openAccount(exchange, 'liquidity-provider', 'professional', totalCapital * PROVIDER_CASH_PER_DEPOSIT);
-  // Written out, MARKET_IDS order: Object.fromEntries took a generic path at every run's start.
-  const quotes: Venue['quotes'] = {
-    BTC: { index: 0, traded: 0 },
-    ETH: { index: 0, traded: 0 },
-    ALT: { index: 0, traded: 0 },
-  };
+  const quotes = Object.fromEntries(MARKET_IDS.map((id) => [id, { index: 0, traded: 0 }])) as Venue['quotes'];
   return {
     name,
     regime,
@@ -242,13 +237,11 @@ export function entryOrderOf(entryMinute: Uint32Array): Uint32Array {
   const n = entryMinute.length;
   let last = 0;
   for (let i = 0; i < n; i++) if (entryMinute[i]! > last) last = entryMinute[i]!;
-  // start[m]: how many traders enter before minute m, then the next free place of minute m. Both arrays views
-  // on one buffer: a typed array's own buffer costs about a microsecond to allocate and free, a view far less.
-  const buffer = new ArrayBuffer((n + last + 2) * Uint32Array.BYTES_PER_ELEMENT);
-  const order = new Uint32Array(buffer, 0, n);
-  const start = new Uint32Array(buffer, n * Uint32Array.BYTES_PER_ELEMENT, last + 2);
+  // start[m]: how many traders enter before minute m, then the next free place of minute m.
+  const start = new Uint32Array(last + 2);
   for (let i = 0; i < n; i++) start[entryMinute[i]! + 1]!++;
   for (let m = 1; m < start.length; m++) start[m]! += start[m - 1]!;
+  const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[start[entryMinute[i]!]!++] = i;
   return order;
 }
@@ -328,8 +321,6 @@ export function createRun(config: RunConfig): RunState {
   const frameEvery = config.frameEveryMinutes ?? Math.max(1, Math.ceil(minutes / 1500));
   // Frames at minute 0, every frameEvery minutes and at the end: the columns are allocated once, never grown.
   const frameCount = Math.ceil(minutes / frameEvery) + 1;
-  const columns = traderColumns(n);
-  columns.perpMarket.set(population.asset);
   const run: RunState = {
     config,
     regime,
@@ -340,7 +331,7 @@ export function createRun(config: RunConfig): RunState {
     population,
     venueTokenHolder: drawVenueTokenHolders(regime, config.seed, population.count),
     wantsAlt,
-    perpMarket: columns.perpMarket,
+    perpMarket: Uint8Array.from(population.asset),
     minute: 0,
     onshore,
     offshore,
@@ -350,17 +341,17 @@ export function createRun(config: RunConfig): RunState {
     reactions: null,
     brokerPrices: { ...prices },
     brokerTraderOf: [],
-    venueOf: columns.venueOf,
-    accountOf: columns.accountOf,
-    phase: columns.phase,
-    liquidated: columns.liquidated,
-    reserve: columns.reserve,
-    reacted: columns.reacted,
+    venueOf: new Uint8Array(n),
+    accountOf: new Int32Array(n).fill(-1),
+    phase: new Uint8Array(n),
+    liquidated: new Uint8Array(n),
+    reserve: new Float64Array(n),
+    reacted: new Uint8Array(n),
     entryOrder,
     entered: 0,
-    openPerps: columns.openPerps,
-    openSeq: columns.openSeq,
-    traderBySeq: columns.traderBySeq,
+    openPerps: new Uint8Array(n),
+    openSeq: new Float64Array(n),
+    traderBySeq: new Int32Array(n),
     nextSeq: 0,
     engine,
     venueFailureMinute: venueFailureMinute(config.scenario),
@@ -386,44 +377,6 @@ export function createRun(config: RunConfig): RunState {
   };
   foldRoutineWhereBuilt(run);
   return run;
-}
-
-export type TraderColumns = Pick<
-  RunState,
-  | 'reserve'
-  | 'openSeq'
-  | 'accountOf'
-  | 'traderBySeq'
-  | 'venueOf'
-  | 'phase'
-  | 'liquidated'
-  | 'reacted'
-  | 'openPerps'
-  | 'perpMarket'
->;
-
-/**
- * The run's per-trader columns as views on one buffer, widest first so each view is aligned: a typed array's
- * own buffer costs about a microsecond to allocate and free (off V8's heap past 64 bytes), a view a few tens of
- * nanoseconds. Nothing hands these on (the result copies what it reports), so sharing a buffer is safe.
- */
-export function traderColumns(n: number): TraderColumns {
-  const buffer = new ArrayBuffer(n * (2 * 8 + 2 * 4 + 6));
-  const f64 = (k: number) => new Float64Array(buffer, k * 8 * n, n);
-  const i32 = (k: number) => new Int32Array(buffer, 16 * n + k * 4 * n, n);
-  const u8 = (k: number) => new Uint8Array(buffer, 24 * n + k * n, n);
-  return {
-    reserve: f64(0),
-    openSeq: f64(1),
-    accountOf: i32(0).fill(-1),
-    traderBySeq: i32(1),
-    venueOf: u8(0),
-    phase: u8(1),
-    liquidated: u8(2),
-    reacted: u8(3),
-    openPerps: u8(4),
-    perpMarket: u8(5),
-  };
 }
 
 /**
