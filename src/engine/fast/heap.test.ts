@@ -20,6 +20,20 @@ describe('KeyedHeap', () => {
     );
   });
 
+  it('keeps each id and version with its key through growth', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { maxLength: 300 }), (keys) => {
+        const heap = new KeyedHeap(1);
+        keys.forEach((k, i) => heap.push(k, i, 7 * i + 1));
+        while (heap.size > 0) {
+          const id = heap.peekId();
+          expect([heap.peekKey(), heap.peekVersion()]).toEqual([keys[id], 7 * id + 1]);
+          heap.pop();
+        }
+      }),
+    );
+  });
+
   it('keeps the id and version with their key', () => {
     const heap = new KeyedHeap(1);
     heap.push(3, 30, 1);
