@@ -140,13 +140,9 @@ export function scoreBoard(
   let shorts = 0;
   let longZeros = 0;
   let shortZeros = 0;
-  // The market's position read by name (a key from a parameter was a keyed load gone generic, once a process
-  // had scored more than one market).
-  const mk = marketId === 'BTC' ? 0 : marketId === 'ETH' ? 1 : 2;
   for (let j = 0; j < ids.length; j++) {
     const account = accounts[ids[j]!]!;
-    const positions = account.positions;
-    const position = mk === 0 ? positions.BTC : mk === 1 ? positions.ETH : positions.ALT;
+    const position = account.positions[marketId];
     if (!position) continue;
     const size = position.size;
     if (size === 0) continue;
@@ -216,58 +212,25 @@ export function boardHeads(
   long: number[],
   short: number[],
 ): void {
-  const heads = new Int32Array(long.length + short.length);
-  selectHead(board.long, traderOf, heads, 0, long.length);
-  selectHead(board.short, traderOf, heads, long.length, short.length);
-  for (let j = 0; j < long.length; j++) long[j] = heads[j]!;
-  for (let j = 0; j < short.length; j++) short[j] = heads[long.length + j]!;
-}
-
-/**
- * boardHeads written straight into columns of trader ids, `k` places each from `at` (a frame's queue head):
- * copied through arrays of numbers, the head was a tenth of a frame's standings.
- */
-export function boardHeadsInto(
-  board: AdlBoard,
-  traderOf: readonly number[],
-  long: Int32Array,
-  short: Int32Array,
-  at: number,
-  k: number,
-): void {
-  selectHead(board.long, traderOf, long, at, k);
-  selectHead(board.short, traderOf, short, at, k);
+  selectHead(board.long, traderOf, long);
+  selectHead(board.short, traderOf, short);
 }
 
 /** The head being selected, in buffers kept from call to call (k is small: QUEUE_HEAD = 5). */
 let headScores = new Float64Array(8);
 let headAccounts = new Int32Array(8);
 
-/**
- * The queue's order: the positive scores, then the zeros in account order, then the negative scores; its first
- * k traders written at `out[at…at+k)`.
- */
-function selectHead(
-  side: AdlBoardSide,
-  traderOf: readonly number[],
-  out: Int32Array,
-  at: number,
-  k: number,
-): void {
+/** The queue's order: the positive scores, then the zeros in account order, then the negative scores. */
+function selectHead(side: AdlBoardSide, traderOf: readonly number[], out: number[]): void {
+  const k = out.length;
   if (headScores.length < k) {
     headScores = new Float64Array(k);
     headAccounts = new Int32Array(k);
   }
-  let filled = 0;
-  // An empty side (a market nobody holds, or a side nobody is on) has no head to select.
-  if (side.length > 0) {
-    filled = selectScored(side, traderOf, k, 0, true);
-    if (filled < k) filled = selectZeros(side, traderOf, k, filled);
-    if (filled < k) filled = selectScored(side, traderOf, k, filled, false);
-  }
-  const accounts = headAccounts;
-  for (let j = 0; j < filled; j++) out[at + j] = traderOf[accounts[j]!]!;
-  for (let j = filled; j < k; j++) out[at + j] = -1;
+  let filled = selectScored(side, traderOf, k, 0, true);
+  if (filled < k) filled = selectZeros(side, traderOf, k, filled);
+  if (filled < k) filled = selectScored(side, traderOf, k, filled, false);
+  for (let j = 0; j < k; j++) out[j] = j < filled ? traderOf[headAccounts[j]!]! : -1;
 }
 
 /**
