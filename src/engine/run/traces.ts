@@ -5,7 +5,6 @@
  */
 import { ltvOrZero } from '../broker/client-margin.ts';
 import { clientDebt } from '../broker/clients.ts';
-import type { BrokerState, Client } from '../broker/broker-state.ts';
 import type { CollateralRule } from '../margin/collateral.ts';
 import { boardHeads, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
 import type { AdlMethod } from '../perp/adl-ranking.ts';
@@ -283,7 +282,8 @@ function writeTraceRow(
 }
 
 /**
- * A broker client's row: traderEquity's holdingsValue and tracedLtvInto's collateral from one read of the
+ * A broker client's row: traderEquity's holdingsValue and clientLtv's collateral (client-margin.ts: net debt over
+ * the eligible holdings at the broker's prices, each asset read by name; 0 where it is null) from one read of the
  * client's holdings and the broker's prices, its debt settled once (the same value both read).
  */
 function writeClientRow(run: RunState, i: number, b: Float64Array, at: number, step: number): void {
@@ -314,7 +314,7 @@ function writeClientRow(run: RunState, i: number, b: Float64Array, at: number, s
   b[at + BANKRUPTCY * step] = 0;
   b[at + MARGIN_RATIO * step] = 0;
   b[at + ADL_LIGHTS * step] = 0;
-  // tracedLtvInto's sum, in BROKER_ASSETS order.
+  // clientLtv's collateral sum, in BROKER_ASSETS order.
   const rules = broker.rules.collateral;
   let collateral = 0;
   collateral = addCollateral(collateral, btc, btcPrice, rules.BTC);
@@ -407,20 +407,11 @@ function writeAnyRow(
   memo: LiquidationMemo | null,
   k: number,
 ): void {
-  traderEquityInto(run, i, b, at + EQUITY * step);
   const code = run.venueOf[i];
+  // A broker client's row is writeClientRow's whatever its phase (it has the client's own figures).
+  if (code === VENUE.broker) return writeClientRow(run, i, b, at, step);
+  traderEquityInto(run, i, b, at + EQUITY * step);
   const account = run.accountOf[i]!;
-  if (code === VENUE.broker) {
-    const client = run.broker.clients[account]!;
-    b[at + SIZE * step] = run.population.asset[i] ? client.holdings.ETH : client.holdings.BTC;
-    b[at + ENTRY * step] = 0;
-    b[at + LIQUIDATION * step] = 0;
-    b[at + BANKRUPTCY * step] = 0;
-    b[at + MARGIN_RATIO * step] = 0;
-    b[at + ADL_LIGHTS * step] = 0;
-    tracedLtvInto(run.broker, client, b, at + LTV * step);
-    return;
-  }
   const venue = code === VENUE.onshore ? run.onshore : code === VENUE.offshore ? run.offshore : null;
   const market = MARKET_IDS[run.perpMarket[i]!]!;
   const state = venue?.exchange;
@@ -473,26 +464,6 @@ function writeAnyRow(
       ? (boardLights(standings.board(state, market, method), account) ?? 0)
       : 0;
   b[at + LTV * step] = 0;
-}
-
-/**
- * clientLtv (client-margin.ts), or 0 where it is null, written at `at`: net debt over the collateral value,
- * the eligible holdings at the broker's prices added in BROKER_ASSETS order, each asset read by name
- * (valueHoldings walks the list with keys the JIT cannot predict, and values the lending side too, which the
- * trace does not show; frame-columns.test.ts checks the traced LTV against clientLtv itself).
- */
-function tracedLtvInto(broker: BrokerState, client: Client, ltv: Float64Array, at: number): void {
-  const netDebt = Math.max(0, clientDebt(client) - client.cash);
-  const rules = broker.rules.collateral;
-  const prices = broker.prices;
-  const held = client.holdings;
-  let collateral = 0;
-  collateral = addCollateral(collateral, held.BTC, prices.BTC, rules.BTC);
-  collateral = addCollateral(collateral, held.ETH, prices.ETH, rules.ETH);
-  collateral = addCollateral(collateral, held['other-crypto'], prices['other-crypto'], rules['other-crypto']);
-  collateral = addCollateral(collateral, held.securities, prices.securities, rules.securities);
-  // Written, not returned: a number returned from a call that is not inlined is boxed.
-  ltv[at] = ltvOrZero(netDebt, collateral);
 }
 
 function addCollateral(collateral: number, qty: number, price: number, rule: CollateralRule): number {
