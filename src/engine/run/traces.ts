@@ -236,13 +236,7 @@ function writeTraceRow(
   if (held === 0) {
     // accountEquity with no position is the wallet.
     b[at + EQUITY * step] = owner.wallet + run.reserve[i]!;
-    b[at + SIZE * step] = 0;
-    b[at + ENTRY * step] = 0;
-    b[at + LIQUIDATION * step] = 0;
-    b[at + BANKRUPTCY * step] = 0;
-    b[at + MARGIN_RATIO * step] = 0;
-    b[at + ADL_LIGHTS * step] = 0;
-    b[at + LTV * step] = 0;
+    zeroFields(b, at, step, SIZE, LTV);
     return;
   }
   if (held !== 1 || !position) return writeAnyRow(run, i, standings, b, at, step, memo, k);
@@ -281,6 +275,11 @@ function writeTraceRow(
   b[at + LTV * step] = 0;
 }
 
+/** Fields `from` to `to` (inclusive) of the row at `at` set to 0. */
+function zeroFields(b: Float64Array, at: number, step: number, from: number, to: number): void {
+  for (let f = from; f <= to; f++) b[at + f * step] = 0;
+}
+
 /**
  * A broker client's row: traderEquity's holdingsValue and clientLtv's collateral (client-margin.ts: net debt over
  * the eligible holdings at the broker's prices, each asset read by name; 0 where it is null) from one read of the
@@ -309,11 +308,7 @@ function writeClientRow(run: RunState, i: number, b: Float64Array, at: number, s
   value += securities * securitiesPrice;
   b[at + EQUITY * step] = value + run.reserve[i]!;
   b[at + SIZE * step] = run.population.asset[i] ? eth : btc;
-  b[at + ENTRY * step] = 0;
-  b[at + LIQUIDATION * step] = 0;
-  b[at + BANKRUPTCY * step] = 0;
-  b[at + MARGIN_RATIO * step] = 0;
-  b[at + ADL_LIGHTS * step] = 0;
+  zeroFields(b, at, step, ENTRY, ADL_LIGHTS);
   // clientLtv's collateral sum, in BROKER_ASSETS order.
   const rules = broker.rules.collateral;
   let collateral = 0;
@@ -418,13 +413,7 @@ function writeAnyRow(
   const owner = state?.accounts[account];
   const position = owner?.positions[market];
   if (!state || !owner || !position) {
-    b[at + SIZE * step] = 0;
-    b[at + ENTRY * step] = 0;
-    b[at + LIQUIDATION * step] = 0;
-    b[at + BANKRUPTCY * step] = 0;
-    b[at + MARGIN_RATIO * step] = 0;
-    b[at + ADL_LIGHTS * step] = 0;
-    b[at + LTV * step] = 0;
+    zeroFields(b, at, step, SIZE, LTV);
     return;
   }
   const m = state.markets[market];
