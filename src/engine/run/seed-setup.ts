@@ -84,7 +84,6 @@ function extremesFor(
       extremes[id] = intraMinuteExtremes(
         indexSeries(draws.path, id),
         id === 'ALT' ? altIntraPrng : intraPrng,
-        id === 'BTC' ? draws.path.logBtc : undefined,
       );
   return extremes;
 }
