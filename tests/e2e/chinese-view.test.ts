@@ -110,6 +110,16 @@ describe.skipIf(!chromiumAvailable)('the Traditional Chinese view', () => {
     expect(englishRuns('No run yet')).toEqual(['No run yet']);
   });
 
+  it('opens in Chinese from a link written with the usual tag, ?lang=zh-HK', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const watch = watchPage(page, new URL(inject('rootUrl')).origin);
+    await page.goto(`${inject('rootUrl')}?lang=zh-HK`);
+    await page.getByTestId('lesson-panel').waitFor();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('zh-Hant-HK');
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+
   it('has no untranslated English in its main panels: default view, every section unfolded', async () => {
     const { page, watch } = await open('');
     await expect.poll(() => endText(page, 'outcome-liquidated-B'), { timeout: 15_000 }).toMatch(/\d/);

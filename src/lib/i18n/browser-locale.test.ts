@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserLocale } from './browser-locale.ts';
+import { browserLocale, linkLocale } from './browser-locale.ts';
 
 describe('the language a browser asks for', () => {
   it('opens Traditional Chinese for zh-HK, zh-Hant, zh-TW and zh-MO', () => {
@@ -13,5 +13,12 @@ describe('the language a browser asks for', () => {
     expect(browserLocale(['zh-CN'])).toBeNull();
     expect(browserLocale(['fr-FR', 'de'])).toBeNull();
     expect(browserLocale([])).toBeNull();
+  });
+
+  it("reads a link's language with the same rule: zh-HK opens Chinese, unknown languages give null", () => {
+    for (const tag of ['zh-Hant-HK', 'zh-HK', 'zh-hk', 'zh-TW'])
+      expect(linkLocale(tag), tag).toBe('zh-Hant-HK');
+    for (const tag of ['en', 'en-GB']) expect(linkLocale(tag), tag).toBe('en');
+    for (const tag of ['fr', 'zh-CN', '', 'zh']) expect(linkLocale(tag), tag).toBeNull();
   });
 });

@@ -15,3 +15,12 @@ export function browserLocale(languages: readonly string[]): Locale | null {
   }
   return null;
 }
+
+/**
+ * A link's language (?lang=): the app's own tags as written, or any tag the browser rule above reads (zh-HK,
+ * zh-Hant, zh-TW, en-GB …), so a link written with the usual tag for Hong Kong opens in Chinese (before, only
+ * zh-Hant-HK did and zh-HK was ignored). Null for a language the app does not have.
+ */
+export function linkLocale(value: string): Locale | null {
+  return browserLocale([value]);
+}
