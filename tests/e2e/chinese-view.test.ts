@@ -120,6 +120,21 @@ describe.skipIf(!chromiumAvailable)('the Traditional Chinese view', () => {
     await page.close();
   });
 
+  it('says in the link banner when ?lang= names a language it does not have, and stays in English', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const watch = watchPage(page, new URL(inject('rootUrl')).origin);
+    await page.goto(`${inject('rootUrl')}?lang=fr-FR`);
+    await page.getByTestId('lesson-panel').waitFor();
+    const banner = page.getByTestId('url-notice');
+    await expect
+      .poll(() => banner.textContent(), { timeout: 15_000 })
+      .toContain('lang must be "en" or "zh-Hant-HK"');
+    expect(await banner.textContent()).toContain('fr-FR');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+
   it('has no untranslated English in its main panels: default view, every section unfolded', async () => {
     const { page, watch } = await open('');
     await expect.poll(() => endText(page, 'outcome-liquidated-B'), { timeout: 15_000 }).toMatch(/\d/);
