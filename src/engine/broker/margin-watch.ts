@@ -42,11 +42,15 @@ const interestHoursBound = (stepMinutes: number) => Math.ceil((RECHECK_MINUTES +
 
 export class MarginWatch implements MarginScan {
   /**
-   * Per asset (BTC, ETH, other crypto, securities): prices below which a client must be looked at. A heap is
-   * made at its asset's first trigger (null before): a run's broker uses few, and a heap's three typed arrays,
-   * made with every run, were a good part of the fast engine's set-up (issue 16).
+   * Per asset (BTC, ETH, other crypto, securities): prices below which a client must be looked at (a heap makes
+   * its arrays at its first push, heap.ts: a run's broker uses few).
    */
-  readonly #triggers: (KeyedHeap | null)[] = [null, null, null, null];
+  readonly #triggers: KeyedHeap[] = [
+    new KeyedHeap(-1),
+    new KeyedHeap(-1),
+    new KeyedHeap(-1),
+    new KeyedHeap(-1),
+  ];
   /**
    * Per asset, its heap's top trigger (−∞ with none), and the earliest scheduled step (∞ with none): what a
    * quiet minute compares, read without a call into a heap (a heap's top, returned from a call not inlined,
@@ -60,8 +64,8 @@ export class MarginWatch implements MarginScan {
   readonly #everyStep = new Set<number>();
   /** Step → clients due for a scheduled check (the day's call check, a deadline, the weekly recheck). */
   readonly #due = new Map<number, number[]>();
-  /** The steps #due holds, each once (a min-heap: the earliest on top); made at the first (null before). */
-  #dueSteps: KeyedHeap | null = null;
+  /** The steps #due holds, each once (a min-heap: the earliest on top). */
+  readonly #dueSteps = new KeyedHeap(1);
 
   markDirty(clientId: number): void {
     if (this.#isDirty[clientId]) return;
@@ -104,7 +108,7 @@ export class MarginWatch implements MarginScan {
     // Iterating an empty set still makes an iterator: the usual step has nobody to review every step.
     if (this.#everyStep.size !== 0) for (const id of this.#everyStep) found.push(id);
     for (const id of this.#dirty) found.push(id);
-    if (this.#nextDue <= state.step) this.#takeDue(this.#dueSteps!, state.step, found);
+    if (this.#nextDue <= state.step) this.#takeDue(this.#dueSteps, state.step, found);
     // Each asset's price by name: a price read under a computed name is a new heap number, four a step.
     const prices = state.prices;
     this.#crossed(BTC, prices.BTC, found);
@@ -204,7 +208,7 @@ export class MarginWatch implements MarginScan {
   }
 
   #trigger(a: number, key: number, clientId: number, version: number): void {
-    const heap = (this.#triggers[a] ??= new KeyedHeap(-1));
+    const heap = this.#triggers[a]!;
     heap.push(key, clientId, version);
     this.#tops[a] = heap.peekKey();
   }
@@ -214,7 +218,7 @@ export class MarginWatch implements MarginScan {
     if (list) list.push(clientId);
     else {
       this.#due.set(step, [clientId]);
-      const steps = (this.#dueSteps ??= new KeyedHeap(1));
+      const steps = this.#dueSteps;
       steps.push(step, 0, 0);
       this.#nextDue = steps.peekKey();
     }

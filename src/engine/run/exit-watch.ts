@@ -41,24 +41,23 @@ export class ExitWatch {
   /**
    * By slot, levels that fire on a rise (min-heaps) and on a fall (max-heaps), and each heap's top key
    * (Infinity / −Infinity when empty): a step compares each listed market's mark with two numbers read by
-   * position, where it read a heap by venue name and then by market name (keyed loads, issue 16). A slot's
-   * heap is made at its first level (null before): a run uses a few of the twelve, and each heap's three typed
-   * arrays, made with every run, were most of the fast engine's set-up (issue 16).
+   * position, where it read a heap by venue name and then by market name (keyed loads, issue 16). A heap makes
+   * its arrays at its first push (heap.ts), so the slots a run never uses cost little.
    */
-  readonly #up: (KeyedHeap | null)[] = Array.from({ length: SLOTS }, () => null);
-  readonly #down: (KeyedHeap | null)[] = Array.from({ length: SLOTS }, () => null);
+  readonly #up: KeyedHeap[] = Array.from({ length: SLOTS }, () => new KeyedHeap(1));
+  readonly #down: KeyedHeap[] = Array.from({ length: SLOTS }, () => new KeyedHeap(-1));
   readonly #upTop = new Float64Array(SLOTS).fill(Infinity);
   readonly #downTop = new Float64Array(SLOTS).fill(-Infinity);
 
   add(venue: VenueName, market: MarketId, trader: number, levels: ExitLevels): void {
     const slot = venueSlot(venue) * MARKET_IDS.length + marketIn(MARKET_INDEX, market);
     if (levels.up < Infinity) {
-      const up = (this.#up[slot] ??= new KeyedHeap(1));
+      const up = this.#up[slot]!;
       up.push(levels.up, trader, 0);
       this.#upTop[slot] = up.peekKey();
     }
     if (levels.down > -Infinity) {
-      const down = (this.#down[slot] ??= new KeyedHeap(-1));
+      const down = this.#down[slot]!;
       down.push(levels.down, trader, 0);
       this.#downTop[slot] = down.peekKey();
     }
@@ -73,7 +72,6 @@ export class ExitWatch {
     if (this.#downTop[slot]! >= mark * (1 - 1e-12)) this.#popDown(slot, mark, into);
   }
 
-  /** Only for a slot whose top is a level: its heap was made with it. */
   #popUp(slot: number, mark: number, into: number[]): void {
     const up = this.#up[slot]!;
     while (up.size > 0 && up.peekKey() <= mark * (1 + 1e-12)) {
