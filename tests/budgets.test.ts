@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { formatBudgets, measureBudgets, workerFiles } from '../scripts/size-budgets.ts';
 import { REGIMES } from '../src/engine/regimes/catalogue.ts';
 import { setByUser } from '../src/engine/regimes/provenance.ts';
+import { SCENARIO_STORIES } from '../src/engine/scenarios/stories.ts';
 
 const dist = process.env.E2E_DIST ?? 'dist';
 
@@ -38,5 +39,16 @@ describe(`size budgets of ${dist}/`, () => {
     const worker = workerFiles(dist).map((file) => readFileSync(join(dist, file), 'utf8'));
     expect(worker.length).toBeGreaterThan(0);
     expect([...notes].filter((note) => worker.some((code) => code.includes(note)))).toEqual([]);
+  });
+
+  // Nor the scenarios' words (src/engine/scenarios/stories.ts): a run reads their dates and anchors only.
+  it('leaves every scenario title, description and source out of the engine worker', () => {
+    const words = new Set<string>();
+    for (const story of Object.values(SCENARIO_STORIES)) {
+      words.add(story.title).add(story.description);
+      for (const source of story.sources) words.add(source.url ?? source.name);
+    }
+    const worker = workerFiles(dist).map((file) => readFileSync(join(dist, file), 'utf8'));
+    expect([...words].filter((text) => worker.some((code) => code.includes(text)))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
  * The scenarios for the `list` command (the lead combines them with the regimes).
  */
 import { SCENARIOS } from '../../engine/scenarios/catalogue.ts';
+import { scenarioStory } from '../../engine/scenarios/stories.ts';
 import type { ScenarioId, ScenarioInfo } from '../../engine/scenarios/types.ts';
 
 export interface ScenarioListEntry {
@@ -11,5 +12,5 @@ export interface ScenarioListEntry {
 }
 
 export function scenarioList(): ScenarioListEntry[] {
-  return SCENARIOS.map(({ id, title, kind }) => ({ id, title, kind }));
+  return SCENARIOS.map(({ id, kind }) => ({ id, title: scenarioStory(id).title, kind }));
 }

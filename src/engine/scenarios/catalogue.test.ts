@@ -9,6 +9,7 @@ import {
   syntheticMinutes,
 } from './catalogue.ts';
 import type { IndexPath, ScenarioId } from './types.ts';
+import { SCENARIO_STORIES, scenarioStory } from './stories.ts';
 
 /** Compile-time list of the union: adding an id to ScenarioId without a scenario fails here. */
 const EVERY_ID: Record<ScenarioId, true> = {
@@ -46,13 +47,15 @@ describe('scenario catalogue', () => {
     ]);
   });
 
-  it('gives each scenario a title, a 2–3 sentence description and its length rules', () => {
+  it('gives each scenario a title, a 2–3 sentence description, sources and its length rules', () => {
+    expect(Object.keys(SCENARIO_STORIES).sort()).toEqual([...SCENARIO_IDS].sort());
     for (const s of SCENARIOS) {
-      expect(s.title.length).toBeGreaterThan(5);
-      const sentences = s.description.split(/(?<=\.)\s+(?=[A-Z])/);
+      const story = scenarioStory(s.id);
+      expect(story.title.length).toBeGreaterThan(5);
+      const sentences = story.description.split(/(?<=\.)\s+(?=[A-Z])/);
       expect(sentences.length, s.id).toBeGreaterThanOrEqual(2);
       expect(sentences.length, s.id).toBeLessThanOrEqual(3);
-      expect(s.sources.length).toBeGreaterThan(0);
+      expect(story.sources.length).toBeGreaterThan(0);
       if (s.kind === 'historical') {
         expect(s.minDays).toBe(s.defaultDays);
         expect(s.maxDays).toBe(s.defaultDays);

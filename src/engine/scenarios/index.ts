@@ -1,4 +1,4 @@
-export type { IndexPath, ScenarioId, ScenarioInfo, ScenarioSource } from './types.ts';
+export type { IndexPath, ScenarioId, ScenarioInfo, ScenarioSource, ScenarioStory } from './types.ts';
 export type { Anchor, HistoricalEpisode } from './anchors.ts';
 export {
   generateIndexPath,
@@ -9,4 +9,5 @@ export {
   scenarioInfo,
   type PathOptions,
 } from './catalogue.ts';
+export { SCENARIO_STORIES, scenarioStory } from './stories.ts';
 export { dailyVolatility, largestFall, largestRise, type Move } from './path-stats.ts';

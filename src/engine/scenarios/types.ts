@@ -21,14 +21,22 @@ export interface ScenarioSource {
   note?: string;
 }
 
-export interface ScenarioInfo {
-  id: ScenarioId;
-  /** Historical: a stylised path through sourced anchors. Synthetic: a seeded generator. */
-  kind: 'historical' | 'synthetic';
+/**
+ * A scenario in words, for people: the picker's title, description and sources (stories.ts). A run reads none of
+ * it, so it lives apart from ScenarioInfo and out of the engine's worker (issue 8's 60 KB budget).
+ */
+export interface ScenarioStory {
   title: string;
   /** Two or three plain sentences: what happened, or what the scenario shows. */
   description: string;
   sources: ScenarioSource[];
+}
+
+/** What a run needs of a scenario: its kind, its length rules, its dates and its venue events. */
+export interface ScenarioInfo {
+  id: ScenarioId;
+  /** Historical: a stylised path through sourced anchors. Synthetic: a seeded generator. */
+  kind: 'historical' | 'synthetic';
   defaultDays: number;
   /** A synthetic length is the caller's choice within [minDays, maxDays]; a historical one is fixed. */
   minDays: number;
