@@ -104,8 +104,10 @@ function impactAdverse(
   marketId: MarketId,
   notional: number,
 ): number {
-  const k = MARKET_INDEX[marketId];
-  const depthFactor = MARKET_DEPTH[marketId];
+  // By name (perp/by-market.ts): funding asks for each listed market every minute, and these two keyed loads
+  // under a changing name were megamorphic.
+  const k = marketIn(MARKET_INDEX, marketId);
+  const depthFactor = marketIn(MARKET_DEPTH, marketId);
   const down = walkAt(impact, k, depthFactor, -1, notional);
   // With no gap both walks start at the index and are the same number: funding asks every minute, and a
   // book without forced flow has no gap.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextFloat, nextNormal, seedPrng, type PrngState } from '../prng.ts';
+import { logsOf } from '../scenarios/alt-path.ts';
 import { extremesAt, intraMinuteExtremes, VOL_WINDOW_MINUTES } from './intra-minute.ts';
 
 /** A random walk with one-minute log volatility `sigma`. */
@@ -51,6 +52,12 @@ describe('the minute’s extreme prints (Brownian-bridge extremes, an assumption
       expect(got.lowDepth).toEqual(expected.lowDepth);
       expect(got.highDepth).toEqual(expected.highDepth);
       expect(bulk).toEqual(single);
+      // The path's logarithms given (a historical BTC path's, bridge-path.ts): the same bits again.
+      const given = seedPrng(3);
+      const withLogs = intraMinuteExtremes(path, given, logsOf(path));
+      expect(withLogs.lowDepth).toEqual(expected.lowDepth);
+      expect(withLogs.highDepth).toEqual(expected.highDepth);
+      expect(given).toEqual(single);
     }
   });
 

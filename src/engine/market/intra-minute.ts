@@ -45,21 +45,32 @@ const logPrices = new Float64Array(CHUNK_MINUTES);
 const RING_MASK = 15;
 const squares = new Float64Array(RING_MASK + 1);
 
-export function intraMinuteExtremes(series: ArrayLike<number>, prng: PrngState): IntraMinuteExtremes {
+/**
+ * `logSeries`, when given, holds ln of each price of `series` (a historical path's BTC: bridge-path.ts took them
+ * already), read instead of taken again.
+ */
+export function intraMinuteExtremes(
+  series: ArrayLike<number>,
+  prng: PrngState,
+  logSeries?: Float64Array,
+): IntraMinuteExtremes {
   const n = series.length;
   const lowDepth = new Float32Array(n);
   const highDepth = new Float32Array(n);
   squares.fill(0);
   let sum = 0;
   // Each minute's log close is the next minute's log open: taken once (log gives the same bits either way).
-  let b = n > 0 ? fdlibm.log(series[0]!) : 0;
+  let b = n === 0 ? 0 : logSeries ? logSeries[0]! : fdlibm.log(series[0]!);
   for (let from = 1; from < n; from += CHUNK_MINUTES) {
     const minutes = Math.min(CHUNK_MINUTES, n - from);
     fillFloats(prng, logUniforms, 0, 2 * minutes);
     for (let j = 0; j < 2 * minutes; j++) logUniforms[j] = 1 - logUniforms[j]!; // (0, 1]
     fdlibm.logsInPlace(logUniforms, 0, 2 * minutes);
-    for (let j = 0; j < minutes; j++) logPrices[j] = series[from + j]!;
-    fdlibm.logsInPlace(logPrices, 0, minutes);
+    if (logSeries) logPrices.set(logSeries.subarray(from, from + minutes));
+    else {
+      for (let j = 0; j < minutes; j++) logPrices[j] = series[from + j]!;
+      fdlibm.logsInPlace(logPrices, 0, minutes);
+    }
     for (let j = 0; j < minutes; j++) {
       const t = from + j;
       const a = b;

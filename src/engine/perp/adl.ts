@@ -61,32 +61,61 @@ const ahead = (scoreA: number, accountA: number, scoreB: number, accountB: numbe
  * trader's lights are then linear passes over it, with no sort (issue 16: sorting the whole queue for each
  * frame's head and each followed trader's lights was a third of a classroom run). Each side apart, so a pass
  * walks one side's positions without asking each one's side (a branch the processor could not predict).
+ * Within a side, the positions scoring 0 are kept apart from the rest: the queue puts them after every
+ * positive score and before every negative one, in account order, so the head needs them only when too few
+ * traders score above 0, and a trader's lights count them in bulk. Under Binance every position not in profit
+ * scores 0 (PnL% = 0): about half of a classroom run's, passed over without the score's arithmetic.
  */
 export interface AdlBoard {
   long: AdlBoardSide;
   short: AdlBoardSide;
+  /**
+   * Each account's place on the board, by account id (placeCode); a code left from another frame is told by
+   * its place not holding that account.
+   */
+  placeOf: Int32Array;
 }
 
-/** One side's positions: account ids and scores, the first `length` places, in the holders' order. */
+/** One side's positions, in the holders' order: those scoring other than 0, then apart those scoring 0. */
 export interface AdlBoardSide {
+  /** Positions on this side: `scored` + `zeros`. */
   length: number;
+  /** Account ids and scores of the positions whose score is not 0, the first `scored` places. */
+  scored: number;
   accounts: Int32Array;
   scores: Float64Array;
+  /** Account ids of the positions scoring 0 (+0 or −0, alike in the queue), the first `zeros` places. */
+  zeros: number;
+  zeroAccounts: Int32Array;
 }
 
 export function createAdlBoard(): AdlBoard {
-  return { long: createBoardSide(64), short: createBoardSide(64) };
+  return { long: createBoardSide(64), short: createBoardSide(64), placeOf: new Int32Array(256) };
 }
 
 function createBoardSide(capacity: number): AdlBoardSide {
-  return { length: 0, accounts: new Int32Array(capacity), scores: new Float64Array(capacity) };
+  return {
+    length: 0,
+    scored: 0,
+    accounts: new Int32Array(capacity),
+    scores: new Float64Array(capacity),
+    zeros: 0,
+    zeroAccounts: new Int32Array(capacity),
+  };
 }
+
+/** A place on the board: its index in its list, the side (2: short) and the list (1: the zeros). */
+const placeCode = (index: number, short: boolean, zero: boolean) =>
+  (index << 2) | (short ? 2 : 0) | (zero ? 1 : 0);
 
 /**
  * Scores every position in `marketId` into `board`, in the holders' order (any: the head and the lights rank
  * by score, then account id, a total order, since no score is NaN). One tight pass: the market's figures read
  * once, positionScore's arithmetic written out (the same operations in the same order, so the same bits), each
- * score stored straight into the board (a score returned from a call was a boxed number per position).
+ * score stored straight into the board (a score returned from a call was a boxed number per position). Under
+ * Binance a position not in profit is given its 0 before the margin behind it is worked out (adlScoreOf's own
+ * early return, its checks of size, entry and mark kept; the margin, not worked out, is not checked to be
+ * finite there: adlQueue, which orders an actual deleveraging, still scores every position in full).
  */
 export function scoreBoard(
   board: AdlBoard,
@@ -105,44 +134,74 @@ export function scoreBoard(
   if (board.short.accounts.length < ids.length) board.short = createBoardSide(ids.length * 2);
   const long = board.long;
   const short = board.short;
+  const binance = method === 'binance';
+  let placeOf = board.placeOf;
   let longs = 0;
   let shorts = 0;
+  let longZeros = 0;
+  let shortZeros = 0;
+  // The market's position read by name (a key from a parameter was a keyed load gone generic, once a process
+  // had scored more than one market).
+  const mk = marketId === 'BTC' ? 0 : marketId === 'ETH' ? 1 : 2;
   for (let j = 0; j < ids.length; j++) {
     const account = accounts[ids[j]!]!;
-    const position = account.positions[marketId];
+    const positions = account.positions;
+    const position = mk === 0 ? positions.BTC : mk === 1 ? positions.ETH : positions.ALT;
     if (!position) continue;
     const size = position.size;
     if (size === 0) continue;
-    // pendingCharges(position, market)
-    const pending =
-      size * (fundingIndex - position.fundingSnapshot) + Math.abs(size) * (lossIndex - position.lossSnapshot);
-    let margin: number;
-    if (position.mode === 'isolated') {
-      // isolatedEquity(position, market) − unrealisedPnl(position, mark)
-      const pnl = size * (mark - position.entryPrice);
-      margin = position.isolatedMargin + pnl - pending - pnl;
-    } else margin = account.wallet - pending;
+    const id = account.id;
+    const entry = position.entryPrice;
     const side = Math.sign(size) as 1 | -1;
-    const score = adlScoreOf(
-      account.id,
-      side,
-      Math.abs(size),
-      position.entryPrice,
-      mark,
-      margin,
-      method,
-      tiers,
-    );
-    if (side === 1) {
-      long.accounts[longs] = account.id;
-      long.scores[longs++] = score;
-    } else {
-      short.accounts[shorts] = account.id;
-      short.scores[shorts++] = score;
+    const qty = Math.abs(size);
+    let score = 0;
+    // adlScoreOf's Binance PnL, the same operations: not above 0, the score is 0 whatever the margin.
+    if (!binance || side * qty * (mark - entry) > 0 || !(qty > 0 && entry > 0 && mark > 0)) {
+      // pendingCharges(position, market)
+      const pending =
+        size * (fundingIndex - position.fundingSnapshot) +
+        Math.abs(size) * (lossIndex - position.lossSnapshot);
+      let margin: number;
+      if (position.mode === 'isolated') {
+        // isolatedEquity(position, market) − unrealisedPnl(position, mark)
+        const pnl = size * (mark - entry);
+        margin = position.isolatedMargin + pnl - pending - pnl;
+      } else margin = account.wallet - pending;
+      score = adlScoreOf(id, side, qty, entry, mark, margin, method, tiers);
     }
+    let code: number;
+    if (score === 0) {
+      if (side === 1) {
+        long.zeroAccounts[longZeros] = id;
+        code = placeCode(longZeros++, false, true);
+      } else {
+        short.zeroAccounts[shortZeros] = id;
+        code = placeCode(shortZeros++, true, true);
+      }
+    } else if (side === 1) {
+      long.accounts[longs] = id;
+      long.scores[longs] = score;
+      code = placeCode(longs++, false, false);
+    } else {
+      short.accounts[shorts] = id;
+      short.scores[shorts] = score;
+      code = placeCode(shorts++, true, false);
+    }
+    if (id >= placeOf.length) placeOf = board.placeOf = grownPlaces(placeOf, id);
+    placeOf[id] = code;
   }
-  long.length = longs;
-  short.length = shorts;
+  long.scored = longs;
+  long.zeros = longZeros;
+  long.length = longs + longZeros;
+  short.scored = shorts;
+  short.zeros = shortZeros;
+  short.length = shorts + shortZeros;
+}
+
+function grownPlaces(placeOf: Int32Array, id: number): Int32Array {
+  const grown = new Int32Array(Math.max(id + 1, placeOf.length * 2));
+  grown.set(placeOf);
+  return grown;
 }
 
 /**
@@ -157,37 +216,89 @@ export function boardHeads(
   long: number[],
   short: number[],
 ): void {
-  selectHead(board.long, traderOf, long);
-  selectHead(board.short, traderOf, short);
+  const heads = new Int32Array(long.length + short.length);
+  selectHead(board.long, traderOf, heads, 0, long.length);
+  selectHead(board.short, traderOf, heads, long.length, short.length);
+  for (let j = 0; j < long.length; j++) long[j] = heads[j]!;
+  for (let j = 0; j < short.length; j++) short[j] = heads[long.length + j]!;
+}
+
+/**
+ * boardHeads written straight into columns of trader ids, `k` places each from `at` (a frame's queue head):
+ * copied through arrays of numbers, the head was a tenth of a frame's standings.
+ */
+export function boardHeadsInto(
+  board: AdlBoard,
+  traderOf: readonly number[],
+  long: Int32Array,
+  short: Int32Array,
+  at: number,
+  k: number,
+): void {
+  selectHead(board.long, traderOf, long, at, k);
+  selectHead(board.short, traderOf, short, at, k);
 }
 
 /** The head being selected, in buffers kept from call to call (k is small: QUEUE_HEAD = 5). */
 let headScores = new Float64Array(8);
 let headAccounts = new Int32Array(8);
 
-function selectHead(side: AdlBoardSide, traderOf: readonly number[], out: number[]): void {
-  const k = out.length;
+/**
+ * The queue's order: the positive scores, then the zeros in account order, then the negative scores; its first
+ * k traders written at `out[at…at+k)`.
+ */
+function selectHead(
+  side: AdlBoardSide,
+  traderOf: readonly number[],
+  out: Int32Array,
+  at: number,
+  k: number,
+): void {
   if (headScores.length < k) {
     headScores = new Float64Array(k);
     headAccounts = new Int32Array(k);
   }
+  let filled = 0;
+  // An empty side (a market nobody holds, or a side nobody is on) has no head to select.
+  if (side.length > 0) {
+    filled = selectScored(side, traderOf, k, 0, true);
+    if (filled < k) filled = selectZeros(side, traderOf, k, filled);
+    if (filled < k) filled = selectScored(side, traderOf, k, filled, false);
+  }
+  const accounts = headAccounts;
+  for (let j = 0; j < filled; j++) out[at + j] = traderOf[accounts[j]!]!;
+  for (let j = filled; j < k; j++) out[at + j] = -1;
+}
+
+/**
+ * The head's places from `from` to `k` filled from the side's positive (or negative) scores, in the queue's
+ * order, among traders; returns the places then filled.
+ */
+function selectScored(
+  side: AdlBoardSide,
+  traderOf: readonly number[],
+  k: number,
+  from: number,
+  positive: boolean,
+): number {
   const scores = headScores;
   const accounts = headAccounts;
   const sideScores = side.scores;
   const sideAccounts = side.accounts;
-  let filled = 0;
+  let filled = from;
   // The last place once the head is full, in locals: most positions rank behind it and are passed over on
   // one or two comparisons.
   let lastScore = 0;
   let lastAccount = 0;
-  for (let j = 0; j < side.length && k > 0; j++) {
+  for (let j = 0; j < side.scored && from < k; j++) {
     const score = sideScores[j]!;
+    if (positive ? !(score > 0) : !(score < 0)) continue;
     const account = sideAccounts[j]!;
     if (filled === k && !ahead(score, account, lastScore, lastAccount)) continue;
     if (!((traderOf[account] ?? -1) >= 0)) continue;
     // Insertion into the sorted head, the last place falling off when it is full.
     let at = filled < k ? filled++ : k - 1;
-    while (at > 0 && ahead(score, account, scores[at - 1]!, accounts[at - 1]!)) {
+    while (at > from && ahead(score, account, scores[at - 1]!, accounts[at - 1]!)) {
       scores[at] = scores[at - 1]!;
       accounts[at] = accounts[at - 1]!;
       at--;
@@ -199,28 +310,56 @@ function selectHead(side: AdlBoardSide, traderOf: readonly number[], out: number
       lastAccount = accounts[k - 1]!;
     }
   }
-  for (let j = 0; j < k; j++) out[j] = j < filled ? traderOf[accounts[j]!]! : -1;
+  return filled;
+}
+
+/** selectScored for the side's zeros: all of one score, so in account order. */
+function selectZeros(side: AdlBoardSide, traderOf: readonly number[], k: number, from: number): number {
+  const scores = headScores;
+  const accounts = headAccounts;
+  const zeroAccounts = side.zeroAccounts;
+  let filled = from;
+  for (let j = 0; j < side.zeros; j++) {
+    const account = zeroAccounts[j]!;
+    if (filled === k && !(account < accounts[k - 1]!)) continue;
+    if (!((traderOf[account] ?? -1) >= 0)) continue;
+    let at = filled < k ? filled++ : k - 1;
+    while (at > from && account < accounts[at - 1]!) {
+      accounts[at] = accounts[at - 1]!;
+      at--;
+    }
+    scores[at] = 0;
+    accounts[at] = account;
+  }
+  return filled;
 }
 
 /** The five-light indicator of `accountId` from the board (null: no position in the market). */
 export function boardLights(board: AdlBoard, accountId: number): number | null {
-  return sideLights(board.long, accountId) ?? sideLights(board.short, accountId);
-}
-
-/** The lights of `accountId` in its side's queue, or null when it has no place on this side. */
-function sideLights(side: AdlBoardSide, accountId: number): number | null {
+  const placeOf = board.placeOf;
+  if (!(accountId >= 0 && accountId < placeOf.length)) return null;
+  const code = placeOf[accountId]!;
+  const side = (code & 2) === 0 ? board.long : board.short;
+  const at = code >> 2;
+  let score = 0;
+  if ((code & 1) === 0) {
+    if (!(at < side.scored && side.accounts[at] === accountId)) return null;
+    score = side.scores[at]!;
+  } else if (!(at < side.zeros && side.zeroAccounts[at] === accountId)) return null;
   const accounts = side.accounts;
   const scores = side.scores;
-  let at = -1;
-  for (let j = 0; j < side.length; j++)
-    if (accounts[j] === accountId) {
-      at = j;
-      break;
-    }
-  if (at < 0) return null;
-  const score = scores[at]!;
+  // Counted without a branch (`ahead` written as 0 or 1): whether a position is ahead goes either way at random.
   let rank = 1;
-  for (let j = 0; j < side.length; j++) if (ahead(scores[j]!, accounts[j]!, score, accountId)) rank++;
+  for (let j = 0; j < side.scored; j++) {
+    const other = scores[j]!;
+    rank += +(other > score) + (+(other === score) & +(accounts[j]! < accountId));
+  }
+  // The zeros: all ahead of a negative score, none ahead of a positive one, those of lower id ahead of a 0.
+  if (score < 0) rank += side.zeros;
+  else if (score === 0) {
+    const zeroAccounts = side.zeroAccounts;
+    for (let j = 0; j < side.zeros; j++) rank += +(zeroAccounts[j]! < accountId);
+  }
   return adlLights(rank, side.length);
 }
 

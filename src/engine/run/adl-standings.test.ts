@@ -38,6 +38,9 @@ describe('ADL standings by selection', () => {
           // Heads of different lengths on the two sides, so a side's length cannot stand in for the other's.
           const heads = { 1: Array<number>(5).fill(7), [-1]: Array<number>(4).fill(7) };
           boardHeads(board, run.onshore.traderOf, heads[1], heads[-1]);
+          // No lights for an account with no position here (the board's place of one that has left is stale).
+          for (const account of state.accounts)
+            if (!account.positions[market]) expect(boardLights(board, account.id)).toBeNull();
           for (const side of [1, -1] as const) {
             const queue = adlQueue(state, market, side, method);
             const traders = queue.map((e) => run.onshore.traderOf[e.account] ?? -1).filter((t) => t >= 0);
@@ -47,10 +50,16 @@ describe('ADL standings by selection', () => {
             const boardSide = side > 0 ? board.long : board.short;
             expect(boardSide.length).toBe(queue.length);
             const boardScore = new Map<number, number>();
-            for (let j = 0; j < boardSide.length; j++)
+            for (let j = 0; j < boardSide.scored; j++)
               boardScore.set(boardSide.accounts[j]!, boardSide.scores[j]!);
+            // The zeros are kept apart, by account alone: each position there scores 0 in the queue.
+            const zeros = new Set<number>();
+            for (let j = 0; j < boardSide.zeros; j++) zeros.add(boardSide.zeroAccounts[j]!);
+            expect(boardScore.size + zeros.size).toBe(queue.length);
             queue.forEach((entry, rank) => {
-              expect(Object.is(boardScore.get(entry.account), entry.score)).toBe(true);
+              if (zeros.has(entry.account)) expect(entry.score).toBe(0);
+              else expect(Object.is(boardScore.get(entry.account), entry.score)).toBe(true);
+              expect(entry.score === 0).toBe(zeros.has(entry.account));
               expect(boardLights(board, entry.account)).toBe(adlLights(rank + 1, queue.length));
               const account = state.accounts[entry.account]!;
               const position = account.positions[market]!;

@@ -5,6 +5,7 @@ import { clientDebt } from '../broker/index.ts';
 import { holdingsValue } from '../broker/broker-state.ts';
 import { accountEquity } from '../perp/margin.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
+import type { MarketId } from '../perp/market.ts';
 import { nextFrameSlot, type FrameBuilder } from './frames.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { solventUntilTouched } from './solvent-clients.ts';
@@ -261,6 +262,12 @@ function fundOfVenue(markets: ExchangeState['markets']): number {
   return markets.BTC.insuranceFund + markets.ETH.insuranceFund + markets.ALT.insuranceFund;
 }
 
+/** Whether `listed` holds ALT: a loop over at most three names (`includes` was a call into the runtime a frame). */
+function listsAlt(listed: readonly MarketId[]): boolean {
+  for (let j = 0; j < listed.length; j++) if (listed[j] === 'ALT') return true;
+  return false;
+}
+
 /**
  * Appends the frame row now to `frames`, written field by field straight into the columns: a row object in
  * between (even one kept from frame to frame) cost a boxed number per field and frame, a quarter of a classroom
@@ -274,7 +281,7 @@ export function pushFrameRow(run: RunState, frames: FrameBuilder): void {
   const eth = exchange.markets.ETH;
   const alt = exchange.markets.ALT;
   // Where the venue does not list ALT, the chart's ALT lines are its index.
-  const altListed = exchange.listed.includes('ALT');
+  const altListed = listsAlt(exchange.listed);
   const altIndex = altListed ? alt.indexPrice : run.path.alt[run.minute]!;
   const n = nextFrameSlot(frames);
   const losses = lossesBeyondDepositsNow(run, frames);

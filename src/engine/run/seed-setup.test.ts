@@ -3,7 +3,9 @@
  * no run writes into the draws it shares, rule sets on one seed share one draw, and memory stays bounded.
  */
 import { describe, expect, it } from 'vitest';
+import { intraMinuteExtremes, type IntraMinuteExtremes } from '../market/intra-minute.ts';
 import { pathTables } from '../market/path-tables.ts';
+import { forkPrng, seedPrng } from '../prng.ts';
 import { MARKET_IDS, type MarketId } from '../perp/market.ts';
 import { PRESET_IDS } from '../regimes/types.ts';
 import { SCENARIO_IDS } from '../scenarios/catalogue.ts';
@@ -11,7 +13,15 @@ import type { IndexPath } from '../scenarios/types.ts';
 import { DEFAULT_RUN, type RunConfig } from './config.ts';
 import { runScenario } from './run.ts';
 import { createRun } from './run-state.ts';
-import { forgetSeedDraws, keptSeedDraws, KEPT_BYTES, seedDraws } from './seed-setup.ts';
+import {
+  ALT_INTRA_MINUTE_SALT,
+  forgetSeedDraws,
+  indexSeries,
+  INTRA_MINUTE_SALT,
+  keptSeedDraws,
+  KEPT_BYTES,
+  seedDraws,
+} from './seed-setup.ts';
 
 const ALL_MARKETS = new Set<MarketId>(MARKET_IDS);
 
@@ -82,6 +92,32 @@ describe('kept seed draws', () => {
     const otherPopulation = createRun({ ...base, population: { ...base.population, traders: 41 } });
     expect(otherPopulation.population).not.toBe(a.population);
     expect(otherPopulation.path).not.toBe(a.path);
+  });
+
+  it('draw each market’s extremes once per seed, the same bits as drawing the quoted markets together', () => {
+    const config = configOf('2025-10-tariff-crash', 'hk-sfc-2026');
+    const sets: MarketId[][] = [['BTC', 'ETH'], ['ETH'], ['BTC', 'ETH', 'ALT'], ['ETH', 'ALT'], ['ALT']];
+    // As drawn before markets were kept one by one: BTC then ETH from one stream, ALT from its own.
+    const { path } = seedDraws(config, new Set()).draws;
+    const fresh = sets.map((set) => {
+      const stream = forkPrng(seedPrng(config.seed), INTRA_MINUTE_SALT);
+      const altStream = forkPrng(seedPrng(config.seed), ALT_INTRA_MINUTE_SALT);
+      const drawn: Partial<Record<MarketId, IntraMinuteExtremes>> = {};
+      for (const id of MARKET_IDS)
+        if (set.includes(id))
+          drawn[id] = intraMinuteExtremes(indexSeries(path, id), id === 'ALT' ? altStream : stream);
+      return arraysOf(drawn);
+    });
+    // One after the other on one seed, each finding what the ones before drew.
+    forgetSeedDraws();
+    const after = sets.map((set) => seedDraws(config, new Set(set)).intraMinute);
+    sets.forEach((set, k) => expect(arraysOf(after[k]!), set.join()).toEqual(fresh[k]));
+    expect(after[2]!.BTC).toBe(after[0]!.BTC);
+    expect(after[2]!.ETH).toBe(after[0]!.ETH);
+    expect(after[3]!.ETH).toBe(after[1]!.ETH);
+    expect(after[4]!.ALT).toBe(after[2]!.ALT);
+    expect(after[1]!.ETH).not.toBe(after[0]!.ETH); // ETH's draws go on from BTC's when BTC is quoted
+    forgetSeedDraws();
   });
 
   it('keep at most KEPT_BYTES, dropping the least recently used seed first', () => {

@@ -18,17 +18,20 @@ import { forgetPathTables } from '../market/path-tables.ts';
 import { securitiesPath } from '../market/securities-path.ts';
 import { MARKET_IDS, type MarketId } from '../perp/market.ts';
 import { drawPopulation, type Population } from '../population/population.ts';
-import { forkPrng, seedPrng } from '../prng.ts';
+import { forkPrng, seedPrng, type PrngState } from '../prng.ts';
 import { generateIndexPath, scenarioInfo } from '../scenarios/catalogue.ts';
 import type { IndexPath } from '../scenarios/types.ts';
 import { venueCollateralPath } from '../scenarios/venue-collateral.ts';
 import { drawAltTraders } from './alt-traders.ts';
 import type { RunConfig } from './config.ts';
 
-/** Salt of the intra-minute stream, forked from the run seed (its draws leave every other stream as it was). */
-const INTRA_MINUTE_SALT = 0x1e7a_3b11;
+/**
+ * Salt of the intra-minute stream, forked from the run seed (its draws leave every other stream as it was).
+ * Exported, with ALT's, for seed-setup.test.ts's draws as they were made before markets were kept one by one.
+ */
+export const INTRA_MINUTE_SALT = 0x1e7a_3b11;
 /** ALT's intra-minute draws have a stream of their own, so BTC's and ETH's keep the draws they had before ALT. */
-const ALT_INTRA_MINUTE_SALT = 0x1e7a_0a17;
+export const ALT_INTRA_MINUTE_SALT = 0x1e7a_0a17;
 
 /** At most this many bytes of draws are kept (a classroom seed's are about 0.2 MB). */
 export const KEPT_BYTES = 32 * 1024 * 1024;
@@ -43,8 +46,14 @@ export interface SeedDraws {
 
 interface Kept {
   draws: SeedDraws;
-  /** Intra-minute extremes by the set of markets quoted (BTC and ETH share one stream, so the set matters). */
-  extremes: Map<string, Partial<Record<MarketId, IntraMinuteExtremes>>>;
+  /**
+   * Each market's intra-minute extremes, by `streamKey`: BTC and ETH share one stream, BTC drawing first, so
+   * ETH's differ with BTC quoted or not; ALT has a stream of its own. Kept per market, so that a run quoting
+   * one market more than the run before (offshore's ALT after HK) draws that market alone (issue 16).
+   */
+  extremes: Map<string, IntraMinuteExtremes>;
+  /** The BTC and ETH stream where BTC's draws left it (ETH's draws go on from there). */
+  afterBtc: PrngState | null;
   bytes: number;
 }
 
@@ -71,20 +80,41 @@ function drawFresh(config: RunConfig): SeedDraws {
   };
 }
 
+/** A market's extremes under `quoted`: ETH's are another draw when BTC is not quoted (see Kept.extremes). */
+function streamKey(id: MarketId, quoted: ReadonlySet<MarketId>): string {
+  return id === 'ETH' && quoted.has('BTC') ? 'ETH after BTC' : id;
+}
+
+/**
+ * The quoted markets' extremes, kept ones where the entry has them, the others drawn and kept: the same bits as
+ * drawing all of them in MARKET_IDS' order (seed-setup.test.ts).
+ */
 function extremesFor(
-  draws: SeedDraws,
+  entry: Kept,
   seed: number,
   quoted: ReadonlySet<MarketId>,
 ): Partial<Record<MarketId, IntraMinuteExtremes>> {
-  const intraPrng = forkPrng(seedPrng(seed), INTRA_MINUTE_SALT);
-  const altIntraPrng = forkPrng(seedPrng(seed), ALT_INTRA_MINUTE_SALT);
+  const { path } = entry.draws;
   const extremes: Partial<Record<MarketId, IntraMinuteExtremes>> = {};
-  for (const id of MARKET_IDS)
-    if (quoted.has(id))
-      extremes[id] = intraMinuteExtremes(
-        indexSeries(draws.path, id),
-        id === 'ALT' ? altIntraPrng : intraPrng,
-      );
+  for (const id of MARKET_IDS) {
+    if (!quoted.has(id)) continue;
+    const key = streamKey(id, quoted);
+    let drawn = entry.extremes.get(key);
+    if (!drawn) {
+      let prng: PrngState;
+      if (id === 'ALT') prng = forkPrng(seedPrng(seed), ALT_INTRA_MINUTE_SALT);
+      else if (key === 'ETH after BTC') {
+        // BTC is drawn first in this loop, so its stream's state after it is there.
+        const after = entry.afterBtc!;
+        prng = [after[0], after[1], after[2], after[3]];
+      } else prng = forkPrng(seedPrng(seed), INTRA_MINUTE_SALT);
+      drawn = intraMinuteExtremes(indexSeries(path, id), prng, id === 'BTC' ? path.logBtc : undefined);
+      if (id === 'BTC') entry.afterBtc = prng;
+      entry.extremes.set(key, drawn);
+      entry.bytes += bytesOf(drawn);
+    }
+    extremes[id] = drawn;
+  }
   return extremes;
 }
 
@@ -119,15 +149,9 @@ export function seedDraws(
   let entry = kept.get(key);
   if (!entry) {
     const draws = drawFresh(config);
-    entry = { draws, extremes: new Map(), bytes: bytesOf(draws) };
+    entry = { draws, extremes: new Map(), afterBtc: null, bytes: bytesOf(draws) };
   }
-  const quotedKey = MARKET_IDS.filter((id) => quoted.has(id)).join(',');
-  let intraMinute = entry.extremes.get(quotedKey);
-  if (!intraMinute) {
-    intraMinute = extremesFor(entry.draws, config.seed, quoted);
-    entry.extremes.set(quotedKey, intraMinute);
-    entry.bytes += bytesOf(intraMinute);
-  }
+  const intraMinute = extremesFor(entry, config.seed, quoted);
   // Kept (again, with its bytes now) unless larger than a quarter of the budget: a large population over many
   // days draws once, as before.
   if (entry.bytes <= KEPT_BYTES / 4) kept.set(key, entry, entry.bytes);

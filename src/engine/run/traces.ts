@@ -6,10 +6,9 @@
 import { ltvOrZero } from '../broker/client-margin.ts';
 import { clientDebt } from '../broker/clients.ts';
 import type { CollateralRule } from '../margin/collateral.ts';
-import { boardHeads, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
+import { boardHeadsInto, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
 import type { AdlMethod } from '../perp/adl-ranking.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
-import type { MarketId } from '../perp/market.ts';
 import {
   crossFiguresInto,
   isolatedEquity,
@@ -157,34 +156,51 @@ export const QUEUE_HEAD = 5;
 
 /**
  * One frame's ADL standings: each venue's market scored at most once per frame, into buffers kept from frame
- * to frame (`reset()` before each frame), read by the queue head and every followed trader's lights.
+ * to frame (`reset()` before each frame), read by the queue head and every followed trader's lights. One slot
+ * per venue and market, found by index, each stamped with the frame it was scored for: `reset()` moves the
+ * frame on instead of clearing the slots (a search of the slots and a clearing pass were a fifth of a frame's
+ * standings).
  */
 export class FrameStandings {
-  private slots: { state: ExchangeState | null; market: MarketId; board: AdlBoard }[] = [];
+  /** The frame being taken: a slot stamped with another frame is stale. */
+  private frame = 1;
+  /** Per slot (venue × MARKET_IDS.length + market): the venue's state it was scored for, and when. */
+  private readonly states: (ExchangeState | null)[] = Array<ExchangeState | null>(SLOTS).fill(null);
+  private readonly scoredAt = new Float64Array(SLOTS);
+  private readonly boards: (AdlBoard | null)[] = Array<AdlBoard | null>(SLOTS).fill(null);
 
   reset(): void {
-    const slots = this.slots;
-    for (let j = 0; j < slots.length; j++) slots[j]!.state = null;
+    this.frame++;
   }
 
-  board(state: ExchangeState, market: MarketId, method: AdlMethod): AdlBoard {
-    let free = null;
-    const slots = this.slots;
-    for (let j = 0; j < slots.length; j++) {
-      const slot = slots[j]!;
-      if (slot.state === state && slot.market === market) return slot.board;
-      if (slot.state === null) free ??= slot;
-    }
-    if (!free) {
-      free = { state: null, market, board: createAdlBoard() };
-      this.slots.push(free);
-    }
-    free.state = state;
-    free.market = market;
-    scoreBoard(free.board, state, market, method);
-    return free.board;
+  /**
+   * The board of `state`'s market `mk` (its place in MARKET_IDS), scored once a frame; `venue` is 0 for the
+   * onshore venue, 1 for the offshore one (each state always given with the same).
+   */
+  board(state: ExchangeState, venue: 0 | 1, mk: number, method: AdlMethod): AdlBoard {
+    const slot = venue * MARKET_IDS.length + mk;
+    const board = this.boards[slot];
+    if (
+      board !== null &&
+      board !== undefined &&
+      this.scoredAt[slot] === this.frame &&
+      this.states[slot] === state
+    )
+      return board;
+    return this.score(state, slot, mk, method);
+  }
+
+  private score(state: ExchangeState, slot: number, mk: number, method: AdlMethod): AdlBoard {
+    const board = (this.boards[slot] ??= createAdlBoard());
+    this.states[slot] = state;
+    this.scoredAt[slot] = this.frame;
+    scoreBoard(board, state, MARKET_IDS[mk]!, method);
+    return board;
   }
 }
+
+/** FrameStandings' slots: two venues, each market. */
+const SLOTS = 2 * MARKET_IDS.length;
 
 /** A trace row; `standings` shares one frame's ADL scoring among rows (fresh scoring when not given). */
 export function traceRow(run: RunState, i: number, standings = new FrameStandings()): TraceRow {
@@ -270,7 +286,8 @@ function writeTraceRow(
   const method = state.rules.lossAllocation;
   b[at + ADL_LIGHTS * step] =
     method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
-      ? (boardLights(standings.board(state, MARKET_IDS[mk]!, method), run.accountOf[i]!) ?? 0)
+      ? (boardLights(standings.board(state, code === VENUE.onshore ? 0 : 1, mk, method), run.accountOf[i]!) ??
+        0)
       : 0;
   b[at + LTV * step] = 0;
 }
@@ -450,7 +467,10 @@ function writeAnyRow(
   const method = state.rules.lossAllocation;
   b[at + ADL_LIGHTS * step] =
     method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
-      ? (boardLights(standings.board(state, market, method), account) ?? 0)
+      ? (boardLights(
+          standings.board(state, code === VENUE.onshore ? 0 : 1, run.perpMarket[i]!, method),
+          account,
+        ) ?? 0)
       : 0;
   b[at + LTV * step] = 0;
 }
@@ -464,23 +484,30 @@ export function queueHead(
   run: RunState,
   standings = new FrameStandings(),
 ): { long: number[]; short: number[] } {
-  const long = Array<number>(QUEUE_HEAD).fill(-1);
-  const short = Array<number>(QUEUE_HEAD).fill(-1);
-  queueHeadInto(run, standings, long, short);
-  return { long, short };
+  const long = new Int32Array(QUEUE_HEAD);
+  const short = new Int32Array(QUEUE_HEAD);
+  queueHeadInto(run, standings, long, short, 0);
+  return { long: [...long], short: [...short] };
 }
 
-/** queueHead written into `long` and `short` (QUEUE_HEAD places each). */
-function queueHeadInto(run: RunState, standings: FrameStandings, long: number[], short: number[]): void {
+/** queueHead written into `long` and `short`, QUEUE_HEAD places each from `at`. */
+function queueHeadInto(
+  run: RunState,
+  standings: FrameStandings,
+  long: Int32Array,
+  short: Int32Array,
+  at: number,
+): void {
   const state = run.onshore.exchange;
   const method = state.rules.lossAllocation;
   if (method === 'socialised' || run.population.count > QUEUE_TRACE_LIMIT) {
-    long.fill(-1);
-    short.fill(-1);
+    long.fill(-1, at, at + QUEUE_HEAD);
+    short.fill(-1, at, at + QUEUE_HEAD);
     return;
   }
-  const board = standings.board(state, 'BTC', method);
-  boardHeads(board, run.onshore.traderOf, long, short);
+  // BTC: MARKET_IDS[0].
+  const board = standings.board(state, 0, 0, method);
+  boardHeadsInto(board, run.onshore.traderOf, long, short, at, QUEUE_HEAD);
 }
 
 /** Per frame, the head of the BTC ADL queue on each side: QUEUE_HEAD trader ids a frame (−1: an empty place). */
@@ -498,10 +525,7 @@ export function createQueueBuilder(capacity = 256): QueueBuilder {
   };
 }
 
-const headLong = Array<number>(QUEUE_HEAD).fill(-1);
-const headShort = Array<number>(QUEUE_HEAD).fill(-1);
-
-/** Appends one frame's queue head. */
+/** Appends one frame's queue head, written straight into the builder's columns. */
 export function pushQueueHead(run: RunState, builder: QueueBuilder, standings: FrameStandings): void {
   const at = builder.length * QUEUE_HEAD;
   if (at + QUEUE_HEAD > builder.long.length) {
@@ -513,10 +537,6 @@ export function pushQueueHead(run: RunState, builder: QueueBuilder, standings: F
     builder.long = grow(builder.long);
     builder.short = grow(builder.short);
   }
-  queueHeadInto(run, standings, headLong, headShort);
-  for (let j = 0; j < QUEUE_HEAD; j++) {
-    builder.long[at + j] = headLong[j]!;
-    builder.short[at + j] = headShort[j]!;
-  }
+  queueHeadInto(run, standings, builder.long, builder.short, at);
   builder.length++;
 }

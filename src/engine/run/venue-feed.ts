@@ -125,13 +125,16 @@ export function quoteMinute(
   const positions = exchange.accounts[exchange.liquidityProvider]?.positions;
   const calm = liquidity.gapHalfLifeMinutes;
   if (calm !== feed.calm) bindTables(feed, calm);
-  for (let k = 0; k < feed.ids.length; k++) {
-    const id = feed.ids[k]!;
-    const slot = feed.slots[k]!;
-    const series = feed.series[k]!;
+  // The feed's arrays read once a minute, not once a market.
+  const { ids, slots, markets, quotes, lowDepth, highDepth } = feed;
+  const allSeries = feed.series;
+  const allShares = feed.shares;
+  for (let k = 0; k < ids.length; k++) {
+    const slot = slots[k]!;
+    const series = allSeries[k]!;
     const index = series[minute]!;
     // stressedDepthShare(index, series[before]), from the path's table where there is one.
-    const shares = feed.shares[k]!;
+    const shares = allShares[k]!;
     const share =
       shares !== null
         ? shares[minute]!
@@ -140,19 +143,18 @@ export function quoteMinute(
     // decayGap's step for this market; a gap of 0 stays 0, so its power is not taken.
     let g = gap[slot]!;
     if (g !== 0) gap[slot] = g *= keepAt(feed, k, minute, calm, share);
-    const market = feed.markets[k]!;
     const b = quotedBasis(
-      crowdingFrom(providerSize(positions, id), market.longOpenInterest),
+      crowdingFrom(providerSize(positions, ids[k]!), markets[k]!.longOpenInterest),
       index / series[trendFrom]! - 1,
     );
     basis[slot] = b;
-    const quote = feed.quotes[k]!;
+    const quote = quotes[k]!;
     quote.index = index;
     quote.traded = index * (1 + g + b);
     // The minute's worst prints, where liquidations are checked before the close (market/intra-minute.ts).
     const open = series[minute - 1]!;
-    quote.low = Math.min(open, index) * (1 - feed.lowDepth[k]![minute]!);
-    quote.high = Math.max(open, index) * (1 + feed.highDepth[k]![minute]!);
+    quote.low = Math.min(open, index) * (1 - lowDepth[k]![minute]!);
+    quote.high = Math.max(open, index) * (1 + highDepth[k]![minute]!);
   }
 }
 

@@ -24,23 +24,31 @@ export function altFromBtc(btc: Float64Array): Float64Array {
   return alt;
 }
 
-/** ALT for a historical path through anchors that all carry `alt`; BTC is the bridged path of the same anchors. */
-export function altFromAnchors(anchors: readonly Anchor[], btc: Float64Array): Float64Array {
-  const alt = new Float64Array(btc.length);
+/** ln of each price of a series, in a pass (fdlibm.ts logsInPlace). */
+export function logsOf(series: Float64Array): Float64Array {
+  const logs = series.slice();
+  fdlibm.logsInPlace(logs, 0, logs.length);
+  return logs;
+}
+
+/**
+ * ALT for a historical path through anchors that all carry `alt`, from the natural logarithms of BTC's bridged
+ * path of the same anchors (`logsOf(btc)`: the path keeps them, for BTC's intra-minute extremes too).
+ */
+export function altFromAnchors(anchors: readonly Anchor[], logBtc: Float64Array): Float64Array {
+  const alt = new Float64Array(logBtc.length);
   for (let k = 1; k < anchors.length; k++) {
     const from = anchors[k - 1]!;
     const to = anchors[k]!;
     const n = to.minute - from.minute;
     const [ba, bb] = [fdlibm.log(from.btc), fdlibm.log(to.btc)];
     const [aa, ab] = [fdlibm.log(from.alt!), fdlibm.log(to.alt!)];
-    // BTC's logarithms first, parked in the output, then the exponentials: a pass of one kind of call each, the
-    // same calls on the same values (issue 16: the classroom episode's ALT 62 → 55 µs, one process).
-    for (let t = from.minute; t <= to.minute; t++) alt[t] = btc[t]!;
-    fdlibm.logsInPlace(alt, from.minute, to.minute + 1);
+    // BTC's logarithms taken before, in a pass, then the exponentials in one: a pass of one kind of call each,
+    // the same calls on the same values (issue 16: the classroom episode's ALT 62 → 55 µs, one process).
     for (let i = 0; i <= n; i++) {
       const f = i / n;
       const t = from.minute + i;
-      const deviation = alt[t]! - (ba + (bb - ba) * f);
+      const deviation = logBtc[t]! - (ba + (bb - ba) * f);
       alt[t] = aa + (ab - aa) * f + ALT_BETA * deviation; // the exponent, taken below
     }
     fdlibm.expsInPlace(alt, from.minute, to.minute + 1);

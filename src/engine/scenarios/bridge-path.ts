@@ -3,7 +3,7 @@
  * anchors (a Brownian bridge on each segment, so both ends are hit whatever the draws).
  */
 import type { PrngState } from '../prng.ts';
-import { altFromAnchors, altFromBtc } from './alt-path.ts';
+import { altFromAnchors, altFromBtc, logsOf } from './alt-path.ts';
 import { checkAnchors, type Anchor } from './anchors.ts';
 import { BTC_ETH_CORRELATION, checkCorrelation, fillCorrelatedNormals } from './correlated-normals.ts';
 import type { IndexPath } from './types.ts';
@@ -104,8 +104,10 @@ export function bridgePath(
       anchors.map((a) => a.eth),
     );
   }
-  const alt = anchors.every((a) => a.alt !== undefined) ? altFromAnchors(anchors, btc) : altFromBtc(btc);
-  return { stepMinutes: 1, minutes, btc, eth, alt };
+  // BTC's logarithms, taken once for ALT's line and BTC's intra-minute extremes (issue 16).
+  const logBtc = logsOf(btc);
+  const alt = anchors.every((a) => a.alt !== undefined) ? altFromAnchors(anchors, logBtc) : altFromBtc(btc);
+  return { stepMinutes: 1, minutes, btc, eth, alt, logBtc };
 }
 
 /** Reflects in log price at the lowest and highest anchor (lo²/p, hi²/p), then clamps as a last guard. */

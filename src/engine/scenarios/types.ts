@@ -66,4 +66,9 @@ export interface IndexPath {
   eth: Float64Array;
   /** The altcoin index (alt-path.ts): a high-beta coin the offshore venues list and HK does not. */
   alt: Float64Array;
+  /**
+   * ln of each `btc` price, where the path's maker took them anyway (a historical path: ALT's line), so that
+   * BTC's intra-minute extremes need not take them again (the same bits: issue 16).
+   */
+  logBtc?: Float64Array;
 }
