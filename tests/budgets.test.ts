@@ -49,6 +49,7 @@ describe(`size budgets of ${dist}/`, () => {
       for (const source of story.sources) words.add(source.url ?? source.name);
     }
     const worker = workerFiles(dist).map((file) => readFileSync(join(dist, file), 'utf8'));
+    expect(worker.length).toBeGreaterThan(0);
     expect([...words].filter((text) => worker.some((code) => code.includes(text)))).toEqual([]);
   });
 });
