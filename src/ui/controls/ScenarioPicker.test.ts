@@ -31,6 +31,10 @@ describe('ScenarioPicker', () => {
     await user.click(screen.getByText('Sources (7)'));
     const link = screen.getByRole('link', { name: 'spectropunk (CoinGlass) (opens in a new tab)' });
     expect(link).toHaveAttribute('href', 'https://spectropunk.com/?p=179');
+    // The note follows its source's name with no space before the colon.
+    const item = link.closest('li')!.textContent!;
+    expect(item).toMatch(/\): BTC −12%/);
+    expect(item).not.toMatch(/\s:/);
     expect(screen.getByText(/\$3\.21bn in 60 s at 21:15 UTC/)).toBeInTheDocument();
     expect(screen.getByText(/wBETH as low as \$430 around 21:40 UTC/)).toBeInTheDocument();
     // A historical episode has a fixed length: no days field.
