@@ -22,6 +22,13 @@ export const VOL_WINDOW_MINUTES = 15;
 export interface IntraMinuteExtremes {
   lowDepth: Float32Array;
   highDepth: Float32Array;
+  /**
+   * Each minute's low and high index print (`extremesAt` of the series' open and close; element 0 is 0): what a
+   * venue's quote reads (run/venue-feed.ts). Worked out here once per path rather than by every venue quoting the
+   * market every minute (a Hong Kong run quotes BTC and ETH on two venues; issue 16).
+   */
+  lowPrint: Float64Array;
+  highPrint: Float64Array;
 }
 
 /**
@@ -57,6 +64,8 @@ export function intraMinuteExtremes(
   const n = series.length;
   const lowDepth = new Float32Array(n);
   const highDepth = new Float32Array(n);
+  const lowPrint = new Float64Array(n);
+  const highPrint = new Float64Array(n);
   squares.fill(0);
   let sum = 0;
   // Each minute's log close is the next minute's log open: taken once (log gives the same bits either way).
@@ -89,11 +98,19 @@ export function intraMinuteExtremes(
     }
     fdlibm.expsInPlace(logUniforms, 0, 2 * minutes);
     for (let j = 0; j < minutes; j++) {
-      lowDepth[from + j] = 1 - logUniforms[2 * j]!;
-      highDepth[from + j] = logUniforms[2 * j + 1]! - 1;
+      const t = from + j;
+      // The depths as stored (Float32), and the prints from them as extremesAt gives them.
+      const low = Math.fround(1 - logUniforms[2 * j]!);
+      const high = Math.fround(logUniforms[2 * j + 1]! - 1);
+      lowDepth[t] = low;
+      highDepth[t] = high;
+      const open = series[t - 1]!;
+      const close = series[t]!;
+      lowPrint[t] = Math.min(open, close) * (1 - low);
+      highPrint[t] = Math.max(open, close) * (1 + high);
     }
   }
-  return { lowDepth, highDepth };
+  return { lowDepth, highDepth, lowPrint, highPrint };
 }
 
 /** The minute's low and high index prints from its open, close and drawn depths. */
