@@ -13,6 +13,7 @@ import {
   OVER_HALF_LN2,
   UNDER_1_5_LN2,
 } from './log-exp.ts';
+import { cosInPlace, OVER_0_78125, TINY, UNDER_0_3, UNDER_32_PIO2_WORD, UNDER_PIO4_WORD } from './trig.ts';
 import { fromWords } from './words.ts';
 
 /** A seeded stream of doubles in [lo, hi). */
@@ -105,12 +106,21 @@ describe('fdlibm: the engine’s elementary functions, bit for bit with V8 11.3'
     for (const [fill, f] of [
       [logsInPlace, log],
       [expsInPlace, exp],
+      [cosInPlace, cos],
     ] as const) {
       view.set(xs);
       fill(view, 1, xs.length - 1);
       const expected = xs.map((x, i) => (i === 0 || i === xs.length - 1 ? x : f(x)));
       expect(Array.from(view)).toEqual(expected);
     }
+  });
+
+  it('writes out the trigonometric short ways’ bounds as the doubles of fdlibm’s high words', () => {
+    // trig.ts's kernels and cos write these as literals (V8 folds a literal, not a module's constant).
+    expect([TINY, UNDER_0_3, OVER_0_78125, UNDER_PIO4_WORD, UNDER_32_PIO2_WORD]).toEqual([
+      7.450580596923828e-9, 0.2999999523162842, 0.7812504768371582, 0.7853984832763672, 50.265472412109375,
+    ]);
+    expect(TINY).toBe(fromWords(0x3e400000, 0));
   });
 
   it('compares |x| with exp’s bounds written as doubles: the doubles of fdlibm’s high words', () => {
