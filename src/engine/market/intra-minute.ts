@@ -22,13 +22,6 @@ export const VOL_WINDOW_MINUTES = 15;
 export interface IntraMinuteExtremes {
   lowDepth: Float32Array;
   highDepth: Float32Array;
-  /**
-   * Each minute's low and high index print (`extremesAt` of the series' open and close; element 0 is 0): what a
-   * venue's quote reads (run/venue-feed.ts). Worked out here once per path rather than by every venue quoting the
-   * market every minute (a Hong Kong run quotes BTC and ETH on two venues; issue 16).
-   */
-  lowPrint: Float64Array;
-  highPrint: Float64Array;
 }
 
 /**
@@ -71,8 +64,6 @@ export function intraMinuteExtremes(
   const mask = RING_MASK;
   const lowDepth = new Float32Array(n);
   const highDepth = new Float32Array(n);
-  const lowPrint = new Float64Array(n);
-  const highPrint = new Float64Array(n);
   ring.fill(0);
   let sum = 0;
   // Each minute's log close is the next minute's log open: taken once (log gives the same bits either way).
@@ -105,19 +96,11 @@ export function intraMinuteExtremes(
     }
     fdlibm.expsInPlace(uniforms, 0, 2 * minutes);
     for (let j = 0; j < minutes; j++) {
-      const t = from + j;
-      // The depths as stored (Float32), and the prints from them as extremesAt gives them.
-      const low = Math.fround(1 - uniforms[2 * j]!);
-      const high = Math.fround(uniforms[2 * j + 1]! - 1);
-      lowDepth[t] = low;
-      highDepth[t] = high;
-      const open = series[t - 1]!;
-      const close = series[t]!;
-      lowPrint[t] = Math.min(open, close) * (1 - low);
-      highPrint[t] = Math.max(open, close) * (1 + high);
+      lowDepth[from + j] = 1 - uniforms[2 * j]!;
+      highDepth[from + j] = uniforms[2 * j + 1]! - 1;
     }
   }
-  return { lowDepth, highDepth, lowPrint, highPrint };
+  return { lowDepth, highDepth };
 }
 
 /** The minute's low and high index prints from its open, close and drawn depths. */

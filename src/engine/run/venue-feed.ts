@@ -27,9 +27,8 @@ export interface VenueFeed {
   /** Each one's MARKET_INDEX: its place in the impact state's per-market arrays. */
   slots: Int32Array;
   series: Float64Array[];
-  /** Each minute's low and high index prints (market/intra-minute.ts). */
-  lowPrint: Float64Array[];
-  highPrint: Float64Array[];
+  lowDepth: Float32Array[];
+  highDepth: Float32Array[];
   markets: MarketState[];
   /** The venue's quote objects (venue.quotes), which stepExchange reads by market. */
   quotes: MarketQuote[];
@@ -71,8 +70,8 @@ export function createVenueFeed(
     ids,
     slots: Int32Array.from(ids, (id) => MARKET_INDEX[id]),
     series: ids.map(series),
-    lowPrint: ids.map((id) => extremesOf(id).lowPrint),
-    highPrint: ids.map((id) => extremesOf(id).highPrint),
+    lowDepth: ids.map((id) => extremesOf(id).lowDepth),
+    highDepth: ids.map((id) => extremesOf(id).highDepth),
     markets: ids.map((id) => markets[id]),
     quotes: ids.map((id) => quotes[id]),
     exchange,
@@ -127,7 +126,7 @@ export function quoteMinute(
   const calm = liquidity.gapHalfLifeMinutes;
   if (calm !== feed.calm) bindTables(feed, calm);
   // The feed's arrays read once a minute, not once a market.
-  const { ids, slots, markets, quotes, lowPrint, highPrint } = feed;
+  const { ids, slots, markets, quotes, lowDepth, highDepth } = feed;
   const allSeries = feed.series;
   const allShares = feed.shares;
   for (let k = 0; k < ids.length; k++) {
@@ -153,8 +152,9 @@ export function quoteMinute(
     quote.index = index;
     quote.traded = index * (1 + g + b);
     // The minute's worst prints, where liquidations are checked before the close (market/intra-minute.ts).
-    quote.low = lowPrint[k]![minute]!;
-    quote.high = highPrint[k]![minute]!;
+    const open = series[minute - 1]!;
+    quote.low = Math.min(open, index) * (1 - lowDepth[k]![minute]!);
+    quote.high = Math.max(open, index) * (1 + highDepth[k]![minute]!);
   }
 }
 
