@@ -14,7 +14,8 @@ import {
   UNDER_1_5_LN2,
 } from './log-exp.ts';
 import { cosInPlace, OVER_0_78125, TINY, UNDER_0_3, UNDER_32_PIO2_WORD, UNDER_PIO4_WORD } from './trig.ts';
-import { fromWords } from './words.ts';
+import { highPart } from './pow.ts';
+import { fromWords, POWERS_OF_TWO, withLowWord } from './words.ts';
 
 /** A seeded stream of doubles in [lo, hi). */
 function doubles(count: number, lo: number, hi: number, seed: number): number[] {
@@ -210,6 +211,26 @@ describe('fdlibm: the engine’s elementary functions, bit for bit with V8 11.3'
       const theirs = Math.pow(0.5, y);
       if (!Object.is(halfToThe(y), theirs)) expect(`halfToThe(${y}) = ${halfToThe(y)}`).toBe(`${theirs}`);
     }
+  });
+
+  it('cuts a double to its high word by arithmetic as withLowWord(x, 0) does, at every exponent', () => {
+    const xs = [
+      ...SPECIAL,
+      ...doubles(20_000, -1100, 1100, 27),
+      ...doubles(20_000, -1, 1, 28),
+      ...doubles(2_000, 0, 1e-300, 29),
+      ...doubles(2_000, 1e300, 1.7e308, 30),
+      ...Array.from({ length: 2098 }, (_, k) => 2 ** (k - 1074) * (1 + 1 / 3)),
+      ...Array.from({ length: 2098 }, (_, k) => -(2 ** (k - 1074)) * (1 + 2 ** -21 + 2 ** -40)),
+    ];
+    let differ = 0;
+    let first = '';
+    for (const x of xs) {
+      if (Object.is(highPart(x, POWERS_OF_TWO), withLowWord(x, 0))) continue;
+      differ++;
+      first ||= `highPart(${x}) = ${highPart(x, POWERS_OF_TWO)}, withLowWord gives ${withLowWord(x, 0)}`;
+    }
+    expect(first, `${differ} differ`).toBe('');
   });
 
   it('gives pinned bits that do not depend on the runtime', () => {

@@ -183,8 +183,9 @@ export function pow(x: number, y: number): number {
  * 0.5^y, the same bits as pow(0.5, y): fdlibm's log2 stage gives t1 = −1 and t2 = 0 exactly for x = 0.5, so
  * only its last stage is left, small enough for V8 to inline into the venues' per-minute decays (issue 16:
  * offshore's classroom run takes 3,282 of these; a call that is not inlined boxes its result). y outside
- * [2^-1022, 1024) and y's own special cases (1, 2, 0.5) go through pow. pow.test.ts and fdlibm.test.ts check it
- * against pow and Math.pow.
+ * [2^-1022, 1024) and y's own special cases (1, 2, 0.5) go through pow. fdlibm.test.ts checks it against
+ * Math.pow, and highPart against withLowWord (how y is split hardly ever shows in the result, so the first
+ * check alone would pass a wrong split).
  */
 export function halfToThe(y: number): number {
   if (!(y >= 2.2250738585072014e-308 && y < 1024) || y === 1 || y === 2 || y === 0.5) return pow(0.5, y);
@@ -200,7 +201,7 @@ export function halfToThe(y: number): number {
  * forwarded, words.ts), about 12 cycles each time; halfToThe took four of them a call. Smaller x (zero
  * included) go through memory.
  */
-function highPart(x: number, powers: Float64Array): number {
+export function highPart(x: number, powers: Float64Array): number {
   const e = ((highWord(x) >> 20) & 0x7ff) - 1023;
   if (e < -1003) return withLowWord(x, 0);
   return Math.trunc(x * powers[1094 - e]!) * powers[1054 + e]!; // 2^(20−e), 2^(e−20): words.ts's table
