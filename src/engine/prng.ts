@@ -116,6 +116,8 @@ let angles = new Float64Array(1024);
 /** out[from..to) ← successive nextNormal(s), Box–Muller's logarithms and cosines taken in passes. */
 export function fillNormals(s: PrngState, out: Float64Array, from: number, to: number): void {
   if (angles.length < to - from) angles = new Float64Array(Math.max(to - from, 2 * angles.length));
+  // In a local: V8 11.3 reads a module's binding from the module, with a type check, at every use (issue 16).
+  const parked = angles;
   let a = s[0];
   let b = s[1];
   let c = s[2];
@@ -134,7 +136,7 @@ export function fillNormals(s: PrngState, out: Float64Array, from: number, to: n
       if (x !== 0) u = x;
     } else {
       // The pair parked (u in out, the angle apart); the logarithms and cosines in passes below.
-      angles[i - from] = angleOf(x);
+      parked[i - from] = angleOf(x);
       out[i++] = u;
       u = -1;
     }
@@ -144,8 +146,8 @@ export function fillNormals(s: PrngState, out: Float64Array, from: number, to: n
   s[2] = c;
   s[3] = d;
   fdlibm.logsInPlace(out, from, to);
-  fdlibm.cosInPlace(angles, 0, to - from);
-  for (let i = from; i < to; i++) out[i] = normalOf(out[i]!, angles[i - from]!);
+  fdlibm.cosInPlace(parked, 0, to - from);
+  for (let i = from; i < to; i++) out[i] = normalOf(out[i]!, parked[i - from]!);
 }
 
 /** Uniforms a DrawAhead draws at a time. */

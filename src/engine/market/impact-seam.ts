@@ -64,7 +64,7 @@ export function decayGap(impact: ImpactState, liquidity: LiquiditySettings, minu
 }
 
 /** Largest move a single order may cause, so a huge order in a thin book cannot drive a price to zero. */
-const MAX_IMPACT = 0.5;
+export const MAX_IMPACT = 0.5;
 
 /**
  * Assumption: the book thickens away from the index (bargain hunters and arbitrageurs quote deeper discounts):
@@ -74,9 +74,11 @@ const MAX_IMPACT = 0.5;
  */
 export const BOOK_THICKENING = 0.02;
 
+// BOOK_THICKENING written out in the two below (and MAX_IMPACT in walkAt): funding walks each listed market's
+// book every minute, and V8 11.3 reads a module's constant from the module at every use, with a type check.
 /** Cumulative notional (in units of the near-index depth per 1% × 100) that walks the book out to distance d. */
-const walked = (d: number) => d + (d * d) / (2 * BOOK_THICKENING);
-const distanceFor = (units: number) => BOOK_THICKENING * (Math.sqrt(1 + (2 * units) / BOOK_THICKENING) - 1);
+const walked = (d: number) => d + (d * d) / (2 * 0.02);
+const distanceFor = (units: number) => 0.02 * (Math.sqrt(1 + (2 * units) / 0.02) - 1);
 
 /**
  * How far an order of `notional` on side `s` (+1 buy, −1 sell) moves the traded price: it walks the book from
@@ -91,7 +93,7 @@ function walkAt(impact: ImpactState, k: number, depthFactor: number, s: number, 
   // The market's factor last, so BTC's and ETH's (1) leave the product exactly as it was.
   const depth = impact.depthPerPercent * impact.depthShare[k]! * 100 * depthFactor;
   const from = Math.max(0, s * impact.gap[k]!);
-  return Math.min(MAX_IMPACT, distanceFor(walked(from) + notional / depth) - from);
+  return Math.min(0.5, distanceFor(walked(from) + notional / depth) - from); // MAX_IMPACT
 }
 
 /**
@@ -135,7 +137,8 @@ export const TREND_WINDOW_MINUTES = 8 * 60;
  * short … +1 all long); `trend` the index's relative move over the trend window.
  */
 export function quotedBasis(crowding: number, trend: number): number {
-  return CROWDING_PREMIUM * crowding + TREND_PREMIUM * trend;
+  // CROWDING_PREMIUM and TREND_PREMIUM written out (a quote asks every minute and market; see walked).
+  return 0.002 * crowding + 0.03 * trend;
 }
 
 /** The traders' net position as a share of open interest: what the liquidity provider holds, reversed. */

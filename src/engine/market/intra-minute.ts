@@ -55,42 +55,49 @@ export function intraMinuteExtremes(
   logSeries?: Float64Array,
 ): IntraMinuteExtremes {
   const n = series.length;
+  // The module's arrays and constants in locals: V8 11.3 reads a module's binding from the module, with a type
+  // check, at every use in the minute's loop (issue 16).
+  const uniforms = logUniforms;
+  const logs = logPrices;
+  const ring = squares;
+  const volWindow = VOL_WINDOW_MINUTES;
+  const mask = RING_MASK;
   const lowDepth = new Float32Array(n);
   const highDepth = new Float32Array(n);
-  squares.fill(0);
+  ring.fill(0);
   let sum = 0;
   // Each minute's log close is the next minute's log open: taken once (log gives the same bits either way).
   let b = n === 0 ? 0 : logSeries ? logSeries[0]! : fdlibm.log(series[0]!);
   for (let from = 1; from < n; from += CHUNK_MINUTES) {
     const minutes = Math.min(CHUNK_MINUTES, n - from);
-    fillFloats(prng, logUniforms, 0, 2 * minutes);
-    for (let j = 0; j < 2 * minutes; j++) logUniforms[j] = 1 - logUniforms[j]!; // (0, 1]
-    fdlibm.logsInPlace(logUniforms, 0, 2 * minutes);
-    if (logSeries) logPrices.set(logSeries.subarray(from, from + minutes));
+    fillFloats(prng, uniforms, 0, 2 * minutes);
+    for (let j = 0; j < 2 * minutes; j++) uniforms[j] = 1 - uniforms[j]!; // (0, 1]
+    fdlibm.logsInPlace(uniforms, 0, 2 * minutes);
+    if (logSeries) logs.set(logSeries.subarray(from, from + minutes));
     else {
-      for (let j = 0; j < minutes; j++) logPrices[j] = series[from + j]!;
-      fdlibm.logsInPlace(logPrices, 0, minutes);
+      for (let j = 0; j < minutes; j++) logs[j] = series[from + j]!;
+      fdlibm.logsInPlace(logs, 0, minutes);
     }
     for (let j = 0; j < minutes; j++) {
       const t = from + j;
       const a = b;
-      b = logPrices[j]!;
+      b = logs[j]!;
       const square = (b - a) * (b - a);
-      squares[t & RING_MASK] = square;
+      ring[t & mask] = square;
       sum += square;
-      if (t > VOL_WINDOW_MINUTES) sum -= squares[(t - VOL_WINDOW_MINUTES) & RING_MASK]!;
-      const variance = Math.max(0, sum) / Math.min(t, VOL_WINDOW_MINUTES);
+      if (t > volWindow) sum -= ring[(t - volWindow) & mask]!;
+      const variance = Math.max(0, sum) / Math.min(t, volWindow);
       const spread = (b - a) * (b - a);
-      const low = (a + b - Math.sqrt(spread - 2 * variance * logUniforms[2 * j]!)) / 2;
-      const high = (a + b + Math.sqrt(spread - 2 * variance * logUniforms[2 * j + 1]!)) / 2;
+      const low = (a + b - Math.sqrt(spread - 2 * variance * uniforms[2 * j]!)) / 2;
+      const high = (a + b + Math.sqrt(spread - 2 * variance * uniforms[2 * j + 1]!)) / 2;
       // The exponents, taken in a pass of their own below (in the uniforms' slots, read by now).
-      logUniforms[2 * j] = low - Math.min(a, b);
-      logUniforms[2 * j + 1] = high - Math.max(a, b);
+      uniforms[2 * j] = low - Math.min(a, b);
+      uniforms[2 * j + 1] = high - Math.max(a, b);
     }
-    fdlibm.expsInPlace(logUniforms, 0, 2 * minutes);
+    fdlibm.expsInPlace(uniforms, 0, 2 * minutes);
     for (let j = 0; j < minutes; j++) {
-      lowDepth[from + j] = 1 - logUniforms[2 * j]!;
-      highDepth[from + j] = logUniforms[2 * j + 1]! - 1;
+      lowDepth[from + j] = 1 - uniforms[2 * j]!;
+      highDepth[from + j] = uniforms[2 * j + 1]! - 1;
     }
   }
   return { lowDepth, highDepth };

@@ -8,7 +8,7 @@
  * with a gap ask.
  */
 import { DrawMemo, sameSeries } from '../fast/draw-memo.ts';
-import { gapHalfLife, stressedDepthShare, STRESS_WINDOW_MINUTES } from './venue-depth.ts';
+import { gapHalfLife, stressedDepthShares } from './venue-depth.ts';
 import * as fdlibm from '../math/fdlibm.ts';
 
 export interface PathTables {
@@ -53,8 +53,7 @@ export function pathTables(series: Float64Array, calm: number): PathTables | nul
   let kept = KEPT.get(key);
   if (kept === undefined || !sameSeries(kept.series, series)) {
     const shares = new Float64Array(n);
-    for (let t = 1; t < n; t++)
-      shares[t] = stressedDepthShare(series[t]!, series[Math.max(0, t - STRESS_WINDOW_MINUTES)]!);
+    stressedDepthShares(series, shares);
     kept = { series: series.slice(), shares, keeps: new Map() };
     KEPT.set(key, kept, BYTES_PER_MINUTE * n);
   }

@@ -64,6 +64,21 @@ export function stressedDepthShare(indexNow: number, indexBefore: number): numbe
 }
 
 /** Assumption: the longest the gap's half-life gets however thin the book (minutes). */
+/**
+ * shares[t] ← stressedDepthShare(series[t], series[max(0, t − STRESS_WINDOW_MINUTES)]) for t ≥ 1 (path-tables.ts),
+ * the module's constants read once into locals rather than at every minute (V8 11.3 reads a module's constant
+ * from the module at every use, with a type check): the same arithmetic, the same bits.
+ */
+export function stressedDepthShares(series: Float64Array, shares: Float64Array): void {
+  const stressWindow = STRESS_WINDOW_MINUTES;
+  const stress = DEPTH_STRESS_PER_PERCENT_SQUARED;
+  const floor = STRESS_REFERENCE_SHARE;
+  for (let t = 1; t < series.length; t++) {
+    const movePercent = Math.abs(series[t]! / series[Math.max(0, t - stressWindow)]! - 1) / 0.01;
+    shares[t] = Math.max(floor, 1 / (1 + stress * movePercent * movePercent));
+  }
+}
+
 export const MAX_GAP_HALF_LIFE_MINUTES = 60;
 
 /** The gap's half-life for a book at `depthShare` of its calm depth: calm half-life / √share, capped. */

@@ -13,7 +13,9 @@ import {
   OVER_HALF_LN2,
   UNDER_1_5_LN2,
 } from './log-exp.ts';
-import { fromWords } from './words.ts';
+import { cosInPlace, OVER_0_78125, TINY, UNDER_0_3, UNDER_32_PIO2_WORD, UNDER_PIO4_WORD } from './trig.ts';
+import { highPart } from './pow.ts';
+import { fromWords, POWERS_OF_TWO, withLowWord } from './words.ts';
 
 /** A seeded stream of doubles in [lo, hi). */
 function doubles(count: number, lo: number, hi: number, seed: number): number[] {
@@ -105,12 +107,21 @@ describe('fdlibm: the engine’s elementary functions, bit for bit with V8 11.3'
     for (const [fill, f] of [
       [logsInPlace, log],
       [expsInPlace, exp],
+      [cosInPlace, cos],
     ] as const) {
       view.set(xs);
       fill(view, 1, xs.length - 1);
       const expected = xs.map((x, i) => (i === 0 || i === xs.length - 1 ? x : f(x)));
       expect(Array.from(view)).toEqual(expected);
     }
+  });
+
+  it('writes out the trigonometric short ways’ bounds as the doubles of fdlibm’s high words', () => {
+    // trig.ts's kernels and cos write these as literals (V8 folds a literal, not a module's constant).
+    expect([TINY, UNDER_0_3, OVER_0_78125, UNDER_PIO4_WORD, UNDER_32_PIO2_WORD]).toEqual([
+      7.450580596923828e-9, 0.2999999523162842, 0.7812504768371582, 0.7853984832763672, 50.265472412109375,
+    ]);
+    expect(TINY).toBe(fromWords(0x3e400000, 0));
   });
 
   it('compares |x| with exp’s bounds written as doubles: the doubles of fdlibm’s high words', () => {
@@ -200,6 +211,26 @@ describe('fdlibm: the engine’s elementary functions, bit for bit with V8 11.3'
       const theirs = Math.pow(0.5, y);
       if (!Object.is(halfToThe(y), theirs)) expect(`halfToThe(${y}) = ${halfToThe(y)}`).toBe(`${theirs}`);
     }
+  });
+
+  it('cuts a double to its high word by arithmetic as withLowWord(x, 0) does, at every exponent', () => {
+    const xs = [
+      ...SPECIAL,
+      ...doubles(20_000, -1100, 1100, 27),
+      ...doubles(20_000, -1, 1, 28),
+      ...doubles(2_000, 0, 1e-300, 29),
+      ...doubles(2_000, 1e300, 1.7e308, 30),
+      ...Array.from({ length: 2098 }, (_, k) => 2 ** (k - 1074) * (1 + 1 / 3)),
+      ...Array.from({ length: 2098 }, (_, k) => -(2 ** (k - 1074)) * (1 + 2 ** -21 + 2 ** -40)),
+    ];
+    let differ = 0;
+    let first = '';
+    for (const x of xs) {
+      if (Object.is(highPart(x, POWERS_OF_TWO), withLowWord(x, 0))) continue;
+      differ++;
+      first ||= `highPart(${x}) = ${highPart(x, POWERS_OF_TWO)}, withLowWord gives ${withLowWord(x, 0)}`;
+    }
+    expect(first, `${differ} differ`).toBe('');
   });
 
   it('gives pinned bits that do not depend on the runtime', () => {

@@ -4,7 +4,7 @@
  * extra precision as t1 + t2, y·log2|x| split as p_h + p_l, and 2^(p_h + p_l) from a degree-5 polynomial,
  * scaled by the integer part.
  */
-import { fromWords, highWord, lowWord, withHighWord, withLowWord } from './words.ts';
+import { fromWords, highWord, lowWord, POWERS_OF_TWO, withHighWord, withLowWord } from './words.ts';
 
 const BP = [1.0, 1.5] as const;
 const DP_H = [0.0, 5.84962487220764160156e-1] as const; // log2(1.5) high
@@ -182,13 +182,67 @@ export function pow(x: number, y: number): number {
 /**
  * 0.5^y, the same bits as pow(0.5, y): fdlibm's log2 stage gives t1 = −1 and t2 = 0 exactly for x = 0.5, so
  * only its last stage is left, small enough for V8 to inline into the venues' per-minute decays (issue 16:
- * offshore's classroom run takes 3,282 of these; a call that is not inlined boxes its result). y outside (0,
- * 1024) and y's own special cases (1, 2, 0.5) go through pow. pow.test.ts checks it against pow.
+ * offshore's classroom run takes 3,282 of these; a call that is not inlined boxes its result). y outside
+ * [2^-1022, 1024) and y's own special cases (1, 2, 0.5) go through pow. fdlibm.test.ts checks it against
+ * Math.pow, and highPart against withLowWord (how y is split hardly ever shows in the result, so the first
+ * check alone would pass a wrong split).
  */
 export function halfToThe(y: number): number {
-  if (!(y > 0 && y < 1024) || y === 1 || y === 2 || y === 0.5) return pow(0.5, y);
-  const y1 = withLowWord(y, 0);
-  return twoToThe((y - y1) * -1 + y * 0, y1 * -1);
+  if (!(y >= 2.2250738585072014e-308 && y < 1024) || y === 1 || y === 2 || y === 0.5) return pow(0.5, y);
+  const powers = POWERS_OF_TWO;
+  const y1 = highPart(y, powers);
+  return twoToTheBelowOne((y - y1) * -1 + y * 0, y1 * -1, powers);
+}
+
+/**
+ * x with its low word 0 (withLowWord(x, 0)) by arithmetic, for x of exponent e ≥ −1003: x·2^(20−e) lies in
+ * [2^20, 2^21), its integer part is x's high word's 21 significant bits, and scaling it back by 2^(e−20) is
+ * exact. Writing a double's halves and reading it back stalls the processor (a load over two stores cannot be
+ * forwarded, words.ts), about 12 cycles each time; halfToThe took four of them a call. Smaller x (zero
+ * included) go through memory.
+ */
+export function highPart(x: number, powers: Float64Array): number {
+  const e = ((highWord(x) >> 20) & 0x7ff) - 1023;
+  if (e < -1003) return withLowWord(x, 0);
+  return Math.trunc(x * powers[1094 - e]!) * powers[1054 + e]!; // 2^(20−e), 2^(e−20): words.ts's table
+}
+
+/**
+ * twoToThe for halfToThe: z = pL + pH is −y, in (−1024, 0), where neither the overflow nor the underflow test can
+ * pass; fdlibm's steps otherwise, its truncations to a high word by highPart, its final change of the exponent
+ * as a product by 2^n (exact while the result stays normal, which is the test for scale), and its constants
+ * written out (LG2_H, LG2, LG2_L, P1–P5 above; see log-exp.ts logOfWord for why).
+ */
+function twoToTheBelowOne(pL: number, pH: number, powers: Float64Array): number {
+  let z = pL + pH;
+  let n = 0;
+  // |z|'s high word above 0x3fe00000: |z| ≥ 0.5 + 2^-21. Then n = −[|z| + 0.5], from |z|'s high part (fdlibm
+  // adds the half to the high word and clears the fraction's bits below the units).
+  if (z <= -0.500000476837158203125) {
+    const m = Math.floor(0.5 - highPart(z, powers));
+    n = -m;
+    pH += m;
+  }
+  const t = highPart(pL + pH, powers);
+  const u = t * 6.93147182464599609375e-1; // LG2_H
+  const v = (pL - (t - pH)) * 6.93147180559945286227e-1 + t * -1.90465429995776804525e-9; // LG2, LG2_L
+  z = u + v;
+  const w = v - (z - u);
+  const tt = z * z;
+  // z − tt·(P1 + tt·(P2 + tt·(P3 + tt·(P4 + tt·P5))))
+  const r1 =
+    z -
+    tt *
+      (1.66666666666666019037e-1 +
+        tt *
+          (-2.77777777770155933842e-3 +
+            tt *
+              (6.61375632143793436117e-5 +
+                tt * (-1.6533902205465251539e-6 + tt * 4.13813679705723846039e-8))));
+  const r = (z * r1) / (r1 - 2 - (w + z * w));
+  z = 1 - (r - z);
+  const high = (highWord(z) + (n << 20)) | 0;
+  return high >> 20 <= 0 ? scale(z, n) : z * powers[1074 + n]!;
 }
 
 /** 2^(pH + pL): pow's last stage, overflow and underflow included (the sign is the caller's). */

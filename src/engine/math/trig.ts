@@ -7,36 +7,36 @@
  */
 import { fromWords, highWord } from './words.ts';
 
-const S1 = -1.66666666666666324348e-1;
-const S2 = 8.33333333332248946124e-3;
-const S3 = -1.98412698298579493134e-4;
-const S4 = 2.75573137070700676789e-6;
-const S5 = -2.50507602534068634195e-8;
-const S6 = 1.58969099521155010221e-10;
-
 /** |x| below which sin x is x and cos x is 1 (fdlibm's high word under 0x3e400000: exactly |x| < 2^-27). */
-const TINY = 2 ** -27;
+export const TINY = 2 ** -27;
+
+/**
+ * The kernels and cos's short way write their constants out as literals: fdlibm's coefficients S1–S6 and C1–C6
+ * (named in the comments beside them), and the bounds named in this module, the same doubles (fdlibm.test.ts
+ * checks the bounds' values and compares cos and sin with Math's over 10^5 arguments, near every bound among
+ * them). V8 11.3 folds a literal into the code but reads a module's constant from the module at every use,
+ * checking its type each time (issue 16: the seed's draws take about 5,000 cosines a run).
+ */
 
 /** sin(x + y) on [−π/4, π/4], y the tail of x (`tailed` false: y is 0). */
 function kernelSin(x: number, y: number, tailed: boolean): number {
-  if (Math.abs(x) < TINY) return x;
+  // TINY and S1–S6 written out: see the note above.
+  if (Math.abs(x) < 7.450580596923828e-9) return x;
   const z = x * x;
   const v = z * x;
-  const r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
-  if (!tailed) return x + v * (S1 + z * r);
-  return x - (z * (0.5 * y - v * r) - y - v * S1);
+  // S2 + z·(S3 + z·(S4 + z·(S5 + z·S6)))
+  const r =
+    8.33333333332248946124e-3 +
+    z *
+      (-1.98412698298579493134e-4 +
+        z * (2.75573137070700676789e-6 + z * (-2.50507602534068634195e-8 + z * 1.58969099521155010221e-10)));
+  if (!tailed) return x + v * (-1.66666666666666324348e-1 + z * r); // x + v·(S1 + z·r)
+  return x - (z * (0.5 * y - v * r) - y - v * -1.66666666666666324348e-1); // x − (z·(y/2 − v·r) − y − v·S1)
 }
 
-const C1 = 4.16666666666666019037e-2;
-const C2 = -1.38888888888741095749e-3;
-const C3 = 2.48015872894767294178e-5;
-const C4 = -2.75573143513906633035e-7;
-const C5 = 2.0875723212981748279e-9;
-const C6 = -1.13596475577881948265e-11;
-
 /** fdlibm's bounds on |x| by high word, as doubles: a high word under h is exactly |x| < fromWords(h, 0). */
-const UNDER_0_3 = fromWords(0x3fd33333, 0);
-const OVER_0_78125 = fromWords(0x3fe90001, 0);
+export const UNDER_0_3 = fromWords(0x3fd33333, 0);
+export const OVER_0_78125 = fromWords(0x3fe90001, 0);
 
 /**
  * cos(x + y) on [−π/4, π/4], y the tail of x. fdlibm takes |x|'s bounds and qx from its high word; here the same
@@ -44,18 +44,29 @@ const OVER_0_78125 = fromWords(0x3fe90001, 0);
  * same double exactly, without writing a double's halves and reading it back (a stalled load, words.ts twoTo).
  */
 function kernelCos(x: number, y: number): number {
+  // The constants written out (TINY, C1–C6, UNDER_0_3 and OVER_0_78125): see the note above kernelSin.
   const ax = Math.abs(x);
-  if (ax < TINY) return 1;
+  if (ax < 7.450580596923828e-9) return 1;
   const z = x * x;
-  const r = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+  // z·(C1 + z·(C2 + z·(C3 + z·(C4 + z·(C5 + z·C6)))))
+  const r =
+    z *
+    (4.16666666666666019037e-2 +
+      z *
+        (-1.38888888888741095749e-3 +
+          z *
+            (2.48015872894767294178e-5 +
+              z *
+                (-2.75573143513906633035e-7 +
+                  z * (2.0875723212981748279e-9 + z * -1.13596475577881948265e-11)))));
   // fdlibm: 1 − (z/2 − (z·r − x·y)) under 0.3, else (1 − qx) − ((z/2 − qx) − (z·r − x·y)), exact for qx = |x|/4
   // cut to 21 bits, or 0.28125 above 0.78125. With qx = 0 under 0.3 the second is the first, bit for bit (1 − 0
   // and z/2 − 0 are exact): one formula, a branch fewer to mispredict on random angles. In [0.3, 1) |x|'s 21
   // leading bits are those down to 2^-22 below 0.5 and to 2^-21 from 0.5.
   const qx =
-    ax < UNDER_0_3
+    ax < 0.2999999523162842
       ? 0
-      : ax >= OVER_0_78125
+      : ax >= 0.7812504768371582
         ? 0.28125
         : ax < 0.5
           ? Math.floor(ax * 4194304) / 16777216
@@ -138,7 +149,7 @@ function reduce(x: number, hx: number, ix: number): number {
 }
 
 /** fdlibm's bounds by high word as doubles: |x|'s high word is under h exactly when |x| < fromWords(h, 0). */
-const UNDER_PIO4_WORD = fromWords(0x3fe921fc, 0); // high word ≤ 0x3fe921fb: |x| ≤ π/4 as fdlibm reads it
+export const UNDER_PIO4_WORD = fromWords(0x3fe921fc, 0); // high word ≤ 0x3fe921fb: |x| ≤ π/4 as fdlibm reads it
 /**
  * For n = 1…32, the doubles with n·π/2's high word, [NEAR_FROM, NEAR_TO): there x − n·π/2 may cancel and fdlibm
  * takes more of π/2. n = 32 is whole (n ≥ 32 always goes fdlibm's long way).
@@ -146,7 +157,7 @@ const UNDER_PIO4_WORD = fromWords(0x3fe921fc, 0); // high word ≤ 0x3fe921fb: |
 const NEAR_FROM = Float64Array.from(NPIO2_HIGH, (h, k) => (k < 31 ? fromWords(h, 0) : 0));
 const NEAR_TO = Float64Array.from(NPIO2_HIGH, (h, k) => (k < 31 ? fromWords(h + 1, 0) : Infinity));
 /** Above π/4 and under this (high word under 0x404921fb, 32·π/2's), fdlibm reduces with n = [x·2/π + ½]. */
-const UNDER_32_PIO2_WORD = fromWords(0x404921fb, 0);
+export const UNDER_32_PIO2_WORD = fromWords(0x404921fb, 0);
 
 /**
  * cos x. A positive x up to 32·π/2 whose reduction cannot cancel (every angle of Box–Muller's, 2π·U) is reduced
@@ -155,12 +166,21 @@ const UNDER_32_PIO2_WORD = fromWords(0x404921fb, 0);
  * one's arithmetic at n = 1, and n = [x·2/π + ½] is 1 there (its bounds lie 2^-25 inside π/4 and 3π/4).
  */
 export function cos(x: number): number {
-  if (x > 0 && x < UNDER_32_PIO2_WORD) {
-    if (x < UNDER_PIO4_WORD) return kernelCos(x, 0);
-    const n = (x * INVPIO2 + 0.5) | 0;
-    if (x < NEAR_FROM[n - 1]! || x >= NEAR_TO[n - 1]!) {
-      const r = x - n * PIO2_1;
-      const w = n * PIO2_1T;
+  return cosWith(x, NEAR_FROM, NEAR_TO);
+}
+
+/**
+ * cos x given the NEAR_FROM and NEAR_TO tables (cosInPlace reads them from the module once, not once a value),
+ * the constants written out (UNDER_32_PIO2_WORD, UNDER_PIO4_WORD, INVPIO2, PIO2_1 and PIO2_1T): see
+ * the note above kernelSin.
+ */
+function cosWith(x: number, nearFrom: Float64Array, nearTo: Float64Array): number {
+  if (x > 0 && x < 50.265472412109375) {
+    if (x < 0.7853984832763672) return kernelCos(x, 0);
+    const n = (x * 6.36619772367581382433e-1 + 0.5) | 0;
+    if (x < nearFrom[n - 1]! || x >= nearTo[n - 1]!) {
+      const r = x - n * 1.57079632673412561417;
+      const w = n * 6.07710050650619224932e-11;
       const y0 = r - w;
       const y1 = r - y0 - w;
       // cos, −sin, −cos, sin of the reduced argument for n mod 4 = 0…3: the sign by arithmetic (× ±1 is exact).
@@ -203,5 +223,7 @@ export function sin(x: number): number {
 
 /** values[from..to) ← cos of each, in place (a pass: see log-exp.ts logsInPlace). */
 export function cosInPlace(values: Float64Array, from: number, to: number): void {
-  for (let i = from; i < to; i++) values[i] = cos(values[i]!);
+  const nearFrom = NEAR_FROM;
+  const nearTo = NEAR_TO;
+  for (let i = from; i < to; i++) values[i] = cosWith(values[i]!, nearFrom, nearTo);
 }

@@ -50,9 +50,10 @@ export function withHighWord(x: number, high: number): number {
  * 2^n for n in [−1074, 1023], by index n + 1074: each exact (a power of two is a double down to the least
  * subnormal). Scaling by a power of two through this table, rather than by writing a double's halves, keeps
  * the processor from stalling: a double read back over two separate writes of its halves cannot be forwarded
- * from the store buffer (about 12 cycles a time on this machine's processors).
+ * from the store buffer (about 12 cycles a time on this machine's processors). Exported for log-exp.ts's passes,
+ * which read it once a pass and index it with 1074 written out.
  */
-const POWERS_OF_TWO = (() => {
+export const POWERS_OF_TWO = (() => {
   const table = new Float64Array(2098);
   table[1074] = 1;
   for (let n = 1; n <= 1023; n++) table[1074 + n] = table[1073 + n]! * 2;

@@ -99,6 +99,7 @@ export function stepListed(
   const clamp = rules.markBasisClamp;
   // The basis EMA moves at the close only: the prints' marks read its value as the minute opened.
   const emaRead = method !== 'last-traded';
+  const atOpen = emaAtOpen; // in a local (V8 11.3 reads a module's binding at every use, with a type check)
   for (let k = 0; k < prints; k++) {
     for (let j = 0; j < n; j++) {
       const market = markets[j]!;
@@ -110,10 +111,10 @@ export function stepListed(
       let premium, ema;
       if (k === 0) {
         premium = quote.traded / index;
-        emaAtOpen[j] = ema = emaRead ? basisEmaValue(market.basisEma) : 0;
+        atOpen[j] = ema = emaRead ? basisEmaValue(market.basisEma) : 0;
       } else {
         premium = market.tradedPrice / market.indexPrice;
-        ema = emaAtOpen[j]!;
+        ema = atOpen[j]!;
       }
       const traded = print * premium;
       market.previousMarkPrice = market.markPrice;

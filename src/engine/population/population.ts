@@ -104,11 +104,17 @@ export function drawPopulation(settings: PopulationSettings, seed: number, runMi
   // capital's, leverage's and horizon's), the angle 2π·v in `portfolio`, `deployShare` and `topUpProbability`;
   // a margin client's securities uniform in `securities`.
   const { capital, leverageWish, takeProfitRoe, portfolio, deployShare, topUpProbability } = p;
+  // The module's constants in locals: V8 11.3 reads a module's binding from the module, with a type check, at
+  // every use in a trader's loop (issue 16).
+  const professionalTraits = PROFESSIONAL_TRAITS;
+  const retailTraits = RETAIL_TRAITS;
+  const earlyShare = EARLY_ENTRY_SHARE;
+  const horizonSigma = HORIZON_SIGMA;
   for (let from = 0; from < n; from += CHUNK_TRADERS) {
     const to = Math.min(n, from + CHUNK_TRADERS);
     for (let i = from; i < to; i++) {
       const professional = rng.float() >= settings.retailShare;
-      const t = professional ? PROFESSIONAL_TRAITS : RETAIL_TRAITS;
+      const t = professional ? professionalTraits : retailTraits;
       p.professional[i] = professional ? 1 : 0;
       capital[i] = rng.nonZeroFloat();
       portfolio[i] = angleOf(rng.float());
@@ -120,7 +126,7 @@ export function drawPopulation(settings: PopulationSettings, seed: number, runMi
       if (product === 1) p.securities[i] = rng.float();
       p.direction[i] = product === 2 && rng.float() >= t.longShare ? -1 : 1;
       p.isolated[i] = rng.float() < t.isolatedShare ? 1 : 0;
-      const early = rng.float() < EARLY_ENTRY_SHARE;
+      const early = rng.float() < earlyShare;
       const entry = early ? rng.float() * 60 : rng.float() * runMinutes * 0.8;
       p.entryMinute[i] = Math.min(runMinutes, Math.floor(entry));
       takeProfitRoe[i] = rng.nonZeroFloat();
@@ -138,17 +144,17 @@ export function drawPopulation(settings: PopulationSettings, seed: number, runMi
     fdlibm.cosInPlace(topUpProbability, from, to);
     // The exponents σ·z, then their exponentials in a pass.
     for (let i = from; i < to; i++) {
-      const t = p.professional[i] === 1 ? PROFESSIONAL_TRAITS : RETAIL_TRAITS;
+      const t = p.professional[i] === 1 ? professionalTraits : retailTraits;
       capital[i] = t.capitalSigma * normalOf(capital[i]!, portfolio[i]!);
       const sigma = p.product[i] === 1 ? t.exposureSigma : t.leverageSigma;
       leverageWish[i] = sigma * normalOf(leverageWish[i]!, deployShare[i]!);
-      takeProfitRoe[i] = HORIZON_SIGMA * normalOf(takeProfitRoe[i]!, topUpProbability[i]!);
+      takeProfitRoe[i] = horizonSigma * normalOf(takeProfitRoe[i]!, topUpProbability[i]!);
     }
     fdlibm.expsInPlace(capital, from, to);
     fdlibm.expsInPlace(leverageWish, from, to);
     fdlibm.expsInPlace(takeProfitRoe, from, to);
     for (let i = from; i < to; i++) {
-      const t = p.professional[i] === 1 ? PROFESSIONAL_TRAITS : RETAIL_TRAITS;
+      const t = p.professional[i] === 1 ? professionalTraits : retailTraits;
       const margin = p.product[i] === 1;
       capital[i] = Math.min(t.capitalMedian * capital[i]!, t.capitalMedian * 50);
       leverageWish[i] = margin

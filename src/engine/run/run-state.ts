@@ -331,7 +331,7 @@ export function createRun(config: RunConfig): RunState {
     population,
     venueTokenHolder: drawVenueTokenHolders(regime, config.seed, population.count),
     wantsAlt,
-    perpMarket: Uint8Array.from(population.asset),
+    perpMarket: population.asset.slice(),
     minute: 0,
     onshore,
     offshore,

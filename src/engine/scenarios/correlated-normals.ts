@@ -47,13 +47,15 @@ export function fillCorrelatedNormals(
   to: number,
 ): void {
   const own = Math.sqrt(1 - rho * rho);
+  // In a local: V8 11.3 reads a module's binding from the module, with a type check, at every use (issue 16).
+  const pairsDrawn = drawn;
   for (let start = from; start < to; start += CHUNK_PAIRS) {
     const pairs = Math.min(CHUNK_PAIRS, to - start);
-    fillNormals(prng, drawn, 0, 2 * pairs);
+    fillNormals(prng, pairsDrawn, 0, 2 * pairs);
     for (let j = 0; j < pairs; j++) {
-      const z1 = drawn[2 * j]!;
+      const z1 = pairsDrawn[2 * j]!;
       first[start + j] = z1;
-      second[start + j] = rho * z1 + own * drawn[2 * j + 1]!;
+      second[start + j] = rho * z1 + own * pairsDrawn[2 * j + 1]!;
     }
   }
 }

@@ -92,11 +92,15 @@ export function venueCollateralPath(
   // 15.1 → 7.6 µs).
   const [from, low, to] = depegMinutes(startUtc, depeg);
   const { usdeLow, wbethLow, bnsolLow } = depeg ?? AT_PEG;
+  // The shares in locals too: V8 11.3 reads a module's constant from the module at every use.
+  const usde = USDE_SHARE;
+  const wbeth = WBETH_SHARE;
+  const bnsol = BNSOL_SHARE;
   for (let t = 0; t < eth.length; t++) {
     const u = discount(t, from, low, to, usdeLow);
     const w = discount(t, from, low, to, wbethLow);
     const b = discount(t, from, low, to, bnsolLow);
-    out[t] = USDE_SHARE * u + WBETH_SHARE * (eth[t]! / eth0) * w + BNSOL_SHARE * (alt[t]! / alt0) * b;
+    out[t] = usde * u + wbeth * (eth[t]! / eth0) * w + bnsol * (alt[t]! / alt0) * b;
   }
   return out;
 }
