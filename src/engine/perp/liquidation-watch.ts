@@ -208,6 +208,8 @@ export class LiquidationWatch implements LiquidationScan {
       const more = this.#drainTouched(id);
       if (lossIndex() !== losses) {
         losses = lossIndex();
+        // A socialised loss moved X in the middle of the pass: the ranges take it in before the heaps are read.
+        for (let j = 0; j < this.#traded.length; j++) this.#track(this.#traded[j]!);
         more.push(...this.#candidates().filter((other) => other > id));
       }
       const fresh = more.filter((other) => !queued.has(other));
@@ -343,7 +345,6 @@ export class LiquidationWatch implements LiquidationScan {
     const d = this.#drift;
     for (let j = 0; j < active.length; j++) {
       const k = active[j]!;
-      this.#track(k); // a socialised loss moves X in the middle of a pass
       const m = this.#markets[k]!;
       const mark = m.markPrice;
       const at = k * DRIFT_FIELDS;
