@@ -4,19 +4,11 @@
  * only shift globally. Each market keeps longs in a max-heap and shorts in a min-heap keyed by that price, so a
  * step touches only positions whose threshold the mark crossed.
  *
- * How the indices move a threshold: a position's pending charge is size × Δfunding + |size| × Δloss, so a
- * long's equity falls with X = funding + loss and a short's with −X, X = funding − loss, one coin per coin of
- * size. The liquidation price solves side × (mark − maintenance(mark)) = side × X + constant, and within tier t
- * moves by 1 / (1 − mmr_t) per unit of a long's X and 1 / (1 + mmr_t) of a short's (liquidation-price.ts; the
- * maintenance is continuous across tiers, so the price is continuous in X, its slope one of those). A key is
- * stored with the first tier's slope taken out (key = price − slope₀ × X at keying), so the current threshold
- * is key + slope₀ × X now, give or take (highest slope − lowest) × the range X has spanned since the market's
- * keys were last all recomputed: a twentieth of the funding drift for Binance's BTC table, where the whole
- * drift, times the highest slope, was the margin before (and rebuilt every few funding intervals, issue 16).
- * A position is a candidate when the mark is within that margin of its threshold; the exact test (the
- * reference engine's) decides. When the margin passes 0.1% of the mark, the market's holders are re-keyed.
- * Accounts touched since their key was computed (fills, fees, liquidations, ADL, deposits) are recomputed
- * before the next selection.
+ * Keys are computed at the funding and loss indices of the moment. Between rebuilds the indices drift; the
+ * liquidation price moves by at most drift ÷ (1 − highest maintenance rate), so a position is a candidate when
+ * the mark is within that bound of its key, and the exact test (the reference engine's) decides. When the
+ * drift passes 0.1% of the mark, every key is recomputed. Accounts touched since their key was computed
+ * (fills, fees, liquidations, ADL, deposits) are recomputed before the next selection.
  */
 import { KeyedHeap } from '../fast/heap.ts';
 import { sortUnique } from '../fast/sorted-ids.ts';
@@ -35,16 +27,6 @@ const BAND_BOUND = 2;
 const BAND_LONG = 3;
 const BAND_SHORT = 4;
 const BAND_FIELDS = 5;
-/** Per market, the two sides' slopes, margins and ranges (`#drift`), side by side. */
-const SLOPE_LONG = 0;
-const SLOPE_SHORT = 1;
-const WIDTH_LONG = 2;
-const WIDTH_SHORT = 3;
-const LOW_LONG = 4;
-const HIGH_LONG = 5;
-const LOW_SHORT = 6;
-const HIGH_SHORT = 7;
-const DRIFT_FIELDS = 8;
 const BTC = MARKET_INDEX.BTC;
 const ETH = MARKET_INDEX.ETH;
 const ALT = MARKET_INDEX.ALT;
@@ -58,7 +40,6 @@ const NO_CANDIDATES = Object.freeze([]) as unknown as number[];
  */
 export class LiquidationWatch implements LiquidationScan {
   readonly #markets: MarketState[];
-  readonly #holders: number[][];
   readonly #longs: KeyedHeap[] = MARKET_IDS.map(() => new KeyedHeap(-1));
   readonly #shorts: KeyedHeap[] = MARKET_IDS.map(() => new KeyedHeap(1));
   #version = new Int32Array(64);
@@ -67,11 +48,21 @@ export class LiquidationWatch implements LiquidationScan {
   /** Cross accounts holding positions in both markets: checked every step. */
   readonly #everyStep = new Set<number>();
   /**
-   * Per market, DRIFT_FIELDS numbers: each side's first-tier slope (a long's 1 / (1 − mmr₀), a short's
-   * 1 / (1 + mmr₀)), the widest gap between a tier's slope and that one, and the range its X (funding + loss,
-   * funding − loss) has spanned since the market's keys were last all computed.
+   * Trader accounts that held a position when last indexed (a flag by account id): a rebuild re-keys these
+   * only. Any other account has no position until a fill touches it (touchAccount), which re-indexes it anyway
+   * (issue 16: rebuilds re-indexed every account ever opened, three times the genuine changes of a
+   * 100,000-trader run). Each is listed once in #holdingList, which may still list some that stopped holding
+   * (dropped at the next rebuild): flags, not a set, whose every change cost a hash-table write.
    */
-  readonly #drift: Float64Array;
+  #holds = new Uint8Array(64);
+  #listed = new Uint8Array(64);
+  #holdingList: number[] = [];
+  /** Per market: the funding index's range and the loss index since the keys were computed. */
+  readonly #fundingLow: Float64Array;
+  readonly #fundingHigh: Float64Array;
+  readonly #lossAtRebuild: Float64Array;
+  /** Per market: 1 / (1 − highest maintenance rate of its tiers). */
+  readonly #factor: Float64Array;
   /**
    * The positions (in MARKET_IDS) of the markets the venue lists, which the per-step passes walk: an unlisted
    * market takes no orders (orders.ts), so it never holds a position, nor moves its funding or loss index.
@@ -80,21 +71,11 @@ export class LiquidationWatch implements LiquidationScan {
 
   constructor(state: ExchangeState) {
     this.#markets = MARKET_IDS.map((id) => state.markets[id]);
-    this.#holders = MARKET_IDS.map((id) => state.holders[id].ids);
     this.#traded = Int32Array.from(state.listed, (id) => MARKET_IDS.indexOf(id));
-    this.#drift = new Float64Array(DRIFT_FIELDS * MARKET_IDS.length);
-    for (let k = 0; k < MARKET_IDS.length; k++) {
-      const m = this.#markets[k]!;
-      const rates = m.tiers.map((t) => t.mmr);
-      const first = rates[0]!;
-      const at = k * DRIFT_FIELDS;
-      const d = this.#drift;
-      d[at + SLOPE_LONG] = 1 / (1 - first);
-      d[at + SLOPE_SHORT] = 1 / (1 + first);
-      d[at + WIDTH_LONG] = Math.max(...rates.map((r) => Math.abs(1 / (1 - r) - 1 / (1 - first))));
-      d[at + WIDTH_SHORT] = Math.max(...rates.map((r) => Math.abs(1 / (1 + r) - 1 / (1 + first))));
-      this.#restart(k);
-    }
+    this.#fundingLow = Float64Array.from(this.#markets, (m) => m.fundingIndex);
+    this.#fundingHigh = Float64Array.from(this.#markets, (m) => m.fundingIndex);
+    this.#lossAtRebuild = Float64Array.from(this.#markets, (m) => m.lossIndex);
+    this.#factor = Float64Array.from(this.#markets, (m) => 1 / (1 - Math.max(...m.tiers.map((t) => t.mmr))));
   }
 
   markDirty(accountId: number): void {
@@ -151,36 +132,27 @@ export class LiquidationWatch implements LiquidationScan {
 
   /**
    * After a pass that found nobody: the band the next marks are checked against (`quiet`), each market's
-   * thresholds as `#candidates` computes them from its heaps' tops at the current margins (−∞ / +∞ for an
-   * empty heap: nobody to take on that side).
+   * thresholds as `#candidates` computes them from its heaps' tops at the current bound (−∞ / +∞ for an empty
+   * heap: nobody to take on that side).
    */
   #settle(): void {
     if (this.#everyStep.size !== 0) return;
     const active = this.#traded;
-    const d = this.#drift;
     for (let j = 0; j < active.length; j++) {
       const k = active[j]!;
       const m = this.#markets[k]!;
-      const at = k * DRIFT_FIELDS;
+      const bound = this.#bound(k);
       const band = this.#band;
-      const to = k * BAND_FIELDS;
-      band[to + BAND_FUNDING] = m.fundingIndex;
-      band[to + BAND_LOSS] = m.lossIndex;
-      band[to + BAND_BOUND] = this.#bound(k);
+      const at = k * BAND_FIELDS;
+      band[at + BAND_FUNDING] = m.fundingIndex;
+      band[at + BAND_LOSS] = m.lossIndex;
+      band[at + BAND_BOUND] = bound;
       const longs = this.#longs[k]!;
-      band[to + BAND_LONG] =
-        longs.size > 0
-          ? longLine(longs.peekKey(), d[at + SLOPE_LONG]! * longX(m), marginOf(d, at, WIDTH_LONG, LOW_LONG))
-          : -Infinity;
+      band[at + BAND_LONG] =
+        longs.size > 0 ? longs.peekKey() + bound + 1e-9 * Math.abs(longs.peekKey()) : -Infinity;
       const shorts = this.#shorts[k]!;
-      band[to + BAND_SHORT] =
-        shorts.size > 0
-          ? shortLine(
-              shorts.peekKey(),
-              d[at + SLOPE_SHORT]! * shortX(m),
-              marginOf(d, at, WIDTH_SHORT, LOW_SHORT),
-            )
-          : Infinity;
+      band[at + BAND_SHORT] =
+        shorts.size > 0 ? shorts.peekKey() - bound - 1e-9 * Math.abs(shorts.peekKey()) : Infinity;
     }
     this.#quiet = true;
   }
@@ -208,8 +180,6 @@ export class LiquidationWatch implements LiquidationScan {
       const more = this.#drainTouched(id);
       if (lossIndex() !== losses) {
         losses = lossIndex();
-        // A socialised loss moved X in the middle of the pass: the ranges take it in before the heaps are read.
-        for (let j = 0; j < this.#traded.length; j++) this.#track(this.#traded[j]!);
         more.push(...this.#candidates().filter((other) => other > id));
       }
       const fresh = more.filter((other) => !queued.has(other));
@@ -223,70 +193,81 @@ export class LiquidationWatch implements LiquidationScan {
     }
   }
 
-  /**
-   * Widens each traded market's ranges of X to the indices now; a market whose margin passed the rebuild
-   * fraction of its mark starts again (its heaps emptied, its holders marked for re-keying). Then recomputes
-   * the keys of touched accounts.
-   */
+  /** Recomputes the keys of touched accounts, or all keys when the indices drifted too far. */
   #refresh(state: ExchangeState): void {
+    let rebuild = false;
     const active = this.#traded;
     for (let j = 0; j < active.length; j++) {
       const k = active[j]!;
-      this.#track(k);
-      if (this.#bound(k) > REBUILD_FRACTION * this.#markets[k]!.markPrice) {
-        this.#restart(k);
-        this.#longs[k]!.clear();
-        this.#shorts[k]!.clear();
-        // Every holder there re-keyed (all its markets: an account's keys share one version).
-        const holders = this.#holders[k]!;
-        for (let h = 0; h < holders.length; h++) this.markDirty(holders[h]!);
-      }
+      const m = this.#markets[k]!;
+      this.#fundingLow[k] = Math.min(this.#fundingLow[k]!, m.fundingIndex);
+      this.#fundingHigh[k] = Math.max(this.#fundingHigh[k]!, m.fundingIndex);
+      if (this.#bound(k) > REBUILD_FRACTION * m.markPrice) rebuild = true;
     }
     const dirty = this.#dirty;
+    if (rebuild) {
+      for (let k = 0; k < this.#markets.length; k++) {
+        const m = this.#markets[k]!;
+        this.#fundingLow[k] = m.fundingIndex;
+        this.#fundingHigh[k] = m.fundingIndex;
+        this.#lossAtRebuild[k] = m.lossIndex;
+        this.#longs[k]!.clear();
+        this.#shorts[k]!.clear();
+      }
+      for (const accountId of dirty) {
+        this.#isDirty[accountId] = false;
+        this.#hold(accountId, true); // re-keyed below with the holders (dropped there if it holds nothing)
+      }
+      if (dirty.length !== 0) dirty.length = 0;
+      // Indexing lists each account again if it still holds. The order does not matter: each account's
+      // entries carry its own version, and candidates() returns ids sorted.
+      const listed = this.#holdingList;
+      this.#holdingList = [];
+      for (const accountId of listed) this.#listed[accountId] = 0;
+      for (const accountId of listed)
+        if (this.#holds[accountId]) this.#index(state, state.accounts[accountId]!);
+      return;
+    }
     if (dirty.length === 0) return;
-    for (let h = 0; h < dirty.length; h++) {
-      const accountId = dirty[h]!;
+    for (const accountId of dirty) {
       this.#isDirty[accountId] = false;
       this.#index(state, state.accounts[accountId]!);
     }
     dirty.length = 0;
   }
 
-  /** Market k's ranges of X widened to its indices now. */
-  #track(k: number): void {
-    const m = this.#markets[k]!;
-    const d = this.#drift;
-    const at = k * DRIFT_FIELDS;
-    const xl = longX(m);
-    const xs = shortX(m);
-    if (xl < d[at + LOW_LONG]!) d[at + LOW_LONG] = xl;
-    if (xl > d[at + HIGH_LONG]!) d[at + HIGH_LONG] = xl;
-    if (xs < d[at + LOW_SHORT]!) d[at + LOW_SHORT] = xs;
-    if (xs > d[at + HIGH_SHORT]!) d[at + HIGH_SHORT] = xs;
-  }
-
-  /** Market k's ranges of X shrunk to its indices now (its keys all to be computed again). */
-  #restart(k: number): void {
-    const m = this.#markets[k]!;
-    const d = this.#drift;
-    const at = k * DRIFT_FIELDS;
-    d[at + LOW_LONG] = d[at + HIGH_LONG] = longX(m);
-    d[at + LOW_SHORT] = d[at + HIGH_SHORT] = shortX(m);
-  }
-
-  /** The larger of market k's two margins: how far a threshold may be from its key plus slope₀ × X now. */
+  /** Largest move of any liquidation price in market k since its key was computed. */
   #bound(k: number): number {
-    const d = this.#drift;
-    const at = k * DRIFT_FIELDS;
-    return Math.max(marginOf(d, at, WIDTH_LONG, LOW_LONG), marginOf(d, at, WIDTH_SHORT, LOW_SHORT));
+    return (
+      (this.#fundingHigh[k]! -
+        this.#fundingLow[k]! +
+        (this.#markets[k]!.lossIndex - this.#lossAtRebuild[k]!)) *
+      this.#factor[k]!
+    );
   }
 
-  /** Sizes the per-account version array to hold account `id`. */
+  /** Sizes the per-account arrays to hold account `id`. */
   #reach(id: number): void {
     if (id < this.#version.length) return;
-    const version = new Int32Array(Math.max(id + 1, this.#version.length * 2));
+    const size = Math.max(id + 1, this.#version.length * 2);
+    const version = new Int32Array(size);
     version.set(this.#version);
     this.#version = version;
+    const holds = new Uint8Array(size);
+    holds.set(this.#holds);
+    this.#holds = holds;
+    const listed = new Uint8Array(size);
+    listed.set(this.#listed);
+    this.#listed = listed;
+  }
+
+  #hold(id: number, holds: boolean): void {
+    this.#reach(id);
+    this.#holds[id] = holds ? 1 : 0;
+    if (holds && !this.#listed[id]) {
+      this.#listed[id] = 1;
+      this.#holdingList.push(id);
+    }
   }
 
   #index(state: ExchangeState, account: Account): void {
@@ -294,27 +275,30 @@ export class LiquidationWatch implements LiquidationScan {
     this.#reach(id);
     const version = ++this.#version[id]!;
     if (this.#everyStep.size !== 0) this.#everyStep.delete(id);
-    if (account.kind !== 'trader') return;
-    // The markets named one by one (MARKET_IDS order): a read by a computed name is a megamorphic lookup,
-    // six of them per account indexed (tens of thousands of accounts a large run).
-    const positions = account.positions;
-    const btc = positions.BTC;
-    const eth = positions.ETH;
-    const alt = positions.ALT;
-    const cross =
-      (btc?.mode === 'cross' ? 1 : 0) + (eth?.mode === 'cross' ? 1 : 0) + (alt?.mode === 'cross' ? 1 : 0);
-    // Cross positions in more than one market share their margin: that account is checked every step.
-    const shared = cross > 1;
-    if (shared) this.#everyStep.add(id);
-    this.#key(account, btc, BTC, version, shared);
-    this.#key(account, eth, ETH, version, shared);
-    this.#key(account, alt, ALT, version, shared);
+    let holds = false;
+    if (account.kind === 'trader') {
+      // The markets named one by one (MARKET_IDS order): a read by a computed name is a megamorphic lookup,
+      // six of them per account indexed (tens of thousands of accounts a large run).
+      const positions = account.positions;
+      const btc = positions.BTC;
+      const eth = positions.ETH;
+      const alt = positions.ALT;
+      const cross =
+        (btc?.mode === 'cross' ? 1 : 0) + (eth?.mode === 'cross' ? 1 : 0) + (alt?.mode === 'cross' ? 1 : 0);
+      // Cross positions in more than one market share their margin: that account is checked every step.
+      const shared = cross > 1;
+      if (shared) this.#everyStep.add(id);
+      const keyedBtc = this.#key(account, btc, BTC, version, shared);
+      const keyedEth = this.#key(account, eth, ETH, version, shared);
+      const keyedAlt = this.#key(account, alt, ALT, version, shared);
+      holds = keyedBtc || keyedEth || keyedAlt;
+    }
+    this.#hold(id, holds);
   }
 
   /**
-   * Puts the position's threshold, its first-tier slope times X taken out, into market k's heap of its side:
-   * none for no position, or a cross one sharing its margin with another market's (`sharedCross`: checked
-   * every step).
+   * Puts the position's threshold into market k's heap of its side; false when there is none to key: no
+   * position, or a cross one sharing its margin with another market's (`sharedCross`: checked every step).
    */
   #key(
     account: Account,
@@ -322,14 +306,12 @@ export class LiquidationWatch implements LiquidationScan {
     k: number,
     version: number,
     sharedCross: boolean,
-  ): void {
-    if (!position || (position.mode === 'cross' && sharedCross)) return;
-    const m = this.#markets[k]!;
-    const price = thresholdKey(account, position, m);
-    const at = k * DRIFT_FIELDS;
-    if (position.size > 0)
-      this.#longs[k]!.push(price - this.#drift[at + SLOPE_LONG]! * longX(m), account.id, version);
-    else this.#shorts[k]!.push(price - this.#drift[at + SLOPE_SHORT]! * shortX(m), account.id, version);
+  ): boolean {
+    if (!position || (position.mode === 'cross' && sharedCross)) return false;
+    const key = thresholdKey(account, position, this.#markets[k]!);
+    if (position.size > 0) this.#longs[k]!.push(key, account.id, version);
+    else this.#shorts[k]!.push(key, account.id, version);
+    return true;
   }
 
   /**
@@ -342,25 +324,17 @@ export class LiquidationWatch implements LiquidationScan {
     if (found.length !== 0) found.length = 0;
     if (this.#everyStep.size !== 0) for (const id of this.#everyStep) found.push(id);
     const active = this.#traded;
-    const d = this.#drift;
     for (let j = 0; j < active.length; j++) {
       const k = active[j]!;
-      const m = this.#markets[k]!;
-      const mark = m.markPrice;
-      const at = k * DRIFT_FIELDS;
+      const mark = this.#markets[k]!.markPrice;
+      const bound = this.#bound(k);
+      // A tiny relative slack keeps float rounding of the key from hiding a position the exact test would take.
       const longs = this.#longs[k]!;
-      if (longs.size > 0) {
-        const shift = d[at + SLOPE_LONG]! * longX(m);
-        const margin = marginOf(d, at, WIDTH_LONG, LOW_LONG);
-        while (longs.size > 0 && mark < longLine(longs.peekKey(), shift, margin)) this.#take(longs, found);
-      }
+      while (longs.size > 0 && mark < longs.peekKey() + bound + 1e-9 * Math.abs(longs.peekKey()))
+        this.#take(longs, found);
       const shorts = this.#shorts[k]!;
-      if (shorts.size > 0) {
-        const shift = d[at + SLOPE_SHORT]! * shortX(m);
-        const margin = marginOf(d, at, WIDTH_SHORT, LOW_SHORT);
-        while (shorts.size > 0 && mark > shortLine(shorts.peekKey(), shift, margin))
-          this.#take(shorts, found);
-      }
+      while (shorts.size > 0 && mark > shorts.peekKey() - bound - 1e-9 * Math.abs(shorts.peekKey()))
+        this.#take(shorts, found);
     }
     if (found.length === 0) return NO_CANDIDATES;
     return sortUnique(found.slice()); // a copy the caller may change; an account can sit in both markets' heaps
@@ -382,30 +356,6 @@ export class LiquidationWatch implements LiquidationScan {
   #drainTouched(after: number): number[] {
     return this.#dirty.filter((id) => id > after);
   }
-}
-
-/** What moves a long's threshold: its pending charge per coin grows with funding + loss. */
-const longX = (m: MarketState): number => m.fundingIndex + m.lossIndex;
-/** What moves a short's: funding − loss (a short receives funding as the index rises, and pays the loss). */
-const shortX = (m: MarketState): number => m.fundingIndex - m.lossIndex;
-
-/** A side's margin: the widest slope gap times the range its X has spanned (fields at `at` of `#drift`). */
-function marginOf(d: Float64Array, at: number, width: number, low: number): number {
-  return d[at + width]! * (d[at + low + 1]! - d[at + low]!);
-}
-
-/**
- * The mark below which a long keyed at `key` may be liquidatable: its threshold now (key + slope₀ × X), the
- * margin, and a tiny relative slack, so float rounding of the key never hides a position the exact test would
- * take. `#candidates` and the quiet band compute it here alike, bit for bit.
- */
-function longLine(key: number, shift: number, margin: number): number {
-  return key + shift + margin + 1e-9 * (Math.abs(key) + Math.abs(shift));
-}
-
-/** The mark above which a short keyed at `key` may be liquidatable (see longLine). */
-function shortLine(key: number, shift: number, margin: number): number {
-  return key + shift - margin - 1e-9 * (Math.abs(key) + Math.abs(shift));
 }
 
 /** The mark at which the position's equity meets its maintenance margin, at the current indices. */
