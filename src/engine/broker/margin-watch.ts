@@ -62,12 +62,7 @@ export class MarginWatch implements MarginScan {
   readonly #dirty: number[] = [];
   readonly #isDirty: boolean[] = [];
   readonly #everyStep = new Set<number>();
-  /**
-   * Step → clients due for a scheduled check (the day's call check, a deadline, the weekly recheck), each as its
-   * id and the version it was indexed at, side by side: a client indexed again since has its own checks
-   * scheduled by that index (or needs none: no debt, no call), so an older entry is dropped when it comes due
-   * (issue 16: most weekly rechecks fell after the client had repaid and left, and each read the client twice).
-   */
+  /** Step → clients due for a scheduled check (the day's call check, a deadline, the weekly recheck). */
   readonly #due = new Map<number, number[]>();
   /** The steps #due holds, each once (a min-heap: the earliest on top). */
   readonly #dueSteps = new KeyedHeap(1);
@@ -139,9 +134,7 @@ export class MarginWatch implements MarginScan {
         continue;
       }
       const due = this.#due.get(at);
-      if (due)
-        for (let k = 0; k < due.length; k += 2)
-          if (due[k + 1] === this.#version[due[k]!]) found.push(due[k]!);
+      if (due) for (const id of due) found.push(id);
       this.#due.delete(at);
     }
     this.#nextDue = steps.size > 0 ? steps.peekKey() : Infinity;
@@ -189,8 +182,8 @@ export class MarginWatch implements MarginScan {
         this.#everyStep.add(client.id); // past its deadline: sold again every step until within limits
         return;
       }
-      if (call && call.deadlineStep > state.step) this.#schedule(call.deadlineStep, client.id, version);
-      this.#schedule(nextCallCheckStep(state), client.id, version);
+      if (call && call.deadlineStep > state.step) this.#schedule(call.deadlineStep, client.id);
+      this.#schedule(nextCallCheckStep(state), client.id);
       if (collateralValue > 0) {
         const fall = 1 - grownDebt / (rules.liquidationLtv * collateralValue);
         if (!(fall > 1e-9)) {
@@ -200,11 +193,7 @@ export class MarginWatch implements MarginScan {
         this.#watch(state, client, 1 - fall, version);
       }
     } else this.#watch(state, client, 1 - headroom, version);
-    this.#schedule(
-      state.step + Math.max(1, Math.floor(RECHECK_MINUTES / state.stepMinutes)),
-      client.id,
-      version,
-    );
+    this.#schedule(state.step + Math.max(1, Math.floor(RECHECK_MINUTES / state.stepMinutes)), client.id);
   }
 
   /** A trigger at price × `share` in each asset the client holds (by name: see #candidates). */
@@ -224,11 +213,11 @@ export class MarginWatch implements MarginScan {
     this.#tops[a] = heap.peekKey();
   }
 
-  #schedule(step: number, clientId: number, version: number): void {
+  #schedule(step: number, clientId: number): void {
     const list = this.#due.get(step);
-    if (list) list.push(clientId, version);
+    if (list) list.push(clientId);
     else {
-      this.#due.set(step, [clientId, version]);
+      this.#due.set(step, [clientId]);
       const steps = this.#dueSteps;
       steps.push(step, 0, 0);
       this.#nextDue = steps.peekKey();

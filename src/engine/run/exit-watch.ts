@@ -49,23 +49,22 @@ export class ExitWatch {
   readonly #upTop = new Float64Array(SLOTS).fill(Infinity);
   readonly #downTop = new Float64Array(SLOTS).fill(-Infinity);
 
-  /** Indexes a position's levels under `id` (the fast engine's: its trader's place in the opening order). */
-  add(venue: VenueName, market: MarketId, id: number, levels: ExitLevels): void {
+  add(venue: VenueName, market: MarketId, trader: number, levels: ExitLevels): void {
     const slot = venueSlot(venue) * MARKET_IDS.length + marketIn(MARKET_INDEX, market);
     if (levels.up < Infinity) {
       const up = this.#up[slot]!;
-      up.push(levels.up, id, 0);
+      up.push(levels.up, trader, 0);
       this.#upTop[slot] = up.peekKey();
     }
     if (levels.down > -Infinity) {
       const down = this.#down[slot]!;
-      down.push(levels.down, id, 0);
+      down.push(levels.down, trader, 0);
       this.#downTop[slot] = down.peekKey();
     }
   }
 
   /**
-   * Ids whose level the mark reached in heap slot `slot` (with a hair of slack for rounding); they leave
+   * Traders whose level the mark reached in heap slot `slot` (with a hair of slack for rounding); they leave
    * the index. The usual minute reaches none: two comparisons.
    */
   crossed(slot: number, mark: number, into: number[]): void {

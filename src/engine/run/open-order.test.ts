@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tradersInOpenOrder } from './run-engine.ts';
+import { byOpenSeq } from './run-engine.ts';
 
 /** Traders 0..n−1 opened in a drawn order; openSeq and its inverse as the run keeps them. */
 function opened(order: number[]) {
@@ -28,12 +28,21 @@ describe('the crossed exits in the order traders opened', () => {
         ([order, found]) => {
           const { openSeq, traderBySeq } = opened(order);
           const expected = [...found].sort((a, b) => openSeq[a]! - openSeq[b]!);
-          const traders = found.map((trader) => openSeq[trader]!);
-          tradersInOpenOrder(traders, traderBySeq);
+          const traders = [...found];
+          byOpenSeq(traders, openSeq, traderBySeq);
           expect(traders).toEqual(expected);
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('keeps a trader with no place of its own where the comparison sort puts it', () => {
+    const { openSeq, traderBySeq } = opened([...Array(40).keys()]);
+    openSeq[39] = 0; // as if it never opened: its place is another trader's
+    const found = [...Array(40).keys()].reverse();
+    const expected = [...found].sort((a, b) => openSeq[a]! - openSeq[b]!);
+    byOpenSeq(found, openSeq, traderBySeq);
+    expect(found).toEqual(expected);
   });
 });

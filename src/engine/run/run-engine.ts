@@ -95,36 +95,43 @@ function levelsOf(run: RunState, i: number, position: Position) {
 
 const NONE: readonly number[] = Object.freeze([]);
 
-/** A long list's places, sorted as a typed array (grown as needed, kept for the run). */
-let sortBuffer = new Int32Array(256);
+/** Places in the order traders opened, for sorting a long list (grown as needed, kept for the run). */
+let places = new Float64Array(256);
 
 /**
- * Sorts places in the order traders opened and puts each place's trader in its stead. The exit index keys each
- * level by its trader's place (run.openSeq), so the step's crossed exits are sorted as numbers, with no read of
- * a trader's place per comparison (issue 16: `byOpenSeq` read it from a 100,000-trader array, about 1% of the
- * large run). A step finds a few at most, sorted by insertion, with no comparator closure made each step; a long
- * list (a crash, when a move crosses many levels) by the typed array's own sort (a comparator called from the
- * built-in sort cost a cold 100,000-trader run 1%). A trader found twice comes out twice in a row.
+ * Sorts traders by the order they opened. A step finds a few at most, so an insertion sort, with no comparator
+ * closure made each step; a long list (a crash, when a move crosses many levels) is sorted as the numbers of
+ * its places by the typed array's own sort and mapped back to traders (a comparator called from the built-in
+ * sort cost a cold 100,000-trader run 1%). Each trader has its own place, so any correct sort gives the same
+ * list, a trader found twice twice in a row.
  */
-export function tradersInOpenOrder(places: number[], traderBySeq: Int32Array): void {
-  const n = places.length;
+export function byOpenSeq(traders: number[], openSeq: Float64Array, traderBySeq: Int32Array): void {
+  const n = traders.length;
   if (n > 32) {
-    if (sortBuffer.length < n) sortBuffer = new Int32Array(2 * n);
-    for (let k = 0; k < n; k++) sortBuffer[k] = places[k]!;
-    const sorted = sortBuffer.subarray(0, n).sort();
-    for (let k = 0; k < n; k++) places[k] = traderBySeq[sorted[k]!]!;
+    if (places.length < n) places = new Float64Array(2 * n);
+    for (let k = 0; k < n; k++) {
+      const place = openSeq[traders[k]!]!;
+      // A trader with no place of its own (never opened) is not expected here; the comparator keeps it exact.
+      if (traderBySeq[place] !== traders[k]) {
+        traders.sort((a, b) => openSeq[a]! - openSeq[b]!);
+        return;
+      }
+      places[k] = place;
+    }
+    const sorted = places.subarray(0, n).sort();
+    for (let k = 0; k < n; k++) traders[k] = traderBySeq[sorted[k]!]!;
     return;
   }
-  for (let k = 1; k < n; k++) {
-    const place = places[k]!;
+  for (let k = 1; k < traders.length; k++) {
+    const trader = traders[k]!;
+    const seq = openSeq[trader]!;
     let j = k - 1;
-    while (j >= 0 && places[j]! > place) {
-      places[j + 1] = places[j]!;
+    while (j >= 0 && openSeq[traders[j]!]! > seq) {
+      traders[j + 1] = traders[j]!;
       j--;
     }
-    places[j + 1] = place;
+    traders[j + 1] = trader;
   }
-  for (let k = 0; k < n; k++) places[k] = traderBySeq[places[k]!]!;
 }
 
 class FastEngine implements RunEngine {
@@ -141,9 +148,8 @@ class FastEngine implements RunEngine {
   }
 
   perpOpened(run: RunState, i: number, venue: Venue, market: MarketId, position: Position): void {
-    // Its horizon is in its bucket already (HorizonBuckets). Its levels are keyed by its place in the opening
-    // order (set before this call): see tradersInOpenOrder.
-    this.#exitWatch.add(venue.name, market, run.openSeq[i]!, levelsOf(run, i, position));
+    // Its horizon is in its bucket already (HorizonBuckets).
+    this.#exitWatch.add(venue.name, market, i, levelsOf(run, i, position));
   }
 
   brokerClientOpened(): void {} // its horizon is in its bucket already (HorizonBuckets)
@@ -152,7 +158,7 @@ class FastEngine implements RunEngine {
     this.#vanished.add(i);
   }
 
-  /** The step's crossed levels and vanished positions, as places in the opening order (a list kept for the run). */
+  /** The step's crossed levels and vanished positions, in a list kept from step to step. */
   readonly #found: number[] = [];
 
   #cross(venue: Venue | null): void {
@@ -169,8 +175,7 @@ class FastEngine implements RunEngine {
     const found = this.#found;
     if (found.length !== 0) found.length = 0; // setting a length costs ~30 ns even at 0
     if (this.#vanished.size !== 0) {
-      // A trader that never opened has no place (and nothing to exit): left out, as the open check below would.
-      for (const i of this.#vanished) if (run.openPerps[i]) found.push(run.openSeq[i]!);
+      for (const i of this.#vanished) found.push(i);
       this.#vanished.clear(); // clearing allocates a new table, even when empty
     }
     this.#cross(run.onshore);
@@ -178,7 +183,7 @@ class FastEngine implements RunEngine {
     if (found.length === 0) return NONE; // the usual step: no level reached, nothing allocated
     const due: number[] = [];
     // In the order they opened (the reference scan's), each trader once.
-    tradersInOpenOrder(found, run.traderBySeq);
+    byOpenSeq(found, run.openSeq, run.traderBySeq);
     for (let k = 0; k < found.length; k++) {
       const i = found[k]!;
       if (k > 0 && found[k - 1] === i) continue;
@@ -189,7 +194,7 @@ class FastEngine implements RunEngine {
         const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore!;
         const market = MARKET_IDS[run.perpMarket[i]!]!;
         const position = positionIn(venue.exchange.accounts[run.accountOf[i]!]!.positions, market)!;
-        this.#exitWatch.add(venue.name, market, run.openSeq[i]!, levelsOf(run, i, position));
+        this.#exitWatch.add(venue.name, market, i, levelsOf(run, i, position));
       }
     }
     return due;
