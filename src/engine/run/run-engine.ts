@@ -17,6 +17,7 @@ import { MARKET_IDS, type MarketId } from '../perp/market.ts';
 import type { Position } from '../perp/position.ts';
 import type { RunConfig } from './config.ts';
 import { ExitWatch, exitLevels, venueSlot } from './exit-watch.ts';
+import { HorizonBuckets } from './horizon-buckets.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { VENUE } from './trader-codes.ts';
 
@@ -92,40 +93,6 @@ function levelsOf(run: RunState, i: number, position: Position) {
   );
 }
 
-/**
- * Traders by the minute their horizon ends, in the order they were scheduled: a list per minute linked through
- * typed arrays (head and tail by minute, next by trader), so scheduling allocates nothing (issue 16: a map of
- * lists by minute was a tenth of the cost of a 100,000-trader entry). A trader is scheduled once, in one list.
- */
-class HorizonLists {
-  readonly #head: Int32Array;
-  readonly #tail: Int32Array;
-  readonly #next: Int32Array;
-
-  constructor(minutes: number, next: Int32Array) {
-    // Horizons end at most one minute past the path (population.ts).
-    this.#head = new Int32Array(minutes + 2).fill(-1);
-    this.#tail = new Int32Array(minutes + 2);
-    this.#next = next;
-  }
-
-  add(minute: number, trader: number): void {
-    this.#next[trader] = -1;
-    if (this.#head[minute] === -1) this.#head[minute] = trader;
-    else this.#next[this.#tail[minute]!] = trader;
-    this.#tail[minute] = trader;
-  }
-
-  /** The first trader of `minute` (−1: none); `after` gives the next, in the order they were added. */
-  first(minute: number): number {
-    return this.#head[minute]!;
-  }
-
-  after(trader: number): number {
-    return this.#next[trader]!;
-  }
-}
-
 const NONE: readonly number[] = Object.freeze([]);
 
 /** Places in the order traders opened, for sorting a long list (grown as needed, kept for the run). */
@@ -170,9 +137,8 @@ export function byOpenSeq(traders: number[], openSeq: Float64Array, traderBySeq:
 class FastEngine implements RunEngine {
   readonly name = 'fast';
   readonly #exitWatch = new ExitWatch();
-  /** Traders by the minute their horizon ends (made at the first entry, when the run's length is known). */
-  #perpExits: HorizonLists | null = null;
-  #brokerExits: HorizonLists | null = null;
+  /** Traders by the minute their horizon ends (made at the first minute's exits, from the run's population). */
+  #horizons: HorizonBuckets | null = null;
   /** Traders whose position disappeared in the last step (liquidated or deleveraged in full). */
   readonly #vanished = new Set<number>();
 
@@ -181,22 +147,12 @@ class FastEngine implements RunEngine {
     broker.watch = new MarginWatch();
   }
 
-  #lists(run: RunState): void {
-    const next = new Int32Array(run.population.count);
-    this.#perpExits = new HorizonLists(run.path.minutes, next);
-    this.#brokerExits = new HorizonLists(run.path.minutes, next);
-  }
-
   perpOpened(run: RunState, i: number, venue: Venue, market: MarketId, position: Position): void {
-    if (!this.#perpExits) this.#lists(run);
-    this.#perpExits!.add(run.population.exitMinute[i]!, i);
+    // Its horizon is in its bucket already (HorizonBuckets).
     this.#exitWatch.add(venue.name, market, i, levelsOf(run, i, position));
   }
 
-  brokerClientOpened(run: RunState, i: number): void {
-    if (!this.#brokerExits) this.#lists(run);
-    this.#brokerExits!.add(run.population.exitMinute[i]!, i);
-  }
+  brokerClientOpened(): void {} // its horizon is in its bucket already (HorizonBuckets)
 
   positionVanished(i: number): void {
     this.#vanished.add(i);
@@ -245,11 +201,24 @@ class FastEngine implements RunEngine {
   }
 
   horizonExits(run: RunState, exit: (run: RunState, i: number) => void): void {
-    // Scheduled at entry, in the order traders entered: the same order as the reference scan.
-    if (!this.#perpExits) return; // nobody has entered yet
-    const perps = this.#perpExits;
-    for (let i = perps.first(run.minute); i !== -1; i = perps.after(i)) if (run.openPerps[i]) exit(run, i);
-    const clients = this.#brokerExits!;
-    for (let i = clients.first(run.minute); i !== -1; i = clients.after(i)) exit(run, i);
+    // The minute's bucket, in the order traders entered (the reference scan's): perpetual traders still open
+    // first, then broker clients (exitTrader passes over one already gone, as it did over a scheduled one).
+    // Every trader in it entered before this minute (population.ts: an exit minute is past the entry minute).
+    const buckets = (this.#horizons ??= new HorizonBuckets(
+      run.population.exitMinute,
+      run.entryOrder,
+      run.path.minutes,
+    ));
+    const from = buckets.first(run.minute);
+    const to = buckets.end(run.minute);
+    if (from === to) return;
+    for (let k = from; k < to; k++) {
+      const i = buckets.trader(k);
+      if (run.openPerps[i]) exit(run, i);
+    }
+    for (let k = from; k < to; k++) {
+      const i = buckets.trader(k);
+      if (run.venueOf[i] === VENUE.broker) exit(run, i);
+    }
   }
 }
