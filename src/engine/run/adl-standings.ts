@@ -12,7 +12,6 @@
 import { adlLights, adlScoreOf, type AdlMethod } from '../perp/adl-ranking.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
 import type { MarketId } from '../perp/market.ts';
-import { maintenanceMargin } from '../perp/tiers.ts';
 
 /**
  * The accounts touched since a drain (ClassEquity's stamps, by venue): `at[id]` is the drain at which account
@@ -91,6 +90,11 @@ const NONE = 0;
 const TOUCHED = 1;
 const ALL = 2;
 
+/** rescoreSide's answers: a position gone or on the other side; the order mended; the order held. */
+const GONE = 0;
+const MOVED = 1;
+const HELD = 2;
+
 /**
  * Scores `state`'s positions in `marketId` into `board` and keeps each side in queue order. `stamps` (null:
  * none kept: everyone re-read) say which accounts were touched since the board was last scored; the liquidity
@@ -111,40 +115,43 @@ export function scoreQueueBoard(
   const drains = stamps === null ? -1 : stamps.drains;
   if (
     board.state === state &&
-    board.slots === state.holders[marketId].ids.length &&
-    scoreSlots(board, state, marketId, method, reread, stamps)
+    board.long.length + board.short.length === state.holders[marketId].ids.length
   ) {
-    if (orderSide(board, board.long)) placeSide(board, board.long, 0);
-    if (orderSide(board, board.short)) placeSide(board, board.short, 1);
-    board.checkedAt = drains;
-    return;
+    const long = rescoreSide(board, board.long, true, state, marketId, method, reread, stamps);
+    const short = long === GONE ? GONE : rescoreSide(board, board.short, false, state, marketId, method, reread, stamps);
+    if (short !== GONE) {
+      if (long === MOVED) placeSide(board, board.long, 0);
+      if (short === MOVED) placeSide(board, board.short, 1);
+      board.checkedAt = drains;
+      return;
+    }
   }
   board.state = state;
   copyHolders(board, state, marketId);
-  scoreSlots(board, state, marketId, method, NONE, stamps);
-  orderSide(board, board.long);
-  orderSide(board, board.short);
-  board.long.headValid = false;
-  board.short.headValid = false;
+  rescoreSide(board, board.long, true, state, marketId, method, NONE, stamps);
+  rescoreSide(board, board.short, false, state, marketId, method, NONE, stamps);
   placeSide(board, board.long, 0);
   placeSide(board, board.short, 1);
   board.checkedAt = drains;
 }
 
 /**
- * Every slot's position scored, in slot order; the inputs of the slots `reread` names read from their accounts
- * first. False (the board to be built afresh) when one of those has gone or changed side. Each score is adl.ts
- * positionScore's arithmetic written out (the same operations in the same order, so the same bits; the same as
- * scoreBoard's): called, it was not inlined into this loop, and each score came back a boxed number.
+ * One side's positions scored in the kept order, each put back in order among those scored before it
+ * (insertion: the order is nearly always the last frame's). The inputs of the slots `reread` names are read
+ * from their accounts first. Each score is adl.ts positionScore's arithmetic written out (the same operations
+ * in the same order, so the same bits; the same as scoreBoard's): called, it was not inlined into this loop, and
+ * each score came back a boxed number.
  */
-function scoreSlots(
+function rescoreSide(
   board: QueueBoard,
+  side: QueueSide,
+  long: boolean,
   state: ExchangeState,
   marketId: MarketId,
   method: AdlMethod,
   reread: number,
   stamps: TouchStamps | null,
-): boolean {
+): number {
   const market = state.markets[marketId];
   const mark = market.markPrice;
   const fundingIndex = market.fundingIndex;
@@ -154,63 +161,41 @@ function scoreSlots(
   const provider = state.liquidityProvider;
   const touchedAt = stamps === null ? null : stamps.at;
   const checkedAt = board.checkedAt;
+  const order = side.order;
   const accountOf = board.accountOf;
   const inputs = board.inputs;
   const scores = board.scores;
-  for (let slot = 0; slot < board.slots; slot++) {
+  const s = long ? 1 : -1;
+  let moved = false;
+  for (let j = 0; j < side.length; j++) {
+    const slot = order[j]!;
     const id = accountOf[slot]!;
     const at = slot * INPUTS;
     if (
       reread === ALL ||
       (reread === TOUCHED && (id === provider || (touchedAt !== null && (touchedAt[id] ?? 0) > checkedAt)))
     ) {
-      const long = inputs[at]! > 0;
-      if (!copyInputs(board, state, marketId, id, slot)) return false;
-      if (long ? !(inputs[at]! > 0) : !(inputs[at]! < 0)) return false;
+      if (!copyInputs(board, state, marketId, id, slot)) return GONE;
+      if (long ? !(inputs[at]! > 0) : !(inputs[at]! < 0)) return GONE;
     }
     const size = inputs[at]!;
     const entry = inputs[at + 1]!;
-    const s = size > 0 ? 1 : -1;
     const qty = Math.abs(size);
-    // pendingCharges(position, market)
-    const pending = size * (fundingIndex - inputs[at + 2]!) + Math.abs(size) * (lossIndex - inputs[at + 3]!);
-    // isolatedEquity(position, market) − unrealisedPnl(position, mark), or the cross wallet − pending.
-    const unrealised = size * (mark - entry);
-    const margin =
-      inputs[at + 5] === 1 ? inputs[at + 4]! + unrealised - pending - unrealised : inputs[at + 4]! - pending;
-    if (!binance) {
-      scores[slot] = adlScoreOf(id, s, qty, entry, mark, margin, method, tiers);
-      continue;
+    let score = 0;
+    // adlScoreOf's Binance PnL, the same operations: not above 0, the score is 0 whatever the margin.
+    if (!binance || s * qty * (mark - entry) > 0 || !(qty > 0 && entry > 0 && mark > 0)) {
+      // pendingCharges(position, market)
+      const pending = size * (fundingIndex - inputs[at + 2]!) + Math.abs(size) * (lossIndex - inputs[at + 3]!);
+      let margin: number;
+      if (inputs[at + 5] === 1) {
+        // isolatedEquity(position, market) − unrealisedPnl(position, mark)
+        const pnl = size * (mark - entry);
+        margin = inputs[at + 4]! + pnl - pending - pnl;
+      } else margin = inputs[at + 4]! - pending;
+      score = adlScoreOf(id, s, qty, entry, mark, margin, method, tiers);
     }
-    // adlScoreOf under Binance, its arithmetic written out for every position, in profit or not, with no branch
-    // on the PnL (whether a position is in profit goes either way at random): not in profit, the score is 0
-    // whatever the margin, as adlScoreOf's early return gives it.
-    const pnl = s * qty * (mark - entry);
-    const notional = qty * mark;
-    const mmr = notional > 0 ? maintenanceMargin(tiers, notional) / notional : 0;
-    const pnlFraction = Math.max(0, pnl) / Math.max(1, margin);
-    const balance = margin + pnl;
-    const marginRatio = balance > 0 ? (qty * mark * mmr) / balance : 0;
-    const full = pnlFraction * marginRatio;
-    // Where adlScoreOf would refuse a value (its checks: size, entry and mark; in profit, the margin and the
-    // rate), it is asked, to refuse it in its words.
-    if (!(qty > 0 && entry > 0 && mark > 0) || (pnl > 0 && !(Number.isFinite(margin) && mmr >= 0 && mmr < 1)))
-      scores[slot] = adlScoreOf(id, s, qty, entry, mark, margin, method, tiers);
-    else scores[slot] = pnl > 0 ? full : 0;
-  }
-  return true;
-}
-
-/** One side put back in queue order by insertion (the last frame's order nearly always holds); true if it moved. */
-function orderSide(board: QueueBoard, side: QueueSide): boolean {
-  const order = side.order;
-  const accountOf = board.accountOf;
-  const scores = board.scores;
-  let moved = false;
-  for (let j = 1; j < side.length; j++) {
-    const slot = order[j]!;
-    const score = scores[slot]!;
-    const id = accountOf[slot]!;
+    scores[slot] = score;
+    // Back in order among the slots before it, whose scores this pass has set.
     let to = j;
     while (to > 0) {
       const before = order[to - 1]!;
@@ -223,8 +208,9 @@ function orderSide(board: QueueBoard, side: QueueSide): boolean {
       moved = true;
     }
   }
-  if (moved) side.headValid = false;
-  return moved;
+  if (!moved) return HELD;
+  side.headValid = false;
+  return MOVED;
 }
 
 /**
