@@ -1,31 +1,23 @@
 /**
- * A frame's ADL standings on one venue's market, kept from frame to frame: each position's score inputs (size,
- * entry, snapshots, the margin behind it) copied into one Float64Array and re-read from the account only when
- * the venue reported it touched since (ClassEquity's stamps), and each side's positions kept in queue order
- * (higher score first, ties: lower account id; adl.ts adlQueue), scored again each frame in that order and put
- * back in order by insertion as they are scored. The order a frame ago is almost always the order now (the
- * offshore classroom's BTC longs: the same positions at 1,366 of 1,440 frames, the same order at 781; Hong
- * Kong's at 1,437), so the queue's head is its first traders, kept while the order holds, and a trader's lights
- * its place in the order: no selection over the board and no rank count. Reading each position's account and
- * record was most of a score's cost in a run (the objects are scattered in the heap).
+ * A frame's ADL standings on one venue's market, kept in queue order from frame to frame: each side's positions
+ * as the queue ranks them (higher score first, ties: lower account id; adl.ts adlQueue), scored again each frame
+ * in that order. The order a frame ago is almost always the order now (the offshore classroom's BTC longs: the
+ * same set of positions at 1,366 of 1,440 frames, the same order at 781; Hong Kong's at 1,437), so a frame
+ * checks it with one comparison a position, a branch that goes one way, and mends it by insertion when a
+ * neighbour overtook another. The queue's head is then its first traders (kept while the order holds) and a
+ * trader's lights its place in the order: no selection over the board, no rank count (a third of the board's
+ * cost in an offshore classroom frame).
  */
+import { heldScore } from '../perp/adl.ts';
 import { adlLights, adlScoreOf, type AdlMethod } from '../perp/adl-ranking.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
 import type { MarketId } from '../perp/market.ts';
 
-/**
- * The accounts touched since a drain (ClassEquity's stamps, by venue): `at[id]` is the drain at which account
- * `id` was last found touched, `drains` the drains so far.
- */
-export interface TouchStamps {
-  drains: number;
-  at: Int32Array;
-}
-
-/** One side's positions in queue order (slots on the board), with the first traders of its queue. */
+/** One side's positions in queue order, with this frame's scores. */
 interface QueueSide {
   length: number;
-  order: Int32Array;
+  accounts: Int32Array;
+  scores: Float64Array;
   /**
    * Its first `headLength` traders (trader ids, −1 for an empty place), valid while `headValid`: the order
    * did not change since they were taken, for the same venue's traders.
@@ -33,19 +25,13 @@ interface QueueSide {
   head: Int32Array;
   headLength: number;
   headValid: boolean;
+  /** The order kept from the last frame still holds at this frame's scores. */
+  ordered: boolean;
 }
 
 export interface QueueBoard {
-  /** The venue's state the board was kept for (null: none yet). */
+  /** The venue's state the order was kept for (null: none yet). */
   state: ExchangeState | null;
-  /** The drain (TouchStamps) as of which every slot's inputs are the account's (−1: re-read all). */
-  checkedAt: number;
-  /** Positions on the board: a slot each, given at the board's last building. */
-  slots: number;
-  accountOf: Int32Array;
-  /** Per slot, INPUTS numbers: size, entry price, funding snapshot, loss snapshot, margin, isolated (1 or 0). */
-  inputs: Float64Array;
-  scores: Float64Array;
   long: QueueSide;
   short: QueueSide;
   /**
@@ -55,220 +41,202 @@ export interface QueueBoard {
   placeOf: Int32Array;
 }
 
-const INPUTS = 6;
-
 export function createQueueBoard(): QueueBoard {
-  return {
-    state: null,
-    checkedAt: -1,
-    slots: 0,
-    ...slotArrays(64),
-    long: createSide(64),
-    short: createSide(64),
-    placeOf: new Int32Array(256),
-  };
-}
-
-function slotArrays(capacity: number) {
-  return {
-    accountOf: new Int32Array(capacity),
-    inputs: new Float64Array(capacity * INPUTS),
-    scores: new Float64Array(capacity),
-  };
+  return { state: null, long: createSide(64), short: createSide(64), placeOf: new Int32Array(256) };
 }
 
 function createSide(capacity: number): QueueSide {
-  return { length: 0, order: new Int32Array(capacity), head: new Int32Array(8), headLength: 0, headValid: false };
+  return {
+    length: 0,
+    accounts: new Int32Array(capacity),
+    scores: new Float64Array(capacity),
+    head: new Int32Array(8),
+    headLength: 0,
+    headValid: false,
+    ordered: true,
+  };
 }
 
 /** `a` comes before `b` in the queue: higher score first, then lower account id (adlQueue's order). */
 const ahead = (scoreA: number, accountA: number, scoreB: number, accountB: number) =>
   scoreA > scoreB || (scoreA === scoreB && accountA < accountB);
 
-/** Whose inputs a pass re-reads from the account: nobody's (just copied), the touched ones, everyone's. */
-const NONE = 0;
-const TOUCHED = 1;
-const ALL = 2;
-
-/** rescoreSide's answers: a position gone or on the other side; the order mended; the order held. */
-const GONE = 0;
-const MOVED = 1;
-const HELD = 2;
-
 /**
- * Scores `state`'s positions in `marketId` into `board` and keeps each side in queue order. `stamps` (null:
- * none kept: everyone re-read) say which accounts were touched since the board was last scored; the liquidity
- * provider is re-read every time (its wallet moves untouched when it bears a loss), and everyone when the
- * venue's touched list has not been drained (its accounts have no stamp yet; they get one above the board's
- * `checkedAt` at the next drain). When a position on the board is gone or changed side, or
- * one joined (the board's count and the holders' differ), the board is built afresh.
+ * Scores `state`'s positions in `marketId` into `board`, in the order kept from the last call, and puts them
+ * back in queue order where they moved. When a position on the board is gone or changed side, or a position
+ * joined (the board's count and the holders' differ), every holder is scored afresh and each side sorted.
+ * Scores are heldScore's (adl.ts), the bits the queue ranks by.
  */
 export function scoreQueueBoard(
   board: QueueBoard,
   state: ExchangeState,
   marketId: MarketId,
   method: AdlMethod,
-  stamps: TouchStamps | null,
 ): void {
-  const undrained = state.touched !== null && state.touched.ids.length !== 0;
-  const reread = stamps === null || undrained || board.checkedAt < 0 ? ALL : TOUCHED;
-  const drains = stamps === null ? -1 : stamps.drains;
-  if (
-    board.state === state &&
-    board.long.length + board.short.length === state.holders[marketId].ids.length
-  ) {
-    const long = rescoreSide(board, board.long, true, state, marketId, method, reread, stamps);
-    const short = long === GONE ? GONE : rescoreSide(board, board.short, false, state, marketId, method, reread, stamps);
-    if (short !== GONE) {
-      if (long === MOVED) placeSide(board, board.long, 0);
-      if (short === MOVED) placeSide(board, board.short, 1);
-      board.checkedAt = drains;
-      return;
-    }
+  if (board.state === state && rescoreInOrder(board, state, marketId, method)) {
+    mendOrder(board, board.long, 0);
+    mendOrder(board, board.short, 1);
+    return;
   }
   board.state = state;
-  copyHolders(board, state, marketId);
-  rescoreSide(board, board.long, true, state, marketId, method, NONE, stamps);
-  rescoreSide(board, board.short, false, state, marketId, method, NONE, stamps);
+  scoreAfresh(board, state, marketId, method);
+  sortSide(board.long);
+  sortSide(board.short);
   placeSide(board, board.long, 0);
   placeSide(board, board.short, 1);
-  board.checkedAt = drains;
 }
 
 /**
- * One side's positions scored in the kept order, each put back in order among those scored before it
- * (insertion: the order is nearly always the last frame's). The inputs of the slots `reread` names are read
- * from their accounts first. Each score is adl.ts positionScore's arithmetic written out (the same operations
- * in the same order, so the same bits; the same as scoreBoard's): called, it was not inlined into this loop, and
- * each score came back a boxed number.
+ * Each side's kept positions scored again, in their order; false (the board to be built afresh) when one has
+ * gone or changed side, or the holders are not the board's positions. Each side's `ordered` says whether its
+ * order still holds.
+ */
+function rescoreInOrder(board: QueueBoard, state: ExchangeState, marketId: MarketId, method: AdlMethod): boolean {
+  if (board.long.length + board.short.length !== state.holders[marketId].ids.length) return false;
+  const long = rescoreSide(board.long, true, state, marketId, method);
+  if (long === GONE) return false;
+  const short = rescoreSide(board.short, false, state, marketId, method);
+  if (short === GONE) return false;
+  board.long.ordered = long === ORDERED;
+  board.short.ordered = short === ORDERED;
+  return true;
+}
+
+/** rescoreSide's answers: a position gone or on the other side; the order broken; the order held. */
+const GONE = 0;
+const BROKEN = 1;
+const ORDERED = 2;
+
+/**
+ * One side's positions scored in the kept order. Each score is adl.ts heldScore's arithmetic written out here
+ * (the same operations in the same order, so the same bits): called, it was not inlined into this loop, and each
+ * score came back a boxed number.
  */
 function rescoreSide(
-  board: QueueBoard,
   side: QueueSide,
   long: boolean,
   state: ExchangeState,
   marketId: MarketId,
   method: AdlMethod,
-  reread: number,
-  stamps: TouchStamps | null,
 ): number {
   const market = state.markets[marketId];
   const mark = market.markPrice;
   const fundingIndex = market.fundingIndex;
   const lossIndex = market.lossIndex;
   const tiers = market.tiers;
+  const accounts = state.accounts;
   const binance = method === 'binance';
-  const provider = state.liquidityProvider;
-  const touchedAt = stamps === null ? null : stamps.at;
-  const checkedAt = board.checkedAt;
-  const order = side.order;
-  const accountOf = board.accountOf;
-  const inputs = board.inputs;
-  const scores = board.scores;
-  const s = long ? 1 : -1;
-  let moved = false;
+  // The market's position read by name (a key from a parameter was a keyed load gone generic).
+  const mk = marketId === 'BTC' ? 0 : marketId === 'ETH' ? 1 : 2;
+  const ids = side.accounts;
+  const scores = side.scores;
+  let ordered = true;
+  let lastScore = 0;
+  let lastAccount = -1;
   for (let j = 0; j < side.length; j++) {
-    const slot = order[j]!;
-    const id = accountOf[slot]!;
-    const at = slot * INPUTS;
-    if (
-      reread === ALL ||
-      (reread === TOUCHED && (id === provider || (touchedAt !== null && (touchedAt[id] ?? 0) > checkedAt)))
-    ) {
-      if (!copyInputs(board, state, marketId, id, slot)) return GONE;
-      if (long ? !(inputs[at]! > 0) : !(inputs[at]! < 0)) return GONE;
-    }
-    const size = inputs[at]!;
-    const entry = inputs[at + 1]!;
+    const id = ids[j]!;
+    const account = accounts[id];
+    if (account === undefined) return GONE;
+    const positions = account.positions;
+    const position = mk === 0 ? positions.BTC : mk === 1 ? positions.ETH : positions.ALT;
+    if (!position) return GONE;
+    const size = position.size;
+    if (long ? !(size > 0) : !(size < 0)) return GONE;
+    const entry = position.entryPrice;
+    const s = long ? 1 : -1;
     const qty = Math.abs(size);
     let score = 0;
     // adlScoreOf's Binance PnL, the same operations: not above 0, the score is 0 whatever the margin.
     if (!binance || s * qty * (mark - entry) > 0 || !(qty > 0 && entry > 0 && mark > 0)) {
       // pendingCharges(position, market)
-      const pending = size * (fundingIndex - inputs[at + 2]!) + Math.abs(size) * (lossIndex - inputs[at + 3]!);
+      const pending =
+        size * (fundingIndex - position.fundingSnapshot) + Math.abs(size) * (lossIndex - position.lossSnapshot);
       let margin: number;
-      if (inputs[at + 5] === 1) {
+      if (position.mode === 'isolated') {
         // isolatedEquity(position, market) − unrealisedPnl(position, mark)
         const pnl = size * (mark - entry);
-        margin = inputs[at + 4]! + pnl - pending - pnl;
-      } else margin = inputs[at + 4]! - pending;
+        margin = position.isolatedMargin + pnl - pending - pnl;
+      } else margin = account.wallet - pending;
       score = adlScoreOf(id, s, qty, entry, mark, margin, method, tiers);
     }
-    scores[slot] = score;
-    // Back in order among the slots before it, whose scores this pass has set.
-    let to = j;
-    while (to > 0) {
-      const before = order[to - 1]!;
-      if (!ahead(score, id, scores[before]!, accountOf[before]!)) break;
-      order[to] = before;
-      to--;
-    }
-    if (to !== j) {
-      order[to] = slot;
-      moved = true;
-    }
+    scores[j] = score;
+    if (j > 0 && !ahead(lastScore, lastAccount, score, id)) ordered = false;
+    lastScore = score;
+    lastAccount = id;
   }
-  if (!moved) return HELD;
-  side.headValid = false;
-  return MOVED;
+  return ordered ? ORDERED : BROKEN;
 }
 
-/**
- * Account `id`'s position in `marketId` copied into `slot`'s inputs (its margin: the isolated margin, or the
- * cross wallet); false when it has none.
- */
-function copyInputs(board: QueueBoard, state: ExchangeState, marketId: MarketId, id: number, slot: number): boolean {
-  const account = state.accounts[id];
-  if (account === undefined) return false;
-  const positions = account.positions;
-  // The market's position read by name (a key from a parameter was a keyed load gone generic).
-  const position = marketId === 'BTC' ? positions.BTC : marketId === 'ETH' ? positions.ETH : positions.ALT;
-  if (!position) return false;
-  const inputs = board.inputs;
-  const at = slot * INPUTS;
-  const isolated = position.mode === 'isolated';
-  inputs[at] = position.size;
-  inputs[at + 1] = position.entryPrice;
-  inputs[at + 2] = position.fundingSnapshot;
-  inputs[at + 3] = position.lossSnapshot;
-  inputs[at + 4] = isolated ? position.isolatedMargin : account.wallet;
-  inputs[at + 5] = isolated ? 1 : 0;
-  return true;
-}
-
-/** Every holder's position copied into a slot and onto its side, in the holders' order (scored and sorted after). */
-function copyHolders(board: QueueBoard, state: ExchangeState, marketId: MarketId): void {
+/** Every holder's position scored into its side, in the holders' order (sorted after). */
+function scoreAfresh(board: QueueBoard, state: ExchangeState, marketId: MarketId, method: AdlMethod): void {
+  const market = state.markets[marketId];
+  const mark = market.markPrice;
+  const fundingIndex = market.fundingIndex;
+  const lossIndex = market.lossIndex;
+  const tiers = market.tiers;
   const holders = state.holders[marketId].ids;
-  if (board.accountOf.length < holders.length) Object.assign(board, slotArrays(holders.length * 2));
-  if (board.long.order.length < holders.length) board.long = createSide(holders.length * 2);
-  if (board.short.order.length < holders.length) board.short = createSide(holders.length * 2);
+  const accounts = state.accounts;
+  const binance = method === 'binance';
+  if (board.long.accounts.length < holders.length) board.long = createSide(holders.length * 2);
+  if (board.short.accounts.length < holders.length) board.short = createSide(holders.length * 2);
   const long = board.long;
   const short = board.short;
   long.headValid = false;
   short.headValid = false;
-  let slots = 0;
   let longs = 0;
   let shorts = 0;
+  const mk = marketId === 'BTC' ? 0 : marketId === 'ETH' ? 1 : 2;
   for (const id of holders) {
-    if (!copyInputs(board, state, marketId, id, slots)) continue;
-    const size = board.inputs[slots * INPUTS]!;
+    const account = accounts[id]!;
+    const positions = account.positions;
+    const position = mk === 0 ? positions.BTC : mk === 1 ? positions.ETH : positions.ALT;
+    if (!position) continue;
+    const size = position.size;
     if (size === 0) continue;
-    board.accountOf[slots] = id;
-    if (size > 0) long.order[longs++] = slots;
-    else short.order[shorts++] = slots;
-    slots++;
+    const score = heldScore(account, position, size, mark, fundingIndex, lossIndex, tiers, method, binance);
+    if (size > 0) {
+      long.accounts[longs] = id;
+      long.scores[longs++] = score;
+    } else {
+      short.accounts[shorts] = id;
+      short.scores[shorts++] = score;
+    }
   }
-  board.slots = slots;
   long.length = longs;
   short.length = shorts;
 }
 
+/** A side whose order broke put back in queue order, its places rewritten (and its head taken again). */
+function mendOrder(board: QueueBoard, side: QueueSide, short: 0 | 1): void {
+  if (side.ordered) return;
+  side.headValid = false;
+  sortSide(side);
+  placeSide(board, side, short);
+}
+
+/** Insertion sort into queue order: the order kept from the last frame is nearly sorted. */
+function sortSide(side: QueueSide): void {
+  const accounts = side.accounts;
+  const scores = side.scores;
+  for (let j = 1; j < side.length; j++) {
+    const score = scores[j]!;
+    const account = accounts[j]!;
+    let at = j;
+    while (at > 0 && ahead(score, account, scores[at - 1]!, accounts[at - 1]!)) {
+      scores[at] = scores[at - 1]!;
+      accounts[at] = accounts[at - 1]!;
+      at--;
+    }
+    scores[at] = score;
+    accounts[at] = account;
+  }
+}
+
 function placeSide(board: QueueBoard, side: QueueSide, short: 0 | 1): void {
-  const order = side.order;
-  const accountOf = board.accountOf;
+  const accounts = side.accounts;
   let placeOf = board.placeOf;
   for (let j = 0; j < side.length; j++) {
-    const id = accountOf[order[j]!]!;
+    const id = accounts[j]!;
     if (id >= placeOf.length) {
       const grown = new Int32Array(Math.max(id + 1, placeOf.length * 2));
       grown.set(placeOf);
@@ -291,31 +259,23 @@ export function queueHeadsInto(
   at: number,
   k: number,
 ): void {
-  headInto(board, board.long, traderOf, long, at, k);
-  headInto(board, board.short, traderOf, short, at, k);
+  headInto(board.long, traderOf, long, at, k);
+  headInto(board.short, traderOf, short, at, k);
 }
 
-function headInto(
-  board: QueueBoard,
-  side: QueueSide,
-  traderOf: readonly number[],
-  out: Int32Array,
-  at: number,
-  k: number,
-): void {
-  if (!side.headValid || side.headLength !== k) takeHead(board, side, traderOf, k);
+function headInto(side: QueueSide, traderOf: readonly number[], out: Int32Array, at: number, k: number): void {
+  if (!side.headValid || side.headLength !== k) takeHead(side, traderOf, k);
   const head = side.head;
   for (let j = 0; j < k; j++) out[at + j] = head[j]!;
 }
 
-function takeHead(board: QueueBoard, side: QueueSide, traderOf: readonly number[], k: number): void {
+function takeHead(side: QueueSide, traderOf: readonly number[], k: number): void {
   if (side.head.length < k) side.head = new Int32Array(k);
   const head = side.head;
-  const order = side.order;
-  const accountOf = board.accountOf;
+  const accounts = side.accounts;
   let filled = 0;
   for (let j = 0; j < side.length && filled < k; j++) {
-    const trader = traderOf[accountOf[order[j]!]!] ?? -1;
+    const trader = traderOf[accounts[j]!] ?? -1;
     if (trader >= 0) head[filled++] = trader;
   }
   for (let j = filled; j < k; j++) head[j] = -1;
@@ -330,6 +290,6 @@ export function queueLights(board: QueueBoard, accountId: number): number | null
   const code = placeOf[accountId]!;
   const side = (code & 1) === 0 ? board.long : board.short;
   const at = code >> 1;
-  if (!(at < side.length && board.accountOf[side.order[at]!] === accountId)) return null;
+  if (!(at < side.length && side.accounts[at] === accountId)) return null;
   return adlLights(at + 1, side.length);
 }

@@ -20,7 +20,6 @@ import { BROKER_ASSETS } from '../broker/broker-state.ts';
 import { MARKET_IDS } from '../perp/market.ts';
 import type { Position } from '../perp/position.ts';
 import { clearTouched, type Touched } from '../fast/touched.ts';
-import type { TouchStamps } from './adl-standings.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { VENUE } from './trader-codes.ts';
 
@@ -62,14 +61,6 @@ export class ClassEquity {
   #rowOf = new Int32Array(0);
   /** Per trader: 1 while its counted sums may be other than zero (it held a position when last counted). */
   #perpHeld = new Uint8Array(0);
-  /**
-   * Per venue (0 onshore, 1 offshore), the drain at which each account was last found touched, by account id:
-   * the frame's ADL board re-reads only those (adl-standings.ts). Drains count the calls of byClass.
-   */
-  readonly touchStamps: readonly [TouchStamps, TouchStamps] = [
-    { drains: 0, at: new Int32Array(64) },
-    { drains: 0, at: new Int32Array(64) },
-  ];
 
   constructor(run: Pick<RunState, 'population'>) {
     const p = run.population;
@@ -173,11 +164,11 @@ export class ClassEquity {
     this.#perpHeld[i] = position ? 1 : 0;
   }
 
-  #syncPerps(run: RunState, venue: Venue | null, stamps: TouchStamps): void {
+  #syncPerps(run: RunState, venue: Venue | null): void {
     const touched = venue?.exchange.touched;
     // Most frames find nobody touched: no call then.
     if (!venue || !touched || touched.ids.length === 0) return;
-    this.#recountTouched(run, venue, touched, stamps);
+    this.#recountTouched(run, venue, touched);
     clearTouched(touched);
   }
 
@@ -187,12 +178,9 @@ export class ClassEquity {
    * the stack (OSR) before the code after the loop had feedback, then threw that code away at the loop's exit,
    * every frame: 1,302 deoptimisations in three 100,000 × 30 d runs (node --trace-deopt), none since.
    */
-  #recountTouched(run: RunState, venue: Venue, touched: Touched, stamps: TouchStamps): void {
-    const drain = stamps.drains;
+  #recountTouched(run: RunState, venue: Venue, touched: Touched): void {
     for (const id of touched.ids) {
       touched.flags[id] = false;
-      if (id >= stamps.at.length) stamps.at = grownStamps(stamps.at, id);
-      stamps.at[id] = drain;
       const trader = venue.traderOf[id];
       if (trader === undefined || trader < 0) continue;
       const row = this.#rowOf[trader];
@@ -254,11 +242,8 @@ export class ClassEquity {
    */
   byClass(run: RunState): Readonly<Float64Array> {
     this.#syncBroker(run);
-    const [onshore, offshore] = this.touchStamps;
-    onshore.drains++;
-    offshore.drains++;
-    this.#syncPerps(run, run.onshore, onshore);
-    this.#syncPerps(run, run.offshore, offshore);
+    this.#syncPerps(run, run.onshore);
+    this.#syncPerps(run, run.offshore);
     const broker = run.broker;
     const prices = broker.prices;
     const btc = prices.BTC;
@@ -317,12 +302,6 @@ export class ClassEquity {
     value += units[3]! * securities;
     return value;
   }
-}
-
-function grownStamps(at: Int32Array, id: number): Int32Array {
-  const grown = new Int32Array(Math.max(id + 1, at.length * 2));
-  grown.set(at);
-  return grown;
 }
 
 /** The open positions' value in one class, venue and market from its sums (`base`), at mark and indices now. */

@@ -18,14 +18,7 @@ import {
 import { MARKET_IDS } from '../perp/market.ts';
 import { liquidationPrice, type LiquidationInput } from '../perp/liquidation-price.ts';
 import { maintenanceMargin, type MaintenanceTier } from '../perp/tiers.ts';
-import {
-  createQueueBoard,
-  queueHeadsInto,
-  queueLights,
-  scoreQueueBoard,
-  type QueueBoard,
-  type TouchStamps,
-} from './adl-standings.ts';
+import { createQueueBoard, queueHeadsInto, queueLights, scoreQueueBoard, type QueueBoard } from './adl-standings.ts';
 import { traderEquityInto } from './observe.ts';
 import type { RunState } from './run-state.ts';
 import { PHASE, VENUE } from './trader-codes.ts';
@@ -182,10 +175,9 @@ export class FrameStandings {
 
   /**
    * The board of `state`'s market `mk` (its place in MARKET_IDS), scored once a frame; `venue` is 0 for the
-   * onshore venue, 1 for the offshore one (each state always given with the same), `stamps` the run's touch
-   * stamps for that venue (ClassEquity's).
+   * onshore venue, 1 for the offshore one (each state always given with the same).
    */
-  board(state: ExchangeState, venue: 0 | 1, mk: number, method: AdlMethod, stamps: TouchStamps): QueueBoard {
+  board(state: ExchangeState, venue: 0 | 1, mk: number, method: AdlMethod): QueueBoard {
     const slot = venue * MARKET_IDS.length + mk;
     const board = this.boards[slot];
     if (
@@ -195,20 +187,14 @@ export class FrameStandings {
       this.states[slot] === state
     )
       return board;
-    return this.score(state, slot, mk, method, stamps);
+    return this.score(state, slot, mk, method);
   }
 
-  private score(
-    state: ExchangeState,
-    slot: number,
-    mk: number,
-    method: AdlMethod,
-    stamps: TouchStamps,
-  ): QueueBoard {
+  private score(state: ExchangeState, slot: number, mk: number, method: AdlMethod): QueueBoard {
     const board = (this.boards[slot] ??= createQueueBoard());
     this.states[slot] = state;
     this.scoredAt[slot] = this.frame;
-    scoreQueueBoard(board, state, MARKET_IDS[mk]!, method, stamps);
+    scoreQueueBoard(board, state, MARKET_IDS[mk]!, method);
     return board;
   }
 }
@@ -300,22 +286,10 @@ function writeTraceRow(
   const method = state.rules.lossAllocation;
   b[at + ADL_LIGHTS * step] =
     method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
-      ? (queueLights(standingsBoard(run, standings, state, code, mk, method), run.accountOf[i]!) ?? 0)
+      ? (queueLights(standings.board(state, code === VENUE.onshore ? 0 : 1, mk, method), run.accountOf[i]!) ??
+        0)
       : 0;
   b[at + LTV * step] = 0;
-}
-
-/** The board of the market `mk` on the venue `code` (onshore or offshore) of the run's frame. */
-function standingsBoard(
-  run: RunState,
-  standings: FrameStandings,
-  state: ExchangeState,
-  code: number | undefined,
-  mk: number,
-  method: AdlMethod,
-): QueueBoard {
-  const venue = code === VENUE.onshore ? 0 : 1;
-  return standings.board(state, venue, mk, method, run.classEquity.touchStamps[venue]);
 }
 
 /** Fields `from` to `to` (inclusive) of the row at `at` set to 0. */
@@ -493,7 +467,10 @@ function writeAnyRow(
   const method = state.rules.lossAllocation;
   b[at + ADL_LIGHTS * step] =
     method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
-      ? (queueLights(standingsBoard(run, standings, state, code, run.perpMarket[i]!, method), account) ?? 0)
+      ? (queueLights(
+          standings.board(state, code === VENUE.onshore ? 0 : 1, run.perpMarket[i]!, method),
+          account,
+        ) ?? 0)
       : 0;
   b[at + LTV * step] = 0;
 }
@@ -529,7 +506,7 @@ function queueHeadInto(
     return;
   }
   // BTC: MARKET_IDS[0].
-  const board = standings.board(state, 0, 0, method, run.classEquity.touchStamps[0]);
+  const board = standings.board(state, 0, 0, method);
   queueHeadsInto(board, run.onshore.traderOf, long, short, at, QUEUE_HEAD);
 }
 
