@@ -111,8 +111,11 @@ const placeCode = (index: number, short: boolean, zero: boolean) =>
 /**
  * Scores every position in `marketId` into `board`, in the holders' order (any: the head and the lights rank
  * by score, then account id, a total order, since no score is NaN). One tight pass: the market's figures read
- * once, each score (heldScore) stored straight into the board (a score returned from a call was a boxed number
- * per position).
+ * once, positionScore's arithmetic written out (the same operations in the same order, so the same bits), each
+ * score stored straight into the board (a score returned from a call was a boxed number per position). Under
+ * Binance a position not in profit is given its 0 before the margin behind it is worked out (adlScoreOf's own
+ * early return, its checks of size, entry and mark kept; the margin, not worked out, is not checked to be
+ * finite there: adlQueue, which orders an actual deleveraging, still scores every position in full).
  */
 export function scoreBoard(
   board: AdlBoard,
@@ -148,8 +151,24 @@ export function scoreBoard(
     const size = position.size;
     if (size === 0) continue;
     const id = account.id;
+    const entry = position.entryPrice;
     const side = Math.sign(size) as 1 | -1;
-    const score = heldScore(account, position, size, mark, fundingIndex, lossIndex, tiers, method, binance);
+    const qty = Math.abs(size);
+    let score = 0;
+    // adlScoreOf's Binance PnL, the same operations: not above 0, the score is 0 whatever the margin.
+    if (!binance || side * qty * (mark - entry) > 0 || !(qty > 0 && entry > 0 && mark > 0)) {
+      // pendingCharges(position, market)
+      const pending =
+        size * (fundingIndex - position.fundingSnapshot) +
+        Math.abs(size) * (lossIndex - position.lossSnapshot);
+      let margin: number;
+      if (position.mode === 'isolated') {
+        // isolatedEquity(position, market) − unrealisedPnl(position, mark)
+        const pnl = size * (mark - entry);
+        margin = position.isolatedMargin + pnl - pending - pnl;
+      } else margin = account.wallet - pending;
+      score = adlScoreOf(id, side, qty, entry, mark, margin, method, tiers);
+    }
     let code: number;
     if (score === 0) {
       if (side === 1) {
@@ -177,42 +196,6 @@ export function scoreBoard(
   short.scored = shorts;
   short.zeros = shortZeros;
   short.length = shorts + shortZeros;
-}
-
-/**
- * The ADL score of `account`'s `position` (signed `size`, not 0) at the market's `mark`, funding and loss
- * indices: positionScore's arithmetic written out (the same operations in the same order, so the same bits).
- * Under Binance (`binance`) a position not in profit is given its 0 before the margin behind it is worked out
- * (adlScoreOf's own early return, its checks of size, entry and mark kept; the margin, not worked out, is not
- * checked to be finite there: adlQueue, which orders an actual deleveraging, still scores every position in
- * full). Small, for the board passes to inline: a score returned from a call left standing is a boxed number.
- */
-export function heldScore(
-  account: Account,
-  position: Position,
-  size: number,
-  mark: number,
-  fundingIndex: number,
-  lossIndex: number,
-  tiers: MarketState['tiers'],
-  method: AdlMethod,
-  binance: boolean,
-): number {
-  const entry = position.entryPrice;
-  const side = Math.sign(size) as 1 | -1;
-  const qty = Math.abs(size);
-  // adlScoreOf's Binance PnL, the same operations: not above 0, the score is 0 whatever the margin.
-  if (binance && !(side * qty * (mark - entry) > 0) && qty > 0 && entry > 0 && mark > 0) return 0;
-  // pendingCharges(position, market)
-  const pending =
-    size * (fundingIndex - position.fundingSnapshot) + Math.abs(size) * (lossIndex - position.lossSnapshot);
-  let margin: number;
-  if (position.mode === 'isolated') {
-    // isolatedEquity(position, market) − unrealisedPnl(position, mark)
-    const pnl = size * (mark - entry);
-    margin = position.isolatedMargin + pnl - pending - pnl;
-  } else margin = account.wallet - pending;
-  return adlScoreOf(account.id, side, qty, entry, mark, margin, method, tiers);
 }
 
 function grownPlaces(placeOf: Int32Array, id: number): Int32Array {

@@ -6,6 +6,7 @@
 import { ltvOrZero } from '../broker/client-margin.ts';
 import { clientDebt } from '../broker/clients.ts';
 import type { CollateralRule } from '../margin/collateral.ts';
+import { boardHeadsInto, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
 import type { AdlMethod } from '../perp/adl-ranking.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
 import {
@@ -18,7 +19,6 @@ import {
 import { MARKET_IDS } from '../perp/market.ts';
 import { liquidationPrice, type LiquidationInput } from '../perp/liquidation-price.ts';
 import { maintenanceMargin, type MaintenanceTier } from '../perp/tiers.ts';
-import { createQueueBoard, queueHeadsInto, queueLights, scoreQueueBoard, type QueueBoard } from './adl-standings.ts';
 import { traderEquityInto } from './observe.ts';
 import type { RunState } from './run-state.ts';
 import { PHASE, VENUE } from './trader-codes.ts';
@@ -167,7 +167,7 @@ export class FrameStandings {
   /** Per slot (venue × MARKET_IDS.length + market): the venue's state it was scored for, and when. */
   private readonly states: (ExchangeState | null)[] = Array<ExchangeState | null>(SLOTS).fill(null);
   private readonly scoredAt = new Float64Array(SLOTS);
-  private readonly boards: (QueueBoard | null)[] = Array<QueueBoard | null>(SLOTS).fill(null);
+  private readonly boards: (AdlBoard | null)[] = Array<AdlBoard | null>(SLOTS).fill(null);
 
   reset(): void {
     this.frame++;
@@ -177,7 +177,7 @@ export class FrameStandings {
    * The board of `state`'s market `mk` (its place in MARKET_IDS), scored once a frame; `venue` is 0 for the
    * onshore venue, 1 for the offshore one (each state always given with the same).
    */
-  board(state: ExchangeState, venue: 0 | 1, mk: number, method: AdlMethod): QueueBoard {
+  board(state: ExchangeState, venue: 0 | 1, mk: number, method: AdlMethod): AdlBoard {
     const slot = venue * MARKET_IDS.length + mk;
     const board = this.boards[slot];
     if (
@@ -190,11 +190,11 @@ export class FrameStandings {
     return this.score(state, slot, mk, method);
   }
 
-  private score(state: ExchangeState, slot: number, mk: number, method: AdlMethod): QueueBoard {
-    const board = (this.boards[slot] ??= createQueueBoard());
+  private score(state: ExchangeState, slot: number, mk: number, method: AdlMethod): AdlBoard {
+    const board = (this.boards[slot] ??= createAdlBoard());
     this.states[slot] = state;
     this.scoredAt[slot] = this.frame;
-    scoreQueueBoard(board, state, MARKET_IDS[mk]!, method);
+    scoreBoard(board, state, MARKET_IDS[mk]!, method);
     return board;
   }
 }
@@ -286,7 +286,7 @@ function writeTraceRow(
   const method = state.rules.lossAllocation;
   b[at + ADL_LIGHTS * step] =
     method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
-      ? (queueLights(standings.board(state, code === VENUE.onshore ? 0 : 1, mk, method), run.accountOf[i]!) ??
+      ? (boardLights(standings.board(state, code === VENUE.onshore ? 0 : 1, mk, method), run.accountOf[i]!) ??
         0)
       : 0;
   b[at + LTV * step] = 0;
@@ -467,7 +467,7 @@ function writeAnyRow(
   const method = state.rules.lossAllocation;
   b[at + ADL_LIGHTS * step] =
     method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
-      ? (queueLights(
+      ? (boardLights(
           standings.board(state, code === VENUE.onshore ? 0 : 1, run.perpMarket[i]!, method),
           account,
         ) ?? 0)
@@ -507,7 +507,7 @@ function queueHeadInto(
   }
   // BTC: MARKET_IDS[0].
   const board = standings.board(state, 0, 0, method);
-  queueHeadsInto(board, run.onshore.traderOf, long, short, at, QUEUE_HEAD);
+  boardHeadsInto(board, run.onshore.traderOf, long, short, at, QUEUE_HEAD);
 }
 
 /** Per frame, the head of the BTC ADL queue on each side: QUEUE_HEAD trader ids a frame (−1: an empty place). */
