@@ -219,7 +219,15 @@ const liquidationInput: LiquidationInput = { side: 'long', qty: 0, entryPrice: 0
 const crossNow: CrossFigures = { equity: 0, maintenance: 0, initialMargin: 0, positions: 0 };
 
 /**
- * Trader i's row written into the block (every field), field by field: its first column's place is `at`, and
+ * ZEROS_UNWRITTEN: a row's fields that are 0 are not written. Every place in a builder's block is +0 until its
+ * row is written (a new Float64Array, and growTraces copies the rows so far into a new one), and each row is
+ * written once, at the builder's length, so a field left unwritten reads +0, as a store of 0 would have left it.
+ * A store of 0 was a store into its column's cache line, a line the row did not otherwise touch: a broker client's
+ * row writes 3 of its 8 columns.
+ */
+
+/**
+ * Trader i's row written into the block (every field but those that are 0, ZEROS_UNWRITTEN), field by field: its first column's place is `at`, and
  * each next field's column `step` further on (TRACE_FIELDS order). A row object in between cost a boxed number
  * per field. `memo` (slot k) keeps the liquidation prices from frame to frame (null: none kept).
  * The rows a followed trader has on almost every frame (a broker client; a perpetual trader holding its one
@@ -252,7 +260,7 @@ function writeTraceRow(
   if (held === 0) {
     // accountEquity with no position is the wallet.
     b[at + EQUITY * step] = owner.wallet + run.reserve[i]!;
-    zeroFields(b, at, step, SIZE, LTV);
+    // SIZE to LTV: 0, left as they are (ZEROS_UNWRITTEN).
     return;
   }
   if (held !== 1 || !position) return writeAnyRow(run, i, standings, b, at, step, memo, k);
@@ -289,12 +297,7 @@ function writeTraceRow(
       ? (boardLights(standings.board(state, code === VENUE.onshore ? 0 : 1, mk, method), run.accountOf[i]!) ??
         0)
       : 0;
-  b[at + LTV * step] = 0;
-}
-
-/** Fields `from` to `to` (inclusive) of the row at `at` set to 0. */
-function zeroFields(b: Float64Array, at: number, step: number, from: number, to: number): void {
-  for (let f = from; f <= to; f++) b[at + f * step] = 0;
+  // LTV: 0, left as it is (ZEROS_UNWRITTEN).
 }
 
 /**
@@ -325,7 +328,7 @@ function writeClientRow(run: RunState, i: number, b: Float64Array, at: number, s
   value += securities * securitiesPrice;
   b[at + EQUITY * step] = value + run.reserve[i]!;
   b[at + SIZE * step] = run.population.asset[i] ? eth : btc;
-  zeroFields(b, at, step, ENTRY, ADL_LIGHTS);
+  // ENTRY to ADL_LIGHTS: 0, left as they are (ZEROS_UNWRITTEN).
   // clientLtv's collateral sum, in BROKER_ASSETS order.
   const rules = broker.rules.collateral;
   let collateral = 0;
@@ -429,10 +432,8 @@ function writeAnyRow(
   const state = venue?.exchange;
   const owner = state?.accounts[account];
   const position = owner?.positions[market];
-  if (!state || !owner || !position) {
-    zeroFields(b, at, step, SIZE, LTV);
-    return;
-  }
+  // SIZE to LTV: 0 without a position, left as they are (ZEROS_UNWRITTEN).
+  if (!state || !owner || !position) return;
   const m = state.markets[market];
   const isolated = position.mode === 'isolated';
   let equity: number;
@@ -472,7 +473,7 @@ function writeAnyRow(
           account,
         ) ?? 0)
       : 0;
-  b[at + LTV * step] = 0;
+  // LTV: 0, left as it is (ZEROS_UNWRITTEN).
 }
 
 function addCollateral(collateral: number, qty: number, price: number, rule: CollateralRule): number {
