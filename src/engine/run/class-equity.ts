@@ -73,11 +73,6 @@ export class ClassEquity {
   #perpHeld = new Uint8Array(0);
   /** The broker's clients' touches, by the drain that found them (traces.ts keeps followed clients' figures). */
   readonly clientStamps: TouchStamps = { drains: 0, at: new Int32Array(64) };
-  /** Each venue's accounts' touches (0 onshore, 1 offshore), by account id, likewise. */
-  readonly accountStamps: readonly [TouchStamps, TouchStamps] = [
-    { drains: 0, at: new Int32Array(64) },
-    { drains: 0, at: new Int32Array(64) },
-  ];
 
   constructor(run: Pick<RunState, 'population'>) {
     const p = run.population;
@@ -181,11 +176,11 @@ export class ClassEquity {
     this.#perpHeld[i] = position ? 1 : 0;
   }
 
-  #syncPerps(run: RunState, venue: Venue | null, stamps: TouchStamps): void {
+  #syncPerps(run: RunState, venue: Venue | null): void {
     const touched = venue?.exchange.touched;
     // Most frames find nobody touched: no call then.
     if (!venue || !touched || touched.ids.length === 0) return;
-    this.#recountTouched(run, venue, touched, stamps);
+    this.#recountTouched(run, venue, touched);
     clearTouched(touched);
   }
 
@@ -195,11 +190,9 @@ export class ClassEquity {
    * the stack (OSR) before the code after the loop had feedback, then threw that code away at the loop's exit,
    * every frame: 1,302 deoptimisations in three 100,000 × 30 d runs (node --trace-deopt), none since.
    */
-  #recountTouched(run: RunState, venue: Venue, touched: Touched, stamps: TouchStamps): void {
+  #recountTouched(run: RunState, venue: Venue, touched: Touched): void {
     for (const id of touched.ids) {
       touched.flags[id] = false;
-      if (id >= stamps.at.length) stamps.at = grownStamps(stamps.at, id);
-      stamps.at[id] = stamps.drains;
       const trader = venue.traderOf[id];
       if (trader === undefined || trader < 0) continue;
       const row = this.#rowOf[trader];
@@ -264,12 +257,9 @@ export class ClassEquity {
    */
   byClass(run: RunState): Readonly<Float64Array> {
     this.clientStamps.drains++;
-    const [onshore, offshore] = this.accountStamps;
-    onshore.drains++;
-    offshore.drains++;
     this.#syncBroker(run);
-    this.#syncPerps(run, run.onshore, onshore);
-    this.#syncPerps(run, run.offshore, offshore);
+    this.#syncPerps(run, run.onshore);
+    this.#syncPerps(run, run.offshore);
     const broker = run.broker;
     const prices = broker.prices;
     const btc = prices.BTC;

@@ -87,8 +87,6 @@ interface LiquidationMemo {
   tiers: (readonly MaintenanceTier[] | null)[];
   /** CLIENT_MEMO numbers per followed trader: its broker client's figures as last read (ClientMemo). */
   clients: Float64Array;
-  /** ACCOUNT_MEMO numbers per followed trader: its venue account's figures as last read (ACCOUNT_MEMO). */
-  accounts: Float64Array;
 }
 
 const MEMO = 6;
@@ -105,22 +103,11 @@ const MEMO = 6;
  */
 const CLIENT_MEMO = 13;
 
-/**
- * A followed perpetual trader's account, kept from frame to frame as CLIENT_MEMO keeps a client: the account id
- * (−1: none kept), its venue's code, the drain of ClassEquity's stamps for that venue it was read at, whether it
- * held its one market's position and nothing else (1) or nothing (0), then its wallet and that position's size,
- * entry price, funding and loss snapshots, isolated margin and mode (1 isolated, 0 cross). An account's wallet
- * and positions move only by what the venue reports touched, apart from mark, funding and socialised loss,
- * which the row reads from the market (exchange.ts `touched`; ClassEquity counts them so).
- */
-const ACCOUNT_MEMO = 11;
-
 function createLiquidationMemo(followed: number): LiquidationMemo {
   return {
     numbers: new Float64Array(followed * MEMO),
     tiers: Array<readonly MaintenanceTier[] | null>(followed).fill(null),
     clients: new Float64Array(followed * CLIENT_MEMO).fill(-1),
-    accounts: new Float64Array(followed * ACCOUNT_MEMO).fill(-1),
   };
 }
 
@@ -279,84 +266,32 @@ function writeTraceRow(
   if (code !== VENUE.onshore && code !== VENUE.offshore)
     return writeAnyRow(run, i, standings, b, at, step, memo, k);
   const state = (code === VENUE.onshore ? run.onshore : run.offshore!).exchange;
-  const id = run.accountOf[i]!;
+  const owner = state.accounts[run.accountOf[i]!]!;
+  // The markets by name (a key from MARKET_IDS was a generic keyed load).
+  const { BTC, ETH, ALT } = owner.positions;
   const mk = run.perpMarket[i]!;
-  const stamps = run.classEquity.accountStamps[code === VENUE.onshore ? 0 : 1];
-  // The kept figures hold when nothing waits in the venue's touched list (each touch stamped) and the account
-  // was last stamped no later than they were read.
-  const kept =
-    memo !== null && state.touched !== null && state.touched.ids.length === 0 ? memo.accounts : null;
-  const j = k * ACCOUNT_MEMO;
-  let ownWallet: number;
-  let size: number;
-  let entry: number;
-  let fundingSnapshot: number;
-  let lossSnapshot: number;
-  let isolated: boolean;
-  let isolatedMargin: number;
-  if (kept !== null && kept[j] === id && kept[j + 1] === code && (stamps.at[id] ?? 0) <= kept[j + 2]!) {
-    ownWallet = kept[j + 4]!;
-    if (kept[j + 3] === 0) {
-      // accountEquity with no position is the wallet.
-      b[at + EQUITY * step] = ownWallet + run.reserve[i]!;
-      return;
-    }
-    size = kept[j + 5]!;
-    entry = kept[j + 6]!;
-    fundingSnapshot = kept[j + 7]!;
-    lossSnapshot = kept[j + 8]!;
-    isolatedMargin = kept[j + 9]!;
-    isolated = kept[j + 10] === 1;
-  } else {
-    const owner = state.accounts[id]!;
-    // The markets by name (a key from MARKET_IDS was a generic keyed load).
-    const { BTC, ETH, ALT } = owner.positions;
-    const position = mk === 0 ? BTC : mk === 1 ? ETH : ALT;
-    const held = (BTC ? 1 : 0) + (ETH ? 1 : 0) + (ALT ? 1 : 0);
-    ownWallet = owner.wallet;
-    if (held === 0) {
-      if (kept !== null) keepAccount(kept, j, id, code, stamps.drains, 0, ownWallet, 0, 0, 0, 0, 0, 0);
-      // accountEquity with no position is the wallet.
-      b[at + EQUITY * step] = ownWallet + run.reserve[i]!;
-      // SIZE to LTV: 0, left as they are (ZEROS_UNWRITTEN).
-      return;
-    }
-    if (held !== 1 || !position) {
-      if (kept !== null) kept[j] = -1;
-      return writeAnyRow(run, i, standings, b, at, step, memo, k);
-    }
-    size = position.size;
-    entry = position.entryPrice;
-    fundingSnapshot = position.fundingSnapshot;
-    lossSnapshot = position.lossSnapshot;
-    isolated = position.mode === 'isolated';
-    isolatedMargin = isolated ? position.isolatedMargin : 0;
-    if (kept !== null) {
-      const mode = isolated ? 1 : 0;
-      keepAccount(
-        kept,
-        j,
-        id,
-        code,
-        stamps.drains,
-        1,
-        ownWallet,
-        size,
-        entry,
-        fundingSnapshot,
-        lossSnapshot,
-        isolatedMargin,
-        mode,
-      );
-    }
+  const position = mk === 0 ? BTC : mk === 1 ? ETH : ALT;
+  const held = (BTC ? 1 : 0) + (ETH ? 1 : 0) + (ALT ? 1 : 0);
+  if (held === 0) {
+    // accountEquity with no position is the wallet.
+    b[at + EQUITY * step] = owner.wallet + run.reserve[i]!;
+    // SIZE to LTV: 0, left as they are (ZEROS_UNWRITTEN).
+    return;
   }
+  if (held !== 1 || !position) return writeAnyRow(run, i, standings, b, at, step, memo, k);
   const markets = state.markets;
   const m = mk === 0 ? markets.BTC : mk === 1 ? markets.ETH : markets.ALT;
+  const size = position.size;
+  const entry = position.entryPrice;
   const mark = m.markPrice;
   const qty = Math.abs(size);
   // unrealisedPnl and pendingCharges (margin.ts), once for every figure below.
   const pnl = size * (mark - entry);
-  const pending = size * (m.fundingIndex - fundingSnapshot) + qty * (m.lossIndex - lossSnapshot);
+  const pending =
+    size * (m.fundingIndex - position.fundingSnapshot) + qty * (m.lossIndex - position.lossSnapshot);
+  const isolated = position.mode === 'isolated';
+  const ownWallet = owner.wallet;
+  const isolatedMargin = isolated ? position.isolatedMargin : 0;
   // traderEquity: accountEquity's wallet + positionValue, then the reserve kept outside.
   b[at + EQUITY * step] =
     (isolated ? ownWallet + (pnl - pending + isolatedMargin) : ownWallet + (pnl - pending)) + run.reserve[i]!;
@@ -374,38 +309,10 @@ function writeTraceRow(
   const method = state.rules.lossAllocation;
   b[at + ADL_LIGHTS * step] =
     method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
-      ? (boardLights(standings.board(state, code === VENUE.onshore ? 0 : 1, mk, method), id) ?? 0)
+      ? (boardLights(standings.board(state, code === VENUE.onshore ? 0 : 1, mk, method), run.accountOf[i]!) ??
+        0)
       : 0;
   // LTV: 0, left as it is (ZEROS_UNWRITTEN).
-}
-
-/** An account's figures kept at kept[j…] (ACCOUNT_MEMO). */
-function keepAccount(
-  kept: Float64Array,
-  j: number,
-  id: number,
-  code: number,
-  drain: number,
-  holds: number,
-  wallet: number,
-  size: number,
-  entry: number,
-  fundingSnapshot: number,
-  lossSnapshot: number,
-  isolatedMargin: number,
-  isolated: number,
-): void {
-  kept[j] = id;
-  kept[j + 1] = code;
-  kept[j + 2] = drain;
-  kept[j + 3] = holds;
-  kept[j + 4] = wallet;
-  kept[j + 5] = size;
-  kept[j + 6] = entry;
-  kept[j + 7] = fundingSnapshot;
-  kept[j + 8] = lossSnapshot;
-  kept[j + 9] = isolatedMargin;
-  kept[j + 10] = isolated;
 }
 
 /**
