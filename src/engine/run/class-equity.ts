@@ -35,16 +35,6 @@ const SUMS = 6;
  */
 const ROW = 6;
 
-/**
- * When each broker client was last found touched: `at[id]` is the drain (a call of ClassEquity.byClass, which
- * empties the broker's touched list) that found client `id` touched, `drains` the drains so far. A reader that
- * kept a client's figures at drain d may keep using them while `at[id]` ≤ d and nothing waits in the list.
- */
-export interface TouchStamps {
-  drains: number;
-  at: Int32Array;
-}
-
 const venueIndex = (run: RunState, i: number) => (run.venueOf[i] === VENUE.onshore ? 0 : 1);
 /** The place of class k's sums on venue v in market m, counted in slots of SUMS numbers. */
 const slotOf = (k: number, v: number, m: number) => (k * 2 + v) * MARKET_IDS.length + m;
@@ -71,8 +61,6 @@ export class ClassEquity {
   #rowOf = new Int32Array(0);
   /** Per trader: 1 while its counted sums may be other than zero (it held a position when last counted). */
   #perpHeld = new Uint8Array(0);
-  /** The broker's clients' touches, by the drain that found them (traces.ts keeps followed clients' figures). */
-  readonly clientStamps: TouchStamps = { drains: 0, at: new Int32Array(64) };
 
   constructor(run: Pick<RunState, 'population'>) {
     const p = run.population;
@@ -217,11 +205,8 @@ export class ClassEquity {
   /** The touched clients recounted: a loop with nothing after it, as #recountTouched (see there). */
   #syncClients(run: RunState, touched: Touched, stride: number): void {
     const broker = run.broker;
-    const stamps = this.clientStamps;
     for (const id of touched.ids) {
       touched.flags[id] = false;
-      if (id >= stamps.at.length) stamps.at = grownStamps(stamps.at, id);
-      stamps.at[id] = stamps.drains;
       const client = broker.clients[id]!;
       const trader = run.brokerTraderOf[id]!;
       const k = run.population.professional[trader]!;
@@ -256,7 +241,6 @@ export class ClassEquity {
    * market's mark and indices are read once a frame.
    */
   byClass(run: RunState): Readonly<Float64Array> {
-    this.clientStamps.drains++;
     this.#syncBroker(run);
     this.#syncPerps(run, run.onshore);
     this.#syncPerps(run, run.offshore);
@@ -318,12 +302,6 @@ export class ClassEquity {
     value += units[3]! * securities;
     return value;
   }
-}
-
-function grownStamps(at: Int32Array, id: number): Int32Array {
-  const grown = new Int32Array(Math.max(id + 1, at.length * 2));
-  grown.set(at);
-  return grown;
 }
 
 /** The open positions' value in one class, venue and market from its sums (`base`), at mark and indices now. */

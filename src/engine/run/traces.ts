@@ -85,29 +85,14 @@ interface LiquidationMemo {
    */
   numbers: Float64Array;
   tiers: (readonly MaintenanceTier[] | null)[];
-  /** CLIENT_MEMO numbers per followed trader: its broker client's figures as last read (ClientMemo). */
-  clients: Float64Array;
 }
 
 const MEMO = 6;
-
-/**
- * A followed broker client's figures, kept from frame to frame: the client id (−1: none kept), the drain of
- * ClassEquity's client stamps and the interest book's passes they were read at, then its cash, debt, the units
- * of BTC, ETH, other crypto and securities it holds, and whether each of the four is eligible collateral (1 or
- * 0; the broker's rules, fixed for the run). A client's cash, debt and holdings move only by what the broker
- * reports touched (ClassEquity counts them so) or, its debt, by an hourly interest pass (settled lazily,
- * interest-book.ts): while neither happened, the row is the kept figures at the frame's prices, the same
- * operations in the same order, and the client's objects, scattered in the heap, are not read (two followed
- * clients' rows were about 6% of a Hong Kong classroom run, most of it those reads).
- */
-const CLIENT_MEMO = 13;
 
 function createLiquidationMemo(followed: number): LiquidationMemo {
   return {
     numbers: new Float64Array(followed * MEMO),
     tiers: Array<readonly MaintenanceTier[] | null>(followed).fill(null),
-    clients: new Float64Array(followed * CLIENT_MEMO).fill(-1),
   };
 }
 
@@ -262,7 +247,7 @@ function writeTraceRow(
 ): void {
   const code = run.venueOf[i];
   if (run.phase[i] === PHASE.waiting) return writeAnyRow(run, i, standings, b, at, step, memo, k);
-  if (code === VENUE.broker) return writeClientRow(run, i, b, at, step, memo, k);
+  if (code === VENUE.broker) return writeClientRow(run, i, b, at, step);
   if (code !== VENUE.onshore && code !== VENUE.offshore)
     return writeAnyRow(run, i, standings, b, at, step, memo, k);
   const state = (code === VENUE.onshore ? run.onshore : run.offshore!).exchange;
@@ -318,34 +303,11 @@ function writeTraceRow(
 /**
  * A broker client's row: traderEquity's holdingsValue and clientLtv's collateral (client-margin.ts: net debt over
  * the eligible holdings at the broker's prices, each asset read by name; 0 where it is null) from one read of the
- * client's holdings and the broker's prices, its debt settled once (the same value both read); or from the
- * client's figures kept in `memo` (slot k; null: none kept) while they hold (CLIENT_MEMO).
+ * client's holdings and the broker's prices, its debt settled once (the same value both read).
  */
-function writeClientRow(
-  run: RunState,
-  i: number,
-  b: Float64Array,
-  at: number,
-  step: number,
-  memo: LiquidationMemo | null,
-  k: number,
-): void {
+function writeClientRow(run: RunState, i: number, b: Float64Array, at: number, step: number): void {
   const broker = run.broker;
-  const id = run.accountOf[i]!;
-  const stamps = run.classEquity.clientStamps;
-  // The kept figures hold when nothing waits in the broker's touched list (each touch stamped), the client was
-  // last stamped no later than they were read, and no interest pass came since.
-  const keeps = memo !== null && broker.touched !== null && broker.touched.ids.length === 0;
-  const kept = keeps ? memo.clients : null;
-  const j = k * CLIENT_MEMO;
-  if (
-    kept !== null &&
-    kept[j] === id &&
-    kept[j + 2] === broker.interestBook.passes &&
-    (stamps.at[id] ?? 0) <= kept[j + 1]!
-  )
-    return writeKeptClientRow(run, i, b, at, step, kept, j);
-  const client = broker.clients[id]!;
+  const client = broker.clients[run.accountOf[i]!]!;
   const debt = clientDebt(client);
   const cash = client.cash;
   const held = client.holdings;
@@ -353,22 +315,6 @@ function writeClientRow(
   const eth = held.ETH;
   const other = held['other-crypto'];
   const securities = held.securities;
-  const rules = broker.rules.collateral;
-  if (kept !== null) {
-    kept[j] = id;
-    kept[j + 1] = stamps.drains;
-    kept[j + 2] = broker.interestBook.passes;
-    kept[j + 3] = cash;
-    kept[j + 4] = debt;
-    kept[j + 5] = btc;
-    kept[j + 6] = eth;
-    kept[j + 7] = other;
-    kept[j + 8] = securities;
-    kept[j + 9] = rules.BTC.eligible ? 1 : 0;
-    kept[j + 10] = rules.ETH.eligible ? 1 : 0;
-    kept[j + 11] = rules['other-crypto'].eligible ? 1 : 0;
-    kept[j + 12] = rules.securities.eligible ? 1 : 0;
-  }
   const prices = broker.prices;
   const btcPrice = prices.BTC;
   const ethPrice = prices.ETH;
@@ -384,54 +330,13 @@ function writeClientRow(
   b[at + SIZE * step] = run.population.asset[i] ? eth : btc;
   // ENTRY to ADL_LIGHTS: 0, left as they are (ZEROS_UNWRITTEN).
   // clientLtv's collateral sum, in BROKER_ASSETS order.
+  const rules = broker.rules.collateral;
   let collateral = 0;
   collateral = addCollateral(collateral, btc, btcPrice, rules.BTC);
   collateral = addCollateral(collateral, eth, ethPrice, rules.ETH);
   collateral = addCollateral(collateral, other, otherPrice, rules['other-crypto']);
   collateral = addCollateral(collateral, securities, securitiesPrice, rules.securities);
   b[at + LTV * step] = ltvOrZero(Math.max(0, debt - cash), collateral);
-}
-
-/** writeClientRow from the figures kept at kept[j…] (CLIENT_MEMO): the same operations in the same order. */
-function writeKeptClientRow(
-  run: RunState,
-  i: number,
-  b: Float64Array,
-  at: number,
-  step: number,
-  kept: Float64Array,
-  j: number,
-): void {
-  const cash = kept[j + 3]!;
-  const debt = kept[j + 4]!;
-  const btc = kept[j + 5]!;
-  const eth = kept[j + 6]!;
-  const other = kept[j + 7]!;
-  const securities = kept[j + 8]!;
-  const prices = run.broker.prices;
-  const btcPrice = prices.BTC;
-  const ethPrice = prices.ETH;
-  const otherPrice = prices['other-crypto'];
-  const securitiesPrice = prices.securities;
-  let value = cash - debt;
-  value += btc * btcPrice;
-  value += eth * ethPrice;
-  value += other * otherPrice;
-  value += securities * securitiesPrice;
-  b[at + EQUITY * step] = value + run.reserve[i]!;
-  b[at + SIZE * step] = run.population.asset[i] ? eth : btc;
-  // ENTRY to ADL_LIGHTS: 0, left as they are (ZEROS_UNWRITTEN).
-  let collateral = 0;
-  collateral = keptCollateral(collateral, btc, btcPrice, kept[j + 9]!);
-  collateral = keptCollateral(collateral, eth, ethPrice, kept[j + 10]!);
-  collateral = keptCollateral(collateral, other, otherPrice, kept[j + 11]!);
-  collateral = keptCollateral(collateral, securities, securitiesPrice, kept[j + 12]!);
-  b[at + LTV * step] = ltvOrZero(Math.max(0, debt - cash), collateral);
-}
-
-/** addCollateral with the rule's eligibility kept as 1 or 0. */
-function keptCollateral(collateral: number, qty: number, price: number, eligible: number): number {
-  return qty > 0 && eligible === 1 ? collateral + qty * price : collateral;
 }
 
 /**
@@ -519,7 +424,7 @@ function writeAnyRow(
 ): void {
   const code = run.venueOf[i];
   // A broker client's row is writeClientRow's whatever its phase (it has the client's own figures).
-  if (code === VENUE.broker) return writeClientRow(run, i, b, at, step, memo, k);
+  if (code === VENUE.broker) return writeClientRow(run, i, b, at, step);
   traderEquityInto(run, i, b, at + EQUITY * step);
   const account = run.accountOf[i]!;
   const venue = code === VENUE.onshore ? run.onshore : code === VENUE.offshore ? run.offshore : null;
