@@ -304,7 +304,7 @@ export function pushFrameRow(run: RunState, frames: FrameBuilder): void {
     btc.longOpenInterest * btc.markPrice +
     eth.longOpenInterest * eth.markPrice +
     alt.longOpenInterest * alt.markPrice;
-  setUnlessZero(b, (at += step), btc.lastFundingRate);
+  b[(at += step)] = btc.lastFundingRate;
   // Both venues' funds, as the summary counts them (outcome-figures.ts): the stage's counter at the last
   // frame is the end-of-run table's figure, leakage venue included.
   b[(at += step)] =
@@ -312,23 +312,12 @@ export function pushFrameRow(run: RunState, frames: FrameBuilder): void {
     eth.insuranceFund +
     alt.insuranceFund +
     (run.offshore ? fundOfVenue(run.offshore.exchange.markets) : 0);
-  setUnlessZero(b, (at += step), run.tally.liquidations);
-  setUnlessZero(b, (at += step), run.tally.liquidatedNotional);
-  setUnlessZero(b, (at += step), run.tally.adlEvents);
+  b[(at += step)] = run.tally.liquidations;
+  b[(at += step)] = run.tally.liquidatedNotional;
+  b[(at += step)] = run.tally.adlEvents;
   b[(at += step)] = equity[0]!;
   b[(at += step)] = equity[1]!;
-  setUnlessZero(b, (at += step), run.tally.liquidatedTraders.length);
-  setUnlessZero(b, (at += step), losses);
+  b[(at += step)] = run.tally.liquidatedTraders.length;
+  b[(at += step)] = losses;
   frames.length++;
-}
-
-/**
- * b[at] = value, unless value is +0: a frame's place in its column is +0 until the frame is written (a new
- * Float64Array, and nextFrameSlot copies the frames so far into a new one), and each frame is written once, so
- * a +0 left unwritten reads as a store would have left it. The counts, the liquidated notional, the losses and
- * the funding rate are 0 for long stretches of a run (Hong Kong's classroom: the first four and the losses at
- * every frame), and a store was a store into that column's cache line.
- */
-function setUnlessZero(b: Float64Array, at: number, value: number): void {
-  if (value !== 0 || 1 / value < 0) b[at] = value;
 }
