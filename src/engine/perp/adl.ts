@@ -78,7 +78,27 @@ export interface AdlBoard {
   /** The market's tiers last scored with (a market's tiers are built once: tiers.ts deriveTiers), and tierTableOf's copy. */
   tiers: readonly MaintenanceTier[] | null;
   tierTable: Float64Array;
+  /** The venue's state whose accounts `inputs` copies (null: none copied). */
+  copied: ExchangeState | null;
+  /**
+   * Per account id, INPUTS numbers: its position's size in the market (0: none), entry price, funding and loss
+   * snapshots, the margin behind it before pending charges (its isolated margin, or the cross wallet) and its mode
+   * (1 isolated, 0 cross), as copied at the drain `copiedAt[id]` of the venue's TouchStamps (−1: never).
+   */
+  inputs: Float64Array;
+  copiedAt: Int32Array;
 }
+
+/**
+ * The accounts touched since a drain, by account id: `at[id]` is the drain (a call that emptied the venue's
+ * touched list: run/class-equity.ts) that found account `id` touched, `drains` the drains so far.
+ */
+export interface TouchStamps {
+  drains: number;
+  at: Int32Array;
+}
+
+const INPUTS = 6;
 
 /** One side's positions, in the holders' order: those scoring other than 0, then apart those scoring 0. */
 export interface AdlBoardSide {
@@ -100,6 +120,9 @@ export function createAdlBoard(): AdlBoard {
     placeOf: new Int32Array(256),
     tiers: null,
     tierTable: new Float64Array(0),
+    copied: null,
+    inputs: new Float64Array(0),
+    copiedAt: new Int32Array(0),
   };
 }
 
@@ -162,6 +185,7 @@ export function scoreBoard(
   state: ExchangeState,
   marketId: MarketId,
   method: AdlMethod,
+  stamps: TouchStamps | null = null,
 ): void {
   const market = state.markets[marketId];
   const mark = market.markPrice;
@@ -177,6 +201,14 @@ export function scoreBoard(
   const binance = method === 'binance';
   const table = tierTableOf(board, tiers);
   let placeOf = board.placeOf;
+  // Copies are read only while every touch has its stamp (nothing waits in the venue's touched list), and the
+  // liquidity provider's never (its wallet moves untouched when it bears a loss).
+  const copying = stamps !== null;
+  if (copying && board.copied !== state) startCopies(board, state);
+  const reading = copying && (state.touched === null || state.touched.ids.length === 0);
+  const touchedAt = copying ? stamps.at : board.copiedAt;
+  const drains = copying ? stamps.drains : 0;
+  const provider = state.liquidityProvider;
   let longs = 0;
   let shorts = 0;
   let longZeros = 0;
@@ -185,14 +217,18 @@ export function scoreBoard(
   // had scored more than one market).
   const mk = marketId === 'BTC' ? 0 : marketId === 'ETH' ? 1 : 2;
   for (let j = 0; j < ids.length; j++) {
-    const account = accounts[ids[j]!]!;
-    const positions = account.positions;
-    const position = mk === 0 ? positions.BTC : mk === 1 ? positions.ETH : positions.ALT;
-    if (!position) continue;
-    const size = position.size;
+    const id = ids[j]!;
+    if (id >= board.copiedAt.length) growCopies(board, id);
+    const inputs = board.inputs;
+    const at = id * INPUTS;
+    const copiedAt = board.copiedAt[id]!;
+    if (!(reading && copiedAt >= 0 && (touchedAt[id] ?? 0) <= copiedAt && id !== provider)) {
+      copyInputs(board, accounts[id]!, mk, at);
+      if (copying) board.copiedAt[id] = drains;
+    }
+    const size = inputs[at]!;
     if (size === 0) continue;
-    const id = account.id;
-    const entry = position.entryPrice;
+    const entry = inputs[at + 1]!;
     const side = Math.sign(size) as 1 | -1;
     const qty = Math.abs(size);
     let score = 0;
@@ -200,14 +236,13 @@ export function scoreBoard(
     if (!binance || side * qty * (mark - entry) > 0 || !(qty > 0 && entry > 0 && mark > 0)) {
       // pendingCharges(position, market)
       const pending =
-        size * (fundingIndex - position.fundingSnapshot) +
-        Math.abs(size) * (lossIndex - position.lossSnapshot);
+        size * (fundingIndex - inputs[at + 2]!) + Math.abs(size) * (lossIndex - inputs[at + 3]!);
       let margin: number;
-      if (position.mode === 'isolated') {
+      if (inputs[at + 5] === 1) {
         // isolatedEquity(position, market) − unrealisedPnl(position, mark)
         const pnl = size * (mark - entry);
-        margin = position.isolatedMargin + pnl - pending - pnl;
-      } else margin = account.wallet - pending;
+        margin = inputs[at + 4]! + pnl - pending - pnl;
+      } else margin = inputs[at + 4]! - pending;
       if (binance && qty > 0 && entry > 0 && mark > 0 && Number.isFinite(margin)) {
         // adlScoreOf under Binance for a position in profit, written out with the tier table: the same
         // operations in the same order (maintenanceMargin's tier and arithmetic, then binanceLeveragePnl).
@@ -248,6 +283,41 @@ export function scoreBoard(
   short.scored = shorts;
   short.zeros = shortZeros;
   short.length = shorts + shortZeros;
+}
+
+/** A new venue's state: nothing copied yet. */
+function startCopies(board: AdlBoard, state: ExchangeState): void {
+  board.copied = state;
+  board.copiedAt.fill(-1);
+}
+
+function growCopies(board: AdlBoard, id: number): void {
+  const capacity = Math.max(id + 1, board.copiedAt.length * 2, 64);
+  const inputs = new Float64Array(capacity * INPUTS);
+  inputs.set(board.inputs);
+  const copiedAt = new Int32Array(capacity).fill(-1);
+  copiedAt.set(board.copiedAt);
+  board.inputs = inputs;
+  board.copiedAt = copiedAt;
+}
+
+/** The account's position in market `mk` (0 BTC, 1 ETH, 2 ALT) copied into its INPUTS numbers at `at`. */
+function copyInputs(board: AdlBoard, account: Account, mk: number, at: number): void {
+  const positions = account.positions;
+  // The market's position read by name (a key from a parameter was a keyed load gone generic).
+  const position = mk === 0 ? positions.BTC : mk === 1 ? positions.ETH : positions.ALT;
+  const inputs = board.inputs;
+  if (!position) {
+    inputs[at] = 0;
+    return;
+  }
+  const isolated = position.mode === 'isolated';
+  inputs[at] = position.size;
+  inputs[at + 1] = position.entryPrice;
+  inputs[at + 2] = position.fundingSnapshot;
+  inputs[at + 3] = position.lossSnapshot;
+  inputs[at + 4] = isolated ? position.isolatedMargin : account.wallet;
+  inputs[at + 5] = isolated ? 1 : 0;
 }
 
 function grownPlaces(placeOf: Int32Array, id: number): Int32Array {

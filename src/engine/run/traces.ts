@@ -6,7 +6,14 @@
 import { ltvOrZero } from '../broker/client-margin.ts';
 import { clientDebt } from '../broker/clients.ts';
 import type { CollateralRule } from '../margin/collateral.ts';
-import { boardHeadsInto, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
+import {
+  boardHeadsInto,
+  boardLights,
+  createAdlBoard,
+  scoreBoard,
+  type AdlBoard,
+  type TouchStamps,
+} from '../perp/adl.ts';
 import type { AdlMethod } from '../perp/adl-ranking.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
 import {
@@ -175,9 +182,10 @@ export class FrameStandings {
 
   /**
    * The board of `state`'s market `mk` (its place in MARKET_IDS), scored once a frame; `venue` is 0 for the
-   * onshore venue, 1 for the offshore one (each state always given with the same).
+   * onshore venue, 1 for the offshore one (each state always given with the same), `stamps` that venue's
+   * touches (the run's ClassEquity's: the board keeps its positions' figures until they are touched).
    */
-  board(state: ExchangeState, venue: 0 | 1, mk: number, method: AdlMethod): AdlBoard {
+  board(state: ExchangeState, venue: 0 | 1, mk: number, method: AdlMethod, stamps: TouchStamps): AdlBoard {
     const slot = venue * MARKET_IDS.length + mk;
     const board = this.boards[slot];
     if (
@@ -187,14 +195,20 @@ export class FrameStandings {
       this.states[slot] === state
     )
       return board;
-    return this.score(state, slot, mk, method);
+    return this.score(state, slot, mk, method, stamps);
   }
 
-  private score(state: ExchangeState, slot: number, mk: number, method: AdlMethod): AdlBoard {
+  private score(
+    state: ExchangeState,
+    slot: number,
+    mk: number,
+    method: AdlMethod,
+    stamps: TouchStamps,
+  ): AdlBoard {
     const board = (this.boards[slot] ??= createAdlBoard());
     this.states[slot] = state;
     this.scoredAt[slot] = this.frame;
-    scoreBoard(board, state, MARKET_IDS[mk]!, method);
+    scoreBoard(board, state, MARKET_IDS[mk]!, method, stamps);
     return board;
   }
 }
@@ -294,10 +308,22 @@ function writeTraceRow(
   const method = state.rules.lossAllocation;
   b[at + ADL_LIGHTS * step] =
     method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
-      ? (boardLights(standings.board(state, code === VENUE.onshore ? 0 : 1, mk, method), run.accountOf[i]!) ??
-        0)
+      ? (boardLights(standingsBoard(run, standings, state, code, mk, method), run.accountOf[i]!) ?? 0)
       : 0;
   // LTV: 0, left as it is (ZEROS_UNWRITTEN).
+}
+
+/** The board of the market `mk` on the venue `code` (onshore or offshore) for the run's frame. */
+function standingsBoard(
+  run: RunState,
+  standings: FrameStandings,
+  state: ExchangeState,
+  code: number | undefined,
+  mk: number,
+  method: AdlMethod,
+): AdlBoard {
+  const venue = code === VENUE.onshore ? 0 : 1;
+  return standings.board(state, venue, mk, method, run.classEquity.accountStamps[venue]);
 }
 
 /**
@@ -468,10 +494,7 @@ function writeAnyRow(
   const method = state.rules.lossAllocation;
   b[at + ADL_LIGHTS * step] =
     method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
-      ? (boardLights(
-          standings.board(state, code === VENUE.onshore ? 0 : 1, run.perpMarket[i]!, method),
-          account,
-        ) ?? 0)
+      ? (boardLights(standingsBoard(run, standings, state, code, run.perpMarket[i]!, method), account) ?? 0)
       : 0;
   // LTV: 0, left as it is (ZEROS_UNWRITTEN).
 }
@@ -507,7 +530,7 @@ function queueHeadInto(
     return;
   }
   // BTC: MARKET_IDS[0].
-  const board = standings.board(state, 0, 0, method);
+  const board = standings.board(state, 0, 0, method, run.classEquity.accountStamps[0]);
   boardHeadsInto(board, run.onshore.traderOf, long, short, at, QUEUE_HEAD);
 }
 
