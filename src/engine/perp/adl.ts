@@ -89,6 +89,9 @@ export interface AdlBoard {
   copiedAt: Int32Array;
 }
 
+/** Boards of fewer positions than this keep no copies. */
+const COPY_FROM = 8;
+
 /**
  * The accounts touched since a drain, by account id: `at[id]` is the drain (a call that emptied the venue's
  * touched list: run/class-equity.ts) that found account `id` touched, `drains` the drains so far.
@@ -179,6 +182,10 @@ const placeCode = (index: number, short: boolean, zero: boolean) =>
  * Binance a position not in profit is given its 0 before the margin behind it is worked out (adlScoreOf's own
  * early return, its checks of size, entry and mark kept; the margin, not worked out, is not checked to be
  * finite there: adlQueue, which orders an actual deleveraging, still scores every position in full).
+ * With `stamps` (the venue's touches, run/class-equity.ts), a board of COPY_FROM positions or more keeps each
+ * position's inputs (`inputs`) and reads an account again only when it was touched since, or is the liquidity
+ * provider: a position's account, its positions and its record, scattered in the heap, were most of a score's
+ * cost in a run (the offshore classroom's BTC board, about 25 positions a frame).
  */
 export function scoreBoard(
   board: AdlBoard,
@@ -201,9 +208,11 @@ export function scoreBoard(
   const binance = method === 'binance';
   const table = tierTableOf(board, tiers);
   let placeOf = board.placeOf;
-  // Copies are read only while every touch has its stamp (nothing waits in the venue's touched list), and the
-  // liquidity provider's never (its wallet moves untouched when it bears a loss).
-  const copying = stamps !== null;
+  // A small board (Hong Kong's classroom: two or three positions) is read from its accounts: keeping copies
+  // cost more there than the reads they saved. Copies are read only while every touch has its stamp (nothing
+  // waits in the venue's touched list), and the liquidity provider's never (its wallet moves untouched when it
+  // bears a loss).
+  const copying = stamps !== null && ids.length >= COPY_FROM;
   if (copying && board.copied !== state) startCopies(board, state);
   const reading = copying && (state.touched === null || state.touched.ids.length === 0);
   const touchedAt = copying ? stamps.at : board.copiedAt;
@@ -218,31 +227,53 @@ export function scoreBoard(
   const mk = marketId === 'BTC' ? 0 : marketId === 'ETH' ? 1 : 2;
   for (let j = 0; j < ids.length; j++) {
     const id = ids[j]!;
-    if (id >= board.copiedAt.length) growCopies(board, id);
-    const inputs = board.inputs;
-    const at = id * INPUTS;
-    const copiedAt = board.copiedAt[id]!;
-    if (!(reading && copiedAt >= 0 && (touchedAt[id] ?? 0) <= copiedAt && id !== provider)) {
-      copyInputs(board, accounts[id]!, mk, at);
-      if (copying) board.copiedAt[id] = drains;
+    let size: number;
+    let entry: number;
+    let fundingSnapshot: number;
+    let lossSnapshot: number;
+    let behind: number;
+    let isolated: boolean;
+    if (copying) {
+      if (id >= board.copiedAt.length) growCopies(board, id);
+      const inputs = board.inputs;
+      const at = id * INPUTS;
+      const copiedAt = board.copiedAt[id]!;
+      if (!(reading && copiedAt >= 0 && (touchedAt[id] ?? 0) <= copiedAt && id !== provider)) {
+        copyInputs(inputs, accounts[id]!, mk, at);
+        board.copiedAt[id] = drains;
+      }
+      size = inputs[at]!;
+      entry = inputs[at + 1]!;
+      fundingSnapshot = inputs[at + 2]!;
+      lossSnapshot = inputs[at + 3]!;
+      behind = inputs[at + 4]!;
+      isolated = inputs[at + 5] === 1;
+    } else {
+      const account = accounts[id]!;
+      const positions = account.positions;
+      const position = mk === 0 ? positions.BTC : mk === 1 ? positions.ETH : positions.ALT;
+      if (!position) continue;
+      size = position.size;
+      entry = position.entryPrice;
+      fundingSnapshot = position.fundingSnapshot;
+      lossSnapshot = position.lossSnapshot;
+      isolated = position.mode === 'isolated';
+      behind = isolated ? position.isolatedMargin : account.wallet;
     }
-    const size = inputs[at]!;
     if (size === 0) continue;
-    const entry = inputs[at + 1]!;
     const side = Math.sign(size) as 1 | -1;
     const qty = Math.abs(size);
     let score = 0;
     // adlScoreOf's Binance PnL, the same operations: not above 0, the score is 0 whatever the margin.
     if (!binance || side * qty * (mark - entry) > 0 || !(qty > 0 && entry > 0 && mark > 0)) {
       // pendingCharges(position, market)
-      const pending =
-        size * (fundingIndex - inputs[at + 2]!) + Math.abs(size) * (lossIndex - inputs[at + 3]!);
+      const pending = size * (fundingIndex - fundingSnapshot) + Math.abs(size) * (lossIndex - lossSnapshot);
       let margin: number;
-      if (inputs[at + 5] === 1) {
+      if (isolated) {
         // isolatedEquity(position, market) − unrealisedPnl(position, mark)
         const pnl = size * (mark - entry);
-        margin = inputs[at + 4]! + pnl - pending - pnl;
-      } else margin = inputs[at + 4]! - pending;
+        margin = behind + pnl - pending - pnl;
+      } else margin = behind - pending;
       if (binance && qty > 0 && entry > 0 && mark > 0 && Number.isFinite(margin)) {
         // adlScoreOf under Binance for a position in profit, written out with the tier table: the same
         // operations in the same order (maintenanceMargin's tier and arithmetic, then binanceLeveragePnl).
@@ -301,12 +332,11 @@ function growCopies(board: AdlBoard, id: number): void {
   board.copiedAt = copiedAt;
 }
 
-/** The account's position in market `mk` (0 BTC, 1 ETH, 2 ALT) copied into its INPUTS numbers at `at`. */
-function copyInputs(board: AdlBoard, account: Account, mk: number, at: number): void {
+/** The account's position in market `mk` (0 BTC, 1 ETH, 2 ALT) copied into INPUTS numbers at inputs[at…]. */
+function copyInputs(inputs: Float64Array, account: Account, mk: number, at: number): void {
   const positions = account.positions;
   // The market's position read by name (a key from a parameter was a keyed load gone generic).
   const position = mk === 0 ? positions.BTC : mk === 1 ? positions.ETH : positions.ALT;
-  const inputs = board.inputs;
   if (!position) {
     inputs[at] = 0;
     return;

@@ -254,7 +254,8 @@ export class ClassEquity {
    */
   byClass(run: RunState): Readonly<Float64Array> {
     this.#syncBroker(run);
-    const [onshore, offshore] = this.accountStamps;
+    const onshore = this.accountStamps[0];
+    const offshore = this.accountStamps[1];
     onshore.drains++;
     offshore.drains++;
     this.#syncPerps(run, run.onshore, onshore);
