@@ -209,12 +209,12 @@ export function scoreBoard(
   const table = tierTableOf(board, tiers);
   let placeOf = board.placeOf;
   // A small board (Hong Kong's classroom: two or three positions) is read from its accounts: keeping copies
-  // cost more there than the reads they saved. Copies are read only while every touch has its stamp (nothing
-  // waits in the venue's touched list), and the liquidity provider's never (its wallet moves untouched when it
-  // bears a loss).
+  // cost more there than the reads they saved. Copies are read only while every touch has its stamp (the venue
+  // keeps a touched list and nothing waits in it), and the liquidity provider's never (its wallet moves
+  // untouched when it bears a loss).
   const copying = stamps !== null && ids.length >= COPY_FROM;
   if (copying && board.copied !== state) startCopies(board, state);
-  const reading = copying && (state.touched === null || state.touched.ids.length === 0);
+  const reading = copying && state.touched !== null && state.touched.ids.length === 0;
   const touchedAt = copying ? stamps.at : board.copiedAt;
   const drains = copying ? stamps.drains : 0;
   const provider = state.liquidityProvider;
