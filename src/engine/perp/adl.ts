@@ -3,13 +3,12 @@
  * opposite positions are closed against it at its bankruptcy price, in the regime's ranking order, until its
  * size is covered. No trading fee (B-ADL). The bankrupt account ends at zero; OI falls equally on both sides.
  */
-import { adlLights, adlScoreOf, binanceLeveragePnl, type AdlMethod } from './adl-ranking.ts';
+import { adlLights, adlScoreOf, type AdlMethod } from './adl-ranking.ts';
 import type { PerpEvent } from './events.ts';
 import type { Account, ExchangeState } from './exchange.ts';
 import { crossFigures, isolatedEquity, pendingCharges } from './margin.ts';
 import type { MarketId, MarketState } from './market.ts';
 import type { Position } from './position.ts';
-import type { MaintenanceTier } from './tiers.ts';
 import { unrealisedPnl } from './position.ts';
 import { applyLeg } from './trade.ts';
 
@@ -75,9 +74,6 @@ export interface AdlBoard {
    * its place not holding that account.
    */
   placeOf: Int32Array;
-  /** The market's tiers last scored with (a market's tiers are built once: tiers.ts deriveTiers), and tierTableOf's copy. */
-  tiers: readonly MaintenanceTier[] | null;
-  tierTable: Float64Array;
   /** The venue's state whose accounts `inputs` copies (null: none copied). */
   copied: ExchangeState | null;
   /**
@@ -121,42 +117,10 @@ export function createAdlBoard(): AdlBoard {
     long: createBoardSide(64),
     short: createBoardSide(64),
     placeOf: new Int32Array(256),
-    tiers: null,
-    tierTable: new Float64Array(0),
     copied: null,
     inputs: new Float64Array(0),
     copiedAt: new Int32Array(0),
   };
-}
-
-/**
- * A tier list's numbers side by side (TIER numbers a tier: floor, maintenance rate, maintenance amount), so a
- * score's tier search and maintenance read one array: read from the tier objects, each number was a load through
- * the list, the object and the number's own box.
- */
-const TIER = 3;
-
-function tierTableOf(board: AdlBoard, tiers: readonly MaintenanceTier[]): Float64Array {
-  if (board.tiers === tiers) return board.tierTable;
-  const table = new Float64Array(tiers.length * TIER);
-  tiers.forEach((tier, t) => {
-    table[t * TIER] = tier.floor;
-    table[t * TIER + 1] = tier.mmr;
-    table[t * TIER + 2] = tier.cum;
-  });
-  board.tiers = tiers;
-  board.tierTable = table;
-  return table;
-}
-
-/** tiers.ts maintenanceMargin from tierTableOf's copy: the same tier (the last whose floor ≤ notional), the same arithmetic. */
-function tableMaintenance(table: Float64Array, notional: number): number {
-  let index = 0;
-  for (let t = TIER; t < table.length; t += TIER) {
-    if (table[t]! <= notional) index = t;
-    else break;
-  }
-  return notional * table[index + 1]! - table[index + 2]!;
 }
 
 function createBoardSide(capacity: number): AdlBoardSide {
@@ -206,7 +170,6 @@ export function scoreBoard(
   const long = board.long;
   const short = board.short;
   const binance = method === 'binance';
-  const table = tierTableOf(board, tiers);
   let placeOf = board.placeOf;
   // A small board (Hong Kong's classroom: two or three positions) is read from its accounts: keeping copies
   // cost more there than the reads they saved. Copies are read only while every touch has its stamp (the venue
@@ -274,18 +237,7 @@ export function scoreBoard(
         const pnl = size * (mark - entry);
         margin = behind + pnl - pending - pnl;
       } else margin = behind - pending;
-      if (binance && qty > 0 && entry > 0 && mark > 0 && Number.isFinite(margin)) {
-        // adlScoreOf under Binance for a position in profit, written out with the tier table: the same
-        // operations in the same order (maintenanceMargin's tier and arithmetic, then binanceLeveragePnl).
-        const pnl = side * qty * (mark - entry);
-        const notional = qty * mark;
-        const mmr = notional > 0 ? tableMaintenance(table, notional) / notional : 0;
-        // A rate adlScoreOf would refuse: asked, to refuse it in its words.
-        score =
-          mmr >= 0 && mmr < 1
-            ? binanceLeveragePnl(pnl, margin, qty * mark * mmr)
-            : adlScoreOf(id, side, qty, entry, mark, margin, method, tiers);
-      } else score = adlScoreOf(id, side, qty, entry, mark, margin, method, tiers);
+      score = adlScoreOf(id, side, qty, entry, mark, margin, method, tiers);
     }
     let code: number;
     if (score === 0) {
