@@ -241,9 +241,9 @@ const crossNow: CrossFigures = { equity: 0, maintenance: 0, initialMargin: 0, po
  */
 
 /**
- * Trader i's row written into the block (every field but those that are 0, ZEROS_UNWRITTEN), field by field: its first column's place is `at`, and
- * each next field's column `step` further on (TRACE_FIELDS order). A row object in between cost a boxed number
- * per field. `memo` (slot k) keeps the liquidation prices from frame to frame (null: none kept).
+ * Trader i's row written into the block (every field but those that are 0, ZEROS_UNWRITTEN), field by field:
+ * its first column's place is `at`, and each next field's column `step` further on (TRACE_FIELDS order). A row
+ * object in between cost a boxed number per field. `memo` (slot k) keeps the liquidation prices from frame to frame (null: none kept).
  * The rows a followed trader has on almost every frame (a broker client; a perpetual trader holding its one
  * market's position, or nothing) are written from one read of the account: each figure with the same
  * operations in the same order as traderEquity, crossFigures and isolatedEquity (frame-columns.test.ts checks
