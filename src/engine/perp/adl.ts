@@ -74,7 +74,30 @@ export interface AdlBoard {
    * its place not holding that account.
    */
   placeOf: Int32Array;
+  /** The venue's state whose accounts `inputs` copies (null: none copied). */
+  copied: ExchangeState | null;
+  /**
+   * Per account id, INPUTS numbers: its position's size in the market (0: none), entry price, funding and loss
+   * snapshots, the margin behind it before pending charges (its isolated margin, or the cross wallet) and its mode
+   * (1 isolated, 0 cross), as copied at the drain `copiedAt[id]` of the venue's TouchStamps (−1: never).
+   */
+  inputs: Float64Array;
+  copiedAt: Int32Array;
 }
+
+/** Boards of fewer positions than this keep no copies. */
+const COPY_FROM = 8;
+
+/**
+ * The accounts touched since a drain, by account id: `at[id]` is the drain (a call that emptied the venue's
+ * touched list: run/class-equity.ts) that found account `id` touched, `drains` the drains so far.
+ */
+export interface TouchStamps {
+  drains: number;
+  at: Int32Array;
+}
+
+const INPUTS = 6;
 
 /** One side's positions, in the holders' order: those scoring other than 0, then apart those scoring 0. */
 export interface AdlBoardSide {
@@ -90,7 +113,14 @@ export interface AdlBoardSide {
 }
 
 export function createAdlBoard(): AdlBoard {
-  return { long: createBoardSide(64), short: createBoardSide(64), placeOf: new Int32Array(256) };
+  return {
+    long: createBoardSide(64),
+    short: createBoardSide(64),
+    placeOf: new Int32Array(256),
+    copied: null,
+    inputs: new Float64Array(0),
+    copiedAt: new Int32Array(0),
+  };
 }
 
 function createBoardSide(capacity: number): AdlBoardSide {
@@ -116,12 +146,17 @@ const placeCode = (index: number, short: boolean, zero: boolean) =>
  * Binance a position not in profit is given its 0 before the margin behind it is worked out (adlScoreOf's own
  * early return, its checks of size, entry and mark kept; the margin, not worked out, is not checked to be
  * finite there: adlQueue, which orders an actual deleveraging, still scores every position in full).
+ * With `stamps` (the venue's touches, run/class-equity.ts), a board of COPY_FROM positions or more keeps each
+ * position's inputs (`inputs`) and reads an account again only when it was touched since, or is the liquidity
+ * provider: a position's account, its positions and its record, scattered in the heap, were most of a score's
+ * cost in a run (the offshore classroom's BTC board, about 25 positions a frame).
  */
 export function scoreBoard(
   board: AdlBoard,
   state: ExchangeState,
   marketId: MarketId,
   method: AdlMethod,
+  stamps: TouchStamps | null = null,
 ): void {
   const market = state.markets[marketId];
   const mark = market.markPrice;
@@ -136,6 +171,16 @@ export function scoreBoard(
   const short = board.short;
   const binance = method === 'binance';
   let placeOf = board.placeOf;
+  // A small board (Hong Kong's classroom: two or three positions) is read from its accounts: keeping copies
+  // cost more there than the reads they saved. Copies are read only while every touch has its stamp (the venue
+  // keeps a touched list and nothing waits in it), and the liquidity provider's never (its wallet moves
+  // untouched when it bears a loss).
+  const copying = stamps !== null && ids.length >= COPY_FROM;
+  if (copying && board.copied !== state) startCopies(board, state);
+  const reading = copying && state.touched !== null && state.touched.ids.length === 0;
+  const touchedAt = copying ? stamps.at : board.copiedAt;
+  const drains = copying ? stamps.drains : 0;
+  const provider = state.liquidityProvider;
   let longs = 0;
   let shorts = 0;
   let longZeros = 0;
@@ -144,29 +189,54 @@ export function scoreBoard(
   // had scored more than one market).
   const mk = marketId === 'BTC' ? 0 : marketId === 'ETH' ? 1 : 2;
   for (let j = 0; j < ids.length; j++) {
-    const account = accounts[ids[j]!]!;
-    const positions = account.positions;
-    const position = mk === 0 ? positions.BTC : mk === 1 ? positions.ETH : positions.ALT;
-    if (!position) continue;
-    const size = position.size;
+    const id = ids[j]!;
+    let size: number;
+    let entry: number;
+    let fundingSnapshot: number;
+    let lossSnapshot: number;
+    let behind: number;
+    let isolated: boolean;
+    if (copying) {
+      if (id >= board.copiedAt.length) growCopies(board, id);
+      const inputs = board.inputs;
+      const at = id * INPUTS;
+      const copiedAt = board.copiedAt[id]!;
+      if (!(reading && copiedAt >= 0 && (touchedAt[id] ?? 0) <= copiedAt && id !== provider)) {
+        copyInputs(inputs, accounts[id]!, mk, at);
+        board.copiedAt[id] = drains;
+      }
+      size = inputs[at]!;
+      entry = inputs[at + 1]!;
+      fundingSnapshot = inputs[at + 2]!;
+      lossSnapshot = inputs[at + 3]!;
+      behind = inputs[at + 4]!;
+      isolated = inputs[at + 5] === 1;
+    } else {
+      const account = accounts[id]!;
+      const positions = account.positions;
+      const position = mk === 0 ? positions.BTC : mk === 1 ? positions.ETH : positions.ALT;
+      if (!position) continue;
+      size = position.size;
+      entry = position.entryPrice;
+      fundingSnapshot = position.fundingSnapshot;
+      lossSnapshot = position.lossSnapshot;
+      isolated = position.mode === 'isolated';
+      behind = isolated ? position.isolatedMargin : account.wallet;
+    }
     if (size === 0) continue;
-    const id = account.id;
-    const entry = position.entryPrice;
     const side = Math.sign(size) as 1 | -1;
     const qty = Math.abs(size);
     let score = 0;
     // adlScoreOf's Binance PnL, the same operations: not above 0, the score is 0 whatever the margin.
     if (!binance || side * qty * (mark - entry) > 0 || !(qty > 0 && entry > 0 && mark > 0)) {
       // pendingCharges(position, market)
-      const pending =
-        size * (fundingIndex - position.fundingSnapshot) +
-        Math.abs(size) * (lossIndex - position.lossSnapshot);
+      const pending = size * (fundingIndex - fundingSnapshot) + Math.abs(size) * (lossIndex - lossSnapshot);
       let margin: number;
-      if (position.mode === 'isolated') {
+      if (isolated) {
         // isolatedEquity(position, market) − unrealisedPnl(position, mark)
         const pnl = size * (mark - entry);
-        margin = position.isolatedMargin + pnl - pending - pnl;
-      } else margin = account.wallet - pending;
+        margin = behind + pnl - pending - pnl;
+      } else margin = behind - pending;
       score = adlScoreOf(id, side, qty, entry, mark, margin, method, tiers);
     }
     let code: number;
@@ -196,6 +266,40 @@ export function scoreBoard(
   short.scored = shorts;
   short.zeros = shortZeros;
   short.length = shorts + shortZeros;
+}
+
+/** A new venue's state: nothing copied yet. */
+function startCopies(board: AdlBoard, state: ExchangeState): void {
+  board.copied = state;
+  board.copiedAt.fill(-1);
+}
+
+function growCopies(board: AdlBoard, id: number): void {
+  const capacity = Math.max(id + 1, board.copiedAt.length * 2, 64);
+  const inputs = new Float64Array(capacity * INPUTS);
+  inputs.set(board.inputs);
+  const copiedAt = new Int32Array(capacity).fill(-1);
+  copiedAt.set(board.copiedAt);
+  board.inputs = inputs;
+  board.copiedAt = copiedAt;
+}
+
+/** The account's position in market `mk` (0 BTC, 1 ETH, 2 ALT) copied into INPUTS numbers at inputs[at…]. */
+function copyInputs(inputs: Float64Array, account: Account, mk: number, at: number): void {
+  const positions = account.positions;
+  // The market's position read by name (a key from a parameter was a keyed load gone generic).
+  const position = mk === 0 ? positions.BTC : mk === 1 ? positions.ETH : positions.ALT;
+  if (!position) {
+    inputs[at] = 0;
+    return;
+  }
+  const isolated = position.mode === 'isolated';
+  inputs[at] = position.size;
+  inputs[at + 1] = position.entryPrice;
+  inputs[at + 2] = position.fundingSnapshot;
+  inputs[at + 3] = position.lossSnapshot;
+  inputs[at + 4] = isolated ? position.isolatedMargin : account.wallet;
+  inputs[at + 5] = isolated ? 1 : 0;
 }
 
 function grownPlaces(placeOf: Int32Array, id: number): Int32Array {

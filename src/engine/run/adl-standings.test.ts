@@ -92,4 +92,38 @@ describe('ADL standings by selection', () => {
       expect(compared).toBeGreaterThan(1_000);
     },
   );
+
+  it.each(METHODS)(
+    '%s: a board kept from frame to frame (positions copied, re-read after a touch) scores as a fresh one',
+    (method) => {
+      const run = createRun({
+        ...DEFAULT_RUN,
+        regime: 'offshore-cex',
+        population: { ...DEFAULT_RUN.population, traders: 300, leakage: 0 },
+        overrides: { 'perp.lossAllocation': method },
+      });
+      const state = run.onshore.exchange;
+      const kept = createAdlBoard();
+      let compared = 0;
+      while (!isFinished(run)) {
+        // Each step takes a frame (every minute), whose equity by class stamps the accounts touched since.
+        stepRun(run);
+        scoreBoard(kept, state, 'BTC', method, run.classEquity.accountStamps[0]);
+        const fresh = createAdlBoard();
+        scoreBoard(fresh, state, 'BTC', method);
+        for (const side of ['long', 'short'] as const) {
+          const a = kept[side];
+          const b = fresh[side];
+          expect([a.scored, a.zeros]).toEqual([b.scored, b.zeros]);
+          for (let j = 0; j < a.scored; j++) {
+            expect(a.accounts[j]).toBe(b.accounts[j]);
+            expect(Object.is(a.scores[j], b.scores[j])).toBe(true);
+          }
+          for (let j = 0; j < a.zeros; j++) expect(a.zeroAccounts[j]).toBe(b.zeroAccounts[j]);
+          compared += a.length;
+        }
+      }
+      expect(compared).toBeGreaterThan(10_000);
+    },
+  );
 });

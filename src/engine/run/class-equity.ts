@@ -20,6 +20,7 @@ import { BROKER_ASSETS } from '../broker/broker-state.ts';
 import { MARKET_IDS } from '../perp/market.ts';
 import type { Position } from '../perp/position.ts';
 import { clearTouched, type Touched } from '../fast/touched.ts';
+import type { TouchStamps } from '../perp/adl.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { VENUE } from './trader-codes.ts';
 
@@ -61,6 +62,15 @@ export class ClassEquity {
   #rowOf = new Int32Array(0);
   /** Per trader: 1 while its counted sums may be other than zero (it held a position when last counted). */
   #perpHeld = new Uint8Array(0);
+  /**
+   * Each venue's accounts' touches (0 onshore, 1 offshore), stamped with the drain that found them (a drain: a
+   * call of byClass, which empties the venues' touched lists): the frame's ADL board re-reads only those
+   * (perp/adl.ts scoreBoard).
+   */
+  readonly accountStamps: readonly [TouchStamps, TouchStamps] = [
+    { drains: 0, at: new Int32Array(64) },
+    { drains: 0, at: new Int32Array(64) },
+  ];
 
   constructor(run: Pick<RunState, 'population'>) {
     const p = run.population;
@@ -164,11 +174,11 @@ export class ClassEquity {
     this.#perpHeld[i] = position ? 1 : 0;
   }
 
-  #syncPerps(run: RunState, venue: Venue | null): void {
+  #syncPerps(run: RunState, venue: Venue | null, stamps: TouchStamps): void {
     const touched = venue?.exchange.touched;
     // Most frames find nobody touched: no call then.
     if (!venue || !touched || touched.ids.length === 0) return;
-    this.#recountTouched(run, venue, touched);
+    this.#recountTouched(run, venue, touched, stamps);
     clearTouched(touched);
   }
 
@@ -178,9 +188,11 @@ export class ClassEquity {
    * the stack (OSR) before the code after the loop had feedback, then threw that code away at the loop's exit,
    * every frame: 1,302 deoptimisations in three 100,000 × 30 d runs (node --trace-deopt), none since.
    */
-  #recountTouched(run: RunState, venue: Venue, touched: Touched): void {
+  #recountTouched(run: RunState, venue: Venue, touched: Touched, stamps: TouchStamps): void {
     for (const id of touched.ids) {
       touched.flags[id] = false;
+      if (id >= stamps.at.length) stamps.at = grownStamps(stamps.at, id);
+      stamps.at[id] = stamps.drains;
       const trader = venue.traderOf[id];
       if (trader === undefined || trader < 0) continue;
       const row = this.#rowOf[trader];
@@ -242,8 +254,12 @@ export class ClassEquity {
    */
   byClass(run: RunState): Readonly<Float64Array> {
     this.#syncBroker(run);
-    this.#syncPerps(run, run.onshore);
-    this.#syncPerps(run, run.offshore);
+    const onshore = this.accountStamps[0];
+    const offshore = this.accountStamps[1];
+    onshore.drains++;
+    offshore.drains++;
+    this.#syncPerps(run, run.onshore, onshore);
+    this.#syncPerps(run, run.offshore, offshore);
     const broker = run.broker;
     const prices = broker.prices;
     const btc = prices.BTC;
@@ -302,6 +318,12 @@ export class ClassEquity {
     value += units[3]! * securities;
     return value;
   }
+}
+
+function grownStamps(at: Int32Array, id: number): Int32Array {
+  const grown = new Int32Array(Math.max(id + 1, at.length * 2));
+  grown.set(at);
+  return grown;
 }
 
 /** The open positions' value in one class, venue and market from its sums (`base`), at mark and indices now. */

@@ -6,7 +6,14 @@
 import { ltvOrZero } from '../broker/client-margin.ts';
 import { clientDebt } from '../broker/clients.ts';
 import type { CollateralRule } from '../margin/collateral.ts';
-import { boardHeadsInto, boardLights, createAdlBoard, scoreBoard, type AdlBoard } from '../perp/adl.ts';
+import {
+  boardHeadsInto,
+  boardLights,
+  createAdlBoard,
+  scoreBoard,
+  type AdlBoard,
+  type TouchStamps,
+} from '../perp/adl.ts';
 import type { AdlMethod } from '../perp/adl-ranking.ts';
 import type { ExchangeState } from '../perp/exchange.ts';
 import {
@@ -175,9 +182,10 @@ export class FrameStandings {
 
   /**
    * The board of `state`'s market `mk` (its place in MARKET_IDS), scored once a frame; `venue` is 0 for the
-   * onshore venue, 1 for the offshore one (each state always given with the same).
+   * onshore venue, 1 for the offshore one (each state always given with the same), `stamps` that venue's
+   * touches (the run's ClassEquity's: the board keeps its positions' figures until they are touched).
    */
-  board(state: ExchangeState, venue: 0 | 1, mk: number, method: AdlMethod): AdlBoard {
+  board(state: ExchangeState, venue: 0 | 1, mk: number, method: AdlMethod, stamps: TouchStamps): AdlBoard {
     const slot = venue * MARKET_IDS.length + mk;
     const board = this.boards[slot];
     if (
@@ -187,14 +195,20 @@ export class FrameStandings {
       this.states[slot] === state
     )
       return board;
-    return this.score(state, slot, mk, method);
+    return this.score(state, slot, mk, method, stamps);
   }
 
-  private score(state: ExchangeState, slot: number, mk: number, method: AdlMethod): AdlBoard {
+  private score(
+    state: ExchangeState,
+    slot: number,
+    mk: number,
+    method: AdlMethod,
+    stamps: TouchStamps,
+  ): AdlBoard {
     const board = (this.boards[slot] ??= createAdlBoard());
     this.states[slot] = state;
     this.scoredAt[slot] = this.frame;
-    scoreBoard(board, state, MARKET_IDS[mk]!, method);
+    scoreBoard(board, state, MARKET_IDS[mk]!, method, stamps);
     return board;
   }
 }
@@ -219,9 +233,17 @@ const liquidationInput: LiquidationInput = { side: 'long', qty: 0, entryPrice: 0
 const crossNow: CrossFigures = { equity: 0, maintenance: 0, initialMargin: 0, positions: 0 };
 
 /**
- * Trader i's row written into the block (every field), field by field: its first column's place is `at`, and
- * each next field's column `step` further on (TRACE_FIELDS order). A row object in between cost a boxed number
- * per field. `memo` (slot k) keeps the liquidation prices from frame to frame (null: none kept).
+ * ZEROS_UNWRITTEN: a row's fields that are 0 are not written. Every place in a builder's block is +0 until its
+ * row is written (a new Float64Array, and growTraces copies the rows so far into a new one), and each row is
+ * written once, at the builder's length, so a field left unwritten reads +0, as a store of 0 would have left it.
+ * A store of 0 was a store into its column's cache line, a line the row did not otherwise touch: a broker client's
+ * row writes 3 of its 8 columns.
+ */
+
+/**
+ * Trader i's row written into the block (every field but those that are 0, ZEROS_UNWRITTEN), field by field:
+ * its first column's place is `at`, and each next field's column `step` further on (TRACE_FIELDS order). A row
+ * object in between cost a boxed number per field. `memo` (slot k) keeps the liquidation prices from frame to frame (null: none kept).
  * The rows a followed trader has on almost every frame (a broker client; a perpetual trader holding its one
  * market's position, or nothing) are written from one read of the account: each figure with the same
  * operations in the same order as traderEquity, crossFigures and isolatedEquity (frame-columns.test.ts checks
@@ -252,7 +274,7 @@ function writeTraceRow(
   if (held === 0) {
     // accountEquity with no position is the wallet.
     b[at + EQUITY * step] = owner.wallet + run.reserve[i]!;
-    zeroFields(b, at, step, SIZE, LTV);
+    // SIZE to LTV: 0, left as they are (ZEROS_UNWRITTEN).
     return;
   }
   if (held !== 1 || !position) return writeAnyRow(run, i, standings, b, at, step, memo, k);
@@ -286,15 +308,22 @@ function writeTraceRow(
   const method = state.rules.lossAllocation;
   b[at + ADL_LIGHTS * step] =
     method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
-      ? (boardLights(standings.board(state, code === VENUE.onshore ? 0 : 1, mk, method), run.accountOf[i]!) ??
-        0)
+      ? (boardLights(standingsBoard(run, standings, state, code, mk, method), run.accountOf[i]!) ?? 0)
       : 0;
-  b[at + LTV * step] = 0;
+  // LTV: 0, left as it is (ZEROS_UNWRITTEN).
 }
 
-/** Fields `from` to `to` (inclusive) of the row at `at` set to 0. */
-function zeroFields(b: Float64Array, at: number, step: number, from: number, to: number): void {
-  for (let f = from; f <= to; f++) b[at + f * step] = 0;
+/** The board of the market `mk` on the venue `code` (onshore or offshore) for the run's frame. */
+function standingsBoard(
+  run: RunState,
+  standings: FrameStandings,
+  state: ExchangeState,
+  code: number | undefined,
+  mk: number,
+  method: AdlMethod,
+): AdlBoard {
+  const venue = code === VENUE.onshore ? 0 : 1;
+  return standings.board(state, venue, mk, method, run.classEquity.accountStamps[venue]);
 }
 
 /**
@@ -325,7 +354,7 @@ function writeClientRow(run: RunState, i: number, b: Float64Array, at: number, s
   value += securities * securitiesPrice;
   b[at + EQUITY * step] = value + run.reserve[i]!;
   b[at + SIZE * step] = run.population.asset[i] ? eth : btc;
-  zeroFields(b, at, step, ENTRY, ADL_LIGHTS);
+  // ENTRY to ADL_LIGHTS: 0, left as they are (ZEROS_UNWRITTEN).
   // clientLtv's collateral sum, in BROKER_ASSETS order.
   const rules = broker.rules.collateral;
   let collateral = 0;
@@ -429,10 +458,8 @@ function writeAnyRow(
   const state = venue?.exchange;
   const owner = state?.accounts[account];
   const position = owner?.positions[market];
-  if (!state || !owner || !position) {
-    zeroFields(b, at, step, SIZE, LTV);
-    return;
-  }
+  // SIZE to LTV: 0 without a position, left as they are (ZEROS_UNWRITTEN).
+  if (!state || !owner || !position) return;
   const m = state.markets[market];
   const isolated = position.mode === 'isolated';
   let equity: number;
@@ -467,12 +494,9 @@ function writeAnyRow(
   const method = state.rules.lossAllocation;
   b[at + ADL_LIGHTS * step] =
     method !== 'socialised' && run.population.count <= QUEUE_TRACE_LIMIT
-      ? (boardLights(
-          standings.board(state, code === VENUE.onshore ? 0 : 1, run.perpMarket[i]!, method),
-          account,
-        ) ?? 0)
+      ? (boardLights(standingsBoard(run, standings, state, code, run.perpMarket[i]!, method), account) ?? 0)
       : 0;
-  b[at + LTV * step] = 0;
+  // LTV: 0, left as it is (ZEROS_UNWRITTEN).
 }
 
 function addCollateral(collateral: number, qty: number, price: number, rule: CollateralRule): number {
@@ -506,7 +530,7 @@ function queueHeadInto(
     return;
   }
   // BTC: MARKET_IDS[0].
-  const board = standings.board(state, 0, 0, method);
+  const board = standings.board(state, 0, 0, method, run.classEquity.accountStamps[0]);
   boardHeadsInto(board, run.onshore.traderOf, long, short, at, QUEUE_HEAD);
 }
 
