@@ -246,6 +246,20 @@ export function entryOrderOf(entryMinute: Uint32Array): Uint32Array {
   return order;
 }
 
+/**
+ * The prices the step hands the broker each minute (step-run.ts writes all four every minute), as a literal
+ * with double fields (fast/double-fields.ts), not a spread `{ ...prices }`: V8 11.3 gives a spread's copy
+ * tagged number fields, so each price written into it was a new heap number, four a minute.
+ */
+function brokerPricesAt(prices: AssetPrices): AssetPrices {
+  const own = { BTC: DOUBLE, ETH: DOUBLE, 'other-crypto': DOUBLE, securities: DOUBLE };
+  own.BTC = prices.BTC;
+  own.ETH = prices.ETH;
+  own['other-crypto'] = prices['other-crypto'];
+  own.securities = prices.securities;
+  return own;
+}
+
 export function createRun(config: RunConfig): RunState {
   validateRunConfig(config);
   const regime = resolveRegime(config);
@@ -339,7 +353,7 @@ export function createRun(config: RunConfig): RunState {
     spotImpact,
     spotSeam: spotImpactSeam(spotImpact, spotLiquidity, onshore.maker),
     reactions: null,
-    brokerPrices: { ...prices },
+    brokerPrices: brokerPricesAt(prices),
     brokerTraderOf: [],
     venueOf: new Uint8Array(n),
     accountOf: new Int32Array(n).fill(-1),
