@@ -38,6 +38,7 @@ import { createRunEngine, type RunEngine } from './run-engine.ts';
 import { createTouched } from '../fast/touched.ts';
 import { foldRoutineWhereBuilt } from './routine-fold.ts';
 import { DOUBLE } from '../fast/double-fields.ts';
+import { AssetNumbers } from '../market/asset-numbers.ts';
 import { createFigureTally, type FigureTally } from './outcome-figures.ts';
 
 // Re-exported for the modules that already read the codes from here; class-equity.ts must not (import cycle).
@@ -247,17 +248,11 @@ export function entryOrderOf(entryMinute: Uint32Array): Uint32Array {
 }
 
 /**
- * The prices the step hands the broker each minute (step-run.ts writes all four every minute), as a literal
- * with double fields (fast/double-fields.ts), not a spread `{ ...prices }`: V8 11.3 gives a spread's copy
- * tagged number fields, so each price written into it was a new heap number, four a minute.
+ * The prices the step hands the broker each minute (step-run.ts writes all four every minute), with double
+ * fields (market/asset-numbers.ts): a literal's or a spread's copy stored each as a new heap number.
  */
 function brokerPricesAt(prices: AssetPrices): AssetPrices {
-  const own = { BTC: DOUBLE, ETH: DOUBLE, 'other-crypto': DOUBLE, securities: DOUBLE };
-  own.BTC = prices.BTC;
-  own.ETH = prices.ETH;
-  own['other-crypto'] = prices['other-crypto'];
-  own.securities = prices.securities;
-  return own;
+  return new AssetNumbers(prices.BTC, prices.ETH, prices['other-crypto'], prices.securities);
 }
 
 export function createRun(config: RunConfig): RunState {
