@@ -91,13 +91,12 @@ const lastDecay = { elapsedSeconds: NaN, timeConstantSeconds: NaN, decay: 1 };
  * the same step and time constant, and the same inputs give the same bits.
  */
 function emaDecay(elapsedSeconds: number, timeConstantSeconds: number): number {
-  const last = lastDecay; // in a local (V8 11.3 reads a module's binding at every use, with a type check)
-  if (elapsedSeconds !== last.elapsedSeconds || timeConstantSeconds !== last.timeConstantSeconds) {
-    last.decay = fdlibm.exp(-elapsedSeconds / timeConstantSeconds);
-    last.elapsedSeconds = elapsedSeconds;
-    last.timeConstantSeconds = timeConstantSeconds;
+  if (elapsedSeconds !== lastDecay.elapsedSeconds || timeConstantSeconds !== lastDecay.timeConstantSeconds) {
+    lastDecay.decay = fdlibm.exp(-elapsedSeconds / timeConstantSeconds);
+    lastDecay.elapsedSeconds = elapsedSeconds;
+    lastDecay.timeConstantSeconds = timeConstantSeconds;
   }
-  return last.decay;
+  return lastDecay.decay;
 }
 
 /** The smoothed basis; 0 before the first sample, so the mark starts at the index. */

@@ -35,11 +35,10 @@ function payIntoFunds(state: ExchangeState): void {
   const share = state.venue.fundShareOfOpenInterest;
   if (share === null) return;
   const listed = state.listed;
-  const slotOf = MARKET_INDEX; // read once, not once a market (V8 11.3 reads a module's binding at every use)
   for (let j = 0; j < listed.length; j++) {
     const market = state.listedMarkets[j]!;
     // By name (by-market.ts): MARKET_INDEX under a changing name was a megamorphic keyed load a market a minute.
-    const k = marketIn(slotOf, listed[j]!);
+    const k = marketIn(MARKET_INDEX, listed[j]!);
     const target = share * market.longOpenInterest * market.markPrice;
     const due = target - state.fundCommitted[k]!;
     if (due <= 0) continue;
