@@ -17,6 +17,7 @@ import { REVIEW_EVERY_CLIENT, type MarginScan } from './margin-scan.ts';
 import { markTouched, type Touched } from '../fast/touched.ts';
 import type { BrokerRoutineSink } from './routine-sink.ts';
 import { DOUBLE } from '../fast/double-fields.ts';
+import { AssetNumbers } from '../market/asset-numbers.ts';
 import { createInterestBook, type InterestBook } from './interest-book.ts';
 
 /** BTC, ETH, other crypto, and securities (an equity index with its own price path). */
@@ -233,15 +234,12 @@ export function emptyHoldings(): Holdings {
 
 /**
  * Holdings of these units, each field a double from the start (fast/double-fields.ts): holdings of zeros
- * made a class whose first fraction replaced it, throwing optimised functions away.
+ * made a class whose first fraction replaced it, throwing optimised functions away. An AssetNumbers, not a
+ * literal: every literal with these four keys shares one hidden class whose fields are tagged, so each units
+ * figure written was a new heap number (market/asset-numbers.ts).
  */
 export function holdingsOf(btc: number, eth: number, otherCrypto: number, securities: number): Holdings {
-  const holdings: Holdings = { BTC: DOUBLE, ETH: DOUBLE, 'other-crypto': DOUBLE, securities: DOUBLE };
-  holdings.BTC = btc;
-  holdings.ETH = eth;
-  holdings['other-crypto'] = otherCrypto;
-  holdings.securities = securities;
-  return holdings;
+  return new AssetNumbers(btc, eth, otherCrypto, securities);
 }
 
 const copyHoldings = (h: Holdings): Holdings => holdingsOf(h.BTC, h.ETH, h['other-crypto'], h.securities);
@@ -252,12 +250,12 @@ const copyHoldings = (h: Holdings): Holdings => holdingsOf(h.BTC, h.ETH, h['othe
  * credit-capacity search asks this dozens of times per purchase.
  */
 export function holdingsWith(holdings: Holdings, asset: BrokerAsset, units: number): Holdings {
-  const after: Holdings = {
-    BTC: holdings.BTC,
-    ETH: holdings.ETH,
-    'other-crypto': holdings['other-crypto'],
-    securities: holdings.securities,
-  };
+  const after: Holdings = new AssetNumbers(
+    holdings.BTC,
+    holdings.ETH,
+    holdings['other-crypto'],
+    holdings.securities,
+  );
   setUnits(after, asset, units);
   return after;
 }
@@ -322,7 +320,8 @@ export function createBroker(options: BrokerOptions): BrokerState {
     stepMinutes,
     rules,
     spotFeeRate,
-    prices: { ...prices },
+    // Not a spread copy: its fields were tagged, each minute's four prices four new heap numbers.
+    prices: new AssetNumbers(prices.BTC, prices.ETH, prices['other-crypto'], prices.securities),
     broker,
     liquidityProvider: provider,
     feeCollector: DOUBLE,

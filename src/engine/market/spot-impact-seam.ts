@@ -8,6 +8,7 @@ import type { BrokerAsset, BrokerState } from '../broker/broker-state.ts';
 import type { SpotSeam } from '../broker/spot-seam.ts';
 import { frontRunsForcedFlow, type LiquiditySettings, type MarketMakerSwitches } from './liquidity.ts';
 import { above, check } from '../validation/index.ts';
+import { AssetNumbers } from './asset-numbers.ts';
 import * as fdlibm from '../math/fdlibm.ts';
 
 const DEPTH = above(0);
@@ -20,7 +21,8 @@ export interface SpotImpactState {
 
 export function createSpotImpactState(depthPerPercent: number): SpotImpactState {
   check('spot market depth in USD per 1% of price', depthPerPercent, DEPTH);
-  return { gap: { BTC: 0, ETH: 0, 'other-crypto': 0, securities: 0 }, depthPerPercent, frontRunGain: 0 };
+  // The gaps with double fields (asset-numbers.ts): a literal's were tagged, a new heap number per write.
+  return { gap: new AssetNumbers(0, 0, 0, 0), depthPerPercent, frontRunGain: 0 };
 }
 
 /**

@@ -38,6 +38,7 @@ import { createRunEngine, type RunEngine } from './run-engine.ts';
 import { createTouched } from '../fast/touched.ts';
 import { foldRoutineWhereBuilt } from './routine-fold.ts';
 import { DOUBLE } from '../fast/double-fields.ts';
+import { AssetNumbers } from '../market/asset-numbers.ts';
 import { createFigureTally, type FigureTally } from './outcome-figures.ts';
 
 // Re-exported for the modules that already read the codes from here; class-equity.ts must not (import cycle).
@@ -246,6 +247,14 @@ export function entryOrderOf(entryMinute: Uint32Array): Uint32Array {
   return order;
 }
 
+/**
+ * The prices the step hands the broker each minute (step-run.ts writes all four every minute), with double
+ * fields (market/asset-numbers.ts): a literal's or a spread's copy stored each as a new heap number.
+ */
+function brokerPricesAt(prices: AssetPrices): AssetPrices {
+  return new AssetNumbers(prices.BTC, prices.ETH, prices['other-crypto'], prices.securities);
+}
+
 export function createRun(config: RunConfig): RunState {
   validateRunConfig(config);
   const regime = resolveRegime(config);
@@ -339,7 +348,7 @@ export function createRun(config: RunConfig): RunState {
     spotImpact,
     spotSeam: spotImpactSeam(spotImpact, spotLiquidity, onshore.maker),
     reactions: null,
-    brokerPrices: { ...prices },
+    brokerPrices: brokerPricesAt(prices),
     brokerTraderOf: [],
     venueOf: new Uint8Array(n),
     accountOf: new Int32Array(n).fill(-1),
