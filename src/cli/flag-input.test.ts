@@ -71,6 +71,15 @@ describe('CLI refusals of overflow (issue 19)', () => {
     expect(out.stderr).toMatch(/funding payment .* must be a finite number/);
   });
 
+  it('refuses a funding rate too large for a number (a premium of 2.2e307, found by the fuzzer), with exit 2', () => {
+    const out = runCli(['funding', '--premium', '2.247116418577895e+307']);
+    expect(out.exitCode).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(
+      /funding rate .* must be a finite number: --premium or --interest is too large/,
+    );
+  });
+
   it('refuses margin-loan figures beyond a number (a call LTV of 5e-324, found by the fuzzer), with exit 2', () => {
     const base = ['margin-loan', '--collateral-qty', '1', '--price', '60000', '--loan', '24000'];
     const out = runCli([...base, '--call-ltv', '5e-324']);

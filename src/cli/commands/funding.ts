@@ -41,6 +41,12 @@ export function run(flags: Flags): FundingOutput {
     ...(clamp !== undefined ? { clamp } : {}),
     ...(cap !== undefined ? { cap } : {}),
   });
+  // A premium or interest near the largest double overflows the 8-hour scaling (found by the fuzzer: 2.2e307).
+  if (!Number.isFinite(rate))
+    throw new Refusal('funding rate (from --premium and --interest)', rate, {
+      kind: 'words',
+      text: 'a finite number: --premium or --interest is too large',
+    });
   const payment = size !== undefined && price !== undefined ? fundingPayment(size, price, rate) : null;
   // null means "no position" (the help): a payment too large for a number is refused, not shown as null.
   if (payment !== null && !Number.isFinite(payment))
