@@ -17,16 +17,21 @@ import { isFinished, stepRun } from './step-run.ts';
 
 const METHODS: AdlMethod[] = ['binance', 'bitmex', 'hyperliquid'];
 
+/** The classroom config offshore with 300 traders, nobody leaving for another venue, under one ADL method. */
+function offshoreRun(method: AdlMethod) {
+  return createRun({
+    ...DEFAULT_RUN,
+    regime: 'offshore-cex',
+    population: { ...DEFAULT_RUN.population, traders: 300, leakage: 0 },
+    overrides: { 'perp.lossAllocation': method },
+  });
+}
+
 describe('ADL standings by selection', () => {
   it.each(METHODS)(
     '%s: head and lights equal the sorted queue, scores equal the candidate score',
     (method) => {
-      const run = createRun({
-        ...DEFAULT_RUN,
-        regime: 'offshore-cex',
-        population: { ...DEFAULT_RUN.population, traders: 300, leakage: 0 },
-        overrides: { 'perp.lossAllocation': method },
-      });
+      const run = offshoreRun(method);
       const state = run.onshore.exchange;
       const board = createAdlBoard();
       let compared = 0;
@@ -96,12 +101,7 @@ describe('ADL standings by selection', () => {
   it.each(METHODS)(
     '%s: a board kept from frame to frame (positions copied, re-read after a touch) scores as a fresh one',
     (method) => {
-      const run = createRun({
-        ...DEFAULT_RUN,
-        regime: 'offshore-cex',
-        population: { ...DEFAULT_RUN.population, traders: 300, leakage: 0 },
-        overrides: { 'perp.lossAllocation': method },
-      });
+      const run = offshoreRun(method);
       const state = run.onshore.exchange;
       const kept = createAdlBoard();
       let compared = 0;
