@@ -242,20 +242,13 @@ export function holdingsOf(btc: number, eth: number, otherCrypto: number, securi
   return new AssetNumbers(btc, eth, otherCrypto, securities);
 }
 
-const copyHoldings = (h: Holdings): Holdings => holdingsOf(h.BTC, h.ETH, h['other-crypto'], h.securities);
-
 /**
  * The holdings with one asset's units replaced, as a new object (the door prices a purchase before it
  * happens). Written out field by field: a spread with a computed key costs several times more, and the
  * credit-capacity search asks this dozens of times per purchase.
  */
 export function holdingsWith(holdings: Holdings, asset: BrokerAsset, units: number): Holdings {
-  const after: Holdings = new AssetNumbers(
-    holdings.BTC,
-    holdings.ETH,
-    holdings['other-crypto'],
-    holdings.securities,
-  );
+  const after: Holdings = AssetNumbers.copyOf(holdings);
   setUnits(after, asset, units);
   return after;
 }
@@ -310,7 +303,7 @@ export function createBroker(options: BrokerOptions): BrokerState {
   broker.cash = brokerCapital;
   broker.loansOutstanding = 0;
   broker.interestReceivable = 0;
-  const provider = { cash: DOUBLE, holdings: copyHoldings(liquidityProvider.holdings) };
+  const provider = { cash: DOUBLE, holdings: AssetNumbers.copyOf(liquidityProvider.holdings) };
   provider.cash = liquidityProvider.cash;
   const byClass = { retail: DOUBLE, professional: DOUBLE };
   byClass.retail = 0;
@@ -321,7 +314,7 @@ export function createBroker(options: BrokerOptions): BrokerState {
     rules,
     spotFeeRate,
     // Not a spread copy: its fields were tagged, each minute's four prices four new heap numbers.
-    prices: new AssetNumbers(prices.BTC, prices.ETH, prices['other-crypto'], prices.securities),
+    prices: AssetNumbers.copyOf(prices),
     broker,
     liquidityProvider: provider,
     feeCollector: DOUBLE,
@@ -331,7 +324,7 @@ export function createBroker(options: BrokerOptions): BrokerState {
     stopsAdvancesOnCall,
     clients: [],
     totalCash: DOUBLE,
-    totalUnits: copyHoldings(liquidityProvider.holdings),
+    totalUnits: AssetNumbers.copyOf(liquidityProvider.holdings),
     watch: REVIEW_EVERY_CLIENT,
     debtors: [],
     touched: null,

@@ -23,4 +23,9 @@ export class AssetNumbers implements Record<BrokerAsset, number> {
     this['other-crypto'] = otherCrypto;
     this.securities = securities;
   }
+
+  /** A copy of `values` (a literal, a spread or another AssetNumbers) with double fields. */
+  static copyOf(values: Readonly<Record<BrokerAsset, number>>): AssetNumbers {
+    return new AssetNumbers(values.BTC, values.ETH, values['other-crypto'], values.securities);
+  }
 }

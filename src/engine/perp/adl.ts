@@ -97,6 +97,12 @@ export interface TouchStamps {
   at: Int32Array;
 }
 
+/** Account `id` found touched by the drain under way (the stamps grown to hold it). */
+export function stampTouch(stamps: TouchStamps, id: number): void {
+  if (id >= stamps.at.length) stamps.at = grownToHold(stamps.at, id);
+  stamps.at[id] = stamps.drains;
+}
+
 const INPUTS = 6;
 
 /** One side's positions, in the holders' order: those scoring other than 0, then apart those scoring 0. */
@@ -257,7 +263,7 @@ export function scoreBoard(
       short.scores[shorts] = score;
       code = placeCode(shorts++, true, false);
     }
-    if (id >= placeOf.length) placeOf = board.placeOf = grownPlaces(placeOf, id);
+    if (id >= placeOf.length) placeOf = board.placeOf = grownToHold(placeOf, id);
     placeOf[id] = code;
   }
   long.scored = longs;
@@ -302,9 +308,10 @@ function copyInputs(inputs: Float64Array, account: Account, mk: number, at: numb
   inputs[at + 5] = isolated ? 1 : 0;
 }
 
-function grownPlaces(placeOf: Int32Array, id: number): Int32Array {
-  const grown = new Int32Array(Math.max(id + 1, placeOf.length * 2));
-  grown.set(placeOf);
+/** `byId` copied into an array long enough to hold index `id` (at least twice as long). */
+function grownToHold(byId: Int32Array, id: number): Int32Array {
+  const grown = new Int32Array(Math.max(id + 1, byId.length * 2));
+  grown.set(byId);
   return grown;
 }
 

@@ -20,7 +20,7 @@ import { BROKER_ASSETS } from '../broker/broker-state.ts';
 import { MARKET_IDS } from '../perp/market.ts';
 import type { Position } from '../perp/position.ts';
 import { clearTouched, type Touched } from '../fast/touched.ts';
-import type { TouchStamps } from '../perp/adl.ts';
+import { stampTouch, type TouchStamps } from '../perp/adl.ts';
 import type { RunState, Venue } from './run-state.ts';
 import { VENUE } from './trader-codes.ts';
 
@@ -191,8 +191,7 @@ export class ClassEquity {
   #recountTouched(run: RunState, venue: Venue, touched: Touched, stamps: TouchStamps): void {
     for (const id of touched.ids) {
       touched.flags[id] = false;
-      if (id >= stamps.at.length) stamps.at = grownStamps(stamps.at, id);
-      stamps.at[id] = stamps.drains;
+      stampTouch(stamps, id);
       const trader = venue.traderOf[id];
       if (trader === undefined || trader < 0) continue;
       const row = this.#rowOf[trader];
@@ -318,12 +317,6 @@ export class ClassEquity {
     value += units[3]! * securities;
     return value;
   }
-}
-
-function grownStamps(at: Int32Array, id: number): Int32Array {
-  const grown = new Int32Array(Math.max(id + 1, at.length * 2));
-  grown.set(at);
-  return grown;
 }
 
 /** The open positions' value in one class, venue and market from its sums (`base`), at mark and indices now. */

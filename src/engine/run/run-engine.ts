@@ -25,8 +25,6 @@ export interface RunEngine {
   readonly name: NonNullable<RunConfig['engine']>;
   /** Trader i's perpetual position opened on `venue`: its horizon and its take-profit and stop-loss levels. */
   perpOpened(run: RunState, i: number, venue: Venue, market: MarketId, position: Position): void;
-  /** Trader i became a broker client: its horizon. */
-  brokerClientOpened(run: RunState, i: number): void;
   /** A liquidation or ADL left trader i's position empty (the reference scan notices it next step anyway). */
   positionVanished(i: number): void;
   /**
@@ -59,7 +57,6 @@ class ReferenceEngine implements RunEngine {
   perpOpened(_run: RunState, i: number): void {
     this.#opened.add(i);
   }
-  brokerClientOpened(): void {}
   positionVanished(): void {}
 
   triggeredExits(run: RunState, isDue: (run: RunState, i: number) => boolean): readonly number[] {
@@ -151,8 +148,6 @@ class FastEngine implements RunEngine {
     // Its horizon is in its bucket already (HorizonBuckets).
     this.#exitWatch.add(venue.name, market, i, levelsOf(run, i, position));
   }
-
-  brokerClientOpened(): void {} // its horizon is in its bucket already (HorizonBuckets)
 
   positionVanished(i: number): void {
     this.#vanished.add(i);

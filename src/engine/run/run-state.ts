@@ -247,14 +247,6 @@ export function entryOrderOf(entryMinute: Uint32Array): Uint32Array {
   return order;
 }
 
-/**
- * The prices the step hands the broker each minute (step-run.ts writes all four every minute), with double
- * fields (market/asset-numbers.ts): a literal's or a spread's copy stored each as a new heap number.
- */
-function brokerPricesAt(prices: AssetPrices): AssetPrices {
-  return new AssetNumbers(prices.BTC, prices.ETH, prices['other-crypto'], prices.securities);
-}
-
 export function createRun(config: RunConfig): RunState {
   validateRunConfig(config);
   const regime = resolveRegime(config);
@@ -348,7 +340,9 @@ export function createRun(config: RunConfig): RunState {
     spotImpact,
     spotSeam: spotImpactSeam(spotImpact, spotLiquidity, onshore.maker),
     reactions: null,
-    brokerPrices: brokerPricesAt(prices),
+    // Double fields (market/asset-numbers.ts): the step writes all four every minute, and a spread's copy stored
+    // each as a new heap number.
+    brokerPrices: AssetNumbers.copyOf(prices),
     brokerTraderOf: [],
     venueOf: new Uint8Array(n),
     accountOf: new Int32Array(n).fill(-1),

@@ -218,7 +218,6 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
   run.classEquity.entered(run, i);
   run.classEquity.reserveChanged(run, i, run.reserve[i]!);
   touchClient(broker, client);
-  run.engine.brokerClientOpened(run, i);
   const seam = run.spotSeam;
   const price = broker.prices[asset];
   const events = brokerEvents;
