@@ -1,7 +1,7 @@
 /** `compare`: several regimes on the same scenario, the same price shocks and the same population. */
 import { allowOnly, optionalNumber, UsageError, type Flags } from '../args.ts';
 import { Refusal, wholeNumber } from '../../engine/validation/index.ts';
-import { runScenario } from '../../engine/run/run.ts';
+import { summaryOfRun } from '../../engine/run/run.ts';
 import type { RunSummary } from '../../engine/run/summary.ts';
 import { acrossSeeds, type Spread } from '../../engine/run/across-seeds.ts';
 import { costed } from '../run-cost.ts';
@@ -49,7 +49,7 @@ export function run(flags: Flags): { runs: RunSummary[]; acrossSeeds?: AcrossSee
   for (const seed of seeds)
     regimes.forEach((regime, r) => {
       const own = overrides[r];
-      runs.push(runScenario({ ...config, seed, regime, ...(own ? { overrides: own } : {}) }).summary);
+      runs.push(summaryOfRun({ ...config, seed, regime, ...(own ? { overrides: own } : {}) }));
     });
   if (seedCount === undefined) return { runs };
   const acrossSeedsByRegime = regimes.map((regime, r) => ({

@@ -1,6 +1,6 @@
 /** `run`: one regime on one scenario; prints the run's summary. */
 import { allowOnly, type Flags } from '../args.ts';
-import { runScenario } from '../../engine/run/run.ts';
+import { summaryOfRun } from '../../engine/run/run.ts';
 import type { RunSummary } from '../../engine/run/summary.ts';
 import { regimeFromText, RUN_FLAGS, RUN_FLAGS_USAGE, runConfigFromFlags } from './run-flags.ts';
 import { overridesFor, SET_FLAG, SET_FLAG_USAGE, settingsFromFlags } from './set-flags.ts';
@@ -24,5 +24,5 @@ export function run(flags: Flags): RunSummary {
   const regime = regimeFromText('--regime', regimeText);
   const config = costed(runConfigFromFlags(flags));
   const overrides = overridesFor(regime, settingsFromFlags(flags));
-  return runScenario({ ...config, regime, ...(overrides ? { overrides } : {}) }).summary;
+  return summaryOfRun({ ...config, regime, ...(overrides ? { overrides } : {}) });
 }

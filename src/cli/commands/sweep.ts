@@ -1,7 +1,7 @@
 /** `sweep`: one guardrail of one rule set moved across a range, each value over several seeds (issue 20). */
 import { allowOnly, optionalNumber, UsageError, type Flags } from '../args.ts';
 import { Refusal } from '../../engine/validation/index.ts';
-import { runScenario } from '../../engine/run/run.ts';
+import { summaryOfRun } from '../../engine/run/run.ts';
 import {
   SWEEP_SEEDS,
   SWEEP_STEPS,
@@ -71,7 +71,7 @@ export function run(flags: Flags): { points: SweepPoint[] } {
   const points = plan.map(({ value, configs }) =>
     sweepPoint(
       value,
-      configs.map((config) => runScenario(config).summary),
+      configs.map((config) => summaryOfRun(config)),
     ),
   );
   return { points };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESET_IDS } from '../regimes/types.ts';
 import { SCENARIO_IDS } from '../scenarios/catalogue.ts';
 import { DEFAULT_RUN, type RunConfig } from './config.ts';
-import { compareRegimes, runScenario } from './run.ts';
+import { compareRegimes, runScenario, summaryOfRun } from './run.ts';
 
 /**
  * Where a number is NaN or ±Infinity. JSON.stringify alone writes them as `null`, so a replacer records them
@@ -39,6 +39,22 @@ describe('the run loop', () => {
     expect(offshore!.summary).toEqual(runScenario({ ...config, regime: 'offshore-cex' }).summary);
     expect(hk!.summary.byClass.retail.deposits).toBe(offshore!.summary.byClass.retail.deposits);
     expect(hk!.summary.byClass.professional.traders).toBe(offshore!.summary.byClass.professional.traders);
+  });
+
+  it('gives the full run’s summary when asked for the summary alone (the command line), checks included', () => {
+    for (const [scenario, regime] of [
+      ['synthetic-flash-crash', 'offshore-cex'],
+      ['2022-11-ftx', 'hk-sfc-2026'],
+    ] as const) {
+      const config = small({
+        scenario,
+        regime,
+        days: scenario.startsWith('synthetic') ? 1 : undefined,
+        invariantEvery: 13,
+        population: { ...DEFAULT_RUN.population, traders: 400, leakage: 0.3 },
+      });
+      expect(summaryOfRun(config)).toEqual(runScenario(config).summary);
+    }
   });
 
   it(

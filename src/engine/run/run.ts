@@ -46,12 +46,13 @@ export function resultOf(run: RunState): RunResult {
   });
   const flat = (side: 'long' | 'short') => run.queues[side].slice(0, run.queues.length * QUEUE_HEAD);
   const p = run.population;
-  const returnOnWealth = Float64Array.from({ length: p.count }, (_, i) => {
-    const start = p.capital[i]! + p.securities[i]!;
-    return (traderEquity(run, i) - start) / start;
-  });
+  const returnOnWealth = new Float64Array(p.count);
+  const summary = summarize(run, returnOnWealth);
+  // Each slot holds the trader's end wealth − start wealth; the return is that over the start.
+  for (let i = 0; i < p.count; i++)
+    returnOnWealth[i] = returnOnWealth[i]! / (p.capital[i]! + p.securities[i]!);
   return {
-    summary: summarize(run),
+    summary,
     frames,
     events: run.events,
     traces,
@@ -63,9 +64,22 @@ export function resultOf(run: RunState): RunResult {
 }
 
 export function runScenario(config: RunConfig): RunResult {
+  return resultOf(runToEnd(config));
+}
+
+/**
+ * The run's summary alone (the command line prints nothing else): no sorted returns or traces built at the
+ * end, and no chart frames but the first and the last, which the summary never reads (its figures are the full
+ * run's: src/lib/summary-only.test.ts; the page's summary-only runs do the same, workers/run-settings.ts).
+ */
+export function summaryOfRun(config: RunConfig): RunSummary {
+  return summarize(runToEnd({ ...config, frameEveryMinutes: Number.MAX_SAFE_INTEGER }));
+}
+
+function runToEnd(config: RunConfig): RunState {
   const run = createRun(config);
   while (!isFinished(run)) stepRun(run);
-  return resultOf(run);
+  return run;
 }
 
 const REGIMES = listOf(oneOf(PRESET_IDS), { minLength: 1 });

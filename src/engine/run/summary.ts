@@ -103,7 +103,11 @@ export interface RunSummary {
 
 const VENUE_NAMES = ['none', 'onshore', 'offshore', 'broker'] as const;
 
-export function summarize(run: RunState): RunSummary {
+/**
+ * The run's summary. `pnlOf`, when given (one slot a trader), receives each trader's wealth at the end minus
+ * at the start, so the result's returns need no second pass over every trader's account (resultOf).
+ */
+export function summarize(run: RunState, pnlOf = new Float64Array(run.population.count)): RunSummary {
   const p = run.population;
   const emptyClass = (): ClassOutcome => ({ traders: 0, deposits: 0, liquidated: 0, pnl: 0, loss: 0 });
   const byClass = { retail: emptyClass(), professional: emptyClass() };
@@ -112,7 +116,6 @@ export function summarize(run: RunState): RunSummary {
   const byProduct = { spot: emptyProduct(), margin: emptyProduct(), perp: emptyProduct() };
   let lossesBeyondDeposits = 0;
   let liquidatedTraders = 0;
-  const pnlOf = new Float64Array(p.count);
   for (let i = 0; i < p.count; i++) {
     const start = p.capital[i]! + p.securities[i]!;
     const equity = traderEquity(run, i);
