@@ -56,6 +56,15 @@ export class KeyedHeap {
     return this.#versions[0]!;
   }
 
+  /** Entry i's id and version (0 ≤ i < size, in no particular order): a walk over every entry. */
+  idAt(i: number): number {
+    return this.#ids[i]!;
+  }
+
+  versionAt(i: number): number {
+    return this.#versions[i]!;
+  }
+
   pop(): void {
     const last = --this.#size;
     if (last <= 0) return;

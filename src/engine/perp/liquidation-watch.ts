@@ -6,8 +6,8 @@
  *
  * Keys are computed at the funding and loss indices of the moment. Between rebuilds the indices drift; the
  * liquidation price moves by at most drift ÷ (1 − highest maintenance rate), so a position is a candidate when
- * the mark is within that bound of its key, and the exact test (the reference engine's) decides. When the
- * drift passes 0.1% of the mark, every key is recomputed. Accounts touched since their key was computed
+ * the mark is within that bound of its key, and the exact test (the reference engine's) decides. When a
+ * market's drift passes 0.1% of its mark, that market's keys are recomputed. Accounts touched since their key was computed
  * (fills, fees, liquidations, ADL, deposits) are recomputed before the next selection.
  */
 import { KeyedHeap } from '../fast/heap.ts';
@@ -47,16 +47,6 @@ export class LiquidationWatch implements LiquidationScan {
   readonly #isDirty: boolean[] = [];
   /** Cross accounts holding positions in both markets: checked every step. */
   readonly #everyStep = new Set<number>();
-  /**
-   * Trader accounts that held a position when last indexed (a flag by account id): a rebuild re-keys these
-   * only. Any other account has no position until a fill touches it (touchAccount), which re-indexes it anyway
-   * (issue 16: rebuilds re-indexed every account ever opened, three times the genuine changes of a
-   * 100,000-trader run). Each is listed once in #holdingList, which may still list some that stopped holding
-   * (dropped at the next rebuild): flags, not a set, whose every change cost a hash-table write.
-   */
-  #holds = new Uint8Array(64);
-  #listed = new Uint8Array(64);
-  #holdingList: number[] = [];
   /** Per market: the funding index's range and the loss index since the keys were computed. */
   readonly #fundingLow: Float64Array;
   readonly #fundingHigh: Float64Array;
@@ -193,47 +183,63 @@ export class LiquidationWatch implements LiquidationScan {
     }
   }
 
-  /** Recomputes the keys of touched accounts, or all keys when the indices drifted too far. */
+  /**
+   * Recomputes the keys of a market whose indices drifted too far, then those of touched accounts. A market
+   * drifts on its own (its funding, its losses): the others' keys stand (issue 16: a rebuild of every market
+   * at any one's drift re-keyed three markets' holders; the first day's three rebuilds were a third of a
+   * 100,000-trader run's re-keys).
+   */
   #refresh(state: ExchangeState): void {
-    let rebuild = false;
     const active = this.#traded;
     for (let j = 0; j < active.length; j++) {
       const k = active[j]!;
       const m = this.#markets[k]!;
       this.#fundingLow[k] = Math.min(this.#fundingLow[k]!, m.fundingIndex);
       this.#fundingHigh[k] = Math.max(this.#fundingHigh[k]!, m.fundingIndex);
-      if (this.#bound(k) > REBUILD_FRACTION * m.markPrice) rebuild = true;
+      if (this.#bound(k) > REBUILD_FRACTION * m.markPrice) this.#rekey(state, k);
     }
     const dirty = this.#dirty;
-    if (rebuild) {
-      for (let k = 0; k < this.#markets.length; k++) {
-        const m = this.#markets[k]!;
-        this.#fundingLow[k] = m.fundingIndex;
-        this.#fundingHigh[k] = m.fundingIndex;
-        this.#lossAtRebuild[k] = m.lossIndex;
-        this.#longs[k]!.clear();
-        this.#shorts[k]!.clear();
-      }
-      for (const accountId of dirty) {
-        this.#isDirty[accountId] = false;
-        this.#hold(accountId, true); // re-keyed below with the holders (dropped there if it holds nothing)
-      }
-      if (dirty.length !== 0) dirty.length = 0;
-      // Indexing lists each account again if it still holds. The order does not matter: each account's
-      // entries carry its own version, and candidates() returns ids sorted.
-      const listed = this.#holdingList;
-      this.#holdingList = [];
-      for (const accountId of listed) this.#listed[accountId] = 0;
-      for (const accountId of listed)
-        if (this.#holds[accountId]) this.#index(state, state.accounts[accountId]!);
-      return;
-    }
     if (dirty.length === 0) return;
     for (const accountId of dirty) {
       this.#isDirty[accountId] = false;
       this.#index(state, state.accounts[accountId]!);
     }
     dirty.length = 0;
+  }
+
+  /**
+   * Market k's keys at its indices of the moment. Its heaps' current entries are exactly its keyed positions
+   * (an account whose position changed was touched, and a taken one too: both are re-indexed after this, so
+   * skipped here); an account's version stays, so its entries in other markets stay current.
+   */
+  #rekey(state: ExchangeState, k: number): void {
+    const m = this.#markets[k]!;
+    this.#fundingLow[k] = m.fundingIndex;
+    this.#fundingHigh[k] = m.fundingIndex;
+    this.#lossAtRebuild[k] = m.lossIndex;
+    const ids = this.#found; // free: candidates are gathered after the refresh
+    if (ids.length !== 0) ids.length = 0;
+    this.#current(this.#longs[k]!, ids);
+    this.#current(this.#shorts[k]!, ids);
+    // In id order, as accounts were opened: heap order reads them at random (a cache miss or more each).
+    sortUnique(ids);
+    for (const id of ids) {
+      const account = state.accounts[id]!;
+      const positions = account.positions;
+      const position = k === BTC ? positions.BTC : k === ETH ? positions.ETH : positions.ALT;
+      this.#key(account, position, k, this.#version[id]!, false);
+    }
+    ids.length = 0;
+  }
+
+  /** Appends the ids of the heap's current entries of untouched accounts, and empties the heap. */
+  #current(heap: KeyedHeap, ids: number[]): void {
+    const version = this.#version;
+    for (let i = 0; i < heap.size; i++) {
+      const id = heap.idAt(i);
+      if (heap.versionAt(i) === version[id] && !this.#isDirty[id]) ids.push(id);
+    }
+    heap.clear();
   }
 
   /** Largest move of any liquidation price in market k since its key was computed. */
@@ -253,21 +259,6 @@ export class LiquidationWatch implements LiquidationScan {
     const version = new Int32Array(size);
     version.set(this.#version);
     this.#version = version;
-    const holds = new Uint8Array(size);
-    holds.set(this.#holds);
-    this.#holds = holds;
-    const listed = new Uint8Array(size);
-    listed.set(this.#listed);
-    this.#listed = listed;
-  }
-
-  #hold(id: number, holds: boolean): void {
-    this.#reach(id);
-    this.#holds[id] = holds ? 1 : 0;
-    if (holds && !this.#listed[id]) {
-      this.#listed[id] = 1;
-      this.#holdingList.push(id);
-    }
   }
 
   #index(state: ExchangeState, account: Account): void {
@@ -275,7 +266,6 @@ export class LiquidationWatch implements LiquidationScan {
     this.#reach(id);
     const version = ++this.#version[id]!;
     if (this.#everyStep.size !== 0) this.#everyStep.delete(id);
-    let holds = false;
     if (account.kind === 'trader') {
       // The markets named one by one (MARKET_IDS order): a read by a computed name is a megamorphic lookup,
       // six of them per account indexed (tens of thousands of accounts a large run).
@@ -288,17 +278,15 @@ export class LiquidationWatch implements LiquidationScan {
       // Cross positions in more than one market share their margin: that account is checked every step.
       const shared = cross > 1;
       if (shared) this.#everyStep.add(id);
-      const keyedBtc = this.#key(account, btc, BTC, version, shared);
-      const keyedEth = this.#key(account, eth, ETH, version, shared);
-      const keyedAlt = this.#key(account, alt, ALT, version, shared);
-      holds = keyedBtc || keyedEth || keyedAlt;
+      this.#key(account, btc, BTC, version, shared);
+      this.#key(account, eth, ETH, version, shared);
+      this.#key(account, alt, ALT, version, shared);
     }
-    this.#hold(id, holds);
   }
 
   /**
-   * Puts the position's threshold into market k's heap of its side; false when there is none to key: no
-   * position, or a cross one sharing its margin with another market's (`sharedCross`: checked every step).
+   * Puts the position's threshold into market k's heap of its side, if there is one to key: none for no
+   * position, nor for a cross one sharing its margin with another market's (`sharedCross`: checked every step).
    */
   #key(
     account: Account,
@@ -306,12 +294,11 @@ export class LiquidationWatch implements LiquidationScan {
     k: number,
     version: number,
     sharedCross: boolean,
-  ): boolean {
-    if (!position || (position.mode === 'cross' && sharedCross)) return false;
+  ): void {
+    if (!position || (position.mode === 'cross' && sharedCross)) return;
     const key = thresholdKey(account, position, this.#markets[k]!);
     if (position.size > 0) this.#longs[k]!.push(key, account.id, version);
     else this.#shorts[k]!.push(key, account.id, version);
-    return true;
   }
 
   /**
