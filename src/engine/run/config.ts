@@ -52,6 +52,12 @@ export interface RunConfig {
    * stays flat. Every event is counted and in the checksum either way.
    */
   eventLog?: 'all' | 'notable';
+  /**
+   * The run is wanted for its summary alone (the CLI, the page's sweeps and ranges over seeds): no chart
+   * frames, trace rows, ADL queue heads or equity by class are made, and the venues and the broker keep no
+   * lists of touched accounts for them. The summary is the full run's, figure for figure (summary-only.test.ts).
+   */
+  summaryOnly?: boolean;
 }
 
 /** The embedded default of the app: the 10–11 Oct 2025 crash, a classroom-size population. */
@@ -108,6 +114,7 @@ export function validateRunConfig(config: RunConfig): void {
   }
   if (config.follow !== undefined) check('followed traders', config.follow, FOLLOW);
   if (config.engine !== undefined) check('engine', config.engine, ENGINE);
+  if (config.summaryOnly !== undefined) check('summary only', config.summaryOnly, flag);
   if (config.overrides !== undefined) {
     check('regime overrides', config.overrides, OVERRIDES);
     resolveRegime(config);

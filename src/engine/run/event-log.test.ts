@@ -61,4 +61,11 @@ describe('the notable-only event log', () => {
       createRun(config({ scenario: 'synthetic-calm', days, frameEveryMinutes: fewest })).frameEvery,
     ).toBe(fewest);
   });
+
+  it('refuses a summary-only setting that is not true or false', () => {
+    expect(() => createRun(config({ summaryOnly: 'yes' as unknown as boolean }))).toThrow(
+      /^summary only must be .+ \(got "yes"\)$/,
+    );
+    expect(createRun(config({ summaryOnly: false })).summaryOnly).toBe(false);
+  });
 });

@@ -151,6 +151,8 @@ export interface RunState {
   /** Per frame, the head of the BTC ADL queue on each side (trader ids, −1 for an empty place). */
   queues: QueueBuilder;
   frameEvery: number;
+  /** config.summaryOnly: no frame is taken (nor the equity by class and touched lists kept for frames). */
+  summaryOnly: boolean;
   invariantEvery: number;
   /** Keep only notable events, at most NOTABLE_EVENT_LIMIT (config.eventLog). */
   notableOnly: boolean;
@@ -308,9 +310,14 @@ export function createRun(config: RunConfig): RunState {
   const spotImpact = createSpotImpactState(spotLiquidity.depthPerPercentPerDeposit * totalCapital);
   const exchanges = offshore ? [onshore.exchange, offshore.exchange] : [onshore.exchange];
   const engine = createRunEngine(config, exchanges, broker);
-  broker.touched = createTouched();
-  onshore.exchange.touched = createTouched();
-  if (offshore) offshore.exchange.touched = createTouched();
+  const summaryOnly = config.summaryOnly === true;
+  // The touched lists are read at frames only (equity by class, the ADL board's kept figures, losses beyond
+  // deposits): a summary-only run keeps none.
+  if (!summaryOnly) {
+    broker.touched = createTouched();
+    onshore.exchange.touched = createTouched();
+    if (offshore) offshore.exchange.touched = createTouched();
+  }
   const entryOrder = entryOrderOf(population.entryMinute);
   const fund =
     onshore.exchange.markets.BTC.insuranceFund +
@@ -321,7 +328,7 @@ export function createRun(config: RunConfig): RunState {
   // About 1,500 frames by default; a chosen interval was checked against MAX_FRAMES by validateRunConfig.
   const frameEvery = config.frameEveryMinutes ?? Math.max(1, Math.ceil(minutes / 1500));
   // Frames at minute 0, every frameEvery minutes and at the end: the columns are allocated once, never grown.
-  const frameCount = Math.ceil(minutes / frameEvery) + 1;
+  const frameCount = summaryOnly ? 0 : Math.ceil(minutes / frameEvery) + 1;
   const run: RunState = {
     config,
     regime,
@@ -358,7 +365,7 @@ export function createRun(config: RunConfig): RunState {
     nextSeq: 0,
     engine,
     venueFailureMinute: venueFailureMinute(config.scenario),
-    classEquity: new ClassEquity({ population }),
+    classEquity: new ClassEquity({ population }, !summaryOnly),
     tally: createTally(fund),
     figures: createFigureTally(
       [onshore, offshore].flatMap((v) =>
@@ -373,6 +380,7 @@ export function createRun(config: RunConfig): RunState {
     facts: new Map(followed.map((trader) => [trader, emptyFacts(population, trader)])),
     queues: createQueueBuilder(frameCount),
     frameEvery,
+    summaryOnly,
     // At the end only by default (issue 16: checks after every step cost a classroom run 10 times the
     // simulation); tests that watch every step ask for `invariantEvery: 1`.
     invariantEvery: config.invariantEvery ?? 0,

@@ -3,6 +3,9 @@ import { PRESET_IDS } from '../regimes/types.ts';
 import { SCENARIO_IDS } from '../scenarios/catalogue.ts';
 import { DEFAULT_RUN, type RunConfig } from './config.ts';
 import { compareRegimes, runScenario, summaryOfRun } from './run.ts';
+import { createRun } from './run-state.ts';
+import { isFinished, stepRun } from './step-run.ts';
+import { summarize } from './summary.ts';
 
 /**
  * Where a number is NaN or ±Infinity. JSON.stringify alone writes them as `null`, so a replacer records them
@@ -56,6 +59,31 @@ describe('the run loop', () => {
       expect(summaryOfRun(config)).toEqual(runScenario(config).summary);
     }
   });
+
+  it(
+    'gives the full run’s summary from a summary-only run in every scenario and preset, which takes no frame',
+    { timeout: 120_000 },
+    () => {
+      for (const scenario of SCENARIO_IDS)
+        for (const regime of PRESET_IDS) {
+          const config = small({
+            scenario,
+            regime,
+            ...(scenario.startsWith('synthetic') ? { days: 1 } : {}),
+            invariantEvery: 0,
+            population: { ...DEFAULT_RUN.population, traders: 40, leakage: 0.3 },
+          });
+          const run = createRun({ ...config, summaryOnly: true });
+          while (!isFinished(run)) stepRun(run);
+          expect(summarize(run), `${scenario} × ${regime}`).toEqual(runScenario(config).summary);
+          // Nothing kept for frames: no frame row, no trace row, no touched list for an observer to drain.
+          expect(run.frames.length).toBe(0);
+          expect(run.traces.length).toBe(0);
+          expect(run.onshore.exchange.touched).toBeNull();
+          expect(run.broker.touched).toBeNull();
+        }
+    },
+  );
 
   it(
     'conserves money to 1e-9 in every preset and scenario, with finite numbers everywhere',

@@ -68,12 +68,13 @@ export function runScenario(config: RunConfig): RunResult {
 }
 
 /**
- * The run's summary alone (the command line prints nothing else): no sorted returns or traces built at the
- * end, and no chart frames but the first and the last, which the summary never reads (its figures are the full
- * run's: src/lib/summary-only.test.ts; the page's summary-only runs do the same, workers/run-settings.ts).
+ * The run's summary alone (the command line prints nothing else): a summary-only run (no chart frames, traces
+ * or equity by class, which the summary never reads: its figures are the full run's, src/lib/
+ * summary-only.test.ts; the page's summary-only runs do the same, workers/run-settings.ts), and no sorted
+ * returns built at the end.
  */
 export function summaryOfRun(config: RunConfig): RunSummary {
-  return summarize(runToEnd({ ...config, frameEveryMinutes: Number.MAX_SAFE_INTEGER }));
+  return summarize(runToEnd({ ...config, summaryOnly: true }));
 }
 
 function runToEnd(config: RunConfig): RunState {

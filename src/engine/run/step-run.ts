@@ -53,7 +53,7 @@ function stepVenue(run: RunState, venue: Venue): void {
 /** Advances the run by one minute. Does nothing once the path is over. */
 export function stepRun(run: RunState): void {
   if (isFinished(run)) return;
-  if (run.minute === 0) takeFrame(run);
+  if (run.minute === 0 && !run.summaryOnly) takeFrame(run);
   actPopulation(run);
   run.minute++;
   const btc = run.path.btc[run.minute]!;
@@ -79,14 +79,14 @@ function observe(run: RunState): void {
   const { onshore, offshore } = run;
   observeMinute(run.figures, onshore.feed.markets, offshore ? offshore.feed.markets : null, run.minute);
   const last = run.minute === run.path.minutes;
-  if (isFrameMinute(run.minute, run.frameEvery) || last) takeFrame(run);
+  if (!run.summaryOnly && (isFrameMinute(run.minute, run.frameEvery) || last)) takeFrame(run);
   if ((run.invariantEvery > 0 && run.minute % run.invariantEvery === 0) || last) checkAll(run);
 }
 
 /**
  * Whether `minute` (≥ 1) is a multiple of `every` (≥ 1) without taking the remainder where it is known: every
- * minute when every is 1 (the classroom), none before `every` (a summary run's every is
- * Number.MAX_SAFE_INTEGER, whose remainder, not a small integer, was a call into the C library a minute).
+ * minute when every is 1 (the classroom), none before `every` (a remainder by a large interval, not a small
+ * integer, was a call into the C library a minute).
  */
 function isFrameMinute(minute: number, every: number): boolean {
   return every === 1 || (minute >= every && minute % every === 0);
