@@ -17,18 +17,19 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bundleBench, ROOT } from './bundle.ts';
-import { BENCH_ROWS } from './rows.ts';
+import { BENCH_ROWS, type BenchRowId } from './rows.ts';
 import { median } from './stats.ts';
 
 const ROW_IDS = Object.keys(BENCH_ROWS);
 /** Runs a round per side: enough that a round takes about a second on this machine. */
-const REPEATS: Record<string, number> = {
+const REPEATS: Record<BenchRowId, number> = {
   'classroom-hk': 40,
   'classroom-offshore': 40,
   'classroom-summary': 40,
   '10k-7d': 3,
   '100k-7d': 1,
   '100k-30d': 1,
+  '100k-30d-summary': 1,
 };
 
 function usage(message: string): never {
@@ -97,7 +98,7 @@ for (const row of rows) {
 function timeInOneProcess(row: string, first: string, second: string) {
   const out = execFileSync(
     process.execPath,
-    [runner, first, second, row, String(rounds), String(REPEATS[row])],
+    [runner, first, second, row, String(rounds), String(REPEATS[row as BenchRowId])],
     {
       encoding: 'utf8',
       maxBuffer: 1 << 20,

@@ -21,7 +21,7 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { bundleRunner, ROOT } from './bundle.ts';
-import { BENCH_ROWS } from './rows.ts';
+import { BENCH_ROWS, type BenchRowId } from './rows.ts';
 import { median } from './stats.ts';
 
 interface Sample {
@@ -51,13 +51,14 @@ const DEFAULT_ROWS = ['classroom-hk', 'classroom-offshore', 'classroom-summary',
  * and the warm time is the median of the second half (`settled`). The machine's own speed drifts too: the same
  * bundle settled at 9.6–10.2 ms ten minutes later; compare only processes taken in turn.
  */
-const WARM_RUNS: Record<string, number> = {
+const WARM_RUNS: Record<BenchRowId, number> = {
   'classroom-hk': 600,
   'classroom-offshore': 600,
   'classroom-summary': 600,
   '10k-7d': 5,
   '100k-7d': 3,
   '100k-30d': 3,
+  '100k-30d-summary': 3,
 };
 
 /** The warm runs a median is taken over: the second half where there are many (see WARM_RUNS), else all. */
@@ -161,7 +162,7 @@ for (const row of rows) {
   // Processes of this checkout and the base in turn (A B A B …): drift falls on both alike.
   for (let p = 0; p < processes; p++)
     for (const [code, runner] of Object.entries(runners)) {
-      const s = sample(runner, row, 'fast', WARM_RUNS[row]!);
+      const s = sample(runner, row, 'fast', WARM_RUNS[row as BenchRowId]);
       byCode[code]!.push(s);
       progress(
         `${code} ${row} fast: cold ${s.coldMs.toFixed(1)} ms, warm ${median(settled(s.warmMs)).toFixed(1)} ms`,
