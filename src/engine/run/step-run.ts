@@ -28,7 +28,7 @@ export function isFinished(run: RunState): boolean {
 function actPopulation(run: RunState): void {
   const p = run.population;
   while (run.entered < p.count && p.entryMinute[run.entryOrder[run.entered]!]! <= run.minute) {
-    enterTrader(run, run.entryOrder[run.entered]!);
+    enterTrader(run, run.entryOrder[run.entered]!, run.entered);
     run.entered++;
   }
   checkExitTriggers(run);

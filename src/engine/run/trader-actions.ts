@@ -28,6 +28,7 @@ import type { RegimeRules } from '../regimes/types.ts';
 import { investorClassUnder } from '../population/investor-class.ts';
 import { isPersona } from '../population/population.ts';
 import { leverageWithinBrackets } from '../perp/tiers.ts';
+import { EntrantRows } from './entrant-rows.ts';
 import { record, recordBrokerEvents, recordPerpEvents } from './record.ts';
 import { PHASE, VENUE, type RunState, type Venue } from './run-state.ts';
 
@@ -47,33 +48,36 @@ const order = keptMarketOrder();
 const investorClass = (run: RunState, i: number, regime: RegimeRules = run.regime): InvestorClass =>
   investorClassUnder(run.population, i, regime.extras.professionalPortfolioMinUsd);
 
-export function enterTrader(run: RunState, i: number): void {
+/** Trader i, the `row`-th to enter (its row in EntrantRows), enters. */
+export function enterTrader(run: RunState, i: number, row: number): void {
   const p = run.population;
+  const rows = (run.entrants ??= new EntrantRows(run));
   const cls = investorClass(run, i);
-  const product = p.product[i];
+  const product = rows.product(row);
   run.phase[i] = PHASE.open;
   if (product === 2) {
-    if (run.regime.perp.eligibleClasses.includes(cls)) return openPerp(run, run.onshore, i);
+    if (run.regime.perp.eligibleClasses.includes(cls)) return openPerp(run, run.onshore, i, rows, row);
     const offshore = run.offshore !== null && p.leakDraw[i]! < run.config.population.leakage;
     // Spot only buys: a trader refused a short has no spot trade that expresses its view, so it keeps its cash
     // rather than buying the coin it expected to fall (issue 15: buying it turned every refused short into a
     // long, and Hong Kong's professionals lost in crashes what they would have gained or kept).
     const instead = offshore
       ? 'offshore'
-      : p.direction[i]! < 0
+      : rows.direction(row) < 0
         ? 'stay-out'
         : run.config.population.refusedChoice;
     refused(run, i, 'perp', instead);
-    if (offshore) return openPerp(run, run.offshore!, i, true);
+    if (offshore) return openPerp(run, run.offshore!, i, rows, row, true);
     if (instead === 'stay-out') {
       run.phase[i] = PHASE.closed;
       return;
     }
   } else if (product === 1) {
-    if (run.regime.financing.eligibleClasses.includes(cls)) return openBrokerClient(run, i, true);
+    if (run.regime.financing.eligibleClasses.includes(cls)) return openBrokerClient(run, i, rows, row, true);
     refused(run, i, 'margin', run.config.population.refusedChoice);
   }
-  if (product === 0 || run.config.population.refusedChoice === 'spot') return openBrokerClient(run, i, false);
+  if (product === 0 || run.config.population.refusedChoice === 'spot')
+    return openBrokerClient(run, i, rows, row, false);
   run.phase[i] = PHASE.closed; // stays out
 }
 
@@ -100,9 +104,9 @@ function refused(
  * leakage draw says so (as a trader refused perpetuals does), or else trades the BTC or ETH perpetual it drew
  * (an assumption: the same money and wishes on a listed market). Returns null when it went offshore.
  */
-function marketOn(run: RunState, venue: Venue, i: number): MarketId | null {
-  const drawn = run.population.asset[i] ? 'ETH' : 'BTC';
-  if (!run.wantsAlt[i]) return drawn;
+function marketOn(run: RunState, venue: Venue, i: number, rows: EntrantRows, row: number): MarketId | null {
+  const drawn = rows.asset(row) ? 'ETH' : 'BTC';
+  if (!rows.wantsAlt(row)) return drawn;
   if (venue.exchange.listed.includes('ALT')) return 'ALT';
   const offshore =
     venue === run.onshore &&
@@ -118,7 +122,7 @@ function marketOn(run: RunState, venue: Venue, i: number): MarketId | null {
     substitute: offshore ? 'offshore' : drawn,
   });
   if (offshore) {
-    openPerp(run, run.offshore!, i, true);
+    openPerp(run, run.offshore!, i, rows, row, true);
     return null;
   }
   return drawn;
@@ -134,6 +138,8 @@ function openingLeverage(
   run: RunState,
   venue: Venue,
   i: number,
+  rows: EntrantRows,
+  row: number,
   market: MarketId,
   movedHere: boolean,
 ): number {
@@ -141,35 +147,42 @@ function openingLeverage(
   const { regime } = venue;
   const retail = investorClass(run, i, regime) === 'retail';
   const appetite = retail && !isPersona(i) ? regime.retailLeverageAppetite : 1;
-  const wish = Math.max(1, p.leverageWish[i]! * appetite);
+  const wish = Math.max(1, rows.leverageWish(row) * appetite);
   let cap = effectiveMaxLeverage(regime, market);
   const newAccountCap = regime.extras.newAccountMaxLeverage;
-  if (newAccountCap !== null && (p.newAccount[i] || movedHere)) cap = Math.min(cap, newAccountCap);
-  const margin = p.deployShare[i]! * p.capital[i]!;
+  if (newAccountCap !== null && (rows.newAccount(row) || movedHere)) cap = Math.min(cap, newAccountCap);
+  const margin = rows.deployShare(row) * p.capital[i]!;
   return leverageWithinBrackets(marketIn(venue.exchange.markets, market).tiers, cap, margin, wish);
 }
 
-function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): void {
+function openPerp(
+  run: RunState,
+  venue: Venue,
+  i: number,
+  rows: EntrantRows,
+  row: number,
+  movedHere = false,
+): void {
   const p = run.population;
   const state = venue.exchange;
-  const market = marketOn(run, venue, i);
+  const market = marketOn(run, venue, i, rows, row);
   if (market === null) return;
   run.perpMarket[i] = marketIn(MARKET_INDEX, market);
   const cls = investorClass(run, i, venue.regime);
   const capital = p.capital[i]!;
-  const leverage = openingLeverage(run, venue, i, market, movedHere);
+  const leverage = openingLeverage(run, venue, i, rows, row, market, movedHere);
   const account = openAccount(state, 'trader', cls, capital);
   run.classEquity.entered(run, i);
   venue.traderOf[account] = i;
   run.venueOf[i] = venue.name === 'onshore' ? VENUE.onshore : VENUE.offshore;
   run.accountOf[i] = account;
-  const wanted = p.isolated[i] ? 'isolated' : 'cross';
+  const wanted = rows.isolated(row) ? 'isolated' : 'cross';
   const mode = state.rules.marginModes.includes(wanted) ? wanted : state.rules.marginModes[0]!;
   order.account = account;
   order.market = market;
-  order.side = p.direction[i]! > 0 ? 'long' : 'short';
+  order.side = rows.direction(row) > 0 ? 'long' : 'short';
   order.qty =
-    (p.deployShare[i]! * capital * leverage * SIZING_SLACK) / marketIn(state.markets, market).tradedPrice;
+    (rows.deployShare(row) * capital * leverage * SIZING_SLACK) / marketIn(state.markets, market).tradedPrice;
   order.leverage = leverage;
   order.mode = mode;
   const events = perpEvents;
@@ -186,16 +199,23 @@ function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): vo
   run.classEquity.perpOpened(run, i);
   run.traderBySeq[run.nextSeq] = i;
   run.openSeq[i] = run.nextSeq++;
-  run.engine.perpOpened(run, i, venue, market, position);
+  run.engine.perpOpened(run, i, venue, market, position, rows.takeProfitRoe(row), rows.stopLossRoe(row));
 }
 
-function openBrokerClient(run: RunState, i: number, financing: boolean): void {
+function openBrokerClient(
+  run: RunState,
+  i: number,
+  rows: EntrantRows,
+  row: number,
+  financing: boolean,
+): void {
   const p = run.population;
   const broker = run.broker;
-  const asset = p.asset[i] ? 'ETH' : 'BTC';
+  const asset = rows.asset(row) ? 'ETH' : 'BTC';
   const capital = p.capital[i]!;
-  const deposit = financing ? capital * p.deployShare[i]! : capital;
-  const tokenValue = financing && run.venueTokenHolder[i] ? deposit : 0;
+  const deployShare = rows.deployShare(row);
+  const deposit = financing ? capital * deployShare : capital;
+  const tokenValue = financing && rows.venueTokenHolder(row) ? deposit : 0;
   const cash = deposit - tokenValue;
   // Pledged securities come along whether or not the broker lends against them, so nobody's wealth vanishes.
   const securitiesUnits = p.securities[i]! / broker.prices.securities;
@@ -223,10 +243,10 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
   const events = brokerEvents;
   if (events.length !== 0) events.length = 0;
   if (!financing) {
-    buySpot(broker, seam, client, asset, (cash * p.deployShare[i]! * SIZING_SLACK) / price, events);
+    buySpot(broker, seam, client, asset, (cash * deployShare * SIZING_SLACK) / price, events);
   } else {
     // The tokens back the loan as cash would: the wish is on the whole deposit.
-    const wished = (deposit * p.leverageWish[i]!) / price;
+    const wished = (deposit * rows.leverageWish(row)) / price;
     // The wish goes to the door first, so a refusal beyond lending value is seen with its reason; then the
     // client buys what the rules allow.
     if (!buyOnCredit(broker, seam, client, asset, wished, events)) {
