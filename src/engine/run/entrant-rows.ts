@@ -14,6 +14,7 @@ const NUMBERS = 4;
 const CODES = 8;
 
 export class EntrantRows {
+  readonly #minutes: Uint32Array;
   readonly #numbers: Float64Array;
   readonly #codes: Int8Array;
 
@@ -22,7 +23,13 @@ export class EntrantRows {
     const order = run.entryOrder;
     const n = order.length;
     const rank = new Uint32Array(n);
-    for (let k = 0; k < n; k++) rank[order[k]!] = k;
+    const minutes = new Uint32Array(n);
+    const { entryMinute } = p;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      rank[i] = k;
+      minutes[k] = entryMinute[i]!;
+    }
     const numbers = new Float64Array(n * NUMBERS);
     const codes = new Int8Array(n * CODES);
     const { deployShare, leverageWish, takeProfitRoe, stopLossRoe } = p;
@@ -44,10 +51,14 @@ export class EntrantRows {
       codes[c + 5] = wantsAlt[i]!;
       codes[c + 6] = venueTokenHolder[i]!;
     }
+    this.#minutes = minutes;
     this.#numbers = numbers;
     this.#codes = codes;
   }
 
+  entryMinute(row: number): number {
+    return this.#minutes[row]!;
+  }
   deployShare(row: number): number {
     return this.#numbers[row * NUMBERS]!;
   }

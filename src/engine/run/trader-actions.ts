@@ -28,7 +28,7 @@ import type { RegimeRules } from '../regimes/types.ts';
 import { investorClassUnder } from '../population/investor-class.ts';
 import { isPersona } from '../population/population.ts';
 import { leverageWithinBrackets } from '../perp/tiers.ts';
-import { EntrantRows } from './entrant-rows.ts';
+import type { EntrantRows } from './entrant-rows.ts';
 import { record, recordBrokerEvents, recordPerpEvents } from './record.ts';
 import { PHASE, VENUE, type RunState, type Venue } from './run-state.ts';
 
@@ -48,10 +48,9 @@ const order = keptMarketOrder();
 const investorClass = (run: RunState, i: number, regime: RegimeRules = run.regime): InvestorClass =>
   investorClassUnder(run.population, i, regime.extras.professionalPortfolioMinUsd);
 
-/** Trader i, the `row`-th to enter (its row in EntrantRows), enters. */
-export function enterTrader(run: RunState, i: number, row: number): void {
+/** Trader i enters; `row` is its row in the entrants' rows (the `row`-th trader to enter). */
+export function enterTrader(run: RunState, i: number, rows: EntrantRows, row: number): void {
   const p = run.population;
-  const rows = (run.entrants ??= new EntrantRows(run));
   const cls = investorClass(run, i);
   const product = rows.product(row);
   run.phase[i] = PHASE.open;
