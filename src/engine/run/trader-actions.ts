@@ -260,12 +260,14 @@ function openBrokerClient(
 
 /** Closes a trader's position at the end of their horizon or on a take-profit or stop-loss. */
 export function exitTrader(run: RunState, i: number): void {
-  if (run.phase[i] !== PHASE.open) return;
+  const venueCode = run.venueOf[i];
+  if (venueCode === VENUE.broker) return exitBrokerClient(run, i);
+  // A perpetual trader is open exactly while openPerps says so, which the callers have just read (the phase,
+  // a load at the trader's id, is only written).
+  if (!run.openPerps[i]) return;
   run.phase[i] = PHASE.closed;
   run.openPerps[i] = 0;
   run.classEquity.perpClosing(run, i);
-  const venueCode = run.venueOf[i];
-  if (venueCode === VENUE.broker) return exitBrokerClient(run, i);
   const venue = venueCode === VENUE.onshore ? run.onshore : run.offshore;
   if (!venue) return;
   const market = MARKET_IDS[run.perpMarket[i]!]!;
@@ -296,7 +298,10 @@ function closePosition(
   recordPerpEvents(run, venue, events, account, trader);
 }
 
+/** A broker client's exit (it holds no perpetual position: ClassEquity has nothing of it to close). */
 function exitBrokerClient(run: RunState, i: number): void {
+  if (run.phase[i] !== PHASE.open) return;
+  run.phase[i] = PHASE.closed;
   const broker = run.broker;
   const client = broker.clients[run.accountOf[i]!];
   if (!client) return;
