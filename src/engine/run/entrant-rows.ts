@@ -8,9 +8,12 @@
  */
 import type { RunState } from './run-state.ts';
 
-/** Per row, numbers: the deployed share, the leverage wish, the take-profit and stop-loss ROE. */
-const NUMBERS = 4;
-/** Per row, small codes: product, direction, new account, isolated, asset, wants ALT, venue-token holder. */
+/** Per row, numbers: the deployed share, the leverage wish, the take-profit and stop-loss ROE, capital, securities. */
+const NUMBERS = 6;
+/**
+ * Per row, small codes: product, direction, new account, isolated, asset, wants ALT, venue-token holder, the
+ * drawn class (1: professional).
+ */
 const CODES = 8;
 
 export class EntrantRows {
@@ -32,8 +35,8 @@ export class EntrantRows {
     }
     const numbers = new Float64Array(n * NUMBERS);
     const codes = new Int8Array(n * CODES);
-    const { deployShare, leverageWish, takeProfitRoe, stopLossRoe } = p;
-    const { product, direction, newAccount, isolated, asset } = p;
+    const { deployShare, leverageWish, takeProfitRoe, stopLossRoe, capital, securities } = p;
+    const { product, direction, newAccount, isolated, asset, professional } = p;
     const { wantsAlt, venueTokenHolder } = run;
     for (let i = 0; i < n; i++) {
       const r = rank[i]!;
@@ -42,6 +45,8 @@ export class EntrantRows {
       numbers[at + 1] = leverageWish[i]!;
       numbers[at + 2] = takeProfitRoe[i]!;
       numbers[at + 3] = stopLossRoe[i]!;
+      numbers[at + 4] = capital[i]!;
+      numbers[at + 5] = securities[i]!;
       const c = r * CODES;
       codes[c] = product[i]!;
       codes[c + 1] = direction[i]!;
@@ -50,6 +55,7 @@ export class EntrantRows {
       codes[c + 4] = asset[i]!;
       codes[c + 5] = wantsAlt[i]!;
       codes[c + 6] = venueTokenHolder[i]!;
+      codes[c + 7] = professional[i]!;
     }
     this.#minutes = minutes;
     this.#numbers = numbers;
@@ -71,6 +77,12 @@ export class EntrantRows {
   stopLossRoe(row: number): number {
     return this.#numbers[row * NUMBERS + 3]!;
   }
+  capital(row: number): number {
+    return this.#numbers[row * NUMBERS + 4]!;
+  }
+  securities(row: number): number {
+    return this.#numbers[row * NUMBERS + 5]!;
+  }
   product(row: number): number {
     return this.#codes[row * CODES]!;
   }
@@ -91,5 +103,8 @@ export class EntrantRows {
   }
   venueTokenHolder(row: number): number {
     return this.#codes[row * CODES + 6]!;
+  }
+  professional(row: number): number {
+    return this.#codes[row * CODES + 7]!;
   }
 }

@@ -44,14 +44,25 @@ const perpEvents: PerpEvent[] = [];
 const brokerEvents: BrokerEvent[] = [];
 const order = keptMarketOrder();
 
-/** The trader's class under a regime: a professional investor only if it meets the regime's threshold. */
-const investorClass = (run: RunState, i: number, regime: RegimeRules = run.regime): InvestorClass =>
-  investorClassUnder(run.population, i, regime.extras.professionalPortfolioMinUsd);
+/**
+ * The trader's class under a regime: a professional investor only if it meets the regime's threshold. A trader
+ * drawn retail is retail everywhere (investorClassUnder), read from its row without a load at its id.
+ */
+const investorClass = (
+  run: RunState,
+  i: number,
+  rows: EntrantRows,
+  row: number,
+  regime: RegimeRules,
+): InvestorClass =>
+  rows.professional(row)
+    ? investorClassUnder(run.population, i, regime.extras.professionalPortfolioMinUsd)
+    : 'retail';
 
 /** Trader i enters; `row` is its row in the entrants' rows (the `row`-th trader to enter). */
 export function enterTrader(run: RunState, i: number, rows: EntrantRows, row: number): void {
   const p = run.population;
-  const cls = investorClass(run, i);
+  const cls = investorClass(run, i, rows, row, run.regime);
   const product = rows.product(row);
   run.phase[i] = PHASE.open;
   if (product === 2) {
@@ -142,15 +153,14 @@ function openingLeverage(
   market: MarketId,
   movedHere: boolean,
 ): number {
-  const p = run.population;
   const { regime } = venue;
-  const retail = investorClass(run, i, regime) === 'retail';
+  const retail = investorClass(run, i, rows, row, regime) === 'retail';
   const appetite = retail && !isPersona(i) ? regime.retailLeverageAppetite : 1;
   const wish = Math.max(1, rows.leverageWish(row) * appetite);
   let cap = effectiveMaxLeverage(regime, market);
   const newAccountCap = regime.extras.newAccountMaxLeverage;
   if (newAccountCap !== null && (rows.newAccount(row) || movedHere)) cap = Math.min(cap, newAccountCap);
-  const margin = rows.deployShare(row) * p.capital[i]!;
+  const margin = rows.deployShare(row) * rows.capital(row);
   return leverageWithinBrackets(marketIn(venue.exchange.markets, market).tiers, cap, margin, wish);
 }
 
@@ -162,13 +172,12 @@ function openPerp(
   row: number,
   movedHere = false,
 ): void {
-  const p = run.population;
   const state = venue.exchange;
   const market = marketOn(run, venue, i, rows, row);
   if (market === null) return;
   run.perpMarket[i] = marketIn(MARKET_INDEX, market);
-  const cls = investorClass(run, i, venue.regime);
-  const capital = p.capital[i]!;
+  const cls = investorClass(run, i, rows, row, venue.regime);
+  const capital = rows.capital(row);
   const leverage = openingLeverage(run, venue, i, rows, row, market, movedHere);
   const account = openAccount(state, 'trader', cls, capital);
   run.classEquity.entered(run, i);
@@ -208,21 +217,20 @@ function openBrokerClient(
   row: number,
   financing: boolean,
 ): void {
-  const p = run.population;
   const broker = run.broker;
   const asset = rows.asset(row) ? 'ETH' : 'BTC';
-  const capital = p.capital[i]!;
+  const capital = rows.capital(row);
   const deployShare = rows.deployShare(row);
   const deposit = financing ? capital * deployShare : capital;
   const tokenValue = financing && rows.venueTokenHolder(row) ? deposit : 0;
   const cash = deposit - tokenValue;
   // Pledged securities come along whether or not the broker lends against them, so nobody's wealth vanishes.
-  const securitiesUnits = p.securities[i]! / broker.prices.securities;
+  const securitiesUnits = rows.securities(row) / broker.prices.securities;
   // The door (enterTrader) has applied the regime's class; the broker keeps the drawn class, the one the
   // charts' equity by class and the broker's interest by class are counted in.
   const client = openClientWith(
     broker,
-    run.population.professional[i] ? 'professional' : 'retail',
+    rows.professional(row) ? 'professional' : 'retail',
     cash,
     financing,
     0,
