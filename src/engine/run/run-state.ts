@@ -126,7 +126,7 @@ export interface RunState {
   /** Trader ids sorted by entry minute, and how many have entered. */
   entryOrder: Uint32Array;
   entered: number;
-  /** What entrants read of their draws, in entry order (made at the first entry, trader-actions.ts). */
+  /** What entrants read of their draws, in entry order (entrant-rows.ts): from the first entry to the last. */
   entrants: EntrantRows | null;
   /** Per trader: 1 while it holds the perpetual position it opened (until it exits), else 0. */
   openPerps: Uint8Array;

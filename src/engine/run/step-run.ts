@@ -27,14 +27,20 @@ export function isFinished(run: RunState): boolean {
 }
 
 function actPopulation(run: RunState): void {
+  if (run.entered < run.population.count) enterDue(run);
+  checkExitTriggers(run);
+  run.engine.horizonExits(run, exitTrader);
+}
+
+/** The minute's entrants, in entry order; the entrants' rows made at the first and let go after the last. */
+function enterDue(run: RunState): void {
   const count = run.population.count;
   const rows = (run.entrants ??= new EntrantRows(run));
   while (run.entered < count && rows.entryMinute(run.entered) <= run.minute) {
     enterTrader(run, run.entryOrder[run.entered]!, rows, run.entered);
     run.entered++;
   }
-  checkExitTriggers(run);
-  run.engine.horizonExits(run, exitTrader);
+  if (run.entered === count) run.entrants = null;
 }
 
 /**
