@@ -23,8 +23,19 @@ import { VENUE } from './trader-codes.ts';
 
 export interface RunEngine {
   readonly name: NonNullable<RunConfig['engine']>;
-  /** Trader i's perpetual position opened on `venue`: its horizon and its take-profit and stop-loss levels. */
-  perpOpened(run: RunState, i: number, venue: Venue, market: MarketId, position: Position): void;
+  /**
+   * Trader i's perpetual position opened on `venue`, with its take-profit and stop-loss ROE (its draws): its
+   * horizon and its take-profit and stop-loss levels.
+   */
+  perpOpened(
+    run: RunState,
+    i: number,
+    venue: Venue,
+    market: MarketId,
+    position: Position,
+    takeProfitRoe: number,
+    stopLossRoe: number,
+  ): void;
   /** A liquidation or ADL left trader i's position empty (the reference scan notices it next step anyway). */
   positionVanished(i: number): void;
   /**
@@ -78,16 +89,9 @@ class ReferenceEngine implements RunEngine {
   }
 }
 
-/** A position's take-profit and stop-loss levels on the mark, from trader i's draws. */
-function levelsOf(run: RunState, i: number, position: Position) {
-  const p = run.population;
-  return exitLevels(
-    position.size > 0,
-    position.entryPrice,
-    position.leverage,
-    p.takeProfitRoe[i]!,
-    p.stopLossRoe[i]!,
-  );
+/** A position's take-profit and stop-loss levels on the mark, from its trader's draws. */
+function levelsOf(position: Position, takeProfitRoe: number, stopLossRoe: number) {
+  return exitLevels(position.size > 0, position.entryPrice, position.leverage, takeProfitRoe, stopLossRoe);
 }
 
 const NONE: readonly number[] = Object.freeze([]);
@@ -144,9 +148,17 @@ class FastEngine implements RunEngine {
     broker.watch = new MarginWatch();
   }
 
-  perpOpened(run: RunState, i: number, venue: Venue, market: MarketId, position: Position): void {
+  perpOpened(
+    _run: RunState,
+    i: number,
+    venue: Venue,
+    market: MarketId,
+    position: Position,
+    takeProfitRoe: number,
+    stopLossRoe: number,
+  ): void {
     // Its horizon is in its bucket already (HorizonBuckets).
-    this.#exitWatch.add(venue.name, market, i, levelsOf(run, i, position));
+    this.#exitWatch.add(venue.name, market, i, levelsOf(position, takeProfitRoe, stopLossRoe));
   }
 
   positionVanished(i: number): void {
@@ -189,7 +201,13 @@ class FastEngine implements RunEngine {
         const venue = run.venueOf[i] === VENUE.onshore ? run.onshore : run.offshore!;
         const market = MARKET_IDS[run.perpMarket[i]!]!;
         const position = positionIn(venue.exchange.accounts[run.accountOf[i]!]!.positions, market)!;
-        this.#exitWatch.add(venue.name, market, i, levelsOf(run, i, position));
+        const p = run.population;
+        this.#exitWatch.add(
+          venue.name,
+          market,
+          i,
+          levelsOf(position, p.takeProfitRoe[i]!, p.stopLossRoe[i]!),
+        );
       }
     }
     return due;

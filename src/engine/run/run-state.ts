@@ -39,6 +39,7 @@ import { createTouched } from '../fast/touched.ts';
 import { foldRoutineWhereBuilt } from './routine-fold.ts';
 import { DOUBLE } from '../fast/double-fields.ts';
 import { AssetNumbers } from '../market/asset-numbers.ts';
+import type { EntrantRows } from './entrant-rows.ts';
 import { createFigureTally, type FigureTally } from './outcome-figures.ts';
 
 // Re-exported for the modules that already read the codes from here; class-equity.ts must not (import cycle).
@@ -125,6 +126,8 @@ export interface RunState {
   /** Trader ids sorted by entry minute, and how many have entered. */
   entryOrder: Uint32Array;
   entered: number;
+  /** What entrants read of their draws, in entry order (entrant-rows.ts): from the first entry to the last. */
+  entrants: EntrantRows | null;
   /** Per trader: 1 while it holds the perpetual position it opened (until it exits), else 0. */
   openPerps: Uint8Array;
   /** Order in which traders joined openPerps (the reference engine's iteration order). */
@@ -359,6 +362,7 @@ export function createRun(config: RunConfig): RunState {
     reacted: new Uint8Array(n),
     entryOrder,
     entered: 0,
+    entrants: null,
     openPerps: new Uint8Array(n),
     openSeq: new Float64Array(n),
     traderBySeq: new Int32Array(n),

@@ -14,6 +14,7 @@ import { FrameStandings, pushQueueHead, pushTraceRows } from './traces.ts';
 import { recordBrokerEvents, recordPerpEvents } from './record.ts';
 import { observeMinute } from './outcome-figures.ts';
 import type { RunState, Venue } from './run-state.ts';
+import { EntrantRows } from './entrant-rows.ts';
 import { quoteMinute } from './venue-feed.ts';
 import { checkExitTriggers, enterTrader, exitTrader, reactionsOf } from './trader-actions.ts';
 
@@ -26,13 +27,20 @@ export function isFinished(run: RunState): boolean {
 }
 
 function actPopulation(run: RunState): void {
-  const p = run.population;
-  while (run.entered < p.count && p.entryMinute[run.entryOrder[run.entered]!]! <= run.minute) {
-    enterTrader(run, run.entryOrder[run.entered]!);
-    run.entered++;
-  }
+  if (run.entered < run.population.count) enterDue(run);
   checkExitTriggers(run);
   run.engine.horizonExits(run, exitTrader);
+}
+
+/** The minute's entrants, in entry order; the entrants' rows made at the first and let go after the last. */
+function enterDue(run: RunState): void {
+  const count = run.population.count;
+  const rows = (run.entrants ??= new EntrantRows(run));
+  while (run.entered < count && rows.entryMinute(run.entered) <= run.minute) {
+    enterTrader(run, run.entryOrder[run.entered]!, rows, run.entered);
+    run.entered++;
+  }
+  if (run.entered === count) run.entrants = null;
 }
 
 /**

@@ -28,6 +28,7 @@ import type { RegimeRules } from '../regimes/types.ts';
 import { investorClassUnder } from '../population/investor-class.ts';
 import { isPersona } from '../population/population.ts';
 import { leverageWithinBrackets } from '../perp/tiers.ts';
+import type { EntrantRows } from './entrant-rows.ts';
 import { record, recordBrokerEvents, recordPerpEvents } from './record.ts';
 import { PHASE, VENUE, type RunState, type Venue } from './run-state.ts';
 
@@ -43,37 +44,50 @@ const perpEvents: PerpEvent[] = [];
 const brokerEvents: BrokerEvent[] = [];
 const order = keptMarketOrder();
 
-/** The trader's class under a regime: a professional investor only if it meets the regime's threshold. */
-const investorClass = (run: RunState, i: number, regime: RegimeRules = run.regime): InvestorClass =>
-  investorClassUnder(run.population, i, regime.extras.professionalPortfolioMinUsd);
+/**
+ * The trader's class under a regime: a professional investor only if it meets the regime's threshold. A trader
+ * drawn retail is retail everywhere (investorClassUnder), read from its row without a load at its id.
+ */
+const investorClass = (
+  run: RunState,
+  i: number,
+  rows: EntrantRows,
+  row: number,
+  regime: RegimeRules,
+): InvestorClass =>
+  rows.professional(row)
+    ? investorClassUnder(run.population, i, regime.extras.professionalPortfolioMinUsd)
+    : 'retail';
 
-export function enterTrader(run: RunState, i: number): void {
+/** Trader i enters; `row` is its row in the entrants' rows (the `row`-th trader to enter). */
+export function enterTrader(run: RunState, i: number, rows: EntrantRows, row: number): void {
   const p = run.population;
-  const cls = investorClass(run, i);
-  const product = p.product[i];
+  const cls = investorClass(run, i, rows, row, run.regime);
+  const product = rows.product(row);
   run.phase[i] = PHASE.open;
   if (product === 2) {
-    if (run.regime.perp.eligibleClasses.includes(cls)) return openPerp(run, run.onshore, i);
+    if (run.regime.perp.eligibleClasses.includes(cls)) return openPerp(run, run.onshore, i, rows, row);
     const offshore = run.offshore !== null && p.leakDraw[i]! < run.config.population.leakage;
     // Spot only buys: a trader refused a short has no spot trade that expresses its view, so it keeps its cash
     // rather than buying the coin it expected to fall (issue 15: buying it turned every refused short into a
     // long, and Hong Kong's professionals lost in crashes what they would have gained or kept).
     const instead = offshore
       ? 'offshore'
-      : p.direction[i]! < 0
+      : rows.direction(row) < 0
         ? 'stay-out'
         : run.config.population.refusedChoice;
     refused(run, i, 'perp', instead);
-    if (offshore) return openPerp(run, run.offshore!, i, true);
+    if (offshore) return openPerp(run, run.offshore!, i, rows, row, true);
     if (instead === 'stay-out') {
       run.phase[i] = PHASE.closed;
       return;
     }
   } else if (product === 1) {
-    if (run.regime.financing.eligibleClasses.includes(cls)) return openBrokerClient(run, i, true);
+    if (run.regime.financing.eligibleClasses.includes(cls)) return openBrokerClient(run, i, rows, row, true);
     refused(run, i, 'margin', run.config.population.refusedChoice);
   }
-  if (product === 0 || run.config.population.refusedChoice === 'spot') return openBrokerClient(run, i, false);
+  if (product === 0 || run.config.population.refusedChoice === 'spot')
+    return openBrokerClient(run, i, rows, row, false);
   run.phase[i] = PHASE.closed; // stays out
 }
 
@@ -100,9 +114,9 @@ function refused(
  * leakage draw says so (as a trader refused perpetuals does), or else trades the BTC or ETH perpetual it drew
  * (an assumption: the same money and wishes on a listed market). Returns null when it went offshore.
  */
-function marketOn(run: RunState, venue: Venue, i: number): MarketId | null {
-  const drawn = run.population.asset[i] ? 'ETH' : 'BTC';
-  if (!run.wantsAlt[i]) return drawn;
+function marketOn(run: RunState, venue: Venue, i: number, rows: EntrantRows, row: number): MarketId | null {
+  const drawn = rows.asset(row) ? 'ETH' : 'BTC';
+  if (!rows.wantsAlt(row)) return drawn;
   if (venue.exchange.listed.includes('ALT')) return 'ALT';
   const offshore =
     venue === run.onshore &&
@@ -118,7 +132,7 @@ function marketOn(run: RunState, venue: Venue, i: number): MarketId | null {
     substitute: offshore ? 'offshore' : drawn,
   });
   if (offshore) {
-    openPerp(run, run.offshore!, i, true);
+    openPerp(run, run.offshore!, i, rows, row, true);
     return null;
   }
   return drawn;
@@ -134,42 +148,49 @@ function openingLeverage(
   run: RunState,
   venue: Venue,
   i: number,
+  rows: EntrantRows,
+  row: number,
   market: MarketId,
   movedHere: boolean,
 ): number {
-  const p = run.population;
   const { regime } = venue;
-  const retail = investorClass(run, i, regime) === 'retail';
+  const retail = investorClass(run, i, rows, row, regime) === 'retail';
   const appetite = retail && !isPersona(i) ? regime.retailLeverageAppetite : 1;
-  const wish = Math.max(1, p.leverageWish[i]! * appetite);
+  const wish = Math.max(1, rows.leverageWish(row) * appetite);
   let cap = effectiveMaxLeverage(regime, market);
   const newAccountCap = regime.extras.newAccountMaxLeverage;
-  if (newAccountCap !== null && (p.newAccount[i] || movedHere)) cap = Math.min(cap, newAccountCap);
-  const margin = p.deployShare[i]! * p.capital[i]!;
+  if (newAccountCap !== null && (rows.newAccount(row) || movedHere)) cap = Math.min(cap, newAccountCap);
+  const margin = rows.deployShare(row) * rows.capital(row);
   return leverageWithinBrackets(marketIn(venue.exchange.markets, market).tiers, cap, margin, wish);
 }
 
-function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): void {
-  const p = run.population;
+function openPerp(
+  run: RunState,
+  venue: Venue,
+  i: number,
+  rows: EntrantRows,
+  row: number,
+  movedHere = false,
+): void {
   const state = venue.exchange;
-  const market = marketOn(run, venue, i);
+  const market = marketOn(run, venue, i, rows, row);
   if (market === null) return;
   run.perpMarket[i] = marketIn(MARKET_INDEX, market);
-  const cls = investorClass(run, i, venue.regime);
-  const capital = p.capital[i]!;
-  const leverage = openingLeverage(run, venue, i, market, movedHere);
+  const cls = investorClass(run, i, rows, row, venue.regime);
+  const capital = rows.capital(row);
+  const leverage = openingLeverage(run, venue, i, rows, row, market, movedHere);
   const account = openAccount(state, 'trader', cls, capital);
   run.classEquity.entered(run, i);
   venue.traderOf[account] = i;
   run.venueOf[i] = venue.name === 'onshore' ? VENUE.onshore : VENUE.offshore;
   run.accountOf[i] = account;
-  const wanted = p.isolated[i] ? 'isolated' : 'cross';
+  const wanted = rows.isolated(row) ? 'isolated' : 'cross';
   const mode = state.rules.marginModes.includes(wanted) ? wanted : state.rules.marginModes[0]!;
   order.account = account;
   order.market = market;
-  order.side = p.direction[i]! > 0 ? 'long' : 'short';
+  order.side = rows.direction(row) > 0 ? 'long' : 'short';
   order.qty =
-    (p.deployShare[i]! * capital * leverage * SIZING_SLACK) / marketIn(state.markets, market).tradedPrice;
+    (rows.deployShare(row) * capital * leverage * SIZING_SLACK) / marketIn(state.markets, market).tradedPrice;
   order.leverage = leverage;
   order.mode = mode;
   const events = perpEvents;
@@ -186,24 +207,30 @@ function openPerp(run: RunState, venue: Venue, i: number, movedHere = false): vo
   run.classEquity.perpOpened(run, i);
   run.traderBySeq[run.nextSeq] = i;
   run.openSeq[i] = run.nextSeq++;
-  run.engine.perpOpened(run, i, venue, market, position);
+  run.engine.perpOpened(run, i, venue, market, position, rows.takeProfitRoe(row), rows.stopLossRoe(row));
 }
 
-function openBrokerClient(run: RunState, i: number, financing: boolean): void {
-  const p = run.population;
+function openBrokerClient(
+  run: RunState,
+  i: number,
+  rows: EntrantRows,
+  row: number,
+  financing: boolean,
+): void {
   const broker = run.broker;
-  const asset = p.asset[i] ? 'ETH' : 'BTC';
-  const capital = p.capital[i]!;
-  const deposit = financing ? capital * p.deployShare[i]! : capital;
-  const tokenValue = financing && run.venueTokenHolder[i] ? deposit : 0;
+  const asset = rows.asset(row) ? 'ETH' : 'BTC';
+  const capital = rows.capital(row);
+  const deployShare = rows.deployShare(row);
+  const deposit = financing ? capital * deployShare : capital;
+  const tokenValue = financing && rows.venueTokenHolder(row) ? deposit : 0;
   const cash = deposit - tokenValue;
   // Pledged securities come along whether or not the broker lends against them, so nobody's wealth vanishes.
-  const securitiesUnits = p.securities[i]! / broker.prices.securities;
+  const securitiesUnits = rows.securities(row) / broker.prices.securities;
   // The door (enterTrader) has applied the regime's class; the broker keeps the drawn class, the one the
   // charts' equity by class and the broker's interest by class are counted in.
   const client = openClientWith(
     broker,
-    run.population.professional[i] ? 'professional' : 'retail',
+    rows.professional(row) ? 'professional' : 'retail',
     cash,
     financing,
     0,
@@ -223,10 +250,10 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
   const events = brokerEvents;
   if (events.length !== 0) events.length = 0;
   if (!financing) {
-    buySpot(broker, seam, client, asset, (cash * p.deployShare[i]! * SIZING_SLACK) / price, events);
+    buySpot(broker, seam, client, asset, (cash * deployShare * SIZING_SLACK) / price, events);
   } else {
     // The tokens back the loan as cash would: the wish is on the whole deposit.
-    const wished = (deposit * p.leverageWish[i]!) / price;
+    const wished = (deposit * rows.leverageWish(row)) / price;
     // The wish goes to the door first, so a refusal beyond lending value is seen with its reason; then the
     // client buys what the rules allow.
     if (!buyOnCredit(broker, seam, client, asset, wished, events)) {
@@ -241,12 +268,14 @@ function openBrokerClient(run: RunState, i: number, financing: boolean): void {
 
 /** Closes a trader's position at the end of their horizon or on a take-profit or stop-loss. */
 export function exitTrader(run: RunState, i: number): void {
-  if (run.phase[i] !== PHASE.open) return;
+  const venueCode = run.venueOf[i];
+  if (venueCode === VENUE.broker) return exitBrokerClient(run, i);
+  // A perpetual trader is open exactly while openPerps says so, which the callers have just read (the phase,
+  // a load at the trader's id, is only written).
+  if (!run.openPerps[i]) return;
   run.phase[i] = PHASE.closed;
   run.openPerps[i] = 0;
   run.classEquity.perpClosing(run, i);
-  const venueCode = run.venueOf[i];
-  if (venueCode === VENUE.broker) return exitBrokerClient(run, i);
   const venue = venueCode === VENUE.onshore ? run.onshore : run.offshore;
   if (!venue) return;
   const market = MARKET_IDS[run.perpMarket[i]!]!;
@@ -277,7 +306,10 @@ function closePosition(
   recordPerpEvents(run, venue, events, account, trader);
 }
 
+/** A broker client's exit (it holds no perpetual position: ClassEquity has nothing of it to close). */
 function exitBrokerClient(run: RunState, i: number): void {
+  if (run.phase[i] !== PHASE.open) return;
+  run.phase[i] = PHASE.closed;
   const broker = run.broker;
   const client = broker.clients[run.accountOf[i]!];
   if (!client) return;
