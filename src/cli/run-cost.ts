@@ -21,9 +21,12 @@ export function setCostNote(sink: Note): void {
   note = sink;
 }
 
-/** The cost line for `configs` run one after the other, in a fresh process (so cold, once). */
+/**
+ * The cost line for `configs` run one after the other, in a fresh process (so cold, once), summary only (no
+ * chart frames: the command line prints summaries, run.ts `summaryOfRun`).
+ */
 export function costLine(configs: readonly RunConfig[]): string {
-  const cost = estimateRunCost(configs);
+  const cost = estimateRunCost(configs, { summaryOnly: true });
   const seconds = cost.seconds + COLD_START_SECONDS;
   const runs = configs.length === 1 ? '1 run' : `${configs.length} runs`;
   return (
