@@ -97,7 +97,7 @@ describe('the cost line of a run (issue 19)', () => {
     const big = { ...DEFAULT_RUN, scenario: 'synthetic-volatile' as const, days: 730 };
     const million = { ...big, population: { ...big.population, traders: 1_000_000 } };
     expect(costLine([million])).toMatch(
-      /1 run, 1\.05e\+12 trader-minutes: about \d+ seconds at the engine speed measured on 2026-12-06$/m,
+      /1 run, 1\.05e\+12 trader-minutes: about \d+ seconds at the engine speed measured on 2026-12-07$/m,
     );
     expect(costLine([million, million])).toMatch(/2 runs, 2\.10e\+12 trader-minutes: about 2 minutes/);
     expect(costLine([DEFAULT_RUN, DEFAULT_RUN])).toMatch(/^cost: 2 runs, .*under a second/);

@@ -4,25 +4,25 @@
  * minutes held, so every surface (the app, the embed view, the figure, the sweeps, the CLI) estimates a run from
  * those counts and the engine speed measured below, and asks first, or refuses, above a threshold.
  *
- * Measured 2026-12-06 on the bundled engine in plain node (as the browser's worker runs it), the offshore rule
- * set, seed 2026, settings as the page's worker runs them, one process per run, on the project's 2-core machine
- * at load average 1–2.6 (re-measured after issue 16's engine work: the first measurement, at load 4–8 on an
- * older engine, read 100,000 × 30 days as 3.6 s warm and this model's constants then made it 6.3 s, 3.9× the
- * engine's time now). Wall-clock milliseconds, two processes each: cold (the first run), warm (the median of
- * the next three):
- *   classroom (2025-10-tariff-crash, 200 traders, 1 day), the page's full run:      147–226 / 57–80
- *   the same, summary only (no frames: a sweep's or the ranges' unit):             118–163 / 36–64
+ * Measured 2026-12-07 (after issue 16's round 13) on the bundled engine in plain node (as the browser's worker
+ * runs it), the offshore rule set, seed 2026, settings as the page's worker runs them, one process per run, on
+ * the project's 2-core machine at load average 2.6–3. Wall-clock milliseconds, two processes each: cold (the
+ * first run), warm (the median of the next three; 2026-12-06's figures, on the engine of then, in brackets):
+ *   classroom (2025-10-tariff-crash, 200 traders, 1 day), the page's full run:   160–168 / 47–57   (147–226 / 57–80)
+ *   the same, summary only (no frames: a sweep's or the ranges' unit):          108–116 / 38–44   (118–163 / 36–64)
  *     after 200 runs in one process, as a sweep reaches: 2.8 ms (5.6 ms the full run); a 20 × 30 sweep
  *     clicked in Chromium at 9688acc, 600 runs on two workers: 1.68–1.75 s to its last point, 5.8 ms a run a
  *     worker
- *   1,000 traders × 7 days (synthetic volatile):                                   454–475 / 96–101
- *   1,000 traders × 30 days:                                                       686–691 / 151–163
- *   10,000 traders × 7 days:                                                      997–1,098 / 270–281
- *   100,000 traders × 1 day:                                                   2,606–2,612 / 1,348–1,433
- *   100,000 traders × 30 days:                                                 3,013–3,273 / 1,597–1,670
- * Fitted over the synthetic runs: about 5 µs a simulated minute, 30 µs a chart frame, 18 µs a trader and
- * 2e-11 s a trader-minute came within 1.0–1.8× of each. The constants below are rounded up from these, so the
- * estimate errs long: 1.1–2.4× the warm runs and the sweep above (run-cost.test.ts holds each within 3×), and
+ *   1,000 traders × 7 days (synthetic volatile):                                300–318 / 80–115  (454–475 / 96–101)
+ *   1,000 traders × 30 days:                                                    334–423 / 145–161 (686–691 / 151–163)
+ *   10,000 traders × 7 days:                                                    644–667 / 134–178 (997–1,098 / 270–281)
+ *   100,000 traders × 1 day:                                                1,173–1,189 / 639–825 (2,606–2,612 / 1,348–1,433)
+ *   100,000 traders × 30 days:                                              1,559–1,702 / 773–1,051 (3,013–3,273 / 1,597–1,670)
+ * The trader's cost fell most (entries and exits: issue 16's rounds); 2026-12-06's 25 µs a trader read the
+ * 100,000-trader runs as 2.8–3.1× their cost by 2026-12-07.
+ * Fitted over these runs: about 5 µs a simulated minute, 30 µs a chart frame, 7 µs a trader and 2e-11 s a
+ * trader-minute came within 0.9–1.9× of each (either process). The constants below are rounded up from these, so the
+ * estimate errs long: 1.3–2.2× the slower process's warm runs and 1.8× the sweep above (run-cost.test.ts holds each within 3×), and
  * the classroom's first runs in a fresh worker, which still compile the engine, are covered by the frames'
  * share. A fresh process compiles the engine during its first run: add COLD_START_SECONDS once (the CLI).
  * The model before the first measurement (one term per trader-minute) read the 100,000 × 30-day run as 27× its
@@ -32,13 +32,13 @@ import { scenarioInfo } from '../scenarios/catalogue.ts';
 import type { ScenarioId } from '../scenarios/types.ts';
 
 export const ENGINE_SPEED = {
-  measured: '2026-12-06',
+  measured: '2026-12-07',
   /** Fixed cost of one simulated minute, whatever the population (market, venues, funding). */
   secondsPerMinute: 6e-6,
   /** Cost of one chart frame (the frame row, the followed traders' rows, the ADL standings). */
   secondsPerFrame: 5e-5,
   /** Cost of one trader: drawn, entering, leaving. */
-  secondsPerTrader: 2.5e-5,
+  secondsPerTrader: 1e-5,
   /** Cost of one trader for one simulated minute held. */
   secondsPerTraderMinute: 3e-11,
 } as const;
