@@ -9,7 +9,7 @@ import { unrealisedPnl, type Position } from './position.ts';
 import { maintenanceMargin } from './tiers.ts';
 import { DOUBLE } from '../fast/double-fields.ts';
 
-type Markets = Record<MarketId, MarketState>;
+export type Markets = Record<MarketId, MarketState>;
 
 /** What the position owes and has not settled: funding (signed) plus its share of socialised losses. */
 export function pendingCharges(position: Position, market: MarketState): number {

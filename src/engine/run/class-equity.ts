@@ -19,6 +19,8 @@ import { clientDebt } from '../broker/clients.ts';
 import { BROKER_ASSETS } from '../broker/broker-state.ts';
 import { MARKET_IDS } from '../perp/market.ts';
 import type { Position } from '../perp/position.ts';
+import type { Account } from '../perp/exchange.ts';
+import { accountEquity, type Markets } from '../perp/margin.ts';
 import { clearTouched, type Touched } from '../fast/touched.ts';
 import { stampTouch, type TouchStamps } from '../perp/adl.ts';
 import type { RunState, Venue } from './run-state.ts';
@@ -96,10 +98,13 @@ export class ClassEquity {
     this.reserve[run.population.professional[i]!]! += delta;
   }
 
-  /** A perpetual trader left for good (closed, or liquidated in full): its wallet no longer moves. */
-  settled(run: RunState, i: number, equity: number): void {
+  /**
+   * A perpetual trader left for good (closed, or liquidated in full): its account's equity no longer moves
+   * (worked out here, only when counted).
+   */
+  settled(run: RunState, i: number, account: Account, markets: Markets): void {
     if (!this.#counting) return;
-    this.settledPerps[run.population.professional[i]!]! += equity;
+    this.settledPerps[run.population.professional[i]!]! += accountEquity(account, markets);
   }
 
   /** A trader now holds an open perpetual position: counted from here on, at every frame. */

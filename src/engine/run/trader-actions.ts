@@ -18,7 +18,6 @@ import type { PerpEvent } from '../perp/events.ts';
 import { openAccount } from '../perp/exchange.ts';
 import { marketIn, positionIn } from '../perp/by-market.ts';
 import { MARKET_IDS, MARKET_INDEX, type MarketId } from '../perp/market.ts';
-import { accountEquity } from '../perp/margin.ts';
 import type { Position } from '../perp/position.ts';
 import { touchClient, unitsOf } from '../broker/broker-state.ts';
 import { keptMarketOrder, placeMarketOrder } from '../perp/orders.ts';
@@ -200,7 +199,7 @@ function openPerp(
   const position = positionIn(state.accounts[account]!.positions, market);
   if (!filled || !position) {
     run.phase[i] = PHASE.closed;
-    run.classEquity.settled(run, i, accountEquity(state.accounts[account]!, state.markets));
+    run.classEquity.settled(run, i, state.accounts[account]!, state.markets);
     return;
   }
   run.openPerps[i] = 1;
@@ -283,7 +282,7 @@ export function exitTrader(run: RunState, i: number): void {
   const owner = venue.exchange.accounts[account]!;
   const position = positionIn(owner.positions, market);
   if (position) closePosition(run, venue, i, account, market, position);
-  run.classEquity.settled(run, i, accountEquity(owner, venue.exchange.markets));
+  run.classEquity.settled(run, i, owner, venue.exchange.markets);
 }
 
 function closePosition(
