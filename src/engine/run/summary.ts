@@ -6,7 +6,7 @@
 import { brokerExposure } from '../broker/index.ts';
 import { PERSONAS, type PersonaName } from '../population/population.ts';
 import { checksumHex } from './checksum.ts';
-import { traderEquity } from './observe.ts';
+import { everyTraderEquityInto } from './observe.ts';
 import { VENUE, type RunState } from './run-state.ts';
 import {
   runFigures,
@@ -116,9 +116,10 @@ export function summarize(run: RunState, pnlOf = new Float64Array(run.population
   const byProduct = { spot: emptyProduct(), margin: emptyProduct(), perp: emptyProduct() };
   let lossesBeyondDeposits = 0;
   let liquidatedTraders = 0;
+  everyTraderEquityInto(run, pnlOf); // each trader's equity, turned into its pnl below
   for (let i = 0; i < p.count; i++) {
     const start = p.capital[i]! + p.securities[i]!;
-    const equity = traderEquity(run, i);
+    const equity = pnlOf[i]!;
     pnlOf[i] = equity - start;
     const outcome = p.professional[i] ? byClass.professional : byClass.retail;
     outcome.traders++;
