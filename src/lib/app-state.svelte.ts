@@ -58,6 +58,13 @@ export class AppState {
    */
   costlyRun = $state<number | null>(null);
 
+  /**
+   * The results whose end is shown (issue 18: a class predicts first): set once the playhead reaches the last
+   * frame, or by "Show the end"; a new run's results hide it again. The stage's end-of-run table and each
+   * followed trader's fate read `endShown`.
+   */
+  endShownFor = $state.raw<[RunResult, RunResult] | null>(null);
+
   /** Playback: the frame shown, whether it advances, and how fast. */
   frame = $state(0);
   playing = $state(false);
@@ -108,6 +115,16 @@ export class AppState {
 
   get frameCount(): number {
     return this.results?.[0].frames.length ?? 0;
+  }
+
+  /** Whether the playhead is on the last frame of the results. */
+  get atEnd(): boolean {
+    return this.frameCount > 0 && this.frame >= this.frameCount - 1;
+  }
+
+  /** Whether the end of these results is shown (`endShownFor`; the stage sets it when the playhead reaches it). */
+  get endShown(): boolean {
+    return this.results !== null && this.endShownFor === this.results;
   }
 
   get speed(): number {

@@ -2,9 +2,20 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium, watchPage } from './chromium.ts';
 
-/** Opens the app and waits for the default comparison to reach the trader panels. */
+/**
+ * Opens the app and waits for the default comparison to reach the trader panels, their endings kept until the
+ * stage shows the end (a class predicts first); then shows it.
+ */
 async function openApp(page: Page): Promise<void> {
   await page.goto(inject('rootUrl'));
+  await page.getByTestId('fate-hidden').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('fate-B').count()).toBe(0);
+  await showTheEnd(page);
+}
+
+/** The stage's "Show the end": the trader panel then tells each rule set's ending. */
+async function showTheEnd(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Show the end' }).click();
   await page.getByTestId('fate-B').waitFor({ timeout: 30_000 });
 }
 
@@ -82,7 +93,9 @@ describe.skipIf(!chromiumAvailable)('follow a trader, the ADL queue and the calc
         timeout: 30_000,
       })
       .toBe(1);
-    await follow.getByTestId('fate-A').waitFor();
+    // A new comparison (the trader followed): its ending kept again until shown.
+    await follow.getByTestId('fate-hidden').waitFor();
+    await showTheEnd(page);
     expect(await follow.getByLabel('Trader', { exact: true }).inputValue()).toBe(String(id));
     await follow.screenshot({ path: 'test-results/trader-follow-picked.png' });
     expect(watch.problems).toEqual([]);

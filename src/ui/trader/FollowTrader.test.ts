@@ -38,8 +38,25 @@ describe('FollowTrader', () => {
     expect(screen.getByRole('rowheader', { name: 'Where they trade' })).toBeInTheDocument();
   });
 
+  it('keeps the ending until the stage shows it (a class predicts first)', () => {
+    app.followedTrader = PERSONAS.retailPerp20x;
+    app.endShownFor = null;
+    app.seek(600);
+    render(FollowTrader, { app, i18n: new I18n('en') });
+    expect(screen.queryByTestId('fate-A')).toBeNull();
+    expect(screen.queryByTestId('fate-B')).toBeNull();
+    expect(screen.getByTestId('fate-hidden')).toHaveTextContent(
+      'Shown when the run reaches its end, or with “Show the end” above: predict it first.',
+    );
+    app.endShownFor = app.results; // the stage's "Show the end", or its playhead reaching the last frame
+    flushSync();
+    expect(screen.queryByTestId('fate-hidden')).toBeNull();
+    expect(screen.getByTestId('fate-B')).toHaveTextContent(/^B B Offshore exchange: Liquidated at/);
+  });
+
   it('tells how it ends in one sentence built from the numbers', () => {
     app.followedTrader = PERSONAS.retailPerp20x;
+    app.endShownFor = app.results;
     render(FollowTrader, { app, i18n: new I18n('en') });
     const offshore = app.results![1].summary.personas.retailPerp20x;
     expect(offshore.liquidated).toBe(true);
@@ -106,13 +123,15 @@ describe('FollowTrader', () => {
     flushSync();
     expect(app.follow).toContain(17);
     expect(screen.getByRole('option', { name: 'Trader 17' })).toBeInTheDocument();
-    // The panel reads the new results a few tasks after they arrive (a task of its own).
+    // The panel reads the new results a few tasks after they arrive (a task of its own); their end shown.
+    app.endShownFor = app.results;
     await waitFor(() => expect(screen.getByTestId('fate-A')).toBeInTheDocument());
     expect(screen.getByTestId('fate-B')).toBeInTheDocument();
   });
 
   it('speaks Traditional Chinese', () => {
     app.followedTrader = PERSONAS.retailPerp20x;
+    app.endShownFor = app.results;
     render(FollowTrader, { app, i18n: new I18n('zh-Hant-HK') });
     expect(screen.getByRole('heading', { name: '跟蹤一名交易者' })).toBeInTheDocument();
     expect(screen.getByTestId('venue-A')).toHaveTextContent('被拒買賣永續合約');
