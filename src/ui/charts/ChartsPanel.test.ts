@@ -31,9 +31,23 @@ describe('ChartsPanel', () => {
     expect(screen.getByText('The charts appear when the run has finished.')).toBeInTheDocument();
     expect(screen.queryAllByRole('figure')).toHaveLength(0);
     await fresh.run();
-    // The charts follow the results one task later (Lagging), after the outcome card.
-    const figures = await screen.findAllByRole('figure');
+    // The charts follow the results one task later (Lagging), after the outcome card. The end is not shown yet
+    // (issue 18: a class predicts first): five time charts drawn to the playhead, the outcomes held back.
+    const before = await screen.findAllByRole('figure');
     expect(screen.queryByText('The charts appear when the run has finished.')).toBeNull();
+    expect(before.map((f) => within(f).getByRole('heading', { level: 3 }).textContent)).toEqual(
+      TITLES.slice(0, 5),
+    );
+    expect(screen.getByTestId('outcomes-hidden')).toHaveTextContent(
+      'Each trader’s outcome at the end of the run: shown when the run reaches its end, or with “Show the end” above.',
+    );
+    expect(
+      screen.getByText(/^At 10 Oct 12:00 UTC the BTC index price stands at \$122,000; nothing has moved yet/),
+    ).toBeInTheDocument();
+    fresh.endShownFor = fresh.results; // the stage's "Show the end"
+    flushSync();
+    const figures = screen.getAllByRole('figure');
+    expect(screen.queryByTestId('outcomes-hidden')).toBeNull();
     expect(figures.map((f) => within(f).getByRole('heading', { level: 3 }).textContent)).toEqual(TITLES);
     figures.forEach((figure, k) => {
       const description = figure.getAttribute('aria-describedby') ?? '';
@@ -49,7 +63,36 @@ describe('ChartsPanel', () => {
     });
   });
 
+  it('tells only what has happened until the end is shown: lines, words and tables up to the playhead', async () => {
+    const user = userEvent.setup();
+    app.endShownFor = null;
+    app.seek(600);
+    const { container } = render(ChartsPanel, { app, i18n: new I18n('en') });
+    expect(screen.getAllByRole('figure')).toHaveLength(5);
+    // Nothing drawn past the playhead (TimeChart's future hidden, as on the stage).
+    expect(container.querySelectorAll('g.future')).toHaveLength(0);
+    expect(
+      screen.getByText(
+        /^So far, to 10 Oct 22:00 UTC, the BTC index price fell from \$122,000 to a low of \$104,900/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/^So far, to 10 Oct 22:00 UTC, the insurance fund went from/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^So far, to 10 Oct 22:00 UTC, open interest peaked at/)).toBeInTheDocument();
+    expect(screen.getByText(/^So far, to 10 Oct 22:00 UTC, the BTC funding rate/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/^So far, to 10 Oct 22:00 UTC, retail investors' equity went from/),
+    ).toBeInTheDocument();
+    const fund = screen.getByRole('figure', { name: TITLES[1] });
+    await user.click(within(fund).getByRole('button', { name: 'Show data table' }));
+    expect(within(fund).getByRole('table').querySelector('caption')).toHaveTextContent(/of 601 points/);
+    expect(screen.queryByText(/NaN|undefined/)).toBeNull();
+    app.seek(0);
+  });
+
   it('renders the six charts of a small run', () => {
+    app.endShownFor = app.results;
     const { container } = render(ChartsPanel, { app, i18n: new I18n('en') });
     const figures = screen.getAllByRole('figure');
     expect(figures).toHaveLength(6);
@@ -81,6 +124,7 @@ describe('ChartsPanel', () => {
 
   it('opens a data table of at most 200 rows', async () => {
     const user = userEvent.setup();
+    app.endShownFor = app.results;
     render(ChartsPanel, { app, i18n: new I18n('en') });
     const price = screen.getByRole('figure', { name: TITLES[0] });
     await user.click(within(price).getByRole('button', { name: 'Show data table' }));

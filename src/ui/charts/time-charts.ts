@@ -17,14 +17,40 @@ import {
   type Pair,
 } from './chart-series.ts';
 
+/**
+ * How many of the results' frames a description or table reads: with `played` (a frame count, the charts before
+ * the end is shown) only those played, "so far"; `soFar` when that is not all of them.
+ */
+function framesRead(results: Pair, played: number): { upTo: number; soFar: boolean } {
+  const all = results[0].frames.minute.length;
+  const upTo = Math.max(1, Math.min(all, played));
+  return { upTo, soFar: upTo < all };
+}
+
+/** A time table of the first `played` frames. */
+export function playedTable(
+  context: ChartContext,
+  results: Pair,
+  series: readonly ChartSeries[],
+  played: number = Infinity,
+): DataTable {
+  const { upTo } = framesRead(results, played);
+  return timeTable(
+    context,
+    results[0].frames.minute.subarray(0, upTo),
+    series.map((s) => ({ ...s, values: s.values.subarray(0, upTo) })),
+  );
+}
+
 export function insuranceFundSeries(context: ChartContext, results: Pair): ChartSeries[] {
   return pairSeries(context, results, 'fund', (r) => r.frames.insuranceFund, context.formats.money);
 }
 
-export function insuranceFundDescription(context: ChartContext, results: Pair): string {
-  const { t, formats } = context;
+export function insuranceFundDescription(context: ChartContext, results: Pair, played = Infinity): string {
+  const { t, formats, clock } = context;
+  const { upTo, soFar } = framesRead(results, played);
   const part = (result: RunResult) => {
-    const fund = result.frames.insuranceFund;
+    const fund = result.frames.insuranceFund.subarray(0, upTo);
     return {
       start: formats.money(fund[0] ?? NaN),
       end: formats.money(last(fund)),
@@ -33,7 +59,8 @@ export function insuranceFundDescription(context: ChartContext, results: Pair): 
   };
   const a = part(results[0]);
   const b = part(results[1]);
-  return t('charts.fund.description', {
+  return t(soFar ? 'charts.fund.descriptionSoFar' : 'charts.fund.description', {
+    now: clock.format(results[0].frames.minute[upTo - 1]!),
     startA: a.start,
     endA: a.end,
     lowA: a.low,
@@ -47,18 +74,20 @@ export function openInterestSeries(context: ChartContext, results: Pair): ChartS
   return pairSeries(context, results, 'interest', (r) => r.frames.openInterest, context.formats.money);
 }
 
-export function openInterestDescription(context: ChartContext, results: Pair): string {
+export function openInterestDescription(context: ChartContext, results: Pair, played = Infinity): string {
   const { t, formats, clock } = context;
+  const { upTo, soFar } = framesRead(results, played);
   const minutes = results[0].frames.minute;
-  const peak = (result: RunResult) => highest(result.frames.openInterest);
-  const [pa, pb] = [peak(results[0]), peak(results[1])];
-  return t('charts.interest.description', {
+  const interest = (result: RunResult) => result.frames.openInterest.subarray(0, upTo);
+  const [pa, pb] = [highest(interest(results[0])), highest(interest(results[1]))];
+  return t(soFar ? 'charts.interest.descriptionSoFar' : 'charts.interest.description', {
+    now: clock.format(minutes[upTo - 1]!),
     peakA: formats.money(pa.value),
     timeA: clock.format(minutes[pa.index]!),
     peakB: formats.money(pb.value),
     timeB: clock.format(minutes[pb.index]!),
-    endA: formats.money(last(results[0].frames.openInterest)),
-    endB: formats.money(last(results[1].frames.openInterest)),
+    endA: formats.money(last(interest(results[0]))),
+    endB: formats.money(last(interest(results[1]))),
   });
 }
 
@@ -66,14 +95,22 @@ export function fundingSeries(context: ChartContext, results: Pair): ChartSeries
   return pairSeries(context, results, 'funding', (r) => r.frames.fundingRateBtc, context.formats.rate);
 }
 
-export function fundingDescription(context: ChartContext, results: Pair): string {
-  const { t, formats } = context;
-  const range = (result: RunResult) => [
-    formats.rate(lowest(result.frames.fundingRateBtc).value),
-    formats.rate(highest(result.frames.fundingRateBtc).value),
-  ];
+export function fundingDescription(context: ChartContext, results: Pair, played = Infinity): string {
+  const { t, formats, clock } = context;
+  const { upTo, soFar } = framesRead(results, played);
+  const range = (result: RunResult) => {
+    const rates = result.frames.fundingRateBtc.subarray(0, upTo);
+    return [formats.rate(lowest(rates).value), formats.rate(highest(rates).value)];
+  };
   const [a, b] = [range(results[0]), range(results[1])];
-  return t('charts.funding.description', { minA: a[0]!, maxA: a[1]!, minB: b[0]!, maxB: b[1]! });
+  const now = clock.format(results[0].frames.minute[upTo - 1]!);
+  return t(soFar ? 'charts.funding.descriptionSoFar' : 'charts.funding.description', {
+    now,
+    minA: a[0]!,
+    maxA: a[1]!,
+    minB: b[0]!,
+    maxB: b[1]!,
+  });
 }
 
 /* ---------------------------------------------------------- 5. equity by class */
@@ -92,10 +129,27 @@ export function equitySeries(
   );
 }
 
-/** From the summaries: what each class brought and what it had at the end, under A and under B. */
-export function equityDescription(context: ChartContext, results: Pair): string {
-  const { t, formats } = context;
+/**
+ * From the summaries: what each class brought and what it had at the end, under A and under B; with `played`
+ * short of the end, from the frames: each class's equity at the start and at the playhead.
+ */
+export function equityDescription(context: ChartContext, results: Pair, played = Infinity): string {
+  const { t, formats, clock } = context;
+  const { upTo, soFar } = framesRead(results, played);
   const params: MessageParams = {};
+  if (soFar) {
+    params['now'] = clock.format(results[0].frames.minute[upTo - 1]!);
+    results.forEach((result, r) => {
+      for (const [key, equity] of [
+        ['Retail', result.frames.equityRetail],
+        ['Pro', result.frames.equityProfessional],
+      ] as const) {
+        params[`start${key}${RULE_SETS[r]}`] = formats.money(equity[0] ?? NaN);
+        params[`now${key}${RULE_SETS[r]}`] = formats.money(equity[upTo - 1] ?? NaN);
+      }
+    });
+    return t('charts.equity.descriptionSoFar', params);
+  }
   for (const investorClass of ['retail', 'professional'] as const) {
     const key = investorClass === 'retail' ? 'Retail' : 'Pro';
     const deposits = results[0].summary.byClass[investorClass].deposits;
@@ -109,7 +163,7 @@ export function equityDescription(context: ChartContext, results: Pair): string 
   return t('charts.equity.description', params);
 }
 
-export function equityTable(context: ChartContext, results: Pair): DataTable {
+export function equityTable(context: ChartContext, results: Pair, played = Infinity): DataTable {
   const { t } = context;
   const labelled = (investorClass: 'retail' | 'professional') =>
     equitySeries(context, results, investorClass).map((s, r) => ({
@@ -118,5 +172,5 @@ export function equityTable(context: ChartContext, results: Pair): DataTable {
         ruleSet: RULE_SETS[r]!,
       }),
     }));
-  return timeTable(context, results[0].frames.minute, [...labelled('retail'), ...labelled('professional')]);
+  return playedTable(context, results, [...labelled('retail'), ...labelled('professional')], played);
 }
