@@ -45,6 +45,38 @@ describe('TimeChart', () => {
     });
   };
 
+  it('draws a flat series at 0 within its flat span (a funding rate before its first settlement: not ±100%)', () => {
+    const minutes = app.results![0].frames.minute;
+    const flat = (flatSpan?: number) =>
+      render(TimeChart, {
+        app,
+        i18n,
+        label: 'Funding rate',
+        minutes,
+        series: [
+          {
+            id: 'a',
+            label: 'A',
+            values: new Float64Array(minutes.length),
+            colour: '#000',
+            format: formats.rate,
+          },
+        ],
+        yLabel: 'Rate',
+        tick: formats.rate,
+        clock: context.clock,
+        zero: true,
+        ...(flatSpan === undefined ? {} : { flatSpan }),
+      });
+    const labels = (container: HTMLElement) =>
+      [...container.querySelectorAll('text')].map((t) => t.textContent ?? '').filter((t) => t.endsWith('%'));
+    const narrow = flat(0.001);
+    expect(labels(narrow.container)).toContain('0.1000%');
+    expect(labels(narrow.container).some((l) => l.includes('100.0000%'))).toBe(false);
+    narrow.unmount();
+    expect(labels(flat().container)).toContain('100.0000%');
+  });
+
   it('draws one decimated path per series, the axis title and time ticks', () => {
     const { container } = renderPrice();
     const paths = container.querySelectorAll('g.played path[data-series]');
