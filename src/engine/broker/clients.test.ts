@@ -21,7 +21,12 @@ describe('client accounts', () => {
       hourlyInterest: 0,
       marginCall: null,
     });
-    expect(clientOf(state, id).holdings).toEqual({ BTC: 0, ETH: 0, 'other-crypto': 0, securities: 50 });
+    expect(clientOf(state, id).holdings.toJSON()).toEqual({
+      BTC: 0,
+      ETH: 0,
+      'other-crypto': 0,
+      securities: 50,
+    });
     expect(state.totalCash).toBe(before + 1_000);
     expect(state.totalUnits.securities).toBe(1e8 + 50);
     expect(worstInvariant(state).error).toBe(0);

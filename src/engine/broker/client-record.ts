@@ -1,0 +1,186 @@
+/**
+ * A broker client and its holdings with their numbers in rows of Float64Array blocks (issue 16), as
+ * perp/position.ts keeps a position's. A plain client was 11 heap objects (the client, a heap number for each
+ * of its five money fields, a holdings object and its four units), kept for the run and copied by the
+ * collector as they outlived its first collections; a 100,000-trader run opens about 40,000, and a client's
+ * exit was mostly cache misses on those scattered objects. A record is two small objects (the client and its
+ * holdings' view of the same row); the numbers read and write as the plain fields did, the same bits (a
+ * Float64Array keeps every double as it is, −0 included). Rows are taken in opening order and never reused.
+ *
+ * Every broker Holdings is a HoldingsRow (the liquidity provider's, the estate's, a probe's), so the sites that
+ * read holdings see one class; every client is a Client.
+ */
+import type { InvestorClass } from '../perp/rules.ts';
+import type { Holdings, MarginCall } from './broker-state.ts';
+import type { InterestBook } from './interest-book.ts';
+
+const BLOCK_ROWS = 4096;
+
+/** Rows of `fields` numbers, a block of them at a time (a block is filled in order, then left to its rows). */
+class RowBlocks {
+  rows: Float64Array;
+  #used = 0;
+  constructor(readonly fields: number) {
+    this.rows = new Float64Array(BLOCK_ROWS * fields);
+  }
+  /** The start of a fresh row in `rows` (read `rows` after taking). */
+  take(): number {
+    if (this.#used === BLOCK_ROWS) {
+      this.rows = new Float64Array(BLOCK_ROWS * this.fields);
+      this.#used = 0;
+    }
+    return this.#used++ * this.fields;
+  }
+}
+
+/** A client's row: cash, principal, interest, hourly interest, the four units (BTC, ETH, other crypto, securities), deposited. */
+const clientRows = new RowBlocks(9);
+/** Holdings of their own (the provider's, the estate's, the sums, a door's probe): the four units. */
+const holdingsRows = new RowBlocks(4);
+
+/** Units of each broker asset, read from four numbers of a row. */
+export class HoldingsRow implements Holdings {
+  readonly #rows: Float64Array;
+  readonly #at: number;
+
+  constructor(rows: Float64Array, at: number) {
+    this.#rows = rows;
+    this.#at = at;
+  }
+
+  /** Holdings of these units in a row of their own. */
+  static of(btc: number, eth: number, otherCrypto: number, securities: number): HoldingsRow {
+    const at = holdingsRows.take();
+    const rows = holdingsRows.rows;
+    rows[at] = btc;
+    rows[at + 1] = eth;
+    rows[at + 2] = otherCrypto;
+    rows[at + 3] = securities;
+    return new HoldingsRow(rows, at);
+  }
+
+  get BTC(): number {
+    return this.#rows[this.#at]!;
+  }
+  set BTC(units: number) {
+    this.#rows[this.#at] = units;
+  }
+  get ETH(): number {
+    return this.#rows[this.#at + 1]!;
+  }
+  set ETH(units: number) {
+    this.#rows[this.#at + 1] = units;
+  }
+  get 'other-crypto'(): number {
+    return this.#rows[this.#at + 2]!;
+  }
+  set 'other-crypto'(units: number) {
+    this.#rows[this.#at + 2] = units;
+  }
+  get securities(): number {
+    return this.#rows[this.#at + 3]!;
+  }
+  set securities(units: number) {
+    this.#rows[this.#at + 3] = units;
+  }
+
+  /** The plain holdings (a spread or a test's deep comparison sees no units: they are accessors). */
+  toJSON(): Holdings {
+    return {
+      BTC: this.BTC,
+      ETH: this.ETH,
+      'other-crypto': this['other-crypto'],
+      securities: this.securities,
+    };
+  }
+}
+
+/** A client account at the broker (clients.ts opens them). */
+export class Client {
+  readonly id: number;
+  readonly investorClass: InvestorClass;
+  readonly holdings: HoldingsRow;
+  /** The hourly passes already added to `interest` and `hourlyInterest` (interest-book.ts). */
+  settledPasses: number;
+  /** The broker's interest book, whose passes the client's interest is settled from. */
+  readonly book: InterestBook;
+  marginCall: MarginCall | null = null;
+  /** false: a spot-only client, who never borrows and is never checked for margin. */
+  readonly financing: boolean;
+  readonly #rows: Float64Array;
+  readonly #at: number;
+
+  constructor(
+    id: number,
+    investorClass: InvestorClass,
+    financing: boolean,
+    book: InterestBook,
+    cash: number,
+    btc: number,
+    eth: number,
+    otherCrypto: number,
+    securities: number,
+  ) {
+    const at = clientRows.take();
+    const rows = clientRows.rows;
+    this.id = id;
+    this.investorClass = investorClass;
+    this.holdings = new HoldingsRow(rows, at + 4);
+    this.settledPasses = book.passes;
+    this.book = book;
+    this.financing = financing;
+    this.#rows = rows;
+    this.#at = at;
+    rows[at] = cash;
+    rows[at + 1] = 0;
+    rows[at + 2] = 0;
+    rows[at + 3] = 0;
+    rows[at + 4] = btc;
+    rows[at + 5] = eth;
+    rows[at + 6] = otherCrypto;
+    rows[at + 7] = securities;
+    rows[at + 8] = cash;
+  }
+
+  get cash(): number {
+    return this.#rows[this.#at]!;
+  }
+  set cash(value: number) {
+    this.#rows[this.#at] = value;
+  }
+  /** Cash lent by the broker and not yet repaid (change it through the loan ledger: see `trackDebtor`). */
+  get principal(): number {
+    return this.#rows[this.#at + 1]!;
+  }
+  set principal(value: number) {
+    this.#rows[this.#at + 1] = value;
+  }
+  /**
+   * Interest accrued and not yet paid, owed to the broker, as of the hourly pass `settledPasses`: read it after
+   * `settleInterest` (interest-book.ts), as `clientDebt` does.
+   */
+  get interest(): number {
+    return this.#rows[this.#at + 2]!;
+  }
+  set interest(value: number) {
+    this.#rows[this.#at + 2] = value;
+  }
+  /**
+   * Σ interest charged at tops of hours, never reset, as of `settledPasses` like `interest`. The hourly accrual
+   * reaches every debtor without marking it touched (its margin headroom already allows for a day of interest),
+   * so an observer that sums debt counts this part from `hourlyInterestByClass` instead of from the client.
+   */
+  get hourlyInterest(): number {
+    return this.#rows[this.#at + 3]!;
+  }
+  set hourlyInterest(value: number) {
+    this.#rows[this.#at + 3] = value;
+  }
+  /** Σ cash deposited (opening cash and top-ups). */
+  get deposited(): number {
+    return this.#rows[this.#at + 8]!;
+  }
+  set deposited(value: number) {
+    this.#rows[this.#at + 8] = value;
+  }
+}
