@@ -3,12 +3,13 @@
  * perp/position.ts keeps a position's. A plain client was 11 heap objects (the client, a heap number for each
  * of its five money fields, a holdings object and its four units), kept for the run and copied by the
  * collector as they outlived its first collections; a 100,000-trader run opens about 40,000, and a client's
- * exit was mostly cache misses on those scattered objects. A record is two small objects (the client and its
- * holdings' view of the same row); the numbers read and write as the plain fields did, the same bits (a
- * Float64Array keeps every double as it is, −0 included). Rows are taken in opening order and never reused.
+ * exit was mostly cache misses on those scattered objects. A record is one small object and its row; the numbers
+ * read and write as the plain fields did, the same bits (a Float64Array keeps every double as it is, −0
+ * included). Rows are taken in opening order and never reused.
  *
- * Every broker Holdings is a HoldingsRow (the liquidity provider's, the estate's, a probe's), so the sites that
- * read holdings see one class; every client is a Client.
+ * A Client is its own holdings (`client.holdings === client`), so reading a client's units loads no other
+ * object. Every other broker Holdings is a HoldingsRow (the liquidity provider's, the estate's, the sums, a
+ * door's probe): a site that reads both sees two classes with the same getters and the row at the same place.
  */
 import type { InvestorClass } from '../perp/rules.ts';
 import type { Holdings, MarginCall } from './broker-state.ts';
@@ -38,14 +39,15 @@ const clientRows = new RowBlocks(9);
 /** Holdings of their own (the provider's, the estate's, the sums, a door's probe): the four units. */
 const holdingsRows = new RowBlocks(4);
 
-/** Units of each broker asset, read from four numbers of a row. */
+/** Units of each broker asset: four numbers of a row, from `at`. */
 export class HoldingsRow implements Holdings {
-  readonly #rows: Float64Array;
-  readonly #at: number;
+  /** The block and where the units start in it (a Client's money fields are the four numbers before). */
+  readonly rows: Float64Array;
+  readonly at: number;
 
   constructor(rows: Float64Array, at: number) {
-    this.#rows = rows;
-    this.#at = at;
+    this.rows = rows;
+    this.at = at;
   }
 
   /** Holdings of these units in a row of their own. */
@@ -60,32 +62,32 @@ export class HoldingsRow implements Holdings {
   }
 
   get BTC(): number {
-    return this.#rows[this.#at]!;
+    return this.rows[this.at]!;
   }
   set BTC(units: number) {
-    this.#rows[this.#at] = units;
+    this.rows[this.at] = units;
   }
   get ETH(): number {
-    return this.#rows[this.#at + 1]!;
+    return this.rows[this.at + 1]!;
   }
   set ETH(units: number) {
-    this.#rows[this.#at + 1] = units;
+    this.rows[this.at + 1] = units;
   }
   get 'other-crypto'(): number {
-    return this.#rows[this.#at + 2]!;
+    return this.rows[this.at + 2]!;
   }
   set 'other-crypto'(units: number) {
-    this.#rows[this.#at + 2] = units;
+    this.rows[this.at + 2] = units;
   }
   get securities(): number {
-    return this.#rows[this.#at + 3]!;
+    return this.rows[this.at + 3]!;
   }
   set securities(units: number) {
-    this.#rows[this.#at + 3] = units;
+    this.rows[this.at + 3] = units;
   }
 
   /** The plain holdings (a spread or a test's deep comparison sees no units: they are accessors). */
-  toJSON(): Holdings {
+  toJSON(): object {
     return {
       BTC: this.BTC,
       ETH: this.ETH,
@@ -95,11 +97,10 @@ export class HoldingsRow implements Holdings {
   }
 }
 
-/** A client account at the broker (clients.ts opens them). */
-export class Client {
+/** A client account at the broker (clients.ts opens them), its units its own (see above). */
+export class Client extends HoldingsRow {
   readonly id: number;
   readonly investorClass: InvestorClass;
-  readonly holdings: HoldingsRow;
   /** The hourly passes already added to `interest` and `hourlyInterest` (interest-book.ts). */
   settledPasses: number;
   /** The broker's interest book, whose passes the client's interest is settled from. */
@@ -107,8 +108,6 @@ export class Client {
   marginCall: MarginCall | null = null;
   /** false: a spot-only client, who never borrows and is never checked for margin. */
   readonly financing: boolean;
-  readonly #rows: Float64Array;
-  readonly #at: number;
 
   constructor(
     id: number,
@@ -123,14 +122,12 @@ export class Client {
   ) {
     const at = clientRows.take();
     const rows = clientRows.rows;
+    super(rows, at + 4);
     this.id = id;
     this.investorClass = investorClass;
-    this.holdings = new HoldingsRow(rows, at + 4);
     this.settledPasses = book.passes;
     this.book = book;
     this.financing = financing;
-    this.#rows = rows;
-    this.#at = at;
     rows[at] = cash;
     rows[at + 1] = 0;
     rows[at + 2] = 0;
@@ -142,28 +139,31 @@ export class Client {
     rows[at + 8] = cash;
   }
 
+  get holdings(): HoldingsRow {
+    return this;
+  }
   get cash(): number {
-    return this.#rows[this.#at]!;
+    return this.rows[this.at - 4]!;
   }
   set cash(value: number) {
-    this.#rows[this.#at] = value;
+    this.rows[this.at - 4] = value;
   }
   /** Cash lent by the broker and not yet repaid (change it through the loan ledger: see `trackDebtor`). */
   get principal(): number {
-    return this.#rows[this.#at + 1]!;
+    return this.rows[this.at - 3]!;
   }
   set principal(value: number) {
-    this.#rows[this.#at + 1] = value;
+    this.rows[this.at - 3] = value;
   }
   /**
    * Interest accrued and not yet paid, owed to the broker, as of the hourly pass `settledPasses`: read it after
    * `settleInterest` (interest-book.ts), as `clientDebt` does.
    */
   get interest(): number {
-    return this.#rows[this.#at + 2]!;
+    return this.rows[this.at - 2]!;
   }
   set interest(value: number) {
-    this.#rows[this.#at + 2] = value;
+    this.rows[this.at - 2] = value;
   }
   /**
    * Σ interest charged at tops of hours, never reset, as of `settledPasses` like `interest`. The hourly accrual
@@ -171,16 +171,35 @@ export class Client {
    * so an observer that sums debt counts this part from `hourlyInterestByClass` instead of from the client.
    */
   get hourlyInterest(): number {
-    return this.#rows[this.#at + 3]!;
+    return this.rows[this.at - 1]!;
   }
   set hourlyInterest(value: number) {
-    this.#rows[this.#at + 3] = value;
+    this.rows[this.at - 1] = value;
   }
   /** Σ cash deposited (opening cash and top-ups). */
   get deposited(): number {
-    return this.#rows[this.#at + 8]!;
+    return this.rows[this.at + 4]!;
   }
   set deposited(value: number) {
-    this.#rows[this.#at + 8] = value;
+    this.rows[this.at + 4] = value;
+  }
+
+  /** The client's fields as a plain object (its units under `holdings`). */
+  override toJSON(): object {
+    const { id, investorClass, cash, principal, interest, hourlyInterest, settledPasses, marginCall } = this;
+    const holdings = super.toJSON();
+    return {
+      id,
+      investorClass,
+      cash,
+      holdings,
+      principal,
+      interest,
+      hourlyInterest,
+      settledPasses,
+      marginCall,
+      deposited: this.deposited,
+      financing: this.financing,
+    };
   }
 }
