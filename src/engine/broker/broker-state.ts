@@ -18,7 +18,7 @@ import { markTouched, type Touched } from '../fast/touched.ts';
 import type { BrokerRoutineSink } from './routine-sink.ts';
 import { DOUBLE } from '../fast/double-fields.ts';
 import { AssetNumbers } from '../market/asset-numbers.ts';
-import { HoldingsRow, type Client } from './client-record.ts';
+import { ClientRows, HoldingsRow, type Client } from './client-record.ts';
 import { createInterestBook, type InterestBook } from './interest-book.ts';
 
 /** BTC, ETH, other crypto, and securities (an equity index with its own price path). */
@@ -94,7 +94,7 @@ export interface MarginCall {
   metAtNetDebt: number;
 }
 
-export { Client, HoldingsRow } from './client-record.ts';
+export { Client, ClientRows, HoldingsRow, clientUnits } from './client-record.ts';
 
 export interface BrokerAccount {
   /** Capital at the start: the base of the loans-to-capital limit (SMF Guidelines 5×, guardrails B3). */
@@ -132,6 +132,8 @@ export interface BrokerState {
   /** A client under a margin call may not borrow more (the preset's extras.financingStopsAdvancesOnCall). */
   stopsAdvancesOnCall: boolean;
   clients: Client[];
+  /** The clients' numbers, a row per client by id (client-record.ts). */
+  clientRows: ClientRows;
   /** Σ client deposits + broker capital + the liquidity provider's opening cash. */
   totalCash: number;
   /** Units of each asset put in: the liquidity provider's and those clients opened with. */
@@ -297,6 +299,7 @@ export function createBroker(options: BrokerOptions): BrokerState {
     startMinuteOfDay,
     stopsAdvancesOnCall,
     clients: [],
+    clientRows: new ClientRows(),
     totalCash: DOUBLE,
     totalUnits: copyHoldings(liquidityProvider.holdings),
     watch: REVIEW_EVERY_CLIENT,

@@ -5,39 +5,51 @@
  * collector as they outlived its first collections; a 100,000-trader run opens about 40,000, and a client's
  * exit was mostly cache misses on those scattered objects. A record is one small object and its row; the numbers
  * read and write as the plain fields did, the same bits (a Float64Array keeps every double as it is, −0
- * included). Rows are taken in opening order and never reused.
+ * included). A client's row is found by its id (ClientRows); other holdings' rows are taken in order and never
+ * reused.
  *
  * A Client is its own holdings (`client.holdings === client`), so reading a client's units loads no other
  * object. Every other broker Holdings is a HoldingsRow (the liquidity provider's, the estate's, the sums, a
  * door's probe): a site that reads both sees two classes with the same getters and the row at the same place.
  */
 import type { InvestorClass } from '../perp/rules.ts';
-import type { Holdings, MarginCall } from './broker-state.ts';
+import type { BrokerAsset, Holdings, MarginCall } from './broker-state.ts';
 import type { InterestBook } from './interest-book.ts';
 
-const BLOCK_ROWS = 4096;
+/** A client's row: cash, principal, interest, hourly interest, the four units, deposited. */
+const CLIENT_FIELDS = 9;
+/** Client rows per block: 1,024 (72 KB). */
+const CLIENT_SHIFT = 10;
+const CLIENT_MASK = (1 << CLIENT_SHIFT) - 1;
 
-/** Rows of `fields` numbers, a block of them at a time (a block is filled in order, then left to its rows). */
-class RowBlocks {
-  rows: Float64Array;
-  #used = 0;
-  constructor(readonly fields: number) {
-    this.rows = new Float64Array(BLOCK_ROWS * fields);
-  }
-  /** The start of a fresh row in `rows` (read `rows` after taking). */
-  take(): number {
-    if (this.#used === BLOCK_ROWS) {
-      this.rows = new Float64Array(BLOCK_ROWS * this.fields);
-      this.#used = 0;
-    }
-    return this.#used++ * this.fields;
+/**
+ * A broker's client rows, by client id: client `id`'s row is block `id >> 10`, from (`id` & 1023) × 9. Found by
+ * id, a row's load need not wait for the client object's (clientUnits).
+ */
+export class ClientRows {
+  readonly blocks: Float64Array[] = [];
+}
+
+/** Client `id`'s units of `asset`, read from its row by id (the client object not loaded first). */
+export function clientUnits(rows: ClientRows, id: number, asset: BrokerAsset): number {
+  const block = rows.blocks[id >> CLIENT_SHIFT]!;
+  const at = (id & CLIENT_MASK) * CLIENT_FIELDS + 4;
+  switch (asset) {
+    case 'BTC':
+      return block[at]!;
+    case 'ETH':
+      return block[at + 1]!;
+    case 'other-crypto':
+      return block[at + 2]!;
+    default:
+      return block[at + 3]!;
   }
 }
 
-/** A client's row: cash, principal, interest, hourly interest, the four units (BTC, ETH, other crypto, securities), deposited. */
-const clientRows = new RowBlocks(9);
-/** Holdings of their own (the provider's, the estate's, the sums, a door's probe): the four units. */
-const holdingsRows = new RowBlocks(4);
+/** Holdings of their own (the provider's, the estate's, the sums, a door's probe): four units a row. */
+const HOLDINGS_BLOCK = 4096 * 4;
+let holdingsBlock = new Float64Array(HOLDINGS_BLOCK);
+let holdingsUsed = 0;
 
 /** Units of each broker asset: four numbers of a row, from `at`. */
 export class HoldingsRow implements Holdings {
@@ -52,8 +64,13 @@ export class HoldingsRow implements Holdings {
 
   /** Holdings of these units in a row of their own. */
   static of(btc: number, eth: number, otherCrypto: number, securities: number): HoldingsRow {
-    const at = holdingsRows.take();
-    const rows = holdingsRows.rows;
+    if (holdingsUsed === HOLDINGS_BLOCK) {
+      holdingsBlock = new Float64Array(HOLDINGS_BLOCK);
+      holdingsUsed = 0;
+    }
+    const rows = holdingsBlock;
+    const at = holdingsUsed;
+    holdingsUsed += 4;
     rows[at] = btc;
     rows[at + 1] = eth;
     rows[at + 2] = otherCrypto;
@@ -114,14 +131,18 @@ export class Client extends HoldingsRow {
     investorClass: InvestorClass,
     financing: boolean,
     book: InterestBook,
+    clientRows: ClientRows,
     cash: number,
     btc: number,
     eth: number,
     otherCrypto: number,
     securities: number,
   ) {
-    const at = clientRows.take();
-    const rows = clientRows.rows;
+    const blocks = clientRows.blocks;
+    // Ids are given in order: a client's block is there, or it is the next.
+    if (id >> CLIENT_SHIFT === blocks.length) blocks.push(new Float64Array(CLIENT_FIELDS << CLIENT_SHIFT));
+    const rows = blocks[id >> CLIENT_SHIFT]!;
+    const at = (id & CLIENT_MASK) * CLIENT_FIELDS;
     super(rows, at + 4);
     this.id = id;
     this.investorClass = investorClass;

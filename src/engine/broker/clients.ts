@@ -55,6 +55,7 @@ export function openClientWith(
     investorClass,
     financing,
     state.interestBook,
+    state.clientRows,
     cash,
     btc,
     eth,
