@@ -3,7 +3,7 @@
  * client (`financing: true`, may borrow if its investor class is eligible) or spot-only (never borrows, never
  * force-closed: the control case, model.md "Products").
  */
-import { Client, type BrokerState, type Holdings } from './broker-state.ts';
+import { Client, holdingsOf, requireHoldings, type BrokerState, type Holdings } from './broker-state.ts';
 import { enterBook, settleInterest } from './interest-book.ts';
 import { requireNonNegative } from '../margin/validate.ts';
 import type { InvestorClass } from '../perp/rules.ts';
@@ -87,10 +87,13 @@ export function clientDebt(client: Client): number {
 }
 
 function requireUnits(btc: number, eth: number, otherCrypto: number, securities: number): void {
-  // The check (and its field name, a new string) only for units that fail: this runs at every client's entry.
-  if (!(btc >= 0 && btc < Infinity)) requireNonNegative('client BTC units', btc);
-  if (!(eth >= 0 && eth < Infinity)) requireNonNegative('client ETH units', eth);
-  if (!(otherCrypto >= 0 && otherCrypto < Infinity))
-    requireNonNegative('client other-crypto units', otherCrypto);
-  if (!(securities >= 0 && securities < Infinity)) requireNonNegative('client securities units', securities);
+  // requireHoldings (and its field names, new strings) only for units that fail: this runs at every entry.
+  if (!(
+    btc >= 0 &&
+    eth >= 0 &&
+    otherCrypto >= 0 &&
+    securities >= 0 &&
+    btc + eth + otherCrypto + securities < Infinity
+  ))
+    requireHoldings('client', holdingsOf(btc, eth, otherCrypto, securities));
 }
