@@ -187,7 +187,7 @@ export function trackDebtor(state: BrokerState, client: Client): void {
 
 /** Records that a client's cash, holdings or debt changed, for the margin index and any observer. */
 export function touchClient(state: BrokerState, clientId: number): void {
-  state.watch.markDirty(state, clientId);
+  state.watch.markDirty(clientId);
   markTouched(state.touched, clientId);
 }
 

@@ -123,12 +123,6 @@ export class Client extends HoldingsRow {
   /** The broker's interest book, whose passes the client's interest is settled from. */
   readonly book: InterestBook;
   marginCall: MarginCall | null = null;
-  /**
-   * The margin index's (margin-watch.ts): whether the client waits for its refresh, and its entries' version.
-   * Here rather than in the index's arrays by id: a trade reading this object marks it at no further miss.
-   */
-  watchDirty = false;
-  watchVersion = 0;
   /** false: a spot-only client, who never borrows and is never checked for margin. */
   readonly financing: boolean;
 

@@ -8,7 +8,7 @@ import type { BrokerState, Client } from './broker-state.ts';
 
 export interface MarginScan {
   /** A client's cash, holdings or debt changed (touchClient). */
-  markDirty(state: BrokerState, clientId: number): void;
+  markDirty(clientId: number): void;
   /** Calls `visit` for every client the reference loop would act on this step, in id order (and may call it for others). */
   eachCandidate(state: BrokerState, visit: (client: Client) => void): void;
   /**

@@ -58,17 +58,18 @@ export class MarginWatch implements MarginScan {
    */
   readonly #tops = new Float64Array(4).fill(-Infinity);
   #nextDue = Infinity;
+  readonly #version: number[] = [];
   readonly #dirty: number[] = [];
+  readonly #isDirty: boolean[] = [];
   readonly #everyStep = new Set<number>();
   /** Step → clients due for a scheduled check (the day's call check, a deadline, the weekly recheck). */
   readonly #due = new Map<number, number[]>();
   /** The steps #due holds, each once (a min-heap: the earliest on top). */
   readonly #dueSteps = new KeyedHeap(1);
 
-  markDirty(state: BrokerState, clientId: number): void {
-    const client = state.clients[clientId]!;
-    if (client.watchDirty) return;
-    client.watchDirty = true;
+  markDirty(clientId: number): void {
+    if (this.#isDirty[clientId]) return;
+    this.#isDirty[clientId] = true;
     this.#dirty.push(clientId);
   }
 
@@ -110,12 +111,12 @@ export class MarginWatch implements MarginScan {
     if (this.#nextDue <= state.step) this.#takeDue(this.#dueSteps, state.step, found);
     // Each asset's price by name: a price read under a computed name is a new heap number, four a step.
     const prices = state.prices;
-    this.#crossed(BTC, prices.BTC, state.clients, found);
-    this.#crossed(ETH, prices.ETH, state.clients, found);
-    this.#crossed(OTHER_CRYPTO, prices['other-crypto'], state.clients, found);
-    this.#crossed(SECURITIES, prices.securities, state.clients, found);
+    this.#crossed(BTC, prices.BTC, found);
+    this.#crossed(ETH, prices.ETH, found);
+    this.#crossed(OTHER_CRYPTO, prices['other-crypto'], found);
+    this.#crossed(SECURITIES, prices.securities, found);
     sortUnique(found); // found several ways: every step, touched, due, several assets
-    for (const id of found) this.markDirty(state, id);
+    for (const id of found) this.markDirty(id);
     return found;
   }
 
@@ -140,11 +141,11 @@ export class MarginWatch implements MarginScan {
   }
 
   /** Current clients whose trigger the price of asset `a` reached; they leave the heap. */
-  #crossed(a: number, price: number, clients: readonly Client[], found: number[]): void {
+  #crossed(a: number, price: number, found: number[]): void {
     if (!(this.#tops[a]! >= price * SLACK)) return; // its heap's top: none reached
     const heap = this.#triggers[a]!;
     while (heap.size > 0 && heap.peekKey() >= price * SLACK) {
-      if (heap.peekVersion() === clients[heap.peekId()]!.watchVersion) found.push(heap.peekId());
+      if (heap.peekVersion() === this.#version[heap.peekId()]) found.push(heap.peekId());
       heap.pop();
     }
     this.#tops[a] = heap.size > 0 ? heap.peekKey() : -Infinity;
@@ -153,15 +154,14 @@ export class MarginWatch implements MarginScan {
   /** Recomputes the headroom of every client touched or reviewed since the last refresh. */
   #refresh(state: BrokerState): void {
     for (const id of this.#dirty) {
-      const client = state.clients[id]!;
-      client.watchDirty = false;
-      this.#index(state, client);
+      this.#isDirty[id] = false;
+      this.#index(state, state.clients[id]!);
     }
     if (this.#dirty.length !== 0) this.#dirty.length = 0; // setting a length costs ~30 ns even at 0
   }
 
   #index(state: BrokerState, client: Client): void {
-    const version = ++client.watchVersion;
+    const version = (this.#version[client.id] = (this.#version[client.id] ?? 0) + 1);
     if (this.#everyStep.size !== 0) this.#everyStep.delete(client.id); // usually empty: no hash lookup
     if (!client.financing) return;
     const debt = clientDebt(client);
