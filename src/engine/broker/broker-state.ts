@@ -2,7 +2,8 @@
  * The state of a margin-financing broker venue (model.md "Products: margin financing", "Accounts and
  * conservation"): the broker, its clients, the spot liquidity provider that takes the other side of every
  * client trade, the fee collector and an external estate that receives collateral lost in a broker failure.
- * A plain, serialisable object; the functions that change it live beside it.
+ * Its clients and holdings keep their numbers in Float64Array rows (client-record.ts); the functions that
+ * change it live beside it.
  *
  * Money is USD cash; assets are counted in units. `totalCash` and `totalUnits` record everything put in, so
  * broker-invariants.ts can check that no step creates or destroys either.
@@ -94,7 +95,7 @@ export interface MarginCall {
   metAtNetDebt: number;
 }
 
-export { Client, ClientRows, HoldingsRow, clientUnits } from './client-record.ts';
+export { Client, clientUnits } from './client-record.ts';
 
 export interface BrokerAccount {
   /** Capital at the start: the base of the loans-to-capital limit (SMF Guidelines 5×, guardrails B3). */
