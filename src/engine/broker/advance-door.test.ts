@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAdvance } from './advance-door.ts';
-import type { Holdings } from './broker-state.ts';
+import { holdingsWith, type Holdings } from './broker-state.ts';
 import { clientOf, openClient } from './clients.ts';
 import { HK_CIRCULAR, HK_SECURITIES_ONLY, testBroker } from './test-support.ts';
 
@@ -18,10 +18,8 @@ function hkClient(
   });
   return { state, client: clientOf(state, id) };
 }
-const plus = (h: Holdings, asset: keyof Holdings, qty: number): Holdings => ({
-  ...h,
-  [asset]: h[asset] + qty,
-});
+const plus = (h: Holdings, asset: keyof Holdings, qty: number): Holdings =>
+  holdingsWith(h, asset, h[asset] + qty);
 
 describe('checkAdvance: the door for a new loan (guardrails §1A, §1B)', () => {
   it('admits a loan within every limit', () => {

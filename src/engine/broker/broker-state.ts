@@ -2,7 +2,8 @@
  * The state of a margin-financing broker venue (model.md "Products: margin financing", "Accounts and
  * conservation"): the broker, its clients, the spot liquidity provider that takes the other side of every
  * client trade, the fee collector and an external estate that receives collateral lost in a broker failure.
- * A plain, serialisable object; the functions that change it live beside it.
+ * Its clients and holdings keep their numbers in Float64Array rows (client-record.ts); the functions that
+ * change it live beside it.
  *
  * Money is USD cash; assets are counted in units. `totalCash` and `totalUnits` record everything put in, so
  * broker-invariants.ts can check that no step creates or destroys either.
@@ -18,6 +19,7 @@ import { markTouched, type Touched } from '../fast/touched.ts';
 import type { BrokerRoutineSink } from './routine-sink.ts';
 import { DOUBLE } from '../fast/double-fields.ts';
 import { AssetNumbers } from '../market/asset-numbers.ts';
+import { ClientRows, HoldingsRow, type Client } from './client-record.ts';
 import { createInterestBook, type InterestBook } from './interest-book.ts';
 
 /** BTC, ETH, other crypto, and securities (an equity index with its own price path). */
@@ -93,34 +95,7 @@ export interface MarginCall {
   metAtNetDebt: number;
 }
 
-export interface Client {
-  id: number;
-  investorClass: InvestorClass;
-  cash: number;
-  holdings: Holdings;
-  /** Cash lent by the broker and not yet repaid (change it through the loan ledger: see `trackDebtor`). */
-  principal: number;
-  /**
-   * Interest accrued and not yet paid, owed to the broker, as of the hourly pass `settledPasses`: read it after
-   * `settleInterest` (interest-book.ts), as `clientDebt` does.
-   */
-  interest: number;
-  /**
-   * Σ interest charged at tops of hours, never reset, as of `settledPasses` like `interest`. The hourly accrual
-   * reaches every debtor without marking it touched (its margin headroom already allows for a day of interest),
-   * so an observer that sums debt counts this part from `hourlyInterestByClass` instead of from the client.
-   */
-  hourlyInterest: number;
-  /** The hourly passes already added to `interest` and `hourlyInterest` (interest-book.ts). */
-  settledPasses: number;
-  /** The broker's interest book, whose passes the client's interest is settled from. */
-  book: InterestBook;
-  marginCall: MarginCall | null;
-  /** Σ cash deposited (opening cash and top-ups). */
-  deposited: number;
-  /** false: a spot-only client, who never borrows and is never checked for margin. */
-  financing: boolean;
-}
+export { Client, clientUnits } from './client-record.ts';
 
 export interface BrokerAccount {
   /** Capital at the start: the base of the loans-to-capital limit (SMF Guidelines 5×, guardrails B3). */
@@ -158,6 +133,8 @@ export interface BrokerState {
   /** A client under a margin call may not borrow more (the preset's extras.financingStopsAdvancesOnCall). */
   stopsAdvancesOnCall: boolean;
   clients: Client[];
+  /** The clients' numbers, a row per client by id (client-record.ts). */
+  clientRows: ClientRows;
   /** Σ client deposits + broker capital + the liquidity provider's opening cash. */
   totalCash: number;
   /** Units of each asset put in: the liquidity provider's and those clients opened with. */
@@ -232,14 +209,14 @@ export function emptyHoldings(): Holdings {
   return holdingsOf(0, 0, 0, 0);
 }
 
-/**
- * Holdings of these units, each field a double from the start (fast/double-fields.ts): holdings of zeros
- * made a class whose first fraction replaced it, throwing optimised functions away. An AssetNumbers, not a
- * literal: every literal with these four keys shares one hidden class whose fields are tagged, so each units
- * figure written was a new heap number (market/asset-numbers.ts).
- */
-export function holdingsOf(btc: number, eth: number, otherCrypto: number, securities: number): Holdings {
-  return new AssetNumbers(btc, eth, otherCrypto, securities);
+/** Holdings of these units (a row of their own: every broker Holdings is a HoldingsRow, client-record.ts). */
+export function holdingsOf(btc: number, eth: number, otherCrypto: number, securities: number): HoldingsRow {
+  return HoldingsRow.of(btc, eth, otherCrypto, securities);
+}
+
+/** A copy of `holdings` (a literal or another HoldingsRow) as a HoldingsRow. */
+export function copyHoldings(holdings: Readonly<Holdings>): HoldingsRow {
+  return HoldingsRow.of(holdings.BTC, holdings.ETH, holdings['other-crypto'], holdings.securities);
 }
 
 /**
@@ -248,7 +225,7 @@ export function holdingsOf(btc: number, eth: number, otherCrypto: number, securi
  * credit-capacity search asks this dozens of times per purchase.
  */
 export function holdingsWith(holdings: Holdings, asset: BrokerAsset, units: number): Holdings {
-  const after: Holdings = AssetNumbers.copyOf(holdings);
+  const after = copyHoldings(holdings);
   setUnits(after, asset, units);
   return after;
 }
@@ -303,7 +280,7 @@ export function createBroker(options: BrokerOptions): BrokerState {
   broker.cash = brokerCapital;
   broker.loansOutstanding = 0;
   broker.interestReceivable = 0;
-  const provider = { cash: DOUBLE, holdings: AssetNumbers.copyOf(liquidityProvider.holdings) };
+  const provider = { cash: DOUBLE, holdings: copyHoldings(liquidityProvider.holdings) };
   provider.cash = liquidityProvider.cash;
   const byClass = { retail: DOUBLE, professional: DOUBLE };
   byClass.retail = 0;
@@ -323,8 +300,9 @@ export function createBroker(options: BrokerOptions): BrokerState {
     startMinuteOfDay,
     stopsAdvancesOnCall,
     clients: [],
+    clientRows: new ClientRows(),
     totalCash: DOUBLE,
-    totalUnits: AssetNumbers.copyOf(liquidityProvider.holdings),
+    totalUnits: copyHoldings(liquidityProvider.holdings),
     watch: REVIEW_EVERY_CLIENT,
     debtors: [],
     touched: null,

@@ -3,8 +3,7 @@
  * client (`financing: true`, may borrow if its investor class is eligible) or spot-only (never borrows, never
  * force-closed: the control case, model.md "Products").
  */
-import { holdingsOf, requireHoldings, type BrokerState, type Client, type Holdings } from './broker-state.ts';
-import { DOUBLE } from '../fast/double-fields.ts';
+import { Client, holdingsOf, requireHoldings, type BrokerState, type Holdings } from './broker-state.ts';
 import { enterBook, settleInterest } from './interest-book.ts';
 import { requireNonNegative } from '../margin/validate.ts';
 import type { InvestorClass } from '../perp/rules.ts';
@@ -49,38 +48,29 @@ export function openClientWith(
   securities: number,
 ): number {
   requireNonNegative('client cash', cash);
-  const holdings = requireHoldings('client', holdingsOf(btc, eth, otherCrypto, securities));
-  // Every number field a double from the start (fast/double-fields.ts: the first hour's interest turned
-  // `hourlyInterest` into one and threw away about 20 optimised functions).
+  requireUnits(btc, eth, otherCrypto, securities);
   const id = state.clients.length;
-  const client: Client = {
+  const client = new Client(
     id,
     investorClass,
-    cash: DOUBLE,
-    holdings,
-    principal: DOUBLE,
-    interest: DOUBLE,
-    hourlyInterest: DOUBLE,
-    settledPasses: state.interestBook.passes,
-    book: state.interestBook,
-    marginCall: null,
-    deposited: DOUBLE,
     financing,
-  };
-  client.cash = cash;
-  client.principal = 0;
-  client.interest = 0;
-  client.hourlyInterest = 0;
-  client.deposited = cash;
+    state.interestBook,
+    state.clientRows,
+    cash,
+    btc,
+    eth,
+    otherCrypto,
+    securities,
+  );
   state.clients.push(client);
   enterBook(state.interestBook, id, investorClass === 'professional');
   state.totalCash += cash;
   // By name, in BROKER_ASSETS order (a number stored under a computed name is a new heap number each time).
   const total = state.totalUnits;
-  total.BTC += holdings.BTC;
-  total.ETH += holdings.ETH;
-  total['other-crypto'] += holdings['other-crypto'];
-  total.securities += holdings.securities;
+  total.BTC += btc;
+  total.ETH += eth;
+  total['other-crypto'] += otherCrypto;
+  total.securities += securities;
   return id;
 }
 
@@ -94,4 +84,16 @@ export function clientOf(state: BrokerState, clientId: number): Client {
 export function clientDebt(client: Client): number {
   settleInterest(client);
   return client.principal + client.interest;
+}
+
+function requireUnits(btc: number, eth: number, otherCrypto: number, securities: number): void {
+  // requireHoldings (and its field names, new strings) only for units that fail: this runs at every entry.
+  if (!(
+    btc >= 0 &&
+    eth >= 0 &&
+    otherCrypto >= 0 &&
+    securities >= 0 &&
+    btc + eth + otherCrypto + securities < Infinity
+  ))
+    requireHoldings('client', holdingsOf(btc, eth, otherCrypto, securities));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Holdings } from './broker-state.ts';
+import { holdingsWith, type Holdings } from './broker-state.ts';
 import { assessClient } from './client-margin.ts';
 import { clientOf, openClient } from './clients.ts';
 import { planRestoringSale, planSaleByValue, sellCollateral } from './collateral-sale.ts';
@@ -98,7 +98,7 @@ describe('planSaleByValue and sellCollateral', () => {
       state,
       fixedSpreadSpotSeam(0.001),
       client,
-      { ...client.holdings, BTC: 0.5 },
+      holdingsWith(client.holdings, 'BTC', 0.5),
       'forced-sale',
     );
     expect(lines).toEqual([

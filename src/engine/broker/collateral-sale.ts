@@ -12,15 +12,10 @@
  * lends a fraction w of its value closes a gap of x·(1 − w), so the pass sells gap / (1 − w).
  */
 import { lendingValue } from '../margin/collateral.ts';
+import { AssetNumbers } from '../market/asset-numbers.ts';
 import { DEFAULT_SALE_ORDER, forcedSaleOfHoldings } from '../margin/forced-sale.ts';
 import type { SaleLine } from './margin-events.ts';
-import {
-  BROKER_ASSETS,
-  emptyHoldings,
-  type BrokerState,
-  type Client,
-  type Holdings,
-} from './broker-state.ts';
+import { BROKER_ASSETS, type BrokerState, type Client, type Holdings } from './broker-state.ts';
 import { collateralOf } from './client-margin.ts';
 import { clientDebt } from './clients.ts';
 import { repayFromCash } from './loan-ledger.ts';
@@ -35,7 +30,7 @@ export type SalePlan = Holdings;
 
 /** All the eligible collateral (holdings the rules count at zero are not collateral: never force-sold). */
 function everything(state: BrokerState, client: Client): SalePlan {
-  const plan = emptyHoldings();
+  const plan = new AssetNumbers(0, 0, 0, 0);
   for (const asset of BROKER_ASSETS)
     if (state.rules.collateral[asset].eligible) plan[asset] = client.holdings[asset];
   return plan;
@@ -54,7 +49,7 @@ export function planRestoringSale(state: BrokerState, client: Client): SalePlan 
     targetLtv: (targetLtv * (1 - SALE_BUFFER)) / cushion,
   });
   if (ltvSale.shortfall > 0) return everything(state, client);
-  const plan = emptyHoldings();
+  const plan = new AssetNumbers(0, 0, 0, 0);
   for (const sale of ltvSale.sales) plan[sale.asset] += sale.qtySold;
   let gap = ltvSale.debtAfter * cushion - lendingValue(ltvSale.holdingsAfter, rules) * (1 - SALE_BUFFER);
   for (const asset of DEFAULT_SALE_ORDER) {
@@ -74,7 +69,7 @@ export function planRestoringSale(state: BrokerState, client: Client): SalePlan 
 
 /** Sale of `value` (at current prices) in DEFAULT_SALE_ORDER, or of everything when the holdings are worth less. */
 export function planSaleByValue(state: BrokerState, client: Client, value: number): SalePlan {
-  const plan = emptyHoldings();
+  const plan = new AssetNumbers(0, 0, 0, 0);
   let left = value;
   for (const asset of DEFAULT_SALE_ORDER) {
     if (left <= 0) break;

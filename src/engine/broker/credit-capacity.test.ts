@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAdvance } from './advance-door.ts';
 import { clientOf, openClient } from './clients.ts';
+import { holdingsWith } from './broker-state.ts';
 import { maxCreditPurchase } from './credit-capacity.ts';
 import { buyOnCredit } from './financing.ts';
 import { fixedSpreadSpotSeam } from './spot-seam.ts';
@@ -30,7 +31,7 @@ describe('maxCreditPurchase', () => {
     const client = clientOf(state, id);
     const qty = maxCreditPurchase(state, id, 'BTC', 60_000);
     const loanFor = (q: number) => q * 60_000 - 50_000;
-    const after = (q: number) => ({ ...client.holdings, BTC: q });
+    const after = (q: number) => holdingsWith(client.holdings, 'BTC', q);
     expect(checkAdvance(state, client, loanFor(qty), after(qty))).toBeNull();
     expect(checkAdvance(state, client, loanFor(qty * 1.0001), after(qty * 1.0001))).not.toBeNull();
   });

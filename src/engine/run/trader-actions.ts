@@ -19,7 +19,7 @@ import { openAccount } from '../perp/exchange.ts';
 import { marketIn, positionIn } from '../perp/by-market.ts';
 import { MARKET_IDS, MARKET_INDEX, type MarketId } from '../perp/market.ts';
 import type { Position } from '../perp/position.ts';
-import { touchClient, unitsOf } from '../broker/broker-state.ts';
+import { clientUnits, touchClient } from '../broker/broker-state.ts';
 import { keptMarketOrder, placeMarketOrder } from '../perp/orders.ts';
 import type { InvestorClass } from '../perp/rules.ts';
 import { effectiveMaxLeverage } from '../regimes/extras.ts';
@@ -310,13 +310,15 @@ function exitBrokerClient(run: RunState, i: number): void {
   if (run.phase[i] !== PHASE.open) return;
   run.phase[i] = PHASE.closed;
   const broker = run.broker;
-  const client = broker.clients[run.accountOf[i]!];
+  const id = run.accountOf[i]!;
+  const client = broker.clients[id];
   if (!client) return;
   const asset = run.population.asset[i] ? 'ETH' : 'BTC';
   const events = brokerEvents;
   if (events.length !== 0) events.length = 0;
   const seam = run.spotSeam;
-  const held = unitsOf(client.holdings, asset);
+  // Read from the client's row by id: its load and the client object's are not one after the other.
+  const held = clientUnits(broker.clientRows, id, asset);
   if (held > 0) sellSpot(broker, seam, client.id, asset, held, events);
   // Venue-priced tokens are kept unless the sale left debt the cash cannot repay (they backed part of the loan).
   const tokens = client.holdings['other-crypto'];
