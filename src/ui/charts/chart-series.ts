@@ -54,6 +54,31 @@ export interface ChartContext {
 
 const TABLE_ROWS = 200;
 
+/**
+ * How many of the results' frames a description or table reads: with `played` (a frame count, the charts before
+ * the end is shown) only those played, "so far"; `soFar` when that is not all of them.
+ */
+export function framesRead(results: Pair, played: number): { upTo: number; soFar: boolean } {
+  const all = results[0].frames.minute.length;
+  const upTo = Math.max(1, Math.min(all, played));
+  return { upTo, soFar: upTo < all };
+}
+
+/** A time table of the first `played` frames. */
+export function playedTable(
+  context: ChartContext,
+  results: Pair,
+  series: readonly ChartSeries[],
+  played: number = Infinity,
+): DataTable {
+  const { upTo } = framesRead(results, played);
+  return timeTable(
+    context,
+    results[0].frames.minute.subarray(0, upTo),
+    series.map((s) => ({ ...s, values: s.values.subarray(0, upTo) })),
+  );
+}
+
 /** A table of the series against time, at most 200 rows, with each series' extremes among them. */
 export function timeTable(
   context: ChartContext,

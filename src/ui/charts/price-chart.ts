@@ -13,8 +13,9 @@ import {
   STYLE,
   highest,
   last,
+  framesRead,
   lowest,
-  timeTable,
+  playedTable,
   type ChartContext,
   type ChartMarker,
   type ChartSeries,
@@ -110,8 +111,7 @@ export function priceDescription(
   market: MarketId = 'BTC',
 ): string {
   const { t, formats, clock } = context;
-  const all = results[0].frames.minute.length;
-  const upTo = Math.max(1, Math.min(all, played));
+  const { upTo, soFar } = framesRead(results, played);
   const minutes = results[0].frames.minute.subarray(0, upTo);
   const index = indexOf(results, market).subarray(0, upTo);
   const start = index[0] ?? NaN;
@@ -120,7 +120,6 @@ export function priceDescription(
   const high = highest(index);
   const fell = start - low.value >= high.value - start;
   const turn = fell ? low : high;
-  const soFar = upTo < all;
   const words = {
     market,
     start: formats.price(start),
@@ -231,10 +230,5 @@ export function priceTable(
       format: formats.count,
     },
   ]);
-  const upTo = Math.max(1, Math.min(minutes.length, played));
-  return timeTable(
-    context,
-    minutes.subarray(0, upTo),
-    [...series, ...counts].map((s) => ({ ...s, values: s.values.subarray(0, upTo) })),
-  );
+  return playedTable(context, results, [...series, ...counts], played);
 }

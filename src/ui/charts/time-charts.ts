@@ -9,38 +9,14 @@ import {
   highest,
   last,
   lowest,
+  framesRead,
   pairSeries,
-  timeTable,
+  playedTable,
   type ChartContext,
   type ChartSeries,
   type DataTable,
   type Pair,
 } from './chart-series.ts';
-
-/**
- * How many of the results' frames a description or table reads: with `played` (a frame count, the charts before
- * the end is shown) only those played, "so far"; `soFar` when that is not all of them.
- */
-function framesRead(results: Pair, played: number): { upTo: number; soFar: boolean } {
-  const all = results[0].frames.minute.length;
-  const upTo = Math.max(1, Math.min(all, played));
-  return { upTo, soFar: upTo < all };
-}
-
-/** A time table of the first `played` frames. */
-export function playedTable(
-  context: ChartContext,
-  results: Pair,
-  series: readonly ChartSeries[],
-  played: number = Infinity,
-): DataTable {
-  const { upTo } = framesRead(results, played);
-  return timeTable(
-    context,
-    results[0].frames.minute.subarray(0, upTo),
-    series.map((s) => ({ ...s, values: s.values.subarray(0, upTo) })),
-  );
-}
 
 export function insuranceFundSeries(context: ChartContext, results: Pair): ChartSeries[] {
   return pairSeries(context, results, 'fund', (r) => r.frames.insuranceFund, context.formats.money);
