@@ -4,8 +4,9 @@
  * plain-node process, timed in turn round by round. On this shared machine the speed drifts by up to half over
  * minutes (2026-12-06: one bundle's classroom offshore run 6.5–6.8 ms, then 9.6–10.2 ms ten minutes later), so
  * fresh processes taken in turn (`npm run bench --base`) can miss a 5% change; rounds seconds apart see it.
- * Reports each side's median CPU ms over the rounds, the median of the per-round ratios (this ÷ base) and in how
- * many rounds this side was faster. Both engines share one heap: GC differences show less than in `npm run bench`.
+ * Reports each side's median CPU ms over the rounds (of its fastest run in each round: interleave-runner.ts),
+ * the median of the per-round ratios (this ÷ base) and in how many rounds this side was faster. Both engines
+ * share one heap: GC differences show less than in `npm run bench`.
  *
  * Each row runs twice, in two processes: this bundle loaded first, then the base loaded first, `--rounds` rounds
  * each. The bundle loaded first came out slower by 2–11% in a process of its own (2026-12-07: an identical copy
@@ -94,7 +95,7 @@ for (const row of rows) {
   );
 }
 
-/** One process timing `first` (loaded first) and `second` in turn: each side's per-round medians and checksum. */
+/** One process timing `first` (loaded first) and `second` in turn: each side's per-round times and checksum. */
 function timeInOneProcess(row: string, first: string, second: string) {
   const out = execFileSync(
     process.execPath,

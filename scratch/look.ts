@@ -1,0 +1,30 @@
+import { launchChromium } from '../tests/e2e/chromium.ts';
+import { serveStatic } from '../tests/e2e/static-server.ts';
+const server = await serveStatic('dist', '/lab/');
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const errors: string[] = [];
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+page.on('pageerror', (e) => errors.push(String(e)));
+page.on('request', (r) => { if (!r.url().startsWith(server.url.replace(/\/lab\/.*$/, ''))) errors.push('off-origin ' + r.url()); });
+await page.goto(server.url);
+await page.waitForTimeout(3000);
+const select = page.getByLabel('Market episode');
+const options = await select.locator('option').allTextContents();
+console.log('options', options);
+for (const [i, name] of [[1, 'ftx'], [2, 'bt']] as const) {
+  const value = await select.locator('option').nth(i === 1 ? options.findIndex((o) => /FTX/i.test(o)) : options.findIndex((o) => /2020|Black/i.test(o))).getAttribute('value');
+  await select.selectOption(value!);
+  await page.waitForTimeout(4000);
+  await page.screenshot({ path: `/tmp/look-${name}-start.png` });
+  await page.getByRole('button', { name: 'Show the end' }).first().click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `/tmp/look-${name}-end.png`, fullPage: false });
+  await page.locator('#charts').scrollIntoViewIfNeeded().catch(() => {});
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: `/tmp/look-${name}-charts.png` });
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+console.log('errors', errors);
+await browser.close();
+await server.close();
