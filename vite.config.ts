@@ -128,6 +128,9 @@ export default defineConfig({
           // testing-library's cleanup empties the document after every test; the modules are shared
           // (80 s → 20 s, 2026-12-06).
           isolate: false,
+          // A test that types and clicks through a panel takes 2.6 s alone on a slow day of this machine and
+          // timed out at vitest's 5 s while CI's other projects ran beside it (RuleSetPanel, 2026-12-07).
+          testTimeout: 20_000,
         },
       },
       {
