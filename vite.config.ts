@@ -110,6 +110,7 @@ export default defineConfig({
             'src/cli/**/*.test.ts',
             'src/lib/**/*.test.ts',
             'src/element/**/*.test.ts',
+            'bench/**/*.test.ts',
           ],
           setupFiles: ['tests/setup-fast-check.ts', 'tests/setup-i18n.ts'],
           // The engine is pure and these tests mock no module, so one module graph serves every file of a

@@ -26,7 +26,7 @@ import { median } from './stats.ts';
 
 interface Sample {
   row: string;
-  engine: 'fast' | 'reference';
+  engine: 'fast' | 'reference' | 'floor';
   coldMs: number;
   warmMs: number[];
   coldWallMs: number;
@@ -131,9 +131,11 @@ interface Figures {
   conservationError: number;
   peakMemoryMB: number;
   processes: number;
+  /** The floor model at the row's size (floor-model.ts), warm, in processes taken in turn with these. */
+  floorMs: number;
 }
 
-function figures(samples: Sample[], code: string): Figures {
+function figures(samples: Sample[], code: string, floor: Sample[] = []): Figures {
   const first = samples[0]!;
   if (samples.some((s) => s.checksum !== first.checksum))
     throw new Error(`${first.row} (${code}): processes gave different checksums`);
@@ -153,14 +155,16 @@ function figures(samples: Sample[], code: string): Figures {
     conservationError: Math.max(...samples.map((s) => s.conservationError)),
     peakMemoryMB: median(samples.map((s) => s.peakMemoryMB)),
     processes: samples.length,
+    floorMs: floor.length > 0 ? median(floor.map((s) => median(settled(s.warmMs)))) : NaN,
   };
 }
 
 const table: Figures[] = [];
 for (const row of rows) {
   const byCode: Record<string, Sample[]> = Object.fromEntries(Object.keys(runners).map((c) => [c, []]));
-  // Processes of this checkout and the base in turn (A B A B …): drift falls on both alike.
-  for (let p = 0; p < processes; p++)
+  const floor: Sample[] = [];
+  // Processes of this checkout and the base in turn (A B A B …), then the floor model's: drift falls on all alike.
+  for (let p = 0; p < processes; p++) {
     for (const [code, runner] of Object.entries(runners)) {
       const s = sample(runner, row, 'fast', WARM_RUNS[row as BenchRowId]);
       byCode[code]!.push(s);
@@ -168,7 +172,11 @@ for (const row of rows) {
         `${code} ${row} fast: cold ${s.coldMs.toFixed(1)} ms, warm ${median(settled(s.warmMs)).toFixed(1)} ms`,
       );
     }
-  for (const [code, samples] of Object.entries(byCode)) table.push(figures(samples, code));
+    const f = sample(runners.this!, row, 'floor', WARM_RUNS[row as BenchRowId]);
+    floor.push(f);
+    progress(`floor model ${row}: warm ${median(settled(f.warmMs)).toFixed(2)} ms`);
+  }
+  for (const [code, samples] of Object.entries(byCode)) table.push(figures(samples, code, floor));
 }
 
 // The oracle: the reference engine's checksum on the classroom rows and 10k × 7 d, and the ratio there.
@@ -200,12 +208,12 @@ if (json) console.log(JSON.stringify({ figures: table, oracle }, null, 2));
 else {
   const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
   const lines = [
-    '| row | code | cold (ms) | warm (ms) | warm wall (ms) | ns/event | ns/step | events | steps | peak MB | checksum |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| row | code | cold (ms) | warm (ms) | warm wall (ms) | ns/event | ns/step | events | steps | peak MB | floor model (ms) | ÷ floor | checksum |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const f of table)
     lines.push(
-      `| ${BENCH_ROWS[f.row]!.name} | ${f.code} | ${ms(f.coldMs)} | ${ms(f.warmMs)} | ${ms(f.warmWallMs)} | ${Math.round(f.nsPerEvent).toLocaleString('en')} | ${Math.round(f.nsPerStep).toLocaleString('en')} | ${f.events.toLocaleString('en')} | ${f.steps.toLocaleString('en')} | ${f.peakMemoryMB.toFixed(0)} | ${f.checksum} |`,
+      `| ${BENCH_ROWS[f.row]!.name} | ${f.code} | ${ms(f.coldMs)} | ${ms(f.warmMs)} | ${ms(f.warmWallMs)} | ${Math.round(f.nsPerEvent).toLocaleString('en')} | ${Math.round(f.nsPerStep).toLocaleString('en')} | ${f.events.toLocaleString('en')} | ${f.steps.toLocaleString('en')} | ${f.peakMemoryMB.toFixed(0)} | ${f.floorMs.toFixed(2)} | ${(f.warmMs / f.floorMs).toFixed(1)}× | ${f.checksum} |`,
     );
   lines.push(
     '',

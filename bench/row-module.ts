@@ -8,6 +8,8 @@ import { isFinished, stepRun } from '../src/engine/run/step-run.ts';
 import { summarize } from '../src/engine/run/summary.ts';
 // A namespace: an older checkout benched with --base has no seed-setup.ts (bundle.ts gives it an empty module).
 import * as seedSetup from '../src/engine/run/seed-setup.ts';
+import { scenarioInfo } from '../src/engine/scenarios/catalogue.ts';
+import { runFloorModel } from './floor-model.ts';
 import { BENCH_ROWS } from './rows.ts';
 
 export interface RowRun {
@@ -37,6 +39,29 @@ export function runRowOnce(rowId: string, engine: 'fast' | 'reference'): RowRun 
     steps += run.path.minutes;
     conservationError = Math.max(conservationError, summary.conservationError);
     checksums.push(summary.checksum);
+  }
+  return { events, steps, checksum: checksums.join('+'), conservationError };
+}
+
+/**
+ * Row `rowId`'s size run once by the floor model (floor-model.ts): each config's traders over its minutes, on its
+ * seed. The engine's figures read against it give what the hardware allows that day (`npm run bench`'s
+ * "÷ floor").
+ */
+export function runFloorOnce(rowId: string): RowRun {
+  const row = BENCH_ROWS[rowId];
+  if (!row) throw new Error(`unknown row ${rowId}`);
+  let events = 0;
+  let steps = 0;
+  let conservationError = 0;
+  const checksums: string[] = [];
+  for (const config of row.configs) {
+    const minutes = Math.round((config.days ?? scenarioInfo(config.scenario).defaultDays) * 1440);
+    const run = runFloorModel(config.population.traders, minutes, config.seed);
+    events += run.events;
+    steps += run.steps;
+    conservationError = Math.max(conservationError, run.conservationError);
+    checksums.push(run.checksum);
   }
   return { events, steps, checksum: checksums.join('+'), conservationError };
 }

@@ -1,16 +1,23 @@
 /**
  * One bench row in its own process, bundled by esbuild and run by plain node (as the browser runs the engine):
- * `node run-row.mjs ROW ENGINE REPEATS`. The first run is the cold one (JIT warm-up included); the next
+ * `node run-row.mjs ROW ENGINE REPEATS`, ENGINE being `fast`, `reference` or `floor` (the floor model at the row's
+ * size, floor-model.ts). The first run is the cold one (JIT warm-up included); the next
  * REPEATS runs are warm. Prints one JSON line: times in ms of CPU (user + system) and of wall clock, events, steps, checksum, conservation error.
  */
 import { BENCH_ROWS } from './rows.ts';
-import { runRowOnce, type RowRun } from './row-module.ts';
+import { runFloorOnce, runRowOnce, type RowRun } from './row-module.ts';
 import { cpuMs } from './stats.ts';
 
 const [rowId, engine, repeatsText] = process.argv.slice(2);
 const row = rowId === undefined ? undefined : BENCH_ROWS[rowId];
-if (!row || (engine !== 'fast' && engine !== 'reference') || !/^\d+$/.test(repeatsText ?? '')) {
-  console.error(`usage: run-row ROW fast|reference REPEATS (rows: ${Object.keys(BENCH_ROWS).join(', ')})`);
+if (
+  !row ||
+  (engine !== 'fast' && engine !== 'reference' && engine !== 'floor') ||
+  !/^\d+$/.test(repeatsText ?? '')
+) {
+  console.error(
+    `usage: run-row ROW fast|reference|floor REPEATS (rows: ${Object.keys(BENCH_ROWS).join(', ')})`,
+  );
   process.exit(2);
 }
 
@@ -18,7 +25,7 @@ if (!row || (engine !== 'fast' && engine !== 'reference') || !/^\d+$/.test(repea
 function once(): RowRun & { ms: number; wallMs: number } {
   const started = performance.now();
   const cpuStarted = cpuMs();
-  const run = runRowOnce(rowId!, engine as 'fast' | 'reference');
+  const run = engine === 'floor' ? runFloorOnce(rowId!) : runRowOnce(rowId!, engine as 'fast' | 'reference');
   return { ...run, ms: cpuMs() - cpuStarted, wallMs: performance.now() - started };
 }
 
