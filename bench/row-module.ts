@@ -10,6 +10,7 @@ import { summarize } from '../src/engine/run/summary.ts';
 import * as seedSetup from '../src/engine/run/seed-setup.ts';
 import { scenarioInfo } from '../src/engine/scenarios/catalogue.ts';
 import { runFloorModel } from './floor-model.ts';
+import type { RunConfig } from '../src/engine/run/config.ts';
 import { BENCH_ROWS } from './rows.ts';
 
 export interface RowRun {
@@ -22,25 +23,15 @@ export interface RowRun {
 
 /** Runs row `rowId` once under `engine`. */
 export function runRowOnce(rowId: string, engine: 'fast' | 'reference'): RowRun {
-  const row = BENCH_ROWS[rowId];
-  if (!row) throw new Error(`unknown row ${rowId}`);
-  let events = 0;
-  let steps = 0;
-  let conservationError = 0;
-  const checksums: string[] = [];
   // Every timed run draws its seed afresh: repeating one seed must not time kept draws (seed-setup.ts). Within
   // a row, a second config on the same seed (the classroom summary row's B) shares A's, as in the app.
   (seedSetup as Partial<typeof seedSetup>).forgetSeedDraws?.();
-  for (const config of row.configs) {
+  return overConfigs(rowId, (config) => {
     const run = createRun({ ...config, engine });
     while (!isFinished(run)) stepRun(run);
     const summary = summarize(run);
-    events += summary.events;
-    steps += run.path.minutes;
-    conservationError = Math.max(conservationError, summary.conservationError);
-    checksums.push(summary.checksum);
-  }
-  return { events, steps, checksum: checksums.join('+'), conservationError };
+    return { ...summary, steps: run.path.minutes };
+  });
 }
 
 /**
@@ -49,19 +40,28 @@ export function runRowOnce(rowId: string, engine: 'fast' | 'reference'): RowRun 
  * "÷ floor").
  */
 export function runFloorOnce(rowId: string): RowRun {
+  return overConfigs(rowId, (config) =>
+    runFloorModel(
+      config.population.traders,
+      Math.round((config.days ?? scenarioInfo(config.scenario).defaultDays) * 1440),
+      config.seed,
+    ),
+  );
+}
+
+/** Row `rowId`'s configs run one after the other by `runOne`, their figures summed and checksums joined. */
+function overConfigs(rowId: string, runOne: (config: RunConfig) => RowRun): RowRun {
   const row = BENCH_ROWS[rowId];
   if (!row) throw new Error(`unknown row ${rowId}`);
-  let events = 0;
-  let steps = 0;
-  let conservationError = 0;
+  const total: RowRun = { events: 0, steps: 0, checksum: '', conservationError: 0 };
   const checksums: string[] = [];
   for (const config of row.configs) {
-    const minutes = Math.round((config.days ?? scenarioInfo(config.scenario).defaultDays) * 1440);
-    const run = runFloorModel(config.population.traders, minutes, config.seed);
-    events += run.events;
-    steps += run.steps;
-    conservationError = Math.max(conservationError, run.conservationError);
-    checksums.push(run.checksum);
+    const one = runOne(config);
+    total.events += one.events;
+    total.steps += one.steps;
+    total.conservationError = Math.max(total.conservationError, one.conservationError);
+    checksums.push(one.checksum);
   }
-  return { events, steps, checksum: checksums.join('+'), conservationError };
+  total.checksum = checksums.join('+');
+  return total;
 }
