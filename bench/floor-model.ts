@@ -8,9 +8,13 @@
  * It is written the way the issue's prototype was described, and is not the engine: one market, traders in flat
  * typed arrays, entries and exits bucketed by minute, isolated margin at a fixed maintenance rate with the
  * liquidation price fixed at entry (funding is paid from a wallet apart), longs' and shorts' thresholds in two
- * typed heaps, one frame row a minute, and the checksum folded from scalars where each event happens. It never
- * changes with the engine; a change to it changes every "÷ floor" figure and must say so in the notes.
+ * typed heaps, one frame row a minute, and the checksum folded from scalars where each event happens. Of the
+ * engine it uses only the seeded stream (prng.ts) and the typed heap (fast/heap.ts), so it does not move with the
+ * engine's state or mechanics; a change to it changes every "÷ floor" figure and must say so in the notes.
  */
+
+import { KeyedHeap } from '../src/engine/fast/heap.ts';
+import { nextFloat, nextNormal, seedPrng } from '../src/engine/prng.ts';
 
 /** Minutes between funding payments (8 h, as the venues' presets). */
 const FUNDING_EVERY = 480;
@@ -40,82 +44,6 @@ export interface FloorRun {
    * the other side of every fill and receives funding), relative to the deposits: 0 up to rounding.
    */
   conservationError: number;
-}
-
-/** sfc32's state in four words; `next` returns a uniform in [0, 1). */
-class Stream {
-  a: number;
-  b: number;
-  c: number;
-  d: number;
-  constructor(seed: number) {
-    this.a = 0x9e3779b9;
-    this.b = 0x243f6a88;
-    this.c = 0xb7e15162;
-    this.d = seed >>> 0;
-    for (let k = 0; k < 12; k++) this.next();
-  }
-  next(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
-    return t / 4294967296;
-  }
-  normal(): number {
-    let u = this.next();
-    while (u === 0) u = this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
-  }
-}
-
-/** A binary heap of (key, id) in typed arrays; `order` +1 pops the smallest key first, −1 the largest. */
-class ThresholdHeap {
-  keys: Float64Array;
-  ids: Int32Array;
-  size = 0;
-  constructor(
-    capacity: number,
-    readonly order: 1 | -1,
-  ) {
-    this.keys = new Float64Array(Math.max(capacity, 1));
-    this.ids = new Int32Array(Math.max(capacity, 1));
-  }
-  push(key: number, id: number): void {
-    const o = this.order;
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (o * this.keys[parent]! <= o * key) break;
-      this.keys[i] = this.keys[parent]!;
-      this.ids[i] = this.ids[parent]!;
-      i = parent;
-    }
-    this.keys[i] = key;
-    this.ids[i] = id;
-  }
-  pop(): void {
-    const last = --this.size;
-    if (last <= 0) return;
-    const key = this.keys[last]!;
-    const id = this.ids[last]!;
-    const o = this.order;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= last) break;
-      const right = left + 1;
-      const child = right < last && o * this.keys[right]! < o * this.keys[left]! ? right : left;
-      if (o * this.keys[child]! >= o * key) break;
-      this.keys[i] = this.keys[child]!;
-      this.ids[i] = this.ids[child]!;
-      i = child;
-    }
-    this.keys[i] = key;
-    this.ids[i] = id;
-  }
 }
 
 /** The checksum's two 32-bit lanes and the words of a float, folded FNV-1a style. */
@@ -161,14 +89,14 @@ export interface FloorMarket {
 export function drawFloorMarket(traders: number, minutes: number, seed: number): FloorMarket {
   if (!(Number.isInteger(traders) && traders >= 1)) throw new Error('traders: a whole number ≥ 1');
   if (!(Number.isInteger(minutes) && minutes >= 1)) throw new Error('minutes: a whole number ≥ 1');
-  const rng = new Stream(seed);
+  const rng = seedPrng(seed);
   const close = new Float64Array(minutes + 1);
   const low = new Float64Array(minutes + 1);
   const high = new Float64Array(minutes + 1);
   close[0] = low[0] = high[0] = 60_000;
   for (let t = 1; t <= minutes; t++) {
-    const next = close[t - 1]! * Math.exp(SIGMA * rng.normal());
-    const wick = 1 + SIGMA * Math.abs(rng.normal()) * 0.5;
+    const next = close[t - 1]! * Math.exp(SIGMA * nextNormal(rng));
+    const wick = 1 + SIGMA * Math.abs(nextNormal(rng)) * 0.5;
     close[t] = next;
     low[t] = Math.min(next, close[t - 1]!) / wick;
     high[t] = Math.max(next, close[t - 1]!) * wick;
@@ -179,11 +107,11 @@ export function drawFloorMarket(traders: number, minutes: number, seed: number):
   const leverage = new Float64Array(traders);
   const margin = new Float64Array(traders);
   for (let i = 0; i < traders; i++) {
-    entryMinute[i] = Math.floor(rng.next() * minutes);
-    side[i] = rng.next() < 0.5 ? 1 : -1;
-    leverage[i] = Math.exp(rng.next() * Math.log(50));
-    margin[i] = 100 * Math.exp(rng.normal());
-    hold[i] = 1 + Math.floor(-Math.log(1 - rng.next()) * MEAN_HOLD);
+    entryMinute[i] = Math.floor(nextFloat(rng) * minutes);
+    side[i] = nextFloat(rng) < 0.5 ? 1 : -1;
+    leverage[i] = Math.exp(nextFloat(rng) * Math.log(50));
+    margin[i] = 100 * Math.exp(nextNormal(rng));
+    hold[i] = 1 + Math.floor(-Math.log(1 - nextFloat(rng)) * MEAN_HOLD);
   }
   return { minutes, close, low, high, entryMinute, hold, side, leverage, margin };
 }
@@ -217,8 +145,9 @@ export function simulateFloor(market: FloorMarket, salt: number): FloorRun {
   const qty = new Float64Array(traders);
   const entryPrice = new Float64Array(traders);
   const fundingSnapshot = new Float64Array(traders);
-  const longs = new ThresholdHeap(traders, -1);
-  const shorts = new ThresholdHeap(traders, 1);
+  // The engine's heap (fast/heap.ts); the floor never deletes an entry, so every version is 0.
+  const longs = new KeyedHeap(-1);
+  const shorts = new KeyedHeap(1);
   const frames = new Float64Array((minutes + 1) * FRAME_FIELDS);
   laneA = 0x811c9dc5;
   laneB = salt >>> 0;
@@ -266,15 +195,15 @@ export function simulateFloor(market: FloorMarket, salt: number): FloorRun {
     if (t > 0) {
       if (t % FUNDING_EVERY === 0) fundingIndex += 0.0001 * price;
       // Longs whose threshold the minute's low crossed, then shorts the high crossed.
-      while (longs.size > 0 && low[t]! <= longs.keys[0]!) {
-        const i = longs.ids[0]!;
-        const key = longs.keys[0]!;
+      while (longs.size > 0 && low[t]! <= longs.peekKey()) {
+        const i = longs.peekId();
+        const key = longs.peekKey();
         longs.pop();
         if (state[i] === OPEN) liquidate(i, key, t);
       }
-      while (shorts.size > 0 && high[t]! >= shorts.keys[0]!) {
-        const i = shorts.ids[0]!;
-        const key = shorts.keys[0]!;
+      while (shorts.size > 0 && high[t]! >= shorts.peekKey()) {
+        const i = shorts.peekId();
+        const key = shorts.peekKey();
         shorts.pop();
         if (state[i] === OPEN) liquidate(i, key, t);
       }
@@ -293,8 +222,8 @@ export function simulateFloor(market: FloorMarket, salt: number): FloorRun {
       state[i] = OPEN;
       // Equity margin + s·q·(P − fill) meets maintenance MMR·q·P at P = (fill·q·s − margin) / (q·(s − MMR)).
       const threshold = (fill * q * s - margin[i]!) / (q * (s - MMR));
-      if (s === 1) longs.push(threshold, i);
-      else shorts.push(threshold, i);
+      if (s === 1) longs.push(threshold, i, 0);
+      else shorts.push(threshold, i, 0);
       const out = Math.min(t + hold[i]!, minutes);
       nextExit[i] = exitHead[out]!;
       exitHead[out] = i;
