@@ -154,6 +154,30 @@ describe.skipIf(!chromiumAvailable)('follow a trader, the ADL queue and the calc
     await page.close();
   });
 
+  it('keeps every figure of the followed trader inside its own cell on a phone, in both languages', async () => {
+    // A cell's text wider than the cell runs into its neighbour without widening the panel: the Chinese view's
+    // "US$110,454.68" ran into B's mark price at 390 px.
+    for (const lang of ['en', 'zh-Hant-HK'])
+      for (const width of [360, 390]) {
+        const page = await browser.newPage({ viewport: { width, height: 844 } });
+        const watch = watchPage(page, new URL(inject('rootUrl')).origin);
+        await page.goto(`${inject('rootUrl')}?lang=${lang}`);
+        await page.getByTestId('fate-hidden').waitFor({ timeout: 30_000 });
+        await seek(page, 700); // the persona holds its position under one rule set, is out under the other
+        const overflowing = await page
+          .getByTestId('follow-trader')
+          .evaluate((panel) =>
+            [...panel.querySelectorAll('.compare th, .compare td')]
+              .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+              .map((cell) => `${cell.textContent?.trim()} (${cell.scrollWidth} px in ${cell.clientWidth})`),
+          );
+        expect(overflowing, `${lang} at ${width} px`).toEqual([]);
+        expect(await page.getByTestId('mark-A').textContent()).toMatch(/\$1\d\d,\d{3}\.\d\d/);
+        expect(watch.problems).toEqual([]);
+        await page.close();
+      }
+  });
+
   it('fits a phone screen: nothing in the trader panels or the calculator is wider than its panel', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
     const watch = watchPage(page, new URL(inject('rootUrl')).origin);
